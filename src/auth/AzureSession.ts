@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { ClientOptions } from '../domain/clients/ClientOptions';
+import { applySubscriptionFilter } from '../domain/subscriptions/listSubscriptions';
+import { createIdentitySubscriptionSource } from './identitySubscriptionSource';
+import { readCloudConfig } from './readCloudConfig';
+import { readSubscriptionFilter } from './subscriptionFilter';
+import type { CredentialKind, SubscriptionSource, SubscriptionTarget } from './SubscriptionSource';
+import { createVSCodeSubscriptionSource } from './vscodeSubscriptionSource';
+
+export const sessionSettings = ['acrCmk.cloud', 'acrCmk.customCloud', 'acrCmk.credential', 'microsoft-sovereign-cloud'];
+export const filterSettings = ['acrCmk.selectedSubscriptions', 'azureResourceGroups.selectedSubscriptions'];
+
+/** Owns the current credential source, rebuilt when the cloud or credential settings change. */
+export class AzureSession implements vscode.Disposable {
+    private source?: Promise<SubscriptionSource & Partial<vscode.Disposable>>;
+
+    constructor(private readonly log: vscode.LogOutputChannel | undefined, private readonly options?: ClientOptions) { }
+
+    getSource(): Promise<SubscriptionSource> {
+        if (!this.source) {
+            const created = this.createSource();
+            // A failed creation (bad settings) must not stick: the next call reads the settings again.
+            created.catch(() => { if (this.source === created) { this.source = undefined; } });
+            this.source = created;
+        }
+        return this.source;
+    }
+
+    /** Subscriptions after the shared filter (`acrCmk.selectedSubscriptions`, else the Azure sidebar's). */
+    async listSubscriptions(): Promise<SubscriptionTarget[]> {
+        const all = await (await this.getSource()).listAllSubscriptions();
+        return applySubscriptionFilter(all, readSubscriptionFilter()).sort((a, b) => a.name.localeCompare(b.name));
+    }
+
+    reset(): void {
+        const previous = this.source;
+        this.source = undefined;
+        void previous?.then((source) => source.dispose?.(), () => undefined);
+    }
+
+    dispose(): void {
+        this.reset();
+    }
+
+    private async createSource(): Promise<SubscriptionSource & Partial<vscode.Disposable>> {
+        const cloud = await readCloudConfig();
+        const kind = vscode.workspace.getConfiguration('acrCmk').get<CredentialKind>('credential', 'vscode');
+        if (kind === 'azureCli' || kind === 'environment') {
+            return createIdentitySubscriptionSource(kind, cloud, this.options);
+        }
+        return createVSCodeSubscriptionSource(cloud, this.log, this.options);
+    }
+}

@@ -1,0 +1,10 @@
+import type { AzureSession } from '../auth/AzureSession';
+import type { RegistryInventory } from '../tree/RegistryInventory';
+import type { RegistryTreeDataProvider } from '../tree/RegistryTreeDataProvider';
+
+/** What command handlers need; passed explicitly instead of a global service locator. */
+export interface CommandServices {
+    readonly session: AzureSession;
+    readonly inventory: RegistryInventory;
+    readonly tree: RegistryTreeDataProvider;
+}

@@ -1,0 +1,28 @@
+import { registerCommand, type IActionContext } from '@microsoft/vscode-azext-utils';
+import type { CommandServices } from './CommandServices';
+import { copyKeyIdentifier, copyVersionedKeyIdentifier } from './copyKeyId/copyKeyIdentifier';
+import { openInPortal } from './openInPortal/openInPortal';
+import { refresh } from './refresh/refresh';
+import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
+import { showEncryption } from './showEncryption/showEncryption';
+import { signIn } from './signIn/signIn';
+
+type Handler = (context: IActionContext, services: CommandServices, arg?: unknown) => Promise<unknown>;
+
+/** Every command of the extension; ids match `contributes.commands` in package.json. */
+export const commandHandlers: Readonly<Record<string, Handler>> = {
+    'acrCmk.refresh': refresh,
+    'acrCmk.signIn': signIn,
+    'acrCmk.selectSubscriptions': selectSubscriptions,
+    'acrCmk.showEncryption': showEncryption,
+    'acrCmk.copyKeyId': copyKeyIdentifier,
+    'acrCmk.copyVersionedKeyId': copyVersionedKeyIdentifier,
+    'acrCmk.openInPortal': openInPortal,
+};
+
+/** Registers each handler through vscode-azext-utils, which wraps it in callWithTelemetryAndErrorHandling. */
+export function registerCommands(services: CommandServices): void {
+    for (const [id, handler] of Object.entries(commandHandlers)) {
+        registerCommand(id, (context: IActionContext, arg?: unknown) => handler(context, services, arg));
+    }
+}

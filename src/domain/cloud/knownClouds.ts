@@ -1,0 +1,50 @@
+import type { CloudConfig } from './CloudConfig';
+
+// Documented endpoint sets (`az cloud show`, Azure China / Azure Government developer guides).
+export const azureCloud: CloudConfig = {
+    name: 'AzureCloud',
+    resourceManagerEndpoint: 'https://management.azure.com/',
+    resourceManagerAudience: 'https://management.core.windows.net/',
+    authorityHost: 'https://login.microsoftonline.com',
+    keyVaultDnsSuffix: 'vault.azure.net',
+    acrLoginServerSuffix: 'azurecr.io',
+    portalUrl: 'https://portal.azure.com',
+};
+
+export const azureChinaCloud: CloudConfig = {
+    name: 'AzureChinaCloud',
+    resourceManagerEndpoint: 'https://management.chinacloudapi.cn/',
+    resourceManagerAudience: 'https://management.core.chinacloudapi.cn/',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    keyVaultDnsSuffix: 'vault.azure.cn',
+    acrLoginServerSuffix: 'azurecr.cn',
+    portalUrl: 'https://portal.azure.cn',
+};
+
+export const azureUSGovernment: CloudConfig = {
+    name: 'AzureUSGovernment',
+    resourceManagerEndpoint: 'https://management.usgovcloudapi.net/',
+    resourceManagerAudience: 'https://management.core.usgovcloudapi.net/',
+    authorityHost: 'https://login.microsoftonline.us',
+    keyVaultDnsSuffix: 'vault.usgovcloudapi.net',
+    acrLoginServerSuffix: 'azurecr.us',
+    portalUrl: 'https://portal.azure.us',
+};
+
+export const knownClouds: readonly CloudConfig[] = [azureCloud, azureChinaCloud, azureUSGovernment];
+
+export type KnownCloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
+
+export function findKnownCloud(name: string): CloudConfig | undefined {
+    return knownClouds.find((cloud) => cloud.name.toLowerCase() === name.toLowerCase());
+}
+
+/** VS Code's `microsoft-sovereign-cloud.environment` values → our cloud names. */
+export function cloudNameFromSovereignSetting(environment: string | undefined): KnownCloudName | 'custom' {
+    switch ((environment ?? '').toLowerCase()) {
+        case 'chinacloud': return 'AzureChinaCloud';
+        case 'usgovernment': return 'AzureUSGovernment';
+        case 'custom': return 'custom';
+        default: return 'AzureCloud';
+    }
+}

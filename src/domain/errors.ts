@@ -1,0 +1,38 @@
+/**
+ * Structured errors of the domain layer. The domain never speaks to the user: the UI edge turns
+ * `code` + `params` into a localized message (src/l10n/domainErrorMessage.ts), and tests assert on `code`.
+ */
+export type DomainErrorCode =
+    | 'KeyIdEmpty'
+    | 'KeyIdNotUrl'
+    | 'KeyIdNotHttps'
+    | 'KeyIdHasQueryOrFragment'
+    | 'KeyIdOtherCloud'
+    | 'KeyIdNotVaultHost'
+    | 'KeyIdInvalidVaultName'
+    | 'KeyIdNotKeyPath'
+    | 'KeyIdMissingKeyName'
+    | 'KeyIdInvalidKeyName'
+    | 'KeyIdInvalidVersion'
+    | 'ResourceIdInvalid'
+    | 'CloudSettingInvalidUrl'
+    | 'CloudSettingMissing'
+    | 'CloudUnknown'
+    | 'CaCertificateUnreadable'
+    | 'CaCertificateNotPem'
+    | 'EnvironmentCredentialMissing'
+    | 'RegistryNotFound';
+
+export type DomainErrorParams = Readonly<Record<string, string>>;
+
+export class DomainError extends Error {
+    constructor(readonly code: DomainErrorCode, readonly params: DomainErrorParams = {}) {
+        // The English-ish message only serves logs and stack traces; users see the localized text.
+        super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
+        this.name = 'DomainError';
+    }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+    return error instanceof DomainError;
+}

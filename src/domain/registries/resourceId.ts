@@ -1,0 +1,24 @@
+import { DomainError } from '../errors';
+
+export interface ParsedResourceId {
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly provider: string;
+    readonly type: string;
+    readonly name: string;
+}
+
+/** Parses `/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}` (segment names compared case-insensitively, as ARM does). */
+export function parseResourceId(id: string): ParsedResourceId {
+    const parts = id.split('/').filter((part) => part.length > 0);
+    const [subscriptions, subscriptionId, resourceGroups, resourceGroup, providers, provider, type, name] = parts;
+    if (parts.length !== 8 || subscriptions?.toLowerCase() !== 'subscriptions' || resourceGroups?.toLowerCase() !== 'resourcegroups'
+        || providers?.toLowerCase() !== 'providers' || !subscriptionId || !resourceGroup || !provider || !type || !name) {
+        throw new DomainError('ResourceIdInvalid', { id });
+    }
+    return { subscriptionId, resourceGroup, provider, type, name };
+}
+
+export function resourceNameFromId(id: string): string {
+    return id.split('/').filter((part) => part.length > 0).pop() ?? id;
+}

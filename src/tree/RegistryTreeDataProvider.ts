@@ -1,0 +1,95 @@
+import { callWithTelemetryAndErrorHandling, type IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AzureSession } from '../auth/AzureSession';
+import { getRegistry } from '../domain/registries/getRegistry';
+import { errorMessage } from '../l10n/errorMessage';
+import { MessageNode } from './MessageNode';
+import type { RegistryInventory } from './RegistryInventory';
+import { RegistryNode } from './RegistryNode';
+import { SubscriptionNode } from './SubscriptionNode';
+import type { TreeNode } from './TreeNode';
+
+/** The `acrCmk.registries` view: subscriptions → registries → encryption details, plus state rows. */
+export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNode> {
+    private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+    /** Set by extension.ts once the view exists; shows "loading" while the root loads. */
+    view?: vscode.TreeView<TreeNode>;
+
+    constructor(private readonly session: AzureSession, private readonly inventory: RegistryInventory) { }
+
+    getTreeItem(node: TreeNode): vscode.TreeItem {
+        return node.getTreeItem();
+    }
+
+    getParent(node: TreeNode): TreeNode | undefined {
+        return node.parent;
+    }
+
+    async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+        const children = await callWithTelemetryAndErrorHandling('acrCmk.getChildren', async (context: IActionContext) => {
+            context.telemetry.suppressIfSuccessful = true;
+            context.errorHandling.rethrow = false;
+            return node ? (await node.getChildren?.(context)) ?? [] : await this.getRootChildren();
+        });
+        return children ?? [];
+    }
+
+    /** Refresh everything (no node), one subscription, or one registry (a single GET). */
+    async refresh(node?: TreeNode): Promise<void> {
+        if (node instanceof MessageNode && node.parent) {
+            return this.refresh(node.parent);
+        }
+        if (node instanceof SubscriptionNode) {
+            this.inventory.clearSubscription(node.target.subscriptionId);
+            this.changed.fire(node);
+            return;
+        }
+        if (node instanceof RegistryNode) {
+            node.registry = await getRegistry(node.factory, node.registry.id);
+            this.inventory.replaceRegistry(node.registry);
+            this.changed.fire(node);
+            return;
+        }
+        this.inventory.clear();
+        this.changed.fire(undefined);
+    }
+
+    private async getRootChildren(): Promise<TreeNode[]> {
+        if (this.view) {
+            this.view.message = vscode.l10n.t('Loading subscriptions…');
+        }
+        try {
+            return await this.loadRoot();
+        } finally {
+            if (this.view) {
+                this.view.message = undefined;
+            }
+        }
+    }
+
+    private async loadRoot(): Promise<TreeNode[]> {
+        const retry: vscode.Command = { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' };
+        try {
+            const source = await this.session.getSource();
+            if (!(await source.isSignedIn())) {
+                return [signInNode()];
+            }
+            const subscriptions = await this.inventory.getSubscriptions();
+            if (subscriptions.length === 0) {
+                return [new MessageNode('acrCmk/noSubscriptions', 'noSubscriptions', vscode.l10n.t('No subscriptions found. Select subscriptions…'),
+                    { title: vscode.l10n.t('Select Subscriptions'), command: 'acrCmk.selectSubscriptions' })];
+            }
+            return subscriptions.map((target) => new SubscriptionNode(target, this.inventory));
+        } catch (error) {
+            if ((error as { isNotSignedInError?: boolean }).isNotSignedInError) {
+                return [signInNode()];
+            }
+            return [new MessageNode('acrCmk/error', 'error', vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)), retry, errorMessage(error))];
+        }
+    }
+}
+
+function signInNode(): MessageNode {
+    return new MessageNode('acrCmk/signIn', 'signedOut', vscode.l10n.t('Sign in to Azure…'), { title: vscode.l10n.t('Sign In'), command: 'acrCmk.signIn' });
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as https from 'node:https';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createIdentitySubscriptionSource } from '../../../src/auth/identitySubscriptionSource';
+import type { SubscriptionSource } from '../../../src/auth/SubscriptionSource';
+import type { ClientOptions } from '../../../src/domain/clients/ClientOptions';
+import type { CloudConfig } from '../../../src/domain/cloud/CloudConfig';
+import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+
+export interface EmulatorWorld {
+    readonly emulator: RunningEmulator;
+    readonly cloud: CloudConfig;
+    readonly source: SubscriptionSource;
+    requests(since?: number): Promise<{ lastSeq: number; requests: LoggedRequest[] }>;
+    stop(): Promise<void>;
+}
+
+export interface LoggedRequest { seq: number; time: string; method: string; host: string; path: string; query: Record<string, string>; status: number; durationMs: number }
+
+/** Fast failures in tests: the SDK's default retry waits would hide a broken emulator behind minutes of back-off. */
+export const testClientOptions: ClientOptions = { retry: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 200 }, timeoutMs: 30000, lroPollIntervalMs: 50 };
+
+/**
+ * Starts the emulator and connects to it exactly as a user would configure the extension: a custom cloud
+ * (every endpoint from the emulator's environment, its CA as the extra certificate) and the `environment`
+ * credential (service principal). No emulator-specific code path in src/.
+ */
+export async function startEmulatorWorld(options: Omit<EmulatorOptions, 'outDir'>, clientOptions: ClientOptions = testClientOptions): Promise<EmulatorWorld> {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'acr-cmk-domain-'));
+    const emulator = await startEmulator({ port: 0, outDir, ...options });
+    const env = emulator.environment;
+    const cloud = buildCustomCloud({
+        resourceManagerEndpoint: env.armEndpoint, resourceManagerAudience: env.armAudience, authorityHost: env.authority,
+        tenantId: env.tenantId, keyVaultDnsSuffix: env.keyVaultDnsSuffix, acrLoginServerSuffix: env.acrLoginServerSuffix,
+        portalUrl: env.portalUrl, caCertificate: readFileSync(env.caCertPath, 'utf8'),
+    });
+    const source = await createIdentitySubscriptionSource('environment', cloud, clientOptions,
+        { AZURE_TENANT_ID: env.tenantId, AZURE_CLIENT_ID: env.clientId, AZURE_CLIENT_SECRET: env.clientSecret });
+    return {
+        emulator, cloud, source,
+        requests: (since = 0) => getJson(`${env.adminEndpoint}requests?since=${since}`, cloud.caCertificate ?? ''),
+        async stop() {
+            await emulator.stop();
+            rmSync(outDir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** `GET` on the emulator's admin API (`/_emulator/…`), trusting its CA. */
+function getJson<T>(url: string, ca: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+        https.get(url, { ca }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => { body += chunk; });
+            response.on('end', () => {
+                if (response.statusCode !== 200) {
+                    reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`));
+                    return;
+                }
+                resolve(JSON.parse(body) as T);
+            });
+        }).on('error', reject);
+    });
+}
