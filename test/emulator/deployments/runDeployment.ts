@@ -1,0 +1,83 @@
+import { DeploymentError, deploymentFailed, invalidTemplate } from './deploymentError';
+import type { EvaluationScope } from './evaluationScope';
+import { assertKnownFunctions, collectExpressions, evaluateTemplateValue } from './expressionEvaluator';
+import { findTemplateResources, planResources, type PlannedResource } from './resourcePlan';
+import { assertAcyclic, runInDependencyOrder } from './dependencyGraph';
+import { getResource, putResource } from './resourceOperations';
+import { assertNoCircularReferences, createTemplateScope, validateParameters } from './templateScope';
+import type { DeploymentContext, DeploymentOutput, DeploymentResult, TemplateParameterValues } from './types';
+
+// Template properties that describe the deployment of a resource rather than the resource itself.
+const DEPLOYMENT_ONLY_PROPERTIES = new Set(['type', 'apiversion', 'name', 'dependson', 'condition', 'scope', 'comments', 'copy', 'metadata']);
+
+const OUTPUT_TYPE_NAMES: Record<string, string> = {
+  string: 'String', securestring: 'SecureString', int: 'Int', bool: 'Bool', object: 'Object', secureobject: 'SecureObject', array: 'Array',
+};
+
+/**
+ * Deploys an ARM template into one resource group (incremental mode): validates it like ARM does
+ * (InvalidTemplate before anything is created), then PUTs each resource through `context.dispatch` in
+ * dependency order, and evaluates the outputs. A failed resource makes it throw DeploymentFailed.
+ */
+export async function runDeployment(context: DeploymentContext, template: any, parameters: TemplateParameterValues): Promise<DeploymentResult> {
+  const { scope, planned } = await prepareDeployment(context, template, parameters);
+  const deployed: string[] = [];
+  const outcomes = await runInDependencyOrder(planned, async (index) => {
+    const resource = planned[index]!;
+    if (resource.definition.condition !== undefined && (await evaluateTemplateValue(resource.definition.condition, scope)) === false) return;
+    await putResource(context, resource.id, resource.apiVersion, await resourceBody(resource, scope));
+    deployed.push(resource.id);
+  });
+  const failure = outcomes.find((outcome) => outcome.status === 'failed');
+  if (failure?.status === 'failed') throw asDeploymentFailure(failure.error);
+
+  const outputs: Record<string, DeploymentOutput> = {};
+  for (const [name, definition] of Object.entries<any>(template.outputs ?? {})) {
+    const type = String(definition?.type ?? 'string');
+    outputs[name] = { type: OUTPUT_TYPE_NAMES[type.toLowerCase()] ?? type, value: await evaluateTemplateValue(definition?.value, scope) };
+  }
+  return { outputs, outputResources: deployed.map((id) => ({ id })) };
+}
+
+/**
+ * ARM's preflight (`POST .../deployments/{name}/validate`): every check that needs no resource provider —
+ * template shape, known functions, parameters, resource names and ids, dependencies. Throws InvalidTemplate.
+ */
+export async function validateDeployment(context: DeploymentContext, template: any, parameters: TemplateParameterValues): Promise<{ validatedResources: { id: string }[] }> {
+  const { planned } = await prepareDeployment(context, template, parameters);
+  assertAcyclic(planned);
+  return { validatedResources: planned.map((resource) => ({ id: resource.id })) };
+}
+
+async function prepareDeployment(context: DeploymentContext, template: any, parameters: TemplateParameterValues): Promise<{ scope: EvaluationScope; planned: PlannedResource[] }> {
+  if (typeof template !== 'object' || template === null || Array.isArray(template)) throw invalidTemplate('The template must be a JSON object.');
+  for (const expression of collectExpressions(template)) assertKnownFunctions(expression);
+  assertNoCircularReferences(template);
+  const plan: { resources: PlannedResource[] } = { resources: [] };
+  const reference: EvaluationScope['reference'] = async (target, apiVersion, full) => {
+    const resource = plan.resources[findTemplateResources(plan.resources, target)[0] ?? -1];
+    if (!target.startsWith('/') && !resource) throw invalidTemplate(`reference('${target}'): the template has no resource of that name; pass a resource id.`);
+    const version = apiVersion ?? resource?.apiVersion;
+    if (!version) throw invalidTemplate(`reference('${target}') needs an api-version: the resource is not deployed by this template.`);
+    const body = await getResource(context, resource?.id ?? target, version);
+    return full ? body : (body?.properties ?? {});
+  };
+  const scope = createTemplateScope(context, template, parameters ?? {}, reference);
+  await validateParameters(template, scope);
+  plan.resources = await planResources(template, scope);
+  return { scope, planned: plan.resources };
+}
+
+async function resourceBody(resource: PlannedResource, scope: EvaluationScope): Promise<Record<string, unknown>> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(resource.definition)) {
+    if (!DEPLOYMENT_ONLY_PROPERTIES.has(key.toLowerCase())) body[key] = await evaluateTemplateValue(value, scope);
+  }
+  return body;
+}
+
+/** Template errors found while deploying stay InvalidTemplate; anything a resource provider said is wrapped. */
+function asDeploymentFailure(error: unknown): DeploymentError {
+  if (error instanceof DeploymentError) return error.code === 'InvalidTemplate' ? error : deploymentFailed(error.toJSON());
+  return deploymentFailed({ code: 'InternalServerError', message: error instanceof Error ? error.message : String(error) });
+}

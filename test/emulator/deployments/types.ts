@@ -1,0 +1,36 @@
+// Contract between the ARM template engine and the emulator route that hosts it. The engine never speaks
+// HTTP: every resource operation goes through `dispatch`, i.e. the same handlers the ARM routes use.
+export interface DispatchRequest {
+  method: string;
+  /** ARM path without host, e.g. `/subscriptions/{s}/resourceGroups/{rg}/providers/{type}/{name}`. */
+  path: string;
+  query: Record<string, string>;
+  body?: unknown;
+}
+
+export interface DispatchResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- ARM bodies are free-form JSON
+  /** Optional: when present, `Azure-AsyncOperation`/`Location` are followed to wait for long-running PUTs. */
+  headers?: Record<string, string | undefined>;
+}
+
+export interface DeploymentContext {
+  dispatch: (request: DispatchRequest) => Promise<DispatchResponse>;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  tenantId: string;
+  /** Upper bound for waiting on one long-running resource operation (default 60 s). */
+  operationTimeoutMs?: number;
+}
+
+export type TemplateParameterValues = Record<string, { value: unknown }>;
+
+/** An output as Azure reports it in `properties.outputs` of a deployment: `{ type: 'String', value }`. */
+export interface DeploymentOutput { type: string; value: unknown }
+
+export interface DeploymentResult {
+  outputs: Record<string, DeploymentOutput>;
+  outputResources: { id: string }[];
+}
