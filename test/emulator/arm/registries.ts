@@ -1,0 +1,86 @@
+import type { EmulatorContext } from '../context';
+import type { ArmRequest, ArmResponse, Registry } from '../types';
+import { badRequest, resourceNotFound } from '../errors';
+import { lower, providerId } from '../ids';
+import { findRegistryByName, requireGroup } from '../store';
+import { pageOf } from '../paging';
+import { requireSubscription } from './subscriptions';
+import { armBase, route, rx, SUB, RG, ok, type Route } from './route';
+import { onOperationComplete, settleOperationsFor, startOperation } from './operations';
+import { REGISTRY_TYPE, newRegistryDraft, nextRegistryState, registryJson, registryNameProblem, requireNameAvailable } from './registryModel';
+
+const NAMESPACE = 'Microsoft.ContainerRegistry';
+
+onOperationComplete('create', finish);
+onOperationComplete('update', finish);
+function finish(ctx: EmulatorContext, op: import('../types').AsyncOperation): void {
+  const key = lower(op.resourceId);
+  if (!op.fail && op.next) ctx.world.registries[key] = { ...op.next, provisioningState: 'Succeeded' };
+  else if (op.kind === 'create' && ctx.world.registries[key]) ctx.world.registries[key]!.provisioningState = 'Failed';
+  else if (op.previous) ctx.world.registries[key] = { ...op.previous, provisioningState: 'Succeeded' };
+  delete op.next; delete op.previous;
+}
+
+function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, string>): ArmResponse {
+  const group = requireGroup(ctx.world, p.sub!, p.rg!);
+  const id = providerId(p.sub!, group.name, REGISTRY_TYPE, p.name!);
+  settleOperationsFor(ctx, id);
+  const current = ctx.world.registries[lower(id)];
+  const isPatch = req.method === 'PATCH';
+  if (!current && isPatch) throw resourceNotFound(REGISTRY_TYPE, p.name!, p.rg);
+  if (!current) requireNameAvailable(ctx, p.name!, id);
+  const location = current?.location ?? req.body?.location;
+  if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
+  const draft = current ?? newRegistryDraft({ id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, location });
+  const next = nextRegistryState(ctx, current, draft, req.body, isPatch);
+  const shown: Registry = current ? { ...current, provisioningState: 'Updating' } : { ...next, provisioningState: 'Creating' };
+  ctx.world.registries[lower(id)] = shown;
+  const { headers } = startOperation(ctx, { subscriptionId: p.sub!, location, resourceId: id, kind: current ? 'update' : 'create',
+    fail: req.lroFail, next: { ...next, provisioningState: 'Succeeded' }, previous: current }, NAMESPACE, req.query['api-version']!);
+  // Azure answers 201 with the registry as it is now (old state, Updating/Creating) and an operation to poll.
+  return { status: 201, body: registryJson(ctx, shown), headers: { 'azure-asyncoperation': headers['azure-asyncoperation']!, 'retry-after': '1' } };
+}
+
+function listRegistries(ctx: EmulatorContext, req: ArmRequest, scopeId: string, path: string): ArmResponse {
+  // Map keys are already lower-case ids: filtering on them avoids 10 000 string allocations per list.
+  const prefix = lower(scopeId) + '/';
+  const items: Registry[] = [];
+  for (const key in ctx.world.registries) if (key.startsWith(prefix)) items.push(ctx.world.registries[key]!);
+  const page = pageOf(items, req.query, `${armBase(ctx)}${path}`, '$top', 100);
+  return ok({ ...page, value: page.value.map((r) => registryJson(ctx, r)) });
+}
+
+const REGISTRIES = `${RG}/providers/Microsoft\\.ContainerRegistry/registries`;
+export const registryRoutes: Route[] = [
+  route('POST', rx(`${SUB}/providers/Microsoft\\.ContainerRegistry/checkNameAvailability`), (ctx, req, p) => {
+    requireSubscription(ctx, p.sub!);
+    if (lower(String(req.body?.type ?? '')) !== lower(REGISTRY_TYPE)) throw badRequest('InvalidResourceType', `The resource type '${req.body?.type}' is not valid; expected '${REGISTRY_TYPE}'.`);
+    const name = String(req.body?.name ?? '');
+    const problem = registryNameProblem(name);
+    if (problem) return ok({ nameAvailable: false, reason: 'Invalid', message: problem });
+    if (findRegistryByName(ctx.world, name)) return ok({ nameAvailable: false, reason: 'AlreadyExists', message: `The registry ${name} is already in use.` });
+    return ok({ nameAvailable: true });
+  }),
+  route('GET', rx(`${SUB}/providers/Microsoft\\.ContainerRegistry/registries`), (ctx, req, p) => {
+    requireSubscription(ctx, p.sub!);
+    return listRegistries(ctx, req, `/subscriptions/${p.sub}`, req.path);
+  }),
+  route('GET', rx(REGISTRIES), (ctx, req, p) => listRegistries(ctx, req, requireGroup(ctx.world, p.sub!, p.rg!).id, req.path)),
+  route(['PUT', 'PATCH'], rx(`${REGISTRIES}/(?<name>[^/]+)`), writeRegistry),
+  route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, _req, p) => {
+    requireGroup(ctx.world, p.sub!, p.rg!);
+    const r = ctx.world.registries[lower(providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!))];
+    if (!r) throw resourceNotFound(REGISTRY_TYPE, p.name!, p.rg);
+    return ok(registryJson(ctx, r));
+  }),
+  route('DELETE', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, req, p) => {
+    requireGroup(ctx.world, p.sub!, p.rg!);
+    const id = providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!);
+    const r = ctx.world.registries[lower(id)];
+    if (!r) return { status: 204 };
+    settleOperationsFor(ctx, id);
+    delete ctx.world.registries[lower(id)];
+    const { headers } = startOperation(ctx, { subscriptionId: p.sub!, location: r.location, resourceId: id, kind: 'delete', fail: req.lroFail }, NAMESPACE, req.query['api-version']!);
+    return { status: 202, headers: { location: headers.location!, 'retry-after': '1' } };
+  }),
+];

@@ -1,0 +1,85 @@
+import type { EmulatorContext } from '../context';
+import type { ArmRequest, RoleAssignment } from '../types';
+import { ArmError, badRequest, conflict, notFound } from '../errors';
+import { inScopeOf, isGuid, lower, nowIso, parseResourceId } from '../ids';
+import { principalExists, findGroup } from '../store';
+import { findRole, roleDefinitionResourceId, getRoleDefinition, listRoleDefinitions } from './roleDefinitions';
+import { requireSubscription } from './subscriptions';
+import { route, rx, listOf, ok, type Route } from './route';
+
+const json = (a: RoleAssignment): unknown => ({ id: a.id, name: a.name, type: 'Microsoft.Authorization/roleAssignments',
+  properties: { roleDefinitionId: a.roleDefinitionId, principalId: a.principalId, principalType: a.principalType, scope: a.scope,
+    condition: null, conditionVersion: null, createdOn: a.createdOn, updatedOn: a.createdOn, createdBy: null, updatedBy: null, delegatedManagedIdentityResourceId: null, description: null } });
+
+const assignmentId = (scope: string, name: string): string => `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+
+/** The scope must exist: a subscription, a resource group in it, or a resource the emulator knows. */
+function requireScope(ctx: EmulatorContext, scope: string): void {
+  const parsed = parseResourceId(scope);
+  if (!parsed) { if (scope === '' || scope === '/') return; throw badRequest('InvalidScope', `The scope '${scope}' is not valid.`); }
+  requireSubscription(ctx, parsed.subscriptionId);
+  if (parsed.resourceGroup && !findGroup(ctx.world, parsed.subscriptionId, parsed.resourceGroup)) {
+    throw notFound('ResourceGroupNotFound', `Resource group '${parsed.resourceGroup}' could not be found.`);
+  }
+  if (parsed.type) {
+    const w = ctx.world; const key = lower(scope.replace(/\/$/, ''));
+    if (!w.vaults[key] && !w.registries[key] && !w.identities[key]) throw notFound('ResourceNotFound', `The Resource '${parsed.type}/${parsed.name}' under resource group '${parsed.resourceGroup}' was not found.`);
+  }
+}
+
+function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, name: string): ReturnType<Route['handle']> {
+  if (!isGuid(name)) throw badRequest('InvalidRoleAssignmentId', `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
+  requireScope(ctx, scope);
+  const props = req.body?.properties ?? {};
+  const role = findRole(String(props.roleDefinitionId ?? ''));
+  if (!role) throw badRequest('RoleDefinitionDoesNotExist', `The specified role definition with ID '${String(props.roleDefinitionId ?? '').split('/').pop()}' does not exist.`);
+  if (!isGuid(props.principalId)) throw badRequest('InvalidPrincipalId', 'A valid principal ID must be provided for role assignment.');
+  // Azure skips the directory lookup when principalType is given (replication delay); so does the emulator.
+  if (!props.principalType && !principalExists(ctx.world, props.principalId)) {
+    throw badRequest('PrincipalNotFound', `Principal ${props.principalId.replace(/-/g, '')} does not exist in the directory ${ctx.world.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`);
+  }
+  const id = assignmentId(scope, name);
+  const roleDefinitionId = roleDefinitionResourceId(scope, role.id);
+  const existing = ctx.world.roleAssignments[lower(id)];
+  if (existing) {
+    if (lower(existing.principalId) !== lower(props.principalId) || findRole(existing.roleDefinitionId)?.id !== role.id) {
+      throw badRequest('RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
+    }
+    return ok(json(existing), 201);
+  }
+  const duplicate = Object.values(ctx.world.roleAssignments).find((a) => lower(a.scope) === lower(scope) && lower(a.principalId) === lower(props.principalId) && findRole(a.roleDefinitionId)?.id === role.id);
+  if (duplicate) throw conflict('RoleAssignmentExists', 'The role assignment already exists.');
+  const assignment: RoleAssignment = { id, name: lower(name), scope, roleDefinitionId, principalId: props.principalId, principalType: props.principalType ?? 'ServicePrincipal', createdOn: nowIso() };
+  ctx.world.roleAssignments[lower(id)] = assignment;
+  return ok(json(assignment), 201);
+}
+
+function listAssignments(ctx: EmulatorContext, req: ArmRequest, scope: string): ReturnType<Route['handle']> {
+  const filter = req.query['$filter'] ?? '';
+  const principal = /(?:principalId\s+eq\s+|assignedTo\()'([^']+)'/i.exec(filter)?.[1];
+  const atScope = /atScope\(\)/i.test(filter);
+  const items = Object.values(ctx.world.roleAssignments).filter((a) => {
+    const above = inScopeOf(scope, a.scope);
+    if (!(above || (!atScope && inScopeOf(a.scope, scope)))) return false;
+    return principal === undefined || lower(a.principalId) === lower(principal);
+  });
+  return listOf(items.map(json));
+}
+
+const SCOPE = '^(?<scope>(?:/.*)?)/providers/Microsoft\\.Authorization';
+export const roleRoutes: Route[] = [
+  route('GET', rx(`${SCOPE}/roleAssignments`), (ctx, req, p) => listAssignments(ctx, req, p.scope!)),
+  route('PUT', rx(`${SCOPE}/roleAssignments/(?<name>[^/]+)`), (ctx, req, p) => putAssignment(ctx, req, p.scope!, p.name!)),
+  route(['GET', 'DELETE'], rx(`${SCOPE}/roleAssignments/(?<name>[^/]+)`), (ctx, req, p) => {
+    const key = lower(assignmentId(p.scope!, p.name!));
+    const found = ctx.world.roleAssignments[key];
+    if (!found) {
+      if (req.method === 'DELETE') return { status: 204 };
+      throw new ArmError(404, 'RoleAssignmentNotFound', `The role assignment '${p.name}' is not found.`);
+    }
+    if (req.method === 'DELETE') delete ctx.world.roleAssignments[key];
+    return ok(json(found));
+  }),
+  route('GET', rx(`${SCOPE}/roleDefinitions`), (_ctx, req, p) => listRoleDefinitions(req, p.scope!)),
+  route('GET', rx(`${SCOPE}/roleDefinitions/(?<id>[^/]+)`), (_ctx, req, p) => getRoleDefinition(req, p.scope!, p.id!)),
+];

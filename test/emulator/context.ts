@@ -1,0 +1,32 @@
+import type { World } from './types';
+import type { KeyPool } from './keyvault/keyPool';
+import type { FaultStore } from './faults';
+import type { RequestLog } from './requestLog';
+import type { SigningKey } from './auth/tokens';
+
+export interface EmulatorEnvironment {
+  armEndpoint: string; authority: string; adfsAuthority: string; armAudience: string;
+  keyVaultDnsSuffix: string; keyVaultAudience: string; acrLoginServerSuffix: string; portalUrl: string;
+  graphEndpoint: string;
+  tenantId: string; subscriptions: { id: string; name: string }[];
+  clientId: string; clientSecret: string; principalObjectId: string;
+  caCertPath: string; adminEndpoint: string;
+}
+
+/** Everything a handler needs: the world plus the running emulator's services. */
+export interface EmulatorContext {
+  world: World;
+  env: EmulatorEnvironment;
+  port: number;
+  /** host part of the vault DNS suffix without leading dot or port, e.g. `vault.localhost` */
+  vaultHostSuffix: string;
+  lroPolls: number;
+  keyPool: KeyPool;
+  faults: FaultStore;
+  log: RequestLog;
+  signingKey: SigningKey;
+  /** called after every successful mutation (persistence) */
+  changed(): void;
+  /** rebuilds the initial world (admin reset) */
+  resetWorld(): Promise<void>;
+}

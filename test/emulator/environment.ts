@@ -1,0 +1,35 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmulatorEnvironment } from './context';
+import type { World } from './types';
+
+export function buildEnvironment(port: number, world: World, caCertPath: string, vaultHostSuffix: string): EmulatorEnvironment {
+  const base = `https://localhost:${port}`;
+  const principal = Object.values(world.principals)[0]!;
+  return {
+    armEndpoint: `${base}/`, authority: base, adfsAuthority: `${base}/adfs`, armAudience: 'https://management.localhost/',
+    keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}`, keyVaultAudience: `https://${vaultHostSuffix}:${port}`,
+    acrLoginServerSuffix: '.azurecr.localhost', portalUrl: `https://portal.localhost:${port}`, graphEndpoint: `https://graph.localhost:${port}/`,
+    tenantId: world.tenantId, subscriptions: Object.values(world.subscriptions).map((s) => ({ id: s.subscriptionId, name: s.displayName })),
+    clientId: principal.clientId, clientSecret: principal.clientSecret, principalObjectId: principal.objectId,
+    caCertPath, adminEndpoint: `${base}/_emulator/`,
+  };
+}
+
+/** The cloud definition for `az cloud register -n <name> --cloud-config @az-cloud.json`. */
+export function azureCliCloud(env: EmulatorEnvironment): unknown {
+  return {
+    endpoints: {
+      resourceManager: env.armEndpoint, management: env.armAudience, activeDirectory: env.adfsAuthority,
+      activeDirectoryResourceId: env.armAudience, activeDirectoryGraphResourceId: env.graphEndpoint, microsoftGraphResourceId: env.graphEndpoint,
+      portal: env.portalUrl, gallery: env.armEndpoint,
+    },
+    suffixes: { keyvaultDns: env.keyVaultDnsSuffix, acrLoginServerEndpoint: env.acrLoginServerSuffix, storageEndpoint: 'core.localhost' },
+  };
+}
+
+export function writeEnvironmentFiles(outDir: string, env: EmulatorEnvironment): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'environment.json'), JSON.stringify(env, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(join(outDir, 'az-cloud.json'), JSON.stringify(azureCliCloud(env), null, 2) + '\n');
+}

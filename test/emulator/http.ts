@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** One parsed HTTP request, independent of node:http so handlers stay small and testable. */
+export interface HttpExchange {
+  method: string; host: string; /** host without port, lower case */ hostname: string;
+  path: string; query: Record<string, string>; headers: IncomingMessage['headers']; body: Buffer; clientIp: string;
+}
+export interface HttpReply { status: number; body?: unknown; headers?: Record<string, string> }
+
+export async function readExchange(req: IncomingMessage): Promise<HttpExchange> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  // Clients that join `{endpoint}/{scope}` send `//subscriptions/…`: a URL parser would read that as a host.
+  const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'https://placeholder');
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = v;
+  const host = (req.headers.host ?? 'localhost').toLowerCase();
+  return {
+    method: (req.method ?? 'GET').toUpperCase(), host, hostname: host.replace(/:\d+$/, ''),
+    path: decodeURIComponent(url.pathname), query, headers: req.headers, body: Buffer.concat(chunks),
+    clientIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+  };
+}
+
+export function jsonBody(ex: HttpExchange): any {
+  if (ex.body.length === 0) return undefined;
+  try { return JSON.parse(ex.body.toString('utf8')); } catch { return Symbol.for('invalid-json'); }
+}
+
+export function writeReply(res: ServerResponse, reply: HttpReply): void {
+  const headers: Record<string, string> = { 'x-ms-request-id': cryptoRandomId(), ...(reply.headers ?? {}) };
+  let payload: string | undefined;
+  if (reply.body !== undefined) {
+    if (typeof reply.body === 'string' && headers['content-type']) payload = reply.body;
+    else { payload = JSON.stringify(reply.body); headers['content-type'] = 'application/json; charset=utf-8'; }
+  }
+  headers['content-length'] = String(payload ? Buffer.byteLength(payload) : 0);
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+let requestCounter = 0;
+const cryptoRandomId = (): string => `emu-${process.pid}-${++requestCounter}`;

@@ -1,0 +1,64 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { EmulatorContext, EmulatorEnvironment } from './context';
+import type { World } from './types';
+import { ensureTls } from './tls';
+import { loadSigningKey } from './auth/tokens';
+import { KeyPool } from './keyvault/keyPool';
+import { FaultStore } from './faults';
+import { RequestLog } from './requestLog';
+import { StatePersistence } from './persist';
+import { baseWorld, parseSeed, seedWorld } from './seed';
+import { buildEnvironment, writeEnvironmentFiles } from './environment';
+import { createHandler } from './router';
+
+export type { EmulatorEnvironment } from './context';
+export { dispatchInternal } from './arm/dispatch';
+
+export interface EmulatorOptions {
+  port?: number; outDir: string; seed?: string; latencyMs?: number; statePath?: string; lroPolls?: number; keyVaultDnsSuffix?: string;
+}
+export interface RunningEmulator {
+  environment: EmulatorEnvironment; port: number; stop(): Promise<void>;
+  /** in-process access for tests and the deployments engine (not part of the HTTP contract) */
+  context: EmulatorContext;
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const outDir = resolve(options.outDir);
+  const tls = ensureTls(outDir);
+  const vaultHostSuffix = (options.keyVaultDnsSuffix ?? 'vault.localhost').replace(/^\./, '').toLowerCase();
+  const server = createServer({ key: tls.key, cert: tls.cert });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });
+  const port = (server.address() as AddressInfo).port;
+  const keyPool = new KeyPool(join(outDir, 'key-pool.json'));
+  const seed = parseSeed(options.seed);
+  const makeWorld = async (): Promise<World> => {
+    const world = baseWorld();
+    await seedWorld({ env: { keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}` } as EmulatorEnvironment, keyPool }, world, seed, options.seed ?? '');
+    return world;
+  };
+  const ctx = {} as EmulatorContext;
+  const persistence = options.statePath ? new StatePersistence(resolve(options.statePath), `.${vaultHostSuffix}:${port}`, () => ctx.world) : undefined;
+  const world = persistence?.load() ?? (await makeWorld());
+  Object.assign(ctx, {
+    world, port, vaultHostSuffix, lroPolls: options.lroPolls ?? 1, keyPool, faults: new FaultStore(), log: new RequestLog(),
+    signingKey: loadSigningKey(join(outDir, 'signing-key.pem')),
+    env: buildEnvironment(port, world, tls.caCertPath, vaultHostSuffix),
+    changed: () => persistence?.schedule(),
+    resetWorld: async () => { ctx.world = await makeWorld(); ctx.changed(); },
+  } satisfies EmulatorContext);
+  writeEnvironmentFiles(outDir, ctx.env);
+  persistence?.schedule();
+  server.on('request', createHandler(ctx, options.latencyMs ?? 0));
+  return {
+    environment: ctx.env, port, context: ctx,
+    stop: async () => {
+      await new Promise<void>((done) => { server.close(() => done()); server.closeAllConnections(); });
+      persistence?.flush();
+      await keyPool.idle();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { startEmulator, type EmulatorOptions } from './index';
+
+// `npm run emulator -- --port 0 --out <dir> [--seed spec] [--latency-ms n] [--state file] [--lro-polls n] [--key-vault-dns-suffix s]`
+function parseArgs(argv: string[]): EmulatorOptions {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (name: string): number | undefined => (value(name) === undefined ? undefined : Number(value(name)));
+  const outDir = value('--out');
+  if (!outDir) throw new Error('usage: emulator --out <dir> [--port p] [--seed spec] [--latency-ms n] [--state file] [--lro-polls n]');
+  return { outDir, port: num('--port') ?? 0, seed: value('--seed'), latencyMs: num('--latency-ms'), statePath: value('--state'),
+    lroPolls: num('--lro-polls'), keyVaultDnsSuffix: value('--key-vault-dns-suffix') };
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
+  process.stdout.write(`emulator ready ${emulator.environment.armEndpoint}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    emulator.stop().then(() => process.exit(0), (e: unknown) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => { process.stderr.write(`emulator failed to start: ${(e as Error).message}\n`); process.exit(1); });

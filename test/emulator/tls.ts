@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TlsMaterial { caCertPath: string; caPem: string; key: string; cert: string }
+
+// Explicit names as well as wildcards: OpenSSL and Node refuse a wildcard directly under a single-label name
+// (`*.localhost` does not match `graph.localhost` for them).
+const SERVER_NAMES = ['localhost', '*.localhost', 'vault.localhost', '*.vault.localhost', 'graph.localhost',
+  'management.localhost', 'portal.localhost', '*.azurecr.localhost'];
+
+const openssl = (cwd: string, args: string[]): void => {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+};
+
+/** The emulator's own CA and server certificate, generated once per output directory with openssl. */
+export function ensureTls(outDir: string): TlsMaterial {
+  const dir = join(outDir, 'tls');
+  const files = { caKey: 'ca.key', caCert: 'ca.pem', key: 'server.key', cert: 'server.pem' };
+  if (!existsSync(join(dir, files.cert)) || !existsSync(join(dir, files.caCert))) {
+    mkdirSync(dir, { recursive: true });
+    openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-keyout', files.caKey,
+      '-out', files.caCert, '-subj', '/CN=ACR CMK Emulator Local CA',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      '-addext', 'subjectKeyIdentifier=hash']);
+    openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', files.key, '-out', 'server.csr', '-subj', '/CN=localhost']);
+    const san = [...SERVER_NAMES.map((n) => `DNS:${n}`), 'IP:127.0.0.1'].join(',');
+    writeFileSync(join(dir, 'server.ext'), [`subjectAltName=${san}`, 'basicConstraints=CA:FALSE',
+      'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth',
+      'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid,issuer'].join('\n') + '\n');
+    openssl(dir, ['x509', '-req', '-sha256', '-days', '825', '-in', 'server.csr', '-CA', files.caCert, '-CAkey', files.caKey,
+      '-CAcreateserial', '-out', files.cert, '-extfile', 'server.ext']);
+  }
+  return {
+    caCertPath: join(dir, files.caCert),
+    caPem: readFileSync(join(dir, files.caCert), 'utf8'),
+    key: readFileSync(join(dir, files.key), 'utf8'),
+    cert: readFileSync(join(dir, files.cert), 'utf8'),
+  };
+}

@@ -1,0 +1,88 @@
+// The emulator's world model. Everything here is plain JSON so the world can be persisted and dumped.
+
+export interface ServicePrincipal { clientId: string; clientSecret: string; objectId: string; displayName: string }
+export interface Subscription { subscriptionId: string; displayName: string }
+export interface ResourceGroup { id: string; name: string; subscriptionId: string; location: string; tags: Record<string, string> }
+
+export interface TrackedResource {
+  id: string; name: string; subscriptionId: string; resourceGroup: string; location: string; tags: Record<string, string>;
+}
+
+export interface UserAssignedIdentity extends TrackedResource { principalId: string; clientId: string; tenantId: string }
+
+export interface KeyAttributes { enabled: boolean; created: number; updated: number; exp?: number; nbf?: number }
+export interface KeyVersion {
+  version: string; kty: string; keySize?: number; crv?: string; materialId: string;
+  publicJwk: Record<string, string>; keyOps: string[]; attributes: KeyAttributes; tags: Record<string, string>;
+}
+export interface VaultKey {
+  name: string; versions: KeyVersion[]; rotationPolicy?: unknown;
+  deleted?: { deletedDate: number; scheduledPurgeDate: number };
+}
+
+export interface AccessPolicy { tenantId: string; objectId: string; applicationId?: string; permissions: Record<string, string[]> }
+export interface NetworkAcls { bypass?: string; defaultAction?: string; ipRules?: { value: string }[]; virtualNetworkRules?: { id: string }[] }
+export interface VaultProperties {
+  tenantId: string; sku: { family: string; name: string }; accessPolicies: AccessPolicy[];
+  enableSoftDelete: boolean; softDeleteRetentionInDays: number; enablePurgeProtection?: boolean;
+  enableRbacAuthorization: boolean; networkAcls?: NetworkAcls; publicNetworkAccess: string;
+  enabledForDeployment: boolean; enabledForDiskEncryption: boolean; enabledForTemplateDeployment: boolean;
+}
+export interface Vault extends TrackedResource { properties: VaultProperties; keys: Record<string, VaultKey> }
+export interface DeletedVault { vault: Vault; deletionDate: string; scheduledPurgeDate: string }
+
+export interface RoleAssignment {
+  id: string; name: string; scope: string; roleDefinitionId: string; principalId: string; principalType: string; createdOn: string;
+}
+
+export interface RegistryIdentity {
+  type: string; principalId?: string; tenantId?: string;
+  userAssignedIdentities?: Record<string, { principalId: string; clientId: string }>;
+}
+export interface RegistryEncryption {
+  status: 'enabled' | 'disabled';
+  keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string; keyRotationEnabled: boolean; lastKeyRotationTimestamp?: string };
+}
+/** The registry's data key, wrapped by its vault key: what key-access really unwraps. */
+export interface WrappedDataKey { wrappedKey: string; algorithm: string; keyId: string; digest: string }
+export interface Registry extends TrackedResource {
+  sku: string; identity?: RegistryIdentity; properties: Record<string, unknown>; encryption: RegistryEncryption;
+  provisioningState: string; creationDate: string; dataKey?: WrappedDataKey;
+}
+
+export interface AsyncOperation {
+  id: string; subscriptionId: string; location: string; resourceId: string; kind: 'create' | 'update' | 'delete' | 'deployment';
+  pollsRemaining: number; status: 'InProgress' | 'Succeeded' | 'Failed'; startTime: string; endTime?: string;
+  fail?: boolean; next?: Registry; previous?: Registry; error?: { code: string; message: string };
+}
+
+export interface Deployment {
+  id: string; name: string; subscriptionId: string; resourceGroup: string; provisioningState: string; timestamp: string;
+  template: unknown; parameters: Record<string, unknown>; outputs?: Record<string, unknown>; outputResources?: { id: string }[];
+  error?: { code: string; message: string }; operationId: string; mode: string;
+}
+
+export interface World {
+  tenantId: string;
+  principals: Record<string, ServicePrincipal>; // key: clientId (lower case)
+  subscriptions: Record<string, Subscription>; // key: subscription id (lower case)
+  groups: Record<string, ResourceGroup>; // key: resource id (lower case), also below
+  identities: Record<string, UserAssignedIdentity>;
+  vaults: Record<string, Vault>;
+  deletedVaults: Record<string, DeletedVault>; // key: vault name (lower case): vault names are global
+  roleAssignments: Record<string, RoleAssignment>;
+  registries: Record<string, Registry>;
+  operations: Record<string, AsyncOperation>;
+  deployments: Record<string, Deployment>;
+  keyMaterial: Record<string, string>; // materialId -> PKCS#8 PEM (never dumped by the admin API)
+}
+
+/** The authenticated caller of an ARM or vault request (claims of the validated token). */
+export interface Principal { objectId: string; appId: string; tenantId: string; clientIp?: string }
+
+export interface ArmRequest {
+  method: string; path: string; query: Record<string, string>; body: any; principal: Principal;
+  /** set by a fault rule `{lroFail: true}`: the long-running operation started by this request ends Failed */
+  lroFail?: boolean;
+}
+export interface ArmResponse { status: number; body?: unknown; headers?: Record<string, string> }
