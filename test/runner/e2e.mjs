@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the suites that run inside a real VS Code (code-server + Debian Chromium).
+// 1. installs what is missing (cached), 2. builds the extension and the in-host test bundle,
+// 3. starts the emulator (sample world) and code-server wired to it through the extension's settings,
+// 4. runs mocha inside the real extension host, then the Playwright UI tests, 5. stops everything.
+// Writes test-results/e2e.json = {passed, failed, failures}; a suite that cannot start counts as failed.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from './e2e/browser.mjs';
+import { bundleInHostSuite, buildExtension } from './e2e/build.mjs';
+import { startCodeServer } from './e2e/codeServer.mjs';
+import { startEmulatorProcess } from './e2e/emulator.mjs';
+import { runInHostSuite } from './e2e/inHost.mjs';
+import { ensureVsCodeHost } from './e2e/install.mjs';
+import { repoRoot, resultsDir } from './e2e/paths.mjs';
+import { stopAll } from './e2e/processes.mjs';
+import { extensionHostEnv, extensionHostNodeArgs, writeUserSettings } from './e2e/settings.mjs';
+import { runUiSuite } from './e2e/uiSuite.mjs';
+
+const RUN_DEADLINE_MS = 20 * 60 * 1000;
+// test/runner/test.mjs names our result file in MOCHA_RESULT_FILE; we write it ourselves (below), and no child
+// (the UI mocha run, code-server, the extension host) may inherit it and overwrite it with partial counts.
+delete process.env.MOCHA_RESULT_FILE;
+const artifactsDir = path.join(resultsDir, 'e2e');      // screenshots + logs, kept for inspection
+const runDir = path.join(resultsDir, 'e2e-run');         // code-server profile, workspace: fresh every run
+const logDir = path.join(artifactsDir, 'logs');
+const resultFile = path.join(resultsDir, 'e2e.json');
+const suites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)' };
+const results = {};
+const started = Date.now();
+
+function record(suite, result) {
+  results[suite] = result;
+  console.log(`[e2e] ${suites[suite]}: ${result.passed} passed, ${result.failed} failed`);
+}
+
+function writeResults(reason) {
+  for (const suite of Object.keys(suites)) results[suite] ??= { passed: 0, failed: 1, failures: [`${suites[suite]} did not run: ${reason ?? 'unknown'}`] };
+  const all = Object.values(results);
+  const total = { passed: all.reduce((n, r) => n + r.passed, 0), failed: all.reduce((n, r) => n + r.failed, 0), failures: all.flatMap((r) => r.failures) };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(resultFile, JSON.stringify(total, null, 2));
+  console.log(`[e2e] ${total.passed} passed, ${total.failed} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return total;
+}
+
+async function abort(reason) {
+  console.error(`[e2e] ${reason}; stopping everything`);
+  await stopAll();
+  process.exit(writeResults(reason).failed === 0 ? 0 : 1);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => abort(`received ${signal}`));
+setTimeout(() => abort(`run exceeded ${RUN_DEADLINE_MS / 60000} min`), RUN_DEADLINE_MS).unref();
+
+async function main() {
+  rmSync(runDir, { recursive: true, force: true });
+  rmSync(artifactsDir, { recursive: true, force: true });
+  const workspace = path.join(runDir, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  const host = await ensureVsCodeHost();
+  console.log('[e2e] building the extension and the in-host suite');
+  await buildExtension();
+  const testsPath = await bundleInHostSuite();
+  const emulator = await startEmulatorProcess({ outDir: path.join(resultsDir, 'e2e-emulator'), logDir });
+  const { environment } = emulator;
+  const codeServerDir = path.join(runDir, 'code-server');
+  writeUserSettings(path.join(codeServerDir, 'user-data'), environment);
+  const inHostResultFile = path.join(runDir, 'in-host.json');
+  const sharedEnv = { E2E_EMULATOR_ADMIN: environment.adminEndpoint, E2E_EMULATOR_CA: environment.caCertPath };
+  const server = await startCodeServer({
+    host, runDir: codeServerDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs,
+    env: { ...extensionHostEnv(environment), ...sharedEnv, E2E_IN_HOST_RESULT_FILE: inHostResultFile },
+  });
+  console.log(`[e2e] code-server ${server.url}, emulator ${environment.armEndpoint}`);
+  const browser = await launchChromium();
+  try {
+    record('inHost', await runInHostSuite({ browser, serverUrl: server.url, folder: workspace, extensionDir: repoRoot, testsPath, resultFile: inHostResultFile, logDir }));
+  } finally {
+    await browser.close();
+  }
+  record('ui', await runUiSuite({
+    resultFile: path.join(runDir, 'ui.json'), logDir,
+    env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+  }));
+}
+
+let failure;
+try {
+  await main();
+} catch (error) {
+  failure = error instanceof Error ? error.message : String(error);
+  console.error(`[e2e] could not complete: ${failure}`);
+} finally {
+  await stopAll();
+}
+process.exitCode = writeResults(failure).failed === 0 ? 0 : 1;

@@ -1,0 +1,26 @@
+// Runs the Playwright UI tests (test/e2e/ui/**/*.test.ts) with mocha from Node against the running
+// code-server; they read the server URL and emulator details from E2E_* variables.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './paths.mjs';
+import { startProcess } from './processes.mjs';
+
+/** @returns {Promise<{ passed: number, failed: number, failures: string[] }>} */
+export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000 }) {
+  rmSync(resultFile, { force: true });
+  const mocha = startProcess('ui-tests', process.execPath, [
+    path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--require', 'tsx/cjs',
+    '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', 'test/e2e/ui/**/*.test.ts',
+  ], { cwd: repoRoot, env: { ...process.env, ...env, MOCHA_RESULT_FILE: resultFile }, logDir, echo: true });
+  let timer;
+  const deadline = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+  const outcome = await Promise.race([mocha.exited, deadline]);
+  clearTimeout(timer);
+  await mocha.stop();
+  if (outcome === 'timeout') return { passed: 0, failed: 1, failures: [`UI suite did not finish within ${timeoutMs / 1000} s`] };
+  if (!existsSync(resultFile)) return { passed: 0, failed: 1, failures: [`UI suite exited ${outcome.code} without a result`] };
+  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+  if (result.passed + result.failed === 0) return { passed: 0, failed: 1, failures: ['UI suite ran no test'] };
+  if (outcome.code !== 0 && result.failed === 0) return { ...result, failed: 1, failures: [`UI suite exited ${outcome.code}`] };
+  return result;
+}
