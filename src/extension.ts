@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     const view = vscode.window.createTreeView('acrCmk.registries', { treeDataProvider: tree, showCollapseAll: true });
     tree.view = view;
     context.subscriptions.push(session, view);
-    registerCommands({ session, inventory, tree });
+    registerCommands({ session, inventory, tree, globalState: context.globalState });
 
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
         const sessionChanged = sessionSettings.some((setting) => event.affectsConfiguration(setting));

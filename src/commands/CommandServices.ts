@@ -1,4 +1,5 @@
 import type { AzureSession } from '../auth/AzureSession';
+import type { KeyValueStorage } from '../domain/revoke/RevocationRecord';
 import type { RegistryInventory } from '../tree/RegistryInventory';
 import type { RegistryTreeDataProvider } from '../tree/RegistryTreeDataProvider';
 
@@ -7,4 +8,6 @@ export interface CommandServices {
     readonly session: AzureSession;
     readonly inventory: RegistryInventory;
     readonly tree: RegistryTreeDataProvider;
+    /** The extension's global state (VS Code's `Memento`): where Revoke remembers what it took away. */
+    readonly globalState?: KeyValueStorage;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { DomainError, DomainErrorCode } from '../domain/errors';
+import { createStepTitle } from './createStepTitle';
+import { rotationStepLabel, rotationStepList } from './rotationStepLabel';
 
 type Params = Readonly<Record<string, string>>;
 
@@ -24,6 +26,62 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     CaCertificateNotPem: (p) => vscode.l10n.t('The file "{0}" does not contain a PEM certificate. Check "acrCmk.customCloud.caCertificatePath".', p.path ?? ''),
     EnvironmentCredentialMissing: (p) => vscode.l10n.t('The environment variable {0} is not set. The "environment" credential needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.', p.variable ?? ''),
     RegistryNotFound: (p) => vscode.l10n.t('The container registry "{0}" was not found in resource group "{1}". It may have been deleted; refresh the view.', p.registry ?? '', p.resourceGroup ?? ''),
+    VaultNotFound: (p) => vscode.l10n.t('The key vault "{0}" was not found in resource group "{1}". It may have been deleted.', p.vault ?? '', p.resourceGroup ?? ''),
+    VaultNotFoundForKey: (p) => vscode.l10n.t('No key vault named "{0}" (from key "{1}") was found in the selected subscriptions.', p.vault ?? '', p.keyId ?? ''),
+    CallerObjectIdUnavailable: () => vscode.l10n.t('Could not determine your object ID from the sign-in token. Sign in again.'),
+    RegistryNameLength: (p) => vscode.l10n.t('Registry name "{0}" has {1} characters; it must have 5 to 50.', p.name ?? '', p.length ?? ''),
+    RegistryNameCharacters: (p) => vscode.l10n.t('Registry name "{0}" may contain only letters a-z, A-Z and digits 0-9.', p.name ?? ''),
+    RegistryNameTaken: (p) => vscode.l10n.t('The registry name "{0}" is not available: {1}', p.name ?? '', p.reason ?? ''),
+    IdentityNameLength: (p) => vscode.l10n.t('Identity name "{0}" must have 3 to 128 characters.', p.name ?? ''),
+    IdentityNameCharacters: (p) => vscode.l10n.t('Identity name "{0}" must start with a letter or digit and contain only letters, digits, hyphens and underscores.', p.name ?? ''),
+    VaultNameLength: (p) => vscode.l10n.t('Key vault name "{0}" must have 3 to 24 characters.', p.name ?? ''),
+    VaultNameCharacters: (p) => vscode.l10n.t('Key vault name "{0}" may contain only letters a-z, A-Z, digits 0-9 and hyphens.', p.name ?? ''),
+    VaultNameStart: (p) => vscode.l10n.t('Key vault name "{0}" must start with a letter.', p.name ?? ''),
+    VaultNameHyphens: (p) => vscode.l10n.t('Key vault name "{0}" must not end with a hyphen or contain two hyphens in a row.', p.name ?? ''),
+    VaultNameTaken: (p) => vscode.l10n.t('The key vault name "{0}" is not available: {1}', p.name ?? '', p.reason ?? ''),
+    ResourceGroupNameLength: (p) => vscode.l10n.t('Resource group name "{0}" must have 1 to 90 characters.', p.name ?? ''),
+    ResourceGroupNameCharacters: (p) => vscode.l10n.t('Resource group name "{0}" may contain only letters, digits, underscores, hyphens, periods and parentheses.', p.name ?? ''),
+    ResourceGroupNameEndsWithPeriod: (p) => vscode.l10n.t('Resource group name "{0}" must not end with a period.', p.name ?? ''),
+    KeyNameInvalid: (p) => vscode.l10n.t('Key name "{0}" must have 1 to 127 letters, digits and hyphens.', p.name ?? ''),
+    KeySizeInvalid: (p) => vscode.l10n.t('Key size {0} is not supported; choose 2048, 3072 or 4096 bits.', p.size ?? ''),
+    SoftDeleteRetentionInvalid: (p) => vscode.l10n.t('Soft-delete retention "{0}" must be a whole number of days from 7 to 90.', p.value ?? ''),
+    RegistrySkuNotPremium: (p) => vscode.l10n.t('A registry with SKU {0} cannot use a customer-managed key: encryption with a customer-managed key is available only in the Premium SKU.', p.sku ?? ''),
+    VaultPurgeProtectionDeclined: (p) => vscode.l10n.t('Key vault "{0}" does not have purge protection. A registry encrypted with a customer-managed key needs soft delete and purge protection on its key vault; enable purge protection or choose another vault.', p.vault ?? ''),
+    VaultFirewallBlocksUserIdentity: (p) => vscode.l10n.t('Key vault "{0}" has a firewall (default action Deny). A new registry reaches its key through a user-assigned identity, which the firewall never lets through: only a registry\'s system-assigned identity counts as a trusted Microsoft service. Choose another vault, or create the registry with a reachable vault, then rotate to this vault with the system-assigned identity (and allow trusted Microsoft services on it).', p.vault ?? ''),
+    HsmKeyNeedsPremiumVault: (p) => vscode.l10n.t('Key vault "{0}" is a Standard vault; HSM-protected keys (RSA-HSM) need a Premium vault.', p.vault ?? ''),
+    KeyNotFound: (p) => vscode.l10n.t('Key "{0}" was not found in key vault "{1}".', p.key ?? '', p.vault ?? ''),
+    KeyDisabled: (p) => vscode.l10n.t('Key "{0}" is disabled or expired; a registry cannot use it.', p.keyId ?? ''),
+    CreateStepFailed: (p) => vscode.l10n.t('Step "{0}" failed: {1} ({2})', createStepTitle(p.step ?? ''), p.message ?? '', p.code ?? ''),
+    TemplateNotJson: (p) => vscode.l10n.t('The file "{0}" is not valid JSON: {1}', p.file ?? '', p.reason ?? ''),
+    TemplateNotArm: (p) => vscode.l10n.t('The file "{0}" is not an ARM template (it needs "$schema" and "resources").', p.file ?? ''),
+    DeploymentFailed: (p) => vscode.l10n.t('Deployment "{0}" failed: {1} ({2})', p.deployment ?? '', p.message ?? '', p.code ?? ''),
+    IdentityNameTaken: (p) => vscode.l10n.t('A managed identity named "{0}" already exists in resource group "{1}". Pick it as an existing identity or choose another name.', p.name ?? '', p.resourceGroup ?? ''),
+    KeyNameTaken: (p) => vscode.l10n.t('Key vault "{1}" already has a key named "{0}". Pick it as an existing key or choose another name.', p.key ?? '', p.vault ?? ''),
+    // Rotate key, system identity, automatic rotation, firewall flows
+    RegistryNotCmk: (p) => vscode.l10n.t('Registry "{0}" is encrypted with a service-managed key. Customer-managed keys can only be set when a registry is created, so there is no key to rotate.', p.registry ?? ''),
+    RotationNoChange: (p) => vscode.l10n.t('Registry "{0}" already uses this key and identity; nothing to change.', p.registry ?? ''),
+    EncryptionIdentityRemoved: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption (client ID {1}) is no longer assigned to it. Azure then fails key updates with "does not have access to identity". Re-assign the identity first, or choose another identity.', p.registry ?? '', p.clientId ?? ''),
+    EncryptionIdentityDeleted: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption (client ID {1}) no longer exists, so it cannot be re-assigned. Choose another user-assigned managed identity or the system-assigned identity.', p.registry ?? '', p.clientId ?? ''),
+    UserIdentityNotFound: (p) => vscode.l10n.t('The user-assigned managed identity "{0}" was not found.', p.identity ?? ''),
+    FirewallNeedsSystemIdentity: (p) => vscode.l10n.t('Key vault "{0}" has a firewall (default action Deny). Only the registry\'s system-assigned identity can pass it, as a trusted Microsoft service: use the system-assigned identity for registry "{1}".', p.vault ?? '', p.registry ?? ''),
+    FirewallNeedsTrustedServices: (p) => vscode.l10n.t('Key vault "{0}" has a firewall that does not allow trusted Microsoft services. The registry cannot reach its key until "Allow trusted Microsoft services to bypass this firewall" is turned on.', p.vault ?? ''),
+    KeyTypeNotSupported: (p) => vscode.l10n.t('Key "{0}" is of type {1}. Azure Container Registry supports only RSA and RSA-HSM keys.', p.keyId ?? '', p.keyType ?? ''),
+    RotationChangeDeclined: (p) => vscode.l10n.t('Registry "{0}" was not changed: the rotation needs to {1}, which was declined.', p.registry ?? '', rotationStepLabel(p.step ?? '')),
+    SystemIdentityNotEnabled: (p) => vscode.l10n.t('Registry "{0}" reports no system-assigned identity after enabling it. Refresh and try again.', p.registry ?? ''),
+    RotationStepFailed: (p) => vscode.l10n.t('Could not {0}: {1} Registry "{2}" was not switched: it still uses key {3} with identity {4}. Already done: {5}. Fix the cause and run the command again; it continues from there.', rotationStepLabel(p.step ?? ''), p.cause ?? '', p.registry ?? '', p.keptKey ?? '', p.keptIdentity ?? '', rotationStepList(p.completed)),
+    RotationStepFailedStateUnknown: (p) => vscode.l10n.t('Could not {0}: {1} The state of registry "{2}" could not be read afterwards ({3}); refresh it and check its encryption before trying again. Already done: {4}.', rotationStepLabel(p.step ?? ''), p.cause ?? '', p.registry ?? '', p.readError ?? '', rotationStepList(p.completed)),
+    RotationFollowUpFailed: (p) => vscode.l10n.t('Registry "{0}" now uses key {1} with identity {2}, but the follow-up step failed: could not {3}: {4} Run that step again.', p.registry ?? '', p.newKey ?? '', p.newIdentity ?? '', rotationStepLabel(p.step ?? ''), p.cause ?? ''),
+    RotationIntervalInvalid: (p) => vscode.l10n.t('"{0}" is not a valid rotation interval: enter a whole number of days from 7 to 3650.', p.days ?? ''),
+    NotifyBeforeExpiryInvalid: (p) => vscode.l10n.t('"{0}" is not a valid notice period: enter a whole number of days from 7 to {1}.', p.days ?? '', p.maxDays ?? ''),
+    // Revoke, restore and diagnose key access
+    RevokeNothingToRemove: (p) => vscode.l10n.t('Nothing to revoke for registry "{0}": its identity holds no get/wrapKey/unwrapKey permissions or encryption role on key vault "{1}", and the key is not enabled where it would be disabled.', p.registry ?? '', p.vault ?? ''),
+    RevokeGrantOutsideVault: (p) => vscode.l10n.t('The identity of registry "{0}" reaches key vault "{1}" through a grant this extension does not remove (a role assigned above the vault, or the "all" key permission). Remove that grant in the Azure portal, or disable the key instead.', p.registry ?? '', p.vault ?? ''),
+    RevokeConfirmationMismatch: (p) => vscode.l10n.t('"{0}" does not match the registry name "{1}". Nothing was revoked.', p.typed ?? '', p.registry ?? ''),
+    RevokeStepFailed: (p) => vscode.l10n.t('Revoking key access of registry "{0}" failed: {1} Already revoked (and remembered for Restore): {2}.', p.registry ?? '', p.cause ?? '', p.done ?? ''),
+    RestoreStepFailed: (p) => vscode.l10n.t('Restoring key access of registry "{0}" failed: {1} Already restored: {2}. Fix the cause and run Restore again; it continues from there.', p.registry ?? '', p.cause ?? '', p.done ?? ''),
+    EncryptionPrincipalUnknown: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption cannot be resolved to a principal ID, so its key vault access cannot be changed. Run Diagnose Key Access for the cause.', p.registry ?? ''),
+    VaultSoftDeleted: (p) => vscode.l10n.t('Key vault "{0}" was deleted and is in the soft-deleted state (location {1}, purged on {2}). Recover it first: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {3}". Then run this command again.', p.vault ?? '', p.location ?? '', p.purgeDate ?? '', p.subscriptionId ?? ''),
+    KeyPurged: (p) => vscode.l10n.t('Key "{0}" no longer exists in key vault "{1}", not even as a deleted key: it was purged and cannot be recovered. The registry\'s data cannot be decrypted without it.', p.key ?? '', p.vault ?? ''),
 };
 
 export function domainErrorMessage(error: DomainError): string {

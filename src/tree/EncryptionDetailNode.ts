@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { CustomerManagedKeyState } from '../domain/registries/RegistryEncryption';
 import type { TreeNode } from './TreeNode';
 
-export type EncryptionDetailKind = 'vault' | 'key' | 'version' | 'identity' | 'lastRotation';
+export type EncryptionDetailKind = 'vault' | 'key' | 'version' | 'identity' | 'lastRotation' | 'nextRotation';
 
 /** One fact about a CMK registry's encryption: vault, key, version, identity or last rotation. */
 export class EncryptionDetailNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: TreeNode, readonly kind: EncryptionDetailKind, private readonly state: CustomerManagedKeyState) {
+    /** `nextRotation` (kind `nextRotation` only): a date, `null` when the key has no rotation policy, undefined when it could not be read. */
+    constructor(readonly parent: TreeNode, readonly kind: EncryptionDetailKind, private readonly state: CustomerManagedKeyState, private readonly nextRotation?: Date | null) {
         this.id = `${parent.id}/${kind}`;
     }
 
@@ -42,6 +43,14 @@ export class EncryptionDetailNode implements TreeNode {
                     value: state.lastKeyRotation ? state.lastKeyRotation.toLocaleString(vscode.env.language) : vscode.l10n.t('never'),
                     icon: 'history',
                     tooltip: state.lastKeyRotation?.toISOString(),
+                };
+            case 'nextRotation':
+                return {
+                    label: vscode.l10n.t('Next expected rotation'),
+                    value: this.nextRotation ? this.nextRotation.toLocaleString(vscode.env.language)
+                        : this.nextRotation === null ? vscode.l10n.t('no rotation policy on the key') : vscode.l10n.t('unknown'),
+                    icon: 'calendar',
+                    tooltip: this.nextRotation ? vscode.l10n.t('Key Vault creates a new version at {0}; the registry picks it up within an hour.', this.nextRotation.toISOString()) : undefined,
                 };
         }
     }

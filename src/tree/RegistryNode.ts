@@ -5,6 +5,7 @@ import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { EncryptionDetailNode, type EncryptionDetailKind } from './EncryptionDetailNode';
 import { registryContextValue, registryDescription, registryIcon, registryTooltip } from './registryPresentation';
 import type { TreeNode } from './TreeNode';
+import { nextExpectedRotation } from './nextExpectedRotation';
 
 const detailKinds: EncryptionDetailKind[] = ['vault', 'key', 'version', 'identity', 'lastRotation'];
 
@@ -37,11 +38,15 @@ export class RegistryNode implements TreeNode {
         return item;
     }
 
-    getChildren(): Promise<TreeNode[]> {
+    async getChildren(): Promise<TreeNode[]> {
         const state = this.registry.encryption;
         if (state.status !== 'enabled') {
-            return Promise.resolve([]);
+            return [];
         }
-        return Promise.resolve(detailKinds.map((kind) => new EncryptionDetailNode(this, kind, state)));
+        const details: TreeNode[] = detailKinds.map((kind) => new EncryptionDetailNode(this, kind, state));
+        if (state.rotation === 'automatic' && state.key) {
+            details.push(new EncryptionDetailNode(this, 'nextRotation', state, await nextExpectedRotation(this.factory, state.key)));
+        }
+        return details;
     }
 }

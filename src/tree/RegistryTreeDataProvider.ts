@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
 import { getRegistry } from '../domain/registries/getRegistry';
 import { errorMessage } from '../l10n/errorMessage';
+import { decorateKeyAccess, KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
 import { MessageNode } from './MessageNode';
 import type { RegistryInventory } from './RegistryInventory';
 import { RegistryNode } from './RegistryNode';
@@ -18,8 +19,23 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
 
     constructor(private readonly session: AzureSession, private readonly inventory: RegistryInventory) { }
 
+    /** Key access state learnt by Revoke / Restore / Diagnose, shown on registry rows (see keyAccessMarks.ts). */
+    readonly keyAccessMarks = new KeyAccessMarks();
+
     getTreeItem(node: TreeNode): vscode.TreeItem {
-        return node.getTreeItem();
+        const item = node.getTreeItem();
+        return node instanceof RegistryNode ? decorateKeyAccess(item, this.keyAccessMarks.get(node.registry.id)) : item;
+    }
+
+    /** Records a registry's key access mark and redraws the rows from the cached lists (no new Azure call). */
+    markKeyAccess(registryId: string, mark: KeyAccessMark | undefined): void {
+        this.keyAccessMarks.set(registryId, mark);
+        this.redrawKeyAccessMarks();
+    }
+
+    /** After setting many marks at once (Diagnose All): one redraw. */
+    redrawKeyAccessMarks(): void {
+        this.changed.fire(undefined);
     }
 
     getParent(node: TreeNode): TreeNode | undefined {

@@ -10,6 +10,8 @@ import type { AzureConnection } from './AzureConnection';
 export class AzureClientFactory {
     private readonly registryClients = new Map<string, ReturnType<AzureClientFactory['createRegistryClient']>>();
     private subscriptionClient?: ReturnType<AzureClientFactory['createSubscriptionClient']>;
+    /** Per-subscription (or per-vault) caches of the clients the create/rotate/access flows use. */
+    private readonly cached = new Map<string, Promise<unknown>>();
 
     constructor(readonly connection: AzureConnection) { }
 
@@ -36,6 +38,42 @@ export class AzureClientFactory {
         return this.subscriptionClient;
     }
 
+    keyVaultManagement(subscriptionId: string): ReturnType<AzureClientFactory['createKeyVaultManagementClient']> {
+        return this.once(`keyVaultManagement:${subscriptionId}`, () => this.createKeyVaultManagementClient(subscriptionId));
+    }
+
+    managedIdentities(subscriptionId: string): ReturnType<AzureClientFactory['createManagedIdentityClient']> {
+        return this.once(`msi:${subscriptionId}`, () => this.createManagedIdentityClient(subscriptionId));
+    }
+
+    authorization(subscriptionId: string): ReturnType<AzureClientFactory['createAuthorizationClient']> {
+        return this.once(`authorization:${subscriptionId}`, () => this.createAuthorizationClient(subscriptionId));
+    }
+
+    resources(subscriptionId: string): ReturnType<AzureClientFactory['createResourcesClient']> {
+        return this.once(`resources:${subscriptionId}`, () => this.createResourcesClient(subscriptionId));
+    }
+
+    /** Resource group deployments (`Microsoft.Resources/deployments`); @azure/arm-resources 8 no longer has them. */
+    deployments(subscriptionId: string): ReturnType<AzureClientFactory['createDeploymentsClient']> {
+        return this.once(`deployments:${subscriptionId}`, () => this.createDeploymentsClient(subscriptionId));
+    }
+
+    /** Key Vault data-plane client for one vault (`https://<vault>.<suffix>`), with the vault-scoped credential. */
+    keys(vaultUrl: string): ReturnType<AzureClientFactory['createKeyClient']> {
+        const normalized = vaultUrl.replace(/\/+$/, '').toLowerCase();
+        return this.once(`keys:${normalized}`, () => this.createKeyClient(normalized));
+    }
+
+    private once<T>(key: string, create: () => Promise<T>): Promise<T> {
+        let client = this.cached.get(key) as Promise<T> | undefined;
+        if (!client) {
+            client = create();
+            this.cached.set(key, client);
+        }
+        return client;
+    }
+
     // The client types are inferred from the `import()` that loads them, so type and value come from one build of the package.
     private async createRegistryClient(subscriptionId: string) {
         const { ContainerRegistryManagementClient } = await import('@azure/arm-containerregistry');
@@ -45,6 +83,43 @@ export class AzureClientFactory {
     private async createSubscriptionClient() {
         const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
         return new SubscriptionClient(this.connection.credential, this.armClientOptions());
+    }
+
+    private async createKeyVaultManagementClient(subscriptionId: string) {
+        const { KeyVaultManagementClient } = await import('@azure/arm-keyvault');
+        return new KeyVaultManagementClient(this.connection.credential, subscriptionId, this.armClientOptions());
+    }
+
+    private async createManagedIdentityClient(subscriptionId: string) {
+        const { ManagedServiceIdentityClient } = await import('@azure/arm-msi');
+        return new ManagedServiceIdentityClient(this.connection.credential, subscriptionId, this.classicArmClientOptions());
+    }
+
+    private async createAuthorizationClient(subscriptionId: string) {
+        const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
+        return new AuthorizationManagementClient(this.connection.credential, subscriptionId, this.classicArmClientOptions());
+    }
+
+    private async createResourcesClient(subscriptionId: string) {
+        const { ResourceManagementClient } = await import('@azure/arm-resources');
+        return new ResourceManagementClient(this.connection.credential, subscriptionId, this.armClientOptions());
+    }
+
+    private async createDeploymentsClient(subscriptionId: string) {
+        const { DeploymentsClient } = await import('@azure/arm-resourcesdeployments');
+        return new DeploymentsClient(this.connection.credential, subscriptionId, this.armClientOptions());
+    }
+
+    private async createKeyClient(vaultUrl: string) {
+        const { KeyClient } = await import('@azure/keyvault-keys');
+        // Challenge resource verification stays on: the token audience must match the vault's own DNS suffix.
+        return new KeyClient(vaultUrl, this.connection.getVaultCredential(), transportOptions(this.connection));
+    }
+
+    /** Classic (AutoRest v3) clients read `endpoint`/`baseUri` and `credentialScopes` instead of `credentials.scopes`. */
+    classicArmClientOptions() {
+        const options = this.armClientOptions();
+        return { ...options, baseUri: options.endpoint, credentialScopes: options.credentials.scopes };
     }
 
     /** Options shared by every management-plane client: endpoint, scope, CA, retry, timeout. */
@@ -59,6 +134,12 @@ export class AzureClientFactory {
 }
 
 export type ContainerRegistryClient = Awaited<ReturnType<AzureClientFactory['containerRegistry']>>;
+export type KeyVaultManagementClient = Awaited<ReturnType<AzureClientFactory['keyVaultManagement']>>;
+export type ManagedIdentityClient = Awaited<ReturnType<AzureClientFactory['managedIdentities']>>;
+export type AuthorizationClient = Awaited<ReturnType<AzureClientFactory['authorization']>>;
+export type ResourcesClient = Awaited<ReturnType<AzureClientFactory['resources']>>;
+export type DeploymentsClient = Awaited<ReturnType<AzureClientFactory['deployments']>>;
+export type VaultKeyClient = Awaited<ReturnType<AzureClientFactory['keys']>>;
 
 /** Transport options for any Azure SDK client (management or data plane) and for `@azure/identity` credentials. */
 export function transportOptions(connection: Pick<AzureConnection, 'cloud' | 'options'>) {

@@ -1,0 +1,46 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import type { SubscriptionTarget } from '../../auth/SubscriptionSource';
+import type { VaultInfo } from '../../domain/access/VaultInfo';
+import type { CreatePlan } from '../../domain/create/CreatePlan';
+import type { CreateResult } from '../../domain/create/executeCreate';
+import type { CommandServices } from '../CommandServices';
+
+/**
+ * The answers of the wizard. Any of them may be given up front (tests, other extensions, the command's argument):
+ * each prompt step skips itself when its answer is already here.
+ */
+export interface CreateRegistryAnswers {
+    subscriptionId?: string;
+    resourceGroup?: { name: string; create: boolean };
+    location?: string;
+    registryName?: string;
+    identity?: { kind: 'new'; name: string } | { kind: 'existing'; id: string };
+    vault?: CreatePlan['vault'];
+    key?: { kind: 'new'; name: string; keyType?: 'RSA' | 'RSA-HSM'; keySize?: 2048 | 3072 | 4096 } | { kind: 'existing'; name: string; version?: string };
+    versionless?: boolean;
+    /** True skips the summary's confirmation (scripted runs). */
+    confirmed?: boolean;
+}
+
+export interface CreateRegistryContext extends IActionContext, CreateRegistryAnswers {
+    readonly services: CommandServices;
+    subscription?: SubscriptionTarget;
+    /** The existing vault picked (its SKU decides whether HSM keys are offered). */
+    vaultInfo?: VaultInfo;
+    /** The user chose "Export ARM Template" at the summary instead of creating. */
+    exportOnly?: boolean;
+    /** The read-only checks (names, vault, key) passed for the current answers. */
+    preflightDone?: boolean;
+    result?: CreateResult;
+}
+
+/** The plan once every answer is there. */
+export function planOf(context: CreateRegistryContext): CreatePlan {
+    // Every prompt step has run (or was pre-filled) before the summary and execute steps ask for the plan.
+    const subscription = context.subscription!;
+    return {
+        subscriptionId: subscription.subscriptionId, location: context.location!, resourceGroup: context.resourceGroup!,
+        registry: { name: context.registryName!, sku: 'Premium' }, identity: context.identity!, vault: context.vault!, key: context.key!,
+        versionless: context.versionless ?? true, tenantId: subscription.tenantId,
+    };
+}

@@ -1,0 +1,50 @@
+import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
+import type * as vscode from 'vscode';
+import type { CreateRunState } from '../../domain/create/CreateRunState';
+import { isCreateStepFailedError } from '../../domain/create/CreateStepFailedError';
+import { cleanupCreate } from '../../domain/create/cleanupCreate';
+import { executeCreate } from '../../domain/create/executeCreate';
+import { createStepTitle } from '../../l10n/createStepTitle';
+import { planOf, type CreateRegistryContext } from './CreateRegistryContext';
+import { askAfterFailure } from './failureReport';
+import { runPreflight } from './SummaryStep';
+
+/** Priority 100: the only execute step; the domain runs independent steps concurrently inside it. */
+export class CreateRegistryExecuteStep extends AzureWizardExecuteStep<CreateRegistryContext> {
+    priority = 100;
+
+    async execute(context: CreateRegistryContext, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+        await runPreflight(context);
+        const factory = context.subscription!.factory;
+        const plan = planOf(context);
+        let resume: CreateRunState | undefined;
+        for (;;) {
+            try {
+                context.result = await executeCreate(factory, plan, {
+                    resume, onProgress: (step) => step.status === 'started' && progress.report({ message: createStepTitle(step.step) }),
+                });
+                return;
+            } catch (error) {
+                if (!isCreateStepFailedError(error)) {
+                    throw error;
+                }
+                const choice = await askAfterFailure(context, error);
+                if (choice === 'retry') {
+                    resume = error.state;
+                    continue;
+                }
+                if (choice === 'cleanup') {
+                    progress.report({ message: createStepTitle('cleanup') });
+                    await cleanupCreate(factory, error.state);
+                }
+                // The failure was already shown with its details; do not show it a second time.
+                context.errorHandling.suppressDisplay = true;
+                throw error;
+            }
+        }
+    }
+
+    shouldExecute(context: CreateRegistryContext): boolean {
+        return !context.exportOnly && !context.result;
+    }
+}

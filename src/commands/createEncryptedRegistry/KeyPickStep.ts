@@ -1,0 +1,58 @@
+import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { mapWithConcurrency } from '../../domain/util/mapWithConcurrency';
+import type { CreateRegistryContext } from './CreateRegistryContext';
+
+interface KeyChoice { readonly name: string; readonly keyType: string; readonly usable: boolean }
+
+/** New key, or an existing RSA key of the picked vault; EC keys are listed as not usable, with the reason. */
+export class KeyPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    async prompt(context: CreateRegistryContext): Promise<void> {
+        const choices = await loadKeys(context);
+        for (;;) {
+            const picked = await context.ui.showQuickPick(picks(choices), { placeHolder: vscode.l10n.t('Select the encryption key'), suppressPersistence: true });
+            if (picked.data === 'new') {
+                context.key = { kind: 'new', name: '' };
+                return;
+            }
+            if (picked.data.usable) {
+                context.key = { kind: 'existing', name: picked.data.name };
+                return;
+            }
+            await context.ui.showWarningMessage(vscode.l10n.t('Key "{0}" is of type {1}. Azure Container Registry supports only RSA and RSA-HSM keys.', picked.data.name, picked.data.keyType), { modal: true });
+        }
+    }
+
+    shouldPrompt(context: CreateRegistryContext): boolean {
+        return !context.key;
+    }
+}
+
+async function loadKeys(context: CreateRegistryContext): Promise<KeyChoice[]> {
+    if (context.vault?.kind !== 'existing' || !context.vaultInfo) {
+        return [];
+    }
+    const keys = await context.subscription!.factory.keys(context.vaultInfo.vaultUri);
+    const names: string[] = [];
+    for await (const properties of keys.listPropertiesOfKeys()) {
+        if (properties.enabled !== false) {
+            names.push(properties.name);
+        }
+    }
+    // The list has no key type: read each key (a few at a time) to tell RSA from EC.
+    return mapWithConcurrency(names.sort(), 4, async (name) => {
+        const keyType = String((await keys.getKey(name)).keyType ?? '');
+        return { name, keyType, usable: keyType === 'RSA' || keyType === 'RSA-HSM' };
+    });
+}
+
+function picks(choices: KeyChoice[]): IAzureQuickPickItem<KeyChoice | 'new'>[] {
+    return [
+        { label: vscode.l10n.t('$(plus) Create new RSA key'), data: 'new' },
+        ...choices.map((choice) => ({
+            label: choice.name,
+            description: choice.usable ? choice.keyType : vscode.l10n.t('$(circle-slash) {0}: not usable, Azure Container Registry supports only RSA keys', choice.keyType),
+            data: choice,
+        })),
+    ];
+}

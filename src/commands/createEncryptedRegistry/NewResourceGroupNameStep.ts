@@ -1,0 +1,19 @@
+import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { resourceGroupNameProblem } from '../../domain/create/names';
+import type { CreateRegistryContext } from './CreateRegistryContext';
+import { validationMessage } from './validationMessage';
+
+export class NewResourceGroupNameStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    async prompt(context: CreateRegistryContext): Promise<void> {
+        const name = await context.ui.showInputBox({
+            prompt: vscode.l10n.t('Name of the new resource group'),
+            validateInput: (value) => validationMessage(resourceGroupNameProblem(value)),
+        });
+        context.resourceGroup = { name, create: true };
+    }
+
+    shouldPrompt(context: CreateRegistryContext): boolean {
+        return context.resourceGroup?.create === true && !context.resourceGroup.name;
+    }
+}

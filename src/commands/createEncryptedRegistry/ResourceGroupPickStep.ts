@@ -1,0 +1,32 @@
+import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { CreateRegistryContext } from './CreateRegistryContext';
+
+type GroupChoice = { name: string; location?: string } | 'new';
+
+export class ResourceGroupPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    async prompt(context: CreateRegistryContext): Promise<void> {
+        const picks = this.loadPicks(context);
+        const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a resource group for the new registry'), suppressPersistence: true });
+        if (picked.data === 'new') {
+            context.resourceGroup = { name: '', create: true };
+            return;
+        }
+        context.resourceGroup = { name: picked.data.name, create: false };
+        context.location ??= picked.data.location;
+    }
+
+    shouldPrompt(context: CreateRegistryContext): boolean {
+        return !context.resourceGroup;
+    }
+
+    private async loadPicks(context: CreateRegistryContext): Promise<IAzureQuickPickItem<GroupChoice>[]> {
+        const client = await context.subscription!.factory.resources(context.subscription!.subscriptionId);
+        const groups: IAzureQuickPickItem<GroupChoice>[] = [];
+        for await (const group of client.resourceGroups.list()) {
+            groups.push({ label: group.name ?? '', description: group.location, data: { name: group.name ?? '', location: group.location } });
+        }
+        groups.sort((a, b) => a.label.localeCompare(b.label));
+        return [{ label: vscode.l10n.t('$(plus) Create new resource group'), data: 'new' }, ...groups];
+    }
+}

@@ -1,0 +1,13 @@
+import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
+import { pickSubscription } from '../pickRegistry';
+import type { CreateRegistryContext } from './CreateRegistryContext';
+
+export class SubscriptionPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    async prompt(context: CreateRegistryContext): Promise<void> {
+        context.subscription = await pickSubscription(context, context.services);
+    }
+
+    shouldPrompt(context: CreateRegistryContext): boolean {
+        return !context.subscription;
+    }
+}

@@ -1,0 +1,61 @@
+import { AzureWizard, type IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { CommandServices } from '../CommandServices';
+import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
+import type { CreateRegistryAnswers, CreateRegistryContext } from './CreateRegistryContext';
+import { IdentityNameStep } from './IdentityNameStep';
+import { IdentityPickStep } from './IdentityPickStep';
+import { KeyPickStep } from './KeyPickStep';
+import { KeyVersioningStep } from './KeyVersioningStep';
+import { LocationPickStep } from './LocationPickStep';
+import { NewKeyStep } from './NewKeyStep';
+import { NewResourceGroupNameStep } from './NewResourceGroupNameStep';
+import { NewVaultStep } from './NewVaultStep';
+import { RegistryNameStep } from './RegistryNameStep';
+import { ResourceGroupPickStep } from './ResourceGroupPickStep';
+import { revealRegistry } from './revealRegistry';
+import { resolveSubscription } from './resolveSubscription';
+import { SubscriptionPickStep } from './SubscriptionPickStep';
+import { SummaryStep } from './SummaryStep';
+import { VaultPickStep } from './VaultPickStep';
+
+/**
+ * "Create Registry with Customer-Managed Key": from the palette, the view's title bar, or a subscription node.
+ * `arg` may also be pre-filled answers (`CreateRegistryAnswers`): their prompts are skipped. Returns the new registry's id.
+ */
+export function createEncryptedRegistry(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string | undefined> {
+    return runCreateWizard(actionContext, services, arg, false);
+}
+
+/** The wizard behind both "Create Registry…" and "Export ARM Template…" (which ends at the summary with the template). */
+export async function runCreateWizard(actionContext: IActionContext, services: CommandServices, arg: unknown, exportOnly: boolean): Promise<string | undefined> {
+    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly }, answersFrom(arg));
+    context.subscription = await resolveSubscription(context, arg);
+    const wizard = new AzureWizard(context, {
+        title: exportOnly ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key') : vscode.l10n.t('Create Registry with Customer-Managed Key'),
+        promptSteps: [
+            new SubscriptionPickStep(), new ResourceGroupPickStep(), new NewResourceGroupNameStep(), new LocationPickStep(), new RegistryNameStep(),
+            new IdentityPickStep(), new IdentityNameStep(), new VaultPickStep(), new NewVaultStep(), new KeyPickStep(), new NewKeyStep(),
+            new KeyVersioningStep(), new SummaryStep(),
+        ],
+        executeSteps: [new CreateRegistryExecuteStep()],
+    });
+    await wizard.prompt();
+    if (context.exportOnly && !context.confirmed) {
+        return undefined;
+    }
+    await wizard.execute();
+    const registryId = context.result?.registryId;
+    if (registryId) {
+        await revealRegistry(services, registryId);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Created registry "{0}" with encryption enabled (key {1}).', context.registryName ?? '', context.result?.keyIdentifier ?? ''));
+    }
+    return registryId;
+}
+
+function answersFrom(arg: unknown): CreateRegistryAnswers {
+    if (!arg || typeof arg !== 'object' || !('registryName' in arg || 'subscriptionId' in arg || 'vault' in arg)) {
+        return {};
+    }
+    return { ...(arg as CreateRegistryAnswers) };
+}

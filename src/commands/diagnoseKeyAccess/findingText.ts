@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { CheckName, Finding, FindingCode, FindingStatus, KeyAccessFix } from '../../domain/diagnose/Finding';
+
+type Params = Readonly<Record<string, string>>;
+
+export function checkTitle(check: CheckName): string {
+    switch (check) {
+        case 'identity': return vscode.l10n.t('Encryption identity');
+        case 'vault': return vscode.l10n.t('Key vault');
+        case 'vaultRecovery': return vscode.l10n.t('Soft delete and purge protection');
+        case 'firewall': return vscode.l10n.t('Key vault firewall');
+        case 'access': return vscode.l10n.t('Key permissions');
+        case 'key': return vscode.l10n.t('Key');
+        case 'keyEnabled': return vscode.l10n.t('Key enabled');
+        case 'keyExpiry': return vscode.l10n.t('Key expiry');
+        case 'rotation': return vscode.l10n.t('Rotation');
+    }
+}
+
+export function statusText(status: FindingStatus): string {
+    switch (status) {
+        case 'ok': return vscode.l10n.t('OK');
+        case 'info': return vscode.l10n.t('Info');
+        case 'warning': return vscode.l10n.t('Warning');
+        case 'error': return vscode.l10n.t('Problem');
+        case 'unknown': return vscode.l10n.t('Could not check');
+    }
+}
+
+// One plain explanation per finding; `Record` makes a missing code a compile error.
+const explanations: Record<FindingCode, (p: Params) => string> = {
+    notCmk: () => vscode.l10n.t('The registry is encrypted with a service-managed key; there is no customer-managed key to check.'),
+    keyIdInvalid: (p) => vscode.l10n.t('The key identifier "{0}" cannot be read for the configured cloud.', p.keyId ?? ''),
+    identityUser: (p) => vscode.l10n.t('The registry reaches its key with the user-assigned managed identity "{0}" (client ID {1}), which is assigned to it.', p.identity ?? '', p.clientId ?? ''),
+    identitySystem: (p) => vscode.l10n.t('The registry reaches its key with its system-assigned identity (principal ID {0}).', p.principalId ?? ''),
+    identityNotAssigned: (p) => vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. The registry cannot reach its key, and Azure rejects key updates with "does not have access to identity".', p.identity ?? '', p.clientId ?? ''),
+    identityDeleted: (p) => vscode.l10n.t('The identity used for encryption (client ID {0}) no longer exists. Switch the registry to its system-assigned identity.', p.clientId ?? ''),
+    identityPrincipalIdUsed: (p) => vscode.l10n.t('The encryption identity is set to the principal ID {0} of "{1}"; it must be the identity\'s client ID.', p.principalId ?? '', p.identity ?? ''),
+    systemIdentityDisabled: () => vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.'),
+    identityMissing: () => vscode.l10n.t('No identity is configured for the registry to reach its key.'),
+    vaultFound: (p) => vscode.l10n.t('Key vault "{0}" exists (resource group {1}).', p.vault ?? '', p.resourceGroup ?? ''),
+    vaultSoftDeleted: (p) => vscode.l10n.t('Key vault "{0}" was deleted and can still be recovered until {1}: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {2}".', p.vault ?? '', p.purgeDate ?? '', p.subscriptionId ?? ''),
+    vaultMissing: (p) => vscode.l10n.t('Key vault "{0}" was not found in the selected subscriptions, not even as a deleted vault.', p.vault ?? ''),
+    vaultUnreadable: (p) => vscode.l10n.t('Key vault "{0}" could not be read: {1}', p.vault ?? '', p.reason ?? ''),
+    vaultRecoveryOk: (p) => vscode.l10n.t('Soft delete ({0} days) and purge protection are on: a deleted key or vault can be recovered.', p.days ?? ''),
+    purgeProtectionOff: (p) => vscode.l10n.t('Purge protection is off on key vault "{0}": a deleted key could be purged for good, and the registry\'s data with it.', p.vault ?? ''),
+    softDeleteOff: (p) => vscode.l10n.t('Soft delete is off on key vault "{0}": a deleted key cannot be recovered.', p.vault ?? ''),
+    noFirewall: () => vscode.l10n.t('The key vault accepts requests from all networks.'),
+    firewallTrustedSystemIdentity: () => vscode.l10n.t('The key vault firewall allows trusted Microsoft services, and the registry uses its system-assigned identity, which passes as one.'),
+    firewallUserIdentity: (p) => vscode.l10n.t('Key vault "{0}" has a firewall, and only a registry\'s system-assigned identity passes it (as a trusted service). The registry uses a user-assigned identity, so it cannot reach its key.', p.vault ?? ''),
+    firewallNoTrustedServices: (p) => vscode.l10n.t('Key vault "{0}" has a firewall that does not allow trusted Microsoft services, so the registry cannot reach its key.', p.vault ?? ''),
+    accessPolicyOk: () => vscode.l10n.t('The identity has the key permissions get, wrapKey and unwrapKey (access policy).'),
+    accessPolicyMissing: (p) => vscode.l10n.t('The identity (principal ID {0}) lacks the key permissions get, wrapKey and unwrapKey in the access policies of key vault "{1}".', p.principalId ?? '', p.vault ?? ''),
+    roleOk: () => vscode.l10n.t('The identity has a role granting key read, wrap and unwrap on the vault (Azure RBAC).'),
+    roleMissing: (p) => vscode.l10n.t('The identity (principal ID {0}) has no role granting key read, wrap and unwrap on key vault "{1}" (Azure RBAC): it needs "Key Vault Crypto Service Encryption User".', p.principalId ?? '', p.vault ?? ''),
+    accessUnknownPrincipal: () => vscode.l10n.t('The identity\'s principal ID is unknown, so its permissions cannot be checked. Fix the identity first.'),
+    accessUnreadable: (p) => vscode.l10n.t('The identity\'s permissions could not be read: {0}', p.reason ?? ''),
+    keyFound: (p) => vscode.l10n.t('Key "{0}" exists; the registry uses version {1}.', p.key ?? '', p.version ?? ''),
+    keySoftDeleted: (p) => vscode.l10n.t('Key "{0}" was deleted; it can be recovered until {1}.', p.key ?? '', p.purgeDate ?? ''),
+    keyMissing: (p) => vscode.l10n.t('Key "{0}" (or the version in use) does not exist in key vault "{1}", not even as a deleted key.', p.key ?? '', p.vault ?? ''),
+    keyUnreadable: (p) => vscode.l10n.t('Key "{0}" could not be read with your account: {1}', p.key ?? '', p.reason ?? ''),
+    keyEnabled: (p) => vscode.l10n.t('Key version {0} is enabled.', p.version ?? ''),
+    keyDisabled: (p) => vscode.l10n.t('Key version {0} is disabled: the registry cannot wrap or unwrap with it.', p.version ?? ''),
+    keyNoExpiry: () => vscode.l10n.t('The key version has no expiry date.'),
+    keyExpiresLater: (p) => vscode.l10n.t('The key version expires on {0} ({1} days left).', p.date ?? '', p.days ?? ''),
+    keyExpiresSoon: (p) => vscode.l10n.t('The key version expires on {0}, in {1} days. After that the registry cannot use it.', p.date ?? '', p.days ?? ''),
+    keyExpired: (p) => vscode.l10n.t('The key version expired on {0}: the registry cannot use it.', p.date ?? ''),
+    keyNotYetValid: (p) => vscode.l10n.t('The key version is not valid before {0}.', p.date ?? ''),
+    versionedManual: (p) => vscode.l10n.t('The registry is pinned to key version {0}: rotate it yourself (Rotate Key) when a new version is due.', p.version ?? ''),
+    versionlessWithPolicy: (p) => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).', p.interval ?? ''),
+    versionlessNoPolicy: () => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), but the key has no rotation policy: new versions appear only when someone creates them.'),
+    rotationPolicyUnreadable: (p) => vscode.l10n.t('The key\'s rotation policy could not be read: {0}', p.reason ?? ''),
+};
+
+export function explain(finding: Finding): string {
+    return explanations[finding.code](finding.params);
+}
+
+export function fixLabel(fix: KeyAccessFix): string {
+    switch (fix.kind) {
+        case 'grantAccess': return vscode.l10n.t('Grant the identity access to the key vault');
+        case 'enableKeyVersion': return vscode.l10n.t('Re-enable the key version');
+        case 'recoverKey': return vscode.l10n.t('Recover the deleted key');
+        case 'extendKeyExpiry': return vscode.l10n.t('Extend the key version\'s expiry to {0}', fix.expiresOn.slice(0, 10));
+        case 'enablePurgeProtection': return vscode.l10n.t('Turn on soft delete and purge protection (cannot be undone)');
+        case 'allowTrustedServices': return vscode.l10n.t('Allow trusted Microsoft services through the vault firewall');
+        case 'reassignIdentity': return vscode.l10n.t('Re-assign the identity to the registry');
+        case 'useClientId': return vscode.l10n.t('Store the identity\'s client ID instead of its principal ID');
+        case 'switchToSystemIdentity': return vscode.l10n.t('Switch encryption to the system-assigned identity (enable it, grant it access, allow trusted services)');
+    }
+}
+
+/** Fixes that change something users cannot take back, or that change the registry itself: asked in a modal first. */
+export function fixNeedsConfirmation(fix: KeyAccessFix): boolean {
+    return fix.kind === 'enablePurgeProtection' || fix.kind === 'switchToSystemIdentity' || fix.kind === 'reassignIdentity' || fix.kind === 'useClientId' || fix.kind === 'allowTrustedServices';
+}

@@ -1,0 +1,22 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { enableAutoRotationRequest } from '../../domain/autoRotation/enableAutoRotationRequest';
+import type { RotationResult } from '../../domain/rotate/runRotation';
+import type { CommandServices } from '../CommandServices';
+import { resolveCmkRegistry } from '../rotateKey/resolveCmkRegistry';
+import type { RotateKeyAnswers } from '../rotateKey/RotateKeyContext';
+import { runRotationWizard } from '../rotateKey/runRotationWizard';
+import { RotationPolicyStep } from './RotationPolicyStep';
+
+/** Enable Automatic Rotation: the versionless key id, and with consent a Key Vault rotation policy on the key. */
+export async function enableAutoRotation(context: IActionContext, services: CommandServices, arg?: unknown, answers: RotateKeyAnswers = {}): Promise<RotationResult> {
+    const node = await resolveCmkRegistry(context, services, arg);
+    return runRotationWizard(context, services, node, answers, {
+        title: vscode.l10n.t('Enable automatic rotation for "{0}"', node.registry.name),
+        promptSteps: [new RotationPolicyStep()],
+        buildRequest: (wizard) => {
+            const { consent: _consent, ...request } = enableAutoRotationRequest(wizard.registry, { rotationPolicy: wizard.answers.rotationPolicy ?? undefined });
+            return request;
+        },
+    });
+}

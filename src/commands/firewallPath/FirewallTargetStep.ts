@@ -1,0 +1,44 @@
+import { AzureWizardPromptStep, type IAzureQuickPickItem, type IWizardOptions } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { FirewallCheck } from '../../domain/firewall/firewallCheck';
+import { KeyPickStep } from '../rotateKey/KeyPickStep';
+import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
+import { VaultPickStep } from '../rotateKey/VaultPickStep';
+import { VersionModeStep } from '../rotateKey/VersionModeStep';
+
+export interface FirewallWizardContext extends RotationWizardContext {
+    firewallTarget?: 'reapply' | 'otherVault';
+}
+
+/**
+ * Re-apply the registry's own key with the system identity (the repair after a firewall was turned on after
+ * creation — automatic rotation stays broken until then), or rotate to a key in a firewalled vault.
+ */
+export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardContext> {
+    constructor(private readonly check: FirewallCheck) {
+        super();
+    }
+
+    async prompt(context: FirewallWizardContext): Promise<void> {
+        const { vault } = this.check;
+        const picks: IAzureQuickPickItem<'reapply' | 'otherVault'>[] = [
+            {
+                label: vscode.l10n.t('Re-apply the current key with the system-assigned identity'),
+                detail: this.check.broken
+                    ? vscode.l10n.t('Key vault "{0}" has a firewall the registry\'s current identity cannot pass: key access and automatic rotation stay broken until identity and key are re-applied.', vault.name)
+                    : vscode.l10n.t('Key vault "{0}": makes sure the registry reaches its key as a trusted service.', vault.name),
+                data: 'reapply',
+            },
+            { label: vscode.l10n.t('Rotate to a key in a firewalled key vault'), detail: vscode.l10n.t('Enable the system-assigned identity, grant it on that vault, allow trusted services, then switch.'), data: 'otherVault' },
+        ];
+        context.firewallTarget = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Key vault firewall: what should be done?'), suppressPersistence: true })).data;
+    }
+
+    shouldPrompt(context: FirewallWizardContext): boolean {
+        return !context.firewallTarget && !context.answers.keyId;
+    }
+
+    override async getSubWizard(context: FirewallWizardContext): Promise<IWizardOptions<FirewallWizardContext> | undefined> {
+        return context.firewallTarget === 'otherVault' ? { promptSteps: [new VaultPickStep(), new KeyPickStep(), new VersionModeStep()] } : undefined;
+    }
+}

@@ -1,0 +1,41 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { planRestore, runRestore, type RestoreResult } from '../../domain/restore/restoreKeyAccess';
+import type { CommandServices } from '../CommandServices';
+import { resolveRegistryNode } from '../pickRegistry';
+import { programmaticArgs, revocationStore, selectedSubscriptionIds, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
+import { grantText, versionText } from '../revokeKeyAccess/revokeText';
+
+/** `executeCommand('acrCmk.restoreKeyAccess', { registryId })` for tests and other extensions. */
+export interface RestoreKeyAccessArgs {
+    readonly registryId: string;
+}
+
+/**
+ * Restore Key Access: puts back exactly what Revoke took (from its record), or, without a record, what the
+ * registry's encryption needs; recovers a soft-deleted key first. Granting is not destructive: no confirmation.
+ */
+export async function restoreKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RestoreResult> {
+    const args = programmaticArgs<RestoreKeyAccessArgs>(context, arg);
+    return withLocalizedErrors(async () => {
+        const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
+        const registry = node.registry;
+        context.valuesToMask.push(registry.id);
+        const store = revocationStore(services);
+        const subscriptionIds = await selectedSubscriptionIds(services);
+        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name) },
+            async () => runRestore(node.factory, await planRestore(node.factory, registry.id, store, subscriptionIds), store));
+        services.tree.markKeyAccess(registry.id, undefined);
+        const vaultName = registry.encryption.status === 'enabled' ? registry.encryption.key?.vaultName ?? '' : '';
+        const keyName = registry.encryption.status === 'enabled' ? registry.encryption.key?.keyName ?? '' : '';
+        const items = [
+            ...(result.recoveredKey ? [vscode.l10n.t('recovered the deleted key "{0}"', keyName)] : []),
+            ...result.grants.map((grant) => grantText(grant, vaultName)),
+            ...result.enabledVersions.map((version) => versionText(keyName, version)),
+        ];
+        void vscode.window.showInformationMessage(items.length > 0
+            ? vscode.l10n.t('Key access of registry "{0}" restored: {1}.', registry.name, items.join('; '))
+            : vscode.l10n.t('Registry "{0}" already had the key access its encryption needs; nothing was changed.', registry.name));
+        return result;
+    });
+}

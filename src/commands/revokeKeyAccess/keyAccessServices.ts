@@ -1,0 +1,48 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import { isDomainError } from '../../domain/errors';
+import { MemoryStorage, StoredRevocations, type RevocationStore } from '../../domain/revoke/RevocationRecord';
+import { errorMessage } from '../../l10n/errorMessage';
+import type { CommandServices } from '../CommandServices';
+
+// Without the extension's global state (e.g. a host that passed none), records live for the session.
+const sessionStorage = new MemoryStorage();
+
+export function revocationStore(services: CommandServices): RevocationStore {
+    return new StoredRevocations(services.globalState ?? sessionStorage);
+}
+
+/** Registries revoked in an earlier session show as revoked from the start. */
+export function markRememberedRevocations(services: CommandServices): void {
+    for (const record of revocationStore(services).list()) {
+        services.tree.keyAccessMarks.set(record.registryId, { kind: 'revoked' });
+    }
+}
+
+/** Every selected subscription: a registry's key may live in a vault of another subscription. */
+export async function selectedSubscriptionIds(services: CommandServices): Promise<string[]> {
+    return (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
+}
+
+/**
+ * Arguments for calling a key access command programmatically (tests, other extensions): an object with the
+ * registry id and the answers. Such callers get errors thrown back (not shown), with the localized message.
+ */
+export function programmaticArgs<T extends { readonly registryId: string }>(context: IActionContext, arg: unknown): T | undefined {
+    if (typeof arg === 'object' && arg !== null && typeof (arg as { registryId?: unknown }).registryId === 'string') {
+        context.errorHandling.rethrow = true;
+        return arg as T;
+    }
+    return undefined;
+}
+
+/** Domain errors reach users as their localized sentence; the code stays on the error for callers. */
+export async function withLocalizedErrors<T>(run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (error) {
+        if (isDomainError(error)) {
+            throw Object.assign(new Error(errorMessage(error)), { code: error.code });
+        }
+        throw error;
+    }
+}

@@ -1,0 +1,44 @@
+import { AzureWizardPromptStep, type IAzureQuickPickItem, type IWizardOptions } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { KeyIdInputStep } from './KeyIdInputStep';
+import { KeyPickStep } from './KeyPickStep';
+import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
+import { VaultPickStep } from './VaultPickStep';
+
+type KeySource = NonNullable<RotateKeyAnswers['keySource']>;
+
+/** New version of the current key, another key of the same vault, a key of another vault, or a typed key id. */
+export class KeySourceStep extends AzureWizardPromptStep<RotationWizardContext> {
+    async prompt(context: RotationWizardContext): Promise<void> {
+        const state = context.registry.encryption;
+        const keyName = state.status === 'enabled' ? state.key?.keyName ?? '' : '';
+        const vaultName = state.status === 'enabled' ? state.key?.vaultName ?? '' : '';
+        const picks: IAzureQuickPickItem<KeySource>[] = [
+            { label: vscode.l10n.t('New version of key "{0}"', keyName), detail: vscode.l10n.t('Creates a new version in key vault "{0}" now and switches to it.', vaultName), data: 'newVersion' },
+            { label: vscode.l10n.t('Another key in key vault "{0}"', vaultName), data: 'sameVault' },
+            { label: vscode.l10n.t('A key in another key vault'), detail: vscode.l10n.t('Any subscription you can see.'), data: 'otherVault' },
+            { label: vscode.l10n.t('Enter a key identifier…'), data: 'keyId' },
+        ];
+        context.answers.keySource = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Which key should the registry use?'), suppressPersistence: true })).data;
+    }
+
+    shouldPrompt(context: RotationWizardContext): boolean {
+        return !context.answers.keySource && !context.answers.keyId;
+    }
+
+    override async getSubWizard(context: RotationWizardContext): Promise<IWizardOptions<RotationWizardContext> | undefined> {
+        switch (context.answers.keySource) {
+            case 'sameVault': {
+                const state = context.registry.encryption;
+                context.vaultUrl = state.status === 'enabled' ? state.key?.vaultUrl : undefined;
+                return { promptSteps: [new KeyPickStep()] };
+            }
+            case 'otherVault':
+                return { promptSteps: [new VaultPickStep(), new KeyPickStep()] };
+            case 'keyId':
+                return { promptSteps: [new KeyIdInputStep()] };
+            default:
+                return undefined;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import type { RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
+import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
+import type { RegistrySummary } from '../../domain/registries/RegistryEncryption';
+import type { RotationPlan, RotationProgress } from '../../domain/rotate/RotationPlan';
+import type { IdentityChoice, RotationConsent, RotationRequest } from '../../domain/rotate/RotationRequest';
+import type { RotationResult } from '../../domain/rotate/runRotation';
+import type { CommandServices } from '../CommandServices';
+
+/**
+ * Answers a rotation wizard asks for. Any answer given up front (tests, other extensions: the command's second
+ * argument) skips its prompt; consents given up front skip their confirmation.
+ */
+export interface RotateKeyAnswers {
+    keySource?: 'newVersion' | 'sameVault' | 'otherVault' | 'keyId';
+    /** The key to rotate to (any vault), versioned or not; implies an existing key. */
+    keyId?: string;
+    versionless?: boolean;
+    identity?: IdentityChoice;
+    /** Subscriptions searched for the key's vault (defaults to the registry's and every visible one). */
+    subscriptionIds?: string[];
+    consent?: RotationConsent;
+    /** `null`: no policy; undefined: ask (Enable Automatic Rotation only). */
+    rotationPolicy?: RotationPolicyInput | null;
+    removePreviousIdentityAccess?: boolean;
+    /** Skip the final "switch now?" confirmation. */
+    confirmed?: boolean;
+}
+
+export interface RotationWizardContext extends IActionContext {
+    readonly services: CommandServices;
+    readonly factory: AzureClientFactory;
+    registry: RegistrySummary;
+    readonly answers: RotateKeyAnswers;
+    consent: RotationConsent;
+    /** Vault URL chosen for "another key" (same vault or one picked in any subscription). */
+    vaultUrl?: string;
+    plan?: RotationPlan;
+    progress?: RotationProgress;
+    result?: RotationResult;
+}
+
+/** Builds the flow's request from the answers; the plan step adds the consents. */
+export type RotationRequestBuilder = (context: RotationWizardContext) => Omit<RotationRequest, 'consent'>;

@@ -1,0 +1,35 @@
+import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
+import type { RotationStep } from '../../domain/rotate/rotationSteps';
+import { rotationSteps, startProgress } from '../../domain/rotate/rotationSteps';
+import { runRotationStep } from '../../domain/rotate/runRotation';
+import { rotationStepLabel } from '../../l10n/rotationStepLabel';
+import type { RotationWizardContext } from './RotateKeyContext';
+
+/**
+ * One domain rotation step as a wizard execute step. Priorities follow the domain's step order (100, 110, …),
+ * so the wizard runs exactly what `runRotation` runs, and fails with the same structured error.
+ */
+export class RotationStepExecuteStep extends AzureWizardExecuteStep<RotationWizardContext> {
+    readonly priority: number;
+
+    constructor(private readonly step: RotationStep, index: number) {
+        super();
+        this.priority = 100 + index * 10;
+        this.id = `rotation.${step.name}`;
+    }
+
+    async execute(context: RotationWizardContext, progress: { report(value: { message?: string }): void }): Promise<void> {
+        const plan = context.plan!;
+        context.progress ??= startProgress(plan);
+        progress.report({ message: rotationStepLabel(this.step.name) });
+        await runRotationStep(context.factory, plan, context.progress, this.step);
+    }
+
+    shouldExecute(context: RotationWizardContext): boolean {
+        return !!context.plan?.steps.has(this.step.name);
+    }
+}
+
+export function rotationExecuteSteps(): RotationStepExecuteStep[] {
+    return rotationSteps.map((step, index) => new RotationStepExecuteStep(step, index));
+}

@@ -1,0 +1,31 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { RotationResult } from '../../domain/rotate/runRotation';
+import type { CommandServices } from '../CommandServices';
+import { IdentityPickStep } from './IdentityPickStep';
+import { KeySourceStep } from './KeySourceStep';
+import { resolveCmkRegistry } from './resolveCmkRegistry';
+import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
+import { runRotationWizard } from './runRotationWizard';
+import { VersionModeStep } from './VersionModeStep';
+
+/**
+ * Rotate Key: which key (new version / same vault / other vault / typed id), versionless or pinned, which
+ * identity; then access is ensured before the switch. `answers` (second argument) pre-fills any prompt.
+ */
+export async function rotateKey(context: IActionContext, services: CommandServices, arg?: unknown, answers: RotateKeyAnswers = {}): Promise<RotationResult> {
+    const node = await resolveCmkRegistry(context, services, arg);
+    const subscriptions = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
+    return runRotationWizard(context, services, node, answers, {
+        title: vscode.l10n.t('Rotate key of "{0}"', node.registry.name),
+        promptSteps: [new KeySourceStep(), new VersionModeStep(), new IdentityPickStep()],
+        buildRequest: (wizard: RotationWizardContext) => ({
+            registryId: wizard.registry.id,
+            key: wizard.answers.keySource === 'newVersion' && !wizard.answers.keyId ? { kind: 'newVersion' } : { kind: 'existing', keyId: wizard.answers.keyId ?? '' },
+            versionless: wizard.answers.versionless ?? true,
+            identity: wizard.answers.identity ?? { kind: 'keep' },
+            subscriptionIds: wizard.answers.subscriptionIds ?? subscriptions,
+            removePreviousIdentityAccess: wizard.answers.removePreviousIdentityAccess,
+        }),
+    });
+}

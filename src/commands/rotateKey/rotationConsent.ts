@@ -1,0 +1,62 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { DomainError } from '../../domain/errors';
+import type { RotationConsent } from '../../domain/rotate/RotationRequest';
+
+export type ConsentKey = keyof RotationConsent;
+
+/**
+ * The question for a refusal the plan raised that the user can lift by consenting; undefined when the refusal
+ * is final. Each is modal: these change Azure resources (registry identities, vault access, the vault firewall).
+ */
+export function consentQuestion(error: DomainError, registryName: string): { key: ConsentKey; message: string; detail: string; button: string } | undefined {
+    const p = error.params;
+    switch (error.code) {
+        case 'EncryptionIdentityRemoved':
+            return {
+                key: 'reassignRemovedIdentity', button: vscode.l10n.t('Re-assign Identity'),
+                message: vscode.l10n.t('The encryption identity of "{0}" was removed from the registry', registryName),
+                detail: vscode.l10n.t('Registry "{0}" still encrypts with the identity with client ID {1}, but it is no longer assigned to the registry. Azure rejects every key update with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?', registryName, p.clientId ?? ''),
+            };
+        case 'FirewallNeedsTrustedServices':
+            return {
+                key: 'enableTrustedServices', button: vscode.l10n.t('Allow Trusted Services'),
+                message: vscode.l10n.t('Allow trusted Microsoft services through the firewall of key vault "{0}"?', p.vault ?? ''),
+                detail: vscode.l10n.t('The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.'),
+            };
+        case 'RotationChangeDeclined':
+            return stepConsent(p.step ?? '', registryName);
+        default:
+            return undefined;
+    }
+}
+
+function stepConsent(step: string, registryName: string): ReturnType<typeof consentQuestion> {
+    switch (step) {
+        case 'assignIdentity':
+            return {
+                key: 'assignIdentity', button: vscode.l10n.t('Assign Identity'),
+                message: vscode.l10n.t('Assign the user-assigned managed identity to registry "{0}"?', registryName),
+                detail: vscode.l10n.t('The registry can use an identity for encryption only when it is assigned to it. The identities already assigned stay.'),
+            };
+        case 'enableSystemIdentity':
+            return {
+                key: 'enableSystemIdentity', button: vscode.l10n.t('Enable System Identity'),
+                message: vscode.l10n.t('Enable the system-assigned identity of registry "{0}"?', registryName),
+                detail: vscode.l10n.t('Azure creates an identity tied to the registry\'s lifetime. The user-assigned identities stay assigned.'),
+            };
+        case 'grantAccess':
+            return {
+                key: 'grantAccess', button: vscode.l10n.t('Grant Access'),
+                message: vscode.l10n.t('Grant the identity access to the key vault?'),
+                detail: vscode.l10n.t('Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.'),
+            };
+        default:
+            return undefined;
+    }
+}
+
+/** Asks one consent (modal); cancelling throws UserCancelledError, which leaves Azure as it was. */
+export async function askConsent(context: IActionContext, question: NonNullable<ReturnType<typeof consentQuestion>>): Promise<void> {
+    await context.ui.showWarningMessage(question.message, { modal: true, detail: question.detail }, { title: question.button });
+}

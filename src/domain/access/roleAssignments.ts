@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import type { GrantRecord } from './GrantRecord';
+import { roleDefinitionGuid, roleDefinitionResourceId, roleGrantsDataActions } from './roles';
+import type { VaultInfo } from './VaultInfo';
+
+// Built-in roles known to grant keys read + wrap + unwrap (and, for the officer/admin, create/update): no lookup needed.
+const knownDataActions: Record<string, readonly string[]> = {
+    'e147488a-f6f5-4113-8e2d-b22465e65bf6': ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'],
+    '14b46e9e-c2b7-41b4-b07b-48a6ebf60603': ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'],
+    '00482a5a-887f-4fb3-b363-3b7fe8e74483': ['Microsoft.KeyVault/vaults/*'],
+};
+
+/** Whether `principalId` holds, at the vault's scope or above, a role granting every wanted data action. */
+export async function hasRoleWithDataActions(factory: AzureClientFactory, vault: VaultInfo, principalId: string, wanted: readonly string[]): Promise<boolean> {
+    const client = await factory.authorization(vault.subscriptionId);
+    const vaultScope = vault.id.toLowerCase();
+    for await (const assignment of client.roleAssignments.listForScope(vault.id, { filter: `principalId eq '${principalId}'` })) {
+        const scope = (assignment.scope ?? '').toLowerCase().replace(/\/+$/, '');
+        const atOrAbove = scope === '' || vaultScope === scope || vaultScope.startsWith(`${scope}/`);
+        if (!atOrAbove || assignment.principalId?.toLowerCase() !== principalId.toLowerCase() || !assignment.roleDefinitionId) {
+            continue;
+        }
+        const known = knownDataActions[roleDefinitionGuid(assignment.roleDefinitionId)];
+        const permissions = known ? [{ dataActions: [...known] }] : (await client.roleDefinitions.getById(assignment.roleDefinitionId)).permissions ?? [];
+        if (roleGrantsDataActions(permissions, wanted)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Assigns one built-in role at vault scope. The assignment name is derived from (scope, principal, role) like
+ * ARM templates' `guid()`, so a retry after a lost response re-sends the same idempotent PUT instead of a duplicate.
+ */
+export async function assignRoleAtVault(factory: AzureClientFactory, vault: VaultInfo, principalId: string, roleId: string, principalType?: 'ServicePrincipal' | 'User'): Promise<GrantRecord> {
+    const client = await factory.authorization(vault.subscriptionId);
+    const roleDefinitionId = roleDefinitionResourceId(vault.subscriptionId, roleId);
+    const name = deterministicGuid(`${vault.id.toLowerCase()}|${principalId.toLowerCase()}|${roleId}`);
+    const created = await client.roleAssignments.create(vault.id, name, { roleDefinitionId, principalId, ...(principalType ? { principalType } : {}) });
+    return {
+        kind: 'roleAssignment', id: created.id ?? `${vault.id}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+        roleDefinitionId: created.roleDefinitionId ?? roleDefinitionId, principalId, scope: vault.id,
+    };
+}
+
+export function deterministicGuid(seed: string): string {
+    const hex = createHash('sha256').update(seed).digest('hex');
+    // Shape of a version-5 style UUID so ARM's GUID validation accepts it.
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

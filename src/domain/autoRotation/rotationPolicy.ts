@@ -1,0 +1,55 @@
+import type { KeyRotationPolicyProperties } from '@azure/keyvault-keys';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError } from '../errors';
+import type { KeyIdentifier } from '../keys/keyIdentifier';
+
+/** "Rotate every N days, notify M days before expiry": what the user chooses. */
+export interface RotationPolicyInput {
+    readonly rotateEveryDays: number;
+    readonly notifyDaysBeforeExpiry: number;
+}
+
+export const defaultRotationPolicy: RotationPolicyInput = { rotateEveryDays: 90, notifyDaysBeforeExpiry: 30 };
+
+/**
+ * New versions expire after twice the rotation interval (Key Vault wants at least 28 days), so a rotation that
+ * did not happen still leaves a full interval, and the notice comes before expiry but never before the rotation.
+ */
+export function expiryDays(rotateEveryDays: number): number {
+    return Math.max(2 * rotateEveryDays, 28);
+}
+
+export function validateRotationInterval(days: number): void {
+    if (!Number.isInteger(days) || days < 7 || days > 3650) {
+        throw new DomainError('RotationIntervalInvalid', { days: String(days) });
+    }
+}
+
+export function maxNotifyDays(rotateEveryDays: number): number {
+    return expiryDays(rotateEveryDays) - rotateEveryDays;
+}
+
+export function validateRotationPolicy(input: RotationPolicyInput): void {
+    validateRotationInterval(input.rotateEveryDays);
+    const max = maxNotifyDays(input.rotateEveryDays);
+    if (!Number.isInteger(input.notifyDaysBeforeExpiry) || input.notifyDaysBeforeExpiry < 7 || input.notifyDaysBeforeExpiry > max) {
+        throw new DomainError('NotifyBeforeExpiryInvalid', { days: String(input.notifyDaysBeforeExpiry), maxDays: String(max) });
+    }
+}
+
+export function toKeyRotationPolicy(input: RotationPolicyInput): KeyRotationPolicyProperties {
+    validateRotationPolicy(input);
+    return {
+        expiresIn: `P${expiryDays(input.rotateEveryDays)}D`,
+        lifetimeActions: [
+            { action: 'Rotate', timeAfterCreate: `P${input.rotateEveryDays}D` },
+            { action: 'Notify', timeBeforeExpiry: `P${input.notifyDaysBeforeExpiry}D` },
+        ],
+    };
+}
+
+/** Writes the key's rotation policy (data plane `PUT /keys/{name}/rotationpolicy`). */
+export async function setRotationPolicy(factory: AzureClientFactory, key: KeyIdentifier, input: RotationPolicyInput): Promise<void> {
+    const client = await factory.keys(key.vaultUrl);
+    await client.updateKeyRotationPolicy(key.keyName, toKeyRotationPolicy(input));
+}

@@ -1,0 +1,31 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import type { KeyIdentifier } from '../keys/keyIdentifier';
+import { addIsoDuration, parseIsoDuration } from './isoDuration';
+
+/** When Key Vault will next rotate the key (ACR follows a versionless key within an hour of that). */
+export interface RotationSchedule {
+    /** Undefined when the key has no rotation policy with a Rotate action. */
+    readonly nextRotation?: Date;
+    readonly rotateAfter?: string;
+    readonly notifyBeforeExpiry?: string;
+    readonly expiresIn?: string;
+}
+
+export async function getRotationSchedule(factory: AzureClientFactory, key: KeyIdentifier): Promise<RotationSchedule> {
+    const client = await factory.keys(key.vaultUrl);
+    const [policy, latest] = await Promise.all([client.getKeyRotationPolicy(key.keyName), client.getKey(key.keyName)]);
+    const actions = policy.lifetimeActions ?? [];
+    const rotate = actions.find((action) => action.action.toLowerCase() === 'rotate');
+    const notify = actions.find((action) => action.action.toLowerCase() === 'notify');
+    const created = latest.properties.createdOn;
+    const expires = latest.properties.expiresOn;
+    let nextRotation: Date | undefined;
+    const afterCreate = rotate?.timeAfterCreate ? parseIsoDuration(rotate.timeAfterCreate) : undefined;
+    const beforeExpiry = rotate?.timeBeforeExpiry ? parseIsoDuration(rotate.timeBeforeExpiry) : undefined;
+    if (afterCreate && created) {
+        nextRotation = addIsoDuration(created, afterCreate);
+    } else if (beforeExpiry && expires) {
+        nextRotation = addIsoDuration(expires, beforeExpiry, -1);
+    }
+    return { nextRotation, rotateAfter: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry, notifyBeforeExpiry: notify?.timeBeforeExpiry, expiresIn: policy.expiresIn };
+}

@@ -1,0 +1,26 @@
+import { DomainError } from '../errors';
+import type { AzureErrorInfo } from './azureError';
+import type { CreateStepId } from './CreatePlan';
+import { describeResources, type CreateRunState, type ExistingResource } from './CreateRunState';
+
+/** What the user is told after a failed step: which step, Azure's error, and exactly what exists now. */
+export interface CreateFailureReport {
+    readonly step: CreateStepId;
+    readonly cause: AzureErrorInfo;
+    readonly created: readonly ExistingResource[];
+    readonly preExisting: readonly ExistingResource[];
+}
+
+/** Carries the run state, so the caller can retry from the failed step or clean up what this run created. */
+export class CreateStepFailedError extends DomainError {
+    readonly report: CreateFailureReport;
+
+    constructor(readonly step: CreateStepId, readonly azureError: AzureErrorInfo, readonly state: CreateRunState, readonly original: unknown) {
+        super('CreateStepFailed', { step, code: azureError.code, message: azureError.message });
+        this.report = { step, cause: azureError, ...describeResources(state) };
+    }
+}
+
+export function isCreateStepFailedError(error: unknown): error is CreateStepFailedError {
+    return error instanceof CreateStepFailedError;
+}

@@ -1,0 +1,18 @@
+import { isDomainError } from '../errors';
+
+export interface AzureErrorInfo { readonly code: string; readonly message: string; readonly statusCode?: number }
+
+/** Azure's error code and message from an SDK error (or a domain error's code), for reports and messages. */
+export function azureErrorOf(error: unknown): AzureErrorInfo {
+    if (isDomainError(error)) {
+        return { code: error.code, message: error.message };
+    }
+    const e = error as { code?: unknown; statusCode?: unknown; message?: unknown; details?: { error?: { code?: string; message?: string } } };
+    const code = (typeof e?.code === 'string' && e.code) || e?.details?.error?.code || (typeof e?.statusCode === 'number' ? `HTTP${e.statusCode}` : 'Error');
+    const message = (typeof e?.message === 'string' && e.message) || e?.details?.error?.message || String(error);
+    return { code, message, ...(typeof e?.statusCode === 'number' ? { statusCode: e.statusCode } : {}) };
+}
+
+export function isNotFound(error: unknown): boolean {
+    return (error as { statusCode?: number })?.statusCode === 404;
+}

@@ -1,0 +1,70 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { azureErrorOf } from './azureError';
+import { createPhases, type CreatePlan, type CreateStepId } from './CreatePlan';
+import { emptyRunState, type CreateRunState } from './CreateRunState';
+import { CreateStepFailedError } from './CreateStepFailedError';
+import { encryptionAccessStep, keyManagementAccessStep } from './steps/accessSteps';
+import { identityStep } from './steps/identityStep';
+import { keyStep } from './steps/keyStep';
+import { registryStep } from './steps/registryStep';
+import { resourceGroupStep } from './steps/resourceGroupStep';
+import type { CreateOptions, CreateStep, StepContext } from './steps/StepContext';
+import { vaultProtectionStep, vaultStep } from './steps/vaultStep';
+import { validatePlan } from './validatePlan';
+
+const steps: Record<CreateStepId, CreateStep> = {
+    resourceGroup: resourceGroupStep, identity: identityStep, vault: vaultStep, vaultProtection: vaultProtectionStep,
+    keyManagementAccess: keyManagementAccessStep, encryptionAccess: encryptionAccessStep, key: keyStep, registry: registryStep,
+};
+
+export type CreateProgress = { readonly step: CreateStepId; readonly status: 'started' | 'succeeded' | 'skipped' | 'failed' };
+
+export interface ExecuteCreateOptions extends CreateOptions {
+    /** The state of a failed run: its finished steps are skipped and what it made is reused (retry from the failed step). */
+    readonly resume?: CreateRunState;
+    readonly onProgress?: (progress: CreateProgress) => void;
+}
+
+export interface CreateResult {
+    readonly registryId: string;
+    readonly keyIdentifier: string;
+    readonly identityClientId: string;
+    readonly state: CreateRunState;
+}
+
+/**
+ * Runs the plan phase by phase; steps of one phase (identity and vault; encryption access and key) run
+ * concurrently. A failure stops after its phase and throws `CreateStepFailedError` with the run state.
+ */
+export async function executeCreate(factory: AzureClientFactory, plan: CreatePlan, options: ExecuteCreateOptions = {}): Promise<CreateResult> {
+    validatePlan(plan);
+    const state = options.resume ?? emptyRunState();
+    const ctx: StepContext = { factory, plan, state, options };
+    for (const phase of createPhases) {
+        const outcomes = await Promise.all(phase.map((id) => runStep(ctx, id, options.onProgress)));
+        const failure = outcomes.find((outcome) => outcome !== undefined);
+        if (failure) {
+            throw failure;
+        }
+    }
+    return { registryId: state.registry!.id, keyIdentifier: state.key!.keyIdentifier, identityClientId: state.identity!.clientId, state };
+}
+
+async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCreateOptions['onProgress']): Promise<CreateStepFailedError | undefined> {
+    const step = steps[id];
+    if (!step.needed(ctx)) {
+        onProgress?.({ step: id, status: 'skipped' });
+        return undefined;
+    }
+    onProgress?.({ step: id, status: 'started' });
+    try {
+        await step.run(ctx);
+        ctx.state.completed.push(id);
+        onProgress?.({ step: id, status: 'succeeded' });
+        return undefined;
+    } catch (error) {
+        await step.probe?.(ctx).catch(() => undefined);
+        onProgress?.({ step: id, status: 'failed' });
+        return new CreateStepFailedError(id, azureErrorOf(error), ctx.state, error);
+    }
+}

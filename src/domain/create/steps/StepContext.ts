@@ -1,0 +1,31 @@
+import type { AzureClientFactory } from '../../clients/AzureClientFactory';
+import type { CreatePlan } from '../CreatePlan';
+import type { CreateRunState } from '../CreateRunState';
+
+export interface CreateOptions {
+    /** How long a fresh grant may take to reach Key Vault (RBAC propagation) before key creation gives up. Default 5 minutes. */
+    readonly grantPropagationTimeoutMs?: number;
+    /** Wait between attempts while a grant propagates. Default 5 seconds. */
+    readonly grantPropagationPollMs?: number;
+}
+
+export interface StepContext {
+    readonly factory: AzureClientFactory;
+    readonly plan: CreatePlan;
+    readonly state: CreateRunState;
+    readonly options: CreateOptions;
+}
+
+/** `updateIntervalInMs` for long-running calls: the connection's setting, else the SDK's default. */
+export function pollOptions(factory: AzureClientFactory): { updateIntervalInMs?: number } {
+    const interval = factory.lroPollIntervalMs;
+    return interval === undefined ? {} : { updateIntervalInMs: interval };
+}
+
+export type CreateStep = {
+    /** Whether the step has something to do for this plan and state (a retry skips finished steps). */
+    readonly needed: (ctx: StepContext) => boolean;
+    readonly run: (ctx: StepContext) => Promise<void>;
+    /** After a failure: record anything the failed request may still have created, so the report and cleanup see it. */
+    readonly probe?: (ctx: StepContext) => Promise<void>;
+};

@@ -1,0 +1,19 @@
+import { callerObjectId } from '../../access/callerObjectId';
+import { grantEncryptionAccess, grantKeyManagement } from '../../access/encryptionAccess';
+import type { CreateStep } from './StepContext';
+
+/** Key-management rights for the signed-in user, only on a vault this run created (a new key needs them). */
+export const keyManagementAccessStep: CreateStep = {
+    needed: ({ state, plan }) => !state.keyManagementGrant && state.vault?.createdByRun === true && plan.key.kind === 'new',
+    async run({ factory, state }) {
+        state.keyManagementGrant = await grantKeyManagement(factory, state.vault!.info, await callerObjectId(factory.connection));
+    },
+};
+
+/** get/wrapKey/unwrapKey (or the crypto service encryption role) for the registry's identity; nothing when it already has them. */
+export const encryptionAccessStep: CreateStep = {
+    needed: ({ state }) => !state.encryptionGrant,
+    async run({ factory, state }) {
+        state.encryptionGrant = await grantEncryptionAccess(factory, state.vault!.info, state.identity!.principalId);
+    },
+};

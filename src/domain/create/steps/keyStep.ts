@@ -1,0 +1,73 @@
+import type { KeyVaultKey } from '@azure/keyvault-keys';
+import { DomainError } from '../../errors';
+import { formatKeyIdentifier, parseKeyIdentifier } from '../../keys/keyIdentifier';
+import { azureErrorOf, isNotFound } from '../azureError';
+import type { CreateStep, StepContext } from './StepContext';
+
+export const keyStep: CreateStep = {
+    needed: ({ state }) => !state.key,
+    async run(ctx) {
+        const { factory, plan, state } = ctx;
+        const vault = state.vault!.info;
+        const keys = await factory.keys(vault.vaultUri);
+        if (plan.key.kind === 'existing') {
+            const key = await readKey(() => keys.getKey(plan.key.name, plan.key.kind === 'existing' && plan.key.version ? { version: plan.key.version } : {}), plan.key.name, vault.name);
+            requireUsableKey(key);
+            state.key = keyRecord(ctx, key, false);
+            return;
+        }
+        const { name, keyType = 'RSA', keySize = 3072 } = plan.key;
+        const key = await whileGrantPropagates(ctx, () => keys.createKey(name, keyType, { keySize }));
+        state.key = keyRecord(ctx, key, true);
+    },
+};
+
+/** ACR accepts RSA and RSA-HSM keys only, enabled and not expired. */
+export function requireUsableKey(key: KeyVaultKey): void {
+    const keyType = String(key.keyType ?? key.key?.kty ?? '');
+    if (keyType !== 'RSA' && keyType !== 'RSA-HSM') {
+        throw new DomainError('KeyTypeNotSupported', { keyId: key.id ?? key.name, keyType });
+    }
+    const expires = key.properties.expiresOn;
+    if (key.properties.enabled === false || (expires && expires.getTime() <= Date.now())) {
+        throw new DomainError('KeyDisabled', { keyId: key.id ?? key.name });
+    }
+}
+
+export async function readKey(read: () => Promise<KeyVaultKey>, name: string, vault: string): Promise<KeyVaultKey> {
+    try {
+        return await read();
+    } catch (error) {
+        if (isNotFound(error)) {
+            throw new DomainError('KeyNotFound', { key: name, vault });
+        }
+        throw error;
+    }
+}
+
+function keyRecord({ factory, plan }: StepContext, key: KeyVaultKey, createdByRun: boolean) {
+    const parsed = parseKeyIdentifier(key.id ?? '', factory.cloud);
+    return {
+        versionedId: formatKeyIdentifier(parsed), name: parsed.keyName, version: parsed.version ?? '',
+        keyIdentifier: formatKeyIdentifier(parsed, { versionless: plan.versionless }), createdByRun,
+    };
+}
+
+/**
+ * A grant made seconds ago may not have reached Key Vault yet (RBAC propagation takes minutes in Azure):
+ * a 403 is retried until the deadline, then reported as it is.
+ */
+async function whileGrantPropagates<T>({ options, state }: StepContext, attempt: () => Promise<T>): Promise<T> {
+    const fresh = state.keyManagementGrant?.kind === 'roleAssignment' || state.keyManagementGrant?.kind === 'accessPolicy';
+    const deadline = Date.now() + (fresh ? options.grantPropagationTimeoutMs ?? 300_000 : 0);
+    for (;;) {
+        try {
+            return await attempt();
+        } catch (error) {
+            if (azureErrorOf(error).statusCode !== 403 || Date.now() >= deadline) {
+                throw error;
+            }
+            await new Promise((resolve) => setTimeout(resolve, options.grantPropagationPollMs ?? 5000));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import { addKeyPermissions } from '../access/accessPolicies';
+import type { GrantRecord } from '../access/GrantRecord';
+import type { VaultInfo } from '../access/VaultInfo';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+
+/**
+ * Puts one remembered grant back as it was: the same key permissions for the same object id, or the role
+ * assignment under its former name (same scope, role and principal), so the vault ends up exactly as before.
+ */
+export async function regrant(factory: AzureClientFactory, vault: VaultInfo, grant: GrantRecord): Promise<void> {
+    if (grant.kind === 'accessPolicy') {
+        await addKeyPermissions(factory, vault, grant.objectId, grant.permissions);
+    } else if (grant.kind === 'roleAssignment') {
+        const client = await factory.authorization(vault.subscriptionId);
+        const name = grant.id.split('/').filter((part) => part.length > 0).pop() ?? '';
+        try {
+            await client.roleAssignments.create(grant.scope, name, { roleDefinitionId: grant.roleDefinitionId, principalId: grant.principalId, principalType: 'ServicePrincipal' });
+        } catch (error) {
+            // Already back (restored elsewhere, or a retry after a lost response): nothing to do.
+            if ((error as { code?: string }).code !== 'RoleAssignmentExists') {
+                throw error;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import { grantEncryptionAccess, hasEncryptionAccess } from '../access/encryptionAccess';
+import { getVault } from '../access/getVault';
+import type { GrantRecord } from '../access/GrantRecord';
+import { lookUpKey, recoverDeletedKey, setKeyVersionEnabled } from '../access/keyState';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError } from '../errors';
+import { resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryptionTarget';
+import { describeGrant } from '../revoke/revokedItems';
+import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
+import { regrant } from './regrant';
+
+/**
+ * What Restore will do. With a revocation record: exactly its grants and key versions. Without one: what the
+ * registry's encryption needs, derived from its identity and key (get/wrapKey/unwrapKey or the crypto-service
+ * role, and the version in use enabled). A soft-deleted key is recovered first in both cases.
+ */
+export interface RestorePlan {
+    readonly target: EncryptionTarget;
+    readonly record?: RevocationRecord;
+    readonly recoverKey: boolean;
+    readonly grants: readonly GrantRecord[] | 'derive';
+    readonly versions: readonly string[] | 'inUse';
+}
+
+export interface RestoreResult {
+    readonly recoveredKey: boolean;
+    readonly grants: readonly GrantRecord[];
+    readonly enabledVersions: readonly string[];
+    readonly fromRecord: boolean;
+}
+
+export async function planRestore(factory: AzureClientFactory, registryId: string, store: RevocationStore, subscriptionIds: readonly string[] = []): Promise<RestorePlan> {
+    const target = await resolveEncryptionTarget(factory, registryId, subscriptionIds);
+    const latest = await lookUpKey(factory, { ...target.key, version: undefined });
+    if (latest.kind === 'missing') {
+        throw new DomainError('KeyPurged', { key: target.key.keyName, vault: target.vault.name });
+    }
+    const record = store.get(target.registry.id);
+    return {
+        target, record, recoverKey: latest.kind === 'softDeleted',
+        grants: record ? record.removedGrants : 'derive',
+        versions: record ? record.disabledVersions : 'inUse',
+    };
+}
+
+export async function runRestore(factory: AzureClientFactory, plan: RestorePlan, store: RevocationStore): Promise<RestoreResult> {
+    const { target } = plan;
+    const done: string[] = [];
+    const result = { recoveredKey: false, grants: [] as GrantRecord[], enabledVersions: [] as string[], fromRecord: !!plan.record };
+    try {
+        if (plan.recoverKey) {
+            await recoverDeletedKey(factory, target.key);
+            result.recoveredKey = true;
+            done.push(`recovered key ${target.key.keyName}`);
+        }
+        const restored = (grant: GrantRecord) => {
+            result.grants.push(grant);
+            done.push(describeGrant(grant));
+        };
+        if (plan.grants === 'derive') {
+            (await grantDerivedAccess(factory, plan)).forEach(restored);
+        } else {
+            for (const grant of plan.grants) {
+                await regrant(factory, target.vault, grant);
+                restored(grant);
+            }
+        }
+        for (const version of await versionsToEnable(factory, plan)) {
+            await setKeyVersionEnabled(factory, target.key, version, true);
+            result.enabledVersions.push(version);
+            done.push(`key version ${version}`);
+        }
+    } catch (error) {
+        throw new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done: done.join('; ') || '-' });
+    }
+    await store.delete(target.registry.id);
+    return result;
+}
+
+/** Without a record: grants the identity only the encryption access it is missing, and returns what was added. */
+async function grantDerivedAccess(factory: AzureClientFactory, plan: RestorePlan): Promise<GrantRecord[]> {
+    const { principalId, registry } = plan.target;
+    if (!principalId) {
+        throw new DomainError('EncryptionPrincipalUnknown', { registry: registry.name });
+    }
+    const vault = await getVault(factory, plan.target.vault.id);
+    if (await hasEncryptionAccess(factory, vault, principalId)) {
+        return [];
+    }
+    const grant = await grantEncryptionAccess(factory, vault, principalId);
+    return grant.kind === 'none' ? [] : [grant];
+}
+
+async function versionsToEnable(factory: AzureClientFactory, plan: RestorePlan): Promise<readonly string[]> {
+    if (plan.versions !== 'inUse') {
+        return plan.versions;
+    }
+    const inUse = await lookUpKey(factory, plan.target.key, plan.target.state.currentVersion);
+    if (inUse.kind !== 'found') {
+        throw new DomainError('KeyNotFound', { key: plan.target.key.keyName, vault: plan.target.vault.name });
+    }
+    return inUse.state.enabled ? [] : [inUse.state.version];
+}

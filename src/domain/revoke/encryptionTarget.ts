@@ -1,0 +1,62 @@
+import { findDeletedVault } from '../access/deletedVault';
+import { findVaultForKeyId } from '../access/getVault';
+import type { VaultInfo } from '../access/VaultInfo';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError, isDomainError } from '../errors';
+import { unique } from '../firewall/firewallCheck';
+import type { KeyIdentifier } from '../keys/keyIdentifier';
+import { getRegistry } from '../registries/getRegistry';
+import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
+import { requireCmk } from '../rotate/planRotation';
+import { findUserIdentityByClientId } from '../rotate/userIdentities';
+
+/** A CMK registry with the vault of its key and the principal id of the identity it reaches the key with. */
+export interface EncryptionTarget {
+    readonly registry: RegistrySummary;
+    readonly state: CustomerManagedKeyState;
+    readonly key: KeyIdentifier;
+    readonly vault: VaultInfo;
+    /** Undefined when the identity cannot be resolved (system identity turned off, identity deleted). */
+    readonly principalId?: string;
+    readonly subscriptionIds: readonly string[];
+}
+
+export async function resolveEncryptionTarget(factory: AzureClientFactory, registryId: string, subscriptionIds: readonly string[] = []): Promise<EncryptionTarget> {
+    const registry = await getRegistry(factory, registryId);
+    const state = requireCmk(registry);
+    const subscriptions = unique([registry.subscriptionId, ...subscriptionIds]);
+    const vault = await findVaultOrExplain(factory, subscriptions, state.keyIdentifier, state.key!.vaultName);
+    const principalId = await encryptionPrincipalId(factory, state, subscriptions);
+    return { registry, state, key: state.key!, vault, principalId, subscriptionIds: subscriptions };
+}
+
+/** The vault of a key; a vault that was deleted but can still be recovered becomes `VaultSoftDeleted`, which says how. */
+export async function findVaultOrExplain(factory: AzureClientFactory, subscriptionIds: readonly string[], keyId: string, vaultName: string): Promise<VaultInfo> {
+    try {
+        return await findVaultForKeyId(factory, subscriptionIds, keyId);
+    } catch (error) {
+        if (!isDomainError(error) || error.code !== 'VaultNotFoundForKey') {
+            throw error;
+        }
+        const deleted = await findDeletedVault(factory, subscriptionIds, vaultName);
+        if (deleted) {
+            throw new DomainError('VaultSoftDeleted', {
+                vault: deleted.name, location: deleted.location, subscriptionId: deleted.subscriptionId,
+                purgeDate: deleted.scheduledPurgeDate?.toISOString().slice(0, 10) ?? '',
+            });
+        }
+        throw error;
+    }
+}
+
+/** The principal (object) id Key Vault sees when the registry uses its key. */
+export async function encryptionPrincipalId(factory: AzureClientFactory, state: CustomerManagedKeyState, subscriptionIds: readonly string[]): Promise<string | undefined> {
+    const identity = state.identity;
+    switch (identity?.kind) {
+        case 'system': return identity.principalId;
+        case 'user': return identity.principalId;
+        case 'principalIdUsed': return identity.principalId;
+        case 'unassigned': return (await findUserIdentityByClientId(factory, subscriptionIds, identity.clientId))?.principalId;
+        default: return undefined;
+    }
+}

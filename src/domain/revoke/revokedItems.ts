@@ -1,0 +1,19 @@
+import type { GrantRecord } from '../access/GrantRecord';
+import { roleDefinitionGuid } from '../access/roles';
+
+/** A plain, id-based list of what a record holds, for error messages and summaries ("none" when empty). */
+export function describeRevokedItems(record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] }): string {
+    const items = [
+        ...record.removedGrants.map(describeGrant),
+        ...record.disabledVersions.map((version) => `key version ${version}`),
+    ].filter((item) => item.length > 0);
+    return items.length > 0 ? items.join('; ') : '-';
+}
+
+export function describeGrant(grant: GrantRecord): string {
+    switch (grant.kind) {
+        case 'accessPolicy': return `access policy ${grant.permissions.join('/')} (${grant.objectId})`;
+        case 'roleAssignment': return `role ${roleDefinitionGuid(grant.roleDefinitionId)} (${grant.principalId})`;
+        default: return '';
+    }
+}

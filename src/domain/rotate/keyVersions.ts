@@ -1,0 +1,54 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError } from '../errors';
+import type { KeyIdentifier } from '../keys/keyIdentifier';
+
+export interface KeyVersionInfo {
+    /** Versioned key id as Key Vault reports it. */
+    readonly id: string;
+    readonly version: string;
+    readonly keyType: string;
+    readonly keySize?: number;
+    readonly enabled: boolean;
+    readonly createdOn?: Date;
+}
+
+const supportedKeyTypes = ['RSA', 'RSA-HSM'];
+
+/** Reads a key (a given version, or the latest) from the vault's data plane. */
+export async function getKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
+    const client = await factory.keys(key.vaultUrl);
+    const found = await client.getKey(key.keyName, key.version ? { version: key.version } : {});
+    return {
+        id: found.id ?? '', version: found.properties.version ?? '', keyType: String(found.keyType ?? ''),
+        keySize: found.key?.n ? found.key.n.length * 8 : undefined, enabled: found.properties.enabled !== false, createdOn: found.properties.createdOn,
+    };
+}
+
+/** ACR accepts RSA and RSA-HSM keys only; refuse anything else before any change is made. */
+export function requireSupportedKeyType(info: KeyVersionInfo, keyId: string): void {
+    if (!supportedKeyTypes.includes(info.keyType.toUpperCase())) {
+        throw new DomainError('KeyTypeNotSupported', { keyId, keyType: info.keyType });
+    }
+}
+
+/** Creates a new version of an existing key, with the type and size of its latest version. */
+export async function createKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
+    const latest = await getKeyVersion(factory, { ...key, version: undefined });
+    requireSupportedKeyType(latest, `${key.vaultUrl}/keys/${key.keyName}`);
+    const client = await factory.keys(key.vaultUrl);
+    const created = await client.createKey(key.keyName, latest.keyType, latest.keySize ? { keySize: latest.keySize } : {});
+    return {
+        id: created.id ?? '', version: created.properties.version ?? '', keyType: String(created.keyType ?? latest.keyType),
+        keySize: latest.keySize, enabled: created.properties.enabled !== false, createdOn: created.properties.createdOn,
+    };
+}
+
+/** Key names of a vault (enabled ones first), for the "pick a key" prompt. */
+export async function listKeyNames(factory: AzureClientFactory, vaultUrl: string): Promise<{ name: string; enabled: boolean }[]> {
+    const client = await factory.keys(vaultUrl);
+    const keys: { name: string; enabled: boolean }[] = [];
+    for await (const properties of client.listPropertiesOfKeys()) {
+        keys.push({ name: properties.name, enabled: properties.enabled !== false });
+    }
+    return keys.sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name));
+}

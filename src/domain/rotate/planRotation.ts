@@ -1,0 +1,128 @@
+import { hasEncryptionAccess } from '../access/encryptionAccess';
+import { findEncryptionGrants } from '../access/findEncryptionGrants';
+import { findVaultForKeyId } from '../access/getVault';
+import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../access/VaultInfo';
+import { validateRotationPolicy } from '../autoRotation/rotationPolicy';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError } from '../errors';
+import { unique } from '../firewall/firewallCheck';
+import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../keys/keyIdentifier';
+import { getRegistry } from '../registries/getRegistry';
+import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
+import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
+import { getKeyVersion, requireSupportedKeyType } from './keyVersions';
+import { encryptionIdentityValue, resolvePlannedIdentity } from './plannedIdentity';
+import { rotationStepNames, type PlannedIdentity, type RotationPlan, type RotationStepName } from './RotationPlan';
+import type { RotationConsent, RotationRequest } from './RotationRequest';
+
+/**
+ * Reads everything a rotation depends on (registry, target vault and key, identity, its access, the vault
+ * firewall) and decides the steps, before anything is changed. Refusals (no CMK, firewall rules, a needed
+ * change without consent) are thrown here, so a refused rotation changes nothing.
+ */
+export async function planRotation(factory: AzureClientFactory, request: RotationRequest): Promise<RotationPlan> {
+    const registry = await getRegistry(factory, request.registryId);
+    const state = requireCmk(registry);
+    const subscriptionIds = unique([registry.subscriptionId, ...(request.subscriptionIds ?? [])]);
+    const key = targetKey(request, state, factory);
+    const vault = await findVaultForKeyId(factory, subscriptionIds, formatKeyIdentifier(key, { versionless: true }));
+    const targetKeyId = request.key.kind === 'existing' ? await existingTargetKeyId(factory, key, request.versionless) : undefined;
+    const { identity, reassignIdentityId } = await resolvePlannedIdentity(factory, registry, state, request.identity, subscriptionIds);
+    if (request.rotationPolicy) {
+        validateRotationPolicy(request.rotationPolicy);
+    }
+
+    const steps = new Set<RotationStepName>();
+    const need = (step: RotationStepName, consented: boolean | undefined) => {
+        if (!consented) {
+            throw new DomainError('RotationChangeDeclined', { registry: registry.name, step });
+        }
+        steps.add(step);
+    };
+    if (reassignIdentityId) {
+        if (!request.consent.reassignRemovedIdentity) {
+            throw new DomainError('EncryptionIdentityRemoved', { registry: registry.name, clientId: state.identity?.kind === 'unassigned' ? state.identity.clientId : '' });
+        }
+        steps.add('reassignIdentity');
+    } else if (identity.kind === 'user' && !identity.assigned) {
+        need('assignIdentity', request.consent.assignIdentity);
+    }
+    if (identity.kind === 'system' && !identity.enabled) {
+        need('enableSystemIdentity', request.consent.enableSystemIdentity);
+    }
+    checkFirewall(vault, identity, registry, request.consent, steps);
+    if (!identity.principalId || !(await hasEncryptionAccess(factory, vault, identity.principalId))) {
+        need('grantAccess', request.consent.grantAccess);
+    }
+    if (request.key.kind === 'newVersion') {
+        steps.add('createKeyVersion');
+    }
+    const before = encryptionSnapshot(registry);
+    const switchNeeded = request.key.kind === 'newVersion'
+        ? !request.versionless || !sameEncryption(before, { keyIdentifier: formatKeyIdentifier(key, { versionless: true }), identity: encryptionIdentityValue(identity) })
+        : !sameEncryption(before, { keyIdentifier: targetKeyId ?? '', identity: encryptionIdentityValue(identity) });
+    if (switchNeeded || request.reapply) {
+        steps.add('switchEncryption');
+    }
+    if (request.rotationPolicy) {
+        steps.add('setRotationPolicy');
+    }
+    const previousIdentityGrants = request.removePreviousIdentityAccess ? await previousGrants(factory, vault, state, identity) : undefined;
+    if (previousIdentityGrants?.length) {
+        steps.add('removeOldGrant');
+    }
+    if (steps.size === 0) {
+        throw new DomainError('RotationNoChange', { registry: registry.name });
+    }
+    return { registry, before, vault, key, versionless: request.versionless, identity, reassignIdentityId, targetKeyId,
+        steps: new Set(rotationStepNames.filter((step) => steps.has(step))), rotationPolicy: request.rotationPolicy, previousIdentityGrants };
+}
+
+export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
+    const state = registry.encryption;
+    if (state.status !== 'enabled') {
+        throw new DomainError('RegistryNotCmk', { registry: registry.name });
+    }
+    if (!state.key) {
+        throw state.keyError ?? new DomainError('KeyIdNotKeyPath', { keyId: state.keyIdentifier });
+    }
+    return state;
+}
+
+function targetKey(request: RotationRequest, state: CustomerManagedKeyState, factory: AzureClientFactory): KeyIdentifier {
+    if (request.key.kind === 'newVersion') {
+        return { ...state.key!, version: undefined };
+    }
+    return parseKeyIdentifier(request.key.keyId, factory.cloud);
+}
+
+/** The id to store for an existing key: versionless, or pinned to the given version (else the latest one). Refuses non-RSA keys. */
+async function existingTargetKeyId(factory: AzureClientFactory, key: KeyIdentifier, versionless: boolean): Promise<string> {
+    const info = await getKeyVersion(factory, key);
+    requireSupportedKeyType(info, formatKeyIdentifier(key));
+    return versionless ? formatKeyIdentifier(key, { versionless: true }) : formatKeyIdentifier({ ...key, version: key.version ?? info.version });
+}
+
+/** Only the system identity passes a vault firewall, and only when trusted services may bypass it. */
+function checkFirewall(vault: VaultInfo, identity: PlannedIdentity, registry: RegistrySummary, consent: RotationConsent, steps: Set<RotationStepName>): void {
+    if (!isFirewalled(vault)) {
+        return;
+    }
+    if (identity.kind !== 'system') {
+        throw new DomainError('FirewallNeedsSystemIdentity', { vault: vault.name, registry: registry.name });
+    }
+    if (!allowsTrustedServices(vault)) {
+        if (!consent.enableTrustedServices) {
+            throw new DomainError('FirewallNeedsTrustedServices', { vault: vault.name });
+        }
+        steps.add('enableTrustedServices');
+    }
+}
+
+async function previousGrants(factory: AzureClientFactory, vault: VaultInfo, state: CustomerManagedKeyState, next: PlannedIdentity) {
+    const previous = state.identity;
+    if (previous?.kind !== 'user' || !previous.principalId || (next.kind === 'user' && next.principalId.toLowerCase() === previous.principalId.toLowerCase())) {
+        return undefined;
+    }
+    return findEncryptionGrants(factory, vault, previous.principalId);
+}

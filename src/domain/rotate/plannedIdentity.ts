@@ -1,0 +1,52 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError } from '../errors';
+import { hasIdentityType } from '../registries/identity';
+import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
+import type { PlannedIdentity } from './RotationPlan';
+import type { IdentityChoice } from './RotationRequest';
+import { findUserIdentityByClientId, getUserIdentity } from './userIdentities';
+
+export interface ResolvedIdentity {
+    readonly identity: PlannedIdentity;
+    /** Set when the kept encryption identity was removed from the registry and must be re-assigned first. */
+    readonly reassignIdentityId?: string;
+}
+
+/** Turns the user's identity choice into what the registry will use, reading the identity resource when needed. */
+export async function resolvePlannedIdentity(factory: AzureClientFactory, registry: RegistrySummary, state: CustomerManagedKeyState,
+    choice: IdentityChoice, subscriptionIds: readonly string[]): Promise<ResolvedIdentity> {
+    const current = registry.raw.identity;
+    if (choice.kind === 'system' || (choice.kind === 'keep' && state.identity?.kind === 'system')) {
+        const enabled = hasIdentityType(current, 'SystemAssigned') && !!current?.principalId;
+        return { identity: { kind: 'system', enabled, principalId: enabled ? current?.principalId : undefined } };
+    }
+    if (choice.kind === 'user') {
+        const info = await getUserIdentity(factory, choice.resourceId);
+        return { identity: { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned: isAssigned(registry, info.id) } };
+    }
+    const kept = state.identity;
+    if (kept?.kind === 'user' || kept?.kind === 'principalIdUsed') {
+        // A principal id stored where the client id belongs is fixed on the way: the switch writes the client id.
+        const info = await getUserIdentity(factory, kept.resourceId);
+        return { identity: { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned: true } };
+    }
+    const clientId = kept?.kind === 'unassigned' ? kept.clientId : '';
+    // The field pitfall: the encryption identity was removed from the registry; Azure then rejects every key update.
+    const found = clientId ? await findUserIdentityByClientId(factory, subscriptionIds, clientId) : undefined;
+    if (!found) {
+        throw new DomainError('EncryptionIdentityDeleted', { registry: registry.name, clientId });
+    }
+    return {
+        identity: { kind: 'user', resourceId: found.id, name: found.name, clientId: found.clientId, principalId: found.principalId, assigned: false },
+        reassignIdentityId: found.id,
+    };
+}
+
+function isAssigned(registry: RegistrySummary, identityId: string): boolean {
+    return Object.keys(registry.raw.identity?.userAssignedIdentities ?? {}).some((id) => id.toLowerCase() === identityId.toLowerCase());
+}
+
+/** The value `keyVaultProperties.identity` takes: the client id of a user-assigned identity, or `system`. */
+export function encryptionIdentityValue(identity: PlannedIdentity): string {
+    return identity.kind === 'system' ? 'system' : identity.clientId;
+}

@@ -1,0 +1,45 @@
+import type { IdentityProperties, RegistryUpdateParameters, ResourceIdentityType } from '@azure/arm-containerregistry';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { hasIdentityType } from '../registries/identity';
+import type { RegistrySummary } from '../registries/RegistryEncryption';
+
+/**
+ * One PATCH of a registry, waiting for its long-running operation. Bodies stay minimal (only what changes):
+ * full-body updates of CMK registries have been seen to fail with BadRequest. The modular client drops every
+ * undefined property, so what is built here is exactly what is sent.
+ */
+export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters): Promise<void> {
+    const client = await factory.containerRegistry(registry.subscriptionId);
+    await client.registries.update(registry.resourceGroup, registry.name, body, { updateIntervalInMs: factory.lroPollIntervalMs });
+}
+
+function identityType(system: boolean, user: boolean): ResourceIdentityType {
+    return system && user ? 'SystemAssigned, UserAssigned' : system ? 'SystemAssigned' : 'UserAssigned';
+}
+
+/** The user-assigned identities already on the registry, as the `{id: {}}` map a PATCH keeps them with. */
+function keptUserIdentities(identity: IdentityProperties | undefined): Record<string, Record<string, never>> {
+    return Object.fromEntries(Object.keys(identity?.userAssignedIdentities ?? {}).map((id) => [id, {}]));
+}
+
+/** Adds one user-assigned identity, keeping the system identity and the other user-assigned ones. */
+export function assignUserIdentityBody(current: IdentityProperties | undefined, identityId: string): RegistryUpdateParameters {
+    return {
+        identity: {
+            type: identityType(hasIdentityType(current, 'SystemAssigned'), true),
+            userAssignedIdentities: { ...keptUserIdentities(current), [identityId]: {} },
+        },
+    };
+}
+
+/** Turns on the system-assigned identity, keeping every user-assigned identity. */
+export function enableSystemIdentityBody(current: IdentityProperties | undefined): RegistryUpdateParameters {
+    const users = keptUserIdentities(current);
+    const hasUsers = Object.keys(users).length > 0;
+    return { identity: { type: identityType(true, hasUsers), ...(hasUsers ? { userAssignedIdentities: users } : {}) } };
+}
+
+/** The switch itself: `keyVaultProperties` only (key id + identity), nothing else of the registry. */
+export function switchEncryptionBody(keyIdentifier: string, identity: string): RegistryUpdateParameters {
+    return { encryption: { keyVaultProperties: { keyIdentifier, identity } } };
+}

@@ -1,0 +1,49 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { DomainError, isDomainError, type DomainErrorCode, type DomainErrorParams } from '../errors';
+import { getRegistry } from '../registries/getRegistry';
+import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
+import type { RotationPlan, RotationProgress, RotationStepName } from './RotationPlan';
+
+/** A failed rotation step; `cause` keeps the original error (SDK or domain) for logs and callers. */
+export class RotationStepError extends DomainError {
+    constructor(code: DomainErrorCode, params: DomainErrorParams, override readonly cause: unknown) {
+        super(code, params);
+    }
+}
+
+/**
+ * Turns a step failure into a message that says where the registry stands, read fresh (one GET): still on its
+ * old key and identity (nothing switched), already switched (a follow-up step failed), or unknown.
+ */
+export async function describeRotationFailure(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStepName, cause: unknown): Promise<RotationStepError> {
+    const completed = progress.completed.join(',');
+    const causeText = describeCause(cause);
+    let current;
+    try {
+        current = encryptionSnapshot(await getRegistry(factory, plan.registry.id));
+    } catch (readError) {
+        return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: describeCause(readError), completed }, cause);
+    }
+    if (sameEncryption(current, plan.before)) {
+        return new RotationStepError('RotationStepFailed', {
+            step, registry: plan.registry.name, cause: causeText, completed,
+            keptKey: current.versionedKeyIdentifier ?? current.keyIdentifier, keptIdentity: current.identityName,
+        }, cause);
+    }
+    if (progress.completed.includes('switchEncryption')) {
+        return new RotationStepError('RotationFollowUpFailed', {
+            step, registry: plan.registry.name, cause: causeText,
+            newKey: current.versionedKeyIdentifier ?? current.keyIdentifier, newIdentity: current.identityName,
+        }, cause);
+    }
+    return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: current.keyIdentifier, completed }, cause);
+}
+
+function describeCause(error: unknown): string {
+    if (isDomainError(error)) {
+        return error.message;
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    const message = error instanceof Error ? error.message : String(error);
+    return status ? `(${status}) ${message}` : message;
+}

@@ -1,0 +1,50 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { getRegistry } from '../registries/getRegistry';
+import type { RegistrySummary } from '../registries/RegistryEncryption';
+import { encryptionSnapshot } from './encryptionSnapshot';
+import { describeRotationFailure } from './rotationFailure';
+import { rotationStepNames, type EncryptionSnapshot, type RotationPlan, type RotationProgress, type RotationStepName } from './RotationPlan';
+import { rotationSteps, startProgress, type RotationStep } from './rotationSteps';
+
+export interface RotationResult {
+    readonly before: EncryptionSnapshot;
+    readonly after: EncryptionSnapshot;
+    readonly registry: RegistrySummary;
+    readonly completed: readonly RotationStepName[];
+    readonly createdVersion?: string;
+    readonly grantCreated?: boolean;
+}
+
+/** Runs one step of a plan; a failure becomes a `RotationStepError` that says where the registry stands. */
+export async function runRotationStep(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStep): Promise<void> {
+    try {
+        await step.run(factory, plan, progress);
+    } catch (error) {
+        throw await describeRotationFailure(factory, plan, progress, step.name, error);
+    }
+    progress.completed.push(step.name);
+}
+
+/** Runs the plan's steps in order (the same list the wizard's execute steps wrap). */
+export async function runRotation(factory: AzureClientFactory, plan: RotationPlan, onStep?: (step: RotationStepName) => void): Promise<RotationResult> {
+    const progress = startProgress(plan);
+    for (const step of rotationSteps.filter((candidate) => plan.steps.has(candidate.name))) {
+        onStep?.(step.name);
+        await runRotationStep(factory, plan, progress, step);
+    }
+    return finishRotation(factory, plan, progress);
+}
+
+/** The plan from one step on: what a retry runs after a follow-up step failed once the registry was switched. */
+export function remainingPlan(plan: RotationPlan, from: RotationStepName): RotationPlan {
+    const start = rotationStepNames.indexOf(from);
+    return { ...plan, steps: new Set([...plan.steps].filter((step) => rotationStepNames.indexOf(step) >= start)) };
+}
+
+export async function finishRotation(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress): Promise<RotationResult> {
+    const registry = progress.after ?? await getRegistry(factory, plan.registry.id);
+    return {
+        before: plan.before, after: encryptionSnapshot(registry), registry, completed: [...progress.completed],
+        createdVersion: progress.createdVersion, grantCreated: progress.grantCreated,
+    };
+}

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import type { RotationStepName } from '../domain/rotate/RotationPlan';
+
+/** The localized name of one step of a key rotation, as error messages and summaries show it. */
+export function rotationStepLabel(step: string): string {
+    const labels: Record<RotationStepName, () => string> = {
+        reassignIdentity: () => vscode.l10n.t('re-assign the encryption identity to the registry'),
+        assignIdentity: () => vscode.l10n.t('assign the user-assigned managed identity to the registry'),
+        enableSystemIdentity: () => vscode.l10n.t('enable the system-assigned identity'),
+        grantAccess: () => vscode.l10n.t('grant the identity access to the key'),
+        enableTrustedServices: () => vscode.l10n.t('allow trusted Microsoft services through the key vault firewall'),
+        createKeyVersion: () => vscode.l10n.t('create a new key version'),
+        switchEncryption: () => vscode.l10n.t('switch the registry to the new key'),
+        setRotationPolicy: () => vscode.l10n.t('set the key rotation policy'),
+        removeOldGrant: () => vscode.l10n.t('remove the previous identity\'s access'),
+    };
+    return labels[step as RotationStepName]?.() ?? step;
+}
+
+/** `a, b, c` of localized step names from the comma-separated ids a domain error carries; "nothing" when empty. */
+export function rotationStepList(steps: string | undefined): string {
+    const names = (steps ?? '').split(',').filter((step) => step.length > 0).map(rotationStepLabel);
+    return names.length > 0 ? names.join(vscode.l10n.t(', ')) : vscode.l10n.t('nothing');
+}
