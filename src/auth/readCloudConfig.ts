@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { CloudConfig } from '../domain/cloud/CloudConfig';
 import { assertPemCertificate, buildCustomCloud, type CustomCloudSettings } from '../domain/cloud/customCloud';
-import { cloudNameFromSovereignSetting, findKnownCloud } from '../domain/cloud/knownClouds';
+import { cloudNameFromSovereignSetting, findKnownCloud, vscodeAccountCloudMismatch } from '../domain/cloud/knownClouds';
 import { DomainError } from '../domain/errors';
 
 /**
@@ -21,6 +21,14 @@ export async function readCloudConfig(): Promise<CloudConfig> {
         throw new DomainError('CloudUnknown', { cloud: name });
     }
     return known;
+}
+
+/** Throws when the VS Code account (which follows `microsoft-sovereign-cloud.environment`) cannot sign in to `cloud`. */
+export function assertVSCodeAccountCloud(cloud: CloudConfig): void {
+    const mismatch = vscodeAccountCloudMismatch(cloud.name, vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment'));
+    if (mismatch) {
+        throw mismatch;
+    }
 }
 
 /** The shape of `microsoft-sovereign-cloud.customEnvironment` (an `@azure/ms-rest-azure-env` environment). */

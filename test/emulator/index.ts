@@ -12,6 +12,7 @@ import { StatePersistence } from './persist';
 import { baseWorld, parseSeed, seedWorld } from './seed';
 import { buildEnvironment, writeEnvironmentFiles } from './environment';
 import { createHandler } from './router';
+import { IssuedSecrets } from './issuedSecrets';
 
 export type { EmulatorEnvironment } from './context';
 export { dispatchInternal } from './arm/dispatch';
@@ -27,8 +28,9 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const outDir = resolve(options.outDir);
-  const tls = ensureTls(outDir);
   const vaultHostSuffix = (options.keyVaultDnsSuffix ?? 'vault.localhost').replace(/^\./, '').toLowerCase();
+  // A non-default vault suffix must be in the certificate too, or no client can reach `<vault>.<suffix>` over TLS.
+  const tls = ensureTls(outDir, [vaultHostSuffix, `*.${vaultHostSuffix}`]);
   const server = createServer({ key: tls.key, cert: tls.cert });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });
@@ -46,11 +48,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   Object.assign(ctx, {
     world, port, vaultHostSuffix, lroPolls: options.lroPolls ?? 1, keyPool, faults: new FaultStore(), log: new RequestLog(),
     signingKey: loadSigningKey(join(outDir, 'signing-key.pem')),
+    issued: new IssuedSecrets(join(outDir, 'issued-secrets.jsonl')),
     env: buildEnvironment(port, world, tls.caCertPath, vaultHostSuffix),
     changed: () => persistence?.schedule(),
-    resetWorld: async () => { ctx.world = await makeWorld(); ctx.changed(); },
+    resetWorld: async () => { ctx.world = await makeWorld(); ctx.issued.world(ctx.world); ctx.changed(); },
   } satisfies EmulatorContext);
   writeEnvironmentFiles(outDir, ctx.env);
+  ctx.issued.world(ctx.world);
   persistence?.schedule();
   server.on('request', createHandler(ctx, options.latencyMs ?? 0));
   return {

@@ -13,23 +13,32 @@ const openssl = (cwd: string, args: string[]): void => {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 };
 
-/** The emulator's own CA and server certificate, generated once per output directory with openssl. */
-export function ensureTls(outDir: string): TlsMaterial {
+/**
+ * The emulator's own CA and server certificate, generated once per output directory with openssl. `extraNames`
+ * (a non-default Key Vault DNS suffix and its wildcard) join the server certificate's names; when they change,
+ * only the server certificate is reissued, by the same CA.
+ */
+export function ensureTls(outDir: string, extraNames: readonly string[] = []): TlsMaterial {
   const dir = join(outDir, 'tls');
-  const files = { caKey: 'ca.key', caCert: 'ca.pem', key: 'server.key', cert: 'server.pem' };
-  if (!existsSync(join(dir, files.cert)) || !existsSync(join(dir, files.caCert))) {
+  const files = { caKey: 'ca.key', caCert: 'ca.pem', key: 'server.key', cert: 'server.pem', names: 'server.names' };
+  if (!existsSync(join(dir, files.caCert)) || !existsSync(join(dir, files.caKey))) {
     mkdirSync(dir, { recursive: true });
     openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-keyout', files.caKey,
       '-out', files.caCert, '-subj', '/CN=ACR CMK Emulator Local CA',
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
       '-addext', 'subjectKeyIdentifier=hash']);
+  }
+  const names = [...new Set([...SERVER_NAMES, ...extraNames])];
+  const issuedFor = existsSync(join(dir, files.names)) ? readFileSync(join(dir, files.names), 'utf8') : SERVER_NAMES.join(',');
+  if (!existsSync(join(dir, files.cert)) || issuedFor !== names.join(',')) {
     openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-keyout', files.key, '-out', 'server.csr', '-subj', '/CN=localhost']);
-    const san = [...SERVER_NAMES.map((n) => `DNS:${n}`), 'IP:127.0.0.1'].join(',');
+    const san = [...names.map((n) => `DNS:${n}`), 'IP:127.0.0.1'].join(',');
     writeFileSync(join(dir, 'server.ext'), [`subjectAltName=${san}`, 'basicConstraints=CA:FALSE',
       'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth',
       'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid,issuer'].join('\n') + '\n');
     openssl(dir, ['x509', '-req', '-sha256', '-days', '825', '-in', 'server.csr', '-CA', files.caCert, '-CAkey', files.caKey,
       '-CAcreateserial', '-out', files.cert, '-extfile', 'server.ext']);
+    writeFileSync(join(dir, files.names), names.join(','));
   }
   return {
     caCertPath: join(dir, files.caCert),

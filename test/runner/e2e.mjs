@@ -2,7 +2,8 @@
 // `npm run test:e2e`: the suites that run inside a real VS Code (code-server + Debian Chromium).
 // 1. installs what is missing (cached), 2. builds the extension and the in-host test bundle,
 // 3. starts the emulator (sample world) and code-server wired to it through the extension's settings,
-// 4. runs mocha inside the real extension host, then the Playwright UI tests, 5. stops everything.
+// 4. runs mocha inside the real extension host, then the Playwright UI tests, 5. runs the zh-cn UI tests in a
+// second code-server started in Chinese (test-only language pack; prepared while 4. runs), 6. stops everything.
 // Writes test-results/e2e.json = {passed, failed, failures}; a suite that cannot start counts as failed.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { repoRoot, resultsDir } from './e2e/paths.mjs';
 import { stopAll } from './e2e/processes.mjs';
 import { extensionHostEnv, extensionHostNodeArgs, writeUserSettings } from './e2e/settings.mjs';
 import { runUiSuite } from './e2e/uiSuite.mjs';
+import { startZhCnCodeServer } from './e2e/zhCn.mjs';
 
 const RUN_DEADLINE_MS = 20 * 60 * 1000;
 // test/runner/test.mjs names our result file in MOCHA_RESULT_FILE; we write it ourselves (below), and no child
@@ -25,7 +27,7 @@ const artifactsDir = path.join(resultsDir, 'e2e');      // screenshots + logs, k
 const runDir = path.join(resultsDir, 'e2e-run');         // code-server profile, workspace: fresh every run
 const logDir = path.join(artifactsDir, 'logs');
 const resultFile = path.join(resultsDir, 'e2e.json');
-const suites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)' };
+const suites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)' };
 const results = {};
 const started = Date.now();
 
@@ -72,6 +74,14 @@ async function main() {
     env: { ...extensionHostEnv(environment), ...sharedEnv, E2E_IN_HOST_RESULT_FILE: inHostResultFile },
   });
   console.log(`[e2e] code-server ${server.url}, emulator ${environment.armEndpoint}`);
+  // The zh-cn server (own profile, same emulator and settings) gets ready while the English suites run.
+  const zhCnDir = path.join(runDir, 'code-server-zh-cn');
+  writeUserSettings(path.join(zhCnDir, 'user-data'), environment);
+  // smokeTestDriver: as for the English server, the built workbench honours the extensionDevelopmentPath payload only with it.
+  const zhCnServer = startZhCnCodeServer({
+    host, runDir: zhCnDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs, env: { ...extensionHostEnv(environment), ...sharedEnv },
+  });
+  zhCnServer.catch(() => {}); // awaited below; until then a failure must not count as an unhandled rejection
   const browser = await launchChromium();
   try {
     record('inHost', await runInHostSuite({ browser, serverUrl: server.url, folder: workspace, extensionDir: repoRoot, testsPath, resultFile: inHostResultFile, logDir }));
@@ -81,6 +91,12 @@ async function main() {
   record('ui', await runUiSuite({
     resultFile: path.join(runDir, 'ui.json'), logDir,
     env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+  }));
+  const zhCnUrl = (await zhCnServer).url;
+  console.log(`[e2e] code-server in zh-cn ${zhCnUrl}`);
+  record('uiZhCn', await runUiSuite({
+    name: 'ui-zh-cn-tests', specs: 'test/e2e/ui-zh/**/*.test.ts', resultFile: path.join(runDir, 'ui-zh-cn.json'), logDir,
+    env: { ...sharedEnv, E2E_SERVER_URL: zhCnUrl, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
   }));
 }
 

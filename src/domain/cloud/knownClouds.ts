@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import type { CloudConfig } from './CloudConfig';
 
 // Documented endpoint sets (`az cloud show`, Azure China / Azure Government developer guides).
@@ -37,6 +38,16 @@ export type KnownCloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernme
 
 export function findKnownCloud(name: string): CloudConfig | undefined {
     return knownClouds.find((cloud) => cloud.name.toLowerCase() === name.toLowerCase());
+}
+
+/**
+ * The VS Code Microsoft account (vscode-azext-azureauth) signs in to the cloud of `microsoft-sovereign-cloud.environment`
+ * only: with that credential, an `acrCmk.cloud` naming another cloud would send that cloud's requests with the wrong
+ * cloud's tokens. Returns the refusal to throw, or undefined when the two agree.
+ */
+export function vscodeAccountCloudMismatch(cloudName: string, sovereignEnvironment: string | undefined): DomainError | undefined {
+    const accountCloud = cloudNameFromSovereignSetting(sovereignEnvironment);
+    return accountCloud.toLowerCase() === cloudName.toLowerCase() ? undefined : new DomainError('CloudNotVSCodeAccountCloud', { cloud: cloudName, accountCloud });
 }
 
 /** VS Code's `microsoft-sovereign-cloud.environment` values → our cloud names. */

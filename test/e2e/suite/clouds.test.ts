@@ -10,8 +10,9 @@ import { activateExtension, type AcrCmkTestApi } from './extensionApi';
 import { recordHostLookups } from './hostLookups';
 
 type Setting = { section: string; key: string };
+// Restored in this order: the credential first, so no intermediate state signs in with the VS Code account.
 const touched: Setting[] = [
-  { section: 'acrCmk', key: 'cloud' }, { section: 'acrCmk', key: 'customCloud.portalUrl' },
+  { section: 'acrCmk', key: 'credential' }, { section: 'acrCmk', key: 'cloud' }, { section: 'acrCmk', key: 'customCloud.portalUrl' },
   { section: 'microsoft-sovereign-cloud', key: 'environment' }, { section: 'microsoft-sovereign-cloud', key: 'customEnvironment' },
 ];
 
@@ -97,11 +98,27 @@ describe('cloud selection through settings (real extension host)', () => {
   const usGovAuthority = ['login.microsoftonline.us'];
   const signInHosts: [string, string, string[], string[]][] = [
     // [acrCmk.cloud, microsoft-sovereign-cloud.environment, the cloud's sign-in hosts, another cloud's that must not be contacted]
+    // Both ways of choosing, each with one sovereign cloud (each case waits out the SDK's retries, ~5 s).
     ['AzureChinaCloud', '', chinaAuthority, usGovAuthority],
-    ['AzureUSGovernment', '', usGovAuthority, chinaAuthority],
-    ['', 'ChinaCloud', chinaAuthority, usGovAuthority],
     ['', 'USGovernment', usGovAuthority, chinaAuthority],
   ];
+  it('refuses, before any sign-in, a VS Code account whose sovereign cloud differs from acrCmk.cloud', async () => {
+    await setUserSetting('microsoft-sovereign-cloud', 'environment', undefined);
+    await setUserSetting('acrCmk', 'cloud', 'AzureChinaCloud');
+    await setUserSetting('acrCmk', 'credential', 'vscode');
+    const lookups = recordHostLookups();
+    try {
+      await api.refresh();
+      const roots = await api.getTreeSnapshot();
+      assert.strictEqual(roots.length, 1, JSON.stringify(roots));
+      assert.match(roots[0]?.label ?? '', /AzureChinaCloud.*AzureCloud.*microsoft-sovereign-cloud\.environment/, 'the error row names both clouds and the VS Code setting');
+      assert.deepStrictEqual(lookups.hosts.filter((host) => !/localhost$/.test(host)), [], 'no sign-in host was contacted');
+    } finally {
+      lookups.stop();
+      await setUserSetting('acrCmk', 'credential', saved.get('acrCmk.credential'));
+    }
+  });
+
   for (const [cloud, sovereign, expectedHosts, otherHosts] of signInHosts) {
     const title = cloud ? `acrCmk.cloud = ${cloud}` : `acrCmk.cloud empty, microsoft-sovereign-cloud.environment = ${sovereign}`;
     it(`signs in at ${expectedHosts[0]} for ${title}`, async () => {

@@ -33,7 +33,7 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
     let created: { registryId: string; keyIdentifier: string } | undefined;
 
     before(async () => {
-        world = await startEmulatorWorld({ keyVaultDnsSuffix: vaultSuffix, seed: 'subscriptions=2,registries=6,cmk=0.5' });
+        world = await startEmulatorWorld({ keyVaultDnsSuffix: vaultSuffix, seed: 'sample' });
         admin = emulatorAdmin(world);
         const targets = await world.source.listAllSubscriptions();
         assert.ok(targets[0], 'the emulator has subscriptions');
@@ -60,7 +60,7 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
         const state = await admin.state();
         assert.deepEqual(listed.map((r) => r.id.toLowerCase()).sort(), Object.keys(state.registries).sort());
         const cmk = listed.filter((r) => r.encryption.status === 'enabled');
-        assert.ok(cmk.length > 0 && cmk.length < listed.length, 'the seed mixes CMK and non-CMK registries');
+        assert.ok(cmk.length > 0 && cmk.length < listed.length, 'the sample world mixes CMK and non-CMK registries');
         for (const registry of cmk) {
             assert.ok(registry.encryption.status === 'enabled' && registry.encryption.key, `${registry.name}: key id parsed in the custom cloud`);
             assert.ok(registry.encryption.key.vaultUrl.endsWith(`.${suffixWithPort}`), registry.encryption.keyIdentifier);
@@ -69,7 +69,7 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
     });
 
     it('creates a CMK registry (new group, identity, vault, key) whose key id carries the custom vault suffix', async () => {
-        const plan = allNewPlan(factory === undefined ? '' : subscriptionIds[0]!, { versionless: true });
+        const plan = allNewPlan(subscriptionIds[0] ?? '', { versionless: true });
         await preflightCreate(factory, plan);
         const result = await executeCreate(factory, plan);
         const vaultName = plan.vault.kind === 'new' ? plan.vault.name : '';

@@ -7,19 +7,20 @@ import { startProcess, waitForHttp } from './processes.mjs';
 
 /**
  * @param {{ host: { node24: string, codeServerEntry: string, env: NodeJS.ProcessEnv }, runDir: string, logDir: string,
- *   folder: string, env?: NodeJS.ProcessEnv, nodeArgs?: string[], smokeTestDriver?: boolean, port?: number, echo?: boolean }} options
+ *   folder: string, env?: NodeJS.ProcessEnv, nodeArgs?: string[], smokeTestDriver?: boolean, port?: number, echo?: boolean,
+ *   name?: string, extraArgs?: string[] }} options  `extraArgs` go before the folder (e.g. `--locale zh-cn`); `name` names the log
  */
-export async function startCodeServer({ host, runDir, logDir, folder, env = {}, nodeArgs = [], smokeTestDriver = false, port, echo = false }) {
+export async function startCodeServer({ host, runDir, logDir, folder, env = {}, nodeArgs = [], smokeTestDriver = false, port, echo = false, name = 'code-server', extraArgs = [] }) {
   const layout = codeServerLayout(host, runDir);
   const listenPort = port ?? (await freePort());
   const args = [...nodeArgs, host.codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${listenPort}`,
     ...layout.dirArgs, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
   // Without this flag the built workbench ignores the extensionTestsPath payload.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  args.push(folder);
-  const server = startProcess('code-server', host.node24, args, { env: { ...layout.env, ...env }, logDir, echo });
+  args.push(...extraArgs, folder);
+  const server = startProcess(name, host.node24, args, { env: { ...layout.env, ...env }, logDir, echo });
   const url = `http://127.0.0.1:${listenPort}/`;
-  const exitedEarly = server.exited.then(({ code }) => `code-server exited (${code}) before /healthz answered; see code-server.log`);
+  const exitedEarly = server.exited.then(({ code }) => `${name} exited (${code}) before /healthz answered; see ${name}.log`);
   const failure = await Promise.race([waitForHttp(`${url}healthz`, 60000).then(() => undefined, (error) => error.message), exitedEarly]);
   if (failure) {
     await server.stop();

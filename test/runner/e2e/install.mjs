@@ -18,7 +18,10 @@ const markerPath = path.join(vscodeHostDir, 'node_modules', '.acr-cmk-installed.
 
 /** What code-server's install and run need: Node 24 first on PATH, its headers for native modules. */
 export function node24Env(base = process.env) {
-  return { ...base, PATH: `${path.join(node24Home, 'bin')}${path.delimiter}${base.PATH ?? ''}`, npm_config_nodedir: node24Home };
+  // Under `npm test` the environment carries the outer npm's settings (npm_config_user_agent names Node 20, which
+  // code-server's install script reads as the Node version): the inner npm and code-server must not inherit them.
+  const clean = Object.fromEntries(Object.entries(base).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
+  return { ...clean, PATH: `${path.join(node24Home, 'bin')}${path.delimiter}${base.PATH ?? ''}`, npm_config_nodedir: node24Home };
 }
 
 function wantedMarker() {

@@ -1,16 +1,16 @@
-// Runs the Playwright UI tests (test/e2e/ui/**/*.test.ts) with mocha from Node against the running
-// code-server; they read the server URL and emulator details from E2E_* variables.
+// Runs the Playwright UI tests (test/e2e/ui/**/*.test.ts, or the `specs` given, e.g. the zh-cn run's) with mocha
+// from Node against the running code-server; they read the server URL and emulator details from E2E_* variables.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths.mjs';
 import { startProcess } from './processes.mjs';
 
 /** @returns {Promise<{ passed: number, failed: number, failures: string[] }>} */
-export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000 }) {
+export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000, specs = 'test/e2e/ui/**/*.test.ts', name = 'ui-tests' }) {
   rmSync(resultFile, { force: true });
-  const mocha = startProcess('ui-tests', process.execPath, [
+  const mocha = startProcess(name, process.execPath, [
     path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--require', 'tsx/cjs',
-    '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', 'test/e2e/ui/**/*.test.ts',
+    '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', specs,
   ], { cwd: repoRoot, env: { ...process.env, ...env, MOCHA_RESULT_FILE: resultFile }, logDir, echo: true });
   let timer;
   const deadline = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { armScope, keyVaultScope, type CloudConfig } from '../../../src/domain/cloud/CloudConfig';
 import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
-import { azureChinaCloud, azureCloud, azureUSGovernment, cloudNameFromSovereignSetting, findKnownCloud, knownClouds } from '../../../src/domain/cloud/knownClouds';
+import { azureChinaCloud, azureCloud, azureUSGovernment, cloudNameFromSovereignSetting, findKnownCloud, knownClouds, vscodeAccountCloudMismatch } from '../../../src/domain/cloud/knownClouds';
 import { DomainError } from '../../../src/domain/errors';
 import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { portalResourceUrl } from '../../../src/domain/registries/portalUrl';
@@ -92,5 +92,17 @@ describe('sovereign and custom clouds: where the endpoint sets are used', () => 
         for (const known of knownClouds) {
             assert.equal(findKnownCloud(known.name.toUpperCase()), known);
         }
+    });
+
+    it('lets the VS Code account serve only the cloud its microsoft-sovereign-cloud.environment names', () => {
+        assert.equal(vscodeAccountCloudMismatch('AzureCloud', undefined), undefined);
+        assert.equal(vscodeAccountCloudMismatch('AzureChinaCloud', 'ChinaCloud'), undefined);
+        assert.equal(vscodeAccountCloudMismatch('AzureUSGovernment', 'USGovernment'), undefined);
+        assert.equal(vscodeAccountCloudMismatch('custom', 'custom'), undefined);
+        const refusal = vscodeAccountCloudMismatch('AzureChinaCloud', '');
+        assert.ok(refusal instanceof DomainError);
+        assert.equal(refusal.code, 'CloudNotVSCodeAccountCloud');
+        assert.deepEqual({ ...refusal.params }, { cloud: 'AzureChinaCloud', accountCloud: 'AzureCloud' });
+        assert.equal(vscodeAccountCloudMismatch('AzureCloud', 'USGovernment')?.params.accountCloud, 'AzureUSGovernment');
     });
 });
