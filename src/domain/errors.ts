@@ -18,6 +18,7 @@ export type DomainErrorCode =
     | 'CloudSettingInvalidUrl'
     | 'CloudSettingMissing'
     | 'CloudUnknown'
+    | 'CloudNotVSCodeAccountCloud'
     | 'CaCertificateUnreadable'
     | 'CaCertificateNotPem'
     | 'EnvironmentCredentialMissing'
@@ -78,7 +79,12 @@ export type DomainErrorCode =
     | 'RestoreStepFailed'
     | 'EncryptionPrincipalUnknown'
     | 'VaultSoftDeleted'
-    | 'KeyPurged';
+    | 'KeyPurged'
+    // Any flow: a read before the first change failed
+    | 'CheckBeforeChangeFailed'
+    // Connection problems the SDK reports vaguely (custom clouds, private CAs)
+    | 'ServerCertificateUntrusted'
+    | 'AuthorityEndpointsUnreachable';
 
 export type DomainErrorParams = Readonly<Record<string, string>>;
 

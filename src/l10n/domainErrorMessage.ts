@@ -22,6 +22,7 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     CloudSettingInvalidUrl: (p) => vscode.l10n.t('The setting "{0}" has the value "{1}", which is not a valid https URL. Fix it in Settings.', p.setting ?? '', p.value ?? ''),
     CloudSettingMissing: (p) => vscode.l10n.t('The setting "{0}" is required when "acrCmk.cloud" is "custom".', p.setting ?? ''),
     CloudUnknown: (p) => vscode.l10n.t('Unknown cloud "{0}" in "acrCmk.cloud". Use AzureCloud, AzureChinaCloud, AzureUSGovernment or custom.', p.cloud ?? ''),
+    CloudNotVSCodeAccountCloud: (p) => vscode.l10n.t('"acrCmk.cloud" is {0}, but the VS Code Microsoft account signs in to {1} (VS Code setting "microsoft-sovereign-cloud.environment"). Make that setting match and leave "acrCmk.cloud" empty, or use the "azureCli" or "environment" credential.', p.cloud ?? '', p.accountCloud ?? ''),
     CaCertificateUnreadable: (p) => vscode.l10n.t('Cannot read the CA certificate file "{0}" ({1}). Check "acrCmk.customCloud.caCertificatePath".', p.path ?? '', p.reason ?? ''),
     CaCertificateNotPem: (p) => vscode.l10n.t('The file "{0}" does not contain a PEM certificate. Check "acrCmk.customCloud.caCertificatePath".', p.path ?? ''),
     EnvironmentCredentialMissing: (p) => vscode.l10n.t('The environment variable {0} is not set. The "environment" credential needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.', p.variable ?? ''),
@@ -58,7 +59,7 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     IdentityNameTaken: (p) => vscode.l10n.t('A managed identity named "{0}" already exists in resource group "{1}". Pick it as an existing identity or choose another name.', p.name ?? '', p.resourceGroup ?? ''),
     KeyNameTaken: (p) => vscode.l10n.t('Key vault "{1}" already has a key named "{0}". Pick it as an existing key or choose another name.', p.key ?? '', p.vault ?? ''),
     // Rotate key, system identity, automatic rotation, firewall flows
-    RegistryNotCmk: (p) => vscode.l10n.t('Registry "{0}" is encrypted with a service-managed key. Customer-managed keys can only be set when a registry is created, so there is no key to rotate.', p.registry ?? ''),
+    RegistryNotCmk: (p) => vscode.l10n.t('Registry "{0}" is encrypted with a service-managed key, so it has no customer-managed key to rotate, revoke, restore or diagnose. Customer-managed keys can only be set when a registry is created.', p.registry ?? ''),
     RotationNoChange: (p) => vscode.l10n.t('Registry "{0}" already uses this key and identity; nothing to change.', p.registry ?? ''),
     EncryptionIdentityRemoved: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption (client ID {1}) is no longer assigned to it. Azure then fails key updates with "does not have access to identity". Re-assign the identity first, or choose another identity.', p.registry ?? '', p.clientId ?? ''),
     EncryptionIdentityDeleted: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption (client ID {1}) no longer exists, so it cannot be re-assigned. Choose another user-assigned managed identity or the system-assigned identity.', p.registry ?? '', p.clientId ?? ''),
@@ -82,6 +83,10 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     EncryptionPrincipalUnknown: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption cannot be resolved to a principal ID, so its key vault access cannot be changed. Run Diagnose Key Access for the cause.', p.registry ?? ''),
     VaultSoftDeleted: (p) => vscode.l10n.t('Key vault "{0}" was deleted and is in the soft-deleted state (location {1}, purged on {2}). Recover it first: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {3}". Then run this command again.', p.vault ?? '', p.location ?? '', p.purgeDate ?? '', p.subscriptionId ?? ''),
     KeyPurged: (p) => vscode.l10n.t('Key "{0}" no longer exists in key vault "{1}", not even as a deleted key: it was purged and cannot be recovered. The registry\'s data cannot be decrypted without it.', p.key ?? '', p.vault ?? ''),
+    CheckBeforeChangeFailed: (p) => vscode.l10n.t('The check before any change failed: {0} Nothing was changed; fix the cause and run the command again.', p.cause ?? ''),
+    // Connection problems
+    ServerCertificateUntrusted: (p) => vscode.l10n.t('The server {0} presented a certificate that is not trusted ({1}). If this cloud uses a private certificate authority, set "acrCmk.customCloud.caCertificatePath" to that authority\'s PEM file.', p.host ?? '', p.reason ?? ''),
+    AuthorityEndpointsUnreachable: (p) => vscode.l10n.t('Could not read the sign-in endpoints of the authority ({0}): the authority host is unreachable or its certificate is not trusted. Check "acrCmk.customCloud.authorityHost" and, for a private certificate authority, "acrCmk.customCloud.caCertificatePath".', p.reason ?? ''),
 };
 
 export function domainErrorMessage(error: DomainError): string {

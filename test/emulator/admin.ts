@@ -47,6 +47,7 @@ export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promi
 function addPrincipal(ctx: EmulatorContext, body: any): { clientId: string; clientSecret: string; objectId: string; displayName: string } {
   const principal = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url'), objectId: randomUUID(), displayName: String(body?.displayName ?? 'emulator-principal') };
   ctx.world.principals[principal.clientId] = principal;
+  ctx.issued.record('clientSecret', principal.clientSecret);
   ctx.changed();
   return principal;
 }
@@ -60,5 +61,6 @@ function mintToken(ctx: EmulatorContext, body: any): HttpReply {
   const exp = now + Number(body?.expiresInSeconds ?? 3600);
   const token = signJwt(ctx.signingKey, { aud: audienceFor(ctx, aud) ?? aud, iss: `${ctx.env.authority}/${ctx.world.tenantId}/`, iat: now - 7200, nbf: now - 7200, exp,
     tid: ctx.world.tenantId, oid: principal.objectId, sub: principal.objectId, appid: principal.clientId });
+  ctx.issued.token(token);
   return { status: 200, body: { access_token: token, expires_on: exp } };
 }

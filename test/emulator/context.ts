@@ -3,6 +3,7 @@ import type { KeyPool } from './keyvault/keyPool';
 import type { FaultStore } from './faults';
 import type { RequestLog } from './requestLog';
 import type { SigningKey } from './auth/tokens';
+import type { IssuedSecrets } from './issuedSecrets';
 
 export interface EmulatorEnvironment {
   armEndpoint: string; authority: string; adfsAuthority: string; armAudience: string;
@@ -25,6 +26,8 @@ export interface EmulatorContext {
   faults: FaultStore;
   log: RequestLog;
   signingKey: SigningKey;
+  /** Records every secret handed out (tokens, client secrets, key material, wrapped keys) for the security scan. */
+  issued: IssuedSecrets;
   /** called after every successful mutation (persistence) */
   changed(): void;
   /** rebuilds the initial world (admin reset) */

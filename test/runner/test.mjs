@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one closing line `tests: N passed, N failed`.
 // A suite that cannot start (or ends without writing its result file) counts as one failure, never as zero tests.
-// Options: --only <suite[,suite]>  (static, unit, integration, cli, e2e)
+// Options: --only <suite[,suite]>  (static, unit, integration, cli, e2e, security)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,8 @@ const suites = [
   { name: 'integration', command: mocha('test/integration/**/*.test.ts') },
   { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli']) },
   { name: 'e2e', command: [process.execPath, [path.join(root, 'test', 'runner', 'e2e.mjs')]] },
+  // Last: scans everything the suites above made the extension write for every secret their emulators issued.
+  { name: 'security', command: mocha('test/security/**/*.test.ts') },
 ];
 
 function run(command, argv, env = {}) {

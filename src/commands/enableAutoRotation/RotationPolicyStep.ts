@@ -1,8 +1,7 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { defaultRotationPolicy, maxNotifyDays, validateRotationInterval, validateRotationPolicy } from '../../domain/autoRotation/rotationPolicy';
-import { isDomainError } from '../../domain/errors';
-import { domainErrorMessage } from '../../l10n/domainErrorMessage';
+import { defaultRotationPolicy, maxNotifyDays, notifyBeforeExpiryTextProblem, parseDays, rotationIntervalTextProblem } from '../../domain/autoRotation/rotationPolicy';
+import { validationMessage } from '../createEncryptedRegistry/validationMessage';
 import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
 
 /** With consent, a Key Vault rotation policy: rotate every N days, notify M days before expiry. */
@@ -17,31 +16,19 @@ export class RotationPolicyStep extends AzureWizardPromptStep<RotationWizardCont
             context.answers.rotationPolicy = null;
             return;
         }
-        const rotateEveryDays = Number(await context.ui.showInputBox({
+        const rotateEveryDays = parseDays(await context.ui.showInputBox({
             prompt: vscode.l10n.t('Rotate the key every how many days?'), value: String(defaultRotationPolicy.rotateEveryDays),
-            validateInput: (value) => validationMessage(() => validateRotationInterval(Number(value.trim()))),
+            validateInput: (value) => validationMessage(rotationIntervalTextProblem(value)),
         }));
-        const notifyDaysBeforeExpiry = Number(await context.ui.showInputBox({
+        const notifyDaysBeforeExpiry = parseDays(await context.ui.showInputBox({
             prompt: vscode.l10n.t('Notify how many days before a key version expires? (at most {0})', String(maxNotifyDays(rotateEveryDays))),
             value: String(Math.min(defaultRotationPolicy.notifyDaysBeforeExpiry, maxNotifyDays(rotateEveryDays))),
-            validateInput: (value) => validationMessage(() => validateRotationPolicy({ rotateEveryDays, notifyDaysBeforeExpiry: Number(value.trim()) })),
+            validateInput: (value) => validationMessage(notifyBeforeExpiryTextProblem(value, rotateEveryDays)),
         }));
         context.answers.rotationPolicy = { rotateEveryDays, notifyDaysBeforeExpiry };
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {
         return context.answers.rotationPolicy === undefined;
-    }
-}
-
-function validationMessage(check: () => void): string | undefined {
-    try {
-        check();
-        return undefined;
-    } catch (error) {
-        if (isDomainError(error)) {
-            return domainErrorMessage(error);
-        }
-        throw error;
     }
 }

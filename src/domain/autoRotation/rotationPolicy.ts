@@ -25,6 +25,28 @@ export function validateRotationInterval(days: number): void {
     }
 }
 
+/**
+ * A day count as typed: digits only, surrounding whitespace ignored. Anything else (`1e1`, `0x1F`, `30.0`, empty)
+ * is NaN, so the check reports the text the user typed instead of what `Number()` made of it.
+ */
+export function parseDays(text: string): number {
+    const trimmed = text.trim();
+    return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The prompt's check of a typed rotation interval; the error quotes the text as typed. */
+export function rotationIntervalTextProblem(text: string): DomainError | undefined {
+    const days = parseDays(text);
+    return Number.isInteger(days) && days >= 7 && days <= 3650 ? undefined : new DomainError('RotationIntervalInvalid', { days: text.trim() });
+}
+
+/** The prompt's check of a typed notice period, given the chosen interval; the error quotes the text as typed. */
+export function notifyBeforeExpiryTextProblem(text: string, rotateEveryDays: number): DomainError | undefined {
+    const days = parseDays(text);
+    const max = maxNotifyDays(rotateEveryDays);
+    return Number.isInteger(days) && days >= 7 && days <= max ? undefined : new DomainError('NotifyBeforeExpiryInvalid', { days: text.trim(), maxDays: String(max) });
+}
+
 export function maxNotifyDays(rotateEveryDays: number): number {
     return expiryDays(rotateEveryDays) - rotateEveryDays;
 }

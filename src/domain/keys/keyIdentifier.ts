@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import type { CloudConfig } from '../cloud/CloudConfig';
 import { knownClouds } from '../cloud/knownClouds';
 import { DomainError } from '../errors';
@@ -63,8 +64,9 @@ function vaultNameFromHost(host: string, cloud: CloudConfig, keyId: string): str
         throw new DomainError('KeyIdNotVaultHost', { keyId, host, expectedSuffix: suffix });
     }
     const vaultName = host.slice(0, -(suffix.length + 1));
-    if (!vaultNamePattern.test(vaultName)) {
-        throw new DomainError('KeyIdInvalidVaultName', { keyId, vaultName });
+    // Vault names never hold `--`; a non-ASCII name typed in the URL arrives here as punycode (`xn--…`): quote it as typed.
+    if (!vaultNamePattern.test(vaultName) || vaultName.includes('--')) {
+        throw new DomainError('KeyIdInvalidVaultName', { keyId, vaultName: domainToUnicode(vaultName) || vaultName });
     }
     return vaultName;
 }

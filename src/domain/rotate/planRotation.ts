@@ -1,3 +1,4 @@
+import { beforeAnyChange } from '../checkPhase';
 import { hasEncryptionAccess } from '../access/encryptionAccess';
 import { findEncryptionGrants } from '../access/findEncryptionGrants';
 import { findVaultForKeyId } from '../access/getVault';
@@ -10,7 +11,7 @@ import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../
 import { getRegistry } from '../registries/getRegistry';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
-import { getKeyVersion, requireSupportedKeyType } from './keyVersions';
+import { readKey, requireUsableKey } from '../create/steps/keyStep';
 import { encryptionIdentityValue, resolvePlannedIdentity } from './plannedIdentity';
 import { rotationStepNames, type PlannedIdentity, type RotationPlan, type RotationStepName } from './RotationPlan';
 import type { RotationConsent, RotationRequest } from './RotationRequest';
@@ -20,17 +21,23 @@ import type { RotationConsent, RotationRequest } from './RotationRequest';
  * firewall) and decides the steps, before anything is changed. Refusals (no CMK, firewall rules, a needed
  * change without consent) are thrown here, so a refused rotation changes nothing.
  */
-export async function planRotation(factory: AzureClientFactory, request: RotationRequest): Promise<RotationPlan> {
-    const registry = await getRegistry(factory, request.registryId);
-    const state = requireCmk(registry);
-    const subscriptionIds = unique([registry.subscriptionId, ...(request.subscriptionIds ?? [])]);
-    const key = targetKey(request, state, factory);
-    const vault = await findVaultForKeyId(factory, subscriptionIds, formatKeyIdentifier(key, { versionless: true }));
-    const targetKeyId = request.key.kind === 'existing' ? await existingTargetKeyId(factory, key, request.versionless) : undefined;
-    const { identity, reassignIdentityId } = await resolvePlannedIdentity(factory, registry, state, request.identity, subscriptionIds);
+export function planRotation(factory: AzureClientFactory, request: RotationRequest): Promise<RotationPlan> {
+    return beforeAnyChange('rotationPlan', () => readAndPlanRotation(factory, request));
+}
+
+async function readAndPlanRotation(factory: AzureClientFactory, request: RotationRequest): Promise<RotationPlan> {
+    // What can be refused without Azure is refused before the first request: a malformed key id, a bad policy.
+    const typedKey = request.key.kind === 'existing' ? parseKeyIdentifier(request.key.keyId, factory.cloud) : undefined;
     if (request.rotationPolicy) {
         validateRotationPolicy(request.rotationPolicy);
     }
+    const registry = await getRegistry(factory, request.registryId);
+    const state = requireCmk(registry);
+    const subscriptionIds = unique([registry.subscriptionId, ...(request.subscriptionIds ?? [])]);
+    const key = typedKey ?? { ...state.key!, version: undefined };
+    const vault = await findVaultForKeyId(factory, subscriptionIds, formatKeyIdentifier(key, { versionless: true }));
+    const targetKeyId = request.key.kind === 'existing' ? await existingTargetKeyId(factory, key, request.versionless) : undefined;
+    const { identity, reassignIdentityId } = await resolvePlannedIdentity(factory, registry, state, request.identity, subscriptionIds);
 
     const steps = new Set<RotationStepName>();
     const need = (step: RotationStepName, consented: boolean | undefined) => {
@@ -89,18 +96,13 @@ export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
     return state;
 }
 
-function targetKey(request: RotationRequest, state: CustomerManagedKeyState, factory: AzureClientFactory): KeyIdentifier {
-    if (request.key.kind === 'newVersion') {
-        return { ...state.key!, version: undefined };
-    }
-    return parseKeyIdentifier(request.key.keyId, factory.cloud);
-}
-
-/** The id to store for an existing key: versionless, or pinned to the given version (else the latest one). Refuses non-RSA keys. */
+/** The id to store for an existing key: versionless, or pinned to the given version (else the latest one). Refuses unusable keys. */
 async function existingTargetKeyId(factory: AzureClientFactory, key: KeyIdentifier, versionless: boolean): Promise<string> {
-    const info = await getKeyVersion(factory, key);
-    requireSupportedKeyType(info, formatKeyIdentifier(key));
-    return versionless ? formatKeyIdentifier(key, { versionless: true }) : formatKeyIdentifier({ ...key, version: key.version ?? info.version });
+    const client = await factory.keys(key.vaultUrl);
+    // A missing (or deleted) key, a disabled or expired one and a non-RSA one are refused here, before any change.
+    const found = await readKey(() => client.getKey(key.keyName, key.version ? { version: key.version } : {}), key.keyName, key.vaultName);
+    requireUsableKey(found);
+    return versionless ? formatKeyIdentifier(key, { versionless: true }) : formatKeyIdentifier({ ...key, version: key.version ?? found.properties.version ?? '' });
 }
 
 /** Only the system identity passes a vault firewall, and only when trusted services may bypass it. */

@@ -58,6 +58,7 @@ function issueToken(ctx: EmulatorContext, ex: HttpExchange, tenant: string): Htt
     tid: ctx.world.tenantId, oid: principal.objectId, sub: principal.objectId, appid: principal.clientId, azp: principal.clientId,
     idtyp: 'app', ver: '1.0',
   });
+  ctx.issued.token(accessToken);
   return { status: 200, body: { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS,
     access_token: accessToken, ...(form.get('resource') ? { resource: aud } : {}) } };
 }

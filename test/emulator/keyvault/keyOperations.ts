@@ -20,5 +20,8 @@ export function runKeyOperation(ctx: EmulatorContext, vault: Vault, caller: Vaul
   const keys = keyObjects(ctx.world, version.materialId);
   const forward = operation === 'wrapKey' || operation === 'encrypt';
   const result = forward ? rsaEncrypt(algorithm, keys.publicKey, value) : rsaDecrypt(algorithm, keys.privateKey, value);
+  // Wrapped keys and what they unwrap to are secrets too: record both sides (base64; the scan also tries base64url and hex).
+  ctx.issued.record(forward ? 'wrappedKey' : 'dataKey', result.toString('base64'));
+  ctx.issued.record(forward ? 'dataKey' : 'wrappedKey', value.toString('base64'));
   return { kid: `https://${vault.name.toLowerCase()}${ctx.env.keyVaultDnsSuffix}/keys/${vault.keys[keyName.toLowerCase()]!.name}/${version.version}`, result, version: version.version };
 }

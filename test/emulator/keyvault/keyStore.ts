@@ -23,12 +23,14 @@ async function material(ctx: EmulatorContext, kty: string, size: number, crv: st
   if (kty.startsWith('RSA')) {
     const pooled = await ctx.keyPool.take(size);
     ctx.world.keyMaterial[pooled.id] = pooled.pem;
+    ctx.issued.privateKey(pooled.pem);
     const jwk = keyObjects(ctx.world, pooled.id).publicKey.export({ format: 'jwk' });
     return { materialId: pooled.id, publicJwk: { n: jwk.n!, e: jwk.e! } };
   }
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: CURVES[crv]! });
   const materialId = `ec-${keyVersionId()}`;
   ctx.world.keyMaterial[materialId] = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  ctx.issued.privateKey(ctx.world.keyMaterial[materialId]!);
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
   return { materialId, publicJwk: { crv, x: jwk.x!, y: jwk.y! } };
 }

@@ -1,0 +1,45 @@
+/**
+ * A tiny stand-in for the `vscode` module so the UI edge's localization (`src/l10n/*`) and settings reader
+ * (`src/auth/readCloudConfig.ts`) load in plain Node. `l10n.t` formats like VS Code does with no bundle loaded
+ * (English): `{0}`/`{name}` placeholders replaced by the arguments, unknown ones left as written.
+ * `workspace.getConfiguration` answers from `settings`, which a test sets; any other API is a do-nothing stub.
+ * Import this module BEFORE anything that imports `vscode`.
+ */
+import Module from 'node:module';
+import { createUniversalStub } from '../domain/fakeVscode';
+
+export const settings = new Map<string, unknown>();
+
+export function formatLikeVsCode(message: string, ...args: unknown[]): string {
+    const values = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? args[0] as Record<string, unknown> : { ...args };
+    if (Object.keys(values).length === 0) {
+        return message;
+    }
+    return message.replace(/{([^}]+)}/g, (match, name: string) => (values[name] === undefined ? match : String(values[name])));
+}
+
+const own = {
+    l10n: { t: formatLikeVsCode },
+    workspace: {
+        getConfiguration: (section = '') => ({
+            get: <T>(key: string, fallback?: T): T | undefined => {
+                const full = section ? `${section}.${key}` : key;
+                return settings.has(full) ? settings.get(full) as T : fallback;
+            },
+        }),
+    },
+};
+// Everything else (what @microsoft/vscode-azext-utils touches when it loads) is the do-nothing universal stub.
+const universal = createUniversalStub() as Record<PropertyKey, unknown>;
+const standIn = new Proxy(own, { get: (target, property) => (property in target ? target[property as keyof typeof own] : universal[property]) });
+
+const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+const marker = Symbol.for('acrCmk.test.vscodeStandIn');
+const registry = globalThis as Record<symbol, unknown>;
+if (!registry[marker]) {
+    registry[marker] = standIn;
+    const originalLoad = loader._load;
+    loader._load = function load(request: string, ...rest: unknown[]) {
+        return request === 'vscode' ? registry[marker] : originalLoad.call(this, request, ...rest);
+    };
+}
