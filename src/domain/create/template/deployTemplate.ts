@@ -1,4 +1,4 @@
-import type { AzureClientFactory } from '../../clients/AzureClientFactory';
+import type { AzureClientFactory, DeploymentsClient } from '../../clients/AzureClientFactory';
 import { DomainError } from '../../errors';
 import { azureErrorOf } from '../azureError';
 import { pollOptions } from '../steps/StepContext';
@@ -33,25 +33,59 @@ export interface DeployInput {
     readonly parameters: Record<string, { value: unknown }>;
 }
 
-/** A resource group deployment (`Microsoft.Resources/deployments`, incremental), waited for; a failure names Azure's error. */
+/**
+ * A resource group deployment (`Microsoft.Resources/deployments`, incremental), waited for; a failure names Azure's error.
+ * Once Azure has accepted the deployment, a failed status read says nothing about the deployment itself: it is then
+ * read again until it ends, and its own outcome is reported (never "failed" for a deployment that succeeded).
+ */
 export async function deployTemplate(factory: AzureClientFactory, input: DeployInput): Promise<{ id: string; outputs: Record<string, unknown> }> {
     const client = await factory.deployments(input.subscriptionId);
+    const poller = client.deployments.createOrUpdate(input.resourceGroup, input.deploymentName, {
+        properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
+    }, pollOptions(factory));
     try {
-        const result = await client.deployments.createOrUpdate(input.resourceGroup, input.deploymentName, {
-            properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
-        }, pollOptions(factory));
-        if (result.properties?.provisioningState && result.properties.provisioningState !== 'Succeeded') {
-            const inner = result.properties.error;
-            throw new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: inner?.code ?? result.properties.provisioningState, message: inner?.message ?? '' });
-        }
-        return { id: result.id ?? '', outputs: (result.properties?.outputs ?? {}) as Record<string, unknown> };
+        await poller.submitted();
     } catch (error) {
-        if (error instanceof DomainError) {
-            throw error;
-        }
-        const cause = azureErrorOf(error);
-        throw new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: cause.code, message: cause.message });
+        throw deploymentFailed(input, error);
     }
+    let result: DeploymentExtended;
+    try {
+        result = await poller.pollUntilDone();
+    } catch {
+        result = await readUntilEnded(factory, client, input);
+    }
+    if (result.properties?.provisioningState && result.properties.provisioningState !== 'Succeeded') {
+        const inner = result.properties.error;
+        throw new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: inner?.code ?? result.properties.provisioningState, message: inner?.message ?? '' });
+    }
+    return { id: result.id ?? '', outputs: (result.properties?.outputs ?? {}) as Record<string, unknown> };
+}
+
+type DeploymentExtended = Awaited<ReturnType<DeploymentsClient['deployments']['get']>>;
+const endedStates = new Set(['succeeded', 'failed', 'canceled']);
+
+/** Reads the accepted deployment until it has ended (at the connection's LRO poll interval, else Azure's usual 5 s). */
+async function readUntilEnded(factory: AzureClientFactory, client: DeploymentsClient, input: DeployInput): Promise<DeploymentExtended> {
+    for (;;) {
+        let deployment: DeploymentExtended;
+        try {
+            deployment = await client.deployments.get(input.resourceGroup, input.deploymentName);
+        } catch (error) {
+            throw deploymentFailed(input, error);
+        }
+        if (endedStates.has((deployment.properties?.provisioningState ?? '').toLowerCase())) {
+            return deployment;
+        }
+        await new Promise((resolve) => setTimeout(resolve, factory.lroPollIntervalMs ?? 5000));
+    }
+}
+
+function deploymentFailed(input: DeployInput, error: unknown): DomainError {
+    if (error instanceof DomainError) {
+        return error;
+    }
+    const cause = azureErrorOf(error);
+    return new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: cause.code, message: cause.message });
 }
 
 export function defaultDeploymentName(now = new Date()): string {
