@@ -42,7 +42,12 @@ export function createHandler(ctx: EmulatorContext, latencyMs: number): (req: In
       if (latencyMs > 0) await sleep(latencyMs);
       const fault = ctx.faults.match(ex.method, ex.host, ex.path);
       if (fault && 'drop' in fault) { log(0); req.socket.destroy(); return; }
-      if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
+      if (fault && 'delayMs' in fault) {
+        await sleep(fault.delayMs);
+        // A client that gave up during the delay has closed its connection: the request is abandoned unprocessed
+        // (logged as 499, "client closed request"), so a timed-out attempt can't land after the client's retry.
+        if (req.socket.destroyed) { log(499); return; }
+      }
       let reply: HttpReply;
       if (fault && 'status' in fault) {
         reply = { status: fault.status, body: { error: { code: fault.code, message: fault.message } }, headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {} };
