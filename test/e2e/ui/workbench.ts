@@ -70,3 +70,91 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** The open Quick Input (pick or input box) once it shows `text` (its prompt, placeholder, title or a validation message). */
+export function quickInputShowing(page: Page, text: string | RegExp): Locator {
+  return page.locator('.quick-input-widget').filter({ hasText: text });
+}
+
+/** Types `value` into the input box whose prompt shows `prompt`, then Enter. */
+export async function answerInputBox(page: Page, prompt: string | RegExp, value: string): Promise<void> {
+  await quickInputShowing(page, prompt).waitFor({ timeout: 60000 });
+  await page.locator('.quick-input-widget .quick-input-box input').fill(value);
+  await page.keyboard.press('Enter');
+}
+
+/** A modal dialog (VS Code's own, drawn in the page) showing `text`. */
+export function modalDialog(page: Page, text: string | RegExp): Locator {
+  return page.locator('.monaco-dialog-box').filter({ hasText: text });
+}
+
+/** Right-click on a tree row, then the context-menu entry `label`. */
+export async function runContextMenu(page: Page, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item').filter({ hasText: label }).first();
+  await item.waitFor({ timeout: 30000 });
+  await item.click();
+}
+
+/** Expands a collapsed tree row (a click toggles, so an expanded row is left alone). */
+export async function expandTreeRow(row: Locator): Promise<void> {
+  await row.waitFor({ timeout: 60000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: 30000 });
+}
+
+/** Polls `check` until it returns a value (not undefined/false); rejects with `what` at the deadline. */
+export async function waitUntil<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Drags the side bar's edge so tree descriptions (SKU · encryption, key versions) fit in screenshots. */
+export async function widenSideBar(page: Page, width = 560): Promise<void> {
+  const sideBar = page.locator('.part.sidebar');
+  const box = await sideBar.boundingBox();
+  if (!box) throw new Error('the side bar is not visible');
+  if (box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  await waitUntil('the side bar to widen', async () => ((await sideBar.boundingBox())?.width ?? 0) >= width - 10, 10000);
+}
+
+/**
+ * Waits for `locator`; if an error dialog shows first (a flow's failure report is modal), fails at once with its
+ * text instead of waiting out the deadline.
+ */
+export async function waitForUnlessErrorDialog(page: Page, locator: Locator, timeout = 60000): Promise<void> {
+  const errorDialog = page.locator('.monaco-dialog-box').filter({ has: page.locator('.codicon-dialog-error') }).first();
+  const outcome = await Promise.race([
+    locator.waitFor({ timeout }).then(() => 'shown' as const),
+    errorDialog.waitFor({ timeout }).then(() => 'error' as const, () => new Promise<never>(() => {})),
+  ]);
+  if (outcome === 'error') throw new Error(`an error dialog showed instead: ${await errorDialog.innerText()}`);
+}
+
+/** The notification centre's messages: smoke-test mode hides toasts, but the centre keeps them. */
+export async function notificationMessages(page: Page): Promise<string[]> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  await page.locator('.notifications-center').waitFor({ timeout: 10000 });
+  return page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
+}
+
+/** Runs `step`; if it fails, the error also lists the notifications (a failed command reports itself there). */
+export async function withNotificationsOnFailure<T>(page: Page, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const messages = await notificationMessages(page).catch((reason: Error) => [`(notifications unavailable: ${reason.message})`]);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}
+notifications: ${JSON.stringify(messages)}`);
+  }
+}
