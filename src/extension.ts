@@ -1,6 +1,6 @@
-import { createAzExtOutputChannel, registerUIExtensionVariables } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { AzureSession, filterSettings, sessionSettings } from './auth/AzureSession';
+import { AzExtRuntime } from './azext/AzExtRuntime';
 import { registerAzureResourcesBranch } from './azureResources/registerAzureResourcesBranch';
 import { registerCommands } from './commands/registerCommands';
 import { RegistryInventory } from './tree/RegistryInventory';
@@ -19,19 +19,17 @@ export interface AcrCmkExtensionApi {
     refresh(): Promise<void>;
 }
 
-// Activation only registers things: no @azure/* module is loaded until the first Azure call (see AzureClientFactory).
+// Activation only registers things. No @azure/* module is loaded until the first Azure call (see AzureClientFactory),
+// and vscode-azext-utils, the command implementations and the wizards until the first command or tree load (AzExtRuntime).
 export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
-    const outputChannel = createAzExtOutputChannel(vscode.l10n.t('Azure Container Registry Keys'), 'acrCmk');
-    context.subscriptions.push(outputChannel);
-    registerUIExtensionVariables({ context, outputChannel });
-
+    const azExt = new AzExtRuntime(context, vscode.l10n.t('Azure Container Registry Keys'));
     const session = new AzureSession(undefined);
     const inventory = new RegistryInventory(() => session.listSubscriptions());
-    const tree = new RegistryTreeDataProvider(session, inventory);
+    const tree = new RegistryTreeDataProvider(session, inventory, azExt);
     const view = vscode.window.createTreeView('acrCmk.registries', { treeDataProvider: tree, showCollapseAll: true });
     tree.view = view;
     context.subscriptions.push(session, view);
-    registerCommands({ session, inventory, tree, globalState: context.globalState });
+    registerCommands({ session, inventory, tree, globalState: context.globalState }, azExt, context.subscriptions);
 
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
         const sessionChanged = sessionSettings.some((setting) => event.affectsConfiguration(setting));
@@ -44,10 +42,10 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     }));
 
     let loggedSidebar = false;
-    void registerAzureResourcesBranch(context, (message) => {
+    void registerAzureResourcesBranch(context, azExt, (message) => {
         if (!loggedSidebar) {
             loggedSidebar = true;
-            outputChannel.appendLog(message);
+            azExt.outputChannel.appendLog(message);
         }
     });
 
@@ -59,13 +57,4 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
 
 export function deactivate(): void {
     // Disposables registered on the context are released by VS Code.
-}
-
-// tas-client (pulled in by vscode-azext-utils) ships a UMD file inside a `"type": "module"` package, so esbuild leaves its
-// `module.exports = factory()` pointing at the bundle's own module: by the time this line runs it has replaced our exports.
-// Putting them back here (after every import has initialised) is what lets VS Code find `activate`.
-// (Reached through require.cache: a bare `module` in an ES module makes esbuild warn.)
-const entryModule = require.cache[__filename];
-if (entryModule && (entryModule.exports as { activate?: unknown }).activate !== activate) {
-    entryModule.exports = { activate, deactivate };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ClientOptions } from '../domain/clients/ClientOptions';
 import { applySubscriptionFilter } from '../domain/subscriptions/listSubscriptions';
 import { createIdentitySubscriptionSource } from './identitySubscriptionSource';
-import { readCloudConfig } from './readCloudConfig';
+import { assertVSCodeAccountCloud, readCloudConfig } from './readCloudConfig';
 import { readSubscriptionFilter } from './subscriptionFilter';
 import type { CredentialKind, SubscriptionSource, SubscriptionTarget } from './SubscriptionSource';
 import { createVSCodeSubscriptionSource } from './vscodeSubscriptionSource';
@@ -48,6 +48,7 @@ export class AzureSession implements vscode.Disposable {
         if (kind === 'azureCli' || kind === 'environment') {
             return createIdentitySubscriptionSource(kind, cloud, this.options);
         }
+        assertVSCodeAccountCloud(cloud);
         return createVSCodeSubscriptionSource(cloud, this.log, this.options);
     }
 }

@@ -1,6 +1,6 @@
 import type { AzureResource, AzureResourceBranchDataProvider } from '@microsoft/vscode-azureresources-api';
-import { callWithTelemetryAndErrorHandling } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { armScope, keyVaultScope } from '../domain/cloud/CloudConfig';
 import { getRegistry } from '../domain/registries/getRegistry';
@@ -16,15 +16,16 @@ import type { TreeNode } from '../tree/TreeNode';
  * Resources extension's ContainerRegistry resources. Registries are read with one list per subscription,
  * cached, like our own view. Optional: absent or refused API → logged once, our own view still works.
  */
-export async function registerAzureResourcesBranch(context: vscode.ExtensionContext, log: (message: string) => void): Promise<boolean> {
+export async function registerAzureResourcesBranch(context: vscode.ExtensionContext, telemetry: TelemetryRunner, log: (message: string) => void): Promise<boolean> {
     try {
-        const { getAzureResourcesExtensionApi, AzExtResourceType } = await import('@microsoft/vscode-azureresources-api');
+        // Checked before loading the API package: without the sidebar extension there is nothing to load it for.
         if (!vscode.extensions.getExtension('ms-azuretools.vscode-azureresourcegroups')) {
             log(vscode.l10n.t('The Azure Resources extension is not installed; registries are shown in the Container Registry Keys view only.'));
             return false;
         }
+        const { getAzureResourcesExtensionApi, AzExtResourceType } = await import('@microsoft/vscode-azureresources-api');
         const api = await getAzureResourcesExtensionApi(context, '2.0.0');
-        const provider = new RegistryBranchDataProvider();
+        const provider = new RegistryBranchDataProvider(telemetry);
         context.subscriptions.push(api.resources.registerAzureResourceBranchDataProvider(AzExtResourceType.ContainerRegistry, provider));
         return true;
     } catch (error) {
@@ -37,6 +38,8 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
     private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
     private readonly lists = new Map<string, Promise<RegistrySummary[]>>();
+
+    constructor(private readonly telemetry: TelemetryRunner) { }
 
     async getResourceItem(resource: AzureResource): Promise<TreeNode> {
         const cloud = await readCloudConfig();
@@ -58,7 +61,7 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
     }
 
     async getChildren(element: TreeNode): Promise<TreeNode[]> {
-        const children = await callWithTelemetryAndErrorHandling('acrCmk.azureResources.getChildren', async (context) => {
+        const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.azureResources.getChildren', async (context) => {
             context.telemetry.suppressIfSuccessful = true;
             return (await element.getChildren?.(context)) ?? [];
         });

@@ -1,43 +1,39 @@
-import { registerCommand, type IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { TelemetryRunner } from '../azext/AzExtRuntime';
+import { commandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './CommandServices';
-import { createEncryptedRegistry } from './createEncryptedRegistry/createEncryptedRegistry';
-import { deployTemplateCommand } from './deployTemplate/deployTemplateCommand';
-import { exportTemplate } from './exportTemplate/exportTemplate';
-import { copyKeyIdentifier, copyVersionedKeyIdentifier } from './copyKeyId/copyKeyIdentifier';
-import { openInPortal } from './openInPortal/openInPortal';
-import { refresh } from './refresh/refresh';
-import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
-import { showEncryption } from './showEncryption/showEncryption';
-import { signIn } from './signIn/signIn';
-import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
-import { keyAccessCommandHandlers } from './diagnoseKeyAccess/keyAccessCommandHandlers';
 import { markRememberedRevocations } from './revokeKeyAccess/keyAccessServices';
 
-type Handler = (context: IActionContext, services: CommandServices, arg?: unknown) => Promise<unknown>;
-
-/** Every command of the extension; ids match `contributes.commands` in package.json. */
-export const commandHandlers: Readonly<Record<string, Handler>> = {
-    'acrCmk.refresh': refresh,
-    'acrCmk.signIn': signIn,
-    'acrCmk.selectSubscriptions': selectSubscriptions,
-    'acrCmk.showEncryption': showEncryption,
-    'acrCmk.copyKeyId': copyKeyIdentifier,
-    'acrCmk.copyVersionedKeyId': copyVersionedKeyIdentifier,
-    'acrCmk.openInPortal': openInPortal,
-    'acrCmk.createEncryptedRegistry': createEncryptedRegistry,
-    'acrCmk.exportTemplate': exportTemplate,
-    'acrCmk.deployTemplate': deployTemplateCommand,
-    ...keyAccessCommandHandlers,
-};
-
-/** Registers each handler through vscode-azext-utils, which wraps it in callWithTelemetryAndErrorHandling. */
-export function registerCommands(services: CommandServices): void {
+/**
+ * Registers every command with a thin callback; the implementations (commandHandlers.ts, the wizards and
+ * vscode-azext-utils) are loaded by the first command run. Each run goes through callWithTelemetryAndErrorHandling
+ * with the command id as callback id, as vscode-azext-utils' `registerCommand` does.
+ */
+export function registerCommands(services: CommandServices, telemetry: TelemetryRunner, subscriptions: vscode.Disposable[]): void {
     markRememberedRevocations(services);
-    for (const [id, handler] of Object.entries(commandHandlers)) {
-        registerCommand(id, (context: IActionContext, arg?: unknown) => handler(context, services, arg));
+    for (const id of commandIds) {
+        subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, services, telemetry, args)));
     }
-    // The rotation family also takes a second argument: answers that pre-fill the wizard (tests, other extensions).
-    for (const [id, handler] of Object.entries(rotationCommandHandlers)) {
-        registerCommand(id, (context: IActionContext, arg?: unknown, answers?: unknown) => handler(context, services, arg, answers));
+}
+
+function runCommand(id: CommandId, services: CommandServices, telemetry: TelemetryRunner, args: unknown[]): Promise<unknown> {
+    return telemetry.callWithTelemetryAndErrorHandling(id, async (context) => {
+        const contextValue = treeItemContextValue(args[0]);
+        if (contextValue) {
+            context.telemetry.properties.contextValue = contextValue; // what registerCommand records for tree nodes
+        }
+        // Loaded after vscode-azext-utils is set up (the wizards need it registered), inside the error handling.
+        const { commandHandler } = await import('./commandHandlers.js');
+        return commandHandler(id)(context, services, args);
+    });
+}
+
+function treeItemContextValue(arg: unknown): string | undefined {
+    const node = arg as { getTreeItem?: () => { contextValue?: unknown } } | undefined;
+    try {
+        const contextValue = typeof node?.getTreeItem === 'function' ? node.getTreeItem().contextValue : undefined;
+        return typeof contextValue === 'string' ? contextValue : undefined;
+    } catch {
+        return undefined; // telemetry never stops a command
     }
 }

@@ -1,6 +1,7 @@
-import { callWithTelemetryAndErrorHandling, type IActionContext } from '@microsoft/vscode-azext-utils';
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
+import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { getRegistry } from '../domain/registries/getRegistry';
 import { errorMessage } from '../l10n/errorMessage';
 import { decorateKeyAccess, KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
@@ -17,7 +18,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     /** Set by extension.ts once the view exists; shows "loading" while the root loads. */
     view?: vscode.TreeView<TreeNode>;
 
-    constructor(private readonly session: AzureSession, private readonly inventory: RegistryInventory) { }
+    constructor(private readonly session: AzureSession, private readonly inventory: RegistryInventory, private readonly telemetry: TelemetryRunner) { }
 
     /** Key access state learnt by Revoke / Restore / Diagnose, shown on registry rows (see keyAccessMarks.ts). */
     readonly keyAccessMarks = new KeyAccessMarks();
@@ -43,7 +44,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        const children = await callWithTelemetryAndErrorHandling('acrCmk.getChildren', async (context: IActionContext) => {
+        const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.getChildren', async (context: IActionContext) => {
             context.telemetry.suppressIfSuccessful = true;
             context.errorHandling.rethrow = false;
             return node ? (await node.getChildren?.(context)) ?? [] : await this.getRootChildren();

@@ -1,7 +1,7 @@
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import * as tls from 'node:tls';
 import { armScope } from '../cloud/CloudConfig';
 import type { AzureConnection } from './AzureConnection';
+import { tlsOptionsTrusting } from './sharedTls';
 
 /**
  * Creates SDK clients on first use. Every `@azure/*` module is loaded with a dynamic `import()` here, so
@@ -63,6 +63,11 @@ export class AzureClientFactory {
     keys(vaultUrl: string): ReturnType<AzureClientFactory['createKeyClient']> {
         const normalized = vaultUrl.replace(/\/+$/, '').toLowerCase();
         return this.once(`keys:${normalized}`, () => this.createKeyClient(normalized));
+    }
+
+    /** Loads the Key Vault keys package ahead of the first vault call (the vault's URL may not be known yet). */
+    loadKeyClientModule(): Promise<unknown> {
+        return import('@azure/keyvault-keys');
     }
 
     private once<T>(key: string, create: () => Promise<T>): Promise<T> {
@@ -141,26 +146,39 @@ export type ResourcesClient = Awaited<ReturnType<AzureClientFactory['resources']
 export type DeploymentsClient = Awaited<ReturnType<AzureClientFactory['deployments']>>;
 export type VaultKeyClient = Awaited<ReturnType<AzureClientFactory['keys']>>;
 
-/** Transport options for any Azure SDK client (management or data plane) and for `@azure/identity` credentials. */
+/**
+ * Transport options for any Azure SDK client (management or data plane) and for `@azure/identity` credentials.
+ * The extra CA's `tlsOptions` is one shared object per certificate (see sharedTls.ts): every client then uses the
+ * same keep-alive agent instead of one agent, and one parse of the system roots per TLS connection, per client.
+ */
 export function transportOptions(connection: Pick<AzureConnection, 'cloud' | 'options'>) {
     const { cloud, options } = connection;
     const retry = options?.retry;
     const timeoutMs = options?.timeoutMs;
     return {
-        ...(cloud.caCertificate ? { tlsOptions: { ca: [...tls.rootCertificates, cloud.caCertificate] } } : {}),
+        ...(cloud.caCertificate ? { tlsOptions: tlsOptionsTrusting(cloud.caCertificate) } : {}),
         ...(retry ? { retryOptions: { ...retry } } : {}),
-        ...(timeoutMs ? { additionalPolicies: [{ policy: timeoutPolicy(timeoutMs), position: 'perCall' as const }] } : {}),
+        ...(timeoutMs ? { additionalPolicies: [{ policy: timeoutPolicy(timeoutMs), position: 'perRetry' as const }] } : {}),
     };
 }
 
 function timeoutPolicy(timeoutMs: number): PipelinePolicy {
     return {
         name: 'acrCmkRequestTimeout',
-        sendRequest: (request, next) => {
+        // Runs per attempt, and turns the pipeline's abort on timeout into a RestError with a retriable code:
+        // the SDK's retry policy only retries RestErrors, so a timed-out attempt is then retried like a dropped one.
+        async sendRequest(request, next) {
             if (!request.timeout) {
                 request.timeout = timeoutMs;
             }
-            return next(request);
+            try {
+                return await next(request);
+            } catch (error) {
+                if ((error as Error)?.name === 'AbortError' && !request.abortSignal?.aborted) {
+                    throw Object.assign(new Error(`No response within ${request.timeout} ms from ${new URL(request.url).host}.`), { name: 'RestError', code: 'ETIMEDOUT' });
+                }
+                throw error;
+            }
         },
     };
 }

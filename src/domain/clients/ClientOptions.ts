@@ -9,4 +9,10 @@ export interface ClientOptions {
     readonly listConcurrency?: number;
 }
 
-export const defaultListConcurrency = 16;
+/**
+ * Upper bound on subscriptions listed at the same time: below it, every subscription's `registries.list` starts at
+ * once (the pools never run more lanes than items). ARM throttles reads per subscription (and per principal per
+ * hour, far above one list each), so one list per subscription in parallel is safe; the bound only keeps a tenant
+ * with hundreds of subscriptions from opening hundreds of connections at once. Tests pass smaller limits.
+ */
+export const defaultListConcurrency = 100;

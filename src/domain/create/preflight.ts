@@ -1,3 +1,4 @@
+import { beforeAnyChange } from '../checkPhase';
 import { getVault } from '../access/getVault';
 import { isFirewalled, type VaultInfo } from '../access/VaultInfo';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
@@ -11,17 +12,48 @@ import { validatePlan } from './validatePlan';
  * Read-only checks before anything is created, so a doomed run changes nothing: local rules, name
  * availability, and the existing vault/key the plan relies on.
  */
-export async function preflightCreate(factory: AzureClientFactory, plan: CreatePlan): Promise<{ vault?: VaultInfo }> {
+export function preflightCreate(factory: AzureClientFactory, plan: CreatePlan): Promise<{ vault?: VaultInfo }> {
+    return beforeAnyChange('preflight', () => readAndCheckPlan(factory, plan));
+}
+
+async function readAndCheckPlan(factory: AzureClientFactory, plan: CreatePlan): Promise<{ vault?: VaultInfo }> {
     validatePlan(plan);
-    await requireRegistryNameAvailable(factory, plan.subscriptionId, plan.registry.name);
+    // The checks are independent reads: run together, reported in this order (the first failing one wins, as when sequential).
+    const checks: Promise<VaultInfo | undefined>[] = [requireRegistryNameAvailable(factory, plan.subscriptionId, plan.registry.name).then(() => undefined)];
     if (plan.identity.kind === 'new' && !plan.resourceGroup.create) {
-        await requireIdentityNameFree(factory, plan, plan.identity.name);
+        checks.push(requireIdentityNameFree(factory, plan, plan.identity.name).then(() => undefined));
     }
-    if (plan.vault.kind === 'new') {
-        await requireVaultNameAvailable(factory, plan.subscriptionId, plan.vault.name);
-        return {};
+    checks.push(plan.vault.kind === 'new'
+        ? requireVaultNameAvailable(factory, plan.subscriptionId, plan.vault.name).then(() => undefined)
+        : checkExistingVaultAndKey(factory, plan, plan.vault.id));
+    prefetchCreateClients(factory, plan.subscriptionId);
+    const outcomes = await Promise.allSettled(checks);
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) {
+        throw failed.reason;
     }
-    const vault = await getVault(factory, plan.vault.id);
+    const vault = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<VaultInfo | undefined>).value).find((value) => value !== undefined);
+    return vault ? { vault } : {};
+}
+
+/**
+ * Starts loading every SDK client a create run uses (their modules load while requests are in flight, instead of in
+ * front of the first request of each step). Also worth calling when the create wizard opens. Never throws: a client
+ * that fails to load fails where it is used.
+ */
+export function prefetchCreateClients(factory: AzureClientFactory, subscriptionId: string): void {
+    // Loading a module blocks the thread: deferred a turn, so requests already started go out first and it overlaps their wait.
+    setImmediate(() => {
+        const loading: Promise<unknown>[] = [factory.containerRegistry(subscriptionId), factory.resources(subscriptionId), factory.managedIdentities(subscriptionId),
+            factory.keyVaultManagement(subscriptionId), factory.authorization(subscriptionId), factory.loadKeyClientModule()];
+        for (const client of loading) {
+            client.catch(() => undefined);
+        }
+    });
+}
+
+async function checkExistingVaultAndKey(factory: AzureClientFactory, plan: CreatePlan, vaultId: string): Promise<VaultInfo> {
+    const vault = await getVault(factory, vaultId);
     checkExistingVault(vault, plan);
     const keys = await factory.keys(vault.vaultUri);
     if (plan.key.kind === 'existing') {
@@ -30,7 +62,7 @@ export async function preflightCreate(factory: AzureClientFactory, plan: CreateP
     } else {
         await requireKeyNameFree(() => keys.getKey(plan.key.name), plan.key.name, vault.name);
     }
-    return { vault };
+    return vault;
 }
 
 /** The rules an existing vault must meet (also used by the wizard to flag a vault when it is picked). */

@@ -1,3 +1,4 @@
+import { beforeAnyChange } from '../checkPhase';
 import { grantEncryptionAccess, hasEncryptionAccess } from '../access/encryptionAccess';
 import { getVault } from '../access/getVault';
 import type { GrantRecord } from '../access/GrantRecord';
@@ -29,7 +30,11 @@ export interface RestoreResult {
     readonly fromRecord: boolean;
 }
 
-export async function planRestore(factory: AzureClientFactory, registryId: string, store: RevocationStore, subscriptionIds: readonly string[] = []): Promise<RestorePlan> {
+export function planRestore(factory: AzureClientFactory, registryId: string, store: RevocationStore, subscriptionIds: readonly string[] = []): Promise<RestorePlan> {
+    return beforeAnyChange('restorePlan', () => readAndPlanRestore(factory, registryId, store, subscriptionIds));
+}
+
+async function readAndPlanRestore(factory: AzureClientFactory, registryId: string, store: RevocationStore, subscriptionIds: readonly string[] = []): Promise<RestorePlan> {
     const target = await resolveEncryptionTarget(factory, registryId, subscriptionIds);
     const latest = await lookUpKey(factory, { ...target.key, version: undefined });
     if (latest.kind === 'missing') {

@@ -1,3 +1,4 @@
+import { beforeAnyChange } from '../checkPhase';
 import { hasEncryptionAccess, removeGrant } from '../access/encryptionAccess';
 import { findEncryptionGrants } from '../access/findEncryptionGrants';
 import { getVault } from '../access/getVault';
@@ -37,7 +38,11 @@ export interface RevokeResult {
 }
 
 /** Reads what would be revoked, changing nothing: the encryption grants at vault scope, or the enabled key versions. */
-export async function planRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
+export function planRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
+    return beforeAnyChange('revokePlan', () => readAndPlanRevoke(factory, request));
+}
+
+async function readAndPlanRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
     const target = await resolveEncryptionTarget(factory, request.registryId, request.subscriptionIds);
     const { registry, vault } = target;
     if (request.method.kind === 'removeAccess') {

@@ -1,16 +1,20 @@
 import type { IdentityProperties, RegistryUpdateParameters, ResourceIdentityType } from '@azure/arm-containerregistry';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { getRegistry } from '../registries/getRegistry';
 import { hasIdentityType } from '../registries/identity';
-import type { RegistrySummary } from '../registries/RegistryEncryption';
+import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryEncryption';
 
 /**
- * One PATCH of a registry, waiting for its long-running operation. Bodies stay minimal (only what changes):
+ * One PATCH of a registry, waiting for its long-running operation; returns the registry as the operation left it. Bodies stay minimal (only what changes):
  * full-body updates of CMK registries have been seen to fail with BadRequest. The modular client drops every
  * undefined property, so what is built here is exactly what is sent.
  */
-export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters): Promise<void> {
+export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'id' | 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters): Promise<RegistrySummary> {
     const client = await factory.containerRegistry(registry.subscriptionId);
-    await client.registries.update(registry.resourceGroup, registry.name, body, { updateIntervalInMs: factory.lroPollIntervalMs });
+    const updated = await client.registries.update(registry.resourceGroup, registry.name, body, { updateIntervalInMs: factory.lroPollIntervalMs });
+    // The poller ends with a GET of the registry and returns it: reading it again would repeat that request. Only an
+    // answer without the resource (not what ARM sends for a registry PATCH) costs a GET of our own.
+    return updated?.id ? toRegistrySummary(updated, factory.cloud) : getRegistry(factory, registry.id);
 }
 
 function identityType(system: boolean, user: boolean): ResourceIdentityType {

@@ -4,7 +4,6 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { enableTrustedServices } from '../firewall/enableTrustedServices';
 import { formatKeyIdentifier, parseKeyIdentifier } from '../keys/keyIdentifier';
-import { getRegistry } from '../registries/getRegistry';
 import { hasIdentityType } from '../registries/identity';
 import { createKeyVersion } from './keyVersions';
 import { encryptionIdentityValue } from './plannedIdentity';
@@ -18,11 +17,11 @@ export interface RotationStep {
 }
 
 const steps: Record<RotationStepName, RotationStep['run']> = {
-    reassignIdentity: (factory, plan) => patchRegistry(factory, plan.registry, assignUserIdentityBody(plan.registry.raw.identity, plan.reassignIdentityId!)),
-    assignIdentity: (factory, plan) => patchRegistry(factory, plan.registry, assignUserIdentityBody(plan.registry.raw.identity, plan.identity.kind === 'user' ? plan.identity.resourceId : '')),
+    reassignIdentity: async (factory, plan) => { await patchRegistry(factory, plan.registry, assignUserIdentityBody(plan.registry.raw.identity, plan.reassignIdentityId!)); },
+    assignIdentity: async (factory, plan) => { await patchRegistry(factory, plan.registry, assignUserIdentityBody(plan.registry.raw.identity, plan.identity.kind === 'user' ? plan.identity.resourceId : '')); },
     enableSystemIdentity: async (factory, plan, progress) => {
-        await patchRegistry(factory, plan.registry, enableSystemIdentityBody(plan.registry.raw.identity));
-        const identity = (await getRegistry(factory, plan.registry.id)).raw.identity;
+        // The registry the operation returns carries the new principal id: no second GET.
+        const identity = (await patchRegistry(factory, plan.registry, enableSystemIdentityBody(plan.registry.raw.identity))).raw.identity;
         if (!hasIdentityType(identity, 'SystemAssigned') || !identity?.principalId) {
             throw new DomainError('SystemIdentityNotEnabled', { registry: plan.registry.name });
         }
@@ -41,8 +40,7 @@ const steps: Record<RotationStepName, RotationStep['run']> = {
             : formatKeyIdentifier({ ...parseKeyIdentifier(created.id, factory.cloud), vaultUrl: plan.key.vaultUrl });
     },
     switchEncryption: async (factory, plan, progress) => {
-        await patchRegistry(factory, plan.registry, switchEncryptionBody(progress.targetKeyId!, encryptionIdentityValue(plan.identity)));
-        progress.after = await getRegistry(factory, plan.registry.id);
+        progress.after = await patchRegistry(factory, plan.registry, switchEncryptionBody(progress.targetKeyId!, encryptionIdentityValue(plan.identity)));
     },
     setRotationPolicy: (factory, plan) => setRotationPolicy(factory, plan.key, plan.rotationPolicy!),
     removeOldGrant: async (factory, plan) => {

@@ -28,4 +28,9 @@ const subscriptions: unknown[] = [];
 const context = new Proxy({}, { get: (_target, property) => property === 'subscriptions' ? subscriptions : stub[property] });
 const api = extension.activate(context as never);
 const after = Object.keys(require.cache).filter(isAzureModule);
-process.stdout.write(`${JSON.stringify({ before, after, registered: subscriptions.length, api: Object.keys(api).sort(), exported })}\n`);
+// vscode-azext-utils (and the command implementations that need it) load on the first command or tree load, not here.
+const azExtUtilsAfter = Object.keys(require.cache).filter((file) => /[\\/]node_modules[\\/]@microsoft[\\/]vscode-az/.test(file));
+// Then the lazily loaded command table, to check it against the ids registered at activation.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const handled = process.argv[2]?.endsWith('.ts') ? (require(path.resolve(root, 'src/commands/commandHandlers.ts')) as typeof import('../../../src/commands/commandHandlers')).handledCommandIds().sort() : [];
+process.stdout.write(`${JSON.stringify({ before, after, azExtUtilsAfter, handled, registered: subscriptions.length, api: Object.keys(api).sort(), exported })}\n`);

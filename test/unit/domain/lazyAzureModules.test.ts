@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { commandIds } from '../../../src/commands/commandIds';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const isAzureModule = (file: string) => /[\\/]node_modules[\\/]@azure(-rest)?[\\/]/.test(file);
 
-interface ActivationReport { before: string[]; after: string[]; registered: number; api: string[]; exported: string[] }
+interface ActivationReport { before: string[]; after: string[]; azExtUtilsAfter: string[]; handled: string[]; registered: number; api: string[]; exported: string[] }
 
 /** Activates an entry (source or bundle) in a fresh Node process with a stub `vscode`; see activateWithStubVscode.ts. */
 function activateInFreshProcess(entry: string): ActivationReport {
@@ -47,12 +49,19 @@ describe('the extension entry and its bundle', function () {
         assert.deepEqual([...reached].filter(isAzureModule), []);
     });
 
-    it('requiring and activating the source entry leaves require.cache free of @azure/*', () => {
+    it('requiring and activating the source entry leaves require.cache free of @azure/* and vscode-azext-utils', () => {
         const report = activateInFreshProcess('src/extension.ts');
         assert.deepEqual(report.before, [], 'the child process starts clean');
-        assert.ok(report.registered > 0, 'activation registered disposables');
+        assert.ok(report.registered >= commandIds.length, 'activation registered every command');
         assert.deepEqual(report.api, ['getTreeSnapshot', 'refresh']);
         assert.deepEqual(report.after, []);
+        assert.deepEqual(report.azExtUtilsAfter, [], 'vscode-azext-utils waits for the first command or tree load');
+        assert.deepEqual(report.handled, [...commandIds].sort(), 'the lazily loaded handlers cover exactly the registered ids');
+    });
+
+    it('registers exactly the commands package.json contributes', () => {
+        const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+        assert.deepEqual([...commandIds].sort(), manifest.contributes.commands.map((entry) => entry.command).sort());
     });
 
     it('the bundle exports activate/deactivate (a bundled UMD dependency must not replace them)', () => {

@@ -1,0 +1,50 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import type { CommandId } from './commandIds';
+import type { CommandServices } from './CommandServices';
+import { copyKeyIdentifier, copyVersionedKeyIdentifier } from './copyKeyId/copyKeyIdentifier';
+import { createEncryptedRegistry } from './createEncryptedRegistry/createEncryptedRegistry';
+import { deployTemplateCommand } from './deployTemplate/deployTemplateCommand';
+import { keyAccessCommandHandlers } from './diagnoseKeyAccess/keyAccessCommandHandlers';
+import { exportTemplate } from './exportTemplate/exportTemplate';
+import { openInPortal } from './openInPortal/openInPortal';
+import { refresh } from './refresh/refresh';
+import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
+import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
+import { showEncryption } from './showEncryption/showEncryption';
+import { signIn } from './signIn/signIn';
+
+/** A command's handler, given every argument VS Code passed to the command. */
+export type CommandHandler = (context: IActionContext, services: CommandServices, args: readonly unknown[]) => Promise<unknown>;
+type OneArgument = (context: IActionContext, services: CommandServices, arg?: unknown) => Promise<unknown>;
+type WithAnswers = (context: IActionContext, services: CommandServices, arg?: unknown, answers?: unknown) => Promise<unknown>;
+
+const oneArgument = (handler: OneArgument): CommandHandler => (context, services, [arg]) => handler(context, services, arg);
+// The rotation family also takes a second argument: answers that pre-fill the wizard (tests, other extensions).
+const withAnswers = (handler: WithAnswers): CommandHandler => (context, services, [arg, answers]) => handler(context, services, arg, answers);
+const mapHandlers = <H>(handlers: Readonly<Record<string, H>>, wrap: (handler: H) => CommandHandler) =>
+    Object.fromEntries(Object.entries(handlers).map(([id, handler]) => [id, wrap(handler)]));
+
+/**
+ * Every command's implementation. Loaded with a dynamic `import()` by the first command run (registerCommands.ts):
+ * these modules (the wizards) need vscode-azext-utils at evaluation, which activation must not pay for.
+ */
+const handlers: Readonly<Record<string, CommandHandler>> = {
+    'acrCmk.refresh': oneArgument(refresh),
+    'acrCmk.signIn': oneArgument(signIn),
+    'acrCmk.selectSubscriptions': oneArgument(selectSubscriptions),
+    'acrCmk.showEncryption': oneArgument(showEncryption),
+    'acrCmk.copyKeyId': oneArgument(copyKeyIdentifier),
+    'acrCmk.copyVersionedKeyId': oneArgument(copyVersionedKeyIdentifier),
+    'acrCmk.openInPortal': oneArgument(openInPortal),
+    'acrCmk.createEncryptedRegistry': oneArgument(createEncryptedRegistry),
+    'acrCmk.exportTemplate': oneArgument(exportTemplate),
+    'acrCmk.deployTemplate': oneArgument(deployTemplateCommand),
+    ...mapHandlers(keyAccessCommandHandlers, oneArgument),
+    ...mapHandlers(rotationCommandHandlers, withAnswers),
+};
+
+/** Every id of commandIds.ts has a handler here: test/unit/domain/lazyAzureModules.test.ts compares the two lists. */
+export const commandHandler = (id: CommandId): CommandHandler => handlers[id];
+
+/** For the test that keeps commandIds.ts, this table and package.json in step. */
+export const handledCommandIds = (): string[] => Object.keys(handlers);
