@@ -24,8 +24,27 @@ function runCommand(id: CommandId, services: CommandServices, telemetry: Telemet
         }
         // Loaded after vscode-azext-utils is set up (the wizards need it registered), inside the error handling.
         const { commandHandler } = await import('./commandHandlers.js');
-        return commandHandler(id)(context, services, args);
+        try {
+            return await commandHandler(id)(context, services, args);
+        } catch (error) {
+            throw await localized(error);
+        }
     });
+}
+
+/**
+ * The error handler shows `error.message`: a domain error (code + parameters) or a recognized connection failure
+ * becomes its localized text here, once for every command; the code stays on the error for telemetry.
+ */
+async function localized(error: unknown): Promise<unknown> {
+    const { isDomainError } = await import('../domain/errors.js');
+    const { connectionProblem } = await import('../domain/cloud/connectionProblem.js');
+    if (!isDomainError(error) && !connectionProblem(error)) {
+        return error;
+    }
+    const { errorMessage } = await import('../l10n/errorMessage.js');
+    const code = isDomainError(error) ? error.code : connectionProblem(error)?.code;
+    return Object.assign(new Error(errorMessage(error)), { code, cause: error });
 }
 
 function treeItemContextValue(arg: unknown): string | undefined {
