@@ -3,25 +3,7 @@ import type { EmulatorWorld } from '../domain/emulatorWorld';
 
 /** The emulator's admin API (`/_emulator/…`): state, faults, key-access probe, request log. */
 export function emulatorAdmin(world: EmulatorWorld) {
-    const env = world.emulator.environment;
-    const ca = world.cloud.caCertificate ?? '';
-    const call = <T>(method: string, path: string, body?: unknown): Promise<T> => new Promise((resolve, reject) => {
-        const payload = body === undefined ? undefined : JSON.stringify(body);
-        const request = https.request(`${env.adminEndpoint}${path}`, { method, ca, headers: payload ? { 'content-type': 'application/json' } : {} }, (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => { text += chunk; });
-            response.on('end', () => {
-                if ((response.statusCode ?? 0) >= 300) {
-                    reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
-                    return;
-                }
-                resolve((text ? JSON.parse(text) : undefined) as T);
-            });
-        });
-        request.on('error', reject);
-        request.end(payload);
-    });
+    const call = adminCaller(world.emulator.environment.adminEndpoint, world.cloud.caCertificate ?? '');
     return {
         state: () => call<EmulatorState>('GET', 'state'),
         keyAccess: (registryId: string) => call<{ accessible: boolean; reason: string }>('GET', `key-access?registry=${encodeURIComponent(registryId)}`),
@@ -54,4 +36,25 @@ export function policiesOf(state: EmulatorState, vaultId: string): Record<string
 export function rolesOf(state: EmulatorState, principalId: string): { role: string; scope: string }[] {
     return Object.values(state.roleAssignments).filter((assignment) => assignment.principalId.toLowerCase() === principalId.toLowerCase())
         .map((assignment) => ({ role: (assignment.roleDefinitionId.split('/').pop() ?? '').toLowerCase(), scope: assignment.scope.toLowerCase() }));
+}
+
+/** A caller of the admin API at `adminEndpoint` (JSON in and out; an answer of 300 or more rejects with its body). */
+export function adminCaller(adminEndpoint: string, ca: string) {
+    return <T>(method: string, path: string, body?: unknown): Promise<T> => new Promise((resolve, reject) => {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const request = https.request(`${adminEndpoint}${path}`, { method, ca, headers: payload ? { 'content-type': 'application/json' } : {} }, (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => { text += chunk; });
+            response.on('end', () => {
+                if ((response.statusCode ?? 0) >= 300) {
+                    reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
+                    return;
+                }
+                resolve((text ? JSON.parse(text) : undefined) as T);
+            });
+        });
+        request.on('error', reject);
+        request.end(payload);
+    });
 }

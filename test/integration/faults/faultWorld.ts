@@ -1,6 +1,6 @@
-import * as https from 'node:https';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { ClientOptions } from '../../../src/domain/clients/ClientOptions';
+import { adminCaller } from '../access/emulatorAdmin';
 import { startEmulatorWorld, type EmulatorWorld, type LoggedRequest } from '../domain/emulatorWorld';
 
 /**
@@ -45,25 +45,7 @@ export interface FaultWorld {
 
 export async function startFaultWorld(): Promise<FaultWorld> {
     const world = await startEmulatorWorld({ seed: matrixSeed, lroPolls: 1 }, matrixClientOptions);
-    const env = world.emulator.environment;
-    const ca = world.cloud.caCertificate ?? '';
-    const call = <T>(method: string, path: string, body?: unknown): Promise<T> => new Promise((resolve, reject) => {
-        const payload = body === undefined ? undefined : JSON.stringify(body);
-        const request = https.request(`${env.adminEndpoint}${path}`, { method, ca, headers: payload ? { 'content-type': 'application/json' } : {} }, (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => { text += chunk; });
-            response.on('end', () => {
-                if ((response.statusCode ?? 0) >= 300) {
-                    reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
-                    return;
-                }
-                resolve((text ? JSON.parse(text) : undefined) as T);
-            });
-        });
-        request.on('error', reject);
-        request.end(payload);
-    });
+    const call = adminCaller(world.emulator.environment.adminEndpoint, world.cloud.caCertificate ?? '');
     const state = () => call<EmulatorSnapshot>('GET', 'state');
     const targets = await world.source.listAllSubscriptions();
     const factory = targets[0]!.factory;
@@ -73,7 +55,7 @@ export async function startFaultWorld(): Promise<FaultWorld> {
     })).sort((a, b) => a.name.localeCompare(b.name));
     return {
         world, factory, registries,
-        subscriptionIds: env.subscriptions.map((s) => s.id),
+        subscriptionIds: world.emulator.environment.subscriptions.map((s) => s.id),
         reset: () => call<void>('POST', 'reset'),
         state,
         keyAccess: (registryId) => call('GET', `key-access?registry=${encodeURIComponent(registryId)}`),
