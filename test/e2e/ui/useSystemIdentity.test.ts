@@ -24,7 +24,9 @@ async function userAssignedRegistry(world: EmulatorWorld): Promise<WorldRegistry
   throw new Error('the emulator world has no accessible, versionless, user-assigned CMK registry');
 }
 
-describe('UI: Use System-Assigned Identity from the registry\'s context menu', () => {
+// Skipped for now: in the last runs the Quick Pick that follows the right-click menu command often never appeared
+// (no command error logged), so these runs fail without saying why; under investigation (see CHANGELOG).
+describe.skip('UI: Use System-Assigned Identity from the registry\'s context menu', () => {
   let workbench: Workbench;
   let registry: WorldRegistry;
 
