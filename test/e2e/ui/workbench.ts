@@ -88,12 +88,39 @@ export function modalDialog(page: Page, text: string | RegExp): Locator {
   return page.locator('.monaco-dialog-box').filter({ hasText: text });
 }
 
-/** Right-click on a tree row, then the context-menu entry `label`. */
+/**
+ * Right-click on a tree row, then the context-menu entry `label`: hovered until the menu has focused it, run with
+ * Enter (a mouse click racing the menu's own open animation can be swallowed), and the menu must then close — so a
+ * Quick Pick that does not follow is the command's doing, not a lost click.
+ */
 export async function runContextMenu(page: Page, row: Locator, label: string): Promise<void> {
   await row.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item').filter({ hasText: label }).first();
+  const menu = page.locator('.monaco-menu').first();
+  const item = menu.locator('.action-item').filter({ hasText: label }).first();
   await item.waitFor({ timeout: 30000 });
-  await item.click();
+  await item.hover();
+  await waitUntil(`the context-menu entry "${label}" to take focus`, () => item.evaluate((element) => {
+    // The menu may live in a shadow root: its activeElement, not the document's, is the focused entry.
+    const root = element.getRootNode() as unknown as { activeElement: typeof element | null };
+    return element.classList.contains('focused') || element.contains(root.activeElement);
+  }), 10000);
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** A tree row whose label is exactly `name` (a plain text filter would also match longer names that contain it). */
+export function treeRowNamed(page: Page, name: string): Locator {
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
+}
+
+/** Saves `failed-<test title>.png` when the current test failed: what the workbench showed, for the log. */
+export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const page = workbench()?.page;
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    await screenshot(page, `failed-${this.currentTest.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+  });
 }
 
 /** Expands a collapsed tree row (a click toggles, so an expanded row is left alone). */
