@@ -11,7 +11,7 @@ export interface TelemetryRunner {
 /**
  * `@microsoft/vscode-azext-utils` on demand. Evaluating it (with the telemetry SDKs it pulls in, ~1.4 MB bundled)
  * costs more than everything else activation does, so it is loaded by the first command or the first tree load, not
- * by `activate`: esbuild keeps the dynamic `import()` behind a lazy initialiser in the one-file bundle. The output
+ * by `activate`: the build puts it in the lazily required dist/extension.lazy.js (scripts/buildExtension.ts). The output
  * channel is VS Code's own log channel, created on first use, so nothing needs the package to log.
  */
 export class AzExtRuntime implements TelemetryRunner {
@@ -50,10 +50,11 @@ export class AzExtRuntime implements TelemetryRunner {
 }
 
 /**
- * tas-client (pulled in by vscode-azext-utils) ships a UMD file inside a `"type": "module"` package, so in the bundle
- * its `module.exports = factory()` hits the bundle's own module and replaces the extension's exports when it is
- * evaluated. VS Code keeps the exports it read at load, but `require` of the bundle must keep finding `activate`:
- * put them back. (Outside the bundle the module has its own `module` and nothing changes.)
+ * tas-client (pulled in by vscode-azext-utils) ships a UMD file inside a `"type": "module"` package, so in a bundle
+ * its `module.exports = factory()` hits the bundle file's own module and replaces that file's exports when it is
+ * evaluated. In the split build that file is dist/extension.lazy.js, whose exports the entry read before (see
+ * scripts/buildExtension.ts); in a one-file bundle it is the extension's: VS Code keeps the exports it read at load,
+ * but `require` of the bundle must keep finding `activate`, so put them back. (Unbundled, nothing changes.)
  */
 function keepBundleExports(exports: unknown): void {
     const bundle = require.cache[__filename];

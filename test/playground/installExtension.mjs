@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from
 import path from 'node:path';
 import { repoRoot } from '../runner/e2e/paths.mjs';
 
-const shipped = ['package.json', 'dist/extension.js', 'media', 'l10n', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md'];
+const shipped = ['package.json', 'media', 'l10n', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md'];
 
 /** @returns {string} the installed folder */
 export function installExtension({ extensionsDir }) {
@@ -15,7 +15,9 @@ export function installExtension({ extensionsDir }) {
   mkdirSync(extensionsDir, { recursive: true });
   for (const entry of readdirSync(extensionsDir)) if (entry.toLowerCase().startsWith(`${id}-`)) rmSync(path.join(extensionsDir, entry), { recursive: true, force: true });
   const target = path.join(extensionsDir, `${id}-${manifest.version}`);
-  const files = [...shipped, ...readdirSync(repoRoot).filter((file) => /^package\.nls(\..+)?\.json$/.test(file))];
+  // Every bundle file the build wrote (the entry and the lazily loaded file), not the source maps or a packaged VSIX.
+  const bundles = readdirSync(path.join(repoRoot, 'dist')).filter((file) => file.endsWith('.js')).map((file) => `dist/${file}`);
+  const files = [...shipped, ...bundles, ...readdirSync(repoRoot).filter((file) => /^package\.nls(\..+)?\.json$/.test(file))];
   for (const file of files) {
     const from = path.join(repoRoot, file);
     if (existsSync(from)) cpSync(from, path.join(target, file), { recursive: true });
