@@ -9,11 +9,19 @@ import { signJwt } from './auth/tokens';
 import { audienceFor } from './auth/issuer';
 import { publicWorld } from './persist';
 
-const isLoopback = (ip: string): boolean => ip === '127.0.0.1' || ip === '::1' || ip.startsWith('127.');
+const isLoopback = (ip: string): boolean => ip === '::1' || /^127\.\d+\.\d+\.\d+$/.test(ip);
+/** A name or address that can only mean this machine (RFC 6761 `localhost`, 127/8, [::1]). */
+const isLocalHostName = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 
-/** `/_emulator/*`: no authentication, loopback callers only. */
+/**
+ * `/_emulator/*`: no authentication, so two checks of its own besides the loopback bind (defence in depth): the
+ * caller's address must be loopback, and the Host header a local name, so a page whose DNS name was rebound to
+ * 127.0.0.1 cannot drive the admin API from a browser.
+ */
 export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promise<HttpReply> {
   if (!isLoopback(ex.clientIp)) return { status: 403, body: { error: { code: 'Forbidden', message: 'The admin API answers loopback callers only.' } } };
+  if (!isLocalHostName(ex.hostname)) return { status: 403, body: { error: { code: 'Forbidden', message: 'The admin API answers requests for a local host name only.' } } };
   const what = `${ex.method} ${ex.path.replace(/^\/_emulator\/?/, '').replace(/\/+$/, '')}`;
   try {
     switch (what) {
