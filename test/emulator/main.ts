@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions } from './index';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index';
 
 // `npm run emulator -- --port 0 --out <dir> [--seed spec] [--latency-ms n] [--state file] [--lro-polls n] [--key-vault-dns-suffix s]`
 function parseArgs(argv: string[]): EmulatorOptions {
@@ -14,16 +14,24 @@ function parseArgs(argv: string[]): EmulatorOptions {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
-  process.stdout.write(`emulator ready ${emulator.environment.armEndpoint}\n`);
+  // Handlers first, ready line last: whoever waits for "emulator ready" may signal the very next moment, and a signal
+  // that lands before its handler is installed kills the process instead of stopping it cleanly.
+  const running: { emulator?: RunningEmulator } = {};
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    emulator.stop().then(() => process.exit(0), (e: unknown) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
+    (running.emulator?.stop() ?? Promise.resolve()).then(() => process.exit(0), (e: unknown) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
+  running.emulator = emulator;
+  if (stopping) {
+    await emulator.stop();
+    process.exit(0);
+  }
+  process.stdout.write(`emulator ready ${emulator.environment.armEndpoint}\n`);
 }
 
 main().catch((e: unknown) => { process.stderr.write(`emulator failed to start: ${(e as Error).message}\n`); process.exit(1); });
