@@ -9,8 +9,9 @@ export function rotationStepLabel(step: string): string {
         enableSystemIdentity: () => vscode.l10n.t('enable the system-assigned identity'),
         grantAccess: () => vscode.l10n.t('grant the identity access to the key'),
         enableTrustedServices: () => vscode.l10n.t('allow trusted Microsoft services through the key vault firewall'),
+        grantPolicyRights: () => vscode.l10n.t('give you the key permissions getrotationpolicy and setrotationpolicy on the key vault'),
         createKeyVersion: () => vscode.l10n.t('create a new key version'),
-        switchEncryption: () => vscode.l10n.t('switch the registry to the new key'),
+        switchEncryption: () => vscode.l10n.t('switch the registry\'s encryption to the chosen key and identity'),
         setRotationPolicy: () => vscode.l10n.t('set the key rotation policy'),
         removeOldGrant: () => vscode.l10n.t('remove the previous identity\'s access'),
     };

@@ -51,6 +51,12 @@ function stepConsent(step: string, registryName: string): ReturnType<typeof cons
                 message: vscode.l10n.t('Grant the identity access to the key vault?'),
                 detail: vscode.l10n.t('Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.'),
             };
+        case 'grantPolicyRights':
+            return {
+                key: 'grantPolicyRights', button: vscode.l10n.t('Add Permissions'),
+                message: vscode.l10n.t('Give yourself the key permissions to manage the rotation policy?'),
+                detail: vscode.l10n.t('Your access policy on the key vault lacks getrotationpolicy and setrotationpolicy, which writing and showing the key\'s rotation policy need. Only these two key permissions are added to your access policy; the registry is not changed before they are.'),
+            };
         default:
             return undefined;
     }

@@ -7,7 +7,7 @@ import type { RegistrySummary } from '../registries/RegistryEncryption';
 /** Every step a rotation can take, in execution order (the wizard's execute priorities come from this list). */
 export const rotationStepNames = [
     'reassignIdentity', 'assignIdentity', 'enableSystemIdentity', 'grantAccess', 'enableTrustedServices',
-    'createKeyVersion', 'switchEncryption', 'setRotationPolicy', 'removeOldGrant',
+    'grantPolicyRights', 'createKeyVersion', 'switchEncryption', 'setRotationPolicy', 'removeOldGrant',
 ] as const;
 export type RotationStepName = typeof rotationStepNames[number];
 
@@ -41,6 +41,8 @@ export interface RotationPlan {
     readonly targetKeyId?: string;
     readonly steps: ReadonlySet<RotationStepName>;
     readonly rotationPolicy?: RotationPolicyInput;
+    /** The signed-in user's object id and the rotation-policy key permissions it lacks on the vault (`grantPolicyRights`). */
+    readonly policyRights?: { readonly objectId: string; readonly missing: readonly string[] };
     /** The previous user-assigned identity's encryption grants on the target vault, removed after the switch. */
     readonly previousIdentityGrants?: readonly GrantRecord[];
 }

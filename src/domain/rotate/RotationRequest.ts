@@ -27,6 +27,8 @@ export interface RotationConsent {
     readonly grantAccess?: boolean;
     /** Turn on `bypass: AzureServices` on a firewalled vault. */
     readonly enableTrustedServices?: boolean;
+    /** Give the signed-in user the key permissions getrotationpolicy/setrotationpolicy the rotation policy needs (access-policy vault). */
+    readonly grantPolicyRights?: boolean;
 }
 
 export interface RotationRequest {

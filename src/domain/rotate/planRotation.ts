@@ -1,4 +1,6 @@
 import { beforeAnyChange } from '../checkPhase';
+import { missingKeyPermissions } from '../access/accessPolicies';
+import { callerObjectId } from '../access/callerObjectId';
 import { hasEncryptionAccess } from '../access/encryptionAccess';
 import { findEncryptionGrants } from '../access/findEncryptionGrants';
 import { findVaultForKeyId } from '../access/getVault';
@@ -71,6 +73,10 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
     if (switchNeeded || request.reapply) {
         steps.add('switchEncryption');
     }
+    const policyRights = request.rotationPolicy ? await missingPolicyRights(factory, vault) : undefined;
+    if (policyRights) {
+        need('grantPolicyRights', request.consent.grantPolicyRights);
+    }
     if (request.rotationPolicy) {
         steps.add('setRotationPolicy');
     }
@@ -82,7 +88,7 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
         throw new DomainError('RotationNoChange', { registry: registry.name });
     }
     return { registry, before, vault, key, versionless: request.versionless, identity, reassignIdentityId, targetKeyId,
-        steps: new Set(rotationStepNames.filter((step) => steps.has(step))), rotationPolicy: request.rotationPolicy, previousIdentityGrants };
+        steps: new Set(rotationStepNames.filter((step) => steps.has(step))), rotationPolicy: request.rotationPolicy, policyRights, previousIdentityGrants };
 }
 
 export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
@@ -120,6 +126,23 @@ function checkFirewall(vault: VaultInfo, identity: PlannedIdentity, registry: Re
         steps.add('enableTrustedServices');
     }
 }
+
+/**
+ * Writing a rotation policy needs the key permission setrotationpolicy (and reading it back, getrotationpolicy). On an
+ * access-policy vault the signed-in user's policy tells whether they are there; found missing, the plan asks to add
+ * exactly those before any change, instead of failing after the switch. RBAC vaults: role assignments decide, and
+ * Azure's 403 names what is missing.
+ */
+async function missingPolicyRights(factory: AzureClientFactory, vault: VaultInfo): Promise<RotationPlan['policyRights']> {
+    if (vault.enableRbacAuthorization) {
+        return undefined;
+    }
+    const objectId = await callerObjectId(factory.connection);
+    const missing = missingKeyPermissions(vault, objectId, policyPermissions);
+    return missing.length > 0 ? { objectId, missing } : undefined;
+}
+
+const policyPermissions = ['getrotationpolicy', 'setrotationpolicy'] as const;
 
 async function previousGrants(factory: AzureClientFactory, vault: VaultInfo, state: CustomerManagedKeyState, next: PlannedIdentity) {
     const previous = state.identity;

@@ -1,3 +1,4 @@
+import { addKeyPermissions } from '../access/accessPolicies';
 import { grantEncryptionAccess, removeGrant } from '../access/encryptionAccess';
 import { setRotationPolicy } from '../autoRotation/rotationPolicy';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
@@ -32,6 +33,9 @@ const steps: Record<RotationStepName, RotationStep['run']> = {
         progress.grantCreated = grant.kind !== 'none';
     },
     enableTrustedServices: (factory, plan) => enableTrustedServices(factory, plan.vault),
+    grantPolicyRights: async (factory, plan) => {
+        await addKeyPermissions(factory, plan.vault, plan.policyRights!.objectId, plan.policyRights!.missing);
+    },
     createKeyVersion: async (factory, plan, progress) => {
         const created = await createKeyVersion(factory, plan.key);
         progress.createdVersion = created.version;

@@ -6,6 +6,7 @@ import { RotationStepError } from '../../../src/domain/rotate/rotationFailure';
 import { rotationStepNames, type RotationStepName } from '../../../src/domain/rotate/RotationPlan';
 import type { RotationRequest } from '../../../src/domain/rotate/RotationRequest';
 import { remainingPlan, runRotation } from '../../../src/domain/rotate/runRotation';
+import { grantPolicy } from '../emulator/cmkFixture';
 import { allConsent, assertRegistryUses } from './rotateAssertions';
 import { rg, startRotateWorld, type RotateWorld } from './rotateWorld';
 
@@ -61,6 +62,19 @@ const cases: Record<RotationStepName, FaultCase> = {
         },
         fault: (w) => ({ method: 'PATCH', pathPattern: `/vaults/${w.firewalledNoBypass.name}$`, times: 1, action: conflict }),
         expectedIdentity: () => 'system',
+    },
+    grantPolicyRights: {
+        async scenario(w, name) {
+            // The signed-in principal loses the rotation-policy rights on the other subscription's vault; the identity is granted there up front.
+            const emu = w.world.emulator;
+            await grantPolicy(w.setupB, emu, rg, w.otherSub.name, w.granted.principalId!);
+            await w.setupB.keyVault.vaults.updateAccessPolicy(rg, w.otherSub.name, 'remove', { properties: { accessPolicies: [{ tenantId: emu.environment.tenantId, objectId: emu.environment.principalObjectId,
+                permissions: { keys: ['getrotationpolicy', 'setrotationpolicy'] } }] } });
+            return { registryId: (await w.newRegistry(name)).id, key: { kind: 'existing', keyId: w.otherSub.keys.farkey! }, versionless: true, identity: { kind: 'keep' },
+                subscriptionIds: [w.subscriptionA, w.subscriptionB], rotationPolicy: { rotateEveryDays: 90, notifyDaysBeforeExpiry: 30 } };
+        },
+        fault: () => ({ method: 'PUT', pathPattern: '/accessPolicies/add$', times: 1, action: forbidden }),
+        expectedIdentity: (w) => w.granted.clientId!,
     },
     createKeyVersion: {
         async scenario(w, name) {
