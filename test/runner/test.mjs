@@ -23,7 +23,8 @@ const mocha = (glob, extra = []) => [process.execPath, [
 const suites = [
   { name: 'static', run: staticChecks },
   { name: 'unit', command: mocha('test/unit/**/*.test.ts') },
-  { name: 'integration', command: mocha('test/integration/**/*.test.ts') },
+  // The rotate tests compare every branch with the stock Azure CLI's view: az must be there before they start.
+  { name: 'integration', command: mocha('test/integration/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli']) },
   { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli']) },
   { name: 'e2e', command: [process.execPath, [path.join(root, 'test', 'runner', 'e2e.mjs')]] },
   // Last: scans everything the suites above made the extension write for every secret their emulators issued.
@@ -39,7 +40,7 @@ function run(command, argv, env = {}) {
 }
 
 async function staticChecks(resultFile) {
-  const checks = [['typecheck', ['npx', ['tsc', '--noEmit', '-p', '.']]], ['lint', ['npx', ['eslint', '--no-error-on-unmatched-pattern', 'src', 'test', 'bench']]], ['build', ['npm', ['run', '--silent', 'build']]]];
+  const checks = [['typecheck', ['npx', ['tsc', '--noEmit', '-p', '.']]], ['lint', ['npx', ['eslint', '--no-error-on-unmatched-pattern', 'src', 'test', 'bench', 'scripts']]], ['build', ['npm', ['run', '--silent', 'build']]]];
   const failures = [];
   for (const [name, [cmd, argv]] of checks) {
     console.log(`\n== static: ${name}`);

@@ -9,7 +9,8 @@ import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { planRotation } from '../../../src/domain/rotate/planRotation';
 import { runRotation } from '../../../src/domain/rotate/runRotation';
 import { useSystemIdentityRequest } from '../../../src/domain/systemIdentity/useSystemIdentityRequest';
-import { assertRegistryUses } from './rotateAssertions';
+import { cliAgreement } from '../cliAgreement/cliAgreement';
+import { assertRegistryUses, rotate, type RotationOutcome } from './rotateAssertions';
 import { rg, startRotateWorld, type RotateWorld } from './rotateWorld';
 
 const day = 86400000;
@@ -20,6 +21,8 @@ describe('system identity, automatic rotation and firewall flows over the emulat
 
     before(async () => { w = await startRotateWorld(); });
     after(() => w?.stop());
+    // After every flow: key-access accessible and the stock Azure CLI shows what the flow reported.
+    const cli = cliAgreement(() => w);
 
     it('Use System-Assigned Identity: enables, grants, switches, and removes the previous identity\'s grant when asked', async () => {
         const registry = await w.newRegistry('sysidswitch', { versionless: false });
@@ -29,14 +32,16 @@ describe('system identity, automatic rotation and firewall flows over the emulat
         await w.setup.acr.registries.update(rg, registry.name, { identity: { type: 'UserAssigned', userAssignedIdentities: { [w.granted.id!]: {}, [own.id!]: {} } },
             encryption: { keyVaultProperties: { keyIdentifier: w.ap.keys.key1!, identity: own.clientId! } } }, { updateIntervalInMs: 20 });
         const current = await getRegistry(w.factory, registry.id);
-        const plan = await planRotation(w.factory, useSystemIdentityRequest(current, { removePreviousIdentityAccess: true }));
+        const request = useSystemIdentityRequest(current, { removePreviousIdentityAccess: true });
+        const plan = await planRotation(w.factory, request);
         assert.deepEqual([...plan.steps], ['enableSystemIdentity', 'grantAccess', 'switchEncryption', 'removeOldGrant']);
-        await runRotation(w.factory, plan);
+        const result = await runRotation(w.factory, plan);
         const after = await assertRegistryUses(w, registry.id, w.ap.keys.key1!, 'system');
         assert.ok(Object.keys(after.raw.identity?.userAssignedIdentities ?? {}).some((id) => id.toLowerCase() === own.id!.toLowerCase()), 'the user-assigned identity stays on the registry');
         const vault = await w.setup.keyVault.vaults.get(rg, w.ap.name);
         assert.equal(vault.properties.accessPolicies?.find((p) => p.objectId === own.principalId)?.permissions.keys?.length ?? 0, 0, 'its grant is gone');
         assert.ok(vault.properties.accessPolicies?.some((p) => p.objectId === after.raw.identity?.principalId), 'the system identity holds a policy');
+        await cli.agreesWith({ request, plan, result });
     });
 
     it('Use System-Assigned Identity on a registry already using it changes nothing', async () => {
@@ -50,9 +55,11 @@ describe('system identity, automatic rotation and firewall flows over the emulat
     it('Enable Automatic Rotation: versionless key id and a Key Vault rotation policy; the next rotation is computed', async () => {
         const registry = await w.newRegistry('autorotate', { versionless: false });
         assert.ok(registry.encryption.status === 'enabled' && registry.encryption.rotation === 'manual');
-        const plan = await planRotation(w.factory, enableAutoRotationRequest(registry, { rotationPolicy: { rotateEveryDays: 60, notifyDaysBeforeExpiry: 20 } }));
+        const request = enableAutoRotationRequest(registry, { rotationPolicy: { rotateEveryDays: 60, notifyDaysBeforeExpiry: 20 } });
+        const plan = await planRotation(w.factory, request);
         assert.deepEqual([...plan.steps], ['switchEncryption', 'setRotationPolicy']);
-        await runRotation(w.factory, plan);
+        const result = await runRotation(w.factory, plan);
+        await cli.agreesWith({ request, plan, result });
         const after = await assertRegistryUses(w, registry.id, `${w.ap.uri}keys/key1`, w.granted.clientId!);
         assert.ok(after.encryption.status === 'enabled' && after.encryption.rotation === 'automatic');
         const policy = await w.setup.keys(w.ap.uri).getKeyRotationPolicy('key1');
@@ -91,9 +98,11 @@ describe('system identity, automatic rotation and firewall flows over the emulat
         assert.deepEqual([check.firewalled, check.trustedServicesAllowed, check.broken], [true, false, true]);
         await assert.rejects(planRotation(w.factory, firewallPathRequest(registry, { enableTrustedServices: false })),
             (error: unknown) => error instanceof DomainError && error.code === 'FirewallNeedsTrustedServices');
-        const plan = await planRotation(w.factory, firewallPathRequest(registry, { enableTrustedServices: true }));
+        const request = firewallPathRequest(registry, { enableTrustedServices: true });
+        const plan = await planRotation(w.factory, request);
         assert.deepEqual([...plan.steps], ['enableSystemIdentity', 'grantAccess', 'enableTrustedServices', 'switchEncryption']);
-        await runRotation(w.factory, plan);
+        const result = await runRotation(w.factory, plan);
+        await cli.agreesWith({ request, plan, result });
         const after = await assertRegistryUses(w, registry.id, `${vault.properties.vaultUri}keys/latekey`, 'system');
         assert.equal(after.raw.encryption?.keyVaultProperties?.versionedKeyIdentifier, key.id);
         assert.equal((await checkRegistryVaultFirewall(w.factory, after)).broken, false);
@@ -101,9 +110,24 @@ describe('system identity, automatic rotation and firewall flows over the emulat
 
     it('firewall path to another (firewalled) vault with trusted services already allowed', async () => {
         const registry = await w.newRegistry('fwpathother');
-        const plan = await planRotation(w.factory, firewallPathRequest(registry, { keyId: w.firewalled.keys.fwkey!, versionless: true, enableTrustedServices: false }));
+        const request = firewallPathRequest(registry, { keyId: w.firewalled.keys.fwkey!, versionless: true, enableTrustedServices: false });
+        const plan = await planRotation(w.factory, request);
         assert.deepEqual([...plan.steps], ['enableSystemIdentity', 'grantAccess', 'switchEncryption']);
-        await runRotation(w.factory, plan);
+        const result = await runRotation(w.factory, plan);
         await assertRegistryUses(w, registry.id, `${w.firewalled.uri}keys/fwkey`, 'system');
+        await cli.agreesWith({ request, plan, result });
+    });
+
+    it('the CLI agreement checks fail when the CLI disagrees: a changed registry, another identity, another version', async function () {
+        if (!cli.available) this.skip();
+        const registry = await w.newRegistry('clidisagree', { versionless: false });
+        let outcome: RotationOutcome | undefined;
+        await assert.rejects(cli.unchangedBy(registry.id, async () => { outcome = await rotate(w, { registryId: registry.id, key: { kind: 'existing', keyId: w.ap.keys.key2! }, versionless: false, identity: { kind: 'keep' } }); }),
+            /the CLI shows the registry unchanged/);
+        await cli.agreesWith(outcome!);
+        const { result } = outcome!;
+        await assert.rejects(cli.agreesWith({ ...outcome!, result: { ...result, before: { ...result.before, identity: w.other.clientId! }, after: { ...result.after, identity: w.other.clientId! } } }),
+            /identity: CLI .*, expected/);
+        await assert.rejects(cli.agreesWith({ ...outcome!, result: { ...result, after: { ...result.after, versionedKeyIdentifier: w.ap.keys.key1! } } }), /versionedKeyIdentifier: CLI vs the flow/);
     });
 });
