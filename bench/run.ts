@@ -10,8 +10,9 @@ import { flowRequests } from './benchmarks/flowRequests';
 import { treeFloor } from './benchmarks/treeFloor';
 import { treeMemory } from './benchmarks/treeMemory';
 import { treeVsAz } from './benchmarks/treeVsAz';
+import { vscodeHost } from './benchmarks/vscodeHost';
 
-const benchmarks: Benchmark[] = [treeFloor, treeVsAz, activation, flowRequests, emulatorOverhead, treeMemory];
+const benchmarks: Benchmark[] = [treeFloor, treeVsAz, activation, flowRequests, emulatorOverhead, treeMemory, vscodeHost];
 
 async function main(): Promise<void> {
     const argv = process.argv.slice(2);

@@ -3,7 +3,8 @@
 // 1. installs what is missing (cached), 2. builds the extension and the in-host test bundle,
 // 3. starts the emulator (sample world) and code-server wired to it through the extension's settings,
 // 4. runs mocha inside the real extension host, then the Playwright UI tests, 5. runs the zh-cn UI tests in a
-// second code-server started in Chinese (test-only language pack; prepared while 4. runs), 6. stops everything.
+// second code-server started in Chinese (test-only language pack; prepared while 4. runs), 6. installs the VSIX from
+// `npm run package` into a third code-server (fresh extensions dir, no development payload) and checks it there, 7. stops everything.
 // Writes test-results/e2e.json = {passed, failed, failures}; a suite that cannot start counts as failed.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { repoRoot, resultsDir } from './e2e/paths.mjs';
 import { stopAll } from './e2e/processes.mjs';
 import { extensionHostEnv, extensionHostNodeArgs, writeUserSettings } from './e2e/settings.mjs';
 import { runUiSuite } from './e2e/uiSuite.mjs';
+import { packageVsix, runVsixInstalledSuite } from './e2e/vsixInstalled.mjs';
 import { startZhCnCodeServer } from './e2e/zhCn.mjs';
 
 const RUN_DEADLINE_MS = 20 * 60 * 1000;
@@ -27,7 +29,8 @@ const artifactsDir = path.join(resultsDir, 'e2e');      // screenshots + logs, k
 const runDir = path.join(resultsDir, 'e2e-run');         // code-server profile, workspace: fresh every run
 const logDir = path.join(artifactsDir, 'logs');
 const resultFile = path.join(resultsDir, 'e2e.json');
-const suites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)' };
+const suites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)',
+  vsixInstalled: 'installed VSIX (npm run package → code-server --install-extension, Playwright)' };
 const results = {};
 const started = Date.now();
 
@@ -63,6 +66,8 @@ async function main() {
   console.log('[e2e] building the extension and the in-host suite');
   await buildExtension();
   const testsPath = await bundleInHostSuite();
+  // Packaged now, before any suite loads dist/ (npm run package rebuilds it); a failure only fails the VSIX suite.
+  const packaged = await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
   const emulator = await startEmulatorProcess({ outDir: path.join(resultsDir, 'e2e-emulator'), logDir });
   const { environment } = emulator;
   const codeServerDir = path.join(runDir, 'code-server');
@@ -98,6 +103,13 @@ async function main() {
     name: 'ui-zh-cn-tests', specs: 'test/e2e/ui-zh/**/*.test.ts', resultFile: path.join(runDir, 'ui-zh-cn.json'), logDir,
     env: { ...sharedEnv, E2E_SERVER_URL: zhCnUrl, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
   }));
+  // The development servers are done: stopping them leaves the 2 cores to the VSIX server.
+  await Promise.all([server.stop(), zhCnServer.then((zh) => zh.stop())]);
+  const vsixStarted = Date.now();
+  record('vsixInstalled', packaged.error ? { passed: 0, failed: 1, failures: [packaged.error] } : await runVsixInstalledSuite({
+    host, vsix: packaged.file, environment, runDir: path.join(runDir, 'code-server-vsix'), logDir, workspace, screenshotDir: artifactsDir, env: sharedEnv,
+  }).catch((error) => ({ passed: 0, failed: 1, failures: [`installed VSIX suite could not run: ${error.message}`] })));
+  console.log(`[e2e] installed VSIX suite took ${((Date.now() - vsixStarted) / 1000).toFixed(0)} s`);
 }
 
 let failure;
