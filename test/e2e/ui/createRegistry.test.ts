@@ -6,7 +6,7 @@ import * as assert from 'node:assert';
 import { getEmulatorJson } from '../emulatorState';
 import { subscriptionsOf, type EmulatorWorld } from '../worldExpectations';
 import {
-  activityBarEntry, answerInputBox, modalDialog, openWorkbench, pickQuickPickItem, quickInputShowing, runCommand, screenshot, treeRow, viewContainerTitle, waitForUnlessErrorDialog, widenSideBar, type Workbench,
+  activityBarEntry, answerInputBox, modalDialog, openWorkbench, pickQuickPickItem, quickInputShowing, runCommand, screenshot, screenshotOnFailure, treeRow, viewContainerTitle, waitForUnlessErrorDialog, widenSideBar, type Workbench,
 } from './workbench';
 
 // "d…" sorts after the sample's "contoso…" registries and before the in-host suite's "e2ecmk…": the UI suites that
@@ -29,6 +29,7 @@ describe('UI: Create Registry with Customer-Managed Key through the command pale
     await treeRow(workbench.page, subscription.displayName).first().waitFor({ timeout: 60000 });
   });
   after(async () => workbench?.close());
+  screenshotOnFailure(() => workbench);
 
   it('walks the whole wizard; an invalid registry name is refused as typed', async () => {
     const { page } = workbench;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import type { Page } from 'playwright-core';
 import { getEmulatorJson } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
-import { activityBarEntry, openWorkbench, pickQuickPickItem, runCommand, screenshot, treeRow, viewContainerTitle, type Workbench } from './workbench';
+import { activityBarEntry, openWorkbench, pickQuickPickItem, runCommand, screenshot, screenshotOnFailure, treeRow, viewContainerTitle, type Workbench } from './workbench';
 
 async function pickRegistryFromPalette(page: Page, world: EmulatorWorld, registry: WorldRegistry): Promise<void> {
   await pickQuickPickItem(page, world.subscriptions[registry.subscriptionId.toLowerCase()]!.displayName);
@@ -27,6 +27,7 @@ describe('UI: Diagnose Key Access report and the Revoke confirmation', () => {
     await treeRow(workbench.page, world.subscriptions[registry.subscriptionId.toLowerCase()]!.displayName).first().waitFor({ timeout: 60000 });
   });
   after(async () => workbench?.close());
+  screenshotOnFailure(() => workbench);
 
   it('opens the Diagnose report in the Markdown preview', async () => {
     const { page } = workbench;

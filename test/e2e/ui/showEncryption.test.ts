@@ -3,7 +3,7 @@
 // Screenshots are taken only after the expected content was asserted to be on screen.
 import * as assert from 'node:assert';
 import { getEmulatorJson } from '../emulatorState';
-import { activityBarEntry, openWorkbench, pickQuickPickItem, runCommand, screenshot, treeRow, viewContainerTitle, type Workbench } from './workbench';
+import { activityBarEntry, openWorkbench, pickQuickPickItem, runCommand, screenshot, screenshotOnFailure, treeRow, viewContainerTitle, withNotificationsOnFailure, type Workbench } from './workbench';
 import { cmkRegistries, subscriptionsOf, type EmulatorWorld } from '../worldExpectations';
 
 describe('UI: registry tree and Show Encryption in the real workbench', () => {
@@ -15,6 +15,7 @@ describe('UI: registry tree and Show Encryption in the real workbench', () => {
     workbench = await openWorkbench();
   });
   after(async () => workbench?.close());
+  screenshotOnFailure(() => workbench);
 
   it('lists every seeded subscription in the extension view', async () => {
     const { page } = workbench;
@@ -42,7 +43,8 @@ describe('UI: registry tree and Show Encryption in the real workbench', () => {
     const registry = cmkRegistries(world)[0];
     await runCommand(page, 'Show Encryption');
     // "Node or pick": from the palette it asks for the subscription, then the registry.
-    await pickQuickPickItem(page, world.subscriptions[registry.subscriptionId.toLowerCase()].displayName);
+    // A refusal (e.g. sign-in) would be a notification, hidden in smoke-test mode: the failure lists them.
+    await withNotificationsOnFailure(page, () => pickQuickPickItem(page, world.subscriptions[registry.subscriptionId.toLowerCase()].displayName));
     await pickQuickPickItem(page, registry.name);
     const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
     const keyIdentifier = registry.encryption.keyVaultProperties?.keyIdentifier ?? '';
