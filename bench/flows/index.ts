@@ -1,5 +1,5 @@
 import { executeCreate } from '../../src/domain/create/executeCreate';
-import { preflightCreate } from '../../src/domain/create/preflight';
+import { loadCreateClients, preflightCreate } from '../../src/domain/create/preflight';
 import { DiagnosisCache } from '../../src/domain/diagnose/DiagnosisCache';
 import { diagnoseRegistry } from '../../src/domain/diagnose/diagnoseRegistry';
 import { planRestore, runRestore } from '../../src/domain/restore/restoreKeyAccess';
@@ -27,7 +27,8 @@ export const flows: FlowEntry[] = [
     defineFlow({
         name: 'create (all new: group, identity, vault, grants, key, registry)', cliRequests: 18,
         cliSource: 'test/cli walkthrough: az group create … az acr create (stock CLI 2.45 against the emulator)',
-        prepare: async () => undefined,
+        // The wizard loads the run's SDK clients while the user answers its prompts (ResourceGroupPickStep).
+        prepare: (context) => loadCreateClients(context.factory, context.subscriptions[0]!.subscriptionId),
         run: async (context) => {
             const suffix = `${process.pid % 10000}${Date.now() % 100000}`;
             const plan = {

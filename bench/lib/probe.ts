@@ -18,7 +18,11 @@ export function runProbe<T>(name: string, input: unknown, options: ProbeOptions 
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Diagnostics a probe prints on request (BENCH_FLOW_TIMELINE: each flow's request timeline) reach the console.
+        if (process.env.BENCH_FLOW_TIMELINE) { process.stderr.write(chunk); }
+    });
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`probe ${name} exceeded ${options.timeoutMs} ms\n${stderr}`)); }, options.timeoutMs ?? 300_000);
         child.once('exit', (code) => {

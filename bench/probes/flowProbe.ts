@@ -37,10 +37,13 @@ probeMain(async (input: FlowProbeInput): Promise<FlowRun[]> => {
         let error: string | undefined;
         try { await flow.run(context, prepared); } catch (e) { error = (e as Error).message; }
         const ms = elapsedMs(start);
-        const requests = flowRequests((await log(lastSeq)).requests);
+        const logged = (await log(lastSeq)).requests;
+        const requests = flowRequests(logged);
         if (process.env.BENCH_FLOW_TIMELINE) {
-            const t0 = Date.parse(requests[0]?.time ?? new Date().toISOString());
-            process.stderr.write(`${flow.name}\n${requests.map((r) => `  +${Date.parse(r.time) - t0} ${r.durationMs}ms ${r.method} ${r.path.replace(/\/subscriptions\/[^/]+/, '').slice(0, 110)} ${r.status}`).join('\n')}\n`);
+            // Sign-in requests too: a gap in the flow's own requests is often a token being fetched.
+            const all = clientRequests(logged);
+            const t0 = Date.parse(all[0]?.time ?? new Date().toISOString());
+            process.stderr.write(`${flow.name}\n${all.map((r) => `  +${Date.parse(r.time) - t0} ${r.durationMs}ms ${r.method} ${r.path.replace(/\/subscriptions\/[^/]+/, '').slice(0, 110)} ${r.status}`).join('\n')}\n`);
         }
         const polls = requests.filter((request) => classify(request) === 'lroPoll');
         runs.push({ name: flow.name, ...(error ? { error } : { ms }), requests: requests.length, dependentChain: dependentChainLength(requests), lroOperations: lroOperationIds(polls).length, lroPollRequests: polls.length });

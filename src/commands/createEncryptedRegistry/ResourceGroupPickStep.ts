@@ -1,10 +1,18 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { prefetchCreateClients } from '../../domain/create/preflight';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 type GroupChoice = { name: string; location?: string } | 'new';
 
 export class ResourceGroupPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    /** The subscription is known from here on: the SDK clients of the run load while the user answers the prompts. */
+    override configureBeforePrompt(context: CreateRegistryContext): void {
+        if (context.subscription) {
+            prefetchCreateClients(context.subscription.factory, context.subscription.subscriptionId);
+        }
+    }
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const picks = this.loadPicks(context);
         const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a resource group for the new registry'), suppressPersistence: true });

@@ -13,7 +13,9 @@ export async function callerObjectId(connection: Pick<AzureConnection, 'cloud' |
 
 /** Only the identity claims (`oid`, `tid`) of the ARM token; nothing else of it leaves this function. */
 export async function readTokenClaims(connection: Pick<AzureConnection, 'cloud' | 'credential'>): Promise<{ oid?: string; tid?: string }> {
-    const token = await connection.credential.getToken(armScope(connection.cloud));
+    // Asked like the SDK clients ask (their bearer-token policy sets enableCae): @azure/identity keeps CAE and non-CAE
+    // tokens in separate caches, so a plain request would sign in a second time (two more round trips mid-flow).
+    const token = await connection.credential.getToken(armScope(connection.cloud), { enableCae: true });
     const payload = token?.token.split('.')[1];
     if (!payload) {
         return {};

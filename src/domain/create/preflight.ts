@@ -44,12 +44,20 @@ async function readAndCheckPlan(factory: AzureClientFactory, plan: CreatePlan): 
 export function prefetchCreateClients(factory: AzureClientFactory, subscriptionId: string): void {
     // Loading a module blocks the thread: deferred a turn, so requests already started go out first and it overlaps their wait.
     setImmediate(() => {
-        const loading: Promise<unknown>[] = [factory.containerRegistry(subscriptionId), factory.resources(subscriptionId), factory.managedIdentities(subscriptionId),
-            factory.keyVaultManagement(subscriptionId), factory.authorization(subscriptionId), factory.loadKeyClientModule()];
-        for (const client of loading) {
+        for (const client of createClientsLoading(factory, subscriptionId)) {
             client.catch(() => undefined);
         }
     });
+}
+
+/** Resolves when every SDK client a create run uses is loaded (what the wizard's prefetch achieves while the user answers). */
+export async function loadCreateClients(factory: AzureClientFactory, subscriptionId: string): Promise<void> {
+    await Promise.all(createClientsLoading(factory, subscriptionId));
+}
+
+function createClientsLoading(factory: AzureClientFactory, subscriptionId: string): Promise<unknown>[] {
+    return [factory.containerRegistry(subscriptionId), factory.resources(subscriptionId), factory.managedIdentities(subscriptionId),
+        factory.keyVaultManagement(subscriptionId), factory.authorization(subscriptionId), factory.loadKeyClientModule()];
 }
 
 async function checkExistingVaultAndKey(factory: AzureClientFactory, plan: CreatePlan, vaultId: string): Promise<VaultInfo> {
