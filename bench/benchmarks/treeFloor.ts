@@ -53,7 +53,8 @@ function treeResult(name: string, runs: TreeRun[], floor: number, limit: number,
     return makeResult({
         name, unit: 'ms', samples, baseline: floor, goal: `≤ ${GOAL_RATIO}× floor`, met: ratio <= GOAL_RATIO,
         notes: `concurrency limit ${limit}; requests per run ${JSON.stringify(last.requests)}; dependent chain observed ${last.dependentChain}; `
-            + `peak in flight ${last.peakInFlight}; client CPU median ${Math.round(median(runs.map((run) => run.cpuMs)))} ms; CMK registries ${last.cmk}; ${extra}`,
+            + `peak in flight ${last.peakInFlight}; client CPU median ${Math.round(median(runs.map((run) => run.cpuMs)))} ms; `
+            + `longest event-loop stall median ${Math.round(median(runs.map((run) => run.longestStallMs)))} ms (max ${Math.round(Math.max(...runs.map((run) => run.longestStallMs)))}); CMK registries ${last.cmk}; ${extra}`,
     });
 }
 
