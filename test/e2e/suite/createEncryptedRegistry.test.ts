@@ -2,7 +2,7 @@
 // (the wizard skips each prompt whose answer it has), then checks the emulator and the tree agree.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { subscriptionsOf, type EmulatorWorld } from '../worldExpectations';
 import { activateExtension } from './extensionApi';
 
@@ -27,7 +27,7 @@ describe('Create Registry with Customer-Managed Key (scripted answers)', () => {
       confirmed: true,
     });
     assert.ok(registryId && registryId.endsWith(`/registries/${registryName}`), `the command returned the new registry id (${String(registryId)})`);
-    const access = await getEmulatorJson<{ accessible: boolean; reason: string }>(`key-access?registry=${encodeURIComponent(registryId)}`);
+    const access = await keyAccessNow(registryId);
     assert.strictEqual(access.accessible, true, access.reason);
 
     const tree = await api.getTreeSnapshot();

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { rotationStepLabel } from '../../../src/l10n/rotationStepLabel';
 import { activateExtension } from './extensionApi';
 import { addFault, clearFaults, faultsFired, lastRequestSeq, requestsSince } from './faultAdmin';
-import { keyAccessOf, policiesOn, registryIn, securityGroup, setupFactory, stateNow, withShownErrors, type SecurityGroup } from './wizardBranchesWorld';
+import { keyAccessOf, policiesOn, registryIn, registryWithOwnIdentity, securityGroup, setupFactory, stateNow, withShownErrors, type SecurityGroup } from './wizardBranchesWorld';
 
 const suffix = Date.now().toString(36).slice(-5);
 const registryName = `dfmrot${suffix}`;
@@ -43,18 +43,8 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         const state = await stateNow();
         home = securityGroup(state, factory, 0);
         away = securityGroup(state, factory, 1);
-        // An identity of its own, granted on the home vault only, so a rotation to the other subscription's vault needs a grant.
-        const identity = await (await factory.managedIdentities(home.subscriptionId)).userAssignedIdentities.createOrUpdate(home.group, identityName, { location: 'eastus' });
-        principalId = identity.principalId!;
-        await (await factory.keyVaultManagement(home.subscriptionId)).vaults.updateAccessPolicy(home.group, home.accessPolicyVault.name, 'add', {
-            properties: { accessPolicies: [{ tenantId: factory.cloud.tenantId ?? '', objectId: principalId, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] },
-        });
-        const created = await (await factory.containerRegistry(home.subscriptionId)).registries.beginCreateAndWait(home.group, registryName, {
-            location: 'eastus', sku: { name: 'Premium' },
-            identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
-            encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: `${home.accessPolicyVault.uri}/keys/cmk-key-1`, identity: identity.clientId! } },
-        }, { updateIntervalInMs: 50 });
-        registryId = created.id!;
+        // Its own identity, granted on the home vault only, so a rotation to the other subscription's vault needs a grant.
+        ({ registryId, identity: { principalId } } = await registryWithOwnIdentity(factory, home, { identity: identityName, registry: registryName }));
         await api.refresh();
     });
 

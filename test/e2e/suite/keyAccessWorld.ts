@@ -1,5 +1,5 @@
 // Shared by the key access tests: the emulator's ground truth about grants and key state, and tree lookups.
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import type { TreeRow } from './extensionApi';
 
@@ -20,7 +20,7 @@ export async function grantsNow(): Promise<string[]> {
 }
 
 export async function keyAccess(registryId: string): Promise<{ accessible: boolean; reason: string }> {
-  return getEmulatorJson(`key-access?registry=${encodeURIComponent(registryId)}`);
+  return keyAccessNow(registryId);
 }
 
 /** A CMK registry the emulator says can reach its key, taken from the end of the list (other suites start at the front). */

@@ -2,7 +2,7 @@
 // emulator's own state and key-access probe say whether the registry really moved to a new, working key.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import { activateExtension } from './extensionApi';
 
@@ -33,7 +33,7 @@ describe('Rotate Key (real VS Code, scripted answers)', () => {
     assert.strictEqual(after.keyIdentifier, after.versionedKeyIdentifier, 'pinned to that version');
     assert.ok(after.keyIdentifier.startsWith(before.keyIdentifier.split('/keys/')[0]!), 'same vault');
     assert.strictEqual(after.identity, before.identity, 'same identity');
-    const access = await getEmulatorJson<{ accessible: boolean; reason: string }>(`key-access?registry=${encodeURIComponent(registry.id)}`);
+    const access = await keyAccessNow(registry.id);
     assert.strictEqual(access.accessible, true, access.reason);
   });
 

@@ -1,7 +1,7 @@
 // Use System-Assigned Identity in the real extension host, with pre-filled answers; checked against the emulator.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
 import { activateExtension } from './extensionApi';
 
@@ -21,7 +21,7 @@ describe('Use System-Assigned Identity (real VS Code, scripted answers)', () => 
     const after = Object.values(now.registries).find((r) => r.id === registry.id)!.encryption.keyVaultProperties!;
     assert.strictEqual(after.identity, 'system');
     assert.strictEqual(after.keyIdentifier, before.keyIdentifier, 'same key, same versionless/pinned form');
-    const access = await getEmulatorJson<{ accessible: boolean; reason: string }>(`key-access?registry=${encodeURIComponent(registry.id)}`);
+    const access = await keyAccessNow(registry.id);
     assert.strictEqual(access.accessible, true, access.reason);
   });
 });

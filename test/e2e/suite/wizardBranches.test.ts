@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { activateExtension, type AcrCmkTestApi } from './extensionApi';
 import {
-    encryptionUserRole, keyAccessOf, policiesOn, registryIn, securityGroup, setupFactory, stateNow, withShownErrors, type SecurityGroup,
+    encryptionUserRole, keyAccessOf, policiesOn, registryIn, registryWithOwnIdentity, securityGroup, setupFactory, stateNow, withShownErrors, type SecurityGroup,
 } from './wizardBranchesWorld';
 
 const suffix = Date.now().toString(36).slice(-5);
@@ -157,19 +157,7 @@ describe('wizard branches with scripted answers (real extension host)', function
         };
 
         before(async () => {
-            // An identity of its own, granted on the home vault only: whatever other suites or reruns granted, it has
-            // no access to the other subscription's vault until the rotation grants it.
-            const identity = await (await factory.managedIdentities(home.subscriptionId)).userAssignedIdentities.createOrUpdate(home.group, `id-dwb-rot-${suffix}`, { location: 'eastus' });
-            rotationIdentity = { principalId: identity.principalId!, clientId: identity.clientId! };
-            await (await factory.keyVaultManagement(home.subscriptionId)).vaults.updateAccessPolicy(home.group, home.accessPolicyVault.name, 'add', {
-                properties: { accessPolicies: [{ tenantId: factory.cloud.tenantId ?? '', objectId: identity.principalId!, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] },
-            });
-            const created = await (await factory.containerRegistry(home.subscriptionId)).registries.beginCreateAndWait(home.group, `dwbrotate${suffix}`, {
-                location: 'eastus', sku: { name: 'Premium' },
-                identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
-                encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: `${home.accessPolicyVault.uri}/keys/cmk-key-1`, identity: identity.clientId! } },
-            }, { updateIntervalInMs: 50 });
-            registryId = created.id!;
+            ({ registryId, identity: rotationIdentity } = await registryWithOwnIdentity(factory, home, { identity: `id-dwb-rot-${suffix}`, registry: `dwbrotate${suffix}` }));
             await api.refresh();
         });
 

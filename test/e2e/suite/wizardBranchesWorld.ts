@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { createIdentitySubscriptionSource } from '../../../src/auth/identitySubscriptionSource';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 
 export const encryptionUserRole = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
 
@@ -26,7 +26,7 @@ export interface BranchState {
 export const stateNow = () => getEmulatorJson<BranchState>('state');
 
 export async function keyAccessOf(registryId: string): Promise<{ accessible: boolean; reason: string }> {
-    return getEmulatorJson(`key-access?registry=${encodeURIComponent(registryId)}`);
+    return keyAccessNow(registryId);
 }
 
 export function registryIn(state: BranchState, id: string): BranchState['registries'][string] | undefined {
@@ -84,6 +84,24 @@ export function securityGroup(state: BranchState, factory: AzureClientFactory, s
         .filter((i) => i.subscriptionId === accessPolicyVault.subscriptionId && i.resourceGroup === accessPolicyVault.group)
         .sort((a, b) => a.name.localeCompare(b.name));
     return { subscriptionId: accessPolicyVault.subscriptionId, group: accessPolicyVault.group, accessPolicyVault, rbacVault: vault('rb'), identities };
+}
+
+/**
+ * A CMK registry with an identity of its own, granted (get/wrapKey/unwrapKey) on the group's access-policy vault only:
+ * whatever other suites or reruns granted, it has no access to another vault until a rotation grants it.
+ */
+export async function registryWithOwnIdentity(factory: AzureClientFactory, home: SecurityGroup, names: { identity: string; registry: string }):
+    Promise<{ registryId: string; identity: { principalId: string; clientId: string } }> {
+    const identity = await (await factory.managedIdentities(home.subscriptionId)).userAssignedIdentities.createOrUpdate(home.group, names.identity, { location: 'eastus' });
+    await (await factory.keyVaultManagement(home.subscriptionId)).vaults.updateAccessPolicy(home.group, home.accessPolicyVault.name, 'add', {
+        properties: { accessPolicies: [{ tenantId: factory.cloud.tenantId ?? '', objectId: identity.principalId!, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] },
+    });
+    const created = await (await factory.containerRegistry(home.subscriptionId)).registries.beginCreateAndWait(home.group, names.registry, {
+        location: 'eastus', sku: { name: 'Premium' },
+        identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
+        encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: `${home.accessPolicyVault.uri}/keys/cmk-key-1`, identity: identity.clientId! } },
+    }, { updateIntervalInMs: 50 });
+    return { registryId: created.id!, identity: { principalId: identity.principalId!, clientId: identity.clientId! } };
 }
 
 /**

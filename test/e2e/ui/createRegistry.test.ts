@@ -3,7 +3,7 @@
 // as you type), the summary confirmed in its modal, then the new registry in the tree with the CMK icon and
 // description. Screenshots only after the content they show was asserted.
 import * as assert from 'node:assert';
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { subscriptionsOf, type EmulatorWorld } from '../worldExpectations';
 import {
   activityBarEntry, answerInputBox, modalDialog, openWorkbench, pickQuickPickItem, quickInputShowing, runCommand, screenshot, screenshotOnFailure, treeRow, viewContainerTitle, waitForUnlessErrorDialog, widenSideBar, type Workbench,
@@ -85,7 +85,7 @@ describe('UI: Create Registry with Customer-Managed Key through the command pale
     assert.strictEqual(registry.sku, 'Premium');
     assert.strictEqual(registry.encryption.status, 'enabled');
     assert.match(registry.encryption.keyVaultProperties?.keyIdentifier ?? '', new RegExp(`^https://${names.vault}\\.vault\\.localhost:\\d+/keys/${names.key}$`));
-    const access = await getEmulatorJson<{ accessible: boolean; reason: string }>(`key-access?registry=${encodeURIComponent(registry.id)}`);
+    const access = await keyAccessNow(registry.id);
     assert.strictEqual(access.accessible, true, access.reason);
     await screenshot(page, 'create-registry-in-tree');
   });

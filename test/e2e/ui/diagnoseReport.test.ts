@@ -2,7 +2,7 @@
 // Revoke confirmation's input box refusing a wrong registry name. Screenshots only after the content was asserted.
 import * as assert from 'node:assert';
 import type { Page } from 'playwright-core';
-import { getEmulatorJson } from '../emulatorState';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import { activityBarEntry, openWorkbench, pickQuickPickItem, runCommand, screenshot, screenshotOnFailure, treeRow, viewContainerTitle, type Workbench } from './workbench';
 
@@ -60,7 +60,7 @@ describe('UI: Diagnose Key Access report and the Revoke confirmation', () => {
     await page.locator('.quick-input-widget').filter({ hasText: `Type "${registry.name}" exactly.` }).waitFor({ timeout: 10000 });
     await screenshot(page, 'revoke-typed-name-refused');
     await page.keyboard.press('Escape');
-    const access = await getEmulatorJson<{ accessible: boolean }>(`key-access?registry=${encodeURIComponent(registry.id)}`);
+    const access = await keyAccessNow(registry.id);
     assert.strictEqual(access.accessible, true, 'nothing was revoked');
   });
 });

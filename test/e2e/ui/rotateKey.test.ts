@@ -2,22 +2,20 @@
 // new, pinned version of its key. The tree shows the version before and after; the confirmation modal shows both.
 // Screenshots only after the content they show was asserted.
 import * as assert from 'node:assert';
-import { getEmulatorJson } from '../emulatorState';
-import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
+import { cmkRegistries, registryNow, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import {
-  activityBarEntry, expandTreeRow, modalDialog, openWorkbench, pickQuickPickItem, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, viewContainerTitle, waitUntil, widenSideBar, withNotificationsOnFailure, type Workbench,
+  expandTreeRow, modalDialog, openWorkbenchAtSubscription, pickQuickPickItem, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, withNotificationsOnFailure, type Workbench,
 } from './workbench';
 
 const versionOf = (keyId: string) => keyId.split('/keys/')[1]?.split('/')[1] ?? '';
-const keyAccess = (id: string) => getEmulatorJson<{ accessible: boolean; reason: string }>(`key-access?registry=${encodeURIComponent(id)}`);
-const registryNow = async (id: string) => Object.values((await getEmulatorJson<EmulatorWorld>('state')).registries).find((r) => r.id === id);
 
 /** A pinned, user-assigned CMK registry that reaches its key; not the first or last by name (other UI suites take those). */
 async function pinnedRegistry(world: EmulatorWorld): Promise<WorldRegistry> {
   const middle = cmkRegistries(world).slice(1, -1).filter((r) => r.encryption.keyVaultProperties?.identity !== 'system'
     && r.encryption.keyVaultProperties?.keyIdentifier === r.encryption.keyVaultProperties?.versionedKeyIdentifier);
   for (const registry of middle.reverse()) {
-    if ((await keyAccess(registry.id)).accessible) return registry;
+    if ((await keyAccessNow(registry.id)).accessible) return registry;
   }
   throw new Error('the emulator world has no accessible, pinned, user-assigned CMK registry');
 }
@@ -32,11 +30,7 @@ describe('UI: Rotate Key from the registry\'s context menu', () => {
     registry = await pinnedRegistry(world);
     oldVersion = versionOf(registry.encryption.keyVaultProperties!.keyIdentifier);
     assert.match(oldVersion, /^[0-9a-f]{32}$/);
-    workbench = await openWorkbench();
-    const { page } = workbench;
-    await activityBarEntry(page, viewContainerTitle()).click();
-    await widenSideBar(page);
-    await expandTreeRow(treeRow(page, world.subscriptions[registry.subscriptionId.toLowerCase()]!.displayName).first());
+    workbench = await openWorkbenchAtSubscription(world.subscriptions[registry.subscriptionId.toLowerCase()]!.displayName);
   });
   after(async () => workbench?.close());
   screenshotOnFailure(() => workbench);
@@ -69,7 +63,7 @@ describe('UI: Rotate Key from the registry\'s context menu', () => {
       const version = versionOf((await registryNow(registry.id))?.encryption.keyVaultProperties?.keyIdentifier ?? '');
       return version && version !== oldVersion ? version : undefined;
     }, 30000));
-    assert.strictEqual((await keyAccess(registry.id)).accessible, true, 'the registry reaches its new key version');
+    assert.strictEqual((await keyAccessNow(registry.id)).accessible, true, 'the registry reaches its new key version');
     await treeRow(page, 'Version').filter({ hasText: newVersion }).waitFor({ timeout: 60000 });
     assert.strictEqual(await treeRow(page, oldVersion).count(), 0, 'the old version is no longer shown');
     await screenshot(page, 'rotate-key-after');

@@ -2,14 +2,12 @@
 // registry that encrypts with a user-assigned identity: the follow-up Quick Pick answered, the modal confirmation
 // clicked, then the tree shows the system-assigned identity. Screenshots only after their content was asserted.
 import * as assert from 'node:assert';
-import { getEmulatorJson } from '../emulatorState';
-import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
+import { cmkRegistries, registryNow, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import {
-  activityBarEntry, expandTreeRow, modalDialog, openWorkbench, pickQuickPickItem, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, viewContainerTitle, waitUntil, widenSideBar, withNotificationsOnFailure, type Workbench,
+  expandTreeRow, modalDialog, openWorkbenchAtSubscription, pickQuickPickItem, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, withNotificationsOnFailure, type Workbench,
 } from './workbench';
 
-const keyAccess = (id: string) => getEmulatorJson<{ accessible: boolean; reason: string }>(`key-access?registry=${encodeURIComponent(id)}`);
-const registryNow = async (id: string) => Object.values((await getEmulatorJson<EmulatorWorld>('state')).registries).find((r) => r.id === id);
 
 /**
  * A versionless, user-assigned CMK registry that reaches its key; not the first or last by name (other UI suites
@@ -19,7 +17,7 @@ async function userAssignedRegistry(world: EmulatorWorld): Promise<WorldRegistry
   const middle = cmkRegistries(world).slice(1, -1).filter((r) => r.encryption.keyVaultProperties?.identity !== 'system'
     && r.encryption.keyVaultProperties?.keyIdentifier !== r.encryption.keyVaultProperties?.versionedKeyIdentifier);
   for (const registry of middle) {
-    if ((await keyAccess(registry.id)).accessible) return registry;
+    if ((await keyAccessNow(registry.id)).accessible) return registry;
   }
   throw new Error('the emulator world has no accessible, versionless, user-assigned CMK registry');
 }
@@ -31,11 +29,7 @@ describe('UI: Use System-Assigned Identity from the registry\'s context menu', (
   before(async () => {
     const world = await getEmulatorJson<EmulatorWorld>('state');
     registry = await userAssignedRegistry(world);
-    workbench = await openWorkbench();
-    const { page } = workbench;
-    await activityBarEntry(page, viewContainerTitle()).click();
-    await widenSideBar(page);
-    await expandTreeRow(treeRow(page, world.subscriptions[registry.subscriptionId.toLowerCase()]!.displayName).first());
+    workbench = await openWorkbenchAtSubscription(world.subscriptions[registry.subscriptionId.toLowerCase()]!.displayName);
   });
   after(async () => workbench?.close());
   screenshotOnFailure(() => workbench);
@@ -66,7 +60,7 @@ describe('UI: Use System-Assigned Identity from the registry\'s context menu', (
       return now?.encryption.keyVaultProperties?.identity === 'system' ? now : undefined;
     }, 30000));
     assert.strictEqual(after.encryption.keyVaultProperties?.keyIdentifier, registry.encryption.keyVaultProperties?.keyIdentifier, 'same key');
-    assert.strictEqual((await keyAccess(registry.id)).accessible, true, 'the system identity reaches the key');
+    assert.strictEqual((await keyAccessNow(registry.id)).accessible, true, 'the system identity reaches the key');
     await treeRow(page, 'Identity').filter({ hasText: 'system-assigned identity' }).waitFor({ timeout: 60000 });
     await screenshot(page, 'use-system-identity-after');
   });

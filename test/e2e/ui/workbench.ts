@@ -123,6 +123,16 @@ export function screenshotOnFailure(workbench: () => Workbench | undefined): voi
   });
 }
 
+/** A fresh workbench with the extension's view open, widened, and the subscription row `subscriptionName` expanded. */
+export async function openWorkbenchAtSubscription(subscriptionName: string): Promise<Workbench> {
+  const workbench = await openWorkbench();
+  const { page } = workbench;
+  await activityBarEntry(page, viewContainerTitle()).click();
+  await widenSideBar(page);
+  await expandTreeRow(treeRow(page, subscriptionName).first());
+  return workbench;
+}
+
 /** Expands a collapsed tree row (a click toggles, so an expanded row is left alone). */
 export async function expandTreeRow(row: Locator): Promise<void> {
   await row.waitFor({ timeout: 60000 });

@@ -93,3 +93,15 @@ export async function waitFor(what, check, { timeoutMs = 30000, intervalMs = 250
 export function waitForHttp(url, timeoutMs = 60000) {
   return waitFor(`${url} to answer 200`, async () => (await fetch(url)).ok, { timeoutMs });
 }
+
+/** Runs a short command to its end; resolves with its output (stdout + stderr), rejects with the tail on a non-zero exit. */
+export function runToEnd(command, args, { cwd, env }) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')}… exited ${code}:\n${output.slice(-2000)}`))));
+  });
+}

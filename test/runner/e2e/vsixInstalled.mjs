@@ -1,11 +1,11 @@
 // The "packaged extension" check: `npm run package` builds dist/acr-cmk.vsix (vsce), code-server's own CLI installs it
 // into a fresh extensions dir, and a code-server started on that dir (no extensionDevelopmentPath payload, so the
 // extension can only come from the installed VSIX) runs the Playwright tests in test/e2e/vsix/.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { codeServerLayout, startCodeServer } from './codeServer.mjs';
 import { repoRoot } from './paths.mjs';
+import { runToEnd } from './processes.mjs';
 import { extensionHostEnv, extensionHostNodeArgs, writeUserSettings } from './settings.mjs';
 import { runUiSuite } from './uiSuite.mjs';
 
@@ -17,7 +17,7 @@ export const extensionId = () => `${manifest().publisher}.${manifest().name}`.to
 /** `npm run package` — the project's one way to make the VSIX (build + `vsce package`). */
 export async function packageVsix() {
   rmSync(vsixPath, { force: true });
-  await run('npm', ['run', '--silent', 'package'], { cwd: repoRoot, env: process.env });
+  await runToEnd('npm', ['run', '--silent', 'package'], { cwd: repoRoot, env: process.env });
   if (!existsSync(vsixPath)) throw new Error(`npm run package did not write ${path.relative(repoRoot, vsixPath)}`);
   return vsixPath;
 }
@@ -31,7 +31,7 @@ export async function installVsix({ host, runDir, vsix }) {
   const layout = codeServerLayout(host, runDir);
   const output = await installExtension({ host, runDir, vsix });
   const extensionsDir = path.join(runDir, 'extensions');
-  const listed = await run(host.node24, [host.codeServerEntry, ...layout.dirArgs, '--list-extensions', '--show-versions'], { env: layout.env });
+  const listed = await runToEnd(host.node24, [host.codeServerEntry, ...layout.dirArgs, '--list-extensions', '--show-versions'], { env: layout.env });
   const id = extensionId();
   const entry = readInstalledIndex(extensionsDir).find((item) => item.identifier?.id?.toLowerCase() === id);
   if (!entry) throw new Error(`${id} is not in ${extensionsDir}/extensions.json after --install-extension:\n${output}`);
@@ -41,7 +41,7 @@ export async function installVsix({ host, runDir, vsix }) {
 /** `code-server --install-extension <vsix>` (any extension) into the profile in `runDir`; resolves with the CLI's output. */
 export function installExtension({ host, runDir, vsix }) {
   const layout = codeServerLayout(host, runDir);
-  return run(host.node24, [host.codeServerEntry, ...layout.dirArgs, '--install-extension', vsix], { env: layout.env });
+  return runToEnd(host.node24, [host.codeServerEntry, ...layout.dirArgs, '--install-extension', vsix], { env: layout.env });
 }
 
 /** `<extensions dir>/extensions.json`: the server's index of installed extensions (what `--list-extensions` reads). */
@@ -76,15 +76,4 @@ export async function runVsixInstalledSuite({ host, vsix, environment, runDir, l
   } finally {
     await server.stop();
   }
-}
-
-function run(command, args, { cwd, env }) {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')}… exited ${code}:\n${output.slice(-2000)}`))));
-  });
 }

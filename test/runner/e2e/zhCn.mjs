@@ -1,13 +1,13 @@
 // The zh-cn display-language run: a second code-server started with `--locale zh-cn`, whose profile has the
 // test-only language pack (test/e2e/fixtures/zh-cn-language-pack) installed — code-server switches its
 // display language only when a language pack for the locale is installed, and none can be downloaded here.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAptPackages } from '../apt.mjs';
 import { codeServerLayout, startCodeServer } from './codeServer.mjs';
 import { repoRoot } from './paths.mjs';
+import { runToEnd } from './processes.mjs';
 
 export const ZH_CN_LOCALE = 'zh-cn';
 /** Debian's Chromium has no CJK font: without one every Chinese character is drawn as a box in the screenshots. */
@@ -23,10 +23,10 @@ export async function startZhCnCodeServer(options) {
   ensureAptPackages(CJK_FONT_PACKAGES);
   mkdirSync(options.runDir, { recursive: true });
   const vsix = path.join(options.runDir, 'zh-cn-language-pack.vsix');
-  await run(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
+  await runToEnd(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
     '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: languagePackDir, env: process.env });
   const layout = codeServerLayout(options.host, options.runDir);
-  await run(options.host.node24, [options.host.codeServerEntry, ...layout.dirArgs, '--install-extension', vsix], { env: layout.env });
+  await runToEnd(options.host.node24, [options.host.codeServerEntry, ...layout.dirArgs, '--install-extension', vsix], { env: layout.env });
   writeLanguagePacksIndex(path.join(options.runDir, 'user-data'), path.join(options.runDir, 'extensions'));
   return startCodeServer({ ...options, name: 'code-server-zh-cn', extraArgs: ['--locale', ZH_CN_LOCALE, ...(options.extraArgs ?? [])] });
 }
@@ -56,15 +56,4 @@ export function writeLanguagePacksIndex(userDataDir, extensionsDir) {
   if (!index[ZH_CN_LOCALE]) throw new Error(`no installed extension in ${extensionsDir} contributes the ${ZH_CN_LOCALE} localization`);
   mkdirSync(userDataDir, { recursive: true });
   writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(index, null, 2));
-}
-
-function run(command, args, { cwd, env }) {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')}… exited ${code}:\n${output.slice(-2000)}`))));
-  });
 }
