@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createIdentitySubscriptionSource } from '../../../src/auth/identitySubscriptionSource';
 import type { SubscriptionTarget } from '../../../src/auth/SubscriptionSource';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { CloudConfig } from '../../../src/domain/cloud/CloudConfig';
-import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
 import type { RunningEmulator } from '../../emulator';
+import { connectToEmulator } from '../../support/connectToEmulator';
 import { clientsFor, createVault, type Clients } from '../emulator/clients';
 import { cmkRegistry, grantPolicy } from '../emulator/cmkFixture';
 import { admin, startForSuite } from '../emulator/harness';
@@ -36,13 +35,7 @@ export interface BadInputWorld {
 /** The domain layer connected as a user configures the extension: custom-cloud settings and the service principal. */
 export async function connectAsUser(emulator: RunningEmulator): Promise<{ cloud: CloudConfig; target: SubscriptionTarget }> {
     const env = emulator.environment;
-    const cloud = buildCustomCloud({
-        resourceManagerEndpoint: env.armEndpoint, resourceManagerAudience: env.armAudience, authorityHost: env.authority,
-        tenantId: env.tenantId, keyVaultDnsSuffix: env.keyVaultDnsSuffix, acrLoginServerSuffix: env.acrLoginServerSuffix,
-        portalUrl: env.portalUrl, caCertificate: readFileSync(env.caCertPath, 'utf8'),
-    });
-    const source = await createIdentitySubscriptionSource('environment', cloud, testClientOptions,
-        { AZURE_TENANT_ID: env.tenantId, AZURE_CLIENT_ID: env.clientId, AZURE_CLIENT_SECRET: env.clientSecret });
+    const { cloud, source } = await connectToEmulator(env, readFileSync(env.caCertPath, 'utf8'), testClientOptions);
     const target = (await source.listAllSubscriptions()).find((t) => t.subscriptionId === env.subscriptions[0]?.id);
     if (!target) {
         throw new Error('the emulator has no subscription');

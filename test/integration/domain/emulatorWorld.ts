@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createIdentitySubscriptionSource } from '../../../src/auth/identitySubscriptionSource';
 import type { SubscriptionSource } from '../../../src/auth/SubscriptionSource';
 import type { ClientOptions } from '../../../src/domain/clients/ClientOptions';
 import type { CloudConfig } from '../../../src/domain/cloud/CloudConfig';
-import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+import { connectToEmulator } from '../../support/connectToEmulator';
 
 export interface EmulatorWorld {
     readonly emulator: RunningEmulator;
@@ -31,13 +30,7 @@ export async function startEmulatorWorld(options: Omit<EmulatorOptions, 'outDir'
     const outDir = mkdtempSync(path.join(tmpdir(), 'acr-cmk-domain-'));
     const emulator = await startEmulator({ port: 0, outDir, ...options });
     const env = emulator.environment;
-    const cloud = buildCustomCloud({
-        resourceManagerEndpoint: env.armEndpoint, resourceManagerAudience: env.armAudience, authorityHost: env.authority,
-        tenantId: env.tenantId, keyVaultDnsSuffix: env.keyVaultDnsSuffix, acrLoginServerSuffix: env.acrLoginServerSuffix,
-        portalUrl: env.portalUrl, caCertificate: readFileSync(env.caCertPath, 'utf8'),
-    });
-    const source = await createIdentitySubscriptionSource('environment', cloud, clientOptions,
-        { AZURE_TENANT_ID: env.tenantId, AZURE_CLIENT_ID: env.clientId, AZURE_CLIENT_SECRET: env.clientSecret });
+    const { cloud, source } = await connectToEmulator(emulator.environment, readFileSync(emulator.environment.caCertPath, 'utf8'), clientOptions);
     return {
         emulator, cloud, source,
         requests: (since = 0) => getJson(`${env.adminEndpoint}requests?since=${since}`, cloud.caCertificate ?? ''),
