@@ -41,13 +41,22 @@ const resolving = { split: true };
  */
 const keptInEntry = new Set(['@microsoft/vscode-azureresources-api']);
 
+/** What both files (and any bundle that must behave like them) are built with. */
+export function commonBuildOptions(root: string, options: { minify?: boolean; sourcemap?: boolean } = {}): BuildOptions {
+    return {
+        bundle: true, external: ['vscode'], platform: 'node', format: 'cjs', target: 'node20', absWorkingDir: root,
+        sourcemap: options.sourcemap ?? true, minify: options.minify ?? true, metafile: true, logLevel: 'warning',
+        // vscode-azext-utils tells its errors apart by `error.constructor.name` (parseError): the wizard goes back on a
+        // 'GoBackError' and stays silent on a 'UserCancelledError'. Minified class names broke both (Back ended every
+        // wizard with an error notification "Go back."), so names are kept.
+        keepNames: true,
+    };
+}
+
 export async function buildExtension(options: ExtensionBuildOptions): Promise<ExtensionBuild> {
     const { root, outDir } = options;
     mkdirSync(outDir, { recursive: true });
-    const common: BuildOptions = {
-        bundle: true, external: ['vscode'], platform: 'node', format: 'cjs', target: 'node20', absWorkingDir: root,
-        sourcemap: options.sourcemap ?? true, minify: options.minify ?? true, metafile: true, logLevel: 'warning',
-    };
+    const common = commonBuildOptions(root, options);
     const entryPoint = path.join(root, 'src', 'extension.ts');
     const { eager, dynamicTargets } = await findEagerModules(common, entryPoint);
     const lazyTargets = [...dynamicTargets].filter((file) => !eager.has(file)).sort();

@@ -55,7 +55,7 @@ export async function pickSubscription(context: IActionContext, services: Comman
         return subscriptions[0];
     }
     const picks = subscriptions.map((target): IAzureQuickPickItem<SubscriptionTarget> => ({ label: target.name, description: target.subscriptionId, data: target }));
-    const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a subscription'), suppressPersistence: true });
+    const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a subscription') });
     if (!picked) {
         throw new UserCancelledError();
     }

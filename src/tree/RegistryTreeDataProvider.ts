@@ -20,6 +20,9 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
 
     constructor(private readonly session: AzureSession, private readonly inventory: RegistryInventory, private readonly telemetry: TelemetryRunner) { }
 
+    /** The subscription rows handed to VS Code, by id (see SubscriptionNode.rows): kept so refresh and reveal find them. */
+    private readonly subscriptionRows = new Map<string, SubscriptionNode>();
+
     /** Key access state learnt by Revoke / Restore / Diagnose, shown on registry rows (see keyAccessMarks.ts). */
     readonly keyAccessMarks = new KeyAccessMarks();
 
@@ -50,6 +53,27 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
             return node ? (await node.getChildren?.(context)) ?? [] : await this.getRootChildren();
         });
         return children ?? [];
+    }
+
+    /**
+     * Shows a registry a flow created or changed: re-lists its subscription, then reveals and selects its row (the
+     * same objects VS Code was given, so `reveal` can resolve them). False when its subscription is not in the view.
+     */
+    async revealRegistry(registryId: string): Promise<boolean> {
+        const subscriptionId = registryId.split('/')[2]?.toLowerCase() ?? '';
+        await this.getChildren();
+        const subscription = this.subscriptionRows.get(subscriptionId);
+        if (!subscription) {
+            await this.refresh();
+            return false;
+        }
+        await this.refresh(subscription);
+        await this.getChildren(subscription);
+        const row = subscription.registryRow(registryId);
+        if (row && this.view?.visible) {
+            await this.view.reveal(row, { select: true, focus: false, expand: false });
+        }
+        return row !== undefined;
     }
 
     /** Refresh everything (no node), one subscription, or one registry (a single GET). */
@@ -97,7 +121,14 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
                 return [new MessageNode('acrCmk/noSubscriptions', 'noSubscriptions', vscode.l10n.t('No subscriptions found. Select subscriptions…'),
                     { title: vscode.l10n.t('Select Subscriptions'), command: 'acrCmk.selectSubscriptions' })];
             }
-            return subscriptions.map((target) => new SubscriptionNode(target, this.inventory));
+            return subscriptions.map((target) => {
+                const key = target.subscriptionId.toLowerCase();
+                const known = this.subscriptionRows.get(key);
+                // A new sign-in or credential makes a new target: its row starts afresh.
+                const row = known?.target === target ? known : new SubscriptionNode(target, this.inventory);
+                this.subscriptionRows.set(key, row);
+                return row;
+            });
         } catch (error) {
             if ((error as { isNotSignedInError?: boolean }).isNotSignedInError) {
                 return [signInNode()];

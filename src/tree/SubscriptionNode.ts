@@ -8,6 +8,11 @@ import type { TreeNode } from './TreeNode';
 
 export class SubscriptionNode implements TreeNode {
     readonly id: string;
+    /**
+     * The registry rows handed to VS Code, by id (lower case). VS Code knows a row by the object it was given:
+     * `reveal` and a targeted refresh work only with that same object, so a re-list updates these in place.
+     */
+    private readonly rows = new Map<string, RegistryNode>();
 
     constructor(readonly target: SubscriptionTarget, private readonly inventory: RegistryInventory) {
         this.id = `/subscriptions/${target.subscriptionId}`;
@@ -35,6 +40,23 @@ export class SubscriptionNode implements TreeNode {
         if (registries.length === 0) {
             return [new MessageNode(`${this.id}/empty`, 'empty', vscode.l10n.t('No container registries in this subscription'), undefined, undefined, this)];
         }
-        return registries.map((registry) => new RegistryNode(this, registry, this.target.factory, this.target.tenantId));
+        const seen = new Set<string>();
+        const rows = registries.map((registry) => {
+            const key = registry.id.toLowerCase();
+            seen.add(key);
+            const row = this.rows.get(key) ?? new RegistryNode(this, registry, this.target.factory, this.target.tenantId);
+            row.registry = registry;
+            this.rows.set(key, row);
+            return row;
+        });
+        for (const key of [...this.rows.keys()].filter((k) => !seen.has(k))) {
+            this.rows.delete(key);
+        }
+        return rows;
+    }
+
+    /** The row VS Code shows for a registry of this subscription, once listed. */
+    registryRow(registryId: string): RegistryNode | undefined {
+        return this.rows.get(registryId.toLowerCase());
     }
 }

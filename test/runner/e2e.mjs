@@ -21,7 +21,7 @@ import { runUiSuite } from './e2e/uiSuite.mjs';
 import { packageVsix, runVsixInstalledSuite } from './e2e/vsixInstalled.mjs';
 import { startZhCnCodeServer } from './e2e/zhCn.mjs';
 
-const RUN_DEADLINE_MS = 20 * 60 * 1000;
+const RUN_DEADLINE_MS = 35 * 60 * 1000;
 // test/runner/test.mjs names our result file in MOCHA_RESULT_FILE; we write it ourselves (below), and no child
 // (the UI mocha run, code-server, the extension host) may inherit it and overwrite it with partial counts.
 delete process.env.MOCHA_RESULT_FILE;
@@ -29,8 +29,13 @@ const artifactsDir = path.join(resultsDir, 'e2e');      // screenshots + logs, k
 const runDir = path.join(resultsDir, 'e2e-run');         // code-server profile, workspace: fresh every run
 const logDir = path.join(artifactsDir, 'logs');
 const resultFile = path.join(resultsDir, 'e2e.json');
-const suites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)',
+// `--ui <glob>`: only the English UI suite, only those specs (a developer's loop; `npm test` never passes it).
+const uiIndex = process.argv.indexOf('--ui');
+const uiOnlySpecs = uiIndex >= 0 ? process.argv[uiIndex + 1] : undefined;
+const allSuites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', journey: 'journeys (Playwright: every flow as a person walks it)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)',
   vsixInstalled: 'installed VSIX (npm run package → code-server --install-extension, Playwright)' };
+const suites = uiOnlySpecs ? { ui: allSuites.ui } : allSuites;
+const journeySpecs = 'test/e2e/journey/**/*.journey.test.ts';
 const results = {};
 const started = Date.now();
 
@@ -67,7 +72,7 @@ async function main() {
   await buildExtension();
   const testsPath = await bundleInHostSuite();
   // Packaged now, before any suite loads dist/ (npm run package rebuilds it); a failure only fails the VSIX suite.
-  const packaged = await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
+  const packaged = uiOnlySpecs ? { error: 'skipped' } : await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
   const emulator = await startEmulatorProcess({ outDir: path.join(resultsDir, 'e2e-emulator'), logDir });
   const { environment } = emulator;
   const codeServerDir = path.join(runDir, 'code-server');
@@ -83,10 +88,17 @@ async function main() {
   const zhCnDir = path.join(runDir, 'code-server-zh-cn');
   writeUserSettings(path.join(zhCnDir, 'user-data'), environment);
   // smokeTestDriver: as for the English server, the built workbench honours the extensionDevelopmentPath payload only with it.
-  const zhCnServer = startZhCnCodeServer({
+  const zhCnServer = uiOnlySpecs ? Promise.resolve(undefined) : startZhCnCodeServer({
     host, runDir: zhCnDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs, env: { ...extensionHostEnv(environment), ...sharedEnv },
   });
   zhCnServer.catch(() => {}); // awaited below; until then a failure must not count as an unhandled rejection
+  if (uiOnlySpecs) {
+    record('ui', await runUiSuite({
+      specs: uiOnlySpecs, timeoutMs: 15 * 60 * 1000, resultFile: path.join(runDir, 'ui.json'), logDir,
+      env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+    }));
+    return;
+  }
   const browser = await launchChromium();
   try {
     record('inHost', await runInHostSuite({ browser, serverUrl: server.url, folder: workspace, extensionDir: repoRoot, testsPath, resultFile: inHostResultFile, logDir }));
@@ -95,6 +107,10 @@ async function main() {
   }
   record('ui', await runUiSuite({
     resultFile: path.join(runDir, 'ui.json'), logDir,
+    env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+  }));
+  record('journey', await runUiSuite({
+    name: 'journey-tests', specs: journeySpecs, resultFile: path.join(runDir, 'journey.json'), logDir, timeoutMs: 15 * 60 * 1000,
     env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
   }));
   const zhCnUrl = (await zhCnServer).url;

@@ -32,6 +32,9 @@ export interface CreateRegistryContext extends IActionContext, CreateRegistryAns
     /** The read-only checks (names, vault, key) passed for the current answers. */
     preflightDone?: boolean;
     result?: CreateResult;
+    /** The vault's / key's name was asked in this run, so its retention / type and size are asked next (not when pre-filled). */
+    askVaultRetention?: boolean;
+    askKeySpec?: boolean;
 }
 
 /** The plan once every answer is there. */

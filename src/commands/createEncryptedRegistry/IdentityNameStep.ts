@@ -1,10 +1,16 @@
-import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { identityNameProblem } from '../../domain/create/names';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 import { validationMessage } from './validationMessage';
 
-export class IdentityNameStep extends AzureWizardPromptStep<CreateRegistryContext> {
+export class IdentityNameStep extends AnswerPromptStep<CreateRegistryContext> {
+    readonly question = 'identity';
+
+    protected clearAnswer(context: CreateRegistryContext): void {
+        context.identity = { kind: 'new', name: '' };
+    }
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const name = await context.ui.showInputBox({
             prompt: vscode.l10n.t('Name of the new user-assigned managed identity'),

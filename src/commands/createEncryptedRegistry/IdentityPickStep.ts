@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 export class IdentityPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'identity';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const picked = await context.ui.showQuickPick(this.loadPicks(context), {
-            placeHolder: vscode.l10n.t('Select the user-assigned managed identity the registry uses to reach its key'), suppressPersistence: true,
+            placeHolder: vscode.l10n.t('Select the user-assigned managed identity the registry uses to reach its key'),
         });
         context.identity = picked.data === 'new' ? { kind: 'new', name: '' } : { kind: 'existing', id: picked.data };
     }

@@ -1,16 +1,19 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { mapWithConcurrency } from '../../domain/util/mapWithConcurrency';
+import { backToThisPrompt } from '../wizard/backToThisPrompt';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 interface KeyChoice { readonly name: string; readonly keyType: string; readonly usable: boolean }
 
 /** New key, or an existing RSA key of the picked vault; EC keys are listed as not usable, with the reason. */
 export class KeyPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'key';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const choices = await loadKeys(context);
         for (;;) {
-            const picked = await context.ui.showQuickPick(picks(choices), { placeHolder: vscode.l10n.t('Select the encryption key'), suppressPersistence: true });
+            const picked = await context.ui.showQuickPick(picks(choices), { placeHolder: vscode.l10n.t('Select the encryption key') });
             if (picked.data === 'new') {
                 context.key = { kind: 'new', name: '' };
                 return;
@@ -19,7 +22,10 @@ export class KeyPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
                 context.key = { kind: 'existing', name: picked.data.name };
                 return;
             }
-            await context.ui.showWarningMessage(vscode.l10n.t('Key "{0}" is of type {1}. Azure Container Registry supports only RSA and RSA-HSM keys.', picked.data.name, picked.data.keyType), { modal: true });
+            const name = picked.data.name;
+            const keyType = picked.data.keyType;
+            await backToThisPrompt(() => context.ui.showWarningMessage(vscode.l10n.t('Key "{0}" is of type {1}. Azure Container Registry supports only RSA and RSA-HSM keys.', name, keyType),
+                { modal: true }, { title: vscode.l10n.t('Choose Another Key') }));
         }
     }
 

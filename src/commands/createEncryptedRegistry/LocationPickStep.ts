@@ -4,8 +4,10 @@ import type { CreateRegistryContext } from './CreateRegistryContext';
 
 /** Asked only for a new resource group: an existing group's location is used for everything the flow creates. */
 export class LocationPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'resourceGroup';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
-        const picked = await context.ui.showQuickPick(this.loadPicks(context), { placeHolder: vscode.l10n.t('Select a location'), suppressPersistence: true });
+        const picked = await context.ui.showQuickPick(this.loadPicks(context), { placeHolder: vscode.l10n.t('Select a location') });
         context.location = picked.data;
     }
 

@@ -1,13 +1,19 @@
-import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { defaultRetentionDays, retentionProblem, vaultNameProblem } from '../../domain/create/names';
+import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
+import { vaultNameProblem } from '../../domain/create/names';
 import { requireVaultNameAvailable } from '../../domain/create/preflight';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 import { validationMessage } from './validationMessage';
 
-/** Name (rules as you type, then global availability) and soft-delete retention of a new vault. */
-export class NewVaultStep extends AzureWizardPromptStep<CreateRegistryContext> {
+/** Name of a new vault: rules as you type, then global availability. Its retention is the next step (VaultRetentionStep). */
+export class NewVaultStep extends AnswerPromptStep<CreateRegistryContext> {
+    readonly question = 'vault';
+
+    protected clearAnswer(context: CreateRegistryContext): void {
+        context.vault = { kind: 'new', name: '' };
+    }
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const target = context.subscription!;
         const name = await context.ui.showInputBox({
@@ -22,12 +28,8 @@ export class NewVaultStep extends AzureWizardPromptStep<CreateRegistryContext> {
                 }
             },
         });
-        const retention = await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Soft-delete retention in days (7-90). Soft delete and purge protection are turned on and cannot be turned off.'),
-            value: String(defaultRetentionDays),
-            validateInput: (value) => validationMessage(retentionProblem(value)),
-        });
-        context.vault = { kind: 'new', name, softDeleteRetentionInDays: Number(retention.trim()) };
+        context.vault = { kind: 'new', name };
+        context.askVaultRetention = true;
     }
 
     shouldPrompt(context: CreateRegistryContext): boolean {

@@ -8,6 +8,8 @@ import { validationMessage } from './validationMessage';
 
 /** Azure's rules as you type, then global availability; the SKU is fixed to Premium and the prompt says why. */
 export class RegistryNameStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'registryName';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const target = context.subscription!;
         context.registryName = await context.ui.showInputBox({

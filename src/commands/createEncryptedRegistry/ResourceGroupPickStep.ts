@@ -6,6 +6,8 @@ import type { CreateRegistryContext } from './CreateRegistryContext';
 type GroupChoice = { name: string; location?: string } | 'new';
 
 export class ResourceGroupPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'resourceGroup';
+
     /** The subscription is known from here on: the SDK clients of the run load while the user answers the prompts. */
     override configureBeforePrompt(context: CreateRegistryContext): void {
         if (context.subscription) {
@@ -15,7 +17,7 @@ export class ResourceGroupPickStep extends AzureWizardPromptStep<CreateRegistryC
 
     async prompt(context: CreateRegistryContext): Promise<void> {
         const picks = this.loadPicks(context);
-        const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a resource group for the new registry'), suppressPersistence: true });
+        const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a resource group for the new registry') });
         if (picked.data === 'new') {
             context.resourceGroup = { name: '', create: true };
             return;

@@ -3,6 +3,8 @@ import { pickSubscription } from '../pickRegistry';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 export class SubscriptionPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'subscription';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         context.subscription = await pickSubscription(context, context.services);
     }

@@ -7,6 +7,8 @@ import { summaryLines } from './summaryText';
 
 /** Read-only checks first (nothing doomed is started), then the summary with Create / Export ARM Template. */
 export class SummaryStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'summary';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         await runPreflight(context);
         const create: vscode.MessageItem = { title: vscode.l10n.t('Create') };

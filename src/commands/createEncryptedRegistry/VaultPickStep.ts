@@ -2,6 +2,7 @@ import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vsco
 import * as vscode from 'vscode';
 import { listVaults } from '../../domain/access/getVault';
 import { isFirewalled, type VaultInfo } from '../../domain/access/VaultInfo';
+import { backToThisPrompt } from '../wizard/backToThisPrompt';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 /**
@@ -9,16 +10,19 @@ import type { CreateRegistryContext } from './CreateRegistryContext';
  * without purge protection is offered the (irreversible) fix in a modal. Nothing is changed here: choices apply at execution.
  */
 export class VaultPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
+    readonly question = 'vault';
+
     async prompt(context: CreateRegistryContext): Promise<void> {
         const target = context.subscription!;
         const vaults = await listVaults(target.factory, target.subscriptionId);
         for (;;) {
-            const picked = await context.ui.showQuickPick(picks(vaults), { placeHolder: vscode.l10n.t('Select the key vault for the encryption key'), suppressPersistence: true });
+            const picked = await context.ui.showQuickPick(picks(vaults), { placeHolder: vscode.l10n.t('Select the key vault for the encryption key') });
             if (picked.data === 'new') {
                 context.vault = { kind: 'new', name: '' };
                 return;
             }
-            if (await acceptVault(context, picked.data)) {
+            const vault = picked.data;
+            if (await backToThisPrompt(() => acceptVault(context, vault))) {
                 return;
             }
         }

@@ -1,11 +1,13 @@
-import { AzureWizard, type IActionContext } from '@microsoft/vscode-azext-utils';
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
+import { announceCreated } from './announceCreated';
 import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
 import type { CreateRegistryAnswers, CreateRegistryContext } from './CreateRegistryContext';
 import { IdentityNameStep } from './IdentityNameStep';
 import { IdentityPickStep } from './IdentityPickStep';
 import { KeyPickStep } from './KeyPickStep';
+import { KeySpecStep } from './KeySpecStep';
 import { KeyVersioningStep } from './KeyVersioningStep';
 import { LocationPickStep } from './LocationPickStep';
 import { NewKeyStep } from './NewKeyStep';
@@ -18,6 +20,8 @@ import { resolveSubscription } from './resolveSubscription';
 import { SubscriptionPickStep } from './SubscriptionPickStep';
 import { SummaryStep } from './SummaryStep';
 import { VaultPickStep } from './VaultPickStep';
+import { VaultRetentionStep } from './VaultRetentionStep';
+import { FlowWizard } from '../wizard/FlowWizard';
 
 /**
  * "Create Registry with Customer-Managed Key": from the palette, the view's title bar, or a subscription node.
@@ -31,11 +35,11 @@ export function createEncryptedRegistry(actionContext: IActionContext, services:
 export async function runCreateWizard(actionContext: IActionContext, services: CommandServices, arg: unknown, exportOnly: boolean): Promise<string | undefined> {
     const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly }, answersFrom(arg));
     context.subscription = await resolveSubscription(context, arg);
-    const wizard = new AzureWizard(context, {
+    const wizard = new FlowWizard(context, {
         title: exportOnly ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key') : vscode.l10n.t('Create Registry with Customer-Managed Key'),
         promptSteps: [
             new SubscriptionPickStep(), new ResourceGroupPickStep(), new NewResourceGroupNameStep(), new LocationPickStep(), new RegistryNameStep(),
-            new IdentityPickStep(), new IdentityNameStep(), new VaultPickStep(), new NewVaultStep(), new KeyPickStep(), new NewKeyStep(),
+            new IdentityPickStep(), new IdentityNameStep(), new VaultPickStep(), new NewVaultStep(), new VaultRetentionStep(), new KeyPickStep(), new NewKeyStep(), new KeySpecStep(),
             new KeyVersioningStep(), new SummaryStep(),
         ],
         executeSteps: [new CreateRegistryExecuteStep()],
@@ -48,7 +52,7 @@ export async function runCreateWizard(actionContext: IActionContext, services: C
     const registryId = context.result?.registryId;
     if (registryId) {
         await revealRegistry(services, registryId);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Created registry "{0}" with encryption enabled (key {1}).', context.registryName ?? '', context.result?.keyIdentifier ?? ''));
+        announceCreated(context, registryId);
     }
     return registryId;
 }

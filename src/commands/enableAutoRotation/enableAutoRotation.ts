@@ -6,6 +6,8 @@ import type { CommandServices } from '../CommandServices';
 import { resolveCmkRegistry } from '../rotateKey/resolveCmkRegistry';
 import type { RotateKeyAnswers } from '../rotateKey/RotateKeyContext';
 import { runRotationWizard } from '../rotateKey/runRotationWizard';
+import { NotifyBeforeExpiryStep } from './NotifyBeforeExpiryStep';
+import { RotationIntervalStep } from './RotationIntervalStep';
 import { RotationPolicyStep } from './RotationPolicyStep';
 
 /** Enable Automatic Rotation: the versionless key id, and with consent a Key Vault rotation policy on the key. */
@@ -13,7 +15,7 @@ export async function enableAutoRotation(context: IActionContext, services: Comm
     const node = await resolveCmkRegistry(context, services, arg);
     return runRotationWizard(context, services, node, answers, {
         title: vscode.l10n.t('Enable automatic rotation for "{0}"', node.registry.name),
-        promptSteps: [new RotationPolicyStep()],
+        promptSteps: [new RotationPolicyStep(), new RotationIntervalStep(), new NotifyBeforeExpiryStep()],
         buildRequest: (wizard) => {
             const { consent: _consent, ...request } = enableAutoRotationRequest(wizard.registry, { rotationPolicy: wizard.answers.rotationPolicy ?? undefined });
             return request;

@@ -5,6 +5,7 @@ import { KeyPickStep } from '../rotateKey/KeyPickStep';
 import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
 import { VaultPickStep } from '../rotateKey/VaultPickStep';
 import { VersionModeStep } from '../rotateKey/VersionModeStep';
+import { VaultSubscriptionStep } from '../rotateKey/VaultSubscriptionStep';
 
 export interface FirewallWizardContext extends RotationWizardContext {
     firewallTarget?: 'reapply' | 'otherVault';
@@ -15,6 +16,8 @@ export interface FirewallWizardContext extends RotationWizardContext {
  * creation — automatic rotation stays broken until then), or rotate to a key in a firewalled vault.
  */
 export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardContext> {
+    readonly question = 'target';
+
     constructor(private readonly check: FirewallCheck) {
         super();
     }
@@ -31,7 +34,7 @@ export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardCont
             },
             { label: vscode.l10n.t('Rotate to a key in a firewalled key vault'), detail: vscode.l10n.t('Enable the system-assigned identity, grant it on that vault, allow trusted services, then switch.'), data: 'otherVault' },
         ];
-        context.firewallTarget = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Key vault firewall: what should be done?'), suppressPersistence: true })).data;
+        context.firewallTarget = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Key vault firewall: what should be done?') })).data;
     }
 
     shouldPrompt(context: FirewallWizardContext): boolean {
@@ -39,6 +42,9 @@ export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardCont
     }
 
     override async getSubWizard(context: FirewallWizardContext): Promise<IWizardOptions<FirewallWizardContext> | undefined> {
-        return context.firewallTarget === 'otherVault' ? { promptSteps: [new VaultPickStep(), new KeyPickStep(), new VersionModeStep()] } : undefined;
+        // Counted as one question with the choice: the total stays what the first prompt showed.
+        return context.firewallTarget === 'otherVault'
+            ? { promptSteps: [new VaultSubscriptionStep('target'), new VaultPickStep('target'), new KeyPickStep('target'), new VersionModeStep('target')] }
+            : undefined;
     }
 }

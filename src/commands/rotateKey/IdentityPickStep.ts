@@ -1,12 +1,19 @@
-import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import type { IdentityChoice } from '../../domain/rotate/RotationRequest';
 import { listUserIdentities } from '../../domain/rotate/userIdentities';
 import { identityLabel } from './rotationText';
 import type { RotationWizardContext } from './RotateKeyContext';
 
 /** Keep the current identity, use the system-assigned one, or another user-assigned managed identity. */
-export class IdentityPickStep extends AzureWizardPromptStep<RotationWizardContext> {
+export class IdentityPickStep extends AnswerPromptStep<RotationWizardContext> {
+    readonly question = 'identity';
+
+    protected clearAnswer(context: RotationWizardContext): void {
+        context.answers.identity = undefined;
+    }
+
     async prompt(context: RotationWizardContext): Promise<void> {
         const state = context.registry.encryption;
         const assigned = Object.keys(context.registry.raw.identity?.userAssignedIdentities ?? {}).map((id) => id.toLowerCase());
@@ -21,7 +28,7 @@ export class IdentityPickStep extends AzureWizardPromptStep<RotationWizardContex
                 data: { kind: 'user', resourceId: identity.id },
             })),
         ];
-        context.answers.identity = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Which identity should the registry use to reach the key?'), suppressPersistence: true })).data;
+        context.answers.identity = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Which identity should the registry use to reach the key?') })).data;
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {

@@ -1,10 +1,20 @@
-import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { listKeyNames } from '../../domain/rotate/keyVersions';
 import type { RotationWizardContext } from './RotateKeyContext';
 
 /** One key of the chosen vault (the version mode is asked next). */
-export class KeyPickStep extends AzureWizardPromptStep<RotationWizardContext> {
+export class KeyPickStep extends AnswerPromptStep<RotationWizardContext> {
+    /** @param question the step-count question it answers (a flow may count it with another). */
+    constructor(readonly question = 'key') {
+        super();
+    }
+
+    protected clearAnswer(context: RotationWizardContext): void {
+        context.answers.keyId = undefined;
+    }
+
     async prompt(context: RotationWizardContext): Promise<void> {
         const vaultUrl = context.vaultUrl ?? '';
         const keys = await listKeyNames(context.factory, vaultUrl);
@@ -14,7 +24,7 @@ export class KeyPickStep extends AzureWizardPromptStep<RotationWizardContext> {
         const picks = keys.map((key): IAzureQuickPickItem<string> => ({
             label: key.name, description: key.enabled ? undefined : vscode.l10n.t('disabled'), data: key.name,
         }));
-        const name = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a key'), suppressPersistence: true })).data;
+        const name = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a key') })).data;
         context.answers.keyId = `${vaultUrl}/keys/${name}`;
     }
 

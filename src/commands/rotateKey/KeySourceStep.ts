@@ -1,14 +1,22 @@
-import { AzureWizardPromptStep, type IAzureQuickPickItem, type IWizardOptions } from '@microsoft/vscode-azext-utils';
+import type { IAzureQuickPickItem, IWizardOptions } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { KeyIdInputStep } from './KeyIdInputStep';
 import { KeyPickStep } from './KeyPickStep';
 import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
 import { VaultPickStep } from './VaultPickStep';
+import { VaultSubscriptionStep } from './VaultSubscriptionStep';
 
 type KeySource = NonNullable<RotateKeyAnswers['keySource']>;
 
 /** New version of the current key, another key of the same vault, a key of another vault, or a typed key id. */
-export class KeySourceStep extends AzureWizardPromptStep<RotationWizardContext> {
+export class KeySourceStep extends AnswerPromptStep<RotationWizardContext> {
+    readonly question = 'key';
+
+    protected clearAnswer(context: RotationWizardContext): void {
+        context.answers.keySource = undefined;
+    }
+
     async prompt(context: RotationWizardContext): Promise<void> {
         const state = context.registry.encryption;
         const keyName = state.status === 'enabled' ? state.key?.keyName ?? '' : '';
@@ -19,7 +27,7 @@ export class KeySourceStep extends AzureWizardPromptStep<RotationWizardContext> 
             { label: vscode.l10n.t('A key in another key vault'), detail: vscode.l10n.t('Any subscription you can see.'), data: 'otherVault' },
             { label: vscode.l10n.t('Enter a key identifier…'), data: 'keyId' },
         ];
-        context.answers.keySource = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Which key should the registry use?'), suppressPersistence: true })).data;
+        context.answers.keySource = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Which key should the registry use?') })).data;
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {
@@ -34,7 +42,7 @@ export class KeySourceStep extends AzureWizardPromptStep<RotationWizardContext> 
                 return { promptSteps: [new KeyPickStep()] };
             }
             case 'otherVault':
-                return { promptSteps: [new VaultPickStep(), new KeyPickStep()] };
+                return { promptSteps: [new VaultSubscriptionStep(), new VaultPickStep(), new KeyPickStep()] };
             case 'keyId':
                 return { promptSteps: [new KeyIdInputStep()] };
             default:

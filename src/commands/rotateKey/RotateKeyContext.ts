@@ -1,4 +1,5 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import type { SubscriptionTarget } from '../../auth/SubscriptionSource';
 import type { RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
 import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
 import type { RegistrySummary } from '../../domain/registries/RegistryEncryption';
@@ -35,6 +36,11 @@ export interface RotationWizardContext extends IActionContext {
     consent: RotationConsent;
     /** Vault URL chosen for "another key" (same vault or one picked in any subscription). */
     vaultUrl?: string;
+    /** Enable Automatic Rotation: a rotation policy was chosen, and its interval once typed. */
+    policyWanted?: boolean;
+    policyRotateEveryDays?: number;
+    /** Subscription picked to look for another vault in. */
+    vaultSubscription?: SubscriptionTarget;
     plan?: RotationPlan;
     progress?: RotationProgress;
     result?: RotationResult;

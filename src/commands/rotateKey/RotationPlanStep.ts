@@ -15,6 +15,9 @@ import { snapshotText } from './rotationText';
  * shows the registry's encryption before and after.
  */
 export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContext> {
+    /** Counted: besides any consent it asks, it always ends with the confirmation (unless pre-confirmed). */
+    readonly question = 'confirm';
+
     constructor(private readonly buildRequest: RotationRequestBuilder) {
         super();
     }

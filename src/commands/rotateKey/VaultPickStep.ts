@@ -5,10 +5,15 @@ import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../../domai
 import { pickSubscription } from '../pickRegistry';
 import type { RotationWizardContext } from './RotateKeyContext';
 
-/** Subscription (any the user can see), then one of its key vaults. */
+/** One key vault of the subscription picked before (VaultSubscriptionStep). */
 export class VaultPickStep extends AzureWizardPromptStep<RotationWizardContext> {
+    /** @param question the step-count question it answers (a flow may count it with another). */
+    constructor(readonly question = 'key') {
+        super();
+    }
+
     async prompt(context: RotationWizardContext): Promise<void> {
-        const target = await pickSubscription(context, context.services);
+        const target = context.vaultSubscription ?? await pickSubscription(context, context.services);
         const vaults = await listVaults(context.factory, target.subscriptionId);
         if (vaults.length === 0) {
             throw new Error(vscode.l10n.t('Subscription "{0}" has no key vaults.', target.name));
@@ -16,7 +21,7 @@ export class VaultPickStep extends AzureWizardPromptStep<RotationWizardContext> 
         const picks = vaults.map((vault): IAzureQuickPickItem<VaultInfo> => ({
             label: vault.name, description: vaultDescription(vault), detail: vault.resourceGroup, data: vault,
         }));
-        const vault = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a key vault'), suppressPersistence: true })).data;
+        const vault = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a key vault') })).data;
         context.vaultUrl = vault.vaultUri.replace(/\/+$/, '');
         context.answers.subscriptionIds = [...new Set([...(context.answers.subscriptionIds ?? []), target.subscriptionId])];
     }

@@ -1,4 +1,5 @@
-import { AzureWizard, type AzureWizardPromptStep, type IActionContext } from '@microsoft/vscode-azext-utils';
+import type { AzureWizardPromptStep, IActionContext } from '@microsoft/vscode-azext-utils';
+import { FlowWizard } from '../wizard/FlowWizard';
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { RegistryNode } from '../../tree/RegistryNode';
 import type { CommandServices } from '../CommandServices';
@@ -19,7 +20,7 @@ export async function runRotationWizard(actionContext: IActionContext, services:
     const context: RotationWizardContext = Object.assign(actionContext, {
         services, factory: node.factory, registry: node.registry, answers: { ...answers }, consent: { ...answers.consent },
     });
-    const wizard = new AzureWizard(context, {
+    const wizard = new FlowWizard(context, {
         title: options.title,
         promptSteps: [...options.promptSteps, new RotationPlanStep(options.buildRequest)],
         executeSteps: [...rotationExecuteSteps(), new RotationSummaryStep()],

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { guardNotifications, type NotificationGuard } from './notifications';
 
 // The one Chromium recipe lives with the runner (ESM); a dynamic import keeps this CommonJS test file legal.
 const browserRecipe = () => import('../../runner/e2e/browser.mjs');
@@ -114,13 +115,17 @@ export function treeRowNamed(page: Page, name: string): Locator {
   return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
 }
 
-/** Saves `failed-<test title>.png` when the current test failed: what the workbench showed, for the log. */
-export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
+/**
+ * Saves `failed-<test title>.png` when the current test failed: what the workbench showed, for the log. Also guards
+ * the suite: an error notification a test did not expect fails it (see notifications.ts).
+ */
+export function screenshotOnFailure(workbench: () => Workbench | undefined): NotificationGuard {
   afterEach(async function () {
     const page = workbench()?.page;
     if (this.currentTest?.state !== 'failed' || !page) return;
     await screenshot(page, `failed-${this.currentTest.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
   });
+  return guardNotifications(() => workbench()?.page);
 }
 
 /** A fresh workbench with the extension's view open, widened, and the subscription row `subscriptionName` expanded. */

@@ -7,9 +7,11 @@ import { NewResourceGroupNameStep } from '../../../src/commands/createEncryptedR
 import { IdentityNameStep } from '../../../src/commands/createEncryptedRegistry/IdentityNameStep';
 import { NewKeyStep } from '../../../src/commands/createEncryptedRegistry/NewKeyStep';
 import { NewVaultStep } from '../../../src/commands/createEncryptedRegistry/NewVaultStep';
+import { VaultRetentionStep } from '../../../src/commands/createEncryptedRegistry/VaultRetentionStep';
 import { RegistryNameStep } from '../../../src/commands/createEncryptedRegistry/RegistryNameStep';
 import { promptMissingParameters } from '../../../src/commands/deployTemplate/promptMissingParameters';
-import { RotationPolicyStep } from '../../../src/commands/enableAutoRotation/RotationPolicyStep';
+import { NotifyBeforeExpiryStep } from '../../../src/commands/enableAutoRotation/NotifyBeforeExpiryStep';
+import { RotationIntervalStep } from '../../../src/commands/enableAutoRotation/RotationIntervalStep';
 import { confirmRevoke } from '../../../src/commands/revokeKeyAccess/revokePrompts';
 import { KeyIdInputStep } from '../../../src/commands/rotateKey/KeyIdInputStep';
 import { azureCloud } from '../../../src/domain/cloud/knownClouds';
@@ -61,13 +63,13 @@ export async function promptValidators(): Promise<Record<PromptSurface, Validate
     return {
         registryName: await capture((ui) => new RegistryNameStep().prompt(wizard(ui))),
         vaultName: await capture((ui) => new NewVaultStep().prompt(wizard(ui))),
-        retentionDays: await capture((ui) => new NewVaultStep().prompt(wizard(ui)), 1, ['kv-ok']),
+        retentionDays: await capture((ui) => new VaultRetentionStep().prompt(wizard(ui, { vault: { kind: 'new', name: 'kv-ok' } }))),
         keyName: await capture((ui) => new NewKeyStep().prompt(wizard(ui))),
         identityName: await capture((ui) => new IdentityNameStep().prompt(wizard(ui))),
         resourceGroupName: await capture((ui) => new NewResourceGroupNameStep().prompt(wizard(ui))),
         keyId: await capture((ui) => new KeyIdInputStep().prompt(wizard(ui, { factory: { cloud: azureCloud } }))),
-        rotationIntervalDays: await capture((ui) => new RotationPolicyStep().prompt(wizard(ui))),
-        notifyDaysBeforeExpiry: await capture((ui) => new RotationPolicyStep().prompt(wizard(ui)), 1, ['90']),
+        rotationIntervalDays: await capture((ui) => new RotationIntervalStep().prompt(wizard(ui))),
+        notifyDaysBeforeExpiry: await capture((ui) => new NotifyBeforeExpiryStep().prompt(wizard(ui, { policyRotateEveryDays: 90 }))),
         templateParameter: await capture((ui) => promptMissingParameters(wizard(ui), { parameters: { registry_name: { type: 'string' } } }, {})),
         revokeConfirmation: await capture((ui) => confirmRevoke(wizard(ui), revokePlan)),
     };

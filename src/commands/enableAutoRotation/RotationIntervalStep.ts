@@ -1,0 +1,21 @@
+import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { defaultRotationPolicy, parseDays, rotationIntervalTextProblem } from '../../domain/autoRotation/rotationPolicy';
+import { validationMessage } from '../createEncryptedRegistry/validationMessage';
+import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
+
+/** How often Key Vault rotates the key (asked once a policy is wanted). */
+export class RotationIntervalStep extends AzureWizardPromptStep<RotationWizardContext> {
+    readonly question = 'policy';
+
+    async prompt(context: RotationWizardContext): Promise<void> {
+        context.policyRotateEveryDays = parseDays(await context.ui.showInputBox({
+            prompt: vscode.l10n.t('Rotate the key every how many days?'), value: String(defaultRotationPolicy.rotateEveryDays),
+            validateInput: (value) => validationMessage(rotationIntervalTextProblem(value)),
+        }));
+    }
+
+    shouldPrompt(context: RotationWizardContext): boolean {
+        return context.policyWanted === true && context.policyRotateEveryDays === undefined && context.answers.rotationPolicy === undefined;
+    }
+}

@@ -1,0 +1,95 @@
+// Walks a wizard as a person does, from its prompts' text alone: each step is recognised by what it asks, answered
+// by typing or picking, and checked for the step count it shows. `walkWithBack` also goes Back from every step (the
+// arrow, the keybinding, or a modal's Back button, in turn) and checks that the previous prompt returns with the
+// earlier answer kept; `escapeAt` starts the flow again and presses Escape at one step.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../ui/workbench';
+import { accept, clickBack, clickModalButton, pick, pressBackKey, pressEscape, type, waitForModal, waitForNoPrompt, waitForPrompt, type PromptView } from './quickInput';
+
+export type Answer = { pick: string } | { type: string } | { button: string };
+
+export interface JourneyStep {
+  /** For messages and screenshot names. */
+  name: string;
+  /** What the prompt asks (its prompt text or placeholder), or a modal's message. */
+  asks: RegExp;
+  answer: Answer;
+  /** The step count the prompt must show, [index, total]; modals show none. */
+  count?: [number, number];
+  /** What Back must show of this step's answer, when it is not the answer itself (a pick's label as shown). */
+  kept?: string;
+}
+
+const isModal = (step: JourneyStep) => 'button' in step.answer;
+
+/** Waits for the step's prompt or modal; checks the step count. */
+export async function expectStep(page: Page, step: JourneyStep): Promise<PromptView | undefined> {
+  if (isModal(step)) {
+    await waitForModal(page, step.asks);
+    return undefined;
+  }
+  const view = await waitForPrompt(page, step.asks);
+  if (step.count) {
+    assert.deepEqual(view.step && [view.step.index, view.step.total], step.count, `step "${step.name}" shows the count ${JSON.stringify(step.count)} (title: "${view.title}")`);
+  }
+  return view;
+}
+
+export async function answerStep(page: Page, step: JourneyStep): Promise<void> {
+  const answer = step.answer;
+  if ('pick' in answer) await pick(page, answer.pick);
+  else if ('type' in answer) await type(page, answer.type);
+  else await clickModalButton(page, answer.button);
+}
+
+/** Checks the prompt shows this step's earlier answer: the input's value, or the pick's focused item. */
+function assertKept(view: PromptView | undefined, step: JourneyStep): void {
+  const answer = step.answer;
+  if (!view || 'button' in answer) return;
+  if ('type' in answer) {
+    assert.equal(view.value, step.kept ?? answer.type, `Back to "${step.name}" keeps the typed answer`);
+  } else {
+    assert.ok(view.focused?.includes(step.kept ?? answer.pick), `Back to "${step.name}" focuses the earlier answer "${step.kept ?? answer.pick}" (focused: "${view.focused}")`);
+  }
+}
+
+/** Takes the kept answer again: Enter for a prompt (what it holds / focuses), the answer's button for a modal. */
+async function reaccept(page: Page, step: JourneyStep): Promise<void> {
+  if (isModal(step)) await answerStep(page, step);
+  else await accept(page);
+}
+
+/**
+ * Answers every step; at every step after the first, goes Back first (alternating the Back arrow and the keybinding
+ * on prompts; a modal's own Back button), checks the previous step returned with its answer, takes it again.
+ */
+export async function walkWithBack(page: Page, flow: string, steps: JourneyStep[]): Promise<void> {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    await expectStep(page, step);
+    const previous = steps[i - 1];
+    if (previous) {
+      if (isModal(step)) await clickModalButton(page, 'Back');
+      else if (i % 2 === 0) await pressBackKey(page);
+      else await clickBack(page);
+      const view = await expectStep(page, previous);
+      assertKept(view, previous);
+      if (i === 1 || isModal(step)) await screenshot(page, `journey-${flow}-back-from-${step.name}`);
+      await reaccept(page, previous);
+      await expectStep(page, step);
+    }
+    await answerStep(page, step);
+  }
+}
+
+/** Answers the steps before `index`, then Escape at step `index`: the flow must close without any prompt left. */
+export async function escapeAt(page: Page, steps: JourneyStep[], index: number): Promise<void> {
+  for (let i = 0; i < index; i++) {
+    await expectStep(page, steps[i]!);
+    await answerStep(page, steps[i]!);
+  }
+  await expectStep(page, steps[index]!);
+  await pressEscape(page);
+  await waitForNoPrompt(page);
+}
