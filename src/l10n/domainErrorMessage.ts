@@ -53,7 +53,9 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     KeyNotFound: (p) => vscode.l10n.t('Key "{0}" was not found in key vault "{1}".', p.key ?? '', p.vault ?? ''),
     KeyDisabled: (p) => vscode.l10n.t('Key "{0}" is disabled or expired; a registry cannot use it.', p.keyId ?? ''),
     CreateStepFailed: (p) => vscode.l10n.t('Step "{0}" failed: {1} ({2})', createStepTitle(p.step ?? ''), p.message ?? '', p.code ?? ''),
-    TemplateNotJson: (p) => vscode.l10n.t('The file "{0}" is not valid JSON: {1}', p.file ?? '', p.reason ?? ''),
+    TemplateNotJson: (p) => p.line
+        ? vscode.l10n.t('The file "{0}" is not valid JSON (line {1}, column {2}).', p.file ?? '', p.line, p.column ?? '')
+        : vscode.l10n.t('The file "{0}" is not valid JSON.', p.file ?? ''),
     TemplateNotArm: (p) => vscode.l10n.t('The file "{0}" is not an ARM template (it needs "$schema" and "resources").', p.file ?? ''),
     DeploymentFailed: (p) => vscode.l10n.t('Deployment "{0}" failed: {1} ({2})', p.deployment ?? '', p.message ?? '', p.code ?? ''),
     IdentityNameTaken: (p) => vscode.l10n.t('A managed identity named "{0}" already exists in resource group "{1}". Pick it as an existing identity or choose another name.', p.name ?? '', p.resourceGroup ?? ''),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { getRegistry } from '../domain/registries/getRegistry';
+import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { errorMessage } from '../l10n/errorMessage';
 import { decorateKeyAccess, KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
 import { MessageNode } from './MessageNode';
@@ -76,22 +77,39 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
         return row !== undefined;
     }
 
+    /**
+     * A flow changed a registry and read it back: the tree shows that reading at once (its cached list and its row, if
+     * VS Code has it), with no new list call.
+     */
+    showChangedRegistry(registry: RegistrySummary): void {
+        this.inventory.replaceRegistry(registry);
+        const row = this.subscriptionRows.get(registry.subscriptionId.toLowerCase())?.registryRow(registry.id);
+        if (row) {
+            row.registry = registry;
+            this.changed.fire(row);
+        }
+    }
+
     /** Refresh everything (no node), one subscription, or one registry (a single GET). */
     async refresh(node?: TreeNode): Promise<void> {
         if (node instanceof MessageNode && node.parent) {
             return this.refresh(node.parent);
         }
         if (node instanceof SubscriptionNode) {
+            // Refresh re-reads: what a flow learnt about these registries' key access is dropped with their list.
+            this.keyAccessMarks.forgetProblems(`${node.id}/`);
             this.inventory.clearSubscription(node.target.subscriptionId);
             this.changed.fire(node);
             return;
         }
         if (node instanceof RegistryNode) {
+            this.keyAccessMarks.set(node.registry.id, undefined);
             node.registry = await getRegistry(node.factory, node.registry.id);
             this.inventory.replaceRegistry(node.registry);
             this.changed.fire(node);
             return;
         }
+        this.keyAccessMarks.forgetProblems();
         this.inventory.clear();
         this.changed.fire(undefined);
     }

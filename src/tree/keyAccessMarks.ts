@@ -8,18 +8,44 @@ export type KeyAccessMark =
     | { readonly kind: 'revoked' }
     | { readonly kind: 'problem'; readonly severity: 'error' | 'warning'; readonly summary: string };
 
+/**
+ * The one place a registry's mark comes from. "Revoked" is read from Revoke's records (kept across restarts, deleted
+ * by Restore and by a fix that brings access back), so it can never outlive them; a problem is what a flow learnt
+ * (Diagnose, another registry's revocation) and lasts until a flow changes that registry or Refresh re-reads it.
+ */
 export class KeyAccessMarks {
-    private readonly marks = new Map<string, KeyAccessMark>();
+    private readonly problems = new Map<string, Extract<KeyAccessMark, { kind: 'problem' }>>();
+    private revokedIds: () => Iterable<string> = () => [];
 
-    get(registryId: string): KeyAccessMark | undefined {
-        return this.marks.get(registryId.toLowerCase());
+    /** Where Revoke's records are (the extension's global state). */
+    readRevocationsFrom(revokedIds: () => Iterable<string>): void {
+        this.revokedIds = revokedIds;
     }
 
+    get(registryId: string): KeyAccessMark | undefined {
+        const id = registryId.toLowerCase();
+        for (const revoked of this.revokedIds()) {
+            if (revoked.toLowerCase() === id) {
+                return { kind: 'revoked' };
+            }
+        }
+        return this.problems.get(id);
+    }
+
+    /** A problem mark is kept; a revoked mark (the record is the truth) or none clears what was learnt. */
     set(registryId: string, mark: KeyAccessMark | undefined): void {
-        if (mark) {
-            this.marks.set(registryId.toLowerCase(), mark);
+        if (mark?.kind === 'problem') {
+            this.problems.set(registryId.toLowerCase(), mark);
         } else {
-            this.marks.delete(registryId.toLowerCase());
+            this.problems.delete(registryId.toLowerCase());
+        }
+    }
+
+    /** Forgets what was learnt about the registries whose id starts with `idPrefix` (all, when empty). */
+    forgetProblems(idPrefix = ''): void {
+        const prefix = idPrefix.toLowerCase();
+        for (const id of [...this.problems.keys()].filter((candidate) => candidate.startsWith(prefix))) {
+            this.problems.delete(id);
         }
     }
 }

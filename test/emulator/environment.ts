@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { EmulatorEnvironment } from './context';
 import type { World } from './types';
 
-export function buildEnvironment(port: number, world: World, caCertPath: string, vaultHostSuffix: string): EmulatorEnvironment {
+export function buildEnvironment(port: number, world: World, caCertPath: string, vaultHostSuffix: string, portalPort: number): EmulatorEnvironment {
   const base = `https://localhost:${port}`;
   const principal = Object.values(world.principals)[0]!;
   return {
     armEndpoint: `${base}/`, authority: base, adfsAuthority: `${base}/adfs`, armAudience: 'https://management.localhost/',
     keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}`, keyVaultAudience: `https://${vaultHostSuffix}:${port}`,
-    acrLoginServerSuffix: '.azurecr.localhost', portalUrl: `https://portal.localhost:${port}`, graphEndpoint: `https://graph.localhost:${port}/`,
+    acrLoginServerSuffix: '.azurecr.localhost', portalUrl: `http://portal.localhost:${portalPort}`, graphEndpoint: `https://graph.localhost:${port}/`,
     tenantId: world.tenantId, subscriptions: Object.values(world.subscriptions).map((s) => ({ id: s.subscriptionId, name: s.displayName })),
     clientId: principal.clientId, clientSecret: principal.clientSecret, principalObjectId: principal.objectId,
     caCertPath, adminEndpoint: `${base}/_emulator/`,

@@ -1,3 +1,4 @@
+import { createServer as createPlainServer } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { RequestLog } from './requestLog';
 import { StatePersistence } from './persist';
 import { baseWorld, parseSeed, seedWorld } from './seed';
 import { buildEnvironment, writeEnvironmentFiles } from './environment';
+import { portalPage } from './portal';
 import { createHandler } from './router';
 import { IssuedSecrets } from './issuedSecrets';
 
@@ -35,6 +37,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   server.keepAliveTimeout = 5000;
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });
   const port = (server.address() as AddressInfo).port;
+  // The portal page is opened in people's browsers, which do not trust the emulator's CA: it is served over plain HTTP
+  // on loopback (http://portal.localhost:<port>, which browsers resolve to loopback themselves). It holds no secret.
+  const portalServer = createPlainServer((request, response) => {
+    const reply = portalPage(ctx);
+    response.writeHead(reply.status, reply.headers).end(reply.body);
+  });
+  await new Promise<void>((ok, fail) => { portalServer.once('error', fail); portalServer.listen(0, '127.0.0.1', () => ok()); });
+  const portalPort = (portalServer.address() as AddressInfo).port;
   const keyPool = new KeyPool(join(outDir, 'key-pool.json'));
   const seed = parseSeed(options.seed);
   const makeWorld = async (): Promise<World> => {
@@ -49,7 +59,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     world, port, vaultHostSuffix, lroPolls: options.lroPolls ?? 1, keyPool, faults: new FaultStore(), log: new RequestLog(),
     signingKey: loadSigningKey(join(outDir, 'signing-key.pem')),
     issued: new IssuedSecrets(join(outDir, 'issued-secrets.jsonl')),
-    env: buildEnvironment(port, world, tls.caCertPath, vaultHostSuffix),
+    env: buildEnvironment(port, world, tls.caCertPath, vaultHostSuffix, portalPort),
     changed: () => persistence?.schedule(),
     resetWorld: async () => { ctx.world = await makeWorld(); ctx.issued.world(ctx.world); ctx.changed(); },
   } satisfies EmulatorContext);
@@ -61,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     environment: ctx.env, port, context: ctx,
     stop: async () => {
       await new Promise<void>((done) => { server.close(() => done()); server.closeAllConnections(); });
+      await new Promise<void>((done) => { portalServer.close(() => done()); portalServer.closeAllConnections(); });
       persistence?.flush();
       await keyPool.idle();
     },

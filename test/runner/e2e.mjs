@@ -78,7 +78,8 @@ async function main() {
   const codeServerDir = path.join(runDir, 'code-server');
   writeUserSettings(path.join(codeServerDir, 'user-data'), environment);
   const inHostResultFile = path.join(runDir, 'in-host.json');
-  const sharedEnv = { E2E_EMULATOR_ADMIN: environment.adminEndpoint, E2E_EMULATOR_CA: environment.caCertPath };
+  const sharedEnv = { E2E_EMULATOR_ADMIN: environment.adminEndpoint, E2E_EMULATOR_CA: environment.caCertPath,
+    E2E_EMULATOR_ENVIRONMENT: path.join(resultsDir, 'e2e-emulator', 'environment.json') };
   const server = await startCodeServer({
     host, runDir: codeServerDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs,
     env: { ...extensionHostEnv(environment), ...sharedEnv, E2E_IN_HOST_RESULT_FILE: inHostResultFile },

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAptPackages } from './apt.mjs';
+import { ensureNode22 } from './nodeRuntime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const results = path.join(root, 'test-results');
@@ -14,7 +15,9 @@ const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
 
-const mocha = (glob, extra = []) => [process.execPath, [
+// Every suite but the static checks runs on the Node of VS Code's extension host (nodeRuntime.mjs), installed on first use.
+const testNode = { path: process.execPath };
+const mocha = (glob, extra = []) => [testNode, [
   path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
   '--require', 'tsx/cjs', '--require', './test/support/resolve-localhost.cjs',
   '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', ...extra, glob]];
@@ -24,9 +27,9 @@ const suites = [
   { name: 'static', run: staticChecks },
   { name: 'unit', command: mocha('test/unit/**/*.test.ts') },
   // The rotate tests compare every branch with the stock Azure CLI's view: az must be there before they start.
-  { name: 'integration', command: mocha('test/integration/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli']) },
-  { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli']) },
-  { name: 'e2e', command: [process.execPath, [path.join(root, 'test', 'runner', 'e2e.mjs')]] },
+  { name: 'integration', command: mocha('test/integration/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli'], 'the stock Azure CLI checks') },
+  { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli'], 'the stock Azure CLI checks') },
+  { name: 'e2e', command: [testNode, [path.join(root, 'test', 'runner', 'e2e.mjs')]] },
   // Last: scans everything the suites above made the extension write for every secret their emulators issued.
   { name: 'security', command: mocha('test/security/**/*.test.ts') },
 ];
@@ -76,7 +79,10 @@ for (const suite of suites) {
   try {
     await suite.before?.();
     if (suite.run) await suite.run(file);
-    else exitCode = await run(suite.command[0], suite.command[1], { MOCHA_RESULT_FILE: file });
+    else {
+      if (testNode.path === process.execPath) testNode.path = ensureNode22();
+      exitCode = await run(suite.command[0].path, suite.command[1], { MOCHA_RESULT_FILE: file });
+    }
   } catch (error) {
     console.error(`suite ${suite.name} could not start: ${error.message}`);
     exitCode = 1;

@@ -39,7 +39,7 @@ export async function diagnoseAllKeyAccess(context: IActionContext, services: Co
         context.telemetry.measurements.registries = stats.registries;
         context.telemetry.measurements.durationMs = stats.durationMs;
         for (const diagnosis of diagnoses) {
-            mirrorInTree(services, diagnosis);
+            await mirrorInTree(services, diagnosis);
         }
         services.tree.redrawKeyAccessMarks();
         if (args?.showReport !== false) {

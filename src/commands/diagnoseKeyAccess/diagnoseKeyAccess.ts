@@ -43,7 +43,7 @@ async function diagnoseAndShow(services: CommandServices, factory: AzureClientFa
             const registry = await getRegistry(factory, registryId);
             return diagnoseRegistry(factory, registry, new DiagnosisCache(await selectedSubscriptionIds(services)));
         });
-    mirrorInTree(services, diagnosis);
+    await mirrorInTree(services, diagnosis);
     services.tree.redrawKeyAccessMarks();
     if (showReport) {
         const now = new Date();

@@ -14,9 +14,10 @@ export function diagnosisReport(diagnoses: readonly RegistryDiagnosis[], generat
         if (stats) {
             lines.push('', vscode.l10n.t('Took {0} s, {1} registries at a time.', (stats.durationMs / 1000).toFixed(1), String(stats.concurrency)));
         }
-        lines.push('', `| ${vscode.l10n.t('Registry')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Problems')} |`, '|---|---|---|');
+        lines.push('', `| ${vscode.l10n.t('Registry')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Checks not passed')} |`, '|---|---|---|');
         for (const diagnosis of [...problems, ...diagnoses.filter((d) => !problems.includes(d))]) {
-            const causes = diagnosis.findings.filter((f) => f.status === 'error' || f.status === 'warning').map((f) => checkTitle(f.check));
+            // Each check by name with its own result ("Key enabled: Problem"), so a failed check never reads as a state.
+            const causes = diagnosis.findings.filter((f) => f.status !== 'ok').map((f) => vscode.l10n.t('{0}: {1}', checkTitle(f.check), statusText(f.status)));
             lines.push(`| ${cell(diagnosis.registryName)} | ${statusIcon[diagnosis.status]} ${statusText(diagnosis.status)} | ${cell(causes.join(', '))} |`);
         }
         lines.push('');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isoDurationText } from '../../l10n/isoDurationText';
 import type { CheckName, Finding, FindingCode, FindingStatus, KeyAccessFix } from '../../domain/diagnose/Finding';
 
 type Params = Readonly<Record<string, string>>;
@@ -67,7 +68,7 @@ const explanations: Record<FindingCode, (p: Params) => string> = {
     keyExpired: (p) => vscode.l10n.t('The key version expired on {0}: the registry cannot use it.', p.date ?? ''),
     keyNotYetValid: (p) => vscode.l10n.t('The key version is not valid before {0}.', p.date ?? ''),
     versionedManual: (p) => vscode.l10n.t('The registry is pinned to key version {0}: rotate it yourself (Rotate Key) when a new version is due.', p.version ?? ''),
-    versionlessWithPolicy: (p) => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).', p.interval ?? ''),
+    versionlessWithPolicy: (p) => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).', isoDurationText(p.interval ?? '')),
     versionlessNoPolicy: () => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), but the key has no rotation policy: new versions appear only when someone creates them.'),
     rotationPolicyUnreadable: (p) => vscode.l10n.t('The key\'s rotation policy could not be read: {0}', p.reason ?? ''),
 };

@@ -34,7 +34,8 @@ export async function offerFixes(context: IActionContext, services: CommandServi
     }
     const fixButton = vscode.l10n.t('Fix…');
     const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Registry "{0}": {1} problem(s) with a fix.', diagnosis.registryName, String(fixable.length)), fixButton);
+        fixable.length === 1 ? vscode.l10n.t('Registry "{0}": 1 problem with a fix.', diagnosis.registryName)
+            : vscode.l10n.t('Registry "{0}": {1} problems with a fix.', diagnosis.registryName, String(fixable.length)), fixButton);
     if (answer !== fixButton) {
         return undefined;
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { KeyAccessMark } from '../../tree/keyAccessMarks';
 import type { CommandServices } from '../CommandServices';
+import { revocationStore } from '../revokeKeyAccess/keyAccessServices';
 import { checkTitle } from './findingText';
 
 /** The tree mark a diagnosis leaves: errors and warnings show on the registry; a clean result clears Diagnose's mark. */
@@ -14,12 +15,14 @@ export function markFromDiagnosis(diagnosis: RegistryDiagnosis): KeyAccessMark |
     return { kind: 'problem', severity, summary: vscode.l10n.t('Key access: {0}', causes.join(', ')) };
 }
 
-/** Updates the registry's mark, keeping a "revoked" mark when Diagnose confirms the registry has no access. */
-export function mirrorInTree(services: CommandServices, diagnosis: RegistryDiagnosis): void {
-    const current = services.tree.keyAccessMarks.get(diagnosis.registryId);
+/**
+ * Updates the registry's mark. A clean diagnosis also ends a revocation whose access came back another way (Diagnose's
+ * fix, a change outside the extension): its record goes, so "revoked" does not return after a reload.
+ */
+export async function mirrorInTree(services: CommandServices, diagnosis: RegistryDiagnosis): Promise<void> {
     const next = markFromDiagnosis(diagnosis);
-    if (current?.kind === 'revoked' && next?.kind === 'problem' && next.severity === 'error') {
-        return;
+    if (!next) {
+        await revocationStore(services).delete(diagnosis.registryId);
     }
     services.tree.keyAccessMarks.set(diagnosis.registryId, next);
 }

@@ -1,6 +1,7 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { planRestore, runRestore, type RestoreResult } from '../../domain/restore/restoreKeyAccess';
+import { findRestoredWith } from '../../domain/revoke/sharedAccess';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { programmaticArgs, revocationStore, selectedSubscriptionIds, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
@@ -23,9 +24,16 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
         context.valuesToMask.push(registry.id);
         const store = revocationStore(services);
         const subscriptionIds = await selectedSubscriptionIds(services);
-        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name) },
-            async () => runRestore(node.factory, await planRestore(node.factory, registry.id, store, subscriptionIds), store));
+        const { result, alsoRestored } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name) },
+            async () => {
+                const plan = await planRestore(node.factory, registry.id, store, subscriptionIds);
+                const restored = await runRestore(node.factory, plan, store);
+                return { result: restored, alsoRestored: await findRestoredWith(node.factory, plan.target, restored) };
+            });
         services.tree.markKeyAccess(registry.id, undefined);
+        for (const other of alsoRestored) {
+            services.tree.markKeyAccess(other.id, undefined);
+        }
         const vaultName = registry.encryption.status === 'enabled' ? registry.encryption.key?.vaultName ?? '' : '';
         const keyName = registry.encryption.status === 'enabled' ? registry.encryption.key?.keyName ?? '' : '';
         const items = [
@@ -33,9 +41,11 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
             ...result.grants.map((grant) => grantText(grant, vaultName)),
             ...result.enabledVersions.map((version) => versionText(keyName, version)),
         ];
-        void vscode.window.showInformationMessage(items.length > 0
+        const message = items.length > 0
             ? vscode.l10n.t('Key access of registry "{0}" restored: {1}.', registry.name, items.join('; '))
-            : vscode.l10n.t('Registry "{0}" already had the key access its encryption needs; nothing was changed.', registry.name));
+            : vscode.l10n.t('Registry "{0}" already had the key access its encryption needs; nothing was changed.', registry.name);
+        void vscode.window.showInformationMessage(alsoRestored.length === 0 ? message
+            : `${message} ${vscode.l10n.t('Key access is back for {0} too.', alsoRestored.map((other) => other.name).join(', '))}`);
         return result;
     });
 }

@@ -11,11 +11,10 @@ export function revocationStore(services: CommandServices): RevocationStore {
     return new StoredRevocations(services.globalState ?? sessionStorage);
 }
 
-/** Registries revoked in an earlier session show as revoked from the start. */
+/** The tree reads "revoked" from Revoke's records: registries revoked in an earlier session show it from the start. */
 export function markRememberedRevocations(services: CommandServices): void {
-    for (const record of revocationStore(services).list()) {
-        services.tree.keyAccessMarks.set(record.registryId, { kind: 'revoked' });
-    }
+    const store = revocationStore(services);
+    services.tree.keyAccessMarks.readRevocationsFrom(() => store.list().map((record) => record.registryId));
 }
 
 /** Every selected subscription: a registry's key may live in a vault of another subscription. */

@@ -5,8 +5,13 @@ import type { RevocationRecord } from '../../domain/revoke/RevocationRecord';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { programmaticArgs, revocationStore, selectedSubscriptionIds, withLocalizedErrors } from './keyAccessServices';
-import { confirmRevoke, pickRevokeMethod, toRevokeMethod, type RevokeMethodName } from './revokePrompts';
-import { grantText, versionText } from './revokeText';
+import { FlowWizard } from '../wizard/FlowWizard';
+import type { RevokeContext } from './RevokeContext';
+import { RevokeMethodStep } from './RevokeMethodStep';
+import { RevokeNameStep } from './RevokeNameStep';
+import { toRevokeMethod, type RevokeMethodName } from './revokePrompts';
+import { RevokeWarningStep } from './RevokeWarningStep';
+import { encryptionIdentityText, grantText, versionText } from './revokeText';
 
 /** `executeCommand('acrCmk.revokeKeyAccess', { registryId, method, confirmRegistryName })` answers the prompts. */
 export interface RevokeKeyAccessArgs {
@@ -22,16 +27,29 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
         const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
         const registry = node.registry;
         context.valuesToMask.push(registry.id);
-        const method = args?.method ? toRevokeMethod(args.method) : await pickRevokeMethod(context, registry.name);
-        const subscriptionIds = await selectedSubscriptionIds(services);
-        const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading key access of {0}…', registry.name) },
-            () => planRevoke(node.factory, { registryId: registry.id, method, subscriptionIds }));
-        const typed = args?.confirmRegistryName ?? await confirmRevoke(context, plan);
+        const wizardContext: RevokeContext = Object.assign(context, {
+            node, subscriptionIds: await selectedSubscriptionIds(services),
+            method: args?.method ? toRevokeMethod(args.method) : undefined, typedName: args?.confirmRegistryName,
+        });
+        const wizard = new FlowWizard(wizardContext, {
+            title: vscode.l10n.t('Revoke key access of "{0}"', registry.name),
+            promptSteps: [new RevokeMethodStep(), new RevokeWarningStep(), new RevokeNameStep()],
+        });
+        await wizard.prompt();
+        // Pre-answered runs (method and name given) never prompted, so the plan is read here.
+        const plan = wizardContext.plan ?? await planRevoke(node.factory, { registryId: registry.id, method: wizardContext.method!, subscriptionIds: wizardContext.subscriptionIds });
+        const typed = wizardContext.typedName ?? '';
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
             () => runRevoke(node.factory, plan, revocationStore(services), typed));
         services.tree.markKeyAccess(registry.id, { kind: 'revoked' });
-        const removed = [...plan.grants.map((grant) => grantText(grant, plan.target.vault.name)), ...plan.versions.map((version) => versionText(plan.target.key.keyName, version))];
-        void vscode.window.showInformationMessage(vscode.l10n.t('Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.', registry.name, removed.join('; ')));
+        for (const affected of plan.affected) {
+            services.tree.markKeyAccess(affected.id, { kind: 'problem', severity: 'error', summary: vscode.l10n.t('Lost access to its key when the key access of registry "{0}" was revoked.', registry.name) });
+        }
+        const who = encryptionIdentityText(plan);
+        const removed = [...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)), ...plan.versions.map((version) => versionText(plan.target.key.keyName, version))];
+        const message = vscode.l10n.t('Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.', registry.name, removed.join('; '));
+        void vscode.window.showInformationMessage(plan.affected.length === 0 ? message
+            : `${message} ${vscode.l10n.t('Also without key access now: {0}.', plan.affected.map((affected) => affected.name).join(', '))}`);
         if (result.accessRemains) {
             void vscode.window.showWarningMessage(vscode.l10n.t('The identity of registry "{0}" still reaches the key through another grant (a role above the vault, or the "all" permission). Disable the key to cut access completely.', registry.name));
         }

@@ -15,17 +15,25 @@ export async function pickRevokeMethod(context: IActionContext, registryName: st
         { label: vscode.l10n.t('Disable the key version in use'), detail: vscode.l10n.t('Every registry and service using this key version loses access.'), data: 'disableKeyInUse' },
         { label: vscode.l10n.t('Disable all versions of the key'), detail: vscode.l10n.t('Every registry and service using any version of this key loses access.'), data: 'disableKeyAll' },
     ];
-    const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('How should the key access of registry "{0}" be revoked?', registryName), suppressPersistence: true });
+    const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('How should the key access of registry "{0}" be revoked?', registryName) });
     return toRevokeMethod(picked.data);
 }
 
-/** The modal warning that names the registry, then the typed name (which the domain checks again before any change). */
-export async function confirmRevoke(context: IActionContext, plan: RevokePlan): Promise<string> {
+/** The modal warning: the registry, what is removed, and every other registry that loses its key too. */
+export async function warnRevoke(context: IActionContext, plan: RevokePlan): Promise<void> {
     const name = plan.target.registry.name;
+    const others = plan.affected.length;
     await context.ui.showWarningMessage(
-        vscode.l10n.t('Revoke key access of registry "{0}"?', name),
+        others === 0 ? vscode.l10n.t('Revoke key access of registry "{0}"?', name)
+            : others === 1 ? vscode.l10n.t('Revoke key access of registry "{0}" and of 1 other registry?', name)
+                : vscode.l10n.t('Revoke key access of registry "{0}" and of {1} other registries?', name, String(others)),
         { modal: true, detail: [vscode.l10n.t('Revoking blocks access to all data of registry "{0}" (pull, push, and everything stored) until key access is restored.', name), describeRevokePlan(plan)].join('\n\n') },
         { title: vscode.l10n.t('Continue') });
+}
+
+/** The typed name, checked as it is typed (the domain checks it again before any change). */
+export function typeRegistryName(context: IActionContext, plan: RevokePlan): Promise<string> {
+    const name = plan.target.registry.name;
     return context.ui.showInputBox({
         prompt: vscode.l10n.t('Type the registry name "{0}" to confirm revoking its key access.', name),
         placeHolder: name,

@@ -21,8 +21,13 @@ export class KeyPickStep extends AnswerPromptStep<RotationWizardContext> {
         if (keys.length === 0) {
             throw new Error(vscode.l10n.t('Key vault {0} has no keys.', vaultUrl));
         }
+        const state = context.registry.encryption;
+        const current = state.status === 'enabled' && state.key?.vaultUrl.toLowerCase() === vaultUrl.toLowerCase() ? state.key.keyName.toLowerCase() : undefined;
         const picks = keys.map((key): IAzureQuickPickItem<string> => ({
-            label: key.name, description: key.enabled ? undefined : vscode.l10n.t('disabled'), data: key.name,
+            label: key.name,
+            description: [key.name.toLowerCase() === current ? vscode.l10n.t('$(check) in use by this registry') : '', key.enabled ? '' : vscode.l10n.t('disabled')]
+                .filter((part) => part.length > 0).join(' · ') || undefined,
+            data: key.name,
         }));
         const name = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a key') })).data;
         context.answers.keyId = `${vaultUrl}/keys/${name}`;

@@ -1,4 +1,4 @@
-import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
+import { AzureWizardPromptStep, GoBackError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { isDomainError } from '../../domain/errors';
 import { formatKeyIdentifier } from '../../domain/keys/keyIdentifier';
@@ -7,7 +7,7 @@ import type { RotationPlan } from '../../domain/rotate/RotationPlan';
 import { rotationStepList } from '../../l10n/rotationStepLabel';
 import { askConsent, consentQuestion } from './rotationConsent';
 import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
-import { snapshotText } from './rotationText';
+import { keyText, snapshotIdentifiers, snapshotText } from './rotationText';
 
 /**
  * Plans the rotation (reads only) and asks for each change it needs: every refusal the domain raises for a
@@ -23,6 +23,21 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
     }
 
     async prompt(context: RotationWizardContext): Promise<void> {
+        // Consents given here belong to this plan: Back (to change an answer) asks them again for the next one.
+        const consentBefore = context.consent;
+        const identityBefore = context.answers.identity;
+        try {
+            await this.planAndConfirm(context);
+        } catch (error) {
+            if (error instanceof GoBackError) {
+                context.consent = consentBefore;
+                context.answers.identity = identityBefore;
+            }
+            throw error;
+        }
+    }
+
+    private async planAndConfirm(context: RotationWizardContext): Promise<void> {
         let request = this.buildRequest(context);
         for (; ;) {
             try {
@@ -60,13 +75,22 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
 }
 
 async function confirmSwitch(context: RotationWizardContext, plan: RotationPlan): Promise<void> {
-    const target = plan.targetKeyId ?? (plan.versionless ? formatKeyIdentifier(plan.key, { versionless: true }) : vscode.l10n.t('{0}/<new version>', formatKeyIdentifier(plan.key)));
-    const identity = plan.identity.kind === 'system' ? vscode.l10n.t('system-assigned identity') : vscode.l10n.t('{0} (user-assigned, client ID {1})', plan.identity.name, plan.identity.clientId);
+    const targetId = plan.targetKeyId
+        ?? (plan.versionless ? formatKeyIdentifier(plan.key, { versionless: true }) : vscode.l10n.t('{0}/<new version>', formatKeyIdentifier(plan.key, { versionless: true })));
+    const target = plan.targetKeyId
+        ? keyText(plan.targetKeyId)
+        : plan.versionless && plan.steps.has('createKeyVersion')
+            ? vscode.l10n.t('key "{0}" in key vault "{1}" (versionless, a new version created now)', plan.key.keyName, plan.key.vaultName)
+            : plan.versionless ? keyText(formatKeyIdentifier(plan.key, { versionless: true })) : vscode.l10n.t('key "{0}" in key vault "{1}" (a new version created now)', plan.key.keyName, plan.key.vaultName);
+    const identity = plan.identity.kind === 'system' ? vscode.l10n.t('system-assigned identity') : vscode.l10n.t('identity "{0}" (user-assigned)', plan.identity.name);
     const detail = [
         vscode.l10n.t('Now: {0}', snapshotText(plan.before)),
-        vscode.l10n.t('After: key {0}, identity {1}', target, identity),
+        vscode.l10n.t('After: {0}, {1}', target, identity),
         vscode.l10n.t('Steps: {0}', rotationStepList([...plan.steps].join(','))),
         plan.steps.has('switchEncryption') ? '' : vscode.l10n.t('The registry keeps its versionless key identifier and picks up the new version within an hour.'),
-    ].filter((line) => line.length > 0).join('\n');
+        '',
+        vscode.l10n.t('Now: {0}', snapshotIdentifiers(plan.before)),
+        vscode.l10n.t('After: {0}', [targetId, plan.identity.kind === 'system' ? 'system' : vscode.l10n.t('client ID {0}', plan.identity.clientId)].join(' · ')),
+    ].filter((line, index, lines) => line.length > 0 || (index > 0 && lines[index - 1] !== '')).join('\n');
     await context.ui.showWarningMessage(vscode.l10n.t('Change the encryption of registry "{0}"?', plan.registry.name), { modal: true, detail }, { title: vscode.l10n.t('Change Encryption') });
 }

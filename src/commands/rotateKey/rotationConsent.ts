@@ -25,13 +25,13 @@ export function consentQuestion(error: DomainError, registryName: string): { key
                 detail: vscode.l10n.t('The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.'),
             };
         case 'RotationChangeDeclined':
-            return stepConsent(p.step ?? '', registryName);
+            return stepConsent(p.step ?? '', registryName, p);
         default:
             return undefined;
     }
 }
 
-function stepConsent(step: string, registryName: string): ReturnType<typeof consentQuestion> {
+function stepConsent(step: string, registryName: string, p: Readonly<Record<string, string | undefined>>): ReturnType<typeof consentQuestion> {
     switch (step) {
         case 'assignIdentity':
             return {
@@ -48,7 +48,9 @@ function stepConsent(step: string, registryName: string): ReturnType<typeof cons
         case 'grantAccess':
             return {
                 key: 'grantAccess', button: vscode.l10n.t('Grant Access'),
-                message: vscode.l10n.t('Grant the identity access to the key vault?'),
+                message: p.identity === 'system'
+                    ? vscode.l10n.t('Grant the system-assigned identity of registry "{0}" access to key vault "{1}"?', registryName, p.vault ?? '')
+                    : vscode.l10n.t('Grant identity "{0}" access to key vault "{1}"?', p.identity ?? '', p.vault ?? ''),
                 detail: vscode.l10n.t('Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.'),
             };
         case 'grantPolicyRights':

@@ -17,7 +17,40 @@ export function snapshotIdentityLabel(snapshot: EncryptionSnapshot): string {
     return snapshot.identity.toLowerCase() === 'system' ? vscode.l10n.t('system-assigned identity') : snapshot.identityName || snapshot.identity;
 }
 
-/** "key … (version …), identity …" for before/after lines. */
+/** Vault, key and version of a key identifier URL, for names-first text (the identifier itself goes on a detail line). */
+export function keyParts(keyIdentifier: string): { vault: string; key: string; version?: string } {
+    try {
+        const url = new URL(keyIdentifier);
+        const [, key = '', version] = url.pathname.split('/').filter((part) => part.length > 0);
+        return { vault: url.hostname.split('.')[0] ?? '', key, version: version || undefined };
+    } catch {
+        return { vault: '', key: keyIdentifier };
+    }
+}
+
+/** A key version as people compare them: its first 8 characters. */
+export const shortVersion = (version: string): string => version.length > 8 ? `${version.slice(0, 8)}…` : version;
+
+/** 'key "k" in key vault "v" (version 1a2b3c4d…)' — or '(versionless, now version …)' for a versionless identifier. */
+export function keyText(keyIdentifier: string, versionedKeyIdentifier?: string): string {
+    const { vault, key, version } = keyParts(keyIdentifier);
+    const inUse = keyParts(versionedKeyIdentifier ?? keyIdentifier).version;
+    const versionPart = version
+        ? vscode.l10n.t('version {0}', shortVersion(version))
+        : inUse ? vscode.l10n.t('versionless, now version {0}', shortVersion(inUse)) : vscode.l10n.t('versionless');
+    return vscode.l10n.t('key "{0}" in key vault "{1}" ({2})', key, vault, versionPart);
+}
+
+/** 'key "k" in key vault "v" (version …), system-assigned identity' for before/after lines. */
 export function snapshotText(snapshot: EncryptionSnapshot): string {
-    return vscode.l10n.t('key {0}, in use {1}, identity {2}', snapshot.keyIdentifier, snapshot.versionedKeyIdentifier ?? snapshot.keyIdentifier, snapshotIdentityLabel(snapshot));
+    const identity = snapshot.identity.toLowerCase() === 'system'
+        ? vscode.l10n.t('system-assigned identity')
+        : vscode.l10n.t('identity "{0}" (user-assigned)', snapshot.identityName || snapshot.identity);
+    return vscode.l10n.t('{0}, {1}', keyText(snapshot.keyIdentifier, snapshot.versionedKeyIdentifier), identity);
+}
+
+/** The full identifiers behind a snapshot, for a detail line. */
+export function snapshotIdentifiers(snapshot: EncryptionSnapshot): string {
+    const identity = snapshot.identity.toLowerCase() === 'system' ? 'system' : vscode.l10n.t('client ID {0}', snapshot.identity);
+    return [snapshot.versionedKeyIdentifier ?? snapshot.keyIdentifier, identity].join(' · ');
 }

@@ -1,5 +1,6 @@
 import type { AzureWizardPromptStep, IActionContext } from '@microsoft/vscode-azext-utils';
 import { FlowWizard } from '../wizard/FlowWizard';
+import { announceRotation } from './announceRotation';
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { RegistryNode } from '../../tree/RegistryNode';
 import type { CommandServices } from '../CommandServices';
@@ -28,6 +29,7 @@ export async function runRotationWizard(actionContext: IActionContext, services:
     await wizard.prompt();
     await wizard.execute();
     node.registry = context.registry;
-    await (node.parent ? services.tree.refresh(node) : services.tree.refresh());
+    services.tree.showChangedRegistry(context.registry);
+    announceRotation(context.plan!, context.result!);
     return context.result!;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { showRegistryEncryption } from '../../domain/registries/getRegistry';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
+import { openEncryptionDocument } from './encryptionDocuments';
 
 /** Like `az acr encryption show`: opens the registry's current encryption JSON (read fresh, one GET). Returns the JSON text. */
 export async function showEncryption(context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
@@ -11,7 +12,6 @@ export async function showEncryption(context: IActionContext, services: CommandS
     const content = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading encryption of {0}…', node.registry.name) },
         () => showRegistryEncryption(node.factory, node.registry.id));
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content });
-    await vscode.window.showTextDocument(document, { preview: true });
+    await openEncryptionDocument(node.registry.name, node.registry.id, content);
     return content;
 }

@@ -29,10 +29,21 @@ export class FlowWizard<T extends IActionContext> extends AzureWizard<T> {
         this.allPromptSteps = [...(options.promptSteps ?? [])];
     }
 
+    /** Steps a step adds once answered (`getSubWizard`) count like the others: the base wizard calls this for them. */
+    addSubWizard(step: AzureWizardPromptStep<T>, subWizard: IWizardOptions<T>): void {
+        this.allPromptSteps.push(...(subWizard.promptSteps ?? []));
+        (AzureWizard.prototype as unknown as { addSubWizard: (this: AzureWizard<T>, ...args: unknown[]) => void }).addSubWizard.call(this, step, subWizard);
+    }
+
     get currentStep(): number {
         const answered = this.answeredQuestions();
         const current = this.currentQuestion();
         return answered.size + (current !== undefined && answered.has(current) ? 0 : 1);
+    }
+
+    /** Back is offered once anything was asked before (the base wizard's test, a step number above 1, no longer holds). */
+    get showBackButton(): boolean {
+        return this.internals._finishedPromptSteps.some((step) => step.prompted);
     }
 
     get totalSteps(): number {

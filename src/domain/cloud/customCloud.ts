@@ -22,7 +22,9 @@ export function buildCustomCloud(settings: CustomCloudSettings): CloudConfig {
     const authorityHost = withoutTrailingSlash(requireHttpsUrl('authorityHost', settings.authorityHost));
     const keyVaultDnsSuffix = requireDnsSuffix('keyVaultDnsSuffix', settings.keyVaultDnsSuffix);
     const acrLoginServerSuffix = settings.acrLoginServerSuffix?.trim() ? requireDnsSuffix('acrLoginServerSuffix', settings.acrLoginServerSuffix) : 'azurecr.io';
-    const portalUrl = settings.portalUrl?.trim() ? withoutTrailingSlash(requireHttpsUrl('portalUrl', settings.portalUrl)) : 'https://portal.azure.com';
+    // A portal is opened in the user's browser, never called with a token: plain HTTP is accepted on loopback
+    // (as for OAuth's loopback redirects), so a local portal does not land on a certificate warning.
+    const portalUrl = settings.portalUrl?.trim() ? withoutTrailingSlash(requireHttpsUrl('portalUrl', settings.portalUrl, { loopbackHttp: true })) : 'https://portal.azure.com';
     const tenantId = settings.tenantId?.trim() || undefined;
     return {
         name: 'custom', resourceManagerEndpoint, resourceManagerAudience: audience, authorityHost, tenantId,
@@ -30,7 +32,7 @@ export function buildCustomCloud(settings: CustomCloudSettings): CloudConfig {
     };
 }
 
-function requireHttpsUrl(setting: string, value: string | undefined): string {
+function requireHttpsUrl(setting: string, value: string | undefined, options: { loopbackHttp?: boolean } = {}): string {
     const text = value?.trim();
     if (!text) {
         throw new DomainError('CloudSettingMissing', { setting: `acrCmk.customCloud.${setting}` });
@@ -41,7 +43,8 @@ function requireHttpsUrl(setting: string, value: string | undefined): string {
     } catch {
         throw new DomainError('CloudSettingInvalidUrl', { setting: `acrCmk.customCloud.${setting}`, value: text });
     }
-    if (url.protocol !== 'https:' || url.search || url.hash || url.username) {
+    const httpAllowed = options.loopbackHttp === true && url.protocol === 'http:' && isLoopbackHost(url.hostname);
+    if ((url.protocol !== 'https:' && !httpAllowed) || url.search || url.hash || url.username) {
         throw new DomainError('CloudSettingInvalidUrl', { setting: `acrCmk.customCloud.${setting}`, value: text });
     }
     return url.toString();
@@ -73,4 +76,10 @@ export function assertPemCertificate(path: string, text: string): string {
         throw new DomainError('CaCertificateNotPem', { path });
     }
     return text;
+}
+
+/** `localhost`, a name under it (RFC 6761), or a loopback address. */
+function isLoopbackHost(hostname: string): boolean {
+    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
 }

@@ -8,6 +8,7 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { formatKeyIdentifier } from '../keys/keyIdentifier';
 import { resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarget';
+import { findAffectedRegistries, type AffectedRegistry } from './sharedAccess';
 import { describeRevokedItems } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
 
@@ -29,6 +30,8 @@ export interface RevokePlan {
     readonly method: RevokeMethod;
     readonly grants: readonly GrantRecord[];
     readonly versions: readonly string[];
+    /** Other registries (in the subscriptions searched) that the same removal takes off their key. */
+    readonly affected: readonly AffectedRegistry[];
 }
 
 export interface RevokeResult {
@@ -54,13 +57,15 @@ async function readAndPlanRevoke(factory: AzureClientFactory, request: Omit<Revo
             const viaOtherGrant = await hasEncryptionAccess(factory, vault, target.principalId);
             throw new DomainError(viaOtherGrant ? 'RevokeGrantOutsideVault' : 'RevokeNothingToRemove', { registry: registry.name, vault: vault.name });
         }
-        return { target, method: request.method, grants, versions: [] };
+        const affected = await findAffectedRegistries(factory, target, { kind: 'grant', principalId: target.principalId });
+        return { target, method: request.method, grants, versions: [], affected };
     }
     const versions = await enabledVersions(factory, target, request.method.versions);
     if (versions.length === 0) {
         throw new DomainError('RevokeNothingToRemove', { registry: registry.name, vault: vault.name });
     }
-    return { target, method: request.method, grants: [], versions };
+    const affected = await findAffectedRegistries(factory, target, { kind: 'versions', versions });
+    return { target, method: request.method, grants: [], versions, affected };
 }
 
 async function enabledVersions(factory: AzureClientFactory, target: EncryptionTarget, which: 'inUse' | 'all'): Promise<string[]> {

@@ -42,9 +42,9 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
     const { identity, reassignIdentityId } = await resolvePlannedIdentity(factory, registry, state, request.identity, subscriptionIds);
 
     const steps = new Set<RotationStepName>();
-    const need = (step: RotationStepName, consented: boolean | undefined) => {
+    const need = (step: RotationStepName, consented: boolean | undefined, about: Record<string, string> = {}) => {
         if (!consented) {
-            throw new DomainError('RotationChangeDeclined', { registry: registry.name, step });
+            throw new DomainError('RotationChangeDeclined', { registry: registry.name, step, ...about });
         }
         steps.add(step);
     };
@@ -61,7 +61,8 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
     }
     checkFirewall(vault, identity, registry, request.consent, steps);
     if (!identity.principalId || !(await hasEncryptionAccess(factory, vault, identity.principalId))) {
-        need('grantAccess', request.consent.grantAccess);
+        // Named in the question: which identity gets access to which vault.
+        need('grantAccess', request.consent.grantAccess, { identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name });
     }
     if (request.key.kind === 'newVersion') {
         steps.add('createKeyVersion');

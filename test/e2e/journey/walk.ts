@@ -19,6 +19,12 @@ export interface JourneyStep {
   count?: [number, number];
   /** What Back must show of this step's answer, when it is not the answer itself (a pick's label as shown). */
   kept?: string;
+  /** This prompt offers no Back: the first of its wizard, or a pick made before the wizard starts (which registry). */
+  noBack?: boolean;
+  /** The step Back returns to, when it is not the one before (modals asked within one wizard step return together). */
+  backTo?: string;
+  /** Checks on what this step shows (a modal's detail), run when it first shows. */
+  check?: (page: Page) => Promise<void>;
 }
 
 const isModal = (step: JourneyStep) => 'button' in step.answer;
@@ -61,22 +67,29 @@ async function reaccept(page: Page, step: JourneyStep): Promise<void> {
 }
 
 /**
- * Answers every step; at every step after the first, goes Back first (alternating the Back arrow and the keybinding
- * on prompts; a modal's own Back button), checks the previous step returned with its answer, takes it again.
+ * Answers every step; at every step that offers Back, goes Back first (alternating the Back arrow and the keybinding
+ * on prompts; a modal's own Back button), checks the step it returns to shows its earlier answer, and takes the answers
+ * again up to this step.
  */
 export async function walkWithBack(page: Page, flow: string, steps: JourneyStep[]): Promise<void> {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     await expectStep(page, step);
-    const previous = steps[i - 1];
-    if (previous) {
+    await step.check?.(page);
+    if (i > 0 && !step.noBack) {
       if (isModal(step)) await clickModalButton(page, 'Back');
       else if (i % 2 === 0) await pressBackKey(page);
       else await clickBack(page);
-      const view = await expectStep(page, previous);
-      assertKept(view, previous);
+      const target = step.backTo ? steps.findIndex((candidate) => candidate.name === step.backTo) : i - 1;
+      assert.ok(target >= 0 && target < i, `step "${step.backTo}" comes before "${step.name}"`);
+      const view = await expectStep(page, steps[target]!);
+      assertKept(view, steps[target]!);
       if (i === 1 || isModal(step)) await screenshot(page, `journey-${flow}-back-from-${step.name}`);
-      await reaccept(page, previous);
+      await reaccept(page, steps[target]!);
+      for (let again = target + 1; again < i; again++) {
+        await expectStep(page, steps[again]!);
+        await answerStep(page, steps[again]!);
+      }
       await expectStep(page, step);
     }
     await answerStep(page, step);

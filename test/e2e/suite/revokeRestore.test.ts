@@ -2,6 +2,7 @@
 // previous grants (from the emulator's state). The typed-name confirmation refuses a wrong name.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { expectErrorNotification } from './notificationGuard';
 import type { WorldRegistry } from '../worldExpectations';
 import { activateExtension, type AcrCmkTestApi } from './extensionApi';
 import { accessibleCmkRegistry, findRow, grantsNow, keyAccess } from './keyAccessWorld';
@@ -18,6 +19,7 @@ describe('Revoke and Restore Key Access', () => {
   });
 
   it('refuses when the typed registry name is wrong, and changes nothing', async () => {
+    expectErrorNotification(/does not match the registry name/);
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('acrCmk.revokeKeyAccess', { registryId: registry.id, method: 'removeAccess', confirmRegistryName: `${registry.name}-typo` })),
       (error: Error) => /does not match the registry name/.test(error.message) && error.message.includes(registry.name));

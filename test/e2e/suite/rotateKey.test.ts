@@ -2,6 +2,7 @@
 // emulator's own state and key-access probe say whether the registry really moved to a new, working key.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { expectErrorNotification } from './notificationGuard';
 import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import { activateExtension } from './extensionApi';
@@ -38,6 +39,7 @@ describe('Rotate Key (real VS Code, scripted answers)', () => {
   });
 
   it('refuses a registry without a customer-managed key and changes nothing', async () => {
+    expectErrorNotification(/is encrypted with a service-managed key, so it has no customer-managed key to rotate/);
     const world = await getEmulatorJson<EmulatorWorld>('state');
     const plain = Object.values(world.registries).find((r) => r.encryption.status !== 'enabled');
     assert.ok(plain, 'the sample world has a registry without CMK');

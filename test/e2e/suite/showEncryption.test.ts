@@ -1,4 +1,4 @@
-// Show Encryption opens a read-only-style JSON document like `az acr encryption show`, read fresh from ARM.
+// Show Encryption opens a read-only JSON document named after the registry, like `az acr encryption show`, read fresh from ARM.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { getEmulatorJson } from '../emulatorState';
@@ -11,9 +11,11 @@ async function showEncryptionOf(registry: WorldRegistry): Promise<{ status: stri
   const editor = vscode.window.activeTextEditor;
   assert.ok(editor && !before.has(editor.document), `Show Encryption of ${registry.name} opened a new editor`);
   assert.strictEqual(editor.document.languageId, 'json');
+  // Named after the registry (the tab says whose encryption it is), read-only: closing asks nothing.
+  assert.strictEqual(editor.document.uri.path, `/${registry.name}.encryption.json`);
+  assert.strictEqual(editor.document.isUntitled, false);
   const shown = JSON.parse(editor.document.getText());
-  // The document is untitled (unsaved): revert-and-close leaves no save prompt behind for the next test.
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   return shown;
 }
 

@@ -3,6 +3,7 @@
 // resources the sample world lacks, the emulator's ground truth, and the error messages a command surfaced.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { expectErrorNotification } from './notificationGuard';
 import { createIdentitySubscriptionSource } from '../../../src/auth/identitySubscriptionSource';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
@@ -106,7 +107,8 @@ export async function registryWithOwnIdentity(factory: AzureClientFactory, home:
 
 /**
  * Runs a command and collects the error messages it showed. The extension shows errors through the `vscode` API
- * object this test shares with it (the same extension), so wrapping `window.showErrorMessage` here sees them.
+ * object this test shares with it (the same extension), so wrapping `window.showErrorMessage` here sees them. The
+ * test asserts on what it collected, so the notification guard counts those errors as expected.
  */
 export async function withShownErrors<T>(run: () => Thenable<T>): Promise<{ result: T; errors: string[] }> {
     const window = vscode.window as { showErrorMessage: (...args: unknown[]) => Thenable<unknown> };
@@ -120,5 +122,6 @@ export async function withShownErrors<T>(run: () => Thenable<T>): Promise<{ resu
         return { result: await run(), errors };
     } finally {
         window.showErrorMessage = original;
+        expectErrorNotification(...errors.map((error) => new RegExp(`^${error.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
     }
 }

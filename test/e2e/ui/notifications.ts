@@ -1,65 +1,100 @@
 // Notifications as a person finds them: the notification centre (smoke-test mode hides toasts; the centre keeps
-// every notification). `takeNotifications` reads and clears them, so each read sees only what came since the last.
-// `guardNotifications` fails any test after which an error notification showed that the test did not expect.
+// every notification). Reading never clears the centre (a notification arriving between a read and a clear would be
+// lost); each read returns only what is new since the last read of that page. `guardNotifications` clears the
+// centre before each test and fails any test after which an error notification showed that the test did not expect.
 import type { Page } from 'playwright-core';
 import { runCommand, waitUntil } from './workbench';
 
 export interface Notification { severity: 'error' | 'warning' | 'info'; message: string; actions: string[] }
 
+const centre = (page: Page) => page.locator('.notifications-center.visible');
+/** What each page's reads already returned (message keys, with repeats), so a read returns only what is new. */
+const returned = new WeakMap<Page, string[]>();
+const keyOf = (n: Notification) => `${n.severity}\u0000${n.message}`;
+
 async function openCentre(page: Page): Promise<void> {
-  if (await page.locator('.notifications-center.visible').isVisible().catch(() => false)) return;
+  if (await centre(page).isVisible()) return;
   await runCommand(page, 'Notifications: Show Notifications');
-  await page.locator('.notifications-center').waitFor({ timeout: 10000 });
+  await centre(page).waitFor({ timeout: 10000 });
 }
 
-/** The status bar's bell has its dot while the centre holds a notification not yet seen. */
-const bellWithDot = (page: Page) => page.locator('.part.statusbar .codicon-bell-dot, .part.statusbar .codicon-bell-slash-dot');
+async function closeCentre(page: Page): Promise<void> {
+  if (!(await centre(page).isVisible())) return;
+  await runCommand(page, 'Notifications: Hide Notifications');
+  await centre(page).waitFor({ state: 'hidden', timeout: 10000 });
+}
 
-/** Every notification now in the centre (newest first), then clears them and closes the centre. */
-export async function takeNotifications(page: Page): Promise<Notification[]> {
-  // The centre does not open while empty; the bell tells. (Each read clears the centre, so nothing is "seen" but unread.)
-  if ((await bellWithDot(page).count()) === 0) return [];
+/** Every notification in the centre that a running progress is not (a progress reports work, not an outcome). */
+async function readCentre(page: Page): Promise<Notification[]> {
   await openCentre(page);
   const items = await page.locator('.notifications-center .notification-list-item').evaluateAll((rows) => rows.map((row) => {
     const icon = row.querySelector('.notification-list-item-icon');
-    const severity = icon?.classList.contains('codicon-error') ? 'error' : icon?.classList.contains('codicon-warning') ? 'warning' : 'info';
+    const progress = row.querySelector('.monaco-progress-container') as unknown as { offsetParent: unknown } | null;
     return {
-      severity, message: (row.querySelector('.notification-list-item-message') as unknown as { innerText?: string } | null)?.innerText?.trim() ?? '',
+      severity: icon?.classList.contains('codicon-error') ? 'error' : icon?.classList.contains('codicon-warning') ? 'warning' : 'info',
+      message: (row.querySelector('.notification-list-item-message') as unknown as { innerText?: string } | null)?.innerText?.trim() ?? '',
       actions: [...row.querySelectorAll('.notification-list-item-buttons-container .monaco-button')].map((button) => (button as unknown as { innerText: string }).innerText.trim()),
+      running: !!progress && progress.offsetParent !== null,
     };
   }));
-  // A finished progress notification ("Checking names, key vault and key…") can linger in the centre: it reports
-  // work, not an outcome, and every progress title of the extension ends with "…".
-  const outcomes = (items as Notification[]).filter((item) => !(item.severity === 'info' && item.actions.length === 0 && item.message.endsWith('…')));
-  if (items.length > 0) {
-    await runCommand(page, 'Notifications: Clear All Notifications');
-  }
-  await page.keyboard.press('Escape');
-  return outcomes;
+  await closeCentre(page);
+  // A progress that finished can stay listed ("Checking names, key vault and key…"): the extension's progress titles
+  // end with "…" and carry no action, which no outcome does.
+  const progress = (item: { severity: string; message: string; actions: string[]; running: boolean }) =>
+    item.running || (item.severity === 'info' && item.actions.length === 0 && item.message.endsWith('…'));
+  return items.filter((item) => !progress(item)).map(({ severity, message, actions }) => ({ severity, message, actions }) as Notification);
+}
+
+/** The notifications that arrived since this page's last read (oldest first). */
+export async function takeNotifications(page: Page): Promise<Notification[]> {
+  const now = (await readCentre(page)).reverse();
+  const before = [...(returned.get(page) ?? [])];
+  const fresh = now.filter((notification) => {
+    const index = before.indexOf(keyOf(notification));
+    if (index >= 0) { before.splice(index, 1); return false; }
+    return true;
+  });
+  returned.set(page, [...(returned.get(page) ?? []), ...fresh.map(keyOf)]);
+  return fresh;
+}
+
+/** Empties the centre between tests (nothing of a flow is running then) and forgets what was read. */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  returned.set(page, []);
 }
 
 /** Waits for a notification whose message matches `message`; returns it (the others seen meanwhile are kept for the guard). */
 export async function waitForNotification(page: Page, message: RegExp, seen: Notification[], timeoutMs = 90000): Promise<Notification> {
-  return waitUntil(`a notification saying ${message}`, async () => {
-    seen.push(...await takeNotifications(page));
-    return seen.find((notification) => message.test(notification.message));
-  }, timeoutMs);
+  try {
+    return await waitUntil(`a notification saying ${message}`, async () => {
+      seen.push(...await takeNotifications(page));
+      return seen.find((notification) => message.test(notification.message));
+    }, timeoutMs);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; notifications seen: ${JSON.stringify(seen.map((n) => `${n.severity}: ${n.message}`))}`);
+  }
+}
+
+export interface NotificationGuard {
+  /** Notifications a test already read: the guard checks them too. */
+  seen: Notification[];
+  /** Error notifications the current test provokes on purpose. */
+  expected: RegExp[];
 }
 
 /**
  * For a suite: after each test, any error notification (read from the centre, plus those a test collected in
  * `seen`) that the test did not list in `expected` fails it, with the notification's text.
  */
-export interface NotificationGuard {
-  /** Notifications a test already read (takeNotifications clears the centre): the guard checks them too. */
-  seen: Notification[];
-  /** Error notifications the current test provokes on purpose. */
-  expected: RegExp[];
-}
-
 export function guardNotifications(page: () => Page | undefined): NotificationGuard {
   const state: NotificationGuard = { seen: [], expected: [] };
-  beforeEach(() => { state.seen = []; state.expected = []; });
+  beforeEach(async () => {
+    state.seen = [];
+    state.expected = [];
+    const current = page();
+    if (current) await clearNotifications(current);
+  });
   afterEach(async function () {
     const current = page();
     if (!current || this.currentTest?.state === 'failed') return;

@@ -54,7 +54,10 @@ describe('UI: Rotate Key from the registry\'s context menu', () => {
     // A refusal while planning (read-only checks) is reported as a notification, hidden in smoke-test mode.
     await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 30000 }));
     const text = await confirm.innerText();
-    assert.ok(text.includes(`Now: key ${registry.encryption.keyVaultProperties!.keyIdentifier}`), text);
+    // Names first, then the full identifiers on their own lines.
+    assert.match(text, new RegExp(`Now: key "${keyName}" in key vault "[^"]+" \\(version [0-9a-f]{8}…\\)`), text);
+    assert.match(text, new RegExp(`After: key "${keyName}" in key vault "[^"]+" \\(a new version created now\\)`), text);
+    assert.ok(text.includes(`Now: ${registry.encryption.keyVaultProperties!.keyIdentifier}`), text);
     assert.ok(text.includes(`/keys/${keyName}/<new version>`), text);
     await screenshot(page, 'rotate-key-confirm');
     await confirm.getByRole('button', { name: 'Change Encryption' }).click();

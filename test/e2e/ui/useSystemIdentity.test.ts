@@ -50,7 +50,7 @@ describe('UI: Use System-Assigned Identity from the registry\'s context menu', (
     // A refusal while planning (read-only checks) is reported as a notification, hidden in smoke-test mode.
     await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 30000 }));
     const text = await confirm.innerText();
-    assert.match(text, /After: key .*, identity system-assigned identity/, text);
+    assert.match(text, /After: key "[^"]+" in key vault "[^"]+" \([^)]*\), system-assigned identity/, text);
     assert.match(text, /Steps: .*/, text);
     await screenshot(page, 'use-system-identity-confirm');
     await confirm.getByRole('button', { name: 'Change Encryption' }).click();

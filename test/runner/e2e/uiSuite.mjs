@@ -9,8 +9,11 @@ import { startProcess } from './processes.mjs';
 export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000, specs = 'test/e2e/ui/**/*.test.ts', name = 'ui-tests' }) {
   rmSync(resultFile, { force: true });
   const mocha = startProcess(name, process.execPath, [
-    path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--require', 'tsx/cjs',
+    // resolve-localhost: journeys set up their registries with the SDK clients, which reach vaults at <vault>.vault.localhost.
+    path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--require', 'tsx/cjs', '--require', './test/support/resolve-localhost.cjs',
     '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', specs,
+    // A developer's filter (E2E_GREP=<test title part>); `npm test` never sets it.
+    ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []),
   ], { cwd: repoRoot, env: { ...process.env, ...env, MOCHA_RESULT_FILE: resultFile }, logDir, echo: true });
   let timer;
   const deadline = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });

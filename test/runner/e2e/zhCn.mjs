@@ -20,7 +20,7 @@ export const languagePackDir = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'z
  * @param {Parameters<typeof startCodeServer>[0]} options
  */
 export async function startZhCnCodeServer(options) {
-  ensureAptPackages(CJK_FONT_PACKAGES);
+  ensureAptPackages(CJK_FONT_PACKAGES, 'Chinese text in the zh-cn screenshots');
   mkdirSync(options.runDir, { recursive: true });
   const vsix = path.join(options.runDir, 'zh-cn-language-pack.vsix');
   await runToEnd(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',

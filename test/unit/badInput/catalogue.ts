@@ -174,7 +174,8 @@ export const localCatalogue: readonly BadInputCase[] = [
     { surface: 'revokeConfirmation', input: 'cmkreg', message: 'Type "cmkreg1" exactly.' },
     { surface: 'revokeConfirmation', input: '', message: 'Type "cmkreg1" exactly.' },
     // Template files given to Deploy ARM Template
-    { surface: 'templateFile', input: '{', message: 'The file "template.json" is not valid JSON: Expected property name or \'}\' in JSON at position 1' },
+    { surface: 'templateFile', input: '{', message: 'The file "template.json" is not valid JSON (line 1, column 2).' },
+    { surface: 'templateFile', input: '{\n  "a": 1,\n  oops\n}', message: 'The file "template.json" is not valid JSON (line 3, column 3).' },
     { surface: 'templateFile', input: '{}', message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").' },
     { surface: 'templateFile', input: '[]', message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").' },
     { surface: 'templateFile', input: '{"$schema":"x","resources":{}}', message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").' },

@@ -12,7 +12,7 @@ import { RegistryNameStep } from '../../../src/commands/createEncryptedRegistry/
 import { promptMissingParameters } from '../../../src/commands/deployTemplate/promptMissingParameters';
 import { NotifyBeforeExpiryStep } from '../../../src/commands/enableAutoRotation/NotifyBeforeExpiryStep';
 import { RotationIntervalStep } from '../../../src/commands/enableAutoRotation/RotationIntervalStep';
-import { confirmRevoke } from '../../../src/commands/revokeKeyAccess/revokePrompts';
+import { typeRegistryName } from '../../../src/commands/revokeKeyAccess/revokePrompts';
 import { KeyIdInputStep } from '../../../src/commands/rotateKey/KeyIdInputStep';
 import { azureCloud } from '../../../src/domain/cloud/knownClouds';
 import type { RevokePlan } from '../../../src/domain/revoke/revokeKeyAccess';
@@ -71,7 +71,7 @@ export async function promptValidators(): Promise<Record<PromptSurface, Validate
         rotationIntervalDays: await capture((ui) => new RotationIntervalStep().prompt(wizard(ui))),
         notifyDaysBeforeExpiry: await capture((ui) => new NotifyBeforeExpiryStep().prompt(wizard(ui, { policyRotateEveryDays: 90 }))),
         templateParameter: await capture((ui) => promptMissingParameters(wizard(ui), { parameters: { registry_name: { type: 'string' } } }, {})),
-        revokeConfirmation: await capture((ui) => confirmRevoke(wizard(ui), revokePlan)),
+        revokeConfirmation: await capture((ui) => typeRegistryName(wizard(ui), revokePlan)),
     };
 }
 

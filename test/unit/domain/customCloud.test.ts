@@ -48,3 +48,19 @@ describe('custom cloud settings', () => {
         assertCode(() => assertPemCertificate('/ca.pem', 'hello'), 'CaCertificateNotPem', { path: '/ca.pem' });
     });
 });
+
+describe('custom cloud portal URL', () => {
+    const base = {
+        resourceManagerEndpoint: 'https://management.contoso.example/', resourceManagerAudience: 'https://management.contoso.example/',
+        authorityHost: 'https://login.contoso.example', tenantId: '72f988bf-0000-0000-0000-000000000000', keyVaultDnsSuffix: '.vault.contoso.example',
+    };
+
+    it('accepts plain HTTP only on a loopback host (a browser opens it; no token goes there)', () => {
+        for (const url of ['http://portal.localhost:8080', 'http://localhost:8080', 'http://127.0.0.1:8080']) {
+            assert.equal(buildCustomCloud({ ...base, portalUrl: url }).portalUrl, url);
+        }
+        for (const url of ['http://portal.contoso.example', 'http://10.0.0.5:8080']) {
+            assert.throws(() => buildCustomCloud({ ...base, portalUrl: url }), (error: DomainError) => error.code === 'CloudSettingInvalidUrl');
+        }
+    });
+});

@@ -3,13 +3,27 @@ import { DomainError } from '../../errors';
 import { azureErrorOf } from '../azureError';
 import { pollOptions } from '../steps/StepContext';
 
+/**
+ * Where JSON.parse stopped, as line and column (1-based). Node's wording differs between versions (Node 20 says "at
+ * position N", Node 22 adds "(line L column C)"), so only the offset is taken from it and the rest computed here.
+ */
+function jsonErrorPosition(text: string, message: string): { line: string; column: string } | Record<string, never> {
+    const offset = /position (\d+)/.exec(message)?.[1];
+    if (offset === undefined) {
+        return {};
+    }
+    const before = text.slice(0, Number(offset)).split(/\r\n|\r|\n/);
+    return { line: String(before.length), column: String((before.at(-1)?.length ?? 0) + 1) };
+}
+
 /** Reads a template (or a parameters file) as the user gave it; refuses what is not an ARM template before any request. */
 export function parseTemplateFile(text: string, file: string): Record<string, unknown> {
     let parsed: unknown;
+    const body = text.replace(/^\uFEFF/, '');
     try {
-        parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+        parsed = JSON.parse(body);
     } catch (error) {
-        throw new DomainError('TemplateNotJson', { file, reason: (error as Error).message });
+        throw new DomainError('TemplateNotJson', { file, ...jsonErrorPosition(body, (error as Error).message) });
     }
     const template = parsed as Record<string, unknown>;
     if (!template || typeof template !== 'object' || typeof template.$schema !== 'string' || !Array.isArray(template.resources)) {

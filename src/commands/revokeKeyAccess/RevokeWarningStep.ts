@@ -1,0 +1,28 @@
+import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { planRevoke } from '../../domain/revoke/revokeKeyAccess';
+import { warnRevoke } from './revokePrompts';
+import type { RevokeContext } from './RevokeContext';
+
+/** Reads what would be removed (and which other registries it cuts off), then the modal that names all of it. */
+export class RevokeWarningStep extends AzureWizardPromptStep<RevokeContext> {
+    readonly question = 'confirm';
+
+    override async configureBeforePrompt(context: RevokeContext): Promise<void> {
+        if (context.plan || !context.method) {
+            return;
+        }
+        const { node, method, subscriptionIds } = context;
+        context.plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading key access of {0}…', node.registry.name) },
+            () => planRevoke(node.factory, { registryId: node.registry.id, method, subscriptionIds }));
+    }
+
+    async prompt(context: RevokeContext): Promise<void> {
+        await warnRevoke(context, context.plan!);
+        context.warned = true;
+    }
+
+    shouldPrompt(context: RevokeContext): boolean {
+        return !context.warned && !context.typedName;
+    }
+}

@@ -1,0 +1,55 @@
+// Journey (Playwright on the real workbench): the everyday commands on a registry row — Show Encryption opens a
+// read-only document named after the registry; Open in Portal asks VS Code's own "open the external website?" and
+// the portal page opens in the browser with no certificate warning, showing the registry.
+import * as assert from 'node:assert/strict';
+import { openWorkbenchAtSubscription, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
+import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
+import { clickModalButton, waitForModal } from './quickInput';
+
+const suffix = Date.now().toString(36).slice(-5);
+
+describe('Journey: Show Encryption, Open in Portal', function () {
+  this.timeout(5 * 60 * 1000);
+  let workbench: Workbench | undefined;
+  let registry: JourneyRegistry;
+  before(async () => {
+    registry = await createJourneyRegistry(`djevd${suffix}`);
+    workbench = await openWorkbenchAtSubscription(journeySubscription);
+  });
+  after(async () => workbench?.close());
+  screenshotOnFailure(() => workbench);
+
+  it('Show Encryption opens "<registry>.encryption.json", read-only, with the key identifier', async () => {
+    const page = workbench!.page;
+    await runContextMenu(page, treeRowNamed(page, registry.name), 'Show Encryption');
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: `${registry.name}.encryption.json` });
+    await tab.waitFor({ timeout: 60000 });
+    const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await lines.filter({ hasText: `/keys/${registry.key}` }).waitFor({ timeout: 30000 });
+    assert.match(await lines.innerText(), /"status":\s+"enabled"/);
+    // Read-only: typing changes nothing and the tab never shows the unsaved dot.
+    await lines.click();
+    await page.keyboard.type('x');
+    assert.equal(await tab.evaluate((element) => element.classList.contains('dirty')), false, 'the document cannot be edited');
+    await screenshot(page, 'journey-show-encryption-named-tab');
+  });
+
+  it('Open in Portal opens the portal page of the registry in the browser, with no certificate warning', async () => {
+    const page = workbench!.page;
+    const opened = page.context().waitForEvent('page', { timeout: 60000 });
+    await runContextMenu(page, treeRowNamed(page, registry.name), 'Open in Portal');
+    // VS Code asks before opening a site it does not trust; loopback sites it opens at once.
+    const first = await Promise.race([opened.then(() => 'page' as const), waitForModal(page, /open the external website/i, 60000).then(() => 'asked' as const, () => 'page' as const)]);
+    if (first === 'asked') await clickModalButton(page, 'Open');
+    const portal = await opened;
+    await portal.waitForLoadState('domcontentloaded');
+    assert.match(portal.url(), /^http:\/\/portal\.localhost:\d+\//);
+    const resource = await waitUntil('the portal page to show the registry', async () => {
+      const text = await portal.locator('#resource').innerText().catch(() => '');
+      return text.includes(registry.id) ? text : undefined;
+    }, 30000);
+    assert.ok(resource.toLowerCase().endsWith(registry.id.toLowerCase()));
+    await portal.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR}/journey-open-in-portal.png` });
+    await portal.close();
+  });
+});

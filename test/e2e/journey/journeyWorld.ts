@@ -1,0 +1,57 @@
+// Registries of its own for each journey, made before the journey with the domain's own create (the SDK clients
+// over HTTPS to the emulator, as the extension does), so a journey never depends on what another suite changed.
+import * as fs from 'node:fs';
+import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
+import { executeCreate } from '../../../src/domain/create/executeCreate';
+import type { EmulatorEnvironment } from '../../emulator';
+import { connectToEmulator } from '../../support/connectToEmulator';
+
+export const journeySubscription = 'Fabrikam Shared';
+
+function environment(): EmulatorEnvironment {
+  const file = process.env.E2E_EMULATOR_ENVIRONMENT;
+  if (!file) throw new Error('E2E_EMULATOR_ENVIRONMENT is not set: run the journeys through test/runner/e2e.mjs');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as EmulatorEnvironment;
+}
+
+export interface JourneyRegistry {
+  id: string; name: string; group: string; vault: string; key: string; identity: string;
+  vaultId: string; identityId: string;
+}
+
+/**
+ * A CMK registry in `journeySubscription`, every resource new and named after `name`: a user-assigned identity, a
+ * vault (access policies or Azure RBAC) holding two RSA keys, encryption with the first (versionless or pinned).
+ */
+export async function createJourneyRegistry(name: string, options: {
+  permissionModel?: 'accessPolicy' | 'rbac'; versionless?: boolean; secondKey?: boolean;
+  /** Encrypt with that registry's key, vault and identity (its own resource group): two registries share one key. */
+  shareWith?: JourneyRegistry;
+} = {}): Promise<JourneyRegistry> {
+  const env = environment();
+  const { source } = await connectToEmulator(env, fs.readFileSync(env.caCertPath, 'utf8'));
+  const target = (await source.listAllSubscriptions()).find((subscription) => subscription.name === journeySubscription);
+  if (!target) throw new Error(`no subscription "${journeySubscription}"`);
+  const shared = options.shareWith;
+  const names = shared ? { group: `rg-${name}`, vault: shared.vault, key: shared.key, identity: shared.identity }
+    : { group: `rg-${name}`, vault: `kv-${name}`.slice(0, 24), key: `key-${name}`, identity: `id-${name}` };
+  const plan: CreatePlan = {
+    subscriptionId: target.subscriptionId, location: 'westeurope', resourceGroup: { name: names.group, create: true },
+    registry: { name, sku: 'Premium' },
+    identity: shared ? { kind: 'existing', id: shared.identityId } : { kind: 'new', name: names.identity },
+    vault: shared ? { kind: 'existing', id: shared.vaultId } : { kind: 'new', name: names.vault, softDeleteRetentionInDays: 7, permissionModel: options.permissionModel ?? 'accessPolicy' },
+    key: shared ? { kind: 'existing', name: shared.key } : { kind: 'new', name: names.key, keySize: 2048 },
+    versionless: options.versionless ?? true, tenantId: target.tenantId,
+  };
+  const result = await executeCreate(target.factory, plan);
+  if (options.secondKey) {
+    const keys = await target.factory.keys(`https://${names.vault}${env.keyVaultDnsSuffix}`);
+    await keys.createRsaKey(`${names.key}-2`, { keySize: 2048 });
+  }
+  const group = `/subscriptions/${target.subscriptionId}/resourceGroups/${names.group}/providers`;
+  return {
+    id: result.registryId, name, ...names,
+    vaultId: shared?.vaultId ?? `${group}/Microsoft.KeyVault/vaults/${names.vault}`,
+    identityId: shared?.identityId ?? `${group}/Microsoft.ManagedIdentity/userAssignedIdentities/${names.identity}`,
+  };
+}

@@ -1,0 +1,105 @@
+// Journey (Playwright on the real workbench, answered from the UI's text alone): Revoke Key Access and Restore Key
+// Access. Two registries of their own share one key and one identity (journeyWorld.ts): the revoke confirmation must
+// name the other one, and afterwards the tree marks both; Restore brings both back and the marks go (also after
+// Refresh). Back and Escape at every step of Revoke.
+import * as assert from 'node:assert/strict';
+import { getEmulatorJson, keyAccessNow } from '../emulatorState';
+import { takeNotifications, waitForNotification } from '../ui/notifications';
+import { expandTreeRow, openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
+import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
+import { waitForModal } from './quickInput';
+import { escapeAt, walkWithBack, type JourneyStep } from './walk';
+
+const suffix = Date.now().toString(36).slice(-5);
+
+async function azureState(): Promise<string> {
+  const { registries, vaults, identities, roleAssignments } = await getEmulatorJson<Record<string, unknown>>('state');
+  return JSON.stringify({ registries, vaults, identities, roleAssignments });
+}
+
+/** The row's description as shown (SKU · encryption · key access mark). */
+const rowText = async (workbench: Workbench, name: string) => (await treeRowNamed(workbench.page, name).innerText()).replace(/\s+/g, ' ');
+
+describe('Journey: Revoke and Restore Key Access', function () {
+  this.timeout(10 * 60 * 1000);
+  let workbench: Workbench | undefined;
+  let a: JourneyRegistry;
+  let b: JourneyRegistry;
+  let c: JourneyRegistry;
+  before(async () => {
+    a = await createJourneyRegistry(`djrev${suffix}a`);
+    [b, c] = await Promise.all([createJourneyRegistry(`djrev${suffix}b`, { shareWith: a }), createJourneyRegistry(`djrev${suffix}c`)]);
+    workbench = await openWorkbenchAtSubscription(journeySubscription);
+  });
+  after(async () => workbench?.close());
+  const notifications = screenshotOnFailure(() => workbench);
+
+  const revokeSteps = (r: JourneyRegistry, method: string, warning: RegExp, check?: JourneyStep['check']): JourneyStep[] => [
+    { name: 'method', asks: new RegExp(`^How should the key access of registry "${r.name}" be revoked\\?$`), answer: { pick: method }, count: [1, 2] },
+    { name: 'warning', asks: warning, answer: { button: 'Continue' }, check },
+    { name: 'type-name', asks: new RegExp(`^Type the registry name "${r.name}" to confirm`), answer: { type: r.name }, count: [2, 2] },
+  ];
+
+  it('disabling the key version in use, from the context menu: the confirmation names the other registry; both rows are marked', async () => {
+    const page = workbench!.page;
+    await treeRow(page, journeySubscription).first().waitFor();
+    await runContextMenu(page, treeRowNamed(page, a.name), 'Revoke Key Access...');
+    await walkWithBack(page, 'revoke', revokeSteps(a, 'Disable the key version in use', new RegExp(`^Revoke key access of registry "${a.name}" and of 1 other registry\\?$`), async () => {
+      const modal = await waitForModal(page, /^Revoke key access of registry/);
+      assert.match(modal.detail, new RegExp(`These registries lose access to their key too:\\n• registry "${b.name}" \\(encrypts with the same key version\\)`));
+      assert.match(modal.detail, new RegExp(`key "${a.key}" version [0-9a-f]{32}`));
+      await screenshot(page, 'journey-revoke-warning-names-other-registry');
+    }));
+    await waitForNotification(page, new RegExp(`^Key access of registry "${a.name}" revoked: key "${a.key}" version [0-9a-f]{32}\\. Restore Key Access puts exactly this back\\. Also without key access now: ${b.name}\\.$`), notifications.seen);
+    assert.equal((await keyAccessNow(a.id)).accessible, false);
+    assert.equal((await keyAccessNow(b.id)).accessible, false);
+    await waitUntil('both rows marked', async () => (await rowText(workbench!, a.name)).includes('key access revoked') && (await rowText(workbench!, b.name)).includes('key access problem'));
+    await screenshot(page, 'journey-revoke-both-rows-marked');
+  });
+
+  it('Restore from the palette brings both back; the marks go, and stay gone after Refresh', async () => {
+    const page = workbench!.page;
+    await runCommand(page, 'Restore Key Access');
+    await walkWithBack(page, 'restore', [
+      { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, noBack: true },
+      { name: 'registry', asks: /^Select a container registry$/, answer: { pick: a.name }, noBack: true },
+    ]);
+    await waitForNotification(page, new RegExp(`^Key access of registry "${a.name}" restored: key "${a.key}" version [0-9a-f]{32}\\. Key access is back for ${b.name} too\\.$`), notifications.seen);
+    assert.equal((await keyAccessNow(a.id)).accessible, true);
+    assert.equal((await keyAccessNow(b.id)).accessible, true);
+    await waitUntil('no marks', async () => !/key access/.test(await rowText(workbench!, a.name)) && !/key access/.test(await rowText(workbench!, b.name)));
+    // Refresh re-reads: nothing a flow learnt comes back.
+    await runCommand(page, 'Azure Container Registry Keys: Refresh');
+    await expandTreeRow(treeRow(page, journeySubscription).first());
+    await treeRowNamed(page, b.name).waitFor({ timeout: 60000 });
+    assert.doesNotMatch(await rowText(workbench!, b.name), /key access/);
+    await screenshot(page, 'journey-restore-marks-gone');
+  });
+
+  it('Escape at every step of Revoke changes nothing and shows no notification', async () => {
+    const page = workbench!.page;
+    const steps = revokeSteps(c, 'Remove the identity\'s key vault access', new RegExp(`^Revoke key access of registry "${c.name}"\\?$`));
+    const before = await azureState();
+    await takeNotifications(page);
+    for (let index = 0; index < steps.length; index++) {
+      await runContextMenu(page, treeRowNamed(page, c.name), 'Revoke Key Access...');
+      await escapeAt(page, steps, index);
+      assert.deepEqual(await takeNotifications(page), [], `Escape at "${steps[index]!.name}" raised no notification`);
+      assert.equal(await azureState(), before, `Escape at "${steps[index]!.name}" changed nothing in Azure`);
+    }
+  });
+
+  it('removing the identity\'s access, then Restore from the context menu', async () => {
+    const page = workbench!.page;
+    await runContextMenu(page, treeRowNamed(page, c.name), 'Revoke Key Access...');
+    await walkWithBack(page, 'revoke-remove-access', revokeSteps(c, 'Remove the identity\'s key vault access', new RegExp(`^Revoke key access of registry "${c.name}"\\?$`), async () => {
+      const modal = await waitForModal(page, /^Revoke key access of registry/);
+      assert.match(modal.detail, new RegExp(`access policy key permissions get, wrapKey, unwrapKey of identity "${c.identity}" \\(user-assigned\\) on key vault "${c.vault}"`));
+    }));
+    await waitForNotification(page, new RegExp(`^Key access of registry "${c.name}" revoked: access policy key permissions .* of identity "${c.identity}" \\(user-assigned\\)`), notifications.seen);
+    assert.equal((await keyAccessNow(c.id)).accessible, false);
+    await runContextMenu(page, treeRowNamed(page, c.name), 'Restore Key Access');
+    await waitForNotification(page, new RegExp(`^Key access of registry "${c.name}" restored: access policy key permissions`), notifications.seen);
+    assert.equal((await keyAccessNow(c.id)).accessible, true);
+  });
+});
