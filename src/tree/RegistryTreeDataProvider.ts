@@ -79,7 +79,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
 
     /**
      * A flow changed a registry and read it back: the tree shows that reading at once (its cached list and its row, if
-     * VS Code has it), with no new list call.
+     * VS Code has it, selected), with no new list call.
      */
     showChangedRegistry(registry: RegistrySummary): void {
         this.inventory.replaceRegistry(registry);
@@ -87,6 +87,9 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
         if (row) {
             row.registry = registry;
             this.changed.fire(row);
+            if (this.view?.visible) {
+                void this.view.reveal(row, { select: true, focus: false, expand: false });
+            }
         }
     }
 

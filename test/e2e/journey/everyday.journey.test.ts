@@ -1,14 +1,15 @@
-// Journey (Playwright on the real workbench): the everyday commands on a registry row — Show Encryption opens a
-// read-only document named after the registry; Open in Portal asks VS Code's own "open the external website?" and
-// the portal page opens in the browser with no certificate warning, showing the registry.
+// Journey (Playwright on the real workbench): the everyday commands — Show Encryption opens a read-only document named
+// after the registry; Copy Key Identifier puts the key id on the clipboard and says so; Open in Portal opens the
+// portal page in the browser with no certificate warning.
 import * as assert from 'node:assert/strict';
-import { openWorkbenchAtSubscription, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
+import { waitForNotification } from '../ui/notifications';
+import { expandTreeRow, openWorkbenchAtSubscription, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
 import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
 import { clickModalButton, waitForModal } from './quickInput';
 
 const suffix = Date.now().toString(36).slice(-5);
 
-describe('Journey: Show Encryption, Open in Portal', function () {
+describe('Journey: Show Encryption, Copy Key Identifier, Open in Portal', function () {
   this.timeout(5 * 60 * 1000);
   let workbench: Workbench | undefined;
   let registry: JourneyRegistry;
@@ -17,7 +18,7 @@ describe('Journey: Show Encryption, Open in Portal', function () {
     workbench = await openWorkbenchAtSubscription(journeySubscription);
   });
   after(async () => workbench?.close());
-  screenshotOnFailure(() => workbench);
+  const notifications = screenshotOnFailure(() => workbench);
 
   it('Show Encryption opens "<registry>.encryption.json", read-only, with the key identifier', async () => {
     const page = workbench!.page;
@@ -34,8 +35,19 @@ describe('Journey: Show Encryption, Open in Portal', function () {
     await screenshot(page, 'journey-show-encryption-named-tab');
   });
 
+  it('Copy Key Identifier puts the configured key id on the clipboard and says so', async () => {
+    const page = workbench!.page;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await runContextMenu(page, treeRowNamed(page, registry.name), 'Copy Key Identifier');
+    const done = await waitForNotification(page, /^Copied to the clipboard: https:\/\//, notifications.seen);
+    const copied = done.message.replace(/^Copied to the clipboard: /, '');
+    assert.match(copied, new RegExp(`/keys/${registry.key}$`), 'the versionless identifier the registry is configured with');
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), copied);
+  });
+
   it('Open in Portal opens the portal page of the registry in the browser, with no certificate warning', async () => {
     const page = workbench!.page;
+    await expandTreeRow(treeRow(page, journeySubscription).first());
     const opened = page.context().waitForEvent('page', { timeout: 60000 });
     await runContextMenu(page, treeRowNamed(page, registry.name), 'Open in Portal');
     // VS Code asks before opening a site it does not trust; loopback sites it opens at once.

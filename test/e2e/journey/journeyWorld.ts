@@ -2,6 +2,9 @@
 // over HTTPS to the emulator, as the extension does), so a journey never depends on what another suite changed.
 import * as fs from 'node:fs';
 import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
+import { removeGrant } from '../../../src/domain/access/encryptionAccess';
+import { findEncryptionGrants } from '../../../src/domain/access/findEncryptionGrants';
+import { getVault } from '../../../src/domain/access/getVault';
 import { executeCreate } from '../../../src/domain/create/executeCreate';
 import type { EmulatorEnvironment } from '../../emulator';
 import { connectToEmulator } from '../../support/connectToEmulator';
@@ -23,15 +26,30 @@ export interface JourneyRegistry {
  * A CMK registry in `journeySubscription`, every resource new and named after `name`: a user-assigned identity, a
  * vault (access policies or Azure RBAC) holding two RSA keys, encryption with the first (versionless or pinned).
  */
+async function journeyTarget() {
+  const env = environment();
+  const { source } = await connectToEmulator(env, fs.readFileSync(env.caCertPath, 'utf8'));
+  const target = (await source.listAllSubscriptions()).find((subscription) => subscription.name === journeySubscription);
+  if (!target) throw new Error(`no subscription "${journeySubscription}"`);
+  return { env, target };
+}
+
+/** Someone outside the extension takes the identity's access to the vault away (the registry breaks silently). */
+export async function removeAccessOutsideTheExtension(registry: JourneyRegistry): Promise<void> {
+  const { target } = await journeyTarget();
+  const vault = await getVault(target.factory, registry.vaultId);
+  const identity = await (await target.factory.managedIdentities(target.subscriptionId)).userAssignedIdentities.get(registry.identityId.split('/')[4]!, registry.identity);
+  for (const grant of await findEncryptionGrants(target.factory, vault, identity.principalId!)) {
+    await removeGrant(target.factory, vault, grant);
+  }
+}
+
 export async function createJourneyRegistry(name: string, options: {
   permissionModel?: 'accessPolicy' | 'rbac'; versionless?: boolean; secondKey?: boolean;
   /** Encrypt with that registry's key, vault and identity (its own resource group): two registries share one key. */
   shareWith?: JourneyRegistry;
 } = {}): Promise<JourneyRegistry> {
-  const env = environment();
-  const { source } = await connectToEmulator(env, fs.readFileSync(env.caCertPath, 'utf8'));
-  const target = (await source.listAllSubscriptions()).find((subscription) => subscription.name === journeySubscription);
-  if (!target) throw new Error(`no subscription "${journeySubscription}"`);
+  const { env, target } = await journeyTarget();
   const shared = options.shareWith;
   const names = shared ? { group: `rg-${name}`, vault: shared.vault, key: shared.key, identity: shared.identity }
     : { group: `rg-${name}`, vault: `kv-${name}`.slice(0, 24), key: `key-${name}`, identity: `id-${name}` };

@@ -13,6 +13,10 @@ export interface PromptView {
   value: string;
   /** The focused row of a pick (the answer Enter takes). */
   focused?: string;
+  /** How many rows a pick lists (0 while its items load). */
+  rows: number;
+  /** A pick with checkboxes (several answers): no row is focused until one is clicked. */
+  multi: boolean;
   kind: 'pick' | 'input';
 }
 
@@ -41,6 +45,8 @@ const readPromptInPage = new Function('root', `
     title, step: match ? { index: Number(match[1]), total: Number(match[2]) } : undefined,
     question: pick ? (box?.placeholder ?? '') : (message || box?.placeholder || ''),
     value: box?.value ?? '', focused: pick ? focused : undefined, kind: pick ? 'pick' : 'input',
+    rows: root.querySelectorAll('.quick-input-list .monaco-list-row').length,
+    multi: (root.querySelector('.quick-input-header .monaco-checkbox')?.offsetParent ?? null) !== null,
   };`) as (root: unknown) => PromptView;
 
 /** Waits until a Quick Input asks `question` (matched against its prompt / placeholder) and is ready to answer. */
@@ -50,7 +56,8 @@ export async function waitForPrompt(page: Page, question: RegExp, timeoutMs = 60
     return await waitUntil(`a prompt asking ${question}`, async () => {
       const view = last = await readPrompt(page);
       if (!view || !question.test(view.question)) return undefined;
-      if (view.kind === 'pick' && view.focused === undefined) return undefined; // items still loading
+      // Items still loading (a single-answer pick focuses its first row once they are there).
+      if (view.kind === 'pick' && (view.rows === 0 || (!view.multi && view.focused === undefined))) return undefined;
       return view;
     }, timeoutMs);
   } catch (error) {

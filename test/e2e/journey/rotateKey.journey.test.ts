@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { getEmulatorJson } from '../emulatorState';
 import { takeNotifications, waitForNotification } from '../ui/notifications';
-import { openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, type Workbench } from '../ui/workbench';
+import { openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
 import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
 import { waitForModal } from './quickInput';
 import { escapeAt, walkWithBack, type JourneyStep } from './walk';
@@ -73,7 +73,9 @@ describe('Journey: Rotate Key', function () {
     const done = await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)\\.$`), notifications.seen);
     assert.deepEqual(done.actions, ['Show Encryption']);
     assert.match((await registryKeyNow(r.id)).keyIdentifier, new RegExp(`/keys/${r.key}-2/[0-9a-f]{32}$`));
-    await treeRowNamed(page, r.name).waitFor();
+    // The changed registry is selected in the tree, its row already showing the new reading.
+    const row = treeRowNamed(page, r.name);
+    await waitUntil('the rotated registry selected', async () => (await row.getAttribute('aria-selected')) === 'true');
     await screenshot(page, 'journey-rotate-same-vault-done');
   });
 

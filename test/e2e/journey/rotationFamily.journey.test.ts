@@ -15,13 +15,19 @@ async function encryptionNow(id: string): Promise<{ keyIdentifier: string; ident
   return Object.values(world.registries).find((candidate) => candidate.id.toLowerCase() === id.toLowerCase())!.encryption.keyVaultProperties;
 }
 
-describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation', function () {
+describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation, Key Vault Firewall', function () {
   this.timeout(10 * 60 * 1000);
   let workbench: Workbench | undefined;
   let system: JourneyRegistry;
   let auto: JourneyRegistry;
+  let firewall: JourneyRegistry;
+  let firewalledVault: string;
   before(async () => {
-    [system, auto] = await Promise.all([createJourneyRegistry(`djsys${suffix}`), createJourneyRegistry(`djaut${suffix}`, { versionless: false })]);
+    [system, auto, firewall] = await Promise.all([createJourneyRegistry(`djsys${suffix}`), createJourneyRegistry(`djaut${suffix}`, { versionless: false }), createJourneyRegistry(`djfwp${suffix}`)]);
+    // The sample world's firewalled vault in this subscription (default action Deny, trusted services allowed, RBAC).
+    const world = await getEmulatorJson<{ subscriptions: Record<string, { subscriptionId: string; displayName: string }>; vaults: Record<string, { name: string; subscriptionId: string; properties: { networkAcls?: { defaultAction: string } } }> }>('state');
+    const subscriptionId = Object.values(world.subscriptions).find((candidate) => candidate.displayName === journeySubscription)!.subscriptionId;
+    firewalledVault = Object.values(world.vaults).find((vault) => vault.subscriptionId === subscriptionId && vault.properties.networkAcls?.defaultAction === 'Deny')!.name;
     workbench = await openWorkbenchAtSubscription(journeySubscription);
   });
   after(async () => workbench?.close());
@@ -56,5 +62,22 @@ describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation', fun
     ]);
     await waitForNotification(page, new RegExp(`^Registry "${auto.name}" now uses key "${auto.key}" in key vault "${auto.vault}" \\(versionless, now version [0-9a-f]{8}…\\)`), notifications.seen);
     assert.match((await encryptionNow(auto.id)).keyIdentifier, new RegExp(`/keys/${auto.key}$`), 'the registry follows the versionless key');
+  });
+
+  it('Key Vault Firewall from the context menu: rotates to a key in a firewalled vault through the system-assigned identity', async () => {
+    const page = workbench!.page;
+    await runContextMenu(page, treeRowNamed(page, firewall.name), 'Key Vault Firewall: Use System Identity and Trusted Services...');
+    await walkWithBack(page, 'firewall', [
+      { name: 'target', asks: /^Key vault firewall: what should be done\?$/, answer: { pick: 'Rotate to a key in a firewalled key vault' }, count: [1, 2], noBack: true },
+      { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 2] },
+      { name: 'vault', asks: /^Select a key vault$/, answer: { pick: firewalledVault }, count: [1, 2] },
+      { name: 'key', asks: /^Select a key$/, answer: { pick: 'cmk-key-1' }, count: [1, 2] },
+      { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [1, 2] },
+      { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${firewall.name}"\\?$`), answer: { button: 'Change Encryption' } },
+    ]);
+    await waitForNotification(page, new RegExp(`^Registry "${firewall.name}" now uses key "cmk-key-1" in key vault "${firewalledVault}" \\(versionless, now version [0-9a-f]{8}…\\), system-assigned identity\\.$`), notifications.seen);
+    assert.equal((await encryptionNow(firewall.id)).identity, 'system');
+    assert.equal((await keyAccessNow(firewall.id)).accessible, true, 'the registry reaches the firewalled key as a trusted service');
+    await screenshot(page, 'journey-firewall-done');
   });
 });

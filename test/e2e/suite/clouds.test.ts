@@ -70,7 +70,7 @@ describe('cloud selection through settings (real extension host)', () => {
   it('opens the registry in the custom cloud\'s portal, in the right directory', async () => {
     const portal = vscode.workspace.getConfiguration('acrCmk').get<string>('customCloud.portalUrl', '').replace(/\/+$/, '');
     const tenant = vscode.workspace.getConfiguration('acrCmk').get<string>('customCloud.tenantId', '');
-    assert.match(portal, /^https:\/\/portal\.localhost:\d+$/, 'the harness points the portal at the emulator');
+    assert.match(portal, /^http:\/\/portal\.localhost:\d+$/, 'the harness points the portal at the emulator (plain HTTP on loopback: browsers open it without a certificate warning)');
     assert.strictEqual(await openInPortal(registry), `${portal}/#@${tenant}/resource${registry.id}`);
   });
 

@@ -3,12 +3,15 @@
 // the test did not announce with `expectErrorNotification` fails it, with its text.
 import * as vscode from 'vscode';
 
-const shown: string[] = [];
-let expected: RegExp[] = [];
+// Each test file is bundled on its own, so every bundle has its own copy of this module: the state lives on the
+// global object, shared by all of them.
+interface GuardState { shown: string[]; expected: RegExp[] }
+const key = Symbol.for('acr-cmk.e2e.notificationGuard');
+const state = ((globalThis as Record<symbol, GuardState | undefined>)[key] ??= { shown: [], expected: [] });
 
 /** Called by a test that provokes an error on purpose (a fault it injected), before or after provoking it. */
 export function expectErrorNotification(...patterns: RegExp[]): void {
-  expected.push(...patterns);
+  state.expected.push(...patterns);
 }
 
 /** Wraps the API's showErrorMessage once; returns false when the API object would not take the wrapper. */
@@ -16,7 +19,7 @@ export function installNotificationGuard(): boolean {
   const window = vscode.window as { showErrorMessage: (...args: unknown[]) => Thenable<unknown> };
   const original = window.showErrorMessage;
   const recording = (...args: unknown[]) => {
-    shown.push(String(args[0]));
+    state.shown.push(String(args[0]));
     return original.apply(vscode.window, args);
   };
   try {
@@ -29,8 +32,8 @@ export function installNotificationGuard(): boolean {
 
 /** The errors shown since the last call that no expectation matched; resets both lists. */
 export function takeUnexpectedErrors(): string[] {
-  const unexpected = shown.filter((message) => !expected.some((pattern) => pattern.test(message)));
-  shown.length = 0;
-  expected = [];
+  const unexpected = state.shown.filter((message) => !state.expected.some((pattern) => pattern.test(message)));
+  state.shown = [];
+  state.expected = [];
   return unexpected;
 }

@@ -18,9 +18,10 @@ async function openCentre(page: Page): Promise<void> {
   await centre(page).waitFor({ timeout: 10000 });
 }
 
+/** The centre's own "Hide Notifications" button, as a person closes it. */
 async function closeCentre(page: Page): Promise<void> {
   if (!(await centre(page).isVisible())) return;
-  await runCommand(page, 'Notifications: Hide Notifications');
+  await page.locator('.notifications-center .notifications-center-header .codicon-notifications-hide').click();
   await centre(page).waitFor({ state: 'hidden', timeout: 10000 });
 }
 
@@ -106,4 +107,14 @@ export function guardNotifications(page: () => Page | undefined): NotificationGu
     }
   });
   return state;
+}
+
+/** Clicks an action button of the notification whose message matches `message`, in the centre (as a person would). */
+export async function clickNotificationAction(page: Page, message: RegExp, action: string): Promise<void> {
+  await openCentre(page);
+  const item = page.locator('.notifications-center .notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  await item.waitFor({ timeout: 30000 });
+  await item.hover();
+  await item.locator('.notification-list-item-buttons-container .monaco-button').filter({ hasText: action }).first().click();
+  await closeCentre(page).catch(() => undefined);
 }

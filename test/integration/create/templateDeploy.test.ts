@@ -76,9 +76,10 @@ describe('ARM template: export and deploy', function () {
         assert.equal((await admin.keyAccess(registryId)).accessible, true);
     });
 
-    it('a failing deployment is a structured DeploymentFailed naming Azure\'s error', async () => {
+    it('a failing deployment is a structured DeploymentFailed naming the failing operation\'s own error, not the generic wrapper', async () => {
         const files = buildArmTemplate({ registryName: `failreg${uniqueSuffix()}`, identity: { kind: 'new', name: 'id-fail' }, vault: { name: 'kv-does-not-exist', rbac: false }, keyIdentifier: `https://kv-does-not-exist.${factory.cloud.keyVaultDnsSuffix}/keys/k` });
         await assert.rejects(deployTemplate(factory, { subscriptionId, resourceGroup: group, deploymentName: 'deploy-fail', template: files.template, parameters: readParameterValues(files.parameters) }),
-            (e: DomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-fail' && !!e.params.code);
+            (e: DomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-fail' && !!e.params.code
+                && /kv-does-not-exist/.test(e.params.message ?? '') && !/At least one resource deployment operation failed/.test(e.params.message ?? ''));
     });
 });

@@ -69,13 +69,26 @@ export async function deployTemplate(factory: AzureClientFactory, input: DeployI
         result = await readUntilEnded(factory, client, input);
     }
     if (result.properties?.provisioningState && result.properties.provisioningState !== 'Succeeded') {
-        const inner = result.properties.error;
-        throw new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: inner?.code ?? result.properties.provisioningState, message: inner?.message ?? '' });
+        const cause = failingOperation(result.properties.error);
+        throw new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: cause?.code ?? result.properties.provisioningState, message: cause?.message ?? '' });
     }
     return { id: result.id ?? '', outputs: (result.properties?.outputs ?? {}) as Record<string, unknown> };
 }
 
 type DeploymentExtended = Awaited<ReturnType<DeploymentsClient['deployments']['get']>>;
+interface ArmError { readonly code?: string; readonly message?: string; readonly details?: readonly ArmError[] }
+
+/**
+ * The error that says what went wrong: ARM wraps a failed resource operation's own error ("vault not found") in a
+ * generic "At least one resource deployment operation failed", so the innermost details are what users need.
+ */
+function failingOperation(error: ArmError | undefined): ArmError | undefined {
+    const details = (error?.details ?? []).map(failingOperation).filter((inner): inner is ArmError => !!inner?.message);
+    if (details.length === 0) {
+        return error;
+    }
+    return { code: details.map((inner) => inner.code).join(', '), message: details.map((inner) => inner.message).join(' ') };
+}
 const endedStates = new Set(['succeeded', 'failed', 'canceled']);
 
 /** Reads the accepted deployment until it has ended (at the connection's LRO poll interval, else Azure's usual 5 s). */
