@@ -4,6 +4,8 @@
 // earlier answer kept; `escapeAt` starts the flow again and presses Escape at one step.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { getEmulatorJson } from '../emulatorState';
+import { takeNotifications } from '../ui/notifications';
 import { screenshot } from '../ui/workbench';
 import { accept, clickBack, clickModalButton, pick, pressBackKey, pressEscape, type, waitForModal, waitForNoPrompt, waitForPrompt, type PromptView } from './quickInput';
 
@@ -105,4 +107,25 @@ export async function escapeAt(page: Page, steps: JourneyStep[], index: number):
   await expectStep(page, steps[index]!);
   await pressEscape(page);
   await waitForNoPrompt(page);
+}
+
+/** What a flow may change in Azure, as the emulator holds it: Escape must leave it byte-identical. */
+async function azureState(): Promise<string> {
+  const { registries, vaults, identities, groups, roleAssignments } = await getEmulatorJson<Record<string, unknown>>('state');
+  return JSON.stringify({ registries, vaults, identities, groups, roleAssignments });
+}
+
+/**
+ * For each step in turn: starts the flow again (`start`), answers the steps before, presses Escape there; the flow
+ * must close with no notification and Azure unchanged.
+ */
+export async function escapeAtEveryStep(page: Page, start: () => Promise<void>, steps: JourneyStep[]): Promise<void> {
+  const before = await azureState();
+  await takeNotifications(page);
+  for (let index = 0; index < steps.length; index++) {
+    await start();
+    await escapeAt(page, steps, index);
+    assert.deepEqual(await takeNotifications(page), [], `Escape at "${steps[index]!.name}" raised no notification`);
+    assert.equal(await azureState(), before, `Escape at "${steps[index]!.name}" changed nothing in Azure`);
+  }
 }
