@@ -26,7 +26,8 @@ function allNewSteps(names: { group: string; registry: string; identity: string;
     { name: 'identity-name', asks: /^Name of the new user-assigned managed identity/, answer: { type: names.identity }, count: [4, 8] },
     { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: 'Create new key vault' }, count: [5, 8] },
     { name: 'vault-name', asks: /^Name of the new key vault/, answer: { type: names.vault }, count: [5, 8] },
-    { name: 'vault-retention', asks: /^Soft-delete retention in days/, answer: { type: '7' }, count: [5, 8] },
+    // Its own step: it once showed the vault's name (the wizard keeps one typed answer per step).
+    { name: 'vault-retention', asks: /^Soft-delete retention in days/, answer: { type: '7' }, count: [5, 8], initially: '90' },
     { name: 'key', asks: /^Select the encryption key$/, answer: { pick: 'Create new RSA key' }, count: [6, 8] },
     { name: 'key-name', asks: /^Name of the new key$/, answer: { type: names.key }, count: [6, 8] },
     { name: 'key-size', asks: /^Select the key type and size$/, answer: { pick: 'RSA 3072' }, count: [6, 8] },

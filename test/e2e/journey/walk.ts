@@ -27,6 +27,8 @@ export interface JourneyStep {
   backTo?: string;
   /** Checks on what this step shows (a modal's detail), run when it first shows. */
   check?: (page: Page) => Promise<void>;
+  /** The value an input box must hold when it first shows (its default). */
+  initially?: string;
 }
 
 const isModal = (step: JourneyStep) => 'button' in step.answer;
@@ -76,7 +78,8 @@ async function reaccept(page: Page, step: JourneyStep): Promise<void> {
 export async function walkWithBack(page: Page, flow: string, steps: JourneyStep[]): Promise<void> {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    await expectStep(page, step);
+    const shown = await expectStep(page, step);
+    if (step.initially !== undefined) assert.equal(shown?.value, step.initially, `"${step.name}" first shows its default`);
     await step.check?.(page);
     if (i > 0 && !step.noBack) {
       if (isModal(step)) await clickModalButton(page, 'Back');
