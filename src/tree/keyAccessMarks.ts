@@ -15,21 +15,15 @@ export type KeyAccessMark =
  */
 export class KeyAccessMarks {
     private readonly problems = new Map<string, Extract<KeyAccessMark, { kind: 'problem' }>>();
-    private revokedIds: () => Iterable<string> = () => [];
+    private isRevoked: (registryId: string) => boolean = () => false;
 
-    /** Where Revoke's records are (the extension's global state). */
-    readRevocationsFrom(revokedIds: () => Iterable<string>): void {
-        this.revokedIds = revokedIds;
+    /** Where Revoke's records are (the extension's global state): whether one exists for a registry. */
+    readRevocationsFrom(isRevoked: (registryId: string) => boolean): void {
+        this.isRevoked = isRevoked;
     }
 
     get(registryId: string): KeyAccessMark | undefined {
-        const id = registryId.toLowerCase();
-        for (const revoked of this.revokedIds()) {
-            if (revoked.toLowerCase() === id) {
-                return { kind: 'revoked' };
-            }
-        }
-        return this.problems.get(id);
+        return this.isRevoked(registryId) ? { kind: 'revoked' } : this.problems.get(registryId.toLowerCase());
     }
 
     /** A problem mark is kept; a revoked mark (the record is the truth) or none clears what was learnt. */

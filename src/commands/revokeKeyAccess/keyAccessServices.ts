@@ -14,7 +14,7 @@ export function revocationStore(services: CommandServices): RevocationStore {
 /** The tree reads "revoked" from Revoke's records: registries revoked in an earlier session show it from the start. */
 export function markRememberedRevocations(services: CommandServices): void {
     const store = revocationStore(services);
-    services.tree.keyAccessMarks.readRevocationsFrom(() => store.list().map((record) => record.registryId));
+    services.tree.keyAccessMarks.readRevocationsFrom((registryId) => store.get(registryId) !== undefined);
 }
 
 /** Every selected subscription: a registry's key may live in a vault of another subscription. */
