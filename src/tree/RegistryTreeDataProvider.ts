@@ -62,7 +62,8 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
      */
     async revealRegistry(registryId: string): Promise<boolean> {
         const subscriptionId = registryId.split('/')[2]?.toLowerCase() ?? '';
-        await this.getChildren();
+        // The rows VS Code shows, without a "loading" message of its own (the view is not reloading).
+        await this.loadRoot();
         const subscription = this.subscriptionRows.get(subscriptionId);
         if (!subscription) {
             await this.refresh();
@@ -117,14 +118,17 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
         this.changed.fire(undefined);
     }
 
+    /** Root loads under way: the "Loading subscriptions…" message shows while there is one (loads can overlap). */
+    private rootLoads = 0;
+
     private async getRootChildren(): Promise<TreeNode[]> {
-        if (this.view) {
+        if (this.view && this.rootLoads++ === 0) {
             this.view.message = vscode.l10n.t('Loading subscriptions…');
         }
         try {
             return await this.loadRoot();
         } finally {
-            if (this.view) {
+            if (this.view && --this.rootLoads === 0) {
                 this.view.message = undefined;
             }
         }

@@ -50,6 +50,8 @@ describe('Journey: Revoke and Restore Key Access', function () {
     assert.equal((await keyAccessNow(a.id)).accessible, false);
     assert.equal((await keyAccessNow(b.id)).accessible, false);
     await waitUntil('both rows marked', async () => (await rowText(workbench!, a.name)).includes('key access revoked') && (await rowText(workbench!, b.name)).includes('key access problem'));
+    // The redraw that shows the marks leaves no "Loading subscriptions…" message over finished rows.
+    await waitUntil('no loading message over the rows', async () => !(await page.locator('.part.sidebar').getByText('Loading subscriptions…').isVisible()), 10000);
     await screenshot(page, 'journey-revoke-both-rows-marked');
   });
 
