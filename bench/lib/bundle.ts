@@ -1,7 +1,7 @@
 import { build, type Metafile } from 'esbuild';
 import { mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildExtension, type ExtensionBuild } from '../../scripts/buildExtension';
+import { buildExtension, commonBuildOptions, type ExtensionBuild } from '../../scripts/buildExtension';
 import { repoRoot } from './emulatorProcess';
 
 export interface BuiltBundle { file: string; bytes: number; metafile: Metafile }
@@ -14,11 +14,8 @@ export function buildExtensionLikeBuildScript(outDir: string, options: { minify?
 /** Bundles a single-file fixture (hello world, the stand-in vscode) with the build script's esbuild options. */
 export async function bundleLikeBuildScript(entry: string, outfile: string): Promise<BuiltBundle> {
     mkdirSync(path.dirname(outfile), { recursive: true });
-    const result = await build({
-        entryPoints: [entry], bundle: true, outfile, external: ['vscode'], platform: 'node', format: 'cjs', target: 'node20',
-        sourcemap: true, minify: true, metafile: true, logLevel: 'silent', absWorkingDir: repoRoot,
-    });
-    return { file: outfile, bytes: statSync(outfile).size, metafile: result.metafile };
+    const result = await build({ ...commonBuildOptions(repoRoot, { minify: true, sourcemap: true }), entryPoints: [entry], outfile, logLevel: 'silent' });
+    return { file: outfile, bytes: statSync(outfile).size, metafile: result.metafile! };
 }
 
 /** The files a bundle holds, from its metafile (without the build's virtual stub modules, named `namespace:path`). */

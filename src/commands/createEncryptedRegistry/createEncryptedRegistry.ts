@@ -15,7 +15,6 @@ import { NewResourceGroupNameStep } from './NewResourceGroupNameStep';
 import { NewVaultStep } from './NewVaultStep';
 import { RegistryNameStep } from './RegistryNameStep';
 import { ResourceGroupPickStep } from './ResourceGroupPickStep';
-import { revealRegistry } from './revealRegistry';
 import { resolveSubscription } from './resolveSubscription';
 import { SubscriptionPickStep } from './SubscriptionPickStep';
 import { SummaryStep } from './SummaryStep';
@@ -51,7 +50,7 @@ export async function runCreateWizard(actionContext: IActionContext, services: C
     await wizard.execute();
     const registryId = context.result?.registryId;
     if (registryId) {
-        await revealRegistry(services, registryId);
+        await services.tree.revealRegistry(registryId);
         announceCreated(context, registryId);
     }
     return registryId;
