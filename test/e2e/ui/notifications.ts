@@ -15,7 +15,10 @@ const keyOf = (n: Notification) => `${n.severity}\u0000${n.message}`;
 async function openCentre(page: Page): Promise<void> {
   if (await centre(page).isVisible()) return;
   await runCommand(page, 'Notifications: Show Notifications');
-  await centre(page).waitFor({ timeout: 10000 });
+  // An empty centre may hide again at once (VS Code hides it when nothing is listed): empty is then the answer.
+  await centre(page).waitFor({ timeout: 10000 }).catch(async (error: Error) => {
+    if ((await page.locator('.part.statusbar .codicon-bell-dot, .part.statusbar .codicon-bell-slash-dot').count()) > 0) throw error;
+  });
 }
 
 /**
