@@ -60,6 +60,7 @@ describe('UI: Diagnose Key Access report and the Revoke confirmation', () => {
     await page.locator('.quick-input-widget').filter({ hasText: `Type "${registry.name}" exactly.` }).waitFor({ timeout: 10000 });
     await screenshot(page, 'revoke-typed-name-refused');
     await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
     const access = await keyAccessNow(registry.id);
     assert.strictEqual(access.accessible, true, 'nothing was revoked');
   });

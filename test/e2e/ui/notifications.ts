@@ -3,7 +3,7 @@
 // lost); each read returns only what is new since the last read of that page. `guardNotifications` clears the
 // centre before each test and fails any test after which an error notification showed that the test did not expect.
 import type { Page } from 'playwright-core';
-import { runCommand, waitUntil } from './workbench';
+import { runCommand, screenshot, waitUntil } from './workbench';
 
 export interface Notification { severity: 'error' | 'warning' | 'info'; message: string; actions: string[] }
 
@@ -106,7 +106,7 @@ export function guardNotifications(page: () => Page | undefined): NotificationGu
   afterEach(async function () {
     const current = page();
     if (!current || this.currentTest?.state === 'failed') return;
-    const all = [...state.seen, ...await takeNotifications(current)];
+    const all = [...state.seen, ...await takeNotifications(current).catch((error: Error) => explainHookFailure(current, this.currentTest?.fullTitle() ?? '', error))];
     const unexpected = all.filter((n) => n.severity === 'error' && !state.expected.some((pattern) => pattern.test(n.message)));
     if (unexpected.length > 0) {
       // A failing hook fails the test's run by name (and stops the suite: nothing after an unexpected error is trusted).
@@ -114,6 +114,17 @@ export function guardNotifications(page: () => Page | undefined): NotificationGu
     }
   });
   return state;
+}
+
+/**
+ * A guard that cannot read the centre says why: a screenshot, and the text of any dialog in front of the workbench
+ * (a modal of the product, or the host's "reconnecting" dialog) in the error.
+ */
+async function explainHookFailure(page: Page, title: string, error: Error): Promise<never> {
+  await screenshot(page, `failed-guard-${title.replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+  const dialogs = await page.locator('.monaco-dialog-box').allInnerTexts().catch(() => [] as string[]);
+  const open = dialogs.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  throw new Error(`${error.message}${open.length > 0 ? `\nDialog(s) open: ${open.map((text) => JSON.stringify(text)).join(', ')}` : '\nNo dialog open.'}`);
 }
 
 /** Clicks an action button of the notification whose message matches `message`, in the centre (as a person would). */
