@@ -1,4 +1,6 @@
 // The emulator's world model. Everything here is plain JSON so the world can be persisted and dumped.
+import type { ErrorBody } from './deployments/deploymentError';
+import type { DeploymentOperationRecord } from './deployments/types';
 
 export interface ServicePrincipal { clientId: string; clientSecret: string; objectId: string; displayName: string }
 export interface Subscription { subscriptionId: string; displayName: string }
@@ -59,7 +61,10 @@ export interface AsyncOperation {
 export interface Deployment {
   id: string; name: string; subscriptionId: string; resourceGroup: string; provisioningState: string; timestamp: string;
   template: unknown; parameters: Record<string, unknown>; outputs?: Record<string, unknown>; outputResources?: { id: string }[];
-  error?: { code: string; message: string }; operationId: string; mode: string;
+  /** ARM's error JSON, details nested as deep as the failure (a nested deployment's own error with its details). */
+  error?: ErrorBody; operationId: string; mode: string;
+  /** Its deployment operations (`.../deployments/{name}/operations`), as the engine performed them. */
+  operations?: DeploymentOperationRecord[];
 }
 
 export interface World {

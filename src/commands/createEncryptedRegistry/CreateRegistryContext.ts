@@ -29,6 +29,10 @@ export interface CreateRegistryContext extends IActionContext, CreateRegistryAns
     vaultInfo?: VaultInfo;
     /** The user chose "Export ARM Template" at the summary instead of creating. */
     exportOnly?: boolean;
+    /** The summary's "Export ARM Template…" was chosen (Create's summary offers it too). */
+    exportChosen?: boolean;
+    /** What to do with the exported template (asked after the summary). */
+    exportAction?: 'save' | 'deploy' | 'open';
     /** The read-only checks (names, vault, key) passed for the current answers. */
     preflightDone?: boolean;
     result?: CreateResult;

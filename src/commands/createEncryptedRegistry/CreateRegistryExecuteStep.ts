@@ -45,6 +45,6 @@ export class CreateRegistryExecuteStep extends AzureWizardExecuteStep<CreateRegi
     }
 
     shouldExecute(context: CreateRegistryContext): boolean {
-        return !context.exportOnly && !context.result;
+        return !context.exportChosen && !context.result;
     }
 }

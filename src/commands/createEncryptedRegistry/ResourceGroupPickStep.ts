@@ -1,6 +1,7 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { prefetchCreateClients } from '../../domain/create/preflight';
+import { listResourceGroups } from '../../domain/resourceGroups/resourceGroups';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 type GroupChoice = { name: string; location?: string } | 'new';
@@ -31,12 +32,10 @@ export class ResourceGroupPickStep extends AzureWizardPromptStep<CreateRegistryC
     }
 
     private async loadPicks(context: CreateRegistryContext): Promise<IAzureQuickPickItem<GroupChoice>[]> {
-        const client = await context.subscription!.factory.resources(context.subscription!.subscriptionId);
-        const groups: IAzureQuickPickItem<GroupChoice>[] = [];
-        for await (const group of client.resourceGroups.list()) {
-            groups.push({ label: group.name ?? '', description: group.location, data: { name: group.name ?? '', location: group.location } });
-        }
-        groups.sort((a, b) => a.label.localeCompare(b.label));
-        return [{ label: vscode.l10n.t('$(plus) Create new resource group'), data: 'new' }, ...groups];
+        const groups = await listResourceGroups(context.subscription!.factory, context.subscription!.subscriptionId);
+        return [
+            { label: vscode.l10n.t('$(plus) Create new resource group'), data: 'new' },
+            ...groups.map((group): IAzureQuickPickItem<GroupChoice> => ({ label: group.name, description: group.location, data: group })),
+        ];
     }
 }

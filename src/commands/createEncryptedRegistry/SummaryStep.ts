@@ -1,7 +1,6 @@
 import { AzureWizardPromptStep, UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { preflightCreate } from '../../domain/create/preflight';
-import { openArmTemplate } from '../exportTemplate/openArmTemplate';
 import { planOf, type CreateRegistryContext } from './CreateRegistryContext';
 import { summaryLines } from './summaryText';
 
@@ -12,13 +11,14 @@ export class SummaryStep extends AzureWizardPromptStep<CreateRegistryContext> {
     async prompt(context: CreateRegistryContext): Promise<void> {
         await runPreflight(context);
         const create: vscode.MessageItem = { title: vscode.l10n.t('Create') };
-        const exportTemplate: vscode.MessageItem = { title: vscode.l10n.t('Export ARM Template') };
+        const exportTemplate: vscode.MessageItem = { title: vscode.l10n.t('Export ARM Template…') };
         const buttons = context.exportOnly ? [exportTemplate] : [create, exportTemplate];
         const choice = await context.ui.showWarningMessage(vscode.l10n.t('Create registry "{0}" encrypted with a customer-managed key?', context.registryName ?? ''),
             { modal: true, detail: summaryLines(context).join('\n') }, ...buttons);
         if (choice === exportTemplate) {
-            context.exportOnly = true;
-            await openArmTemplate(context);
+            // What to do with the template is asked next (save, deploy now, or open unsaved). Set here, so Back clears it.
+            context.exportChosen = true;
+            context.confirmed = true;
             return;
         }
         if (choice !== create) {

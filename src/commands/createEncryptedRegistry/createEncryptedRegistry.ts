@@ -21,6 +21,8 @@ import { SummaryStep } from './SummaryStep';
 import { VaultPickStep } from './VaultPickStep';
 import { VaultRetentionStep } from './VaultRetentionStep';
 import { FlowWizard } from '../wizard/FlowWizard';
+import { ExportChoiceStep } from '../exportTemplate/ExportChoiceStep';
+import { exportArmTemplate } from '../exportTemplate/openArmTemplate';
 
 /**
  * "Create Registry with Customer-Managed Key": from the palette, the view's title bar, or a subscription node.
@@ -32,20 +34,22 @@ export function createEncryptedRegistry(actionContext: IActionContext, services:
 
 /** The wizard behind both "Create Registry…" and "Export ARM Template…" (which ends at the summary with the template). */
 export async function runCreateWizard(actionContext: IActionContext, services: CommandServices, arg: unknown, exportOnly: boolean): Promise<string | undefined> {
-    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly }, answersFrom(arg));
+    const answers = answersFrom(arg);
+    // A pre-confirmed Export skips the summary, where "Export ARM Template…" is otherwise chosen (Back clears it there).
+    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly }, exportOnly && answers.confirmed ? { exportChosen: true } : {}, answers);
     context.subscription = await resolveSubscription(context, arg);
     const wizard = new FlowWizard(context, {
         title: exportOnly ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key') : vscode.l10n.t('Create Registry with Customer-Managed Key'),
         promptSteps: [
             new SubscriptionPickStep(), new ResourceGroupPickStep(), new NewResourceGroupNameStep(), new LocationPickStep(), new RegistryNameStep(),
             new IdentityPickStep(), new IdentityNameStep(), new VaultPickStep(), new NewVaultStep(), new VaultRetentionStep(), new KeyPickStep(), new NewKeyStep(), new KeySpecStep(),
-            new KeyVersioningStep(), new SummaryStep(),
+            new KeyVersioningStep(), new SummaryStep(), new ExportChoiceStep(),
         ],
         executeSteps: [new CreateRegistryExecuteStep()],
     });
     await wizard.prompt();
-    if (context.exportOnly && !context.confirmed) {
-        return undefined;
+    if (context.exportChosen) {
+        return context.exportAction ? exportArmTemplate(context, context.exportAction) : undefined;
     }
     await wizard.execute();
     const registryId = context.result?.registryId;

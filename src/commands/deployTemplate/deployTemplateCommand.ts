@@ -1,12 +1,20 @@
-import { type IActionContext, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { SubscriptionTarget } from '../../auth/SubscriptionSource';
-import { defaultDeploymentName, deployTemplate, parseTemplateFile, readParameterValues } from '../../domain/create/template/deployTemplate';
+import { readParameterValues } from '../../domain/create/template/deployTemplate';
 import type { CommandServices } from '../CommandServices';
-import { pickSubscription } from '../pickRegistry';
-import { promptMissingParameters } from './promptMissingParameters';
+import { withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
+import { FlowWizard } from '../wizard/FlowWizard';
+import type { DeployTemplateContext } from './DeployTemplateContext';
+import { DeployResourceGroupStep } from './DeployResourceGroupStep';
+import { DeploySubscriptionStep } from './DeploySubscriptionStep';
+import { DeploySummaryStep } from './DeploySummaryStep';
+import { ParametersStep } from './ParametersStep';
+import { ParameterValuesStep } from './ParameterValuesStep';
+import { runTemplateDeployment } from './runTemplateDeployment';
+import { readTemplate, readText, toDocument } from './templateDocuments';
+import { TemplateFileStep } from './TemplateFileStep';
 
-/** Pre-filled input for scripted runs: any field given is not asked. */
+/** Pre-filled input for scripted runs and for Export's "Deploy…": any field given is not asked. */
 export interface DeployTemplateInput {
     templateUri?: vscode.Uri | string;
     parametersUri?: vscode.Uri | string;
@@ -15,67 +23,37 @@ export interface DeployTemplateInput {
     deploymentName?: string;
 }
 
-/** "Deploy ARM Template": a template file (ours or the seed's CMKtemplate.json) deployed to a resource group, with progress. */
-export async function deployTemplateCommand(context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
-    const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : (arg && typeof arg === 'object' ? arg as DeployTemplateInput : {});
-    const templateUri = toUri(input.templateUri) ?? await pickFile(context, vscode.l10n.t('Select the ARM template to deploy'));
-    const template = parseTemplateFile(await readText(templateUri), templateUri.fsPath);
-    const parametersUri = toUri(input.parametersUri) ?? (input.templateUri ? undefined : await pickOptionalParameters(context));
-    const parameters = readParameterValues(parametersUri ? parseJson(await readText(parametersUri)) : undefined);
-    const target = await subscriptionOf(context, services, input.subscriptionId);
-    const resourceGroup = input.resourceGroup ?? await pickResourceGroup(context, target);
-    const complete = await promptMissingParameters(context, template, parameters);
-    const deploymentName = input.deploymentName ?? defaultDeploymentName();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying "{0}" to resource group "{1}"…', deploymentName, resourceGroup) },
-        () => deployTemplate(target.factory, { subscriptionId: target.subscriptionId, resourceGroup, deploymentName, template, parameters: complete }));
-    await services.tree.refresh();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Deployment "{0}" succeeded.', deploymentName));
-    return result.id;
-}
-
-function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
-    return typeof value === 'string' ? vscode.Uri.file(value) : value;
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-function parseJson(text: string): Record<string, unknown> {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
-}
-
-async function pickFile(context: IActionContext, title: string): Promise<vscode.Uri> {
-    const [uri] = await context.ui.showOpenDialog({ title, canSelectMany: false, filters: { JSON: ['json'] } });
-    return uri!;
-}
-
-async function pickOptionalParameters(context: IActionContext): Promise<vscode.Uri | undefined> {
-    const picks: IAzureQuickPickItem<boolean>[] = [
-        { label: vscode.l10n.t('Use a parameters file'), data: true },
-        { label: vscode.l10n.t('Enter parameter values one by one'), data: false },
-    ];
-    const useFile = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Parameters of the template'), suppressPersistence: true })).data;
-    return useFile ? pickFile(context, vscode.l10n.t('Select the parameters file')) : undefined;
-}
-
-async function subscriptionOf(context: IActionContext, services: CommandServices, subscriptionId: string | undefined): Promise<SubscriptionTarget> {
-    if (!subscriptionId) {
-        return pickSubscription(context, services);
-    }
-    const found = (await services.inventory.getSubscriptions()).find((target) => target.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
-    if (!found) {
-        throw new Error(vscode.l10n.t('Subscription {0} is not available with the current account and subscription filter.', subscriptionId));
-    }
-    return found;
-}
-
-async function pickResourceGroup(context: IActionContext, target: SubscriptionTarget): Promise<string> {
-    const client = await target.factory.resources(target.subscriptionId);
-    const picks: IAzureQuickPickItem<string>[] = [];
-    for await (const group of client.resourceGroups.list()) {
-        picks.push({ label: group.name ?? '', description: group.location, data: group.name ?? '' });
-    }
-    picks.sort((a, b) => a.label.localeCompare(b.label));
-    return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the resource group to deploy to'), suppressPersistence: true })).data;
+/**
+ * "Deploy ARM Template" as a titled wizard: template → parameters → subscription → resource group → missing values →
+ * the summary (Deploy), then the deployment with progress and the notification that ends it.
+ */
+export async function deployTemplateCommand(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
+    return withLocalizedErrors(async () => {
+        const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : (arg && typeof arg === 'object' ? arg as DeployTemplateInput : {});
+        const context: DeployTemplateContext = Object.assign(actionContext, { services, resourceGroup: input.resourceGroup, deploymentName: input.deploymentName });
+        if (input.templateUri) {
+            context.templateDocument = toDocument(input.templateUri);
+            context.template = await readTemplate(context.templateDocument);
+        }
+        if (input.parametersUri) {
+            const document = toDocument(input.parametersUri);
+            context.parameters = readParameterValues(JSON.parse((await readText(document.uri)).replace(/^\uFEFF/, '')) as Record<string, unknown>);
+            context.parametersSource = document;
+        }
+        if (input.subscriptionId) {
+            context.target = (await services.inventory.getSubscriptions()).find((target) => target.subscriptionId.toLowerCase() === input.subscriptionId!.toLowerCase());
+            if (!context.target) {
+                throw new Error(vscode.l10n.t('Subscription {0} is not available with the current account and subscription filter.', input.subscriptionId));
+            }
+        }
+        const wizard = new FlowWizard(context, {
+            title: vscode.l10n.t('Deploy ARM Template'),
+            promptSteps: [new TemplateFileStep(), new ParametersStep(), new DeploySubscriptionStep(), new DeployResourceGroupStep(), new ParameterValuesStep(), new DeploySummaryStep()],
+        });
+        await wizard.prompt();
+        return runTemplateDeployment(context, services, context.target!.factory, {
+            subscriptionId: context.target!.subscriptionId, resourceGroup: context.resourceGroup!, deploymentName: context.deploymentName!,
+            template: context.template!, parameters: context.parameters ?? {},
+        });
+    });
 }

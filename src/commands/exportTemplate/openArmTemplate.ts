@@ -1,22 +1,59 @@
+import { UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { buildArmTemplate } from '../../domain/create/template/armTemplate';
-import type { CreateRegistryContext } from '../createEncryptedRegistry/CreateRegistryContext';
+import { defaultDeploymentName, readParameterValues } from '../../domain/create/template/deployTemplate';
+import { ensureResourceGroup } from '../../domain/resourceGroups/resourceGroups';
+import { planOf, type CreateRegistryContext } from '../createEncryptedRegistry/CreateRegistryContext';
+import { runTemplateDeployment } from '../deployTemplate/runTemplateDeployment';
+import type { ExportAction } from './ExportChoiceStep';
 
-/** Opens the template and its parameters file as two unsaved JSON documents (the user saves them where they like). */
-export async function openArmTemplate(context: CreateRegistryContext): Promise<void> {
-    const { versionless, vaultInfo, location } = context;
-    // Offered at the summary, when every answer is there.
-    const [registryName, identity, vault, key] = [context.registryName!, context.identity!, context.vault!, context.key!];
-    const vaultName = vault.kind === 'new' ? vault.name : vaultInfo?.name ?? vault.id.split('/').pop() ?? '';
-    const suffix = context.subscription!.factory.cloud.keyVaultDnsSuffix;
-    const version = key.kind === 'existing' && key.version && versionless === false ? `/${key.version}` : '';
-    const files = buildArmTemplate({
-        registryName, identity, location,
-        vault: { name: vaultName, rbac: vault.kind === 'new' ? vault.permissionModel === 'rbac' : vaultInfo?.enableRbacAuthorization === true },
-        keyIdentifier: `https://${vaultName}.${suffix}/keys/${key.name}${version}`,
-    });
-    for (const content of [files.parameters, files.template]) {
-        const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(content, undefined, 2) });
-        await vscode.window.showTextDocument(document, { preview: false });
+/** Does what the user chose with the registry's template: save the two files, deploy it now, or open it unsaved. */
+export async function exportArmTemplate(context: CreateRegistryContext, action: ExportAction): Promise<string | undefined> {
+    const plan = planOf(context);
+    const files = buildArmTemplate(plan, { existingVaultRbac: context.vaultInfo?.enableRbacAuthorization === true });
+    const text = (content: Record<string, unknown>) => `${JSON.stringify(content, undefined, 2)}\n`;
+    if (action === 'deploy') {
+        const factory = context.subscription!.factory;
+        if (plan.resourceGroup.create) {
+            await ensureResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location);
+        }
+        return runTemplateDeployment(context, context.services, factory, {
+            subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, deploymentName: defaultDeploymentName(),
+            template: files.template, parameters: readParameterValues(files.parameters),
+        });
     }
+    let templateUri: vscode.Uri;
+    let parametersUri: vscode.Uri;
+    if (action === 'save') {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const chosen = await vscode.window.showSaveDialog({
+            title: vscode.l10n.t('Save the ARM template of registry "{0}" (its parameters file is saved next to it)', plan.registry.name),
+            defaultUri: folder ? vscode.Uri.joinPath(folder, `${plan.registry.name}.template.json`) : undefined,
+            filters: { JSON: ['json'] },
+        });
+        if (!chosen) {
+            throw new UserCancelledError('exportSave');
+        }
+        templateUri = chosen;
+        parametersUri = chosen.with({ path: chosen.path.replace(/(\.template)?(\.json)?$/i, '.parameters.json') });
+        await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(text(files.template)));
+        await vscode.workspace.fs.writeFile(parametersUri, new TextEncoder().encode(text(files.parameters)));
+        await vscode.window.showTextDocument(templateUri, { preview: false });
+    } else {
+        const parameters = await vscode.workspace.openTextDocument({ language: 'json', content: text(files.parameters) });
+        await vscode.window.showTextDocument(parameters, { preview: false });
+        const template = await vscode.workspace.openTextDocument({ language: 'json', content: text(files.template) });
+        await vscode.window.showTextDocument(template, { preview: false });
+        [templateUri, parametersUri] = [template.uri, parameters.uri];
+    }
+    const deploy = vscode.l10n.t('Deploy…');
+    const message = action === 'save'
+        ? vscode.l10n.t('Saved the ARM template of registry "{0}" as {1} and its parameters as {2}.', plan.registry.name, vscode.workspace.asRelativePath(templateUri), vscode.workspace.asRelativePath(parametersUri))
+        : vscode.l10n.t('Opened the ARM template of registry "{0}" and its parameters, not saved.', plan.registry.name);
+    void vscode.window.showInformationMessage(message, deploy).then((choice) => {
+        if (choice === deploy) {
+            void vscode.commands.executeCommand('acrCmk.deployTemplate', { templateUri, parametersUri, subscriptionId: plan.subscriptionId });
+        }
+    });
+    return undefined;
 }

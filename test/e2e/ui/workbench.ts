@@ -48,10 +48,18 @@ export function treeRow(page: Page, text: string | RegExp): Locator {
 
 /** F1, then a command by its palette title (`>` keeps the palette in command mode). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  // A webview that had focus (the Markdown preview) can take it back as the palette opens, which closes the palette
+  // again: a person then presses F1 once more, and so does this.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    const filled = await input.fill(`>${title}`, { timeout: attempt < 3 ? 5000 : 30000 }).then(() => true, (error: Error) => {
+      if (attempt >= 3) throw error;
+      return false;
+    });
+    if (filled) break;
+  }
   await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: title }).waitFor();
   await page.keyboard.press('Enter');
 }
@@ -124,6 +132,9 @@ export function screenshotOnFailure(workbench: () => Workbench | undefined): Not
     const page = workbench()?.page;
     if (this.currentTest?.state !== 'failed' || !page) return;
     await screenshot(page, `failed-${this.currentTest.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+    // A dialog in front of the workbench (the product's modal, or one of VS Code's own) explains most timeouts.
+    const dialogs = await page.locator('.monaco-dialog-box').allInnerTexts().catch(() => [] as string[]);
+    if (dialogs.length > 0) console.log(`[e2e] dialog open when "${this.currentTest.title}" failed: ${dialogs.map((text) => JSON.stringify(text.replace(/\s+/g, ' ').trim())).join(', ')}`);
   });
   return guardNotifications(() => workbench()?.page);
 }

@@ -6,6 +6,7 @@ import { subscriptionRoutes, requireSubscription } from './subscriptions';
 import { groupRoutes } from './groups';
 import { identityRoutes } from './identities';
 import { vaultRoutes } from './vaults';
+import { vaultKeyRoutes } from './vaultKeys';
 import { roleRoutes } from './roleAssignments';
 import { registryRoutes } from './registries';
 import { resourceRoutes } from './resources';
@@ -13,7 +14,7 @@ import { operationRoutes } from './operations';
 import { deploymentRoutes, useDispatcher } from './deployments';
 
 // Authorization routes first: their scope may itself be any resource path.
-const ROUTES: Route[] = [...roleRoutes, ...operationRoutes, ...deploymentRoutes, ...registryRoutes, ...vaultRoutes, ...identityRoutes,
+const ROUTES: Route[] = [...roleRoutes, ...operationRoutes, ...deploymentRoutes, ...registryRoutes, ...vaultRoutes, ...vaultKeyRoutes, ...identityRoutes,
   ...resourceRoutes, ...groupRoutes, ...subscriptionRoutes];
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-(preview|beta|alpha|privatepreview))?$/i;

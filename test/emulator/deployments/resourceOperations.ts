@@ -1,50 +1,61 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { DeploymentError } from './deploymentError';
+import { DeploymentError, terminalStateFailure, type ErrorBody } from './deploymentError';
 import type { DeploymentContext, DispatchRequest, DispatchResponse } from './types';
 
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'canceled']);
+const TERMINAL_STATES: Record<string, string> = { succeeded: 'Succeeded', failed: 'Failed', canceled: 'Canceled' };
 const POLL_INTERVAL_MS = 20; // dispatch is in-process; the deadline, not this interval, bounds the wait
 
-/** PUT one resource and wait until its operation is terminal (201/202 + Azure-AsyncOperation, or provisioningState). */
-export async function putResource(context: DeploymentContext, id: string, apiVersion: string, body: unknown): Promise<void> {
+/**
+ * PUT one resource and wait until its operation is terminal (201/202 + Azure-AsyncOperation, or provisioningState;
+ * `waitOn: 'provisioningState'` polls the resource itself, as for nested deployments). Resolves to the HTTP status of
+ * the answer (200 after a wait), for the deployment operation's `statusCode`.
+ */
+export async function putResource(context: DeploymentContext, id: string, apiVersion: string, body: unknown,
+  waitOn: 'operation' | 'provisioningState' = 'operation'): Promise<number> {
   const response = await context.dispatch({ method: 'PUT', path: id, query: { 'api-version': apiVersion }, body });
   if (response.status >= 400) throw errorFrom(response, 'ResourceDeploymentFailure', `PUT ${id} failed with status ${response.status}.`);
-  await waitUntilTerminal(context, id, apiVersion, response);
+  const operationUrl = waitOn === 'operation' ? header(response, 'azure-asyncoperation') ?? (response.status === 202 ? header(response, 'location') : undefined) : undefined;
+  if (!operationUrl && response.status !== 202 && provisioningState(response.body) === undefined) return response.status; // done
+  if (!operationUrl && provisioningState(response.body) === 'succeeded') return response.status;
+  await waitUntilTerminal(context, id, apiVersion, operationUrl);
+  return 200;
 }
 
 export async function getResource(context: DeploymentContext, id: string, apiVersion: string): Promise<any> {
   const response = await context.dispatch({ method: 'GET', path: id, query: { 'api-version': apiVersion } });
-  if (response.status === 404) {
-    throw new DeploymentError('ResourceNotFound', `The Resource '${id.replace(/^.*\/providers\//, '')}' under resource group '${context.resourceGroup}' was not found.`);
+  if (response.status === 404 && response.body?.error?.code !== 'ResourceGroupNotFound') {
+    const group = /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? context.resourceGroup;
+    throw new DeploymentError('ResourceNotFound', `The Resource '${id.replace(/^.*\/providers\//, '')}' under resource group '${group}' was not found. ` +
+      'For more details please go to https://aka.ms/ARMResourceNotFoundFix', undefined, { httpStatus: 404 });
   }
   if (response.status >= 400) throw errorFrom(response, 'ResourceDeploymentFailure', `GET ${id} failed with status ${response.status}.`);
   return response.body;
 }
 
-async function waitUntilTerminal(context: DeploymentContext, id: string, apiVersion: string, first: DispatchResponse): Promise<void> {
-  const operationUrl = header(first, 'azure-asyncoperation') ?? (first.status === 202 ? header(first, 'location') : undefined);
+async function waitUntilTerminal(context: DeploymentContext, id: string, apiVersion: string, operationUrl: string | undefined): Promise<void> {
   const deadline = Date.now() + (context.operationTimeoutMs ?? 60_000);
-  let state = operationUrl ? undefined : provisioningState(first.body);
   for (;;) {
-    if (state === undefined && !operationUrl && first.status !== 202) return; // a plain 200/201 without a state is done
-    if (state === 'succeeded') return;
-    if (state === 'failed' || state === 'canceled') {
-      throw new DeploymentError('ResourceDeploymentFailure', `The resource operation completed with terminal provisioning state '${state}'.`);
-    }
-    if (Date.now() > deadline) throw new DeploymentError('ResourceDeploymentFailure', `The operation on '${id}' did not complete in time.`);
+    if (Date.now() > deadline) throw new DeploymentError('ResourceDeploymentFailure', `The operation on '${id}' did not complete in time.`, undefined, { target: id });
     await delay(POLL_INTERVAL_MS);
-    state = operationUrl ? await pollOperation(context, operationUrl) : (provisioningState(await getResource(context, id, apiVersion)) ?? 'succeeded');
+    if (operationUrl) {
+      if (await operationEnded(context, id, operationUrl)) return;
+      continue;
+    }
+    const resource = await getResource(context, id, apiVersion);
+    const state = TERMINAL_STATES[provisioningState(resource) ?? 'succeeded'];
+    if (state === 'Succeeded') return;
+    if (state) throw terminalStateFailure(id, state, errorBody(resource?.properties?.error));
   }
 }
 
-/** Returns the operation's status, lower-cased; a Failed operation throws its own error. */
-async function pollOperation(context: DeploymentContext, url: string): Promise<string | undefined> {
+/** Whether the operation has ended; a Failed or Canceled one throws, with the operation's own error inside. */
+async function operationEnded(context: DeploymentContext, id: string, url: string): Promise<boolean> {
   const response = await context.dispatch(requestFor(url));
-  if (response.status === 202) return 'inprogress';
+  if (response.status === 202) return false;
   if (response.status >= 400) throw errorFrom(response, 'ResourceDeploymentFailure', `Polling ${url} failed with status ${response.status}.`);
-  const status = typeof response.body?.status === 'string' ? response.body.status.toLowerCase() : 'succeeded';
-  if (status === 'failed' || status === 'canceled') throw errorFrom(response, 'ResourceDeploymentFailure', `The operation ended '${response.body.status}'.`);
-  return TERMINAL_STATES.has(status) ? status : 'inprogress';
+  const state = TERMINAL_STATES[typeof response.body?.status === 'string' ? response.body.status.toLowerCase() : 'succeeded'];
+  if (state && state !== 'Succeeded') throw terminalStateFailure(id, state, errorBody(response.body?.error));
+  return state !== undefined;
 }
 
 function requestFor(url: string): DispatchRequest {
@@ -62,10 +73,14 @@ function header(response: DispatchResponse, name: string): string | undefined {
   return entry?.[1] || undefined;
 }
 
+/** An ARM error JSON as the provider wrote it (target and nested details kept), or undefined if it is not one. */
+function errorBody(error: any): ErrorBody | undefined {
+  if (typeof error?.code !== 'string' || typeof error?.message !== 'string') return undefined;
+  const details = Array.isArray(error.details) ? error.details.map(errorBody).filter((d: ErrorBody | undefined) => d !== undefined) : undefined;
+  return { code: error.code, ...(typeof error.target === 'string' ? { target: error.target } : {}), message: error.message, ...(details?.length ? { details } : {}) };
+}
+
 function errorFrom(response: DispatchResponse, fallbackCode: string, fallbackMessage: string): DeploymentError {
-  const error = response.body?.error;
-  return new DeploymentError(
-    typeof error?.code === 'string' ? error.code : fallbackCode,
-    typeof error?.message === 'string' ? error.message : fallbackMessage,
-  );
+  const error = errorBody(response.body?.error) ?? { code: fallbackCode, message: fallbackMessage };
+  return new DeploymentError(error.code, error.message, error.details, { target: error.target, httpStatus: response.status });
 }

@@ -1,6 +1,7 @@
 import { invalidTemplate } from './deploymentError';
 import type { EvaluationScope } from './evaluationScope';
 import { collectExpressions, evaluateExpression, evaluateTemplateValue, forEachCall } from './expressionEvaluator';
+import { deploymentTarget, parentEvaluatedPart } from './nestedDeployment';
 import { extensionResourceId, groupResourceId } from './resourceIds';
 
 export interface PlannedResource {
@@ -15,7 +16,8 @@ export interface PlannedResource {
 
 /**
  * Resolves each resource's type, name, id and dependencies (explicit `dependsOn` plus the implicit ones ARM
- * adds for `reference()` to a resource of the same template). Nested `resources` arrays are flattened.
+ * adds for `reference()` to a resource of the same template). Nested `resources` arrays are flattened. A nested
+ * deployment's id is in its target group (its `subscriptionId`/`resourceGroup`).
  */
 export async function planResources(template: Record<string, any>, scope: EvaluationScope): Promise<PlannedResource[]> {
   if (!Array.isArray(template.resources)) throw invalidTemplate("The template must have a 'resources' array.");
@@ -31,7 +33,8 @@ export async function planResources(template: Record<string, any>, scope: Evalua
     const apiVersion = await staticString(definition.apiVersion, 'apiVersion', staticScope);
     if (definition.copy !== undefined) throw invalidTemplate(`The resource '${type}/${name}' uses 'copy', which this emulator does not support.`);
     const scopeValue = definition.scope === undefined ? undefined : await staticString(definition.scope, 'scope', staticScope);
-    const id = scopeValue ? extensionResourceId(scope.context, scopeValue, type, [name]) : groupResourceId(scope.context, type, [name]);
+    const target = await deploymentTarget(definition, type, name, scope.context, (value, field) => staticString(value, field, staticScope));
+    const id = scopeValue ? extensionResourceId(scope.context, scopeValue, type, [name]) : groupResourceId(target, type, [name]);
     planned.push({ symbol: `${type}/${name}`, type, apiVersion, name, id, definition, dependsOn: [] });
   }
   for (const [index, resource] of planned.entries()) {
@@ -44,7 +47,7 @@ export async function planResources(template: Record<string, any>, scope: Evalua
     }
     const parentIndex = definitions[index]!.parentIndex;
     const parent = parentIndex === undefined ? [] : [parentIndex];
-    const implicit = await referencedTemplateResources(resource.definition, planned, staticScope);
+    const implicit = await referencedTemplateResources(parentEvaluatedPart(resource.type, resource.definition), planned, staticScope);
     resource.dependsOn = [...new Set([...parent, ...explicit, ...implicit])].filter((dependency) => dependency !== index);
   }
   return planned;

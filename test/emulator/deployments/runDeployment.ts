@@ -1,14 +1,18 @@
-import { DeploymentError, deploymentFailed, invalidTemplate } from './deploymentError';
+import { DeploymentError, deploymentFailed, errorBodyOf, invalidTemplate } from './deploymentError';
 import type { EvaluationScope } from './evaluationScope';
 import { assertKnownFunctions, collectExpressions, evaluateTemplateValue } from './expressionEvaluator';
 import { findTemplateResources, planResources, type PlannedResource } from './resourcePlan';
 import { assertAcyclic, runInDependencyOrder } from './dependencyGraph';
+import { isDeploymentType, nestedDeploymentProperties } from './nestedDeployment';
+import { recordOperation } from './operationLog';
 import { getResource, putResource } from './resourceOperations';
 import { assertNoCircularReferences, createTemplateScope, validateParameters } from './templateScope';
 import type { DeploymentContext, DeploymentOutput, DeploymentResult, TemplateParameterValues } from './types';
 
-// Template properties that describe the deployment of a resource rather than the resource itself.
-const DEPLOYMENT_ONLY_PROPERTIES = new Set(['type', 'apiversion', 'name', 'dependson', 'condition', 'scope', 'comments', 'copy', 'metadata']);
+// Template properties that describe the deployment of a resource rather than the resource itself
+// (`resourceGroup`/`subscriptionId` say where a nested deployment goes).
+const DEPLOYMENT_ONLY_PROPERTIES = new Set(['type', 'apiversion', 'name', 'dependson', 'condition', 'scope', 'comments', 'copy', 'metadata',
+  'resourcegroup', 'subscriptionid']);
 
 const OUTPUT_TYPE_NAMES: Record<string, string> = {
   string: 'String', securestring: 'SecureString', int: 'Int', bool: 'Bool', object: 'Object', secureobject: 'SecureObject', array: 'Array',
@@ -17,7 +21,8 @@ const OUTPUT_TYPE_NAMES: Record<string, string> = {
 /**
  * Deploys an ARM template into one resource group (incremental mode): validates it like ARM does
  * (InvalidTemplate before anything is created), then PUTs each resource through `context.dispatch` in
- * dependency order, and evaluates the outputs. A failed resource makes it throw DeploymentFailed.
+ * dependency order (a nested deployment is PUT as a deployment and waited for), and evaluates the outputs.
+ * Each write is recorded in `context.operations`. Failed resources make it throw DeploymentFailed.
  */
 export async function runDeployment(context: DeploymentContext, template: any, parameters: TemplateParameterValues): Promise<DeploymentResult> {
   const { scope, planned } = await prepareDeployment(context, template, parameters);
@@ -25,17 +30,24 @@ export async function runDeployment(context: DeploymentContext, template: any, p
   const outcomes = await runInDependencyOrder(planned, async (index) => {
     const resource = planned[index]!;
     if (resource.definition.condition !== undefined && (await evaluateTemplateValue(resource.definition.condition, scope)) === false) return;
-    await putResource(context, resource.id, resource.apiVersion, await resourceBody(resource, scope));
+    const waitOn = isDeploymentType(resource.type) ? 'provisioningState' : 'operation';
+    await recordOperation(context, 'Create', { id: resource.id, resourceType: resource.type, resourceName: resource.name },
+      async () => putResource(context, resource.id, resource.apiVersion, await resourceBody(resource, scope), waitOn));
     deployed.push(resource.id);
   });
-  const failure = outcomes.find((outcome) => outcome.status === 'failed');
-  if (failure?.status === 'failed') throw asDeploymentFailure(failure.error);
+  const failures = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [outcome.error] : []));
+  if (failures.length > 0) throw asDeploymentFailure(failures);
 
   const outputs: Record<string, DeploymentOutput> = {};
-  for (const [name, definition] of Object.entries<any>(template.outputs ?? {})) {
-    const type = String(definition?.type ?? 'string');
-    outputs[name] = { type: OUTPUT_TYPE_NAMES[type.toLowerCase()] ?? type, value: await evaluateTemplateValue(definition?.value, scope) };
-  }
+  const evaluateOutputs = async (): Promise<number> => {
+    for (const [name, definition] of Object.entries<any>(template.outputs ?? {})) {
+      const type = String(definition?.type ?? 'string');
+      outputs[name] = { type: OUTPUT_TYPE_NAMES[type.toLowerCase()] ?? type, value: await evaluateTemplateValue(definition?.value, scope) };
+    }
+    return 200;
+  };
+  if (Object.keys(template.outputs ?? {}).length === 0) await evaluateOutputs();
+  else await recordOperation(context, 'EvaluateDeploymentOutput', undefined, evaluateOutputs);
   return { outputs, outputResources: deployed.map((id) => ({ id })) };
 }
 
@@ -70,14 +82,16 @@ async function prepareDeployment(context: DeploymentContext, template: any, para
 
 async function resourceBody(resource: PlannedResource, scope: EvaluationScope): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
+  const nested = isDeploymentType(resource.type);
   for (const [key, value] of Object.entries(resource.definition)) {
-    if (!DEPLOYMENT_ONLY_PROPERTIES.has(key.toLowerCase())) body[key] = await evaluateTemplateValue(value, scope);
+    if (DEPLOYMENT_ONLY_PROPERTIES.has(key.toLowerCase())) continue;
+    body[key] = nested && key === 'properties' ? await nestedDeploymentProperties(resource.name, value, scope) : await evaluateTemplateValue(value, scope);
   }
   return body;
 }
 
-/** Template errors found while deploying stay InvalidTemplate; anything a resource provider said is wrapped. */
-function asDeploymentFailure(error: unknown): DeploymentError {
-  if (error instanceof DeploymentError) return error.code === 'InvalidTemplate' ? error : deploymentFailed(error.toJSON());
-  return deploymentFailed({ code: 'InternalServerError', message: error instanceof Error ? error.message : String(error) });
+/** Template errors found while deploying stay InvalidTemplate; what resource operations said is wrapped, each in turn. */
+function asDeploymentFailure(errors: unknown[]): DeploymentError {
+  const templateError = errors.find((error) => error instanceof DeploymentError && error.code === 'InvalidTemplate');
+  return (templateError as DeploymentError | undefined) ?? deploymentFailed(errors.map(errorBodyOf));
 }

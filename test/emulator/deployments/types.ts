@@ -1,3 +1,5 @@
+import type { ErrorBody } from './deploymentError';
+
 // Contract between the ARM template engine and the emulator route that hosts it. The engine never speaks
 // HTTP: every resource operation goes through `dispatch`, i.e. the same handlers the ARM routes use.
 export interface DispatchRequest {
@@ -23,6 +25,31 @@ export interface DeploymentContext {
   tenantId: string;
   /** Upper bound for waiting on one long-running resource operation (default 60 s). */
   operationTimeoutMs?: number;
+  /** Where the engine records its deployment operations (ARM's `.../deployments/{name}/operations`), as they run. */
+  operations?: DeploymentOperationRecord[];
+}
+
+/**
+ * One deployment operation in ARM's shape (`DeploymentOperation` without its `id`, which the host derives:
+ * `<deployment id>/operations/<operationId>`). Mutated in place while it runs.
+ */
+export interface DeploymentOperationRecord {
+  operationId: string;
+  properties: {
+    provisioningOperation: 'Create' | 'EvaluateDeploymentOutput';
+    provisioningState: 'Running' | 'Succeeded' | 'Failed';
+    /** when it started while Running, when it ended after */
+    timestamp: string;
+    /** ISO 8601, e.g. `PT1.234S` */
+    duration: string;
+    trackingId: string;
+    serviceRequestId?: string;
+    /** The HTTP status name of the answer (`OK`, `Created`, `NotFound`, `Conflict`...); absent while Running. */
+    statusCode?: string;
+    statusMessage?: { status: 'Failed'; error: ErrorBody };
+    /** Absent for `EvaluateDeploymentOutput`, as in ARM. */
+    targetResource?: { id: string; resourceType: string; resourceName: string };
+  };
 }
 
 export type TemplateParameterValues = Record<string, { value: unknown }>;

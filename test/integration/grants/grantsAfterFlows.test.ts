@@ -120,7 +120,7 @@ describe('grants are exactly what each flow needs (emulator state after every fl
             const result = await executeCreate(factory, plan);
             registries.existing = result.registryId;
             // The ARM template Export would write for this registry, kept for the security scan.
-            const files = buildArmTemplate({ registryName: plan.registry.name, identity: plan.identity, vault: { name: 'kvgrantsap', rbac: false }, keyIdentifier: result.keyIdentifier });
+            const files = buildArmTemplate(plan);
             recordShownMessages('exported-templates', [JSON.stringify(files)]);
             return { encryptionPrincipals: [identityB.principalId], createdVaults: [] };
         });

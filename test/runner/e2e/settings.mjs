@@ -35,6 +35,9 @@ const quietWorkbench = {
   'window.commandCenter': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'git.openRepositoryInParentFolders': 'never',
+  // The emulator, code-server and the suites listen on many loopback ports: forwarding them only adds warnings
+  // ("Over 20 ports have been automatically forwarded") that a notification guard rightly counts.
+  'remote.autoForwardPorts': false,
 };
 
 /**

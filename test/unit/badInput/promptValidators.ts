@@ -9,7 +9,7 @@ import { NewKeyStep } from '../../../src/commands/createEncryptedRegistry/NewKey
 import { NewVaultStep } from '../../../src/commands/createEncryptedRegistry/NewVaultStep';
 import { VaultRetentionStep } from '../../../src/commands/createEncryptedRegistry/VaultRetentionStep';
 import { RegistryNameStep } from '../../../src/commands/createEncryptedRegistry/RegistryNameStep';
-import { promptMissingParameters } from '../../../src/commands/deployTemplate/promptMissingParameters';
+import { ParameterValuesStep } from '../../../src/commands/deployTemplate/ParameterValuesStep';
 import { NotifyBeforeExpiryStep } from '../../../src/commands/enableAutoRotation/NotifyBeforeExpiryStep';
 import { RotationIntervalStep } from '../../../src/commands/enableAutoRotation/RotationIntervalStep';
 import { typeRegistryName } from '../../../src/commands/revokeKeyAccess/revokePrompts';
@@ -70,7 +70,7 @@ export async function promptValidators(): Promise<Record<PromptSurface, Validate
         keyId: await capture((ui) => new KeyIdInputStep().prompt(wizard(ui, { factory: { cloud: azureCloud } }))),
         rotationIntervalDays: await capture((ui) => new RotationIntervalStep().prompt(wizard(ui))),
         notifyDaysBeforeExpiry: await capture((ui) => new NotifyBeforeExpiryStep().prompt(wizard(ui, { policyRotateEveryDays: 90 }))),
-        templateParameter: await capture((ui) => promptMissingParameters(wizard(ui), { parameters: { registry_name: { type: 'string' } } }, {})),
+        templateParameter: await capture((ui) => new ParameterValuesStep().prompt(wizard(ui, { template: { parameters: { registry_name: { type: 'string' } } }, parameters: {} }))),
         revokeConfirmation: await capture((ui) => typeRegistryName(wizard(ui), revokePlan)),
     };
 }

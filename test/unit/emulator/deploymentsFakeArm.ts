@@ -7,14 +7,14 @@ export interface FakeArm {
   context: DeploymentContext;
   requests: DispatchRequest[];
   resources: Map<string, any>;
-  /** Make the next PUT whose path ends with `suffix` fail with this error. */
-  failPut(suffix: string, error: { code: string; message: string }): void;
+  /** Make the next PUT whose path ends with `suffix` fail with this error (HTTP 400 unless told). */
+  failPut(suffix: string, error: { code: string; message: string }, status?: number): void;
 }
 
 export function createFakeArm(options: { pollsBeforeDone?: number } = {}): FakeArm {
   const resources = new Map<string, any>();
   const operations = new Map<string, { remaining: number; resourceId: string }>();
-  const failures = new Map<string, { code: string; message: string }>();
+  const failures = new Map<string, { error: { code: string; message: string }; status: number }>();
   const requests: DispatchRequest[] = [];
 
   async function dispatch(request: DispatchRequest): Promise<DispatchResponse> {
@@ -36,7 +36,7 @@ export function createFakeArm(options: { pollsBeforeDone?: number } = {}): FakeA
     const failure = [...failures.entries()].find(([suffix]) => key.endsWith(suffix.toLowerCase()));
     if (failure) {
       failures.delete(failure[0]);
-      return { status: 400, body: { error: failure[1] } };
+      return { status: failure[1].status, body: { error: failure[1].error } };
     }
     const body = structuredClone((request.body ?? {}) as any);
     const resource = { ...body, id: request.path, name: request.path.split('/').pop(), properties: { ...(body.properties ?? {}) } };
@@ -54,6 +54,6 @@ export function createFakeArm(options: { pollsBeforeDone?: number } = {}): FakeA
     context: { dispatch, subscriptionId: 'sub-1', resourceGroup: 'rg-1', location: 'chinaeast2', tenantId: 'tenant-1' },
     requests,
     resources,
-    failPut: (suffix, error) => failures.set(suffix, error),
+    failPut: (suffix, error, status = 400) => failures.set(suffix, { error, status }),
   };
 }

@@ -129,7 +129,7 @@ describe('runDeployment', () => {
       type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: '2018-11-30', name: 'x',
       tags: { owner: "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'missing'), '2018-11-30').principalId]" },
     }] };
-    await assert.rejects(runDeployment(arm.context, template, {}), { code: 'DeploymentFailed', details: [{ code: 'ResourceNotFound', message: "The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/missing' under resource group 'rg-1' was not found." }] });
+    await assert.rejects(runDeployment(arm.context, template, {}), { code: 'DeploymentFailed', details: [{ code: 'ResourceNotFound', message: "The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/missing' under resource group 'rg-1' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix" }] });
   });
 
   it('flattens nested child resources under their parent and skips resources whose condition is false', async () => {

@@ -1,14 +1,11 @@
-import { cryptoServiceEncryptionUserRoleId, encryptionKeyPermissions } from '../../access/roles';
+import type { CreatePlan } from '../CreatePlan';
+import { parseResourceId } from '../../registries/resourceId';
+import { keyAccessResourceId, keyAccessResources, nestedKeyAccessDeployment } from './keyAccessTemplate';
+import { parametersSchema, templateApi, templateSchema } from './templateApi';
 
-/** What the exported template describes: like the seed's CMKtemplate.json, the vault and key exist beforehand. */
-export interface TemplateInput {
-    readonly registryName: string;
-    readonly identity: { readonly kind: 'new'; readonly name: string } | { readonly kind: 'existing'; readonly id: string };
-    /** The vault must be in the deployment's resource group (an access policy is a child resource of it). */
-    readonly vault: { readonly name: string; readonly rbac: boolean };
-    /** Versionless (automatic rotation) or versioned key identifier. */
-    readonly keyIdentifier: string;
-    readonly location?: string;
+/** What the exported template needs beyond the plan: an existing vault's permission model (read from the vault). */
+export interface TemplateFacts {
+    readonly existingVaultRbac?: boolean;
 }
 
 export interface ArmTemplateFiles {
@@ -16,88 +13,133 @@ export interface ArmTemplateFiles {
     readonly parameters: Record<string, unknown>;
 }
 
-const identityApi = '2023-01-31';
+type Json = Record<string, unknown>;
+const p = (name: string) => `parameters('${name}')`;
 
 /**
- * An ARM template for the registry with its user-assigned identity and CMK encryption, the identity (when new),
- * and the identity's key access: an access policy with get/wrapKey/unwrapKey, or on an RBAC vault the
- * "Key Vault Crypto Service Encryption User" role at vault scope. No secret is ever part of it.
+ * An ARM template (deployed into the registry's resource group) for every choice the create wizard allows:
+ * - the identity: new (in the registry's group) or existing (anywhere, by id);
+ * - the vault: new (with soft delete and purge protection, in the registry's group, with a new key created through
+ *   Resource Manager) or existing in any group or subscription (its key access is then a nested deployment into the
+ *   vault's group, where an access policy or role assignment must live);
+ * - the key: versionless (automatic rotation) or pinned (the picked version, else the current one at deployment).
+ * The identity gets only get/wrapKey/unwrapKey (or the crypto service encryption user role). No secret is part of it.
  */
-export function buildArmTemplate(input: TemplateInput): ArmTemplateFiles {
-    const newIdentity = input.identity.kind === 'new';
-    const identityRef = newIdentity ? "resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identity_name'))" : "parameters('identity_id')";
-    const identityParameter = newIdentity ? { identity_name: { type: 'string' } } : { identity_id: { type: 'string' } };
-    const accessResource = input.vault.rbac ? roleAssignmentResource(identityRef) : accessPolicyResource(identityRef);
-    const accessId = input.vault.rbac
-        ? `[extensionResourceId(resourceId('Microsoft.KeyVault/vaults', parameters('vault_name')), 'Microsoft.Authorization/roleAssignments', guid(resourceId('Microsoft.KeyVault/vaults', parameters('vault_name')), ${identityRef}, '${cryptoServiceEncryptionUserRoleId}'))]`
-        : "[resourceId('Microsoft.KeyVault/vaults/accessPolicies', parameters('vault_name'), 'add')]";
+export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): ArmTemplateFiles {
+    const newIdentity = plan.identity.kind === 'new';
+    const identityRef = newIdentity ? `resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', ${p('identity_name')})` : p('identity_id');
+    const principalId = `reference(${identityRef}, '${templateApi.identity}').principalId`;
+    const newVault = plan.vault.kind === 'new';
+    const rbac = plan.vault.kind === 'new' ? plan.vault.permissionModel === 'rbac' : facts.existingVaultRbac === true;
+    const vaultId = newVault ? `resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})`
+        : `resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.KeyVault/vaults', ${p('vault_name')})`;
+    const keyId = newVault ? `resourceId('Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`
+        : `resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`;
+    const pinnedVersion = plan.key.kind === 'existing' && !plan.versionless ? plan.key.version : undefined;
+    const keyIdentifier = pinnedVersion
+        ? `[format('{0}keys/{1}/{2}', reference(${vaultId}, '${templateApi.vault}').vaultUri, ${p('key_name')}, ${p('key_version')})]`
+        : `[reference(${keyId}, '${templateApi.vault}').${plan.versionless ? 'keyUri' : 'keyUriWithVersion'}]`;
     const identityDependency = newIdentity ? [`[${identityRef}]`] : [];
-    const template = {
-        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-        contentVersion: '1.0.0.0',
-        parameters: {
-            registry_name: { type: 'string' },
-            ...identityParameter,
-            vault_name: { type: 'string' },
-            kek_id: { type: 'string' },
-            location: { type: 'string', defaultValue: '[resourceGroup().location]' },
-        },
-        resources: [
-            ...(newIdentity ? [{ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: identityApi, name: "[parameters('identity_name')]", location: "[parameters('location')]" }] : []),
-            { ...accessResource, dependsOn: identityDependency },
-            {
-                type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[parameters('registry_name')]", location: "[parameters('location')]",
-                sku: { name: 'Premium' },
-                identity: { type: 'UserAssigned', userAssignedIdentities: { [`[${identityRef}]`]: {} } },
-                dependsOn: [...identityDependency, accessId],
-                properties: {
-                    adminUserEnabled: false,
-                    encryption: {
-                        status: 'enabled',
-                        // The identity in keyVaultProperties is the CLIENT id (a principal id here breaks the registry).
-                        keyVaultProperties: { identity: `[reference(${identityRef}, '${identityApi}').clientId]`, keyIdentifier: "[parameters('kek_id')]" },
-                    },
-                },
+    const grant = { vaultName: p('vault_name'), principalId, identityId: identityRef };
+    const grantDeploymentName = `format('{0}-key-access', ${p('registry_name')})`;
+
+    const resources: Json[] = [];
+    if (newIdentity) {
+        resources.push({ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: templateApi.identity, name: `[${p('identity_name')}]`, location: `[${p('location')}]` });
+    }
+    let grantId: string;
+    if (plan.vault.kind === 'new') {
+        resources.push(newVaultResource(rbac), newKeyResource(), ...keyAccessResources(rbac, grant).map((resource) => ({ ...resource, dependsOn: [...identityDependency, `[${vaultId}]`] })));
+        grantId = keyAccessResourceId(rbac, grant);
+    } else {
+        resources.push(nestedKeyAccessDeployment(rbac, {
+            name: grantDeploymentName, resourceGroup: p('vault_resource_group'), subscriptionId: p('vault_subscription_id'),
+            principalId, identityId: identityRef, vaultName: p('vault_name'), dependsOn: identityDependency,
+        }));
+        // The nested deployment lives in the vault's group: dependsOn names it by its full id there.
+        grantId = `[resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.Resources/deployments', ${grantDeploymentName})]`;
+    }
+    resources.push({
+        type: 'Microsoft.ContainerRegistry/registries', apiVersion: templateApi.registry, name: `[${p('registry_name')}]`, location: `[${p('location')}]`,
+        sku: { name: 'Premium' },
+        identity: { type: 'UserAssigned', userAssignedIdentities: { [`[${identityRef}]`]: {} } },
+        dependsOn: [...identityDependency, grantId, ...(newVault ? [`[${keyId}]`] : [])],
+        properties: {
+            adminUserEnabled: false,
+            encryption: {
+                status: 'enabled',
+                // The identity in keyVaultProperties is the CLIENT id (a principal id here breaks the registry).
+                keyVaultProperties: { identity: `[reference(${identityRef}, '${templateApi.identity}').clientId]`, keyIdentifier },
             },
-        ],
-        outputs: { registryId: { type: 'string', value: "[resourceId('Microsoft.ContainerRegistry/registries', parameters('registry_name'))]" } },
-    };
-    const parameters = {
-        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
-        contentVersion: '1.0.0.0',
-        parameters: {
-            registry_name: { value: input.registryName },
-            ...(input.identity.kind === 'new' ? { identity_name: { value: input.identity.name } } : { identity_id: { value: input.identity.id } }),
-            vault_name: { value: input.vault.name },
-            kek_id: { value: input.keyIdentifier },
-            ...(input.location ? { location: { value: input.location } } : {}),
         },
-    };
-    return { template, parameters };
-}
-
-function accessPolicyResource(identityRef: string): Record<string, unknown> {
+    });
     return {
-        type: 'Microsoft.KeyVault/vaults/accessPolicies', apiVersion: '2023-07-01', name: "[concat(parameters('vault_name'), '/add')]",
-        properties: {
-            accessPolicies: [{
-                tenantId: '[subscription().tenantId]',
-                objectId: `[reference(${identityRef}, '${identityApi}').principalId]`,
-                permissions: { keys: [...encryptionKeyPermissions] },
-            }],
+        template: {
+            $schema: templateSchema, contentVersion: '1.0.0.0',
+            parameters: templateParameters(plan, Boolean(pinnedVersion)),
+            resources,
+            outputs: {
+                registryId: { type: 'string', value: `[resourceId('Microsoft.ContainerRegistry/registries', ${p('registry_name')})]` },
+                keyIdentifier: { type: 'string', value: keyIdentifier },
+            },
         },
+        parameters: { $schema: parametersSchema, contentVersion: '1.0.0.0', parameters: parameterValues(plan, pinnedVersion) },
     };
 }
 
-function roleAssignmentResource(identityRef: string): Record<string, unknown> {
+function newVaultResource(rbac: boolean): Json {
     return {
-        type: 'Microsoft.Authorization/roleAssignments', apiVersion: '2022-04-01',
-        scope: "[format('Microsoft.KeyVault/vaults/{0}', parameters('vault_name'))]",
-        name: `[guid(resourceId('Microsoft.KeyVault/vaults', parameters('vault_name')), ${identityRef}, '${cryptoServiceEncryptionUserRoleId}')]`,
+        type: 'Microsoft.KeyVault/vaults', apiVersion: templateApi.vault, name: `[${p('vault_name')}]`, location: `[${p('location')}]`,
         properties: {
-            roleDefinitionId: `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${cryptoServiceEncryptionUserRoleId}')]`,
-            principalId: `[reference(${identityRef}, '${identityApi}').principalId]`,
-            principalType: 'ServicePrincipal',
+            tenantId: '[subscription().tenantId]',
+            sku: { family: 'A', name: `[${p('vault_sku')}]` },
+            enableSoftDelete: true,
+            softDeleteRetentionInDays: `[${p('soft_delete_retention_days')}]`,
+            enablePurgeProtection: true,
+            enableRbacAuthorization: rbac,
+            // The identity's access policy is a separate resource: an accessPolicies list here would be replaced on redeploy.
+            accessPolicies: [],
         },
+    };
+}
+
+function newKeyResource(): Json {
+    return {
+        type: 'Microsoft.KeyVault/vaults/keys', apiVersion: templateApi.vault, name: `[format('{0}/{1}', ${p('vault_name')}, ${p('key_name')})]`,
+        dependsOn: [`[resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})]`],
+        properties: { kty: `[${p('key_type')}]`, keySize: `[${p('key_size')}]` },
+    };
+}
+
+function templateParameters(plan: CreatePlan, pinnedVersion: boolean): Json {
+    const string = { type: 'string' };
+    return {
+        registry_name: string,
+        ...(plan.identity.kind === 'new' ? { identity_name: string } : { identity_id: string }),
+        vault_name: string,
+        ...(plan.vault.kind === 'new'
+            ? { vault_sku: { type: 'string', defaultValue: 'standard', allowedValues: ['standard', 'premium'] }, soft_delete_retention_days: { type: 'int', defaultValue: 90, minValue: 7, maxValue: 90 } }
+            : { vault_resource_group: { type: 'string', defaultValue: '[resourceGroup().name]' }, vault_subscription_id: { type: 'string', defaultValue: '[subscription().subscriptionId]' } }),
+        key_name: string,
+        ...(plan.key.kind === 'new' ? { key_type: { type: 'string', defaultValue: 'RSA', allowedValues: ['RSA', 'RSA-HSM'] }, key_size: { type: 'int', defaultValue: 3072, allowedValues: [2048, 3072, 4096] } } : {}),
+        ...(pinnedVersion ? { key_version: string } : {}),
+        location: { type: 'string', defaultValue: '[resourceGroup().location]' },
+    };
+}
+
+function parameterValues(plan: CreatePlan, pinnedVersion: string | undefined): Json {
+    const value = (v: unknown) => ({ value: v });
+    const vault = plan.vault.kind === 'existing' ? parseResourceId(plan.vault.id) : undefined;
+    return {
+        registry_name: value(plan.registry.name),
+        ...(plan.identity.kind === 'new' ? { identity_name: value(plan.identity.name) } : { identity_id: value(plan.identity.id) }),
+        vault_name: value(plan.vault.kind === 'new' ? plan.vault.name : vault!.name),
+        ...(plan.vault.kind === 'new'
+            ? { vault_sku: value(plan.vault.sku ?? 'standard'), soft_delete_retention_days: value(plan.vault.softDeleteRetentionInDays ?? 90) }
+            : { vault_resource_group: value(vault!.resourceGroup), vault_subscription_id: value(vault!.subscriptionId) }),
+        key_name: value(plan.key.name),
+        ...(plan.key.kind === 'new' ? { key_type: value(plan.key.keyType ?? 'RSA'), key_size: value(plan.key.keySize ?? 3072) } : {}),
+        ...(pinnedVersion ? { key_version: value(pinnedVersion) } : {}),
+        location: value(plan.location),
     };
 }

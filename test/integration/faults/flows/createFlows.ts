@@ -68,11 +68,13 @@ export const deployFlow: FlowSpec<DeployInput> = {
     async prepare(w) {
         const state = await w.state();
         const vault = Object.values(state.vaults).find((v) => v.name.startsWith('kv-ap-0001'))!;
+        const resourceGroup = vault.id.split('/')[4]!;
+        const groupLocation = 'eastus';
         const files = buildArmTemplate({
-            registryName: 'faultdeployreg', identity: { kind: 'new', name: 'id-fault-deploy' }, vault: { name: vault.name, rbac: false },
-            keyIdentifier: `https://${vault.name}${w.world.emulator.environment.keyVaultDnsSuffix}/keys/cmk-key-1`,
+            subscriptionId: w.subscriptionIds[0]!, location: groupLocation, resourceGroup: { name: resourceGroup, create: false }, registry: { name: 'faultdeployreg' },
+            identity: { kind: 'new', name: 'id-fault-deploy' }, vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: 'cmk-key-1' }, versionless: true,
         });
-        return { subscriptionId: w.subscriptionIds[0]!, resourceGroup: vault.id.split('/')[4]!, deploymentName: 'fault-deploy', template: files.template, parameters: readParameterValues(files.parameters) };
+        return { subscriptionId: w.subscriptionIds[0]!, resourceGroup, deploymentName: 'fault-deploy', template: files.template, parameters: readParameterValues(files.parameters) };
     },
     run: (w, input) => deployTemplate(w.factory, input),
     explain: (error) => isDomainError(error) && error.code === 'DeploymentFailed'

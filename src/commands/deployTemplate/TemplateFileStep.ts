@@ -1,0 +1,34 @@
+import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { DeployTemplateContext, TemplateDocument } from './DeployTemplateContext';
+import { findTemplateDocuments, readTemplate, toDocument } from './templateDocuments';
+
+/** The template: one found in the open editors or the workspace, or a file browsed to. */
+export class TemplateFileStep extends AzureWizardPromptStep<DeployTemplateContext> {
+    readonly question = 'template';
+
+    async prompt(context: DeployTemplateContext): Promise<void> {
+        const picks: IAzureQuickPickItem<TemplateDocument | 'browse'>[] = [
+            ...(await findTemplateDocuments('template')).map((document) => ({ label: document.label, description: document.uri.scheme === 'untitled' ? vscode.l10n.t('not saved') : vscode.workspace.asRelativePath(document.uri), data: document })),
+            { label: vscode.l10n.t('$(folder-opened) Browse…'), data: 'browse' },
+        ];
+        const picked = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the ARM template to deploy') })).data;
+        const document = picked === 'browse' ? await browse(context, vscode.l10n.t('Select the ARM template to deploy')) : picked;
+        context.template = await readTemplate(document);
+        context.templateDocument = document;
+    }
+
+    override undo(context: DeployTemplateContext): void {
+        context.templateDocument = undefined;
+        context.template = undefined;
+    }
+
+    shouldPrompt(context: DeployTemplateContext): boolean {
+        return !context.templateDocument;
+    }
+}
+
+export async function browse(context: DeployTemplateContext, title: string): Promise<TemplateDocument> {
+    const [uri] = await context.ui.showOpenDialog({ title, canSelectMany: false, filters: { JSON: ['json'] } });
+    return toDocument(uri!);
+}

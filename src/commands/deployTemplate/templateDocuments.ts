@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { parseTemplateFile } from '../../domain/create/template/deployTemplate';
+import type { TemplateDocument } from './DeployTemplateContext';
+
+export type DocumentKind = 'template' | 'parameters';
+
+const schemaOf: Record<DocumentKind, RegExp> = {
+    template: /deploymentTemplate\.json#?$/i,
+    parameters: /deploymentParameters\.json#?$/i,
+};
+
+/** ARM templates (or parameters files) among the open editors (saved or not) and the workspace's JSON files. */
+export async function findTemplateDocuments(kind: DocumentKind): Promise<TemplateDocument[]> {
+    const found = new Map<string, TemplateDocument>();
+    for (const document of vscode.workspace.textDocuments) {
+        if (document.languageId === 'json' && isKind(document.getText(), kind)) {
+            found.set(document.uri.toString(), { uri: document.uri, label: labelOf(document.uri) });
+        }
+    }
+    const files = await vscode.workspace.findFiles('**/*.json', '**/{node_modules,.git}/**', 200);
+    for (const uri of files) {
+        if (!found.has(uri.toString()) && isKind(await readText(uri).catch(() => ''), kind)) {
+            found.set(uri.toString(), { uri, label: labelOf(uri) });
+        }
+    }
+    return [...found.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The text of a document: the open editor's (unsaved edits included), else the file's. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function readTemplate(document: TemplateDocument): Promise<Record<string, unknown>> {
+    return parseTemplateFile(await readText(document.uri), document.label);
+}
+
+export function labelOf(uri: vscode.Uri): string {
+    return uri.scheme === 'untitled' ? uri.path : uri.path.split('/').pop() ?? uri.path;
+}
+
+export function toDocument(value: vscode.Uri | string): TemplateDocument {
+    const uri = typeof value === 'string' ? vscode.Uri.file(value) : value;
+    return { uri, label: labelOf(uri) };
+}
+
+function isKind(text: string, kind: DocumentKind): boolean {
+    try {
+        const schema = (JSON.parse(text.replace(/^\uFEFF/, '')) as { $schema?: unknown }).$schema;
+        return typeof schema === 'string' && schemaOf[kind].test(schema);
+    } catch {
+        return false;
+    }
+}

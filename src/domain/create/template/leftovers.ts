@@ -1,0 +1,164 @@
+import type { AzureClientFactory } from '../../clients/AzureClientFactory';
+import { parseResourceId, resourceNameFromId } from '../../registries/resourceId';
+import type { DeployInput } from './deployTemplate';
+import { apiVersionsOf, resourceTypeOf } from './templateResources';
+
+/** What a deployment would create, as far as Azure can tell before it starts (ids that did not exist yet). */
+export interface ResourcesBefore {
+    /** Lower-cased ids the template declares that did not exist before the deployment, with the api-version to read them. */
+    readonly absent: ReadonlyMap<string, { readonly id: string; readonly apiVersion: string }>;
+}
+
+/** A resource a failed deployment created (removable), or a grant it gave a managed identity it created. */
+export type Leftover =
+    | { readonly kind: 'resource'; readonly id: string; readonly type: string; readonly name: string; readonly apiVersion: string }
+    | { readonly kind: 'accessPolicy'; readonly vaultId: string; readonly vaultName: string; readonly objectId: string; readonly identityName: string; readonly permissions: readonly string[] };
+
+const identityType = 'microsoft.managedidentity/userassignedidentities';
+const roleAssignmentType = 'microsoft.authorization/roleassignments';
+const accessPoliciesType = 'microsoft.keyvault/vaults/accesspolicies';
+const deploymentType = 'microsoft.resources/deployments';
+const vaultKeysType = 'microsoft.keyvault/vaults/keys';
+
+/**
+ * Asks Resource Manager which resources the template declares (preflight validation: a template error stops here,
+ * before any change), then which of them do not exist yet. Only those can be reported as left behind.
+ */
+export async function resourcesBefore(factory: AzureClientFactory, input: DeployInput): Promise<ResourcesBefore> {
+    const client = await factory.deployments(input.subscriptionId);
+    const validation = await client.deployments.validate(input.resourceGroup, input.deploymentName, {
+        properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
+    });
+    const versions = apiVersionsOf(input.template);
+    const absent = new Map<string, { id: string; apiVersion: string }>();
+    for (const { id } of validation.properties?.validatedResources ?? []) {
+        const apiVersion = id ? versions.get(resourceTypeOf(id).toLowerCase()) : undefined;
+        if (id && apiVersion && !isChildChange(id) && !(await exists(factory, id, apiVersion))) {
+            absent.set(id.toLowerCase(), { id, apiVersion });
+        }
+    }
+    return { absent };
+}
+
+/**
+ * What a failed deployment left behind: every succeeded operation (nested deployments followed) on a resource that
+ * did not exist before, and the key access it gave an identity it created (found on the vaults it touched).
+ */
+export async function findLeftovers(factory: AzureClientFactory, input: DeployInput, before: ResourcesBefore): Promise<Leftover[]> {
+    const targets = await succeededTargets(factory, input.subscriptionId, input.resourceGroup, input.deploymentName);
+    const created = targets.filter((id) => before.absent.has(id.toLowerCase()) && resourceTypeOf(id).toLowerCase() !== deploymentType);
+    const leftovers: Leftover[] = created.map((id) => {
+        const { apiVersion } = before.absent.get(id.toLowerCase())!;
+        return { kind: 'resource', id, type: resourceTypeOf(id), name: resourceNameFromId(id), apiVersion };
+    });
+    const identities = await principalsOf(factory, leftovers);
+    if (identities.size === 0) {
+        return leftovers;
+    }
+    for (const id of targets) {
+        const type = resourceTypeOf(id).toLowerCase();
+        if (type === accessPoliciesType) {
+            leftovers.push(...await accessPolicyLeftovers(factory, id.replace(/\/accessPolicies\/[^/]+$/i, ''), identities));
+        } else if (type === roleAssignmentType && !before.absent.has(id.toLowerCase())) {
+            const principal = await roleAssignmentPrincipal(factory, id);
+            if (principal && identities.has(principal.toLowerCase())) {
+                leftovers.push({ kind: 'resource', id, type: resourceTypeOf(id), name: resourceNameFromId(id), apiVersion: '2022-04-01' });
+            }
+        }
+    }
+    return leftovers;
+}
+
+/** Removes what `findLeftovers` found: the registry first, then grants, then identities, vaults last (they soft-delete). */
+export async function removeLeftovers(factory: AzureClientFactory, subscriptionId: string, leftovers: readonly Leftover[]): Promise<void> {
+    const rank = (leftover: Leftover) => leftover.kind === 'accessPolicy' ? 1
+        : ({ [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, 'microsoft.keyvault/vaults': 4 } as Record<string, number>)[leftover.type.toLowerCase()] ?? 0;
+    const deletedVaults = new Set(leftovers.filter((l) => l.kind === 'resource' && l.type.toLowerCase() === 'microsoft.keyvault/vaults').map((l) => (l as { id: string }).id.toLowerCase()));
+    for (const leftover of [...leftovers].sort((a, b) => rank(a) - rank(b))) {
+        if (leftover.kind === 'accessPolicy') {
+            if (deletedVaults.has(leftover.vaultId.toLowerCase())) {
+                continue;
+            }
+            const vault = parseResourceId(leftover.vaultId);
+            const client = await factory.keyVaultManagement(vault.subscriptionId);
+            const { tenantId } = (await client.vaults.get(vault.resourceGroup, vault.name)).properties;
+            await client.vaults.updateAccessPolicy(vault.resourceGroup, vault.name, 'remove', {
+                properties: { accessPolicies: [{ tenantId, objectId: leftover.objectId, permissions: { keys: [...leftover.permissions] } }] },
+            });
+            continue;
+        }
+        if (leftover.type.toLowerCase() === vaultKeysType) {
+            continue; // Resource Manager cannot delete a key: it goes with its vault.
+        }
+        const client = await factory.resources(subscriptionOf(leftover.id) ?? subscriptionId);
+        await client.resources.deleteById(leftover.id, leftover.apiVersion);
+    }
+}
+
+async function succeededTargets(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string, deploymentName: string): Promise<string[]> {
+    const client = await factory.deployments(subscriptionId);
+    const found: string[] = [];
+    for await (const operation of client.deploymentOperations.list(resourceGroup, deploymentName)) {
+        const target = operation.properties?.targetResource?.id;
+        if (!target || operation.properties?.provisioningState?.toLowerCase() !== 'succeeded' && resourceTypeOf(target).toLowerCase() !== deploymentType) {
+            continue;
+        }
+        found.push(target);
+        if (resourceTypeOf(target).toLowerCase() === deploymentType) {
+            const nested = parseResourceId(target);
+            found.push(...await succeededTargets(factory, nested.subscriptionId, nested.resourceGroup, nested.name));
+        }
+    }
+    return found;
+}
+
+/** principalId → identity name of the identities among the leftovers (read before they are removed). */
+async function principalsOf(factory: AzureClientFactory, leftovers: readonly Leftover[]): Promise<Map<string, string>> {
+    const principals = new Map<string, string>();
+    for (const leftover of leftovers) {
+        if (leftover.kind === 'resource' && leftover.type.toLowerCase() === identityType) {
+            const { subscriptionId, resourceGroup, name } = parseResourceId(leftover.id);
+            const identity = await (await factory.managedIdentities(subscriptionId)).userAssignedIdentities.get(resourceGroup, name);
+            if (identity.principalId) {
+                principals.set(identity.principalId.toLowerCase(), name);
+            }
+        }
+    }
+    return principals;
+}
+
+async function accessPolicyLeftovers(factory: AzureClientFactory, vaultId: string, identities: ReadonlyMap<string, string>): Promise<Leftover[]> {
+    const vault = parseResourceId(vaultId);
+    const properties = (await (await factory.keyVaultManagement(vault.subscriptionId)).vaults.get(vault.resourceGroup, vault.name)).properties;
+    return (properties.accessPolicies ?? [])
+        .filter((policy) => identities.has(policy.objectId.toLowerCase()))
+        .map((policy) => ({ kind: 'accessPolicy', vaultId, vaultName: vault.name, objectId: policy.objectId, identityName: identities.get(policy.objectId.toLowerCase())!, permissions: policy.permissions.keys ?? [] }));
+}
+
+async function roleAssignmentPrincipal(factory: AzureClientFactory, id: string): Promise<string | undefined> {
+    const client = await factory.resources(subscriptionOf(id) ?? '');
+    const assignment = await client.resources.getById(id, '2022-04-01').catch(() => undefined);
+    return (assignment?.properties as { principalId?: string } | undefined)?.principalId;
+}
+
+async function exists(factory: AzureClientFactory, id: string, apiVersion: string): Promise<boolean> {
+    const client = await factory.resources(subscriptionOf(id) ?? '');
+    try {
+        await client.resources.getById(id, apiVersion);
+        return true;
+    } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) {
+            return false;
+        }
+        throw error;
+    }
+}
+
+/** A change inside another resource (an access policy is part of its vault), never a resource of its own. */
+function isChildChange(id: string): boolean {
+    return resourceTypeOf(id).toLowerCase() === accessPoliciesType;
+}
+
+function subscriptionOf(id: string): string | undefined {
+    return /^\/subscriptions\/([^/]+)/i.exec(id)?.[1];
+}

@@ -1,0 +1,26 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+
+export interface ResourceGroupInfo {
+    readonly name: string;
+    readonly location?: string;
+}
+
+/** The subscription's resource groups, by name. */
+export async function listResourceGroups(factory: AzureClientFactory, subscriptionId: string): Promise<ResourceGroupInfo[]> {
+    const client = await factory.resources(subscriptionId);
+    const groups: ResourceGroupInfo[] = [];
+    for await (const group of client.resourceGroups.list()) {
+        if (group.name) {
+            groups.push({ name: group.name, location: group.location });
+        }
+    }
+    return groups.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Creates the resource group when it does not exist yet (a group that exists is left as it is). */
+export async function ensureResourceGroup(factory: AzureClientFactory, subscriptionId: string, name: string, location: string): Promise<void> {
+    const groups = (await factory.resources(subscriptionId)).resourceGroups;
+    if (!(await groups.checkExistence(name)).body) {
+        await groups.createOrUpdate(name, { location });
+    }
+}
