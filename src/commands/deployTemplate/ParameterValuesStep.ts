@@ -6,7 +6,8 @@ interface DeclaredParameter { readonly defaultValue?: unknown; readonly type?: s
 
 /** The template parameters that have neither a value nor a default, each asked in turn (one question in the count). */
 export class ParameterValuesStep extends AzureWizardPromptStep<DeployTemplateContext> {
-    readonly question = 'values';
+    // Part of the parameters question: typing the values the chosen source lacks keeps its number.
+    readonly question = 'parameters';
     private typed: string[] = [];
 
     async prompt(context: DeployTemplateContext): Promise<void> {

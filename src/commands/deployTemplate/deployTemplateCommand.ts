@@ -24,7 +24,7 @@ export interface DeployTemplateInput {
 }
 
 /**
- * "Deploy ARM Template" as a titled wizard: template → parameters → subscription → resource group → missing values →
+ * "Deploy ARM Template" as a titled wizard: template → parameters (and the values they lack) → subscription → resource group →
  * the summary (Deploy), then the deployment with progress and the notification that ends it.
  */
 export async function deployTemplateCommand(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
@@ -48,7 +48,7 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
         }
         const wizard = new FlowWizard(context, {
             title: vscode.l10n.t('Deploy ARM Template'),
-            promptSteps: [new TemplateFileStep(), new ParametersStep(), new DeploySubscriptionStep(), new DeployResourceGroupStep(), new ParameterValuesStep(), new DeploySummaryStep()],
+            promptSteps: [new TemplateFileStep(), new ParametersStep(), new ParameterValuesStep(), new DeploySubscriptionStep(), new DeployResourceGroupStep(), new DeploySummaryStep()],
         });
         await wizard.prompt();
         return runTemplateDeployment(context, services, context.target!.factory, {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Leftover } from '../../domain/create/template/leftovers';
+import { previewTemplateValue } from '../../domain/create/template/previewNames';
 import type { DeployTemplateContext } from './DeployTemplateContext';
 
 type Json = Record<string, unknown>;
@@ -23,17 +24,22 @@ export function summaryLines(context: DeployTemplateContext): string[] {
     ];
 }
 
-/** `type "name"` per resource, with `[parameters('x')]` names replaced by their values and nested deployments' targets. */
-function declaredResources(template: Json, parameters: Record<string, { value: unknown }>, indent = '  '): string[] {
-    const resolve = (text: unknown) => typeof text === 'string' ? text.replace(/\[parameters\('([^']+)'\)\]/g, (whole, name: string) => name in parameters ? String(parameters[name]!.value) : whole) : String(text);
+/** `type "name"` per resource, names read as far as they can be before deployment, nested deployments with their target. */
+function declaredResources(template: Json, parameters: Readonly<Record<string, { value: unknown }>>, indent = '  '): string[] {
+    const show = (value: unknown) => previewTemplateValue(value, parameters) ?? String(value);
     return ((template.resources ?? []) as Json[]).flatMap((resource) => {
-        const line = `${indent}• ${String(resource.type)} "${resolve(resource.name)}"`;
+        const line = `${indent}• ${String(resource.type)} "${show(resource.name)}"`;
         if (String(resource.type).toLowerCase() !== 'microsoft.resources/deployments') {
             return [line];
         }
-        const group = resource.resourceGroup ? resolve(resource.resourceGroup) : undefined;
+        const properties = (resource.properties ?? {}) as Json;
+        // An inner-scope nested template sees only the values passed to it; an outer one sees the parent's.
+        const inner = (properties.expressionEvaluationOptions as { scope?: string } | undefined)?.scope?.toLowerCase() === 'inner';
+        const passed = Object.fromEntries(Object.entries((properties.parameters ?? {}) as Record<string, { value?: unknown }>)
+            .map(([name, entry]) => [name, { value: previewTemplateValue(entry?.value, parameters) }]));
+        const group = resource.resourceGroup ? show(resource.resourceGroup) : undefined;
         return [group ? `${line} ${vscode.l10n.t('(into resource group "{0}")', group)}` : line,
-            ...declaredResources(((resource.properties as Json | undefined)?.template ?? {}) as Json, {}, `${indent}  `)];
+            ...declaredResources((properties.template ?? {}) as Json, inner ? passed : parameters, `${indent}  `)];
     });
 }
 

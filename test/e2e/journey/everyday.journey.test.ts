@@ -3,9 +3,11 @@
 // portal page in the browser with no certificate warning.
 import * as assert from 'node:assert/strict';
 import { waitForNotification } from '../ui/notifications';
-import { expandTreeRow, openWorkbenchAtSubscription, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
+import { expandTreeRow, openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
 import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
-import { clickModalButton, waitForModal } from './quickInput';
+import { clickModalButton, pick, waitForModal } from './quickInput';
+import { getEmulatorJson } from '../emulatorState';
+import type { EmulatorWorld } from '../worldExpectations';
 
 const suffix = Date.now().toString(36).slice(-5);
 
@@ -43,6 +45,22 @@ describe('Journey: Show Encryption, Copy Key Identifier, Open in Portal', functi
     const copied = done.message.replace(/^Copied to the clipboard: /, '');
     assert.match(copied, new RegExp(`/keys/${registry.key}$`), 'the versionless identifier the registry is configured with');
     assert.equal(await page.evaluate('navigator.clipboard.readText()'), copied);
+  });
+
+  it('Copy Versioned Key Identifier from the palette: the registry picked by subscription and name; the version in use is copied', async () => {
+    const page = workbench!.page;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await runCommand(page, 'Copy Versioned Key Identifier');
+    await pick(page, journeySubscription);
+    await pick(page, registry.name);
+    const done = await waitForNotification(page, /^Copied to the clipboard: https:\/\//, notifications.seen);
+    const copied = done.message.replace(/^Copied to the clipboard: /, '');
+    const world = await getEmulatorJson<EmulatorWorld>('state');
+    const inUse = Object.values(world.registries).find((r) => r.id.toLowerCase() === registry.id.toLowerCase())!;
+    assert.match(copied, new RegExp(`/keys/${registry.key}/[0-9a-f]{32}$`), 'a versioned identifier');
+    assert.equal(copied, inUse.encryption.keyVaultProperties?.versionedKeyIdentifier, 'the version the registry uses');
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), copied);
+    await screenshot(page, 'journey-copy-versioned-key-identifier');
   });
 
   it('Open in Portal opens the portal page of the registry in the browser, with no certificate warning', async () => {

@@ -117,9 +117,14 @@ export async function waitForModal(page: Page, message: RegExp, timeoutMs = 6000
   }, timeoutMs);
 }
 
+/** Clicks the button; done when that dialog has gone (the next step may open another modal at once). */
 export async function clickModalButton(page: Page, label: string): Promise<void> {
+  const before = await readModal(page);
   await page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
-  await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: 10000 });
+  await waitUntil(`the dialog "${before?.message}" to close`, async () => {
+    const now = await readModal(page);
+    return !now || now.message !== before?.message || now.detail !== before?.detail;
+  }, 10000);
 }
 
 /** Nothing of the flow shows any more: no Quick Input, no modal. */
