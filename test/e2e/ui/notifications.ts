@@ -14,6 +14,9 @@ const keyOf = (n: Notification) => `${n.severity}\u0000${n.message}`;
 
 async function openCentre(page: Page): Promise<void> {
   if (await centre(page).isVisible()) return;
+  // The palette would replace a prompt still closing after its answer (under load the flow then ends as cancelled):
+  // like a person, look at the notifications once the prompt has gone.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30000 }).catch(() => undefined);
   await runCommand(page, 'Notifications: Show Notifications');
   // An empty centre may hide again at once (VS Code hides it when nothing is listed): empty is then the answer.
   await centre(page).waitFor({ timeout: 10000 }).catch(async (error: Error) => {

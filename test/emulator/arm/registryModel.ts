@@ -63,7 +63,15 @@ export function nextRegistryState(ctx: EmulatorContext, current: Registry | unde
     throw identityNotAccessible(next, kvp.identity); // rotation with an identity the registry no longer has
   }
   const { encryption, dataKey } = establishEncryption(ctx, next, next.identity, kvp);
-  if (current && hasCmk) encryption.keyVaultProperties!.lastKeyRotationTimestamp = rotationTimestamp();
+  if (current && hasCmk) {
+    // "Timestamp of the last successful key rotation" (ACR's REST spec): a change of the key version in use. Switching
+    // only the identity that reaches the same key version rotates nothing, and leaves the timestamp as it was.
+    const before = current.encryption.keyVaultProperties;
+    const rotated = lower(String(encryption.keyVaultProperties!.versionedKeyIdentifier ?? '')) !== lower(String(before?.versionedKeyIdentifier ?? ''));
+    const timestamp = rotated ? rotationTimestamp() : before?.lastKeyRotationTimestamp;
+    if (timestamp) encryption.keyVaultProperties!.lastKeyRotationTimestamp = timestamp;
+    else delete encryption.keyVaultProperties!.lastKeyRotationTimestamp;
+  }
   return { ...next, encryption, dataKey };
 }
 

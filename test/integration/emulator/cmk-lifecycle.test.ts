@@ -41,6 +41,8 @@ describe('emulator: CMK rotation, identities, firewall, RBAC and key access', fu
     await grantPolicy(c, emu, RG, 'kv-life', systemPrincipal);
     const rotated = await c.acr.registries.update(RG, 'tosystem01', { encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: `${vaultUri}keys/cmk`, identity: 'system' } } });
     assert.equal(rotated.encryption!.keyVaultProperties!.identity, 'system');
+    assert.equal(rotated.encryption!.keyVaultProperties!.versionedKeyIdentifier, r.encryption!.keyVaultProperties!.versionedKeyIdentifier, 'the same key version');
+    assert.equal(rotated.encryption!.keyVaultProperties!.lastKeyRotationTimestamp, undefined, 'an identity switch is no key rotation');
     const removed = await c.acr.registries.update(RG, 'tosystem01', { identity: { type: 'SystemAssigned' } });
     assert.equal(removed.identity!.userAssignedIdentities, undefined);
     assert.equal((await keyAccess(emu, r.id!)).accessible, true);
