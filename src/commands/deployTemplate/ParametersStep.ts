@@ -1,8 +1,7 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { readParameterValues } from '../../domain/create/template/deployTemplate';
 import type { DeployTemplateContext, TemplateDocument } from './DeployTemplateContext';
-import { findTemplateDocuments, readText } from './templateDocuments';
+import { documentPick, findTemplateDocuments, readParameters } from './templateDocuments';
 import { browse } from './TemplateFileStep';
 
 /** Where the parameter values come from: a parameters file (the template's own first), or typed one by one. */
@@ -21,7 +20,7 @@ export class ParametersStep extends AzureWizardPromptStep<DeployTemplateContext>
         const documents = (await findTemplateDocuments('parameters'))
             .sort((a, b) => Number(b.label.toLowerCase().startsWith(stem)) - Number(a.label.toLowerCase().startsWith(stem)));
         const picks: IAzureQuickPickItem<TemplateDocument | 'browse' | 'typed'>[] = [
-            ...documents.map((document) => ({ label: document.label, description: document.uri.scheme === 'untitled' ? vscode.l10n.t('not saved') : vscode.workspace.asRelativePath(document.uri), data: document })),
+            ...documents.map(documentPick),
             { label: vscode.l10n.t('$(folder-opened) Browse…'), data: 'browse' },
             { label: vscode.l10n.t('$(edit) Enter parameter values one by one'), data: 'typed' },
         ];
@@ -32,7 +31,7 @@ export class ParametersStep extends AzureWizardPromptStep<DeployTemplateContext>
             return;
         }
         const document = picked === 'browse' ? await browse(context, vscode.l10n.t('Select the parameters file')) : picked;
-        context.parameters = readParameterValues(JSON.parse((await readText(document.uri)).replace(/^\uFEFF/, '')) as Record<string, unknown>);
+        context.parameters = await readParameters(document);
         context.parametersSource = document;
     }
 

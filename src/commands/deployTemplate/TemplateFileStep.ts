@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { DeployTemplateContext, TemplateDocument } from './DeployTemplateContext';
-import { findTemplateDocuments, readTemplate, toDocument } from './templateDocuments';
+import { documentPick, findTemplateDocuments, readTemplate, toDocument } from './templateDocuments';
 
 /** The template: one found in the open editors or the workspace, or a file browsed to. */
 export class TemplateFileStep extends AzureWizardPromptStep<DeployTemplateContext> {
@@ -9,7 +9,7 @@ export class TemplateFileStep extends AzureWizardPromptStep<DeployTemplateContex
 
     async prompt(context: DeployTemplateContext): Promise<void> {
         const picks: IAzureQuickPickItem<TemplateDocument | 'browse'>[] = [
-            ...(await findTemplateDocuments('template')).map((document) => ({ label: document.label, description: document.uri.scheme === 'untitled' ? vscode.l10n.t('not saved') : vscode.workspace.asRelativePath(document.uri), data: document })),
+            ...(await findTemplateDocuments('template')).map(documentPick),
             { label: vscode.l10n.t('$(folder-opened) Browse…'), data: 'browse' },
         ];
         const picked = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the ARM template to deploy') })).data;

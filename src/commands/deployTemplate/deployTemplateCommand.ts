@@ -1,6 +1,5 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { readParameterValues } from '../../domain/create/template/deployTemplate';
 import type { CommandServices } from '../CommandServices';
 import { withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
@@ -11,7 +10,7 @@ import { DeploySummaryStep } from './DeploySummaryStep';
 import { ParametersStep } from './ParametersStep';
 import { ParameterValuesStep } from './ParameterValuesStep';
 import { runTemplateDeployment } from './runTemplateDeployment';
-import { readTemplate, readText, toDocument } from './templateDocuments';
+import { readParameters, readTemplate, toDocument } from './templateDocuments';
 import { TemplateFileStep } from './TemplateFileStep';
 
 /** Pre-filled input for scripted runs and for Export's "Deploy…": any field given is not asked. */
@@ -37,7 +36,7 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
         }
         if (input.parametersUri) {
             const document = toDocument(input.parametersUri);
-            context.parameters = readParameterValues(JSON.parse((await readText(document.uri)).replace(/^\uFEFF/, '')) as Record<string, unknown>);
+            context.parameters = await readParameters(document);
             context.parametersSource = document;
         }
         if (input.subscriptionId) {

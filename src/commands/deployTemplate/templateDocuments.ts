@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseTemplateFile } from '../../domain/create/template/deployTemplate';
+import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import { parseJsonFile, parseTemplateFile, readParameterValues } from '../../domain/create/template/deployTemplate';
 import type { TemplateDocument } from './DeployTemplateContext';
 
 export type DocumentKind = 'template' | 'parameters';
@@ -34,6 +35,16 @@ export async function readText(uri: vscode.Uri): Promise<string> {
 
 export async function readTemplate(document: TemplateDocument): Promise<Record<string, unknown>> {
     return parseTemplateFile(await readText(document.uri), document.label);
+}
+
+/** The `{ name: { value } }` of a parameters document. */
+export async function readParameters(document: TemplateDocument): Promise<Record<string, { value: unknown }>> {
+    return readParameterValues(parseJsonFile(await readText(document.uri), document.label) as Record<string, unknown> | undefined);
+}
+
+/** A document as a Quick Pick item: its name, and where it is (or that it is not saved). */
+export function documentPick(document: TemplateDocument): IAzureQuickPickItem<TemplateDocument> {
+    return { label: document.label, description: document.uri.scheme === 'untitled' ? vscode.l10n.t('not saved') : vscode.workspace.asRelativePath(document.uri), data: document };
 }
 
 export function labelOf(uri: vscode.Uri): string {

@@ -93,4 +93,24 @@ describe('Journey: Revoke and Restore Key Access', function () {
     await waitForNotification(page, new RegExp(`^Key access of registry "${c.name}" restored: access policy key permissions`), notifications.seen);
     assert.equal((await keyAccessNow(c.id)).accessible, true);
   });
+
+  it('disabling all versions of the key from the palette, then Restore: every version enabled again', async () => {
+    const page = workbench!.page;
+    await runCommand(page, 'Revoke Key Access');
+    const [method, ...rest] = revokeSteps(c, 'Disable all versions of the key', new RegExp(`^Revoke key access of registry "${c.name}"\\?$`), async () => {
+      const modal = await waitForModal(page, /^Revoke key access of registry/);
+      assert.match(modal.detail, new RegExp(`key "${c.key}" version [0-9a-f]{32}`));
+    });
+    await walkWithBack(page, 'revoke-disable-all', [
+      { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, noBack: true },
+      { name: 'registry', asks: /^Select a container registry$/, answer: { pick: c.name }, noBack: true },
+      { ...method!, noBack: true }, ...rest,
+    ]);
+    await waitForNotification(page, new RegExp(`^Key access of registry "${c.name}" revoked: key "${c.key}" version [0-9a-f]{32}`), notifications.seen);
+    assert.equal((await keyAccessNow(c.id)).accessible, false);
+    await runContextMenu(page, treeRowNamed(page, c.name), 'Restore Key Access');
+    await waitForNotification(page, new RegExp(`^Key access of registry "${c.name}" restored: key "${c.key}" version [0-9a-f]{32}`), notifications.seen);
+    assert.equal((await keyAccessNow(c.id)).accessible, true);
+    await screenshot(page, 'journey-revoke-disable-all-restored');
+  });
 });

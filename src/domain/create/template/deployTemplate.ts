@@ -18,18 +18,21 @@ function jsonErrorPosition(text: string, message: string): { line: string; colum
 
 /** Reads a template (or a parameters file) as the user gave it; refuses what is not an ARM template before any request. */
 export function parseTemplateFile(text: string, file: string): Record<string, unknown> {
-    let parsed: unknown;
-    const body = text.replace(/^\uFEFF/, '');
-    try {
-        parsed = JSON.parse(body);
-    } catch (error) {
-        throw new DomainError('TemplateNotJson', { file, ...jsonErrorPosition(body, (error as Error).message) });
-    }
-    const template = parsed as Record<string, unknown>;
+    const template = parseJsonFile(text, file) as Record<string, unknown>;
     if (!template || typeof template !== 'object' || typeof template.$schema !== 'string' || !Array.isArray(template.resources)) {
         throw new DomainError('TemplateNotArm', { file });
     }
     return template;
+}
+
+/** A JSON file as the user gave it (a byte-order mark allowed); not JSON is refused with where it stopped. */
+export function parseJsonFile(text: string, file: string): unknown {
+    const body = text.replace(/^\uFEFF/, '');
+    try {
+        return JSON.parse(body);
+    } catch (error) {
+        throw new DomainError('TemplateNotJson', { file, ...jsonErrorPosition(body, (error as Error).message) });
+    }
 }
 
 /** `{ name: { value } }` from a parameters file (`{ parameters: {...} }`) or a plain object of values. */

@@ -19,6 +19,9 @@ export function previewTemplateValue(value: unknown, parameters: Readonly<Record
     }
 }
 
+/** Internal: the expression is not one the preview reads (never shown; the caller falls back to the text). */
+class UnreadableExpression extends Error { }
+
 class Parser {
     private at = 0;
 
@@ -36,7 +39,7 @@ class Parser {
         }
         const name = /^[A-Za-z]+/.exec(this.text.slice(this.at))?.[0];
         if (!name) {
-            throw new Error('not an expression');
+            throw new UnreadableExpression();
         }
         this.at += name.length;
         const args = this.arguments();
@@ -70,7 +73,7 @@ class Parser {
                 return args;
             }
             if (next !== ',') {
-                throw new Error('expected , or )');
+                throw new UnreadableExpression();
             }
         }
     }
@@ -88,13 +91,13 @@ class Parser {
             }
             result += char;
         }
-        throw new Error('unterminated string');
+        throw new UnreadableExpression();
     }
 
     private expect(char: string): void {
         this.space();
         if (this.text[this.at++] !== char) {
-            throw new Error(`expected ${char}`);
+            throw new UnreadableExpression();
         }
     }
 
