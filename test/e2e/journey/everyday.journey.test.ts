@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { waitForNotification } from '../ui/notifications';
 import { expandTreeRow, openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
 import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
-import { clickModalButton, pick, waitForModal } from './quickInput';
+import { clickModalButton, waitForModal } from './quickInput';
+import { walkWithBack } from './walk';
 import { getEmulatorJson } from '../emulatorState';
 import type { EmulatorWorld } from '../worldExpectations';
 
@@ -51,8 +52,10 @@ describe('Journey: Show Encryption, Copy Key Identifier, Open in Portal', functi
     const page = workbench!.page;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await runCommand(page, 'Copy Versioned Key Identifier');
-    await pick(page, journeySubscription);
-    await pick(page, registry.name);
+    await walkWithBack(page, 'copy-versioned', [
+      { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, noBack: true },
+      { name: 'registry', asks: /^Select a container registry$/, answer: { pick: registry.name }, noBack: true },
+    ]);
     const done = await waitForNotification(page, /^Copied to the clipboard: https:\/\//, notifications.seen);
     const copied = done.message.replace(/^Copied to the clipboard: /, '');
     const world = await getEmulatorJson<EmulatorWorld>('state');
