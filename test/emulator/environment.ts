@@ -1,9 +1,12 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatorEnvironment } from './context';
-import type { World } from './types';
+import type { TenantUser, World } from './types';
 
-export function buildEnvironment(port: number, world: World, caCertPath: string, vaultHostSuffix: string, portalPort: number): EmulatorEnvironment {
+/** The tenant's users, for interactive sign-in (`environment.json` → `users`). Not in `EmulatorEnvironment`'s type (context.ts). */
+export interface UserEnvironment { users: TenantUser[] }
+
+export function buildEnvironment(port: number, world: World, caCertPath: string, vaultHostSuffix: string, portalPort: number): EmulatorEnvironment & UserEnvironment {
   const base = `https://localhost:${port}`;
   const principal = Object.values(world.principals)[0]!;
   return {
@@ -13,6 +16,7 @@ export function buildEnvironment(port: number, world: World, caCertPath: string,
     tenantId: world.tenantId, subscriptions: Object.values(world.subscriptions).map((s) => ({ id: s.subscriptionId, name: s.displayName })),
     clientId: principal.clientId, clientSecret: principal.clientSecret, principalObjectId: principal.objectId,
     caCertPath, adminEndpoint: `${base}/_emulator/`,
+    users: Object.values(world.users ?? {}).map(({ upn, objectId, displayName }) => ({ upn, objectId, displayName })),
   };
 }
 

@@ -2,7 +2,9 @@ import { createPrivateKey } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import type { World } from './types';
 
-export type IssuedSecretKind = 'accessTokenSignature' | 'clientSecret' | 'privateKeyD' | 'privateKeyPem' | 'wrappedKey' | 'dataKey';
+export type IssuedSecretKind = 'accessTokenSignature' | 'clientSecret' | 'privateKeyD' | 'privateKeyPem' | 'wrappedKey' | 'dataKey'
+  // interactive sign-in: what a user's client holds (codes and device codes are redeemable until used or expired)
+  | 'idTokenSignature' | 'refreshToken' | 'authorizationCode' | 'deviceCode';
 
 /**
  * Everything secret the emulator hands out or holds, appended to `<outDir>/issued-secrets.jsonl` (one
@@ -29,6 +31,11 @@ export class IssuedSecrets {
   /** A token's signature: what makes it usable (header and payload alone are not a credential). */
   token(jwt: string): void {
     this.record('accessTokenSignature', jwt.split('.')[2]);
+  }
+
+  /** An id token's signature (it names the user; a leak of it is a leak of who signed in where). */
+  idToken(jwt: string): void {
+    this.record('idTokenSignature', jwt.split('.')[2]);
   }
 
   /** A private key as the two forms it could leak in: its JWK `d` and a line from the middle of its PEM body. */

@@ -1,6 +1,6 @@
 import { publicEncrypt, constants, randomBytes } from 'node:crypto';
 import type { EmulatorContext } from './context';
-import type { KeyVersion, Registry, Vault, World } from './types';
+import type { KeyVersion, Registry, TenantUser, Vault, World } from './types';
 import { emptyWorld } from './store';
 import { guid, groupId, lower, nowIso, providerId, seededRandom } from './ids';
 import { keyObjects, digestOf } from './keyvault/crypto';
@@ -11,7 +11,8 @@ import { REGISTRY_TYPE } from './arm/registryModel';
 export interface SeedSpec { subscriptions: number; registries: number; cmk: number; sample: boolean }
 const ALL_KEY_PERMISSIONS = ['get', 'list', 'update', 'create', 'import', 'delete', 'recover', 'backup', 'restore', 'decrypt', 'encrypt', 'unwrapKey', 'wrapKey', 'verify', 'sign', 'purge', 'rotate', 'getrotationpolicy', 'setrotationpolicy'];
 const CMK_PERMISSIONS = ['get', 'wrapKey', 'unwrapKey'];
-const ROLE = { officer: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603', encryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6' };
+const ROLE = { officer: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603', encryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' };
 
 export function parseSeed(spec: string | undefined): SeedSpec {
   if (!spec) return { subscriptions: 2, registries: 0, cmk: 0, sample: false };
@@ -31,7 +32,31 @@ export function baseWorld(): World {
   const world = emptyWorld(guid(rand));
   const clientId = guid(rand);
   world.principals[clientId] = { clientId, objectId: guid(rand), clientSecret: `emu~${Buffer.from(guid(rand)).toString('base64url').slice(0, 32)}`, displayName: 'acr-cmk-emulator-sp' };
+  world.users = seedUsers();
   return world;
+}
+
+/** The tenant's people (own PRNG stream, so the ids above never move): an owner of everything, a reader of one subscription, one with no role. */
+export const SEED_USERS = { owner: 'owner@emulator.localhost', reader: 'reader@emulator.localhost', noRole: 'norole@emulator.localhost' } as const;
+
+function seedUsers(): Record<string, TenantUser> {
+  const rand = seededRandom('acr-cmk-emulator/users');
+  const users: TenantUser[] = [
+    { upn: SEED_USERS.owner, objectId: guid(rand), displayName: 'Olivia Owner' },
+    { upn: SEED_USERS.reader, objectId: guid(rand), displayName: 'Riley Reader' },
+    { upn: SEED_USERS.noRole, objectId: guid(rand), displayName: 'Nico Norole' },
+  ];
+  return Object.fromEntries(users.map((u) => [lower(u.upn), u]));
+}
+
+/** Owner on every subscription, Reader on the first only (subscription scope, as the portal assigns them). */
+function assignUserRoles(world: World, specText: string): void {
+  const rand = seededRandom(`acr-cmk-emulator/user-roles/${specText}`);
+  const users = world.users ?? {};
+  const subs = Object.keys(world.subscriptions);
+  const owner = users[SEED_USERS.owner]; const reader = users[SEED_USERS.reader];
+  for (const sub of subs) if (owner) assign(world, rand, `/subscriptions/${sub}`, owner.objectId, ROLE.owner, sub, 'User');
+  if (reader && subs[0]) assign(world, rand, `/subscriptions/${subs[0]}`, reader.objectId, ROLE.reader, subs[0], 'User');
 }
 
 const SHORT = (rand: () => number): string => Math.floor(rand() * 0xffff).toString(16).padStart(4, '0');
@@ -86,12 +111,14 @@ export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'>, w
     subs.push({ sub, identities, vaults, groups });
   }
   seedRegistries(ctx, world, spec, rand, subs);
+  // The bare world (no --seed) stays bare: its users exist but hold no role, so nothing is listed at a subscription scope.
+  if (specText) assignUserRoles(world, specText);
 }
 
-function assign(world: World, rand: () => number, scope: string, principalId: string, role: string, sub: string): void {
+function assign(world: World, rand: () => number, scope: string, principalId: string, role: string, sub: string, principalType = 'ServicePrincipal'): void {
   const name = guid(rand);
   const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
-  world.roleAssignments[lower(id)] = { id, name, scope, principalId, principalType: 'ServicePrincipal', createdOn: nowIso(),
+  world.roleAssignments[lower(id)] = { id, name, scope, principalId, principalType, createdOn: nowIso(),
     roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${role}` };
 }
 

@@ -3,6 +3,8 @@ import type { ErrorBody } from './deployments/deploymentError';
 import type { DeploymentOperationRecord } from './deployments/types';
 
 export interface ServicePrincipal { clientId: string; clientSecret: string; objectId: string; displayName: string }
+/** A member (user) of the tenant: signs in interactively, has no secret; authorized by its object id like any principal. */
+export interface TenantUser { upn: string; objectId: string; displayName: string }
 export interface Subscription { subscriptionId: string; displayName: string }
 export interface ResourceGroup { id: string; name: string; subscriptionId: string; location: string; tags: Record<string, string> }
 
@@ -70,6 +72,8 @@ export interface Deployment {
 export interface World {
   tenantId: string;
   principals: Record<string, ServicePrincipal>; // key: clientId (lower case)
+  /** absent in worlds saved before users existed */
+  users?: Record<string, TenantUser>; // key: upn (lower case)
   subscriptions: Record<string, Subscription>; // key: subscription id (lower case)
   groups: Record<string, ResourceGroup>; // key: resource id (lower case), also below
   identities: Record<string, UserAssignedIdentity>;

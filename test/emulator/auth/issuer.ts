@@ -1,89 +1,78 @@
 import type { EmulatorContext } from '../context';
 import type { HttpExchange, HttpReply } from '../http';
-import { signJwt, jwks } from './tokens';
+import { jwks } from './tokens';
 import { lower } from '../ids';
+import { aadError, missingParameter } from './aadError';
+import { endpointFor, isKnownTenant, type IssuerEndpoint } from './endpoint';
+import { formOf } from './forms';
+import { clientCredentialsToken } from './clientCredentials';
+import { handleAuthorize } from './authorize';
+import { handleLogin } from './login';
+import { handleLogout } from './browserSession';
+import { handleDeviceLogin, redeemDeviceCode, startDeviceFlow, unknownClient } from './deviceCode';
+import { redeemAuthorizationCode, redeemRefreshToken } from './userGrants';
+import { publicClientName } from './publicClients';
+import { instanceDiscovery } from './instanceDiscovery';
 
-const TOKEN_LIFETIME_SECONDS = 3599;
+export { aadError } from './aadError';
+export { audienceFor } from './audience';
 
-/** An AAD-shaped OAuth error (`{error, error_description, error_codes}`). */
-export function aadError(status: number, error: string, aadsts: number, description: string): HttpReply {
-  return { status, body: { error, error_description: `AADSTS${aadsts}: ${description}`, error_codes: [aadsts],
-    timestamp: new Date().toISOString().replace('T', ' ').slice(0, 19) + 'Z', trace_id: '00000000-0000-0000-0000-000000000000',
-    correlation_id: '00000000-0000-0000-0000-000000000000' } };
-}
+const TENANT_PATH = /^\/([^/]+)(\/v2\.0)?\/(\.well-known\/openid-configuration|discovery\/(?:v2\.0\/)?keys|oauth2\/(v2\.0\/)?(token|authorize|devicecode|logout)|login)$/i;
+const DEVICE_CODE_GRANTS = ['urn:ietf:params:oauth:grant-type:device_code', 'device_code'];
 
-function openIdConfiguration(ctx: EmulatorContext, base: string, issuer: string): HttpReply {
+function openIdConfiguration(ctx: EmulatorContext, endpoint: IssuerEndpoint): HttpReply {
+  const { base, issuer } = endpoint;
   return { status: 200, body: {
     issuer, token_endpoint: `${base}/oauth2/v2.0/token`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-    jwks_uri: `${base}/discovery/v2.0/keys`, end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+    device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`, jwks_uri: `${base}/discovery/v2.0/keys`,
+    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'], scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-    subject_types_supported: ['pairwise'], id_token_signing_alg_values_supported: ['RS256'], tenant_region_scope: 'EU',
+    response_types_supported: ['code'], response_modes_supported: ['query', 'fragment', 'form_post'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'],
+    code_challenge_methods_supported: ['S256'], scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+    subject_types_supported: ['pairwise'], id_token_signing_alg_values_supported: ['RS256'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'nonce', 'name', 'preferred_username', 'oid', 'tid', 'ver', 'upn', 'email'],
+    request_uri_parameter_supported: false, frontchannel_logout_supported: true, http_logout_supported: true, tenant_region_scope: 'EU',
     cloud_instance_name: 'localhost', cloud_graph_host_name: 'graph.localhost', msgraph_host: new URL(ctx.env.graphEndpoint).host,
   } };
 }
 
-/** The resource (audience) a scope or v1 `resource` names, if the emulator serves it. */
-export function audienceFor(ctx: EmulatorContext, scopeOrResource: string): string | undefined {
-  const scope = scopeOrResource.split(' ').find((s) => s.endsWith('/.default')) ?? scopeOrResource;
-  const resource = scope.replace(/\/\.default$/, '');
-  const norm = (s: string): string => lower(s).replace(/\/+$/, '');
-  const known = [ctx.env.armAudience, ctx.env.keyVaultAudience, ctx.env.graphEndpoint, ctx.env.armEndpoint];
-  const match = known.find((k) => norm(k) === norm(resource));
-  return match === undefined ? undefined : resource;
+/** The token endpoint: client credentials (service principals) and the grants of interactive users. */
+function issueToken(ctx: EmulatorContext, ex: HttpExchange, endpoint: IssuerEndpoint): HttpReply {
+  const form = formOf(ex);
+  const grantType = form.get('grant_type') ?? '';
+  if (grantType === 'client_credentials') return clientCredentialsToken(ctx, form, endpoint.tenantSegment);
+  const isUserGrant = ['authorization_code', 'refresh_token', ...DEVICE_CODE_GRANTS].includes(grantType);
+  if (!isUserGrant) {
+    return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'. The emulator supports client_credentials, authorization_code, refresh_token and device_code.`);
+  }
+  const clientId = form.get('client_id');
+  if (!clientId) return missingParameter('client_id');
+  if (!publicClientName(clientId)) return unknownClient(clientId, endpoint);
+  if (grantType === 'authorization_code') return redeemAuthorizationCode(ctx, form, endpoint);
+  if (grantType === 'refresh_token') return redeemRefreshToken(ctx, form, endpoint);
+  return redeemDeviceCode(ctx, form, endpoint);
 }
 
-function issueToken(ctx: EmulatorContext, ex: HttpExchange, tenant: string): HttpReply {
-  const form = new URLSearchParams(ex.body.toString('utf8'));
-  if (form.get('grant_type') !== 'client_credentials') {
-    return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type. Only client_credentials is supported by the emulator.');
-  }
-  const clientId = form.get('client_id') ?? '';
-  const principal = ctx.world.principals[lower(clientId)];
-  if (!principal) {
-    return aadError(401, 'invalid_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'.`);
-  }
-  if (form.get('client_secret') !== principal.clientSecret) {
-    return aadError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`);
-  }
-  const requested = form.get('scope') ?? form.get('resource') ?? '';
-  const aud = audienceFor(ctx, requested);
-  if (!aud) {
-    return aadError(400, 'invalid_resource', 500011, `The resource principal named ${requested.replace(/\/\.default.*$/, '')} was not found in the tenant named ${tenant}.`);
-  }
-  const now = Math.floor(Date.now() / 1000);
-  const accessToken = signJwt(ctx.signingKey, {
-    aud, iss: `${ctx.env.authority}/${ctx.world.tenantId}/`, iat: now, nbf: now, exp: now + TOKEN_LIFETIME_SECONDS,
-    tid: ctx.world.tenantId, oid: principal.objectId, sub: principal.objectId, appid: principal.clientId, azp: principal.clientId,
-    idtyp: 'app', ver: '1.0',
-  });
-  ctx.issued.token(accessToken);
-  return { status: 200, body: { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS,
-    access_token: accessToken, ...(form.get('resource') ? { resource: aud } : {}) } };
-}
-
-/** OIDC discovery, JWKS and the client-credentials token endpoint, for an Entra tenant and for `/adfs`. */
+/** OIDC discovery, JWKS, and the OAuth endpoints of an Entra tenant and of `/adfs`, plus the sign-in pages. */
 export function handleIssuer(ctx: EmulatorContext, ex: HttpExchange): HttpReply | undefined {
-  const m = /^\/([^/]+)(\/v2\.0)?\/(\.well-known\/openid-configuration|discovery\/(?:v2\.0\/)?keys|oauth2\/(?:v2\.0\/)?token)$/i.exec(ex.path);
-  if (!m) {
-    if (ex.path === '/common/discovery/instance') {
-      return { status: 200, body: { tenant_discovery_endpoint: `${ctx.env.authority}/${ctx.world.tenantId}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [] } };
-    }
-    return undefined;
-  }
-  const [, tenantSegment, , what] = m as unknown as [string, string, string | undefined, string];
-  const isAdfs = lower(tenantSegment) === 'adfs';
-  const tenantKnown = isAdfs || ['organizations', 'common', lower(ctx.world.tenantId)].includes(lower(tenantSegment));
-  if (!tenantKnown) {
+  if (/^\/common\/discovery\/instance$/i.test(ex.path)) return instanceDiscovery(ctx, ex);
+  if (/^\/devicelogin$/i.test(ex.path)) return handleDeviceLogin(ctx, ex);
+  const m = TENANT_PATH.exec(ex.path);
+  if (!m) return undefined;
+  const [, tenantSegment, , what, oauthV2, oauthEndpoint] = m as unknown as [string, string, string | undefined, string, string | undefined, string | undefined];
+  if (!isKnownTenant(ctx, tenantSegment)) {
+    if (lower(what) === 'login') return undefined;
     return aadError(400, 'invalid_request', 90002, `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
   }
-  const base = isAdfs ? ctx.env.adfsAuthority : `${ctx.env.authority}/${ctx.world.tenantId}`;
-  if (what.startsWith('.well-known')) {
-    if (ex.method !== 'GET') return undefined;
-    return openIdConfiguration(ctx, base, isAdfs ? ctx.env.adfsAuthority : `${base}/v2.0`);
-  }
+  const endpoint = endpointFor(ctx, tenantSegment, oauthEndpoint !== undefined && !oauthV2);
+  if (what.startsWith('.well-known')) return ex.method === 'GET' ? openIdConfiguration(ctx, endpoint) : undefined;
   if (what.startsWith('discovery')) return { status: 200, body: jwks(ctx.signingKey) };
+  const name = lower(oauthEndpoint ?? what);
+  if (name === 'authorize') return handleAuthorize(ctx, ex, endpoint);
+  if (name === 'logout') return handleLogout(ctx, ex);
   if (ex.method !== 'POST') return { status: 405, body: { error: 'invalid_request', error_description: 'POST required' } };
-  return issueToken(ctx, ex, tenantSegment);
+  if (name === 'login') return handleLogin(ctx, ex);
+  if (name === 'devicecode') return startDeviceFlow(ctx, ex, endpoint);
+  return issueToken(ctx, ex, endpoint);
 }

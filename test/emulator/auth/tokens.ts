@@ -7,6 +7,11 @@ export interface TokenClaims {
   aud: string; iss: string; iat: number; nbf: number; exp: number; tid: string; oid: string; sub: string;
   appid: string; azp?: string; idtyp?: string; ver?: string; [k: string]: unknown;
 }
+/** An OpenID Connect id token (v2): audience is the client, no `appid`. */
+export interface IdTokenClaims {
+  aud: string; iss: string; iat: number; nbf: number; exp: number; tid: string; oid: string; sub: string;
+  name: string; preferred_username: string; ver: '2.0'; nonce?: string; [k: string]: unknown;
+}
 
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
@@ -23,7 +28,7 @@ export function loadSigningKey(path: string): SigningKey {
   return { kid: `emu-${n}`, privateKey, publicKey };
 }
 
-export function signJwt(key: SigningKey, claims: TokenClaims): string {
+export function signJwt(key: SigningKey, claims: TokenClaims | IdTokenClaims): string {
   const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', kid: key.kid }));
   const payload = b64url(JSON.stringify({ ...claims, uti: randomBytes(8).toString('base64url') }));
   const signature = sign('sha256', Buffer.from(`${header}.${payload}`), key.privateKey);

@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../context';
 import type { HttpExchange, HttpReply } from '../http';
 import type { Principal } from '../types';
 import { verifyJwt, type TokenClaims } from './tokens';
+import { authorizeUserArmRequest } from './armAuthorization';
 import { lower } from '../ids';
 
 const norm = (s: string): string => lower(s).replace(/\/+$/, '');
@@ -33,6 +34,11 @@ export function authenticateArm(ctx: EmulatorContext, ex: HttpExchange, audience
   }
   if (lower(check.claims.tid) !== lower(ctx.world.tenantId)) {
     return fail('InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${check.claims.iss}'.`, 'The access token is from the wrong tenant.');
+  }
+  // A delegated (user) token carries `scp`: Resource Manager checks the user's role assignments before the request runs.
+  if (typeof check.claims.scp === 'string' && audiences.includes(ctx.env.armAudience)) {
+    const answered = authorizeUserArmRequest(ctx, ex, check.claims.oid, String(check.claims.upn ?? check.claims.oid));
+    if (answered) return { reply: answered };
   }
   return { principal: toPrincipal(check.claims, ex) };
 }
