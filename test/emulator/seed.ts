@@ -49,7 +49,10 @@ function seedUsers(): Record<string, TenantUser> {
   return Object.fromEntries(users.map((u) => [lower(u.upn), u]));
 }
 
-/** Owner on every subscription, Reader on the first only (subscription scope, as the portal assigns them). */
+/**
+ * Owner on every subscription, Reader on the first only (subscription scope, as the portal assigns them). Own PRNG
+ * stream per seed text, so the assignment names are the same on every start of the same world and move nothing else.
+ */
 function assignUserRoles(world: World, specText: string): void {
   const rand = seededRandom(`acr-cmk-emulator/user-roles/${specText}`);
   const users = world.users ?? {};
@@ -111,8 +114,8 @@ export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'>, w
     subs.push({ sub, identities, vaults, groups });
   }
   seedRegistries(ctx, world, spec, rand, subs);
-  // The bare world (no --seed) stays bare: its users exist but hold no role, so nothing is listed at a subscription scope.
-  if (specText) assignUserRoles(world, specText);
+  // Every world, the bare one (no --seed) included: the tenant's people hold their subscription roles, as in a real tenant.
+  assignUserRoles(world, specText);
 }
 
 function assign(world: World, rand: () => number, scope: string, principalId: string, role: string, sub: string, principalType = 'ServicePrincipal'): void {

@@ -35,12 +35,20 @@ export function findRegistryByName(world: World, name: string): Registry | undef
   return undefined;
 }
 
-/** Every principal id (object id) that exists in the tenant: service principals and managed identities. */
-export function principalExists(world: World, objectId: string): boolean {
+/**
+ * What kind of directory object an object id is, as Entra ID would answer a lookup: a user of the tenant, a service
+ * principal (app registrations, managed identities, registries' system identities); undefined for an unknown id.
+ */
+export function directoryObjectType(world: World, objectId: string): 'User' | 'ServicePrincipal' | undefined {
   const id = lower(objectId);
-  if (Object.values(world.principals).some((p) => lower(p.objectId) === id)) return true;
-  if (Object.values(world.identities).some((i) => lower(i.principalId) === id)) return true;
-  return Object.values(world.registries).some((r) => r.identity?.principalId !== undefined && lower(r.identity.principalId) === id);
+  if (Object.values(world.users ?? {}).some((u) => lower(u.objectId) === id)) return 'User';
+  if (Object.values(world.principals).some((p) => lower(p.objectId) === id)) return 'ServicePrincipal';
+  if (Object.values(world.identities).some((i) => lower(i.principalId) === id)) return 'ServicePrincipal';
+  if (Object.values(world.registries).some((r) => r.identity?.principalId !== undefined && lower(r.identity.principalId) === id)) return 'ServicePrincipal';
+  return undefined;
 }
+
+/** Every principal id (object id) that exists in the tenant: users, service principals and managed identities. */
+export const principalExists = (world: World, objectId: string): boolean => directoryObjectType(world, objectId) !== undefined;
 
 export { inScopeOf as inScope } from './ids';

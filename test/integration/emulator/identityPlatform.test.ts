@@ -1,12 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { PublicClientApplication } from '@azure/msal-node';
 import type { RunningEmulator } from '../../emulator/index';
+import type { World } from '../../emulator/types';
 import { signInState } from '../../emulator/auth/signInState';
+import { baseWorld, parseSeed, seedWorld } from '../../emulator/seed';
 import { admin, call, startForSuite } from './harness';
+import { clientsFor } from './clients';
 import { answerOf, authorizeUrl, claimsOf, environmentUsers, formsOf, issuedSecrets, msalNetwork, pickAccount, pkce, postForm,
-  tokenEndpoint, VSCODE_CLIENT_ID } from './signInDriver';
+  tokenEndpoint, userCredential, VSCODE_CLIENT_ID } from './signInDriver';
 
 const OWNER = 'owner@emulator.localhost';
+const READER = 'reader@emulator.localhost';
+const NO_ROLE = 'norole@emulator.localhost';
 
 describe('emulator: identity platform for interactive (public) clients', function () {
   this.timeout(60_000);
@@ -182,9 +187,56 @@ describe('emulator: identity platform for interactive (public) clients', functio
     assert.equal(answerOf(silent).error, 'login_required');
   });
 
-  it('the bare world (no --seed) has the users but gives them no role', () => {
-    assert.deepEqual(environmentUsers(emu).map((u) => u.upn), [OWNER, 'reader@emulator.localhost', 'norole@emulator.localhost']);
-    assert.equal(Object.values(emu.context.world.roleAssignments).filter((a) => a.principalType === 'User').length, 0);
+  it('the bare world (no --seed) gives the users their subscription roles, the same on every start: the owner lists every subscription', async () => {
+    const env = emu.environment;
+    const users = environmentUsers(emu);
+    assert.deepEqual(users.map((u) => u.upn), [OWNER, READER, NO_ROLE]);
+    const userRoles = (world: World) => Object.values(world.roleAssignments).filter((a) => a.principalType === 'User')
+      .map((a) => [a.id, a.principalId, a.scope, a.roleDefinitionId.split('/').pop()]).sort();
+    const subs = env.subscriptions.map((s) => `/subscriptions/${s.id}`);
+    assert.deepEqual(userRoles(emu.context.world).map(([, principalId, scope, role]) => [principalId, scope, role]).sort(), [
+      ...subs.map((scope) => [users[0]!.objectId, scope, '8e3af657-a8ff-443c-a75c-2fe8c4bcb635']),
+      [users[1]!.objectId, subs[0], 'acdd72a7-3385-48ef-bd42-f606fba81ae7'],
+    ].sort());
+    const again = baseWorld();
+    await seedWorld({ env, keyPool: emu.context.keyPool }, again, parseSeed(undefined), '');
+    assert.deepEqual(userRoles(again), userRoles(emu.context.world), 'deterministic: the same assignments on every start');
+    const list = async (upn: string) => {
+      const out: string[] = [];
+      for await (const s of clientsFor(emu, userCredential(emu, upn)).subscriptions.subscriptions.list()) out.push(s.subscriptionId!);
+      return out.sort();
+    };
+    assert.deepEqual(await list(OWNER), env.subscriptions.map((s) => s.id).sort());
+    assert.deepEqual(await list(READER), [env.subscriptions[0]!.id]);
+    assert.deepEqual(await list(NO_ROLE), []);
+  });
+
+  it('Graph answers /me for a user\'s token with the user (`az ad signed-in-user show`, `az keyvault create`); an app\'s token still gets 400', async () => {
+    const env = emu.environment;
+    for (const user of environmentUsers(emu)) {
+      const token = (await userCredential(emu, user.upn).getToken(`${env.graphEndpoint}.default`))!.token;
+      const me = await call(emu, 'GET', `${env.graphEndpoint}v1.0/me`, { token });
+      assert.equal(me.status, 200, JSON.stringify(me.body));
+      assert.deepEqual([me.body['@odata.context'], me.body.id, me.body.displayName, me.body.userPrincipalName],
+        [`${env.graphEndpoint}v1.0/$metadata#users/$entity`, user.objectId, user.displayName, user.upn]);
+    }
+    const owner = environmentUsers(emu).find((u) => u.upn === OWNER)!;
+    const token = (await userCredential(emu, OWNER).getToken(`${env.graphEndpoint}.default`))!.token;
+    // The CLI's fallback when /me fails (the user by UPN), and `az ad user show --id <upn|id>`.
+    const byUpn = await call(emu, 'GET', `${env.graphEndpoint}v1.0/users?$filter=${encodeURIComponent(`userPrincipalName eq '${OWNER}'`)}`, { token });
+    assert.deepEqual(byUpn.body.value.map((u: { id: string }) => u.id), [owner.objectId]);
+    for (const key of [OWNER, owner.objectId]) assert.equal((await call(emu, 'GET', `${env.graphEndpoint}v1.0/users/${encodeURIComponent(key)}`, { token })).body.id, owner.objectId);
+    const unknown = await call(emu, 'GET', `${env.graphEndpoint}v1.0/users/nobody@emulator.localhost`, { token });
+    assert.deepEqual([unknown.status, unknown.body.error.code], [404, 'Request_ResourceNotFound']);
+    // A token for Resource Manager is not one for Graph.
+    const armToken = (await userCredential(emu, OWNER).getToken(`${env.armAudience}.default`))!.token;
+    assert.equal((await call(emu, 'GET', `${env.graphEndpoint}v1.0/me`, { token: armToken })).body.error.code, 'InvalidAuthenticationTokenAudience');
+    // A service principal has no signed-in user, as in Graph; its own lookup is unchanged.
+    const appToken = (await admin(emu, 'POST', 'tokens', { audience: env.graphEndpoint })).body.access_token as string;
+    const appMe = await call(emu, 'GET', `${env.graphEndpoint}v1.0/me`, { token: appToken });
+    assert.deepEqual([appMe.status, appMe.body.error.message], [400, '/me request is only valid with delegated authentication flow.']);
+    const sps = await call(emu, 'GET', `${env.graphEndpoint}v1.0/servicePrincipals?$filter=servicePrincipalNames/any(c:c eq '${env.clientId}')`, { token: appToken });
+    assert.equal(sps.body.value[0].id, env.principalObjectId);
   });
 
   it('records every code, device code, refresh token and token it issued with the other issued secrets', async () => {

@@ -66,9 +66,11 @@ describe('emulator: subscriptions, groups, resources, identities, role assignmen
     assert.equal(created.scope, vault.id);
     assert.equal((await c.authorization.roleAssignments.get(vault.id!, name)).principalId, identity.principalId);
     const list = async (scope: string, filter?: string) => { const out: string[] = []; for await (const a of c.authorization.roleAssignments.listForScope(scope, { filter })) out.push(a.name!); return out; };
+    // The same lists, narrowed to this test's principal on the client: the tenant's users hold roles at subscription scope.
+    const own = async (scope: string, filter?: string) => { const out: string[] = []; for await (const a of c.authorization.roleAssignments.listForScope(scope, { filter })) if (a.principalId === identity.principalId) out.push(a.name!); return out; };
     assert.deepEqual(await list(vault.id!, `principalId eq '${identity.principalId}'`), [name]);
-    assert.deepEqual(await list(`/subscriptions/${sub}/resourceGroups/rg-roles`, 'atScope()'), []);
-    assert.deepEqual(await list(`/subscriptions/${sub}`), [name]);
+    assert.deepEqual(await own(`/subscriptions/${sub}/resourceGroups/rg-roles`, 'atScope()'), []);
+    assert.deepEqual(await own(`/subscriptions/${sub}`), [name]);
     assert.equal((await failure(c.authorization.roleAssignments.create(vault.id!, 'b2b2b2b2-0000-4000-8000-000000000002', { roleDefinitionId: roleId, principalId: identity.principalId! }))).code, 'RoleAssignmentExists');
     assert.equal((await failure(c.authorization.roleAssignments.create(vault.id!, 'b2b2b2b2-0000-4000-8000-000000000003', { roleDefinitionId: roleId, principalId: '99999999-0000-4000-8000-000000000000' }))).code, 'PrincipalNotFound');
     assert.equal((await failure(c.authorization.roleAssignments.create(vault.id!, 'b2b2b2b2-0000-4000-8000-000000000004', { roleDefinitionId: roleId.replace('e147488a', 'deadbeef'), principalId: identity.principalId! }))).code, 'RoleDefinitionDoesNotExist');
@@ -77,6 +79,6 @@ describe('emulator: subscriptions, groups, resources, identities, role assignmen
     assert.equal(role.roleName, 'Key Vault Crypto Service Encryption User');
     assert.ok(role.permissions![0]!.dataActions!.includes('Microsoft.KeyVault/vaults/keys/unwrap/action'));
     await c.authorization.roleAssignments.delete(vault.id!, name);
-    assert.deepEqual(await list(vault.id!), []);
+    assert.deepEqual(await own(vault.id!), []);
   });
 });

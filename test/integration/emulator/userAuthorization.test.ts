@@ -19,7 +19,7 @@ const listSubscriptions = async (emu: RunningEmulator, upn: string): Promise<str
 describe('emulator: signed-in users are authorized by their object id (ARM RBAC, Key Vault)', function () {
   this.timeout(120_000);
   let emu: RunningEmulator;
-  // Any --seed gives the users their roles (the bare world has none).
+  // Every world gives the users their roles (identityPlatform.test.ts checks the bare one); a seeded world here.
   before(async () => { emu = await startForSuite('user-authorization', { seed: 'subscriptions=2,registries=0' }); });
   after(() => emu.stop());
 
@@ -106,5 +106,26 @@ describe('emulator: signed-in users are authorized by their object id (ARM RBAC,
     assert.deepEqual([selfGrant.statusCode, selfGrant.code], [403, 'AuthorizationFailed']);
     await c.authorization.roleAssignments.create(vault.id!, 'c3c3c3c3-0000-4000-8000-000000000003', { roleDefinitionId: role('12338af0-0e69-4776-bea7-57ae8d297424'), principalId: reader!.objectId, principalType: 'User' });
     assert.equal((await readerKeys.getKey('rbac-key')).name, 'rbac-key');
+  });
+
+  it('a role assignment for a user needs no principalType, as for a service principal (the directory knows users); unknown ids are PrincipalNotFound', async () => {
+    const [owner, , noRole] = environmentUsers(emu);
+    const c = clientsFor(emu, userCredential(emu, OWNER));
+    await c.resources.resourceGroups.createOrUpdate('rg-user-grant', { location: 'eastus' });
+    const vault = await createVault(c, emu, 'rg-user-grant', 'kv-user-grant-1', { enableRbacAuthorization: true, accessPolicies: [] });
+    const role = (id: string) => `/subscriptions/${emu.environment.subscriptions[0]!.id}/providers/Microsoft.Authorization/roleDefinitions/${id}`;
+    // The owner (a user) grants itself Crypto Officer; the service principal grants Nico (no subscription role) Crypto User.
+    const officer = await c.authorization.roleAssignments.create(vault.id!, 'c4c4c4c4-0000-4000-8000-000000000001', { roleDefinitionId: role('14b46e9e-c2b7-41b4-b07b-48a6ebf60603'), principalId: owner!.objectId });
+    assert.deepEqual([officer.scope, officer.principalId], [vault.id, owner!.objectId]);
+    const user = await clientsFor(emu).authorization.roleAssignments.create(vault.id!, 'c4c4c4c4-0000-4000-8000-000000000002', { roleDefinitionId: role('12338af0-0e69-4776-bea7-57ae8d297424'), principalId: noRole!.objectId });
+    assert.equal(user.principalId, noRole!.objectId);
+    const listed: string[] = [];
+    for await (const a of c.authorization.roleAssignments.listForScope(vault.id!, { filter: `principalId eq '${noRole!.objectId}'` })) listed.push(a.name!);
+    assert.deepEqual(listed, ['c4c4c4c4-0000-4000-8000-000000000002']);
+    const unknown = await failure(c.authorization.roleAssignments.create(vault.id!, 'c4c4c4c4-0000-4000-8000-000000000003', { roleDefinitionId: role('12338af0-0e69-4776-bea7-57ae8d297424'), principalId: '99999999-0000-4000-8000-000000000000' }));
+    assert.deepEqual([unknown.statusCode, unknown.code], [400, 'PrincipalNotFound']);
+    // The assignments authorize on the data plane: the owner creates a key, Nico reads it.
+    await c.keys(vault.properties.vaultUri!).createRsaKey('grant-key');
+    assert.equal((await clientsFor(emu, userCredential(emu, NO_ROLE)).keys(vault.properties.vaultUri!).getKey('grant-key')).name, 'grant-key');
   });
 });
