@@ -20,6 +20,11 @@ async function shownSubscriptions(page: Page, names: string[]): Promise<string[]
   return shown;
 }
 
+/** The view's "Loading subscriptions…" message goes once the rows are there (it must not stay over finished rows). */
+async function noLoadingMessage(page: Page): Promise<void> {
+  await waitUntil('no loading message over the rows', async () => !(await page.locator('.part.sidebar').getByText('Loading subscriptions…').isVisible()), 10000);
+}
+
 /** Opens Select Subscriptions, clicks the checkbox of `name` so that it reads `checked`, then OK. */
 async function setShown(page: Page, name: string, checked: boolean, ticked: () => number): Promise<void> {
   await runCommand(page, command);
@@ -67,6 +72,7 @@ describe('Journey: Sign In to Azure and Select Subscriptions', function () {
     const hidden = names[0]!;
     await setShown(page, hidden, false, () => names.length);
     await waitUntil(`the view without "${hidden}"`, async () => JSON.stringify(await shownSubscriptions(page, names)) === JSON.stringify(names.slice(1)));
+    await noLoadingMessage(page);
     await screenshot(page, 'journey-select-subscriptions-one-hidden');
 
     await runCommand(page, command);
@@ -77,6 +83,7 @@ describe('Journey: Sign In to Azure and Select Subscriptions', function () {
 
     await setShown(page, hidden, true, () => names.length - 1);
     await waitUntil('every subscription in the view again', async () => (await shownSubscriptions(page, names)).length === names.length);
+    await noLoadingMessage(page);
     await screenshot(page, 'journey-select-subscriptions-all');
   });
 });
