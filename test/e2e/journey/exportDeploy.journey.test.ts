@@ -92,10 +92,20 @@ describe('Journey: Export ARM Template and Deploy ARM Template', function () {
     // VS Code's own save dialog (a Quick Input in the browser), offering the workspace and the registry's name.
     const dialog = await waitUntil('the save dialog', async () => {
       const view = await readPrompt(page);
-      return view?.title.startsWith(`Save the ARM template of registry "${saved.registry}"`) ? view : undefined;
+      // The dialog fills in its path as it loads: the offered file name (in the workspace) is the answer looked for.
+      return view?.title.startsWith(`Save the ARM template of registry "${saved.registry}"`) && view.value.endsWith(`${saved.registry}.template.json`) ? view : undefined;
     });
-    assert.match(dialog.value, new RegExp(`${saved.registry}\\.template\\.json$`));
-    await page.keyboard.press('Enter');
+    assert.ok(dialog.value.startsWith(process.env.E2E_WORKSPACE!), 'offered in the workspace folder');
+    // The save dialog checks the path as it loads; an Enter it was not ready for leaves it open: press it again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Enter');
+      const closed = await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).then(() => true, () => false);
+      if (closed) break;
+      assert.ok(attempt < 3, 'the save dialog closes on Enter');
+    }
+    // The saved template opens in an editor, which takes the focus: wait for it, as a person sees it open, before
+    // anything is typed (the palette opened meanwhile would lose its text to the editor).
+    await page.locator('.tabs-container .tab.active').filter({ hasText: `${saved.registry}.template.json` }).waitFor({ timeout: 30000 });
     const message = new RegExp(`^Saved the ARM template of registry "${saved.registry}" as ${saved.registry}\\.template\\.json and its parameters as ${saved.registry}\\.parameters\\.json\\.$`);
     await waitForNotification(page, message, notifications.seen);
     const workspace = process.env.E2E_WORKSPACE!;
