@@ -12,10 +12,6 @@ export class DeployResourceGroupStep extends AzureWizardPromptStep<DeployTemplat
         context.resourceGroup = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the resource group to deploy to') })).data;
     }
 
-    override undo(context: DeployTemplateContext): void {
-        context.resourceGroup = undefined;
-    }
-
     shouldPrompt(context: DeployTemplateContext): boolean {
         return !context.resourceGroup;
     }

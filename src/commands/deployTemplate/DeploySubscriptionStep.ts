@@ -9,10 +9,6 @@ export class DeploySubscriptionStep extends AzureWizardPromptStep<DeployTemplate
         context.target = await pickSubscription(context, context.services);
     }
 
-    override undo(context: DeployTemplateContext): void {
-        context.target = undefined;
-    }
-
     shouldPrompt(context: DeployTemplateContext): boolean {
         return !context.target;
     }

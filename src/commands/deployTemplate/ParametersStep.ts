@@ -35,11 +35,6 @@ export class ParametersStep extends AzureWizardPromptStep<DeployTemplateContext>
         context.parametersSource = document;
     }
 
-    override undo(context: DeployTemplateContext): void {
-        context.parametersSource = undefined;
-        context.parameters = undefined;
-    }
-
     shouldPrompt(context: DeployTemplateContext): boolean {
         return !context.parametersSource;
     }

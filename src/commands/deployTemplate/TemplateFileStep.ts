@@ -18,11 +18,6 @@ export class TemplateFileStep extends AzureWizardPromptStep<DeployTemplateContex
         context.templateDocument = document;
     }
 
-    override undo(context: DeployTemplateContext): void {
-        context.templateDocument = undefined;
-        context.template = undefined;
-    }
-
     shouldPrompt(context: DeployTemplateContext): boolean {
         return !context.templateDocument;
     }

@@ -51,5 +51,8 @@ export function leftoverText(leftover: Leftover): string {
     if (leftover.type.toLowerCase() === 'microsoft.keyvault/vaults') {
         return vscode.l10n.t('key vault "{0}" (deleting it keeps it soft-deleted; purge protection reserves its name until the retention period ends)', leftover.name);
     }
+    if (leftover.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
+        return vscode.l10n.t('resource group "{0}" (created for this deployment)', leftover.name);
+    }
     return `${leftover.type} "${leftover.name}"`;
 }

@@ -2,7 +2,7 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
 import { deployTemplate, type DeployInput } from '../../domain/create/template/deployTemplate';
-import { findLeftovers, removeLeftovers, resourcesBefore, type Leftover, type ResourcesBefore } from '../../domain/create/template/leftovers';
+import { findLeftovers, removeLeftovers, resourceGroupLeftover, resourcesBefore, type Leftover, type ResourcesBefore } from '../../domain/create/template/leftovers';
 import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
@@ -12,7 +12,8 @@ import { leftoverText } from './deployText';
  * Deploys with progress; then the notification that says what now exists (the registry revealed in the tree when the
  * template made one). A failed deployment says what it left behind and offers to delete exactly that.
  */
-export async function runTemplateDeployment(context: IActionContext, services: CommandServices, factory: AzureClientFactory, input: DeployInput): Promise<string> {
+export async function runTemplateDeployment(context: IActionContext, services: CommandServices, factory: AzureClientFactory, input: DeployInput,
+    options: { readonly groupCreated?: boolean } = {}): Promise<string> {
     let before: ResourcesBefore | undefined;
     try {
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying "{0}" to resource group "{1}"…', input.deploymentName, input.resourceGroup) }, async () => {
@@ -30,7 +31,7 @@ export async function runTemplateDeployment(context: IActionContext, services: C
         if (!before || !isDomainError(error) || error.code !== 'DeploymentFailed') {
             throw error;
         }
-        await reportFailure(context, services, factory, input, before, error);
+        await reportFailure(context, services, factory, input, before, error, options.groupCreated === true);
         throw error;
     }
 }
@@ -54,8 +55,11 @@ function announceDeployed(input: DeployInput, registryId: string | undefined): v
 }
 
 /** The failing operation's own error, what the deployment left behind, and Delete What This Deployment Created. */
-async function reportFailure(context: IActionContext, services: CommandServices, factory: AzureClientFactory, input: DeployInput, before: ResourcesBefore, error: Error): Promise<void> {
+async function reportFailure(context: IActionContext, services: CommandServices, factory: AzureClientFactory, input: DeployInput, before: ResourcesBefore, error: Error, groupCreated: boolean): Promise<void> {
     const leftovers: Leftover[] = await findLeftovers(factory, input, before).catch(() => []);
+    if (groupCreated) {
+        leftovers.push(resourceGroupLeftover(input.subscriptionId, input.resourceGroup));
+    }
     const remove: vscode.MessageItem = { title: vscode.l10n.t('Delete What This Deployment Created') };
     const detail = [vscode.l10n.t('Created by this deployment:'), ...(leftovers.length === 0 ? [vscode.l10n.t('  (none)')] : leftovers.map((leftover) => `  • ${leftoverText(leftover)}`))].join('\n');
     context.errorHandling.suppressDisplay = true;

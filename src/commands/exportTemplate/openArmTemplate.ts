@@ -14,13 +14,11 @@ export async function exportArmTemplate(context: CreateRegistryContext, action: 
     const text = (content: Record<string, unknown>) => `${JSON.stringify(content, undefined, 2)}\n`;
     if (action === 'deploy') {
         const factory = context.subscription!.factory;
-        if (plan.resourceGroup.create) {
-            await ensureResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location);
-        }
+        const groupCreated = plan.resourceGroup.create && await ensureResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location);
         return runTemplateDeployment(context, context.services, factory, {
             subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, deploymentName: defaultDeploymentName(),
             template: files.template, parameters: readParameterValues(files.parameters),
-        });
+        }, { groupCreated });
     }
     let templateUri: vscode.Uri;
     let parametersUri: vscode.Uri;

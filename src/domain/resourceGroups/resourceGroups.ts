@@ -17,10 +17,12 @@ export async function listResourceGroups(factory: AzureClientFactory, subscripti
     return groups.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Creates the resource group when it does not exist yet (a group that exists is left as it is). */
-export async function ensureResourceGroup(factory: AzureClientFactory, subscriptionId: string, name: string, location: string): Promise<void> {
+/** Creates the resource group when it does not exist yet (a group that exists is left as it is); true when it was created. */
+export async function ensureResourceGroup(factory: AzureClientFactory, subscriptionId: string, name: string, location: string): Promise<boolean> {
     const groups = (await factory.resources(subscriptionId)).resourceGroups;
-    if (!(await groups.checkExistence(name)).body) {
-        await groups.createOrUpdate(name, { location });
+    if ((await groups.checkExistence(name)).body) {
+        return false;
     }
+    await groups.createOrUpdate(name, { location });
+    return true;
 }

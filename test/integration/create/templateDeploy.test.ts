@@ -7,9 +7,10 @@ import type { AzureClientFactory } from '../../../src/domain/clients/AzureClient
 import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
 import { buildArmTemplate } from '../../../src/domain/create/template/armTemplate';
 import { deployTemplate, parseTemplateFile, readParameterValues } from '../../../src/domain/create/template/deployTemplate';
-import { findLeftovers, removeLeftovers, resourcesBefore } from '../../../src/domain/create/template/leftovers';
+import { findLeftovers, removeLeftovers, resourceGroupLeftover, resourcesBefore } from '../../../src/domain/create/template/leftovers';
 import type { DomainError } from '../../../src/domain/errors';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
+import { ensureResourceGroup } from '../../../src/domain/resourceGroups/resourceGroups';
 import type { EmulatorWorld } from '../domain/emulatorWorld';
 import { location, makeGroup, makeIdentity, makeVault, startAccessWorld } from '../access/accessFixture';
 import { emulatorAdmin, policiesOf, rolesOf } from '../access/emulatorAdmin';
@@ -141,6 +142,29 @@ describe('ARM template: export and deploy', function () {
         assert.equal(Object.values(state.identities).some((i) => i.name === `id-tpl-${vault.s}`), false, 'the identity is gone');
         assert.equal(policiesOf(state, vault.id)[identity.principalId.toLowerCase()], undefined, 'its access policy is gone');
         assert.deepEqual(Object.keys(policiesOf(state, vault.id)).length, 1, 'the caller\'s own policy stays');
+    });
+
+    it('a failed deployment into a resource group the flow created lists that group last, and deleting removes it with what is in it', async () => {
+        const vault = await vaultWithKey(false);
+        const newGroup = `rg-template-new-${vault.s}`;
+        assert.equal(await ensureResourceGroup(factory, subscriptionId, newGroup, location), true, 'the group is new');
+        assert.equal(await ensureResourceGroup(factory, subscriptionId, newGroup, location), false, 'a group that exists is left as it is');
+        const plan = { ...planFor(vault.s, { vault: { kind: 'existing' as const, id: vault.id }, key: { kind: 'existing' as const, name: 'no-such-key' }, versionless: true }), resourceGroup: { name: newGroup, create: true } };
+        const files = buildArmTemplate(plan);
+        const input = { subscriptionId, resourceGroup: newGroup, deploymentName: `deploy-newgroup-${vault.s}`, template: files.template, parameters: readParameterValues(files.parameters) };
+        const before = await resourcesBefore(factory, input);
+        await assert.rejects(deployTemplate(factory, input), (e: DomainError) => e.code === 'DeploymentFailed');
+        const leftovers = [...await findLeftovers(factory, input, before), resourceGroupLeftover(subscriptionId, newGroup)];
+        await removeLeftovers(factory, subscriptionId, leftovers);
+        const state = await admin.state();
+        assert.equal(Object.values(state.identities).some((i) => i.name === `id-tpl-${vault.s}`), false, 'the identity is gone');
+        assert.equal(await (await factory.resources(subscriptionId)).resourceGroups.checkExistence(newGroup).then((r) => r.body), false, 'the group is gone');
+        assert.equal(Object.values(state.vaults).some((v) => v.name === vault.name), true, 'the vault in another group stays');
+    });
+
+    it('a template Azure refuses at validation is a structured DeploymentFailed before anything is deployed', async () => {
+        const input = { subscriptionId, resourceGroup: group, deploymentName: 'deploy-invalid', template: { $schema: 'x', contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: '2023-01-31', name: "[parameters('missing')]", location }] }, parameters: {} };
+        await assert.rejects(resourcesBefore(factory, input), (e: DomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-invalid' && !!e.params.code);
     });
 
     it('deploys the seed\'s own CMKtemplate.json', async () => {

@@ -110,7 +110,8 @@ async function readUntilEnded(factory: AzureClientFactory, client: DeploymentsCl
     }
 }
 
-function deploymentFailed(input: DeployInput, error: unknown): DomainError {
+/** An Azure failure of deployment `input` (or of its validation) as the structured `DeploymentFailed`. */
+export function deploymentFailed(input: DeployInput, error: unknown): DomainError {
     if (error instanceof DomainError) {
         return error;
     }

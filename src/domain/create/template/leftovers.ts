@@ -1,6 +1,6 @@
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { parseResourceId, resourceNameFromId } from '../../registries/resourceId';
-import type { DeployInput } from './deployTemplate';
+import { deploymentFailed, type DeployInput } from './deployTemplate';
 import { apiVersionsOf, resourceTypeOf } from './templateResources';
 
 /** What a deployment would create, as far as Azure can tell before it starts (ids that did not exist yet). */
@@ -19,6 +19,7 @@ const roleAssignmentType = 'microsoft.authorization/roleassignments';
 const accessPoliciesType = 'microsoft.keyvault/vaults/accesspolicies';
 const deploymentType = 'microsoft.resources/deployments';
 const vaultKeysType = 'microsoft.keyvault/vaults/keys';
+const resourceGroupType = 'microsoft.resources/resourcegroups';
 
 /**
  * Asks Resource Manager which resources the template declares (preflight validation: a template error stops here,
@@ -26,9 +27,14 @@ const vaultKeysType = 'microsoft.keyvault/vaults/keys';
  */
 export async function resourcesBefore(factory: AzureClientFactory, input: DeployInput): Promise<ResourcesBefore> {
     const client = await factory.deployments(input.subscriptionId);
-    const validation = await client.deployments.validate(input.resourceGroup, input.deploymentName, {
-        properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
-    });
+    let validation: Awaited<ReturnType<typeof client.deployments.validate>>;
+    try {
+        validation = await client.deployments.validate(input.resourceGroup, input.deploymentName, {
+            properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
+        });
+    } catch (error) {
+        throw deploymentFailed(input, error); // Azure's preflight refused the template: nothing was deployed.
+    }
     const versions = apiVersionsOf(input.template);
     const absent = new Map<string, { id: string; apiVersion: string }>();
     for (const { id } of validation.properties?.validatedResources ?? []) {
@@ -70,9 +76,14 @@ export async function findLeftovers(factory: AzureClientFactory, input: DeployIn
 }
 
 /** Removes what `findLeftovers` found: the registry first, then grants, then identities, vaults last (they soft-delete). */
+/** The resource group a flow created for a deployment that then failed (deleted last, with whatever is still in it). */
+export function resourceGroupLeftover(subscriptionId: string, resourceGroup: string): Leftover {
+    return { kind: 'resource', id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, type: 'Microsoft.Resources/resourceGroups', name: resourceGroup, apiVersion: '2021-04-01' };
+}
+
 export async function removeLeftovers(factory: AzureClientFactory, subscriptionId: string, leftovers: readonly Leftover[]): Promise<void> {
     const rank = (leftover: Leftover) => leftover.kind === 'accessPolicy' ? 1
-        : ({ [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, 'microsoft.keyvault/vaults': 4 } as Record<string, number>)[leftover.type.toLowerCase()] ?? 0;
+        : ({ [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, 'microsoft.keyvault/vaults': 4, [resourceGroupType]: 5 } as Record<string, number>)[leftover.type.toLowerCase()] ?? 0;
     const deletedVaults = new Set(leftovers.filter((l) => l.kind === 'resource' && l.type.toLowerCase() === 'microsoft.keyvault/vaults').map((l) => (l as { id: string }).id.toLowerCase()));
     for (const leftover of [...leftovers].sort((a, b) => rank(a) - rank(b))) {
         if (leftover.kind === 'accessPolicy') {
