@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AzureSession, filterSettings, sessionSettings } from './auth/AzureSession';
+import { watchMicrosoftAccounts } from './auth/watchAccounts';
 import { AzExtRuntime } from './azext/AzExtRuntime';
 import { registerAzureResourcesBranch } from './azureResources/registerAzureResourcesBranch';
 import { registerCommands } from './commands/registerCommands';
@@ -39,6 +40,12 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
         if (sessionChanged || filterSettings.some((setting) => event.affectsConfiguration(setting))) {
             void tree.refresh();
         }
+    }));
+
+    const usesVSCodeAccount = () => vscode.workspace.getConfiguration('acrCmk').get<string>('credential', 'vscode') === 'vscode';
+    context.subscriptions.push(watchMicrosoftAccounts(usesVSCodeAccount, () => {
+        session.reset();
+        void tree.refresh();
     }));
 
     let loggedSidebar = false;

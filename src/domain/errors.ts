@@ -82,6 +82,8 @@ export type DomainErrorCode =
     | 'KeyPurged'
     // Any flow: a read before the first change failed
     | 'CheckBeforeChangeFailed'
+    // Any flow: the signed-in account's roles do not allow the change
+    | 'ChangeNotPermitted'
     // Connection problems the SDK reports vaguely (custom clouds, private CAs)
     | 'ServerCertificateUntrusted'
     | 'AuthorityEndpointsUnreachable';

@@ -7,6 +7,12 @@ import type { IssuedSecrets } from './issuedSecrets';
 
 export interface EmulatorEnvironment {
   armEndpoint: string; authority: string; adfsAuthority: string; armAudience: string;
+  /**
+   * The same identity platform under a host name of its own (`https://login.localhost:<port>`), as browsers reach Entra ID
+   * at login.microsoftonline.com: VS Code's remote openers forward a bare `localhost:<port>` URL to a port of their own,
+   * so browser sign-in from VS Code uses this authority.
+   */
+  loginEndpoint: string;
   keyVaultDnsSuffix: string; keyVaultAudience: string; acrLoginServerSuffix: string; portalUrl: string;
   graphEndpoint: string;
   tenantId: string; subscriptions: { id: string; name: string }[];

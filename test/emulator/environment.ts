@@ -10,7 +10,7 @@ export function buildEnvironment(port: number, world: World, caCertPath: string,
   const base = `https://localhost:${port}`;
   const principal = Object.values(world.principals)[0]!;
   return {
-    armEndpoint: `${base}/`, authority: base, adfsAuthority: `${base}/adfs`, armAudience: 'https://management.localhost/',
+    armEndpoint: `${base}/`, authority: base, loginEndpoint: `https://login.localhost:${port}`, adfsAuthority: `${base}/adfs`, armAudience: 'https://management.localhost/',
     keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}`, keyVaultAudience: `https://${vaultHostSuffix}:${port}`,
     acrLoginServerSuffix: '.azurecr.localhost', portalUrl: `http://portal.localhost:${portalPort}`, graphEndpoint: `https://graph.localhost:${port}/`,
     tenantId: world.tenantId, subscriptions: Object.values(world.subscriptions).map((s) => ({ id: s.subscriptionId, name: s.displayName })),

@@ -6,7 +6,7 @@ export interface TlsMaterial { caCertPath: string; caPem: string; key: string; c
 
 // Explicit names as well as wildcards: OpenSSL and Node refuse a wildcard directly under a single-label name
 // (`*.localhost` does not match `graph.localhost` for them).
-const SERVER_NAMES = ['localhost', '*.localhost', 'vault.localhost', '*.vault.localhost', 'graph.localhost',
+const SERVER_NAMES = ['localhost', '*.localhost', 'vault.localhost', '*.vault.localhost', 'graph.localhost', 'login.localhost',
   'management.localhost', 'portal.localhost', '*.azurecr.localhost'];
 
 const openssl = (cwd: string, args: string[]): void => {

@@ -24,3 +24,14 @@ export function installExtension({ extensionsDir }) {
   }
   return target;
 }
+
+/** Copies an unpacked extension folder (its package.json names it) into the extensions folder, replacing an older copy. */
+export function installFolder(extensionDir, extensionsDir) {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+  mkdirSync(extensionsDir, { recursive: true });
+  for (const entry of readdirSync(extensionsDir)) if (entry.toLowerCase().startsWith(`${id}-`)) rmSync(path.join(extensionsDir, entry), { recursive: true, force: true });
+  const target = path.join(extensionsDir, `${id}-${manifest.version}`);
+  cpSync(extensionDir, target, { recursive: true });
+  return target;
+}

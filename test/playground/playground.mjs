@@ -2,7 +2,10 @@
 // `npm start`: the extension in a real VS Code (code-server) wired to the local Azure emulator with sample
 // data — several subscriptions, CMK and non-CMK registries, an RBAC vault and a firewalled vault.
 // The world is kept in .playground/world.json so changes survive a restart; `npm start -- --reset` starts clean.
-// Options: --reset, --port <n> (code-server, default 8080 or a free one if taken). Ctrl+C stops everything.
+// VS Code opens signed out: Sign In goes through VS Code's Microsoft account (the test-only provider of
+// test/e2e/fixtures/emulator-microsoft-auth) and the emulator's sign-in page, where one click picks a user.
+// Options: --reset, --port <n> (code-server, default 8080 or a free one if taken), --service-principal (headless: the
+// extension signs in with the emulator's service principal through the "environment" credential). Ctrl+C stops everything.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -24,8 +27,10 @@ const { freePort, startCodeServer } = await import('../runner/e2e/codeServer.mjs
 const { startEmulatorProcess } = await import('../runner/e2e/emulator.mjs');
 const { ensureVsCodeHost } = await import('../runner/e2e/install.mjs');
 const { stopAll } = await import('../runner/e2e/processes.mjs');
-const { extensionHostEnv, extensionHostNodeArgs, writeUserSettings } = await import('../runner/e2e/settings.mjs');
-const { installExtension } = await import('./installExtension.mjs');
+const { extensionHostEnv, extensionHostNodeArgs, writeSignInUserSettings, writeUserSettings } = await import('../runner/e2e/settings.mjs');
+const { authProviderDir } = await import('../runner/e2e/signIn.mjs');
+const { installExtension, installFolder } = await import('./installExtension.mjs');
+const servicePrincipal = args.includes('--service-principal');
 
 let stopping = false;
 async function shutdown(code) {
@@ -52,13 +57,22 @@ try {
   const { environment } = await startEmulatorProcess({ outDir: path.join(playgroundDir, 'emulator'), logDir, seed: 'sample', statePath });
   console.log(`[playground] emulator ${environment.armEndpoint} (world kept in ${path.relative(repoRoot, statePath)})`);
   const codeServerDir = path.join(playgroundDir, 'code-server');
-  writeUserSettings(path.join(codeServerDir, 'user-data'), environment);
-  installExtension({ extensionsDir: path.join(codeServerDir, 'extensions') });
+  const extensionsDir = path.join(codeServerDir, 'extensions');
+  installExtension({ extensionsDir });
+  if (servicePrincipal) {
+    writeUserSettings(path.join(codeServerDir, 'user-data'), environment);
+  } else {
+    writeSignInUserSettings(path.join(codeServerDir, 'user-data'), environment);
+    installFolder(authProviderDir, extensionsDir);
+  }
   const port = portArg ?? (await isPortFree(8080) ? 8080 : await freePort());
   const server = await startCodeServer({
-    host, runDir: codeServerDir, logDir, folder: workspace, port,
-    nodeArgs: extensionHostNodeArgs, env: extensionHostEnv(environment),
+    host, runDir: codeServerDir, logDir, folder: workspace, port, nodeArgs: extensionHostNodeArgs,
+    ...(servicePrincipal ? { env: extensionHostEnv(environment) }
+      : { env: { NODE_EXTRA_CA_CERTS: environment.caCertPath }, extraArgs: ['--vscode-option', 'disable-extension=vscode.microsoft-authentication'] }),
   });
+  console.log(servicePrincipal ? '[playground] signed in as the emulator\'s service principal ("environment" credential)'
+    : `[playground] signed out: Sign In opens the emulator's sign-in page (users: ${environment.users.map((u) => u.upn).join(', ')})`);
   console.log(`[playground] logs in ${path.relative(repoRoot, logDir)}; Ctrl+C stops everything`);
   console.log(`playground ready ${server.url}`);
   const { code } = await server.process.exited;

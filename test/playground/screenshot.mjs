@@ -22,7 +22,9 @@ if (!subscriptionId) throw new Error('the playground world has no CMK registry')
 const subscription = world.subscriptions[subscriptionId];
 const registry = cmk.filter((r) => r.subscriptionId.toLowerCase() === subscriptionId).sort((a, b) => a.name.localeCompare(b.name))[0];
 
-const browser = await launchChromium();
+// The browser trusts the emulator's certificate (the sign-in page is HTTPS), as a machine with its CA installed does.
+const caPath = path.resolve(repoRoot, '.playground', 'emulator', environment.caCertPath);
+const browser = await launchChromium({ trustCertificatePem: readFileSync(path.join(path.dirname(caPath), 'server.pem'), 'utf8') });
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
   await page.goto(`${serverUrl}?folder=${encodeURIComponent(path.join(repoRoot, '.playground', 'workspace'))}`);
@@ -30,6 +32,8 @@ try {
   await page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).click();
   await widenSideBar(page, 560);
   const row = (text) => page.locator('.part.sidebar .monaco-list-row').filter({ hasText: text }).first();
+  await Promise.race([row(subscription.displayName).waitFor({ timeout: 60000 }), row('Sign in to Azure…').waitFor({ timeout: 60000 })]);
+  if (await row('Sign in to Azure…').isVisible()) await signInAsOwner(page, row('Sign in to Azure…'));
   await row(subscription.displayName).click();
   await row(registry.name).click();
   const versionRow = row(/automatic rotation|Version/);
@@ -41,6 +45,18 @@ try {
   console.log(`screenshot ${path.relative(repoRoot, output)}: ${subscription.displayName} → ${registry.name}`);
 } finally {
   await browser.close();
+}
+
+/** The playground starts signed out: Sign In, VS Code's consent, the emulator's sign-in page in a new tab, Olivia Owner. */
+async function signInAsOwner(page, signInRow) {
+  const tab = page.context().waitForEvent('page', { timeout: 60000 });
+  await signInRow.click();
+  await page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: /^Allow$/ }).click({ timeout: 30000 });
+  const signInPage = await tab;
+  await signInPage.locator('button.account', { hasText: 'Olivia Owner' }).click({ timeout: 60000 });
+  await signInPage.getByText('You are signed in').waitFor({ timeout: 60000 });
+  await signInPage.close();
+  await page.bringToFront();
 }
 
 /** Drags the sash between the side bar and the editor so descriptions are readable. */

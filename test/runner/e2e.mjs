@@ -17,6 +17,7 @@ import { ensureVsCodeHost } from './e2e/install.mjs';
 import { repoRoot, resultsDir } from './e2e/paths.mjs';
 import { stopAll } from './e2e/processes.mjs';
 import { extensionHostEnv, extensionHostNodeArgs, writeUserSettings } from './e2e/settings.mjs';
+import { startSignInCodeServer } from './e2e/signIn.mjs';
 import { runUiSuite } from './e2e/uiSuite.mjs';
 import { packageVsix, runVsixInstalledSuite } from './e2e/vsixInstalled.mjs';
 import { startZhCnCodeServer } from './e2e/zhCn.mjs';
@@ -32,9 +33,13 @@ const resultFile = path.join(resultsDir, 'e2e.json');
 // `--ui <glob>`: only the English UI suite, only those specs (a developer's loop; `npm test` never passes it).
 const uiIndex = process.argv.indexOf('--ui');
 const uiOnlySpecs = uiIndex >= 0 ? process.argv[uiIndex + 1] : undefined;
+// `--sign-in`: only the sign-in suite (its own code-server; a developer's loop).
+const signInOnly = process.argv.includes('--sign-in');
 const allSuites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', journey: 'journeys (Playwright: every flow as a person walks it)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)',
+  signIn: 'sign-in (Playwright: VS Code\'s Microsoft account against the emulator\'s identity platform)',
   vsixInstalled: 'installed VSIX (npm run package → code-server --install-extension, Playwright)' };
-const suites = uiOnlySpecs ? { ui: allSuites.ui } : allSuites;
+const suites = uiOnlySpecs ? { ui: allSuites.ui } : signInOnly ? { signIn: allSuites.signIn } : allSuites;
+const signInSpecs = 'test/e2e/signIn/**/*.test.ts';
 const journeySpecs = 'test/e2e/journey/**/*.journey.test.ts';
 const results = {};
 const started = Date.now();
@@ -72,7 +77,7 @@ async function main() {
   await buildExtension();
   const testsPath = await bundleInHostSuite();
   // Packaged now, before any suite loads dist/ (npm run package rebuilds it); a failure only fails the VSIX suite.
-  const packaged = uiOnlySpecs ? { error: 'skipped' } : await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
+  const packaged = uiOnlySpecs || signInOnly ? { error: 'skipped' } : await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
   const emulator = await startEmulatorProcess({ outDir: path.join(resultsDir, 'e2e-emulator'), logDir });
   const { environment } = emulator;
   const codeServerDir = path.join(runDir, 'code-server');
@@ -80,6 +85,14 @@ async function main() {
   const inHostResultFile = path.join(runDir, 'in-host.json');
   const sharedEnv = { E2E_EMULATOR_ADMIN: environment.adminEndpoint, E2E_EMULATOR_CA: environment.caCertPath,
     E2E_EMULATOR_ENVIRONMENT: path.join(resultsDir, 'e2e-emulator', 'environment.json') };
+  const signInDir = path.join(runDir, 'code-server-sign-in');
+  const signInEnv = (url) => ({ ...sharedEnv, E2E_SERVER_URL: url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir });
+  const startSignIn = () => startSignInCodeServer({ environment, host, runDir: signInDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs });
+  if (signInOnly) {
+    const signInServer = await startSignIn();
+    record('signIn', await runUiSuite({ name: 'sign-in-tests', specs: signInSpecs, timeoutMs: 10 * 60 * 1000, resultFile: path.join(runDir, 'sign-in.json'), logDir, env: signInEnv(signInServer.url) }));
+    return;
+  }
   const server = await startCodeServer({
     host, runDir: codeServerDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs,
     env: { ...extensionHostEnv(environment), ...sharedEnv, E2E_IN_HOST_RESULT_FILE: inHostResultFile },
@@ -100,6 +113,9 @@ async function main() {
     }));
     return;
   }
+  // The sign-in server (own profile, the extension on VS Code's Microsoft account) gets ready while the suites run.
+  const signInServer = startSignIn();
+  signInServer.catch(() => {});
   const browser = await launchChromium();
   try {
     record('inHost', await runInHostSuite({ browser, serverUrl: server.url, folder: workspace, extensionDir: repoRoot, testsPath, resultFile: inHostResultFile, logDir }));
@@ -120,8 +136,11 @@ async function main() {
     name: 'ui-zh-cn-tests', specs: 'test/e2e/ui-zh/**/*.test.ts', resultFile: path.join(runDir, 'ui-zh-cn.json'), logDir,
     env: { ...sharedEnv, E2E_SERVER_URL: zhCnUrl, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
   }));
-  // The development servers are done: stopping them leaves the 2 cores to the VSIX server.
   await Promise.all([server.stop(), zhCnServer.then((zh) => zh.stop())]);
+  record('signIn', await signInServer.then((signIn) => runUiSuite({
+    name: 'sign-in-tests', specs: signInSpecs, timeoutMs: 10 * 60 * 1000, resultFile: path.join(runDir, 'sign-in.json'), logDir, env: signInEnv(signIn.url),
+  }).finally(() => signIn.stop()), (error) => ({ passed: 0, failed: 1, failures: [`sign-in server could not start: ${error.message}`] })));
+  // The development servers are done: stopping them leaves the 2 cores to the VSIX server.
   const vsixStarted = Date.now();
   record('vsixInstalled', packaged.error ? { passed: 0, failed: 1, failures: [packaged.error] } : await runVsixInstalledSuite({
     host, vsix: packaged.file, environment, runDir: path.join(runDir, 'code-server-vsix'), logDir, workspace, screenshotDir: artifactsDir, env: sharedEnv,

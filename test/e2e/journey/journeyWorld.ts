@@ -1,5 +1,6 @@
 // Registries of its own for each journey, made before the journey with the domain's own create (the SDK clients
 // over HTTPS to the emulator, as the extension does), so a journey never depends on what another suite changed.
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
 import { removeGrant } from '../../../src/domain/access/encryptionAccess';
@@ -72,4 +73,13 @@ export async function createJourneyRegistry(name: string, options: {
     vaultId: shared?.vaultId ?? `${group}/Microsoft.KeyVault/vaults/${names.vault}`,
     identityId: shared?.identityId ?? `${group}/Microsoft.ManagedIdentity/userAssignedIdentities/${names.identity}`,
   };
+}
+
+/** What the vault's administrator does for a colleague: a role on the vault (e.g. Key Vault Crypto Officer) for a user. */
+export async function grantVaultRoleToUser(registry: JourneyRegistry, userObjectId: string, roleDefinitionGuid: string): Promise<void> {
+  const { target } = await journeyTarget();
+  const client = await target.factory.authorization(target.subscriptionId);
+  await client.roleAssignments.create(registry.vaultId, randomUUID(), {
+    roleDefinitionId: `/subscriptions/${target.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionGuid}`, principalId: userObjectId,
+  });
 }

@@ -16,9 +16,10 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
-export async function openWorkbench(): Promise<Workbench> {
+/** `trustCertificatePem`: a server certificate the browser accepts (see launchChromium), for tabs opened at the emulator. */
+export async function openWorkbench(options: { trustCertificatePem?: string } = {}): Promise<Workbench> {
   const { launchChromium, workbenchUrl } = await browserRecipe();
-  const browser = await launchChromium();
+  const browser = await launchChromium(options);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const url = workbenchUrl(requiredEnv('E2E_SERVER_URL'), { folder: requiredEnv('E2E_WORKSPACE'), extensionDevelopmentPath: requiredEnv('E2E_EXTENSION_DIR') });
   await page.goto(url);

@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, RoleAssignment } from '../types';
+import type { ArmRequest, ArmResponse, RoleAssignment } from '../types';
 import { ArmError, badRequest, conflict, notFound } from '../errors';
 import { inScopeOf, isGuid, lower, nowIso, parseResourceId } from '../ids';
 import { directoryObjectType, principalExists, findGroup } from '../store';
@@ -66,6 +66,20 @@ function listAssignments(ctx: EmulatorContext, req: ArmRequest, scope: string): 
   return listOf(items.map(json));
 }
 
+/**
+ * `GET {scope}/providers/Microsoft.Authorization/permissions`: what the caller may do at a scope, one entry per role
+ * assignment at or above it (as Azure answers). A tenant member's come from its assignments; the emulator's service
+ * principal is authorized for every Resource Manager action without assignments, so it gets `*`.
+ */
+function listPermissions(ctx: EmulatorContext, req: ArmRequest, scope: string): ArmResponse {
+  const isUser = Object.values(ctx.world.users ?? {}).some((u) => lower(u.objectId) === lower(req.principal.objectId));
+  if (!isUser) return listOf([{ actions: ['*'], notActions: [], dataActions: [], notDataActions: [] }]);
+  const roles = Object.values(ctx.world.roleAssignments)
+    .filter((a) => lower(a.principalId) === lower(req.principal.objectId) && inScopeOf(scope, a.scope))
+    .map((a) => findRole(a.roleDefinitionId)).filter((role): role is NonNullable<typeof role> => !!role);
+  return listOf(roles.map((role) => ({ actions: role.actions, notActions: [], dataActions: role.dataActions, notDataActions: [] })));
+}
+
 const SCOPE = '^(?<scope>(?:/.*)?)/providers/Microsoft\\.Authorization';
 export const roleRoutes: Route[] = [
   route('GET', rx(`${SCOPE}/roleAssignments`), (ctx, req, p) => listAssignments(ctx, req, p.scope!)),
@@ -80,6 +94,7 @@ export const roleRoutes: Route[] = [
     if (req.method === 'DELETE') delete ctx.world.roleAssignments[key];
     return ok(json(found));
   }),
+  route('GET', rx(`${SCOPE}/permissions`), (ctx, req, p) => listPermissions(ctx, req, p.scope!)),
   route('GET', rx(`${SCOPE}/roleDefinitions`), (_ctx, req, p) => listRoleDefinitions(req, p.scope!)),
   route('GET', rx(`${SCOPE}/roleDefinitions/(?<id>[^/]+)`), (_ctx, req, p) => getRoleDefinition(req, p.scope!, p.id!)),
 ];

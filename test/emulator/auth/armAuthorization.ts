@@ -41,6 +41,8 @@ export function authorizeUserArmRequest(ctx: EmulatorContext, ex: HttpExchange, 
   if (/^\/subscriptions$/i.test(path) && ex.method === 'GET' && ex.query['api-version']) return visibleSubscriptions(ctx, ex, objectId);
   const sub = subscriptionOf(path);
   if (!sub || !ctx.world.subscriptions[lower(sub)]) return undefined; // tenants, providers, or SubscriptionNotFound from the router
+  // Anyone may ask what they themselves may do (the permissions list is the caller's own).
+  if (ex.method === 'GET' && /\/providers\/Microsoft\.Authorization\/permissions$/i.test(path)) return undefined;
   const { action, scope } = requiredAction(ex.method, path);
   if (allowed(ctx, objectId, action, scope)) return undefined;
   return { status: 403, body: { error: { code: 'AuthorizationFailed', message: `The client '${upn}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.` } } };

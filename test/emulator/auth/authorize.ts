@@ -40,7 +40,8 @@ export function completeAuthorization(ctx: EmulatorContext, request: Authorizati
 }
 
 export function pickerFor(ctx: EmulatorContext, request: AuthorizationRequest, flowId: string, error?: string): HttpReply {
-  return accountPicker({ action: `${ctx.env.authority}/${request.endpoint.tenantSegment}/login`, flowId, error,
+  // Same-origin action (the page's CSP allows `form-action 'self'`): the page may have been reached under either host name.
+  return accountPicker({ action: `/${request.endpoint.tenantSegment}/login`, flowId, error,
     appName: publicClientName(request.clientId) ?? request.clientId, users: tenantUsers(ctx), replyUrl: request.redirectUri });
 }
 

@@ -46,7 +46,7 @@ export function startDeviceFlow(ctx: EmulatorContext, ex: HttpExchange, endpoint
 
 /** `GET|POST {authority}/devicelogin`: enter the code, pick the account (or cancel), done. */
 export function handleDeviceLogin(ctx: EmulatorContext, ex: HttpExchange): HttpReply {
-  const action = deviceLoginUrl(ctx);
+  const action = '/devicelogin'; // same-origin (form-action 'self'), whichever host name the page was opened under
   if (ex.method !== 'POST') return deviceCodeEntry(action);
   const form = formOf(ex);
   const state = signInState(ctx);

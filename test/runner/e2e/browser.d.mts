@@ -2,5 +2,5 @@
 import type { Browser } from 'playwright-core';
 
 export declare const chromiumArgs: string[];
-export declare function launchChromium(): Promise<Browser>;
+export declare function launchChromium(options?: { trustCertificatePem?: string }): Promise<Browser>;
 export declare function workbenchUrl(serverUrl: string, options: { folder: string; extensionDevelopmentPath: string; extensionTestsPath?: string }): string;

@@ -41,6 +41,33 @@ const quietWorkbench = {
 };
 
 /**
+ * The sign-in run: the extension on its default credential (VS Code's Microsoft account), the cloud given only the
+ * way VS Code's documented settings give it (`microsoft-sovereign-cloud.environment: custom` + `customEnvironment`),
+ * plus the extension's own settings for what those do not carry (CA certificate, registry login suffix).
+ * @param {import('../../emulator/index').EmulatorEnvironment & { loginEndpoint: string }} environment
+ */
+export function signInSettings(environment) {
+  return {
+    'microsoft-sovereign-cloud.environment': 'custom',
+    'microsoft-sovereign-cloud.customEnvironment': {
+      name: 'AzureEmulator', portalUrl: environment.portalUrl, managementEndpointUrl: environment.armAudience,
+      resourceManagerEndpointUrl: environment.armEndpoint, activeDirectoryEndpointUrl: `${environment.loginEndpoint}/`,
+      activeDirectoryResourceId: environment.armAudience, keyVaultDnsSuffix: environment.keyVaultDnsSuffix,
+    },
+    'acrCmk.customCloud.acrLoginServerSuffix': environment.acrLoginServerSuffix,
+    'acrCmk.customCloud.caCertificatePath': environment.caCertPath,
+  };
+}
+
+/** Writes the sign-in run's settings (see signInSettings) to both User and Machine files. */
+export function writeSignInUserSettings(userDataDir, environment) {
+  for (const [folder, settings] of [['User', { ...quietWorkbench, ...signInSettings(environment) }], ['Machine', signInSettings(environment)]]) {
+    mkdirSync(path.join(userDataDir, folder), { recursive: true });
+    writeFileSync(path.join(userDataDir, folder, 'settings.json'), JSON.stringify(settings, null, 2));
+  }
+}
+
+/**
  * Writes `<userDataDir>/User/settings.json` and `<userDataDir>/Machine/settings.json`. In code-server every window
  * is a remote window, which takes machine-scoped settings (such as the CA certificate path) from the remote
  * machine's file only, so the extension's settings go to both.

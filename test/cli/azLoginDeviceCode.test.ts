@@ -3,10 +3,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { RunningEmulator } from '../../emulator/index';
-import { azProcessEnv, collectProcess } from '../../cli/azProcess';
-import { startForSuite } from './harness';
-import { pickAccount, postForm } from './signInDriver';
+import type { RunningEmulator } from '../emulator/index';
+import { azProcessEnv, collectProcess } from './azProcess';
+import { startForSuite } from '../integration/emulator/harness';
+import { pickAccount, postForm } from '../integration/emulator/signInDriver';
 
 const hasAzureCli = spawnSync('az', ['version'], { stdio: 'ignore' }).status === 0;
 
