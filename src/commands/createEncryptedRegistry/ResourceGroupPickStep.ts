@@ -1,5 +1,6 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { assertMayCreateRegistryIn } from '../../domain/access/callerPermissions';
 import { prefetchCreateClients } from '../../domain/create/preflight';
 import { listResourceGroups } from '../../domain/resourceGroups/resourceGroups';
 import type { CreateRegistryContext } from './CreateRegistryContext';
@@ -23,6 +24,8 @@ export class ResourceGroupPickStep extends AzureWizardPromptStep<CreateRegistryC
             context.resourceGroup = { name: '', create: true };
             return;
         }
+        // A reader learns here, before the other questions, that nothing can be created in this group.
+        await assertMayCreateRegistryIn(context.subscription!.factory, context.subscription!.subscriptionId, picked.data.name);
         context.resourceGroup = { name: picked.data.name, create: false };
         context.location ??= picked.data.location;
     }

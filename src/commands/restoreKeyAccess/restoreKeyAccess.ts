@@ -1,5 +1,6 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { assertMayChangeVaultAccess } from '../../domain/access/callerPermissions';
 import { planRestore, runRestore, type RestoreResult } from '../../domain/restore/restoreKeyAccess';
 import { findRestoredWith } from '../../domain/revoke/sharedAccess';
 import type { CommandServices } from '../CommandServices';
@@ -27,6 +28,11 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
         const { result, alsoRestored } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name) },
             async () => {
                 const plan = await planRestore(node.factory, registry.id, store, subscriptionIds);
+                // What Revoke removed goes back: that needs the same rights at the vault. (Without a record, only what is
+                // missing is added, which may be nothing: Azure then decides.)
+                if (plan.grants !== 'derive') {
+                    await assertMayChangeVaultAccess(node.factory, plan.target.vault, 'add', plan.grants);
+                }
                 const restored = await runRestore(node.factory, plan, store);
                 return { result: restored, alsoRestored: await findRestoredWith(node.factory, plan.target, restored) };
             });

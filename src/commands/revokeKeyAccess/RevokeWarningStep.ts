@@ -1,6 +1,8 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { planRevoke } from '../../domain/revoke/revokeKeyAccess';
+import { assertMayChangeVaultAccess } from '../../domain/access/callerPermissions';
+import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
+import { planRevoke, type RevokePlan } from '../../domain/revoke/revokeKeyAccess';
 import { warnRevoke } from './revokePrompts';
 import type { RevokeContext } from './RevokeContext';
 
@@ -15,6 +17,7 @@ export class RevokeWarningStep extends AzureWizardPromptStep<RevokeContext> {
         const { node, method, subscriptionIds } = context;
         context.plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading key access of {0}…', node.registry.name) },
             () => planRevoke(node.factory, { registryId: node.registry.id, method, subscriptionIds }));
+        await assertMayRevoke(node.factory, context.plan);
     }
 
     async prompt(context: RevokeContext): Promise<void> {
@@ -24,5 +27,12 @@ export class RevokeWarningStep extends AzureWizardPromptStep<RevokeContext> {
 
     shouldPrompt(context: RevokeContext): boolean {
         return !context.warned && !context.typedName;
+    }
+}
+
+/** Before the warning: removing the grants must be within the account's roles at the vault (disabling versions is a data-plane change Resource Manager cannot tell). */
+export async function assertMayRevoke(factory: AzureClientFactory, plan: RevokePlan): Promise<void> {
+    if (plan.method.kind === 'removeAccess') {
+        await assertMayChangeVaultAccess(factory, plan.target.vault, 'remove', plan.grants);
     }
 }

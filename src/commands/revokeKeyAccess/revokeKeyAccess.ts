@@ -10,7 +10,7 @@ import type { RevokeContext } from './RevokeContext';
 import { RevokeMethodStep } from './RevokeMethodStep';
 import { RevokeNameStep } from './RevokeNameStep';
 import { toRevokeMethod, type RevokeMethodName } from './revokePrompts';
-import { RevokeWarningStep } from './RevokeWarningStep';
+import { assertMayRevoke, RevokeWarningStep } from './RevokeWarningStep';
 import { encryptionIdentityText, grantText, versionText } from './revokeText';
 
 /** `executeCommand('acrCmk.revokeKeyAccess', { registryId, method, confirmRegistryName })` answers the prompts. */
@@ -37,7 +37,11 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
         });
         await wizard.prompt();
         // Pre-answered runs (method and name given) never prompted, so the plan is read here.
-        const plan = wizardContext.plan ?? await planRevoke(node.factory, { registryId: registry.id, method: wizardContext.method!, subscriptionIds: wizardContext.subscriptionIds });
+        let plan = wizardContext.plan;
+        if (!plan) {
+            plan = await planRevoke(node.factory, { registryId: registry.id, method: wizardContext.method!, subscriptionIds: wizardContext.subscriptionIds });
+            await assertMayRevoke(node.factory, plan);
+        }
         const typed = wizardContext.typedName ?? '';
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
             () => runRevoke(node.factory, plan, revocationStore(services), typed));

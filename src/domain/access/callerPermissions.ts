@@ -1,6 +1,8 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { parseResourceId, resourceNameFromId } from '../registries/resourceId';
+import type { GrantRecord } from './GrantRecord';
+import type { VaultInfo } from './VaultInfo';
 
 /** One entry of Resource Manager's permissions list (one per role assignment that reaches the scope). */
 export interface PermissionEntry {
@@ -27,10 +29,21 @@ export function permits(entries: readonly PermissionEntry[], action: string): bo
  */
 export async function missingActions(factory: AzureClientFactory, resourceId: string, actions: readonly string[]): Promise<string[] | undefined> {
     const { subscriptionId, resourceGroup, provider, type, name } = parseResourceId(resourceId);
+    return missingIn(factory, subscriptionId, actions, (client) => client.permissions.listForResource(resourceGroup, provider, '', type, name));
+}
+
+/** As `missingActions`, at a resource group (where a new resource would go). */
+export async function missingActionsInGroup(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string, actions: readonly string[]): Promise<string[] | undefined> {
+    return missingIn(factory, subscriptionId, actions, (client) => client.permissions.listForResourceGroup(resourceGroup));
+}
+
+type AuthorizationClient = Awaited<ReturnType<AzureClientFactory['authorization']>>;
+
+async function missingIn(factory: AzureClientFactory, subscriptionId: string, actions: readonly string[],
+    list: (client: AuthorizationClient) => AsyncIterable<PermissionEntry>): Promise<string[] | undefined> {
     const entries: PermissionEntry[] = [];
     try {
-        const client = await factory.authorization(subscriptionId);
-        for await (const entry of client.permissions.listForResource(resourceGroup, provider, '', type, name)) {
+        for await (const entry of list(await factory.authorization(subscriptionId))) {
             entries.push(entry);
         }
     } catch {
@@ -39,10 +52,45 @@ export async function missingActions(factory: AzureClientFactory, resourceId: st
     return actions.filter((action) => !permits(entries, action));
 }
 
+/** Throws `ChangeNotPermitted` (kind `resourceGroup`) when the caller may not create a registry in the group. */
+export async function assertMayCreateRegistryIn(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string): Promise<void> {
+    const missing = await missingActionsInGroup(factory, subscriptionId, resourceGroup, ['Microsoft.ContainerRegistry/registries/write']);
+    if (missing && missing.length > 0) {
+        throw new DomainError('ChangeNotPermitted', { kind: 'resourceGroup', name: resourceGroup, action: missing[0]!, scope: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}` });
+    }
+}
+
 /** Throws `ChangeNotPermitted` (resource, the first missing action) when the caller may not change the registry. */
 export async function assertMayChangeRegistry(factory: AzureClientFactory, registryId: string): Promise<void> {
     const missing = await missingActions(factory, registryId, ['Microsoft.ContainerRegistry/registries/write']);
     if (missing && missing.length > 0) {
         throw new DomainError('ChangeNotPermitted', { kind: 'registry', name: resourceNameFromId(registryId), action: missing[0]!, scope: registryId });
+    }
+}
+
+/** The Resource Manager action that adding or removing a grant of this kind needs at the vault. */
+function grantAction(kind: GrantRecord['kind'], change: 'add' | 'remove'): string | undefined {
+    if (kind === 'accessPolicy') {
+        return 'Microsoft.KeyVault/vaults/accessPolicies/write';
+    }
+    if (kind === 'roleAssignment') {
+        return change === 'add' ? 'Microsoft.Authorization/roleAssignments/write' : 'Microsoft.Authorization/roleAssignments/delete';
+    }
+    return undefined;
+}
+
+/**
+ * Throws `ChangeNotPermitted` (the vault, the first missing action) when the caller may not add or remove these grants
+ * on the vault; `derive` stands for the grant the vault's permission model calls for.
+ */
+export async function assertMayChangeVaultAccess(factory: AzureClientFactory, vault: VaultInfo, change: 'add' | 'remove', grants: readonly GrantRecord[] | 'derive'): Promise<void> {
+    const kinds = grants === 'derive' ? [vault.enableRbacAuthorization ? 'roleAssignment' as const : 'accessPolicy' as const] : grants.map((grant) => grant.kind);
+    const actions = [...new Set(kinds.map((kind) => grantAction(kind, change)).filter((action): action is string => !!action))];
+    if (actions.length === 0) {
+        return;
+    }
+    const missing = await missingActions(factory, vault.id, actions);
+    if (missing && missing.length > 0) {
+        throw new DomainError('ChangeNotPermitted', { kind: 'vault', name: vault.name, action: missing[0]!, scope: vault.id });
     }
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { assertMayChangeRegistry, missingActions, permits } from '../../../src/domain/access/callerPermissions';
+import { assertMayChangeRegistry, assertMayChangeVaultAccess, assertMayCreateRegistryIn, missingActions, permits } from '../../../src/domain/access/callerPermissions';
+import { getVault } from '../../../src/domain/access/getVault';
 import { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { DomainError } from '../../../src/domain/errors';
 import type { RunningEmulator } from '../../emulator/index';
@@ -44,6 +45,25 @@ describe('caller permissions: what the signed-in account may change, before any 
     await assert.rejects(assertMayChangeRegistry(reader, registry), (e: DomainError) => e.code === 'ChangeNotPermitted'
       && e.params.action === 'Microsoft.ContainerRegistry/registries/write' && e.params.name === registry.split('/').pop());
     assert.equal(emu.context.log.since(0).filter((e) => e.method !== 'GET' && e.method !== 'HEAD').length, writesBefore, 'the check only reads');
+  });
+
+  it('a vault\'s grants and a resource group\'s new registries: the owner may, the reader is refused naming the vault or group and the action', async () => {
+    const vaultIds = Object.values(emu.context.world.vaults).map((v) => v.id)
+      .filter((id) => id.toLowerCase().startsWith(`/subscriptions/${emu.environment.subscriptions[0]!.id}/`.toLowerCase()));
+    const owner = factoryFor('owner@emulator.localhost');
+    const reader = factoryFor('reader@emulator.localhost');
+    for (const id of vaultIds) {
+      const vault = await getVault(owner, id);
+      await assertMayChangeVaultAccess(owner, vault, 'remove', 'derive');
+      const expected = vault.enableRbacAuthorization ? 'Microsoft.Authorization/roleAssignments/write' : 'Microsoft.KeyVault/vaults/accessPolicies/write';
+      await assert.rejects(assertMayChangeVaultAccess(reader, vault, 'add', 'derive'), (e: DomainError) => e.code === 'ChangeNotPermitted'
+        && e.params.kind === 'vault' && e.params.name === vault.name && e.params.action === expected);
+    }
+    await assertMayChangeVaultAccess(reader, await getVault(owner, vaultIds[0]!), 'remove', [{ kind: 'none' }]);
+    const group = inSubscription(0).split('/')[4]!;
+    await assertMayCreateRegistryIn(owner, emu.environment.subscriptions[0]!.id, group);
+    await assert.rejects(assertMayCreateRegistryIn(reader, emu.environment.subscriptions[0]!.id, group), (e: DomainError) => e.code === 'ChangeNotPermitted'
+      && e.params.kind === 'resourceGroup' && e.params.name === group && e.params.action === 'Microsoft.ContainerRegistry/registries/write');
   });
 
   it('a user with no role there has no permission at all; the service principal (authorized without assignments) has every one', async () => {
