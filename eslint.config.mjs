@@ -7,6 +7,9 @@ const nodeGlobals = Object.fromEntries([
     'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'structuredClone',
 ].map((name) => [name, 'readonly']));
 
+// The SDK client getters of AzureClientFactory.
+const clientGetters = 'containerRegistry|subscriptions|keyVaultManagement|managedIdentities|authorization|resources|deployments|keys';
+
 export default tseslint.config(
     { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.playground/**', '.emulator/**', 'test-results/**', 'test/vscode-host/**', '**/*.d.ts'] },
     js.configs.recommended,
@@ -36,6 +39,17 @@ export default tseslint.config(
         files: ['src/domain/**/*.ts'],
         rules: {
             'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/domain must not depend on vscode; return structured errors instead.' }] }],
+        },
+    },
+    {
+        // UI code never calls SDK clients: Azure is reached through the domain (its gateway is src/domain/azure/).
+        files: ['src/**/*.ts'],
+        ignores: ['src/domain/**'],
+        rules: {
+            'no-restricted-syntax': ['error', {
+                selector: `CallExpression > MemberExpression.callee[property.name=/^(${clientGetters})$/]:matches([object.name='factory'], [object.property.name='factory'], [object.expression.property.name='factory'])`,
+                message: 'UI code must not call SDK clients: add or use a domain function (src/domain/azure/) instead.',
+            }],
         },
     },
     {

@@ -1,3 +1,4 @@
+import { describeAzureFailure } from './azure/azureErrors';
 import { DomainError, isDomainError } from './errors';
 
 /**
@@ -21,9 +22,3 @@ function isAzureFailure(error: unknown): boolean {
     return typeof e?.statusCode === 'number' || e?.name === 'RestError' || e?.name === 'AbortError' || typeof e?.code === 'string';
 }
 
-/** `(status) message`: Azure's own text, which carries ids and codes only (never a token). */
-export function describeAzureFailure(error: unknown): string {
-    const status = (error as { statusCode?: number }).statusCode;
-    const message = error instanceof Error ? error.message : String(error);
-    return status ? `(${status}) ${message}` : message;
-}

@@ -1,5 +1,6 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { listUserIdentities } from '../../domain/azure/userIdentities';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 export class IdentityPickStep extends AzureWizardPromptStep<CreateRegistryContext> {
@@ -18,14 +19,10 @@ export class IdentityPickStep extends AzureWizardPromptStep<CreateRegistryContex
 
     private async loadPicks(context: CreateRegistryContext): Promise<IAzureQuickPickItem<string>[]> {
         const target = context.subscription!;
-        const client = await target.factory.managedIdentities(target.subscriptionId);
-        const picks: IAzureQuickPickItem<string>[] = [];
-        for await (const identity of client.userAssignedIdentities.listBySubscription()) {
-            if (identity.id) {
-                picks.push({ label: identity.name ?? identity.id, description: vscode.l10n.t('client ID {0}', identity.clientId ?? ''), detail: identity.id.split('/')[4], data: identity.id });
-            }
-        }
-        picks.sort((a, b) => a.label.localeCompare(b.label));
+        const identities = await listUserIdentities(target.factory, target.subscriptionId);
+        const picks = identities.map((identity): IAzureQuickPickItem<string> => ({
+            label: identity.name || identity.id, description: vscode.l10n.t('client ID {0}', identity.clientId), detail: identity.resourceGroup, data: identity.id,
+        }));
         return [{ label: vscode.l10n.t('$(plus) Create new user-assigned managed identity'), data: 'new' }, ...picks];
     }
 }

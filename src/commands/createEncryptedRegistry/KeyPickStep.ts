@@ -1,6 +1,6 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { mapWithConcurrency } from '../../domain/util/mapWithConcurrency';
+import { listEnabledKeys } from '../../domain/azure/vaultKeys';
 import { backToThisPrompt } from '../wizard/backToThisPrompt';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
@@ -38,18 +38,8 @@ async function loadKeys(context: CreateRegistryContext): Promise<KeyChoice[]> {
     if (context.vault?.kind !== 'existing' || !context.vaultInfo) {
         return [];
     }
-    const keys = await context.subscription!.factory.keys(context.vaultInfo.vaultUri);
-    const names: string[] = [];
-    for await (const properties of keys.listPropertiesOfKeys()) {
-        if (properties.enabled !== false) {
-            names.push(properties.name);
-        }
-    }
-    // The list has no key type: read each key (a few at a time) to tell RSA from EC.
-    return mapWithConcurrency(names.sort(), 4, async (name) => {
-        const keyType = String((await keys.getKey(name)).keyType ?? '');
-        return { name, keyType, usable: keyType === 'RSA' || keyType === 'RSA-HSM' };
-    });
+    const keys = await listEnabledKeys(context.subscription!.factory, context.vaultInfo.vaultUri);
+    return keys.map((key) => ({ name: key.name, keyType: key.keyType, usable: key.usableForRegistry }));
 }
 
 function picks(choices: KeyChoice[]): IAzureQuickPickItem<KeyChoice | 'new'>[] {

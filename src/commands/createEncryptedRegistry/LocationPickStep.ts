@@ -1,5 +1,6 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { listLocations } from '../../domain/azure/locations';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 
 /** Asked only for a new resource group: an existing group's location is used for everything the flow creates. */
@@ -17,13 +18,7 @@ export class LocationPickStep extends AzureWizardPromptStep<CreateRegistryContex
 
     private async loadPicks(context: CreateRegistryContext): Promise<IAzureQuickPickItem<string>[]> {
         const target = context.subscription!;
-        const client = await target.factory.subscriptions();
-        const picks: IAzureQuickPickItem<string>[] = [];
-        for await (const location of client.subscriptions.listLocations(target.subscriptionId)) {
-            if (location.name) {
-                picks.push({ label: location.displayName ?? location.name, description: location.name, data: location.name });
-            }
-        }
-        return picks.sort((a, b) => a.label.localeCompare(b.label));
+        const locations = await listLocations(target.factory, target.subscriptionId);
+        return locations.map((location) => ({ label: location.displayName, description: location.name, data: location.name }));
     }
 }

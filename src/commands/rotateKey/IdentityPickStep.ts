@@ -2,7 +2,7 @@ import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import type { IdentityChoice } from '../../domain/rotate/RotationRequest';
-import { listUserIdentities } from '../../domain/rotate/userIdentities';
+import { listUserIdentities } from '../../domain/azure/userIdentities';
 import { identityLabel } from './rotationText';
 import type { RotationWizardContext } from './RotateKeyContext';
 

@@ -4,6 +4,7 @@ import type { GrantRecord } from './GrantRecord';
 import { assignRoleAtVault, hasRoleWithDataActions } from './roleAssignments';
 import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId, encryptionDataActions, encryptionKeyPermissions, keyManagementDataActions, keyManagementKeyPermissions } from './roles';
 import type { VaultInfo } from './VaultInfo';
+import { isNotFound } from '../azure/azureErrors';
 
 /**
  * Whether a principal (a managed identity's principal id) can use the vault's keys for encryption: an access
@@ -54,7 +55,7 @@ export async function removeGrant(factory: AzureClientFactory, vault: VaultInfo,
         try {
             await client.roleAssignments.deleteById(grant.id);
         } catch (error) {
-            if ((error as { statusCode?: number }).statusCode !== 404) {
+            if (!isNotFound(error)) {
                 throw error;
             }
         }

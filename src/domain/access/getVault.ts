@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { parseResourceId } from '../registries/resourceId';
 import { toVaultInfo, type VaultInfo } from './VaultInfo';
+import { isNotFound } from '../azure/azureErrors';
 
 const vaultResourceType = 'Microsoft.KeyVault/vaults';
 
@@ -13,7 +14,7 @@ export async function getVault(factory: AzureClientFactory, vaultId: string): Pr
     try {
         return toVaultInfo(await client.vaults.get(resourceGroup, name));
     } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) {
+        if (isNotFound(error)) {
             throw new DomainError('VaultNotFound', { vault: name, resourceGroup });
         }
         throw error;

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { AzureErrorInfo } from './azureError';
+import type { AzureErrorInfo } from '../azure/azureErrors';
 import type { CreateStepId } from './CreatePlan';
 import { describeResources, type CreateRunState, type ExistingResource } from './CreateRunState';
 

@@ -2,7 +2,7 @@ import { removeGrant } from '../access/encryptionAccess';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { parseResourceId } from '../registries/resourceId';
-import { isNotFound } from './azureError';
+import { isNotFound } from '../azure/azureErrors';
 import type { CreateRunState } from './CreateRunState';
 import { pollOptions } from './steps/StepContext';
 

@@ -1,5 +1,5 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { azureErrorOf } from './azureError';
+import { azureErrorOf } from '../azure/azureErrors';
 import { createPhases, type CreatePlan, type CreateStepId } from './CreatePlan';
 import { emptyRunState, type CreateRunState } from './CreateRunState';
 import { CreateStepFailedError } from './CreateStepFailedError';

@@ -3,7 +3,7 @@ import { getVault } from '../access/getVault';
 import { isFirewalled, type VaultInfo } from '../access/VaultInfo';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { isNotFound } from './azureError';
+import { isNotFound } from '../azure/azureErrors';
 import type { CreatePlan } from './CreatePlan';
 import { readKey, requireUsableKey } from './steps/keyStep';
 import { validatePlan } from './validatePlan';

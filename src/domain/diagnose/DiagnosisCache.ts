@@ -5,9 +5,9 @@ import { lookUpKey, readRotationPolicy, type KeyLookup } from '../access/keyStat
 import type { VaultInfo } from '../access/VaultInfo';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { isDomainError } from '../errors';
-import { unique } from '../firewall/firewallCheck';
+import { uniqueIds } from '../util/uniqueIds';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
-import { findUserIdentityByClientId, type UserIdentityInfo } from '../rotate/userIdentities';
+import { findUserIdentityByClientId, type UserIdentityInfo } from '../azure/userIdentities';
 
 export type VaultLookup =
     | { readonly kind: 'found'; readonly vault: VaultInfo }
@@ -27,7 +27,7 @@ export class DiagnosisCache {
     /** `nearSubscriptionId` is searched first: a registry's vault is usually in its own subscription. */
     vault(factory: AzureClientFactory, keyId: string, vaultName: string, nearSubscriptionId?: string): Promise<VaultLookup> {
         return this.memo(`vault|${vaultName.toLowerCase()}`, async () => {
-            const subscriptionIds = unique([...(nearSubscriptionId ? [nearSubscriptionId] : []), ...this.subscriptionIds]);
+            const subscriptionIds = uniqueIds([...(nearSubscriptionId ? [nearSubscriptionId] : []), ...this.subscriptionIds]);
             try {
                 return { kind: 'found', vault: await findVaultForKeyId(factory, subscriptionIds, keyId) };
             } catch (error) {

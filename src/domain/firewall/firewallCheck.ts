@@ -1,4 +1,5 @@
 import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../access/VaultInfo';
+import { uniqueIds } from '../util/uniqueIds';
 import { findVaultForKeyId } from '../access/getVault';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
@@ -23,17 +24,10 @@ export async function checkRegistryVaultFirewall(factory: AzureClientFactory, re
     if (state.status !== 'enabled') {
         throw new DomainError('RegistryNotCmk', { registry: registry.name });
     }
-    const vault = await findVaultForKeyId(factory, unique([registry.subscriptionId, ...subscriptionIds]), state.keyIdentifier);
+    const vault = await findVaultForKeyId(factory, uniqueIds([registry.subscriptionId, ...subscriptionIds]), state.keyIdentifier);
     const firewalled = isFirewalled(vault);
     const trustedServicesAllowed = allowsTrustedServices(vault);
     const usesSystem = state.identity?.kind === 'system';
     return { vault, firewalled, trustedServicesAllowed, broken: firewalled && (!usesSystem || !trustedServicesAllowed) };
 }
 
-export function unique(ids: readonly string[]): string[] {
-    const seen = new Set<string>();
-    return ids.filter((id) => {
-        const key = id.toLowerCase();
-        return seen.has(key) ? false : (seen.add(key), true);
-    });
-}

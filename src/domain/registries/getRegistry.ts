@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import { formatEncryptionShow } from './encryptionShow';
 import { toRegistrySummary, type RegistrySummary } from './RegistryEncryption';
 import { parseResourceId } from './resourceId';
+import { isNotFound } from '../azure/azureErrors';
 
 /** Reads one registry by resource id (one GET). A 404 becomes a structured `RegistryNotFound`. */
 export async function getRegistry(factory: AzureClientFactory, registryId: string): Promise<RegistrySummary> {
@@ -11,7 +12,7 @@ export async function getRegistry(factory: AzureClientFactory, registryId: strin
     try {
         return toRegistrySummary(await client.registries.get(resourceGroup, name), factory.cloud);
     } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) {
+        if (isNotFound(error)) {
             throw new DomainError('RegistryNotFound', { registry: name, resourceGroup });
         }
         throw error;

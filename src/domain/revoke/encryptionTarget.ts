@@ -3,12 +3,12 @@ import { findVaultForKeyId } from '../access/getVault';
 import type { VaultInfo } from '../access/VaultInfo';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError, isDomainError } from '../errors';
-import { unique } from '../firewall/firewallCheck';
+import { uniqueIds } from '../util/uniqueIds';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import { requireCmk } from '../rotate/planRotation';
-import { findUserIdentityByClientId } from '../rotate/userIdentities';
+import { findUserIdentityByClientId } from '../azure/userIdentities';
 
 /** A CMK registry with the vault of its key and the principal id of the identity it reaches the key with. */
 export interface EncryptionTarget {
@@ -24,7 +24,7 @@ export interface EncryptionTarget {
 export async function resolveEncryptionTarget(factory: AzureClientFactory, registryId: string, subscriptionIds: readonly string[] = []): Promise<EncryptionTarget> {
     const registry = await getRegistry(factory, registryId);
     const state = requireCmk(registry);
-    const subscriptions = unique([registry.subscriptionId, ...subscriptionIds]);
+    const subscriptions = uniqueIds([registry.subscriptionId, ...subscriptionIds]);
     const vault = await findVaultOrExplain(factory, subscriptions, state.keyIdentifier, state.key!.vaultName);
     const principalId = await encryptionPrincipalId(factory, state, subscriptions);
     return { registry, state, key: state.key!, vault, principalId, subscriptionIds: subscriptions };

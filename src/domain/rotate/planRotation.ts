@@ -8,7 +8,7 @@ import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../access/V
 import { validateRotationPolicy } from '../autoRotation/rotationPolicy';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { unique } from '../firewall/firewallCheck';
+import { uniqueIds } from '../util/uniqueIds';
 import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
@@ -35,7 +35,7 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
     }
     const registry = await getRegistry(factory, request.registryId);
     const state = requireCmk(registry);
-    const subscriptionIds = unique([registry.subscriptionId, ...(request.subscriptionIds ?? [])]);
+    const subscriptionIds = uniqueIds([registry.subscriptionId, ...(request.subscriptionIds ?? [])]);
     const key = typedKey ?? { ...state.key!, version: undefined };
     const vault = await findVaultForKeyId(factory, subscriptionIds, formatKeyIdentifier(key, { versionless: true }));
     const targetKeyId = request.key.kind === 'existing' ? await existingTargetKeyId(factory, key, request.versionless) : undefined;

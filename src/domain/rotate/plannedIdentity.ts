@@ -4,7 +4,7 @@ import { hasIdentityType } from '../registries/identity';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import type { PlannedIdentity } from './RotationPlan';
 import type { IdentityChoice } from './RotationRequest';
-import { findUserIdentityByClientId, getUserIdentity } from './userIdentities';
+import { findUserIdentityByClientId, getUserIdentity } from '../azure/userIdentities';
 
 export interface ResolvedIdentity {
     readonly identity: PlannedIdentity;

@@ -1,5 +1,6 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { DomainError, isDomainError, type DomainErrorCode, type DomainErrorParams } from '../errors';
+import { describeAzureFailure } from '../azure/azureErrors';
+import { DomainError, type DomainErrorCode, type DomainErrorParams } from '../errors';
 import { getRegistry } from '../registries/getRegistry';
 import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
 import type { RotationPlan, RotationProgress, RotationStepName } from './RotationPlan';
@@ -17,12 +18,12 @@ export class RotationStepError extends DomainError {
  */
 export async function describeRotationFailure(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStepName, cause: unknown): Promise<RotationStepError> {
     const completed = progress.completed.join(',');
-    const causeText = describeCause(cause);
+    const causeText = describeAzureFailure(cause);
     let current;
     try {
         current = encryptionSnapshot(await getRegistry(factory, plan.registry.id));
     } catch (readError) {
-        return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: describeCause(readError), completed }, cause);
+        return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: describeAzureFailure(readError), completed }, cause);
     }
     if (sameEncryption(current, plan.before)) {
         return new RotationStepError('RotationStepFailed', {
@@ -39,11 +40,3 @@ export async function describeRotationFailure(factory: AzureClientFactory, plan:
     return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: current.keyIdentifier, completed }, cause);
 }
 
-function describeCause(error: unknown): string {
-    if (isDomainError(error)) {
-        return error.message;
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    const message = error instanceof Error ? error.message : String(error);
-    return status ? `(${status}) ${message}` : message;
-}

@@ -1,7 +1,7 @@
 import type { KeyVaultKey } from '@azure/keyvault-keys';
 import { DomainError } from '../../errors';
 import { formatKeyIdentifier, parseKeyIdentifier } from '../../keys/keyIdentifier';
-import { azureErrorOf, isNotFound } from '../azureError';
+import { azureErrorOf, isNotFound } from '../../azure/azureErrors';
 import type { CreateStep, StepContext } from './StepContext';
 
 export const keyStep: CreateStep = {

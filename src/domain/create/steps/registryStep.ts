@@ -1,5 +1,5 @@
 import type { Registry } from '@azure/arm-containerregistry';
-import { isNotFound } from '../azureError';
+import { isNotFound } from '../../azure/azureErrors';
 import { registryId, type CreatePlan } from '../CreatePlan';
 import type { CreateRunState } from '../CreateRunState';
 import { pollOptions, type CreateStep } from './StepContext';

@@ -1,4 +1,4 @@
-import { isNotFound } from '../azureError';
+import { isNotFound } from '../../azure/azureErrors';
 import { resourceGroupId } from '../CreatePlan';
 import type { CreateStep } from './StepContext';
 

@@ -1,6 +1,6 @@
 import type { AzureClientFactory, DeploymentsClient } from '../../clients/AzureClientFactory';
 import { DomainError } from '../../errors';
-import { azureErrorOf } from '../azureError';
+import { azureErrorOf } from '../../azure/azureErrors';
 import { pollOptions } from '../steps/StepContext';
 
 /**

@@ -2,6 +2,7 @@ import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { parseResourceId, resourceNameFromId } from '../../registries/resourceId';
 import { deploymentFailed, type DeployInput } from './deployTemplate';
 import { apiVersionsOf, resourceTypeOf } from './templateResources';
+import { isNotFound } from '../../azure/azureErrors';
 
 /** What a deployment would create, as far as Azure can tell before it starts (ids that did not exist yet). */
 export interface ResourcesBefore {
@@ -158,7 +159,7 @@ async function exists(factory: AzureClientFactory, id: string, apiVersion: strin
         await client.resources.getById(id, apiVersion);
         return true;
     } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) {
+        if (isNotFound(error)) {
             return false;
         }
         throw error;

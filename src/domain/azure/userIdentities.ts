@@ -1,6 +1,7 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { parseResourceId } from '../registries/resourceId';
+import { isNotFound } from './azureErrors';
 
 /** A user-assigned managed identity: the registry stores its client id, Key Vault grants go to its principal id. */
 export interface UserIdentityInfo {
@@ -19,7 +20,7 @@ export async function getUserIdentity(factory: AzureClientFactory, resourceId: s
         const identity = await client.userAssignedIdentities.get(resourceGroup, name);
         return { id: identity.id ?? resourceId, name: identity.name ?? name, resourceGroup, subscriptionId, clientId: identity.clientId ?? '', principalId: identity.principalId ?? '' };
     } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) {
+        if (isNotFound(error)) {
             throw new DomainError('UserIdentityNotFound', { identity: name });
         }
         throw error;

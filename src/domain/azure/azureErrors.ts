@@ -1,5 +1,7 @@
 import { isDomainError } from '../errors';
 
+// How the domain reads Azure's failures: one place for the error code and message, "not found", and the text a report shows.
+
 export interface AzureErrorInfo { readonly code: string; readonly message: string; readonly statusCode?: number }
 
 /** Azure's error code and message from an SDK error (or a domain error's code), for reports and messages. */
@@ -13,6 +15,14 @@ export function azureErrorOf(error: unknown): AzureErrorInfo {
     return { code, message, ...(typeof e?.statusCode === 'number' ? { statusCode: e.statusCode } : {}) };
 }
 
+/** The resource (or its parent) does not exist: Azure's 404, whatever the error code. */
 export function isNotFound(error: unknown): boolean {
-    return (error as { statusCode?: number })?.statusCode === 404;
+    return (error as { statusCode?: number } | undefined)?.statusCode === 404;
+}
+
+/** `(status) message`: Azure's own text, which carries ids and codes only (never a token). */
+export function describeAzureFailure(error: unknown): string {
+    const status = (error as { statusCode?: number } | undefined)?.statusCode;
+    const message = error instanceof Error ? error.message : String(error);
+    return status ? `(${status}) ${message}` : message;
 }
