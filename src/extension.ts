@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     }));
 
     let loggedSidebar = false;
-    void registerAzureResourcesBranch(context, azExt, (message) => {
+    void registerAzureResourcesBranch(context, azExt, tree, (message) => {
         if (!loggedSidebar) {
             loggedSidebar = true;
             azExt.outputChannel.appendLog(message);

@@ -9,6 +9,7 @@ import { decorateKeyAccess, KeyAccessMarks, type KeyAccessMark } from './keyAcce
 import { MessageNode } from './MessageNode';
 import type { RegistryInventory } from './RegistryInventory';
 import { RegistryNode } from './RegistryNode';
+import type { RegistryChange } from './registryChanges';
 import { SubscriptionNode } from './SubscriptionNode';
 import type { TreeNode } from './TreeNode';
 
@@ -16,6 +17,9 @@ import type { TreeNode } from './TreeNode';
 export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNode> {
     private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
+    private readonly registriesChanged = new vscode.EventEmitter<RegistryChange>();
+    /** Every change of what is known about registries (the sidebar's branch follows it too). */
+    readonly onDidChangeRegistries = this.registriesChanged.event;
     /** Set by extension.ts once the view exists; shows "loading" while the root loads. */
     view?: vscode.TreeView<TreeNode>;
 
@@ -35,12 +39,14 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     /** Records a registry's key access mark and redraws the rows from the cached lists (no new Azure call). */
     markKeyAccess(registryId: string, mark: KeyAccessMark | undefined): void {
         this.keyAccessMarks.set(registryId, mark);
-        this.redrawKeyAccessMarks();
+        this.changed.fire(undefined);
+        this.registriesChanged.fire({ scope: 'registry', registryId });
     }
 
     /** After setting many marks at once (Diagnose All): one redraw. */
     redrawKeyAccessMarks(): void {
         this.changed.fire(undefined);
+        this.registriesChanged.fire({ scope: 'all' });
     }
 
     getParent(node: TreeNode): TreeNode | undefined {
@@ -84,6 +90,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
      */
     showChangedRegistry(registry: RegistrySummary): void {
         this.inventory.replaceRegistry(registry);
+        this.registriesChanged.fire({ scope: 'registry', registryId: registry.id, registry });
         const row = this.subscriptionRows.get(registry.subscriptionId.toLowerCase())?.registryRow(registry.id);
         if (row) {
             row.registry = registry;
@@ -104,6 +111,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
             this.keyAccessMarks.forgetProblems(`${node.id}/`);
             this.inventory.clearSubscription(node.target.subscriptionId);
             this.changed.fire(node);
+            this.registriesChanged.fire({ scope: 'subscription', subscriptionId: node.target.subscriptionId });
             return;
         }
         if (node instanceof RegistryNode) {
@@ -111,11 +119,13 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
             node.registry = await getRegistry(node.factory, node.registry.id);
             this.inventory.replaceRegistry(node.registry);
             this.changed.fire(node);
+            this.registriesChanged.fire({ scope: 'registry', registryId: node.registry.id, registry: node.registry });
             return;
         }
         this.keyAccessMarks.forgetProblems();
         this.inventory.clear();
         this.changed.fire(undefined);
+        this.registriesChanged.fire({ scope: 'all' });
     }
 
     /** Root loads under way: the "Loading subscriptions…" message shows while there is one (loads can overlap). */
