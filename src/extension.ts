@@ -4,6 +4,7 @@ import { watchMicrosoftAccounts } from './auth/watchAccounts';
 import { AzExtRuntime } from './azext/AzExtRuntime';
 import { registerAzureResourcesBranch } from './azureResources/registerAzureResourcesBranch';
 import { registerCommands } from './commands/registerCommands';
+import { KeysTreeDataProvider } from './keysView/KeysTreeDataProvider';
 import { RegistryInventory } from './tree/RegistryInventory';
 import { RegistryTreeDataProvider } from './tree/RegistryTreeDataProvider';
 import { snapshotTree, type TreeSnapshotNode } from './tree/treeSnapshot';
@@ -29,7 +30,10 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     const tree = new RegistryTreeDataProvider(session, inventory, azExt);
     const view = vscode.window.createTreeView('acrCmk.registries', { treeDataProvider: tree, showCollapseAll: true });
     tree.view = view;
-    context.subscriptions.push(session, view);
+    const keys = new KeysTreeDataProvider(session, tree.onDidChangeRegistries, azExt);
+    const keysView = vscode.window.createTreeView('acrCmk.keys', { treeDataProvider: keys, showCollapseAll: true });
+    keys.view = keysView;
+    context.subscriptions.push(session, view, keys, keysView);
     registerCommands({ session, inventory, tree, globalState: context.globalState }, azExt, context.subscriptions);
 
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {

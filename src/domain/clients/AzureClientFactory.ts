@@ -59,6 +59,11 @@ export class AzureClientFactory {
         return this.once(`deployments:${subscriptionId}`, () => this.createDeploymentsClient(subscriptionId));
     }
 
+    /** Azure Resource Graph (tenant-level: the subscriptions go in each query). */
+    resourceGraph(): ReturnType<AzureClientFactory['createResourceGraphClient']> {
+        return this.once('resourceGraph', () => this.createResourceGraphClient());
+    }
+
     /** Key Vault data-plane client for one vault (`https://<vault>.<suffix>`), with the vault-scoped credential. */
     keys(vaultUrl: string): ReturnType<AzureClientFactory['createKeyClient']> {
         const normalized = vaultUrl.replace(/\/+$/, '').toLowerCase();
@@ -115,6 +120,11 @@ export class AzureClientFactory {
         return new DeploymentsClient(this.connection.credential, subscriptionId, this.armClientOptions());
     }
 
+    private async createResourceGraphClient() {
+        const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
+        return new ResourceGraphClient(this.connection.credential, this.armClientOptions());
+    }
+
     private async createKeyClient(vaultUrl: string) {
         const { KeyClient } = await import('@azure/keyvault-keys');
         // Challenge resource verification stays on: the token audience must match the vault's own DNS suffix.
@@ -145,6 +155,7 @@ export type AuthorizationClient = Awaited<ReturnType<AzureClientFactory['authori
 export type ResourcesClient = Awaited<ReturnType<AzureClientFactory['resources']>>;
 export type DeploymentsClient = Awaited<ReturnType<AzureClientFactory['deployments']>>;
 export type VaultKeyClient = Awaited<ReturnType<AzureClientFactory['keys']>>;
+export type ResourceGraphClient = Awaited<ReturnType<AzureClientFactory['resourceGraph']>>;
 
 /**
  * Transport options for any Azure SDK client (management or data plane) and for `@azure/identity` credentials.

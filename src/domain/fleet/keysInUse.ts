@@ -1,0 +1,71 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { lookUpKey, readRotationPolicy, type KeyLookup } from '../access/keyState';
+import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
+import type { Fleet, FleetVault } from './readFleet';
+
+/** A registry encrypted with the key: which version it pins (none: versionless), which it uses now, through which identity. */
+export interface KeyUser {
+    readonly registry: RegistrySummary;
+    readonly encryption: CustomerManagedKeyState;
+}
+
+export interface KeyInUse {
+    readonly keyName: string;
+    readonly vaultName: string;
+    /** `https://<vault>.<suffix>` (as in the key identifiers). */
+    readonly vaultUrl: string;
+    readonly users: readonly KeyUser[];
+}
+
+export interface VaultInUse {
+    readonly vaultName: string;
+    readonly vaultUrl: string;
+    /** The vault's resource, when the fleet's subscriptions hold it (a key may live in a vault elsewhere). */
+    readonly vault?: FleetVault;
+    readonly keys: readonly KeyInUse[];
+}
+
+const hostOf = (url: string): string => url.replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+
+/** Vault → key → the registries that use it, from any subscription of the fleet; registries without a customer-managed key are left out. */
+export function keysInUse(fleet: Pick<Fleet, 'registries' | 'vaults'>): VaultInUse[] {
+    const vaultsByHost = new Map(fleet.vaults.map((vault) => [hostOf(vault.vaultUri), vault]));
+    const byVault = new Map<string, { vaultName: string; vaultUrl: string; keys: Map<string, KeyUser[]> }>();
+    for (const registry of fleet.registries) {
+        const encryption = registry.encryption;
+        if (encryption.status !== 'enabled' || !encryption.key) {
+            continue;
+        }
+        const host = hostOf(encryption.key.vaultUrl);
+        const entry = byVault.get(host) ?? { vaultName: encryption.key.vaultName, vaultUrl: encryption.key.vaultUrl, keys: new Map<string, KeyUser[]>() };
+        byVault.set(host, entry);
+        const keyName = encryption.key.keyName.toLowerCase();
+        entry.keys.set(keyName, [...(entry.keys.get(keyName) ?? []), { registry, encryption }]);
+    }
+    return [...byVault.entries()].map(([host, entry]) => ({
+        vaultName: entry.vaultName, vaultUrl: entry.vaultUrl, vault: vaultsByHost.get(host),
+        keys: [...entry.keys.values()].map((users) => ({
+            keyName: users[0]!.encryption.key!.keyName, vaultName: entry.vaultName, vaultUrl: entry.vaultUrl,
+            users: users.sort((a, b) => a.registry.name.localeCompare(b.registry.name)),
+        })).sort((a, b) => a.keyName.localeCompare(b.keyName)),
+    })).sort((a, b) => a.vaultName.localeCompare(b.vaultName));
+}
+
+/** What Key Vault says about a key in use: its latest version's state, and its rotation policy. */
+export interface KeyHealth {
+    readonly lookup: KeyLookup;
+    readonly rotation?: { readonly autoRotates: boolean; readonly interval?: string };
+    /** Azure's text when the key could not be read (no data-plane access, firewall): the view says so rather than guess. */
+    readonly unreadable?: string;
+}
+
+export async function readKeyHealth(factory: AzureClientFactory, key: KeyInUse): Promise<KeyHealth> {
+    const identifier = { vaultUrl: key.vaultUrl, vaultName: key.vaultName, keyName: key.keyName };
+    try {
+        const lookup = await lookUpKey(factory, identifier, undefined);
+        const rotation = lookup.kind === 'found' ? await readRotationPolicy(factory, identifier).catch(() => undefined) : undefined;
+        return { lookup, rotation };
+    } catch (error) {
+        return { lookup: { kind: 'missing' }, unreadable: error instanceof Error ? error.message : String(error) };
+    }
+}

@@ -1,0 +1,118 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AzureSession } from '../auth/AzureSession';
+import type { SubscriptionTarget } from '../auth/SubscriptionSource';
+import type { TelemetryRunner } from '../azext/AzExtRuntime';
+import type { Fleet, FleetSourceSetting } from '../domain/fleet/readFleet';
+import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
+import { errorMessage } from '../l10n/errorMessage';
+import { MessageNode } from '../tree/MessageNode';
+import type { RegistryChange } from '../tree/registryChanges';
+import type { TreeNode } from '../tree/TreeNode';
+
+/** Resource Graph lags Resource Manager: what a flow read back after a change is shown over its rows this long. */
+const overlayLifetimeMs = 10 * 60 * 1000;
+
+/**
+ * The `acrCmk.keys` view: key vault → key → the registries that use it, across every selected subscription, read with
+ * Resource Graph (or one listing per subscription where a cloud has none; `acrCmk.fleetSource`). It follows the same
+ * changes as the registries view: a flow's fresh reading of a registry shows at once, a refresh reads the fleet again.
+ */
+export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+    private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+    view?: vscode.TreeView<TreeNode>;
+    private fleet?: Promise<{ fleet: Fleet; targets: readonly SubscriptionTarget[] }>;
+    private readonly overlay = new Map<string, { registry: RegistrySummary; until: number }>();
+    private readonly following: vscode.Disposable;
+
+    constructor(private readonly session: AzureSession, onDidChangeRegistries: vscode.Event<RegistryChange>, private readonly telemetry: TelemetryRunner) {
+        this.following = onDidChangeRegistries((change) => this.follow(change));
+    }
+
+    dispose(): void {
+        this.following.dispose();
+        this.changed.dispose();
+    }
+
+    getTreeItem(node: TreeNode): vscode.TreeItem {
+        return node.getTreeItem();
+    }
+
+    getParent(node: TreeNode): TreeNode | undefined {
+        return node.parent;
+    }
+
+    async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+        const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.keys.getChildren', async (context: IActionContext) => {
+            context.telemetry.suppressIfSuccessful = true;
+            context.errorHandling.rethrow = false;
+            return node ? (await node.getChildren?.(context)) ?? [] : await this.getRoot();
+        });
+        return children ?? [];
+    }
+
+    refresh(): void {
+        this.fleet = undefined;
+        this.changed.fire(undefined);
+    }
+
+    private follow(change: RegistryChange): void {
+        if (change.scope === 'registry' && change.registry) {
+            this.overlay.set(change.registry.id.toLowerCase(), { registry: change.registry, until: Date.now() + overlayLifetimeMs });
+            this.changed.fire(undefined);
+        } else if (change.scope !== 'registry') {
+            this.refresh();
+        }
+    }
+
+    private async getRoot(): Promise<TreeNode[]> {
+        try {
+            const source = await this.session.getSource();
+            if (!(await source.isSignedIn())) {
+                return [new MessageNode('acrCmk.keys/signIn', 'signedOut', vscode.l10n.t('Sign in to Azure…'), { title: vscode.l10n.t('Sign In'), command: 'acrCmk.signIn' })];
+            }
+            this.fleet ??= this.load();
+            const { fleet, targets } = await this.fleet;
+            this.describeSource(fleet);
+            // The fleet modules load with the view's first use, not with activation.
+            const { vaultNodes } = await import('./keysRoot.js');
+            const nodes = vaultNodes({ registries: this.withOverlay(fleet.registries), vaults: fleet.vaults }, targets);
+            return nodes.length > 0 ? nodes
+                : [new MessageNode('acrCmk.keys/empty', 'empty', vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'))];
+        } catch (error) {
+            this.fleet = undefined;
+            return [new MessageNode('acrCmk.keys/error', 'error', vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)),
+                { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' }, errorMessage(error))];
+        }
+    }
+
+    private async load(): Promise<{ fleet: Fleet; targets: readonly SubscriptionTarget[] }> {
+        const targets = await this.session.listSubscriptions();
+        const setting = vscode.workspace.getConfiguration('acrCmk').get<FleetSourceSetting>('fleetSource', 'auto');
+        const { readFleet } = await import('../domain/fleet/readFleet.js');
+        const loading = readFleet(targets, setting);
+        loading.catch(() => { this.fleet = undefined; });
+        return { fleet: await loading, targets };
+    }
+
+    private withOverlay(registries: readonly RegistrySummary[]): RegistrySummary[] {
+        const now = Date.now();
+        for (const [id, entry] of this.overlay) {
+            if (entry.until < now) {
+                this.overlay.delete(id);
+            }
+        }
+        const listed = registries.map((registry) => this.overlay.get(registry.id.toLowerCase())?.registry ?? registry);
+        const known = new Set(listed.map((registry) => registry.id.toLowerCase()));
+        return [...listed, ...[...this.overlay.values()].map((entry) => entry.registry).filter((registry) => !known.has(registry.id.toLowerCase()))];
+    }
+
+    private describeSource(fleet: Fleet): void {
+        if (!this.view) {
+            return;
+        }
+        this.view.description = fleet.source === 'resourceGraph' ? vscode.l10n.t('Resource Graph')
+            : fleet.graphFailure ? vscode.l10n.t('Resource Manager (Resource Graph unavailable)') : vscode.l10n.t('Resource Manager');
+    }
+}

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
+import { formatKeyIdentifier } from '../domain/keys/keyIdentifier';
+import { readKeyHealth, type KeyHealth, type KeyInUse, type KeyUser, type VaultInUse } from '../domain/fleet/keysInUse';
+import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
+import type { TreeNode } from '../tree/TreeNode';
+
+const shortVersion = (version: string | undefined): string => (version ? `${version.slice(0, 8)}…` : '');
+
+/** A key vault holding keys registries use: its keys (their state read from Key Vault when expanded). */
+export class VaultInUseNode implements TreeNode {
+    readonly id: string;
+
+    constructor(readonly entry: VaultInUse, private readonly factory: AzureClientFactory) {
+        this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
+    }
+
+    getTreeItem(): vscode.TreeItem {
+        const item = new vscode.TreeItem(this.entry.vaultName, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = this.id;
+        item.iconPath = new vscode.ThemeIcon('key');
+        const registries = this.entry.keys.reduce((count, key) => count + key.users.length, 0);
+        const notes = [vscode.l10n.t('{0} keys in use · {1} registries', this.entry.keys.length, registries)];
+        if (this.entry.vault) {
+            notes.push(this.entry.vault.enableRbacAuthorization ? vscode.l10n.t('Azure RBAC') : vscode.l10n.t('access policies'));
+            if (!this.entry.vault.enablePurgeProtection) {
+                notes.push(vscode.l10n.t('$(warning) no purge protection'));
+            }
+        } else {
+            notes.push(vscode.l10n.t('not in the selected subscriptions'));
+        }
+        item.description = notes.join(' · ');
+        item.tooltip = this.entry.vault?.id ?? this.entry.vaultUrl;
+        item.contextValue = 'acrCmk.keys.vault';
+        return item;
+    }
+
+    async getChildren(): Promise<TreeNode[]> {
+        const healths = await mapWithConcurrency([...this.entry.keys], 4, (key) => readKeyHealth(this.factory, key));
+        return this.entry.keys.map((key, index) => new KeyInUseNode(this, key, healths[index]!));
+    }
+}
+
+/** A key in use: its state (enabled, expiry, rotation policy) and the registries that use it, from any subscription. */
+export class KeyInUseNode implements TreeNode {
+    readonly id: string;
+
+    constructor(readonly parent: VaultInUseNode, readonly key: KeyInUse, readonly health: KeyHealth) {
+        this.id = `${parent.id}/${key.keyName.toLowerCase()}`;
+    }
+
+    getTreeItem(): vscode.TreeItem {
+        const item = new vscode.TreeItem(this.key.keyName, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = this.id;
+        const { text, problem } = healthText(this.health);
+        item.iconPath = new vscode.ThemeIcon(problem ? 'warning' : 'key', problem ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.description = [vscode.l10n.t('{0} registries', this.key.users.length), text].filter(Boolean).join(' · ');
+        item.tooltip = formatKeyIdentifier({ vaultUrl: this.key.vaultUrl, vaultName: this.key.vaultName, keyName: this.key.keyName });
+        item.contextValue = 'acrCmk.keys.key';
+        return item;
+    }
+
+    async getChildren(): Promise<TreeNode[]> {
+        return this.key.users.map((user) => new KeyUserNode(this, user));
+    }
+}
+
+/** A registry using the key: pinned version or versionless (and the version in use), and the identity it reaches the key with. */
+export class KeyUserNode implements TreeNode {
+    readonly id: string;
+
+    constructor(readonly parent: KeyInUseNode, readonly user: KeyUser) {
+        this.id = `${parent.id}/${user.registry.id.toLowerCase()}`;
+    }
+
+    getTreeItem(): vscode.TreeItem {
+        const { registry, encryption } = this.user;
+        const item = new vscode.TreeItem(registry.name, vscode.TreeItemCollapsibleState.None);
+        item.id = this.id;
+        item.iconPath = new vscode.ThemeIcon('package');
+        const version = encryption.rotation === 'manual'
+            ? vscode.l10n.t('pinned to version {0}', shortVersion(encryption.currentVersion))
+            : vscode.l10n.t('versionless, now version {0}', shortVersion(encryption.currentVersion));
+        const identity = encryption.identity?.kind === 'system' ? vscode.l10n.t('system-assigned identity')
+            : encryption.identity?.kind === 'user' ? vscode.l10n.t('identity "{0}"', encryption.identity.name)
+                : vscode.l10n.t('$(warning) identity not assigned to the registry');
+        item.description = [version, identity, vscode.l10n.t('subscription {0}', registry.subscriptionId)].join(' · ');
+        item.tooltip = registry.id;
+        item.contextValue = 'acrCmk.keys.registry';
+        item.command = { title: vscode.l10n.t('Show Encryption'), command: 'acrCmk.showEncryption', arguments: [registry.id] };
+        return item;
+    }
+}
+
+function healthText(health: KeyHealth): { text: string; problem: boolean } {
+    if (health.unreadable) {
+        return { text: vscode.l10n.t('state not readable: {0}', health.unreadable.split('\n')[0]!.slice(0, 120)), problem: true };
+    }
+    if (health.lookup.kind === 'softDeleted') {
+        return { text: vscode.l10n.t('$(warning) deleted (recoverable)'), problem: true };
+    }
+    if (health.lookup.kind === 'missing') {
+        return { text: vscode.l10n.t('$(error) not found'), problem: true };
+    }
+    const state = health.lookup.state;
+    const parts: string[] = [state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('$(warning) disabled')];
+    let problem = !state.enabled;
+    if (state.expiresOn) {
+        const days = Math.floor((state.expiresOn.getTime() - Date.now()) / 86_400_000);
+        problem ||= days < 30;
+        parts.push(days < 0 ? vscode.l10n.t('$(warning) expired {0}', state.expiresOn.toISOString().slice(0, 10))
+            : days < 30 ? vscode.l10n.t('$(warning) expires {0} (in {1} days)', state.expiresOn.toISOString().slice(0, 10), days)
+                : vscode.l10n.t('expires {0}', state.expiresOn.toISOString().slice(0, 10)));
+    }
+    if (health.rotation?.autoRotates) {
+        parts.push(vscode.l10n.t('rotation policy: {0}', health.rotation.interval ?? ''));
+    }
+    return { text: parts.join(' · '), problem };
+}

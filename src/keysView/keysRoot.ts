@@ -1,0 +1,12 @@
+import type { SubscriptionTarget } from '../auth/SubscriptionSource';
+import { keysInUse } from '../domain/fleet/keysInUse';
+import type { Fleet } from '../domain/fleet/readFleet';
+import type { TreeNode } from '../tree/TreeNode';
+import { VaultInUseNode } from './keyNodes';
+
+/** The view's top rows: one per key vault holding keys in use; each reads its keys' state with a connection of its subscription. */
+export function vaultNodes(fleet: Pick<Fleet, 'registries' | 'vaults'>, targets: readonly SubscriptionTarget[]): TreeNode[] {
+    const factoryOf = (subscriptionId: string | undefined) =>
+        (targets.find((target) => target.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase()) ?? targets[0]!).factory;
+    return keysInUse(fleet).map((entry) => new VaultInUseNode(entry, factoryOf(entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId)));
+}
