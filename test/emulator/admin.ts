@@ -8,6 +8,7 @@ import { probeKeyAccess } from './keyAccess';
 import { signJwt } from './auth/tokens';
 import { audienceFor } from './auth/issuer';
 import { publicWorld } from './persist';
+import { configureGraph, graphSettingsOf } from './graph/resourceGraph';
 import { browserSessionRoute } from './auth/browserSession';
 
 const isLoopback = (ip: string): boolean => ip === '::1' || /^127\.\d+\.\d+\.\d+$/.test(ip);
@@ -45,6 +46,7 @@ export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promi
       case 'POST principals': return { status: 201, body: addPrincipal(ctx, jsonBody(ex)) };
       case 'POST tokens': return mintToken(ctx, jsonBody(ex));
       case 'POST browser-session': case 'DELETE browser-session': return browserSessionRoute(ctx, ex.method, jsonBody(ex));
+      case 'POST resource-graph': return { status: 200, body: configureGraph(ctx, graphSettingsOf(jsonBody(ex))) };
       default: return { status: 404, body: { error: { code: 'NotFound', message: `No admin route ${what}.` } } };
     }
   } catch (e) {

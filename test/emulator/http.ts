@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** One parsed HTTP request, independent of node:http so handlers stay small and testable. */
@@ -39,5 +40,5 @@ export function writeReply(res: ServerResponse, reply: HttpReply): void {
   res.end(payload);
 }
 
-let requestCounter = 0;
-const cryptoRandomId = (): string => `emu-${process.pid}-${++requestCounter}`;
+// Azure's request ids are GUIDs (recorded Key Vault and Resource Manager traffic); support tickets quote them.
+const cryptoRandomId = (): string => randomUUID();

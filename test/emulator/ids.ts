@@ -29,6 +29,13 @@ export function seededRandom(seed: string): () => number {
 
 export const lower = (s: string): string => s.toLowerCase();
 export const nowIso = (): string => new Date().toISOString();
+/**
+ * .NET's round-trip time, as Container Registry writes it: 7 fraction digits, `+00:00` (systemData, timestamps) or
+ * `Z` (creationDate). JavaScript knows milliseconds only, so the last four digits are zeros.
+ */
+export const dotnetTime = (zone: '+00:00' | 'Z' = '+00:00', at: Date = new Date()): string => at.toISOString().replace(/\.(\d{3})Z$/, `.$10000${zone}`);
+/** Resource ids as the managed identity service and ACR's identity block write them: `resourcegroups` in lower case. */
+export const lowerGroupSegment = (id: string): string => id.replace(/\/resourceGroups\//i, '/resourcegroups/');
 export const sameText = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 

@@ -2,7 +2,7 @@ import { publicEncrypt, constants, randomBytes } from 'node:crypto';
 import type { EmulatorContext } from './context';
 import type { KeyVersion, Registry, TenantUser, Vault, World } from './types';
 import { emptyWorld } from './store';
-import { guid, groupId, lower, nowIso, providerId, seededRandom } from './ids';
+import { dotnetTime, guid, groupId, lower, nowIso, providerId, seededRandom } from './ids';
 import { keyObjects, digestOf } from './keyvault/crypto';
 import { IDENTITY_TYPE } from './arm/identities';
 import { VAULT_TYPE } from './arm/vaultLifecycle';
@@ -129,7 +129,7 @@ const randomHex = (rand: () => number): string => Array.from({ length: 32 }, () 
 
 function seedRegistries(ctx: Pick<EmulatorContext, 'env'>, world: World, spec: SeedSpec, rand: () => number,
   subs: { sub: string; identities: { id: string; principalId: string; clientId: string }[]; vaults: Vault[]; groups: string[] }[]): void {
-  const created = nowIso();
+  const created = dotnetTime('Z');
   const tag = SHORT(rand);
   for (let k = 0; k < spec.registries; k++) {
     const s = subs[k % subs.length]!;

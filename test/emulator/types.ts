@@ -20,19 +20,23 @@ export interface KeyVersion {
   publicJwk: Record<string, string>; keyOps: string[]; attributes: KeyAttributes; tags: Record<string, string>;
 }
 export interface VaultKey {
-  name: string; versions: KeyVersion[]; rotationPolicy?: unknown;
+  name: string; versions: KeyVersion[]; rotationPolicy?: KeyRotationPolicy;
   deleted?: { deletedDate: number; scheduledPurgeDate: number };
 }
 
+/** A key's rotation policy as stored (and answered) by the vault. */
+export interface KeyRotationPolicy { id: string; lifetimeActions: unknown[]; attributes: { expiryTime?: string; created: number; updated: number } }
 export interface AccessPolicy { tenantId: string; objectId: string; applicationId?: string; permissions: Record<string, string[]> }
 export interface NetworkAcls { bypass?: string; defaultAction?: string; ipRules?: { value: string }[]; virtualNetworkRules?: { id: string }[] }
 export interface VaultProperties {
   tenantId: string; sku: { family: string; name: string }; accessPolicies: AccessPolicy[];
   enableSoftDelete: boolean; softDeleteRetentionInDays: number; enablePurgeProtection?: boolean;
-  enableRbacAuthorization: boolean; networkAcls?: NetworkAcls; publicNetworkAccess: string;
-  enabledForDeployment: boolean; enabledForDiskEncryption: boolean; enabledForTemplateDeployment: boolean;
+  enableRbacAuthorization: boolean; /** whether a request ever set enableRbacAuthorization (Azure shows it then, or when true) */ rbacSent?: boolean;
+  networkAcls?: NetworkAcls; publicNetworkAccess: string;
+  /** absent until a request sets them, as Azure shows them */
+  enabledForDeployment?: boolean; enabledForDiskEncryption?: boolean; enabledForTemplateDeployment?: boolean;
 }
-export interface Vault extends TrackedResource { properties: VaultProperties; keys: Record<string, VaultKey> }
+export interface Vault extends TrackedResource { properties: VaultProperties; keys: Record<string, VaultKey>; systemData?: SystemData }
 export interface DeletedVault { vault: Vault; deletionDate: string; scheduledPurgeDate: string }
 
 export interface RoleAssignment {
@@ -52,6 +56,7 @@ export interface WrappedDataKey { wrappedKey: string; algorithm: string; keyId: 
 export interface Registry extends TrackedResource {
   sku: string; identity?: RegistryIdentity; properties: Record<string, unknown>; encryption: RegistryEncryption;
   provisioningState: string; creationDate: string; dataKey?: WrappedDataKey;
+  systemData?: SystemData; /** when the retention policy was last written (ACR reports it on every write) */ retentionUpdatedAt?: string;
 }
 
 export interface AsyncOperation {
@@ -87,7 +92,9 @@ export interface World {
 }
 
 /** The authenticated caller of an ARM or vault request (claims of the validated token). */
-export interface Principal { objectId: string; appId: string; tenantId: string; clientIp?: string }
+export interface Principal { objectId: string; appId: string; tenantId: string; clientIp?: string; /** set for a user's (delegated) token */ upn?: string }
+/** Resource Manager's `systemData`: who created and last changed a resource, and when. */
+export interface SystemData { createdBy: string; createdByType: string; createdAt: string; lastModifiedBy: string; lastModifiedByType: string; lastModifiedAt: string }
 
 export interface ArmRequest {
   method: string; path: string; query: Record<string, string>; body: any; principal: Principal;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one closing line `tests: N passed, N failed`.
 // A suite that cannot start (or ends without writing its result file) counts as one failure, never as zero tests.
-// Options: --only <suite[,suite]>  (static, unit, integration, cli, e2e, security)
+// Options: --only <suite[,suite]>  (static, unit, integration, cli, fidelity, e2e, security)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,8 @@ const suites = [
   // The rotate tests compare every branch with the stock Azure CLI's view: az must be there before they start.
   { name: 'integration', command: mocha('test/integration/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli'], 'the stock Azure CLI checks') },
   { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli'], 'the stock Azure CLI checks') },
+  // Recorded Azure traffic replayed against the emulator: status, headers and JSON shape must match (test/fidelity).
+  { name: 'fidelity', command: mocha('test/fidelity/**/*.test.ts') },
   { name: 'e2e', command: [testNode, [path.join(root, 'test', 'runner', 'e2e.mjs')]] },
   // Last: scans everything the suites above made the extension write for every secret their emulators issued.
   { name: 'security', command: mocha('test/security/**/*.test.ts') },

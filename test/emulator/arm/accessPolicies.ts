@@ -1,11 +1,11 @@
 import type { AccessPolicy } from '../types';
-import { lower } from '../ids';
+import { lower, nowIso } from '../ids';
+import { writtenBy } from './systemData';
 import { route, rx, ok, type Route } from './route';
-import { requireVault, validateAccessPolicies } from './vaultLifecycle';
+import { PERMISSION_KINDS as KINDS, requireVault, validateAccessPolicies } from './vaultLifecycle';
 
 const union = (a: string[] = [], b: string[] = []): string[] => [...a, ...b.filter((x) => !a.some((y) => lower(y) === lower(x)))];
 const minus = (a: string[] = [], b: string[] = []): string[] => a.filter((x) => !b.some((y) => lower(y) === lower(x)));
-const KINDS = ['keys', 'secrets', 'certificates', 'storage'];
 
 /** `PUT …/vaults/{v}/accessPolicies/{add|replace|remove}`: merges per object id as Key Vault does. */
 export function applyAccessPolicyOperation(current: AccessPolicy[], op: string, changes: AccessPolicy[]): AccessPolicy[] {
@@ -14,11 +14,11 @@ export function applyAccessPolicyOperation(current: AccessPolicy[], op: string, 
     const existing = result.find((p) => lower(p.objectId) === lower(change.objectId) && lower(p.applicationId ?? '') === lower(change.applicationId ?? ''));
     if (op === 'add') {
       if (!existing) result.push(change);
-      else for (const k of KINDS) existing.permissions[k] = union(existing.permissions[k], change.permissions[k]);
+      else for (const k of KINDS) if (existing.permissions[k] || change.permissions[k]) existing.permissions[k] = union(existing.permissions[k], change.permissions[k]);
     } else if (op === 'replace') {
       if (!existing) result.push(change); else existing.permissions = change.permissions;
     } else if (existing) {
-      for (const k of KINDS) existing.permissions[k] = minus(existing.permissions[k], change.permissions[k]);
+      for (const k of KINDS) if (existing.permissions[k]) existing.permissions[k] = minus(existing.permissions[k], change.permissions[k]);
       if (KINDS.every((k) => (existing.permissions[k] ?? []).length === 0)) result.splice(result.indexOf(existing), 1);
     }
   }
@@ -30,6 +30,7 @@ export const accessPolicyRoute = (pattern: string): Route => route('PUT', rx(pat
   const changes = validateAccessPolicies(ctx, req.body?.properties?.accessPolicies);
   const op = lower(p.op!);
   vault.properties.accessPolicies = applyAccessPolicyOperation(vault.properties.accessPolicies, op, changes);
+  vault.systemData = writtenBy(req.principal, nowIso(), vault.systemData);
   return ok({ id: `${vault.id}/accessPolicies/${op}`, name: op, type: 'Microsoft.KeyVault/vaults/accessPolicies', location: vault.location,
     properties: { accessPolicies: changes } });
 });

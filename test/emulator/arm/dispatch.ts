@@ -1,7 +1,8 @@
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, ArmResponse, Principal } from '../types';
 import { ArmError, badRequest } from '../errors';
-import type { Route } from './route';
+import { route, rx, type Route } from './route';
+import { queryResources } from '../graph/resourceGraph';
 import { subscriptionRoutes, requireSubscription } from './subscriptions';
 import { groupRoutes } from './groups';
 import { identityRoutes } from './identities';
@@ -13,8 +14,13 @@ import { resourceRoutes } from './resources';
 import { operationRoutes } from './operations';
 import { deploymentRoutes, useDispatcher } from './deployments';
 
+// Azure Resource Graph reads every resource through this router (its index is the resources' own GET JSON).
+const resourceGraphRoutes: Route[] = [
+  route('POST', rx('^/providers/Microsoft\\.ResourceGraph/resources'), (ctx, req) => queryResources(ctx, req, (get) => dispatchArm(ctx, { ...get, body: undefined }))),
+];
+
 // Authorization routes first: their scope may itself be any resource path.
-const ROUTES: Route[] = [...roleRoutes, ...operationRoutes, ...deploymentRoutes, ...registryRoutes, ...vaultRoutes, ...vaultKeyRoutes, ...identityRoutes,
+const ROUTES: Route[] = [...resourceGraphRoutes, ...roleRoutes, ...operationRoutes, ...deploymentRoutes, ...registryRoutes, ...vaultRoutes, ...vaultKeyRoutes, ...identityRoutes,
   ...resourceRoutes, ...groupRoutes, ...subscriptionRoutes];
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-(preview|beta|alpha|privatepreview))?$/i;

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, UserAssignedIdentity } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
-import { lower, providerId } from '../ids';
+import { lower, lowerGroupSegment, providerId } from '../ids';
 import { requireGroup } from '../store';
 import { requireSubscription } from './subscriptions';
 import { route, rx, SUB, RG, listOf, ok, type Route } from './route';
 
 export const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 
-export const identityJson = (i: UserAssignedIdentity): unknown => ({ id: i.id, name: i.name, type: IDENTITY_TYPE, location: i.location, tags: i.tags,
+// The managed identity service writes ids with `resourcegroups` in lower case (recorded).
+export const identityJson = (i: UserAssignedIdentity): unknown => ({ id: lowerGroupSegment(i.id), name: i.name, type: IDENTITY_TYPE, location: i.location, tags: i.tags,
   properties: { tenantId: i.tenantId, principalId: i.principalId, clientId: i.clientId, isolationScope: 'None' } });
 
 function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string, name: string): ReturnType<Route['handle']> {
@@ -25,7 +26,7 @@ function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
   const identity: UserAssignedIdentity = { id, name, subscriptionId: sub, resourceGroup: group.name, location, tags: req.body?.tags ?? {},
     principalId: randomUUID(), clientId: randomUUID(), tenantId: ctx.world.tenantId };
   ctx.world.identities[lower(id)] = identity;
-  return ok(identityJson(identity), 201);
+  return { status: 201, body: identityJson(identity), headers: { location: lowerGroupSegment(identity.id) } };
 }
 
 const IDENTITY = `${RG}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities`;

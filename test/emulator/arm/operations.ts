@@ -40,7 +40,7 @@ export function settleOperationsFor(ctx: EmulatorContext, resourceId: string): v
   for (const op of Object.values(ctx.world.operations)) if (op.status === 'InProgress' && lower(op.resourceId) === lower(resourceId)) completeOperation(ctx, op);
 }
 
-function advance(ctx: EmulatorContext, id: string): AsyncOperation {
+export function advance(ctx: EmulatorContext, id: string): AsyncOperation {
   const op = ctx.world.operations[id];
   if (!op) throw notFound('OperationNotFound', `The operation '${id}' was not found.`);
   if (op.status === 'InProgress') {

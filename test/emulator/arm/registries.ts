@@ -1,13 +1,14 @@
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, ArmResponse, Registry } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
-import { lower, providerId } from '../ids';
+import { dotnetTime, lower, providerId } from '../ids';
+import { writtenBy } from './systemData';
 import { findRegistryByName, requireGroup } from '../store';
 import { pageOf } from '../paging';
 import { registriesInScope } from '../registryIndex';
 import { requireSubscription } from './subscriptions';
 import { armBase, route, rx, SUB, RG, ok, type Route } from './route';
-import { onOperationComplete, settleOperationsFor, startOperation } from './operations';
+import { advance, onOperationComplete, settleOperationsFor, startOperation } from './operations';
 import { REGISTRY_TYPE, newRegistryDraft, nextRegistryState, registryJson, registryNameProblem, requireNameAvailable } from './registryModel';
 
 const NAMESPACE = 'Microsoft.ContainerRegistry';
@@ -33,13 +34,31 @@ function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
   const location = current?.location ?? req.body?.location;
   if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
   const draft = current ?? newRegistryDraft({ id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, location });
-  const next = nextRegistryState(ctx, current, draft, req.body, isPatch);
-  const shown: Registry = current ? { ...current, provisioningState: 'Updating' } : { ...next, provisioningState: 'Creating' };
+  const before = current ? current.systemData ?? { createdAt: current.creationDate.replace(/Z$/, '+00:00') } : undefined;
+  const written = { systemData: writtenBy(req.principal, dotnetTime(), before), retentionUpdatedAt: dotnetTime() };
+  const next = { ...nextRegistryState(ctx, current, draft, req.body, isPatch), ...written };
+  // Azure answers 201 with the registry as it is now: an update shows the old state `Updating`, a create the bare
+  // registry `Creating` (no identity yet, encryption not yet shown), and an operation to poll under the registry.
+  const shown: Registry = current ? { ...current, ...written, provisioningState: 'Updating' }
+    : { ...next, identity: undefined, encryption: { status: 'disabled' }, dataKey: undefined, provisioningState: 'Creating' };
   ctx.world.registries[lower(id)] = shown;
-  const { headers } = startOperation(ctx, { subscriptionId: p.sub!, location, resourceId: id, kind: current ? 'update' : 'create',
-    fail: req.lroFail, next: { ...next, provisioningState: 'Succeeded' }, previous: current }, NAMESPACE, req.query['api-version']!);
-  // Azure answers 201 with the registry as it is now (old state, Updating/Creating) and an operation to poll.
-  return { status: 201, body: registryJson(ctx, shown), headers: { 'azure-asyncoperation': headers['azure-asyncoperation']!, 'retry-after': '1' } };
+  const apiVersion = req.query['api-version']!;
+  const { op } = startOperation(ctx, { subscriptionId: p.sub!, location, resourceId: id, kind: current ? 'update' : 'create',
+    fail: req.lroFail, next: { ...next, provisioningState: 'Succeeded' }, previous: current }, NAMESPACE, apiVersion);
+  return { status: 201, body: registryJson(ctx, shown), headers: { 'azure-asyncoperation': registryOperationUrl(ctx, id, op.id, apiVersion), 'retry-after': '1' } };
+}
+
+const registryOperationUrl = (ctx: EmulatorContext, registryId: string, operationId: string, apiVersion: string): string =>
+  `${armBase(ctx)}${registryId}/operationStatuses/registries-${operationId}?api-version=${encodeURIComponent(apiVersion)}`;
+
+/** ACR's operation status: just `{"status"}` (plus the error when it failed), the status URL echoed back. */
+function registryOperationStatus(ctx: EmulatorContext, req: ArmRequest, p: Record<string, string>): ArmResponse {
+  const op = advance(ctx, p.op!);
+  const registryId = providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!);
+  if (lower(op.resourceId) !== lower(registryId)) throw resourceNotFound(REGISTRY_TYPE, p.name!, p.rg);
+  const headers: Record<string, string> = { 'azure-asyncoperation': registryOperationUrl(ctx, op.resourceId, op.id, req.query['api-version'] ?? '') };
+  if (op.status === 'InProgress') headers['retry-after'] = '1';
+  return { status: 200, body: { status: op.status, ...(op.error ? { error: op.error } : {}) }, headers };
 }
 
 function listRegistries(ctx: EmulatorContext, req: ArmRequest, scopeId: string, path: string): ArmResponse {
@@ -65,6 +84,7 @@ export const registryRoutes: Route[] = [
   }),
   route('GET', rx(REGISTRIES), (ctx, req, p) => listRegistries(ctx, req, requireGroup(ctx.world, p.sub!, p.rg!).id, req.path)),
   route(['PUT', 'PATCH'], rx(`${REGISTRIES}/(?<name>[^/]+)`), writeRegistry),
+  route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)/operationStatuses/registries-(?<op>[^/]+)`), registryOperationStatus),
   route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, _req, p) => {
     requireGroup(ctx.world, p.sub!, p.rg!);
     const r = ctx.world.registries[lower(providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!))];

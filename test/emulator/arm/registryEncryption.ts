@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { Registry, RegistryEncryption, RegistryIdentity, WrappedDataKey } from '../types';
 import { ArmError, badRequest } from '../errors';
-import { isGuid, lower, nowIso } from '../ids';
+import { dotnetTime, isGuid, lower } from '../ids';
 import { findIdentity, findVaultByName } from '../store';
 import type { VaultCaller } from '../keyvault/authorize';
 import { authorizeKeyOperation } from '../keyvault/authorize';
@@ -75,4 +75,4 @@ export function establishEncryption(ctx: EmulatorContext, registry: Pick<Registr
   }
 }
 
-export const rotationTimestamp = nowIso;
+export const rotationTimestamp = (): string => dotnetTime();

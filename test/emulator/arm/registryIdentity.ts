@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { RegistryIdentity } from '../types';
 import { badRequest } from '../errors';
-import { lower } from '../ids';
+import { lower, lowerGroupSegment } from '../ids';
 import { findIdentity } from '../store';
 
 const TYPES = ['systemassigned', 'userassigned', 'none'];
@@ -44,8 +44,13 @@ export function nextRegistryIdentity(ctx: EmulatorContext, current: RegistryIden
 export const hasSystemIdentity = (identity: RegistryIdentity | undefined): boolean =>
   !!identity?.principalId && lower(identity.type).includes('systemassigned');
 
+/** ACR answers identity types in camel case (`userAssigned`, `systemAssigned, userAssigned`), whatever was sent. */
+const camelType = (type: string): string => type.split(',').map((t) => t.trim()).map((t) => t === 'None' ? t : t.charAt(0).toLowerCase() + t.slice(1)).join(', ');
+
 export function identityJson(identity: RegistryIdentity | undefined): unknown {
   if (!identity) return undefined;
-  return { type: identity.type, ...(identity.principalId ? { principalId: identity.principalId, tenantId: identity.tenantId } : {}),
-    ...(identity.userAssignedIdentities ? { userAssignedIdentities: identity.userAssignedIdentities } : {}) };
+  const users = identity.userAssignedIdentities;
+  return { type: camelType(identity.type), ...(identity.principalId ? { principalId: identity.principalId, tenantId: identity.tenantId } : {}),
+    // and keys the user-assigned identities by ids with `resourcegroups` in lower case
+    ...(users ? { userAssignedIdentities: Object.fromEntries(Object.entries(users).map(([id, v]) => [lowerGroupSegment(id), v])) } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../context';
 import type { Registry } from '../types';
 import { badRequest, conflict } from '../errors';
-import { lower, nowIso } from '../ids';
+import { dotnetTime, lower } from '../ids';
 import { findRegistryByName } from '../store';
 import { nextRegistryIdentity, identityJson } from './registryIdentity';
 import { establishEncryption, identityNotAccessible, rotationTimestamp } from './registryEncryption';
@@ -79,17 +79,27 @@ export function registryJson(ctx: EmulatorContext, r: Registry): unknown {
   const kvp = r.encryption.keyVaultProperties;
   return { id: r.id, name: r.name, type: REGISTRY_TYPE, location: r.location, tags: r.tags, sku: { name: r.sku, tier: r.sku },
     ...(r.identity ? { identity: identityJson(r.identity) } : {}),
-    systemData: { createdAt: r.creationDate, createdByType: 'Application', lastModifiedAt: r.creationDate },
-    properties: { loginServer: `${lower(r.name)}${ctx.env.acrLoginServerSuffix}`, creationDate: r.creationDate, provisioningState: r.provisioningState,
-      adminUserEnabled: false, dataEndpointEnabled: false, dataEndpointHostNames: [], privateEndpointConnections: [], publicNetworkAccess: 'Enabled',
+    systemData: r.systemData ?? { createdAt: seededTime(r.creationDate), createdByType: 'Application', lastModifiedAt: seededTime(r.creationDate) },
+    properties: withRetentionTime({ loginServer: `${lower(r.name)}${ctx.env.acrLoginServerSuffix}`, creationDate: r.creationDate, provisioningState: r.provisioningState,
+      adminUserEnabled: false, networkRuleSet: { defaultAction: 'Allow', virtualNetworkRules: [], ipRules: [] },
+      dataEndpointEnabled: false, dataEndpointHostNames: [], privateEndpointConnections: [], publicNetworkAccess: 'Enabled',
       networkRuleBypassOptions: 'AzureServices', zoneRedundancy: 'Disabled', anonymousPullEnabled: false,
       policies: { quarantinePolicy: { status: 'disabled' }, trustPolicy: { type: 'Notary', status: 'disabled' }, retentionPolicy: { days: 7, status: 'disabled' }, exportPolicy: { status: 'enabled' } },
       ...r.properties,
-      encryption: kvp ? { status: 'enabled', keyVaultProperties: { ...kvp } } : { status: 'disabled' } } };
+      encryption: kvp ? { status: 'enabled', keyVaultProperties: { ...kvp } } : { status: 'disabled' } }, r.retentionUpdatedAt ?? seededTime(r.creationDate)) };
+}
+
+/** A seeded registry's creationDate (`…Z`) in the `+00:00` form ACR uses inside systemData and policies. */
+const seededTime = (creationDate: string): string => creationDate.replace(/Z$/, '+00:00');
+
+/** ACR reports when the retention policy was last written (every registry write), even when a client sent the policy without it. */
+function withRetentionTime(props: Record<string, any>, at: string): Record<string, unknown> {
+  const policies = props.policies ?? {};
+  return { ...props, policies: { ...policies, retentionPolicy: { ...(policies.retentionPolicy ?? { days: 7, status: 'disabled' }), lastUpdatedTime: at } } };
 }
 
 export const newRegistryDraft = (init: Pick<Registry, 'id' | 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>): Registry =>
-  ({ ...init, tags: {}, sku: 'Basic', properties: {}, encryption: { status: 'disabled' }, provisioningState: 'Succeeded', creationDate: nowIso() });
+  ({ ...init, tags: {}, sku: 'Basic', properties: {}, encryption: { status: 'disabled' }, provisioningState: 'Succeeded', creationDate: dotnetTime('Z') });
 
 /** ARM reads property names case-insensitively: the source document's template writes `KeyIdentifier`. */
 function normalizeKeyVaultPropertyNames(props: any): void {

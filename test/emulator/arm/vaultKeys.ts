@@ -3,7 +3,7 @@ import type { ArmRequest, ArmResponse, KeyVersion, Vault, VaultKey } from '../ty
 import { ArmError, badRequest, resourceNotFound } from '../errors';
 import { lower } from '../ids';
 import { pageOf } from '../paging';
-import { createKeyVersion, keyUrl, type KeyCreateParams } from '../keyvault/keyStore';
+import { createKeyVersion, keyUrl, recoveryLevel, type KeyCreateParams } from '../keyvault/keyStore';
 import { armBase, route, rx, RG, ok, type Route } from './route';
 import { requireVault } from './vaultLifecycle';
 
@@ -33,7 +33,7 @@ function armAttributes(vault: Vault, version: KeyVersion): Record<string, unknow
   const a = version.attributes;
   return { enabled: a.enabled, ...(a.nbf !== undefined ? { nbf: a.nbf } : {}), ...(a.exp !== undefined ? { exp: a.exp } : {}),
     created: a.created, updated: a.updated,
-    recoveryLevel: vault.properties.enablePurgeProtection ? 'Recoverable' : 'Recoverable+Purgeable', exportable: false };
+    recoveryLevel: recoveryLevel(vault), exportable: false };
 }
 
 /** The data plane keeps Key Vault's rotation policy (`Rotate`/`Notify`); ARM spells the action types in lower case. */

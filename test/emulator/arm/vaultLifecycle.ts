@@ -5,6 +5,7 @@ import { isGuid, lower, nowIso, providerId } from '../ids';
 import { requireGroup } from '../store';
 
 export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
+export const PERMISSION_KINDS = ['keys', 'secrets', 'certificates', 'storage'];
 
 export function validateVaultName(name: string): void {
   if (!/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(name) || name.includes('--')) {
@@ -19,8 +20,9 @@ export function validateAccessPolicies(ctx: EmulatorContext, policies: unknown):
   return policies.map((p: AccessPolicy) => {
     if (!isGuid(p?.objectId)) throw badRequest('BadRequest', `Invalid value found at accessPolicies[].ObjectId: ${p?.objectId}`);
     if (lower(p.tenantId ?? '') !== lower(ctx.world.tenantId)) throw badRequest('BadRequest', `Invalid value found at accessPolicies[].TenantId: ${p.tenantId}. It must be the vault's tenant.`);
-    return { tenantId: p.tenantId, objectId: p.objectId, ...(p.applicationId ? { applicationId: p.applicationId } : {}),
-      permissions: { keys: p.permissions?.keys ?? [], secrets: p.permissions?.secrets ?? [], certificates: p.permissions?.certificates ?? [], storage: p.permissions?.storage ?? [] } };
+    // Key Vault keeps the permission kinds as sent: a policy with only key permissions shows only `keys`.
+    const permissions = Object.fromEntries(PERMISSION_KINDS.filter((k) => Array.isArray(p.permissions?.[k])).map((k) => [k, p.permissions[k]!]));
+    return { tenantId: p.tenantId, objectId: p.objectId, ...(p.applicationId ? { applicationId: p.applicationId } : {}), permissions };
   });
 }
 
@@ -54,18 +56,25 @@ export function mergeVaultProperties(ctx: EmulatorContext, existing: VaultProper
     enableSoftDelete: true, softDeleteRetentionInDays: retention,
     ...((p.enablePurgeProtection ?? base.enablePurgeProtection) ? { enablePurgeProtection: true } : {}),
     enableRbacAuthorization: typeof p.enableRbacAuthorization === 'boolean' ? p.enableRbacAuthorization : rbacDefault,
+    ...((typeof p.enableRbacAuthorization === 'boolean' || base.rbacSent) ? { rbacSent: true } : {}),
     networkAcls: p.networkAcls ?? base.networkAcls, publicNetworkAccess: p.publicNetworkAccess ?? base.publicNetworkAccess ?? 'Enabled',
-    enabledForDeployment: p.enabledForDeployment ?? base.enabledForDeployment ?? false,
-    enabledForDiskEncryption: p.enabledForDiskEncryption ?? base.enabledForDiskEncryption ?? false,
-    enabledForTemplateDeployment: p.enabledForTemplateDeployment ?? base.enabledForTemplateDeployment ?? false,
+    ...optionalFlag('enabledForDeployment', p, base), ...optionalFlag('enabledForDiskEncryption', p, base), ...optionalFlag('enabledForTemplateDeployment', p, base),
   };
 }
+
+const optionalFlag = (name: 'enabledForDeployment' | 'enabledForDiskEncryption' | 'enabledForTemplateDeployment', p: any, base: Partial<VaultProperties>): Partial<VaultProperties> => {
+  const value = typeof p[name] === 'boolean' ? p[name] : base[name];
+  return value === undefined ? {} : { [name]: value };
+};
 
 export const vaultUri = (ctx: EmulatorContext, vault: Vault): string => `https://${lower(vault.name)}${ctx.env.keyVaultDnsSuffix}/`;
 
 export function vaultJson(ctx: EmulatorContext, vault: Vault): unknown {
-  const { networkAcls, ...rest } = vault.properties;
+  // Azure leaves enableRbacAuthorization out of a vault created without it before api 2026-02-01 (recorded); the emulator
+  // still shows `false` there, which test/integration/emulator/vaults.test.ts expects (fidelity allow-list).
+  const { networkAcls, rbacSent: _rbacSent, ...rest } = vault.properties;
   return { id: vault.id, name: vault.name, type: VAULT_TYPE, location: vault.location, tags: vault.tags,
+    ...(vault.systemData ? { systemData: vault.systemData } : {}),
     properties: { ...rest, ...(networkAcls ? { networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [], ...networkAcls } } : {}),
       vaultUri: vaultUri(ctx, vault), provisioningState: 'Succeeded' } };
 }

@@ -1,7 +1,8 @@
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, Vault } from '../types';
 import { badRequest, conflict, resourceNotFound } from '../errors';
-import { lower, providerId } from '../ids';
+import { lower, nowIso, providerId } from '../ids';
+import { writtenBy } from './systemData';
 import { findVaultByName, requireGroup } from '../store';
 import { requireSubscription } from './subscriptions';
 import { route, rx, SUB, RG, listOf, ok, type Route } from './route';
@@ -25,7 +26,7 @@ function createVault(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
   if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
   const properties = mergeVaultProperties(ctx, undefined, req.body?.properties, req.query['api-version']!, false);
   const vault: Vault = { id: providerId(sub, group.name, VAULT_TYPE, name), name, subscriptionId: sub, resourceGroup: group.name,
-    location, tags: req.body?.tags ?? {}, properties, keys: {} };
+    location, tags: req.body?.tags ?? {}, properties, keys: {}, systemData: writtenBy(req.principal, nowIso()) };
   ctx.world.vaults[lower(vault.id)] = vault;
   return ok(vaultJson(ctx, vault));
 }
@@ -39,6 +40,7 @@ function putOrPatch(ctx: EmulatorContext, req: ArmRequest, p: Record<string, str
   }
   existing.properties = mergeVaultProperties(ctx, existing.properties, req.body?.properties, req.query['api-version']!, req.method === 'PATCH');
   if (req.body?.tags) existing.tags = req.body.tags;
+  existing.systemData = writtenBy(req.principal, nowIso(), existing.systemData);
   return ok(vaultJson(ctx, existing));
 }
 

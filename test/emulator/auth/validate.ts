@@ -15,7 +15,7 @@ function bearer(ex: HttpExchange): string | undefined {
 }
 
 const toPrincipal = (claims: TokenClaims, ex: HttpExchange): Principal =>
-  ({ objectId: claims.oid, appId: claims.appid, tenantId: claims.tid, clientIp: ex.clientIp });
+  ({ objectId: claims.oid, appId: claims.appid, tenantId: claims.tid, clientIp: ex.clientIp, ...(claims.upn ? { upn: String(claims.upn) } : {}) });
 
 /** Resource Manager's bearer check: 401 with ARM's codes and `WWW-Authenticate` when it fails. */
 export function authenticateArm(ctx: EmulatorContext, ex: HttpExchange, audiences: string[] = [ctx.env.armAudience]): Outcome {

@@ -82,10 +82,17 @@ export function attributesJson(vault: Vault, version: KeyVersion): Record<string
   const a = version.attributes;
   return { enabled: a.enabled, created: a.created, updated: a.updated, ...(a.exp !== undefined ? { exp: a.exp } : {}),
     ...(a.nbf !== undefined ? { nbf: a.nbf } : {}), recoverableDays: vault.properties.softDeleteRetentionInDays,
-    recoveryLevel: vault.properties.enablePurgeProtection ? 'Recoverable' : 'Recoverable+Purgeable', exportable: false };
+    recoveryLevel: recoveryLevel(vault), exportable: false, ...(version.kty.endsWith('-HSM') ? {} : { hsmPlatform: '0' }) };
+}
+
+/** Key Vault's deletion recovery level: `Customized…` when the retention is shorter than 90 days, `+Purgeable` without purge protection. */
+export function recoveryLevel(vault: Vault): string {
+  const p = vault.properties;
+  return `${p.softDeleteRetentionInDays < 90 ? 'CustomizedRecoverable' : 'Recoverable'}${p.enablePurgeProtection ? '' : '+Purgeable'}`;
 }
 
 export function keyBundle(ctx: EmulatorContext, vault: Vault, key: VaultKey, version: KeyVersion): Record<string, unknown> {
   return { key: { kid: keyUrl(ctx, vault, key.name, version.version), kty: version.kty, key_ops: version.keyOps, ...version.publicJwk },
-    attributes: attributesJson(vault, version), tags: version.tags };
+    // Key Vault leaves `tags` out of a key without tags.
+    attributes: attributesJson(vault, version), ...(version.tags && Object.keys(version.tags).length ? { tags: version.tags } : {}) };
 }

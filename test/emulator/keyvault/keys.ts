@@ -29,7 +29,10 @@ export async function handleKeys(ctx: EmulatorContext, vault: Vault, req: VaultR
   if (method === 'POST' && third === 'rotate') {
     allow('rotate');
     const { version: current } = findKeyVersion(vault, name);
-    const version = await createKeyVersion(ctx, vault, name, { kty: current.kty, key_size: current.keySize, crv: current.crv, key_ops: current.keyOps, tags: current.tags });
+    // A version made by rotation expires after the policy's expiryTime (recorded: exp = created + P30D).
+    const lifetime = expiryTimeSeconds(vault.keys[lower(name)]?.rotationPolicy?.attributes?.expiryTime);
+    const version = await createKeyVersion(ctx, vault, name, { kty: current.kty, key_size: current.keySize, crv: current.crv, key_ops: current.keyOps, tags: current.tags,
+      ...(lifetime ? { attributes: { exp: nowSeconds() + lifetime } } : {}) });
     return { status: 200, body: keyBundle(ctx, vault, vault.keys[lower(name)]!, version) };
   }
   if (third === 'rotationpolicy') return rotationPolicy(ctx, vault, name, req, allow);
@@ -128,11 +131,21 @@ function rotationPolicy(ctx: EmulatorContext, vault: Vault, name: string, req: V
   const id = `${keyUrl(ctx, vault, key.name)}/rotationpolicy`;
   if (req.method === 'PUT') {
     const now = nowSeconds();
-    const body = (req.body ?? {}) as { lifetimeActions?: unknown[]; attributes?: { expiryTime?: string } };
-    key.rotationPolicy = { id, lifetimeActions: body.lifetimeActions ?? [], attributes: { ...(body.attributes ?? {}), created: now, updated: now } };
+    const body = (req.body ?? {}) as { lifetimeActions?: { action?: { type?: string } }[]; attributes?: { expiryTime?: string } };
+    const actions = [...(body.lifetimeActions ?? [])];
+    // Key Vault adds its default Notify action (30 days before expiry) to a policy that has none.
+    if (!actions.some((a) => lower(String(a?.action?.type ?? '')) === 'notify')) actions.push({ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } } as never);
+    key.rotationPolicy = { id, lifetimeActions: actions, attributes: { ...(body.attributes ?? {}), created: key.rotationPolicy?.attributes?.created ?? now, updated: now } };
   }
-  const policy = key.rotationPolicy ?? { id, lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }], attributes: {} };
-  return { status: 200, body: policy };
+  // A key that never had a policy answers nulls, without an id (recorded by the JS SDK's tests).
+  return { status: 200, body: key.rotationPolicy ?? { lifetimeActions: null, attributes: null } };
+}
+
+/** An ISO 8601 duration of days, months or years (what rotation policies accept) in seconds; months of 30 days. */
+export function expiryTimeSeconds(duration: string | undefined): number | undefined {
+  const m = duration ? /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/i.exec(duration) : null;
+  if (!m || !duration || duration.length < 3) return undefined;
+  return ((Number(m[1] ?? 0) * 365) + (Number(m[2] ?? 0) * 30) + Number(m[3] ?? 0)) * 86400;
 }
 
 export const callerOf = (principal: Principal): VaultCaller => ({ objectId: principal.objectId, appId: principal.appId, clientIp: principal.clientIp });
