@@ -5,13 +5,15 @@ import { readKeyHealth, type KeyHealth, type KeyInUse, type KeyUser, type VaultI
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
 import type { TreeNode } from '../tree/TreeNode';
 
+const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
+const registriesText = (count: number): string => (count === 1 ? vscode.l10n.t('1 registry') : vscode.l10n.t('{0} registries', count));
 const shortVersion = (version: string | undefined): string => (version ? `${version.slice(0, 8)}…` : '');
 
 /** A key vault holding keys registries use: its keys (their state read from Key Vault when expanded). */
 export class VaultInUseNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly entry: VaultInUse, private readonly factory: AzureClientFactory) {
+    constructor(readonly entry: VaultInUse, private readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string) {
         this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
     }
 
@@ -20,7 +22,7 @@ export class VaultInUseNode implements TreeNode {
         item.id = this.id;
         item.iconPath = new vscode.ThemeIcon('key');
         const registries = this.entry.keys.reduce((count, key) => count + key.users.length, 0);
-        const notes = [vscode.l10n.t('{0} keys in use · {1} registries', this.entry.keys.length, registries)];
+        const notes = [`${keysText(this.entry.keys.length)} · ${registriesText(registries)}`];
         if (this.entry.vault) {
             notes.push(this.entry.vault.enableRbacAuthorization ? vscode.l10n.t('Azure RBAC') : vscode.l10n.t('access policies'));
             if (!this.entry.vault.enablePurgeProtection) {
@@ -54,7 +56,7 @@ export class KeyInUseNode implements TreeNode {
         item.id = this.id;
         const { text, problem } = healthText(this.health);
         item.iconPath = new vscode.ThemeIcon(problem ? 'warning' : 'key', problem ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = [vscode.l10n.t('{0} registries', this.key.users.length), text].filter(Boolean).join(' · ');
+        item.description = [registriesText(this.key.users.length), text].filter(Boolean).join(' · ');
         item.tooltip = formatKeyIdentifier({ vaultUrl: this.key.vaultUrl, vaultName: this.key.vaultName, keyName: this.key.keyName });
         item.contextValue = 'acrCmk.keys.key';
         return item;
@@ -84,7 +86,7 @@ export class KeyUserNode implements TreeNode {
         const identity = encryption.identity?.kind === 'system' ? vscode.l10n.t('system-assigned identity')
             : encryption.identity?.kind === 'user' ? vscode.l10n.t('identity "{0}"', encryption.identity.name)
                 : vscode.l10n.t('$(warning) identity not assigned to the registry');
-        item.description = [version, identity, vscode.l10n.t('subscription {0}', registry.subscriptionId)].join(' · ');
+        item.description = [version, identity, vscode.l10n.t('subscription "{0}"', this.parent.parent.subscriptionName(registry.subscriptionId))].join(' · ');
         item.tooltip = registry.id;
         item.contextValue = 'acrCmk.keys.registry';
         item.command = { title: vscode.l10n.t('Show Encryption'), command: 'acrCmk.showEncryption', arguments: [registry.id] };

@@ -8,5 +8,6 @@ import { VaultInUseNode } from './keyNodes';
 export function vaultNodes(fleet: Pick<Fleet, 'registries' | 'vaults'>, targets: readonly SubscriptionTarget[]): TreeNode[] {
     const factoryOf = (subscriptionId: string | undefined) =>
         (targets.find((target) => target.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase()) ?? targets[0]!).factory;
-    return keysInUse(fleet).map((entry) => new VaultInUseNode(entry, factoryOf(entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId)));
+    const subscriptionName = (subscriptionId: string) => targets.find((target) => target.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())?.name ?? subscriptionId;
+    return keysInUse(fleet).map((entry) => new VaultInUseNode(entry, factoryOf(entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId), subscriptionName));
 }

@@ -1,0 +1,58 @@
+// UI level (Playwright on the real workbench): the Keys view lists, across every subscription, key vault → key → the
+// registries that use it — read through Resource Graph — with each key's state from Key Vault, and a registry row opens
+// its encryption. What it shows is checked against the emulator's own state.
+import * as assert from 'node:assert/strict';
+import { getEmulatorJson } from '../emulatorState';
+import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
+import { activityBarEntry, openWorkbench, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar, type Workbench } from './workbench';
+
+/** vault name → key name → registry names, from the registries' key identifiers. */
+function expectedUsage(world: EmulatorWorld): Map<string, Map<string, string[]>> {
+  const usage = new Map<string, Map<string, string[]>>();
+  for (const registry of cmkRegistries(world)) {
+    const match = /^https:\/\/([^.]+)\.[^/]+\/keys\/([^/]+)/i.exec(registry.encryption.keyVaultProperties!.keyIdentifier);
+    if (!match) continue;
+    const keys = usage.get(match[1]!) ?? new Map<string, string[]>();
+    usage.set(match[1]!, keys);
+    keys.set(match[2]!.toLowerCase(), [...(keys.get(match[2]!.toLowerCase()) ?? []), registry.name].sort());
+  }
+  return usage;
+}
+
+describe('UI: the Keys view (key vault → key → registries, across subscriptions)', () => {
+  let workbench: Workbench;
+  before(async () => { workbench = await openWorkbench(); });
+  after(async () => workbench?.close());
+  screenshotOnFailure(() => workbench);
+
+  it('lists every key in use with the registries of every subscription that use it, and its state from Key Vault', async () => {
+    const { page } = workbench;
+    const world = await getEmulatorJson<EmulatorWorld>('state');
+    const usage = expectedUsage(world);
+    assert.ok(usage.size > 0, 'the sample world has CMK registries');
+    await activityBarEntry(page, viewContainerTitle()).click();
+    await widenSideBar(page, 700);
+    const keysPane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /^Keys/ }) });
+    await keysPane.locator('.pane-header').waitFor({ timeout: 60000 });
+    if ((await keysPane.locator('.pane-header').getAttribute('aria-expanded')) === 'false') await keysPane.locator('.pane-header').click();
+    // The registries pane folded away, as a person does to give the Keys view the side bar's height.
+    const registriesHeader = page.locator('.pane-header', { hasText: /^Registries/ });
+    if ((await registriesHeader.getAttribute('aria-expanded')) === 'true') await registriesHeader.click();
+    const rows = keysPane.locator('.monaco-list-row');
+    // The view sorts vaults and keys by name: the first vault's rows are the ones on screen (the list renders what shows).
+    const [vaultName, keys] = [...usage.entries()].sort((a, b) => a[0].localeCompare(b[0]))[0]!;
+    const vaultRow = rows.filter({ hasText: vaultName }).first();
+    await vaultRow.waitFor({ timeout: 90000 });
+    const registryCount = [...keys.values()].flat().length;
+    assert.match(await vaultRow.innerText(), new RegExp(`${keys.size} keys? in use · ${registryCount} registr(y|ies)`));
+    assert.match(await keysPane.locator('.pane-header').innerText(), /Resource Graph/, 'the view says it read the fleet through Resource Graph');
+    for (const [keyName, registries] of keys) {
+      const keyRow = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${keyName}$`, 'i') }) }).first();
+      await keyRow.waitFor({ timeout: 60000 });
+      await waitUntil(`the state of key ${keyName}`, async () => /enabled|disabled|deleted|not found|not readable/.test(await keyRow.innerText()), 30000);
+      assert.match(await keyRow.innerText(), new RegExp(`${registries.length} registr(y|ies)`));
+      for (const name of registries) await rows.filter({ hasText: name }).first().waitFor({ timeout: 30000 });
+    }
+    await screenshot(page, 'keys-view');
+  });
+});
