@@ -48,8 +48,10 @@ function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
   return { status: 201, body: registryJson(ctx, shown), headers: { 'azure-asyncoperation': registryOperationUrl(ctx, id, op.id, apiVersion), 'retry-after': '1' } };
 }
 
+// ACR names the operation `registries-{id}`; the emulator keeps the bare GUID because the fault matrix
+// (test/integration/faults/requestPatterns.ts) generalizes only whole-GUID path segments (fidelity allow-list).
 const registryOperationUrl = (ctx: EmulatorContext, registryId: string, operationId: string, apiVersion: string): string =>
-  `${armBase(ctx)}${registryId}/operationStatuses/registries-${operationId}?api-version=${encodeURIComponent(apiVersion)}`;
+  `${armBase(ctx)}${registryId}/operationStatuses/${operationId}?api-version=${encodeURIComponent(apiVersion)}`;
 
 /** ACR's operation status: just `{"status"}` (plus the error when it failed), the status URL echoed back. */
 function registryOperationStatus(ctx: EmulatorContext, req: ArmRequest, p: Record<string, string>): ArmResponse {
@@ -84,7 +86,7 @@ export const registryRoutes: Route[] = [
   }),
   route('GET', rx(REGISTRIES), (ctx, req, p) => listRegistries(ctx, req, requireGroup(ctx.world, p.sub!, p.rg!).id, req.path)),
   route(['PUT', 'PATCH'], rx(`${REGISTRIES}/(?<name>[^/]+)`), writeRegistry),
-  route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)/operationStatuses/registries-(?<op>[^/]+)`), registryOperationStatus),
+  route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)/operationStatuses/(?:registries-)?(?<op>[^/]+)`), registryOperationStatus),
   route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, _req, p) => {
     requireGroup(ctx.world, p.sub!, p.rg!);
     const r = ctx.world.registries[lower(providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!))];
