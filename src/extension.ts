@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     const keysView = vscode.window.createTreeView('acrCmk.keys', { treeDataProvider: keys, showCollapseAll: true });
     keys.view = keysView;
     context.subscriptions.push(session, view, keys, keysView);
-    registerCommands({ session, inventory, tree, globalState: context.globalState }, azExt, context.subscriptions);
+    registerCommands({ session, inventory, tree, keys, globalState: context.globalState }, azExt, context.subscriptions);
 
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
         const sessionChanged = sessionSettings.some((setting) => event.affectsConfiguration(setting));

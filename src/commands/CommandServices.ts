@@ -1,5 +1,6 @@
 import type { AzureSession } from '../auth/AzureSession';
 import type { KeyValueStorage } from '../domain/revoke/RevocationRecord';
+import type { KeysTreeDataProvider } from '../keysView/KeysTreeDataProvider';
 import type { RegistryInventory } from '../tree/RegistryInventory';
 import type { RegistryTreeDataProvider } from '../tree/RegistryTreeDataProvider';
 
@@ -8,6 +9,8 @@ export interface CommandServices {
     readonly session: AzureSession;
     readonly inventory: RegistryInventory;
     readonly tree: RegistryTreeDataProvider;
+    /** The Keys view (key vault → key → registries). */
+    readonly keys: KeysTreeDataProvider;
     /** The extension's global state (VS Code's `Memento`): where Revoke remembers what it took away. */
     readonly globalState?: KeyValueStorage;
 }

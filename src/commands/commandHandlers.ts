@@ -11,6 +11,7 @@ import { refresh } from './refresh/refresh';
 import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
 import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
 import { showEncryption } from './showEncryption/showEncryption';
+import { showKeyUsage } from './showKeyUsage/showKeyUsage';
 import { signIn } from './signIn/signIn';
 
 /** A command's handler, given every argument VS Code passed to the command. */
@@ -39,6 +40,7 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     'acrCmk.createEncryptedRegistry': oneArgument(createEncryptedRegistry),
     'acrCmk.exportTemplate': oneArgument(exportTemplate),
     'acrCmk.deployTemplate': oneArgument(deployTemplateCommand),
+    'acrCmk.showKeyUsage': oneArgument(showKeyUsage),
     ...mapHandlers(keyAccessCommandHandlers, oneArgument),
     ...mapHandlers(rotationCommandHandlers, withAnswers),
 };

@@ -24,6 +24,8 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     view?: vscode.TreeView<TreeNode>;
     private fleet?: Promise<{ fleet: Fleet; targets: readonly SubscriptionTarget[] }>;
     private readonly overlay = new Map<string, { registry: RegistrySummary; until: number }>();
+    /** The rows handed to VS Code (kept so a reveal finds the same objects), until the next change. */
+    private roots?: Promise<TreeNode[]>;
     private readonly following: vscode.Disposable;
 
     constructor(private readonly session: AzureSession, onDidChangeRegistries: vscode.Event<RegistryChange>, private readonly telemetry: TelemetryRunner) {
@@ -47,19 +49,37 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.keys.getChildren', async (context: IActionContext) => {
             context.telemetry.suppressIfSuccessful = true;
             context.errorHandling.rethrow = false;
-            return node ? (await node.getChildren?.(context)) ?? [] : await this.getRoot();
+            return node ? (await node.getChildren?.(context)) ?? [] : await (this.roots ??= this.getRoot());
         });
         return children ?? [];
     }
 
     refresh(): void {
         this.fleet = undefined;
+        this.roots = undefined;
         this.changed.fire(undefined);
+    }
+
+    /**
+     * Opens the view on a key: expanded, selected, its registries listed. Undefined when the view does not hold that key
+     * (another subscription, or the fleet was read before the key was in use); otherwise how many registries use it.
+     */
+    async revealKey(vaultUrl: string, keyName: string): Promise<number | undefined> {
+        await vscode.commands.executeCommand('acrCmk.keys.focus');
+        const roots = await (this.roots ??= this.getRoot());
+        const { findKeyNode } = await import('./keysRoot.js');
+        const found = await findKeyNode(roots, vaultUrl, keyName);
+        if (!found) {
+            return undefined;
+        }
+        await this.view?.reveal(found.node, { select: true, focus: true, expand: true });
+        return found.users;
     }
 
     private follow(change: RegistryChange): void {
         if (change.scope === 'registry' && change.registry) {
             this.overlay.set(change.registry.id.toLowerCase(), { registry: change.registry, until: Date.now() + overlayLifetimeMs });
+            this.roots = undefined;
             this.changed.fire(undefined);
         } else if (change.scope !== 'registry') {
             this.refresh();

@@ -37,9 +37,14 @@ export class VaultInUseNode implements TreeNode {
         return item;
     }
 
-    async getChildren(): Promise<TreeNode[]> {
-        const healths = await mapWithConcurrency([...this.entry.keys], 4, (key) => readKeyHealth(this.factory, key));
-        return this.entry.keys.map((key, index) => new KeyInUseNode(this, key, healths[index]!));
+    /** Read once per row object (the view makes new rows on a change): a reveal and VS Code's own expansion share it. */
+    private children?: Promise<TreeNode[]>;
+
+    getChildren(): Promise<TreeNode[]> {
+        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => readKeyHealth(this.factory, key))
+            .then((healths) => this.entry.keys.map((key, index) => new KeyInUseNode(this, key, healths[index]!)));
+        this.children.catch(() => { this.children = undefined; });
+        return this.children;
     }
 }
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { getEmulatorJson } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
-import { activityBarEntry, openWorkbench, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar, type Workbench } from './workbench';
+import { activityBarEntry, expandTreeRow, openWorkbench, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar, type Workbench } from './workbench';
 
 /** vault name → key name → registry names, from the registries' key identifiers. */
 function expectedUsage(world: EmulatorWorld): Map<string, Map<string, string[]>> {
@@ -55,4 +55,35 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     }
     await screenshot(page, 'keys-view');
   });
+
+  it('Show Registries Using This Key from a registry\'s context menu opens the Keys view on its key, every registry using it listed', async () => {
+    const { page } = workbench;
+    const world = await getEmulatorJson<EmulatorWorld>('state');
+    const usage = expectedUsage(world);
+    // A registry whose key other registries share, when the world has one: the blast radius is the point.
+    const registry = cmkRegistries(world).sort((a, b) => keyUsers(usage, b).length - keyUsers(usage, a).length)[0]!;
+    const users = keyUsers(usage, registry);
+    const registriesHeader = page.locator('.pane-header', { hasText: /^Registries/ });
+    if ((await registriesHeader.getAttribute('aria-expanded')) === 'false') await registriesHeader.click();
+    const keysHeader = page.locator('.pane-header', { hasText: /^Keys/ });
+    if ((await keysHeader.getAttribute('aria-expanded')) === 'true') await keysHeader.click();
+    const registriesPane = page.locator('.pane').filter({ has: registriesHeader });
+    const subscription = world.subscriptions[registry.subscriptionId.toLowerCase()]!;
+    await expandTreeRow(registriesPane.locator('.monaco-list-row').filter({ hasText: subscription.displayName }).first());
+    const row = registriesPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${registry.name}$`) }) }).first();
+    await runContextMenu(page, row, 'Show Registries Using This Key');
+    const keysPane = page.locator('.pane').filter({ has: keysHeader });
+    await waitUntil('the Keys view open', async () => (await keysHeader.getAttribute('aria-expanded')) === 'true', 30000);
+    const keyName = /\/keys\/([^/]+)/.exec(registry.encryption.keyVaultProperties!.keyIdentifier)![1]!;
+    const selected = keysPane.locator('.monaco-list-row[aria-selected="true"]');
+    await waitUntil(`the key ${keyName} selected`, async () => new RegExp(`^${keyName}`, 'i').test((await selected.first().innerText().catch(() => '')).trim()), 60000);
+    for (const name of users) await keysPane.locator('.monaco-list-row').filter({ hasText: name }).first().waitFor({ timeout: 30000 });
+    await screenshot(page, 'keys-view-show-usage');
+  });
 });
+
+/** The registries that use the same key as `registry` (itself included). */
+function keyUsers(usage: Map<string, Map<string, string[]>>, registry: ReturnType<typeof cmkRegistries>[number]): string[] {
+  const match = /^https:\/\/([^.]+)\.[^/]+\/keys\/([^/]+)/i.exec(registry.encryption.keyVaultProperties!.keyIdentifier)!;
+  return usage.get(match[1]!)?.get(match[2]!.toLowerCase()) ?? [];
+}
