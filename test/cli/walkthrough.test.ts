@@ -139,7 +139,8 @@ describe('stock Azure CLI walkthrough against the emulator', function () {
     const registry = await az('acr', 'identity', 'assign', '-n', REGISTRY, '--identities', '[system]'); // 2.45 prints the registry
     const identity = registry.identity;
     assert.ok(identity.userAssignedIdentities, 'the user-assigned identity stays assigned');
-    assert.match(identity.type, /SystemAssigned/);
+    // Azure answers the type in camel case (`systemAssigned, userAssigned`, as recorded): compare without case.
+    assert.match(identity.type, /systemAssigned/i);
     assert.match(identity.principalId, /^[0-9a-f-]{36}$/);
     state.systemPrincipalId = identity.principalId;
     const vault = await az('keyvault', 'set-policy', '-n', VAULT, '--object-id', identity.principalId, '--key-permissions', ...KEY_PERMISSIONS);

@@ -6,6 +6,7 @@ import type { RegistrySummary } from '../../domain/registries/RegistryEncryption
 import type { RotationPlan, RotationProgress } from '../../domain/rotate/RotationPlan';
 import type { IdentityChoice, RotationConsent, RotationRequest } from '../../domain/rotate/RotationRequest';
 import type { RotationResult } from '../../domain/rotate/runRotation';
+import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
 import type { CommandServices } from '../CommandServices';
 
 /**
@@ -42,6 +43,8 @@ export interface RotationWizardContext extends IActionContext {
     /** Subscription picked to look for another vault in. */
     vaultSubscription?: SubscriptionTarget;
     plan?: RotationPlan;
+    /** Use System-Assigned Identity: the other registries that lose their key when the previous identity's access goes. */
+    sharingPreviousIdentity?: readonly AffectedRegistry[];
     progress?: RotationProgress;
     result?: RotationResult;
 }

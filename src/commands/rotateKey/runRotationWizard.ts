@@ -1,4 +1,7 @@
 import type { AzureWizardPromptStep, IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { findRegistriesSharingIdentity } from '../../domain/revoke/sharedAccess';
+import type { RegistrySummary } from '../../domain/registries/RegistryEncryption';
 import { FlowWizard } from '../wizard/FlowWizard';
 import { announceRotation } from './announceRotation';
 import type { RotationResult } from '../../domain/rotate/runRotation';
@@ -26,10 +29,28 @@ export async function runRotationWizard(actionContext: IActionContext, services:
         promptSteps: [...options.promptSteps, new RotationPlanStep(options.buildRequest)],
         executeSteps: [...rotationExecuteSteps(), new RotationSummaryStep()],
     });
+    const before = node.registry;
     await wizard.prompt();
     await wizard.execute();
     node.registry = context.registry;
     services.tree.showChangedRegistry(context.registry);
     announceRotation(context.plan!, context.result!);
+    if (context.answers.removePreviousIdentityAccess) {
+        await markSharingPreviousIdentity(context, before);
+    }
     return context.result!;
+}
+
+/** The registries that lost their key with the previous identity's access: marked in the tree, and named once more. */
+async function markSharingPreviousIdentity(context: RotationWizardContext, before: RegistrySummary): Promise<void> {
+    const subscriptionIds = (await context.services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
+    const sharing = context.sharingPreviousIdentity ?? await findRegistriesSharingIdentity(context.factory, subscriptionIds, before).catch(() => []);
+    if (sharing.length === 0 || before.encryption.status !== 'enabled' || before.encryption.identity?.kind !== 'user') {
+        return;
+    }
+    const identity = before.encryption.identity.name;
+    for (const other of sharing) {
+        context.services.tree.markKeyAccess(other.id, { kind: 'problem', severity: 'error', summary: vscode.l10n.t('Lost access to its key when the key vault access of identity "{0}" was removed.', identity) });
+    }
+    void vscode.window.showWarningMessage(vscode.l10n.t('Also without key access now (they used "{0}"): {1}.', identity, sharing.map((other) => other.name).join(', ')));
 }

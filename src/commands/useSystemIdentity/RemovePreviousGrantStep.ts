@@ -1,5 +1,6 @@
 import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { findRegistriesSharingIdentity, type AffectedRegistry } from '../../domain/revoke/sharedAccess';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { backToThisPrompt } from '../wizard/backToThisPrompt';
 import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
@@ -23,16 +24,30 @@ export class RemovePreviousGrantStep extends AnswerPromptStep<RotationWizardCont
             { label: vscode.l10n.t('Keep the access of "{0}"', name), detail: vscode.l10n.t('Recommended when other registries or applications use this identity.'), data: false },
             { label: vscode.l10n.t('Remove the access of "{0}" to the key vault', name), detail: vscode.l10n.t('Removes its get/wrapKey/unwrapKey access (or its encryption role) after the switch. The identity stays assigned to the registry.'), data: true },
         ];
+        const vaultName = state.status === 'enabled' ? state.key?.vaultName ?? '' : '';
         for (;;) {
             const remove = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('After switching to the system-assigned identity, what about "{0}"?', name) })).data;
+            // The blast radius, named: every other registry that reaches this vault through the same identity.
+            const sharing = remove ? await this.sharing(context) : [];
+            const detail = sharing.length > 0
+                ? vscode.l10n.t('These registries also reach key vault "{1}" through "{0}" and lose their key with it: {2}. Applications that use "{0}" there lose access too. You can grant it again later.', name, vaultName, sharing.map((other) => other.name).join(', '))
+                : vscode.l10n.t('No other registry in the subscriptions shown reaches key vault "{1}" through "{0}"; an application that uses it there loses access. You can grant it again later.', name, vaultName);
             const confirmed = !remove || await backToThisPrompt(() => context.ui.showWarningMessage(vscode.l10n.t('Remove the key vault access of "{0}"?', name), {
-                modal: true, detail: vscode.l10n.t('Anything else that uses "{0}" to reach keys in this vault (another registry, an application) loses access. This cannot be undone automatically; you can grant it again later.', name),
+                modal: true, detail,
             }, { title: vscode.l10n.t('Remove Access') }));
             if (confirmed) {
                 context.answers.removePreviousIdentityAccess = remove;
                 return;
             }
         }
+    }
+
+    private async sharing(context: RotationWizardContext): Promise<readonly AffectedRegistry[]> {
+        if (!context.sharingPreviousIdentity) {
+            const subscriptionIds = (await context.services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
+            context.sharingPreviousIdentity = await findRegistriesSharingIdentity(context.factory, subscriptionIds, context.registry);
+        }
+        return context.sharingPreviousIdentity;
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {

@@ -80,3 +80,24 @@ export async function findRestoredWith(factory: AzureClientFactory, target: Encr
     }
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/**
+ * The other CMK registries of the subscriptions that reach a key of the same vault through the same user-assigned
+ * identity as `registry`: removing that identity's access to the vault takes them off their keys too.
+ */
+export async function findRegistriesSharingIdentity(factory: AzureClientFactory, subscriptionIds: readonly string[], registry: RegistrySummary): Promise<AffectedRegistry[]> {
+    const state = registry.encryption;
+    if (state.status !== 'enabled' || state.identity?.kind !== 'user' || !state.key) {
+        return [];
+    }
+    const identityId = state.identity.resourceId.toLowerCase();
+    const vaultUrl = state.key.vaultUrl.toLowerCase();
+    const lists = await mapWithConcurrency([...new Set([registry.subscriptionId, ...subscriptionIds].map((id) => id.toLowerCase()))], 4,
+        (subscriptionId) => listRegistriesInSubscription(factory, subscriptionId));
+    return lists.flat()
+        .filter((other) => other.id.toLowerCase() !== registry.id.toLowerCase() && other.encryption.status === 'enabled'
+            && other.encryption.identity?.kind === 'user' && other.encryption.identity.resourceId.toLowerCase() === identityId
+            && other.encryption.key?.vaultUrl.toLowerCase() === vaultUrl)
+        .map((other): AffectedRegistry => ({ id: other.id, name: other.name, subscriptionId: other.subscriptionId, reason: 'sameIdentity' }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+}

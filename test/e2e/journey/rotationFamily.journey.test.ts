@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { waitForNotification } from '../ui/notifications';
-import { openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, type Workbench } from '../ui/workbench';
+import { openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
+import { waitForModal } from './quickInput';
 import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
 import { walkWithBack } from './walk';
 
@@ -19,11 +20,14 @@ describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation, Key 
   this.timeout(10 * 60 * 1000);
   let workbench: Workbench | undefined;
   let system: JourneyRegistry;
+  /** Encrypts with the same key through the same identity as `system`: removing that identity's access cuts it off too. */
+  let sharer: JourneyRegistry;
   let auto: JourneyRegistry;
   let firewall: JourneyRegistry;
   let firewalledVault: string;
   before(async () => {
     [system, auto, firewall] = await Promise.all([createJourneyRegistry(`djsys${suffix}`), createJourneyRegistry(`djaut${suffix}`, { versionless: false }), createJourneyRegistry(`djfwp${suffix}`)]);
+    sharer = await createJourneyRegistry(`djshr${suffix}`, { shareWith: system });
     // The sample world's firewalled vault in this subscription (default action Deny, trusted services allowed, RBAC).
     const world = await getEmulatorJson<{ subscriptions: Record<string, { subscriptionId: string; displayName: string }>; vaults: Record<string, { name: string; subscriptionId: string; properties: { networkAcls?: { defaultAction: string } } }> }>('state');
     const subscriptionId = Object.values(world.subscriptions).find((candidate) => candidate.displayName === journeySubscription)!.subscriptionId;
@@ -39,12 +43,24 @@ describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation, Key 
     await walkWithBack(page, 'system-identity', [
       { name: 'previous-grant', asks: new RegExp(`^After switching to the system-assigned identity, what about "${system.identity}"\\?$`), answer: { pick: `Remove the access of "${system.identity}" to the key vault` }, count: [1, 2] },
       // The first step's modal offers no Back (nothing comes before it); Cancel ends the flow.
-      { name: 'remove-confirm', asks: new RegExp(`^Remove the key vault access of "${system.identity}"\\?$`), answer: { button: 'Remove Access' }, noBack: true },
+      {
+        name: 'remove-confirm', asks: new RegExp(`^Remove the key vault access of "${system.identity}"\\?$`), answer: { button: 'Remove Access' }, noBack: true,
+        // The blast radius, named: the other registry that reaches the vault through the same identity.
+        check: async (page) => {
+          const modal = await waitForModal(page, new RegExp(`^Remove the key vault access of "${system.identity}"\\?$`));
+          assert.match(modal.detail, new RegExp(`These registries also reach key vault "${system.vault}" through "${system.identity}" and lose their key with it: ${sharer.name}\\.`));
+          await screenshot(page, 'journey-system-identity-blast-radius');
+        },
+      },
       { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${system.name}"\\?$`), answer: { button: 'Change Encryption' }, backTo: 'previous-grant' },
     ]);
     await waitForNotification(page, new RegExp(`^Registry "${system.name}" now uses key "${system.key}" in key vault "${system.vault}" \\(versionless, now version [0-9a-f]{8}…\\), system-assigned identity\\.$`), notifications.seen);
     assert.equal((await encryptionNow(system.id)).identity, 'system');
     assert.equal((await keyAccessNow(system.id)).accessible, true);
+    // The registry sharing the identity lost its key, as the confirmation said: named once more, and marked in the tree.
+    await waitForNotification(page, new RegExp(`^Also without key access now \\(they used "${system.identity}"\\): ${sharer.name}\\.$`), notifications.seen);
+    assert.equal((await keyAccessNow(sharer.id)).accessible, false);
+    await waitUntil('the sharing registry marked', async () => /key access problem/.test(await treeRowNamed(page, sharer.name).innerText()), 30000);
     await screenshot(page, 'journey-system-identity-done');
   });
 

@@ -5,6 +5,7 @@ import { AzureClientFactory } from '../../../src/domain/clients/AzureClientFacto
 import { queryResourceGraph } from '../../../src/domain/azure/resourceGraph';
 import { keysInUse } from '../../../src/domain/fleet/keysInUse';
 import { readFleet, registriesQuery } from '../../../src/domain/fleet/readFleet';
+import { findRegistriesSharingIdentity } from '../../../src/domain/revoke/sharedAccess';
 import { configureGraph, defaultGraphSettings } from '../../emulator/graph/resourceGraph';
 import type { RunningEmulator } from '../../emulator/index';
 import { connectToEmulator, emulatorCloud } from '../../support/connectToEmulator';
@@ -115,5 +116,32 @@ describe('fleet: registries and key vaults of every subscription through Resourc
         const rows = await queryResourceGraph(factory, all, registriesQuery);
         const seen = new Set(rows.map((row) => String(row.id).split('/')[2]!.toLowerCase()));
         assert.deepEqual([...seen], [all[0]!.toLowerCase()]);
+    });
+});
+
+describe('blast radius: the registries that share an identity on a vault', function () {
+    this.timeout(120_000);
+    let emu: RunningEmulator;
+    before(async () => { emu = await startForSuite('fleet-sharing', { seed: 'subscriptions=2,registries=20,cmk=0.8' }); });
+    after(() => emu.stop());
+
+    it('names every other registry reaching the same vault through the same user-assigned identity, in any subscription, and no other', async () => {
+        const { source } = await connectToEmulator(emu.environment, readFileSync(emu.environment.caCertPath, 'utf8'));
+        const targets = await source.listAllSubscriptions();
+        const fleet = await readFleet(targets, 'resourceManager');
+        const world = Object.values(emu.context.world.registries);
+        const hostOf = (keyId: string) => new URL(keyId).host.toLowerCase();
+        let checked = 0;
+        for (const registry of fleet.registries) {
+            if (registry.encryption.status !== 'enabled' || registry.encryption.identity?.kind !== 'user') continue;
+            const own = world.find((r) => r.id.toLowerCase() === registry.id.toLowerCase())!;
+            const expected = world.filter((r) => r.id.toLowerCase() !== own.id.toLowerCase() && r.encryption?.keyVaultProperties
+                && r.encryption.keyVaultProperties.identity === own.encryption!.keyVaultProperties!.identity
+                && hostOf(r.encryption.keyVaultProperties.keyIdentifier) === hostOf(own.encryption!.keyVaultProperties!.keyIdentifier)).map((r) => r.name).sort();
+            const found = await findRegistriesSharingIdentity(targets[0]!.factory, targets.map((t) => t.subscriptionId), registry);
+            assert.deepEqual(found.map((r) => r.name), expected, registry.name);
+            checked++;
+        }
+        assert.ok(checked > 3, 'registries with user-assigned identities were checked');
     });
 });

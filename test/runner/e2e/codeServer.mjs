@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { startProcess, waitForHttp } from './processes.mjs';
+import { repoRoot } from './paths.mjs';
+import { runToEnd, startProcess, waitForHttp } from './processes.mjs';
 
 /**
  * @param {{ host: { node24: string, codeServerEntry: string, env: NodeJS.ProcessEnv }, runDir: string, logDir: string,
@@ -49,4 +50,18 @@ export function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Packages a test-only extension folder (VSIX, with the project's own vsce) and installs it into the profile in `runDir`
+ * with code-server's own `--install-extension`, as a person installs a VSIX.
+ * @param {{ node24: string, codeServerEntry: string, env: NodeJS.ProcessEnv }} host
+ */
+export async function installTestExtension(host, runDir, extensionDir, vsixName) {
+  mkdirSync(runDir, { recursive: true });
+  const vsix = path.join(runDir, vsixName);
+  await runToEnd(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
+    '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: extensionDir, env: process.env });
+  const layout = codeServerLayout(host, runDir);
+  await runToEnd(host.node24, [host.codeServerEntry, ...layout.dirArgs, '--install-extension', vsix], { env: layout.env });
 }

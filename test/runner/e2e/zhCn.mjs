@@ -5,9 +5,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAptPackages } from '../apt.mjs';
-import { codeServerLayout, startCodeServer } from './codeServer.mjs';
+import { installTestExtension, startCodeServer } from './codeServer.mjs';
 import { repoRoot } from './paths.mjs';
-import { runToEnd } from './processes.mjs';
 
 export const ZH_CN_LOCALE = 'zh-cn';
 /** Debian's Chromium has no CJK font: without one every Chinese character is drawn as a box in the screenshots. */
@@ -21,12 +20,7 @@ export const languagePackDir = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'z
  */
 export async function startZhCnCodeServer(options) {
   ensureAptPackages(CJK_FONT_PACKAGES, 'Chinese text in the zh-cn screenshots');
-  mkdirSync(options.runDir, { recursive: true });
-  const vsix = path.join(options.runDir, 'zh-cn-language-pack.vsix');
-  await runToEnd(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
-    '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: languagePackDir, env: process.env });
-  const layout = codeServerLayout(options.host, options.runDir);
-  await runToEnd(options.host.node24, [options.host.codeServerEntry, ...layout.dirArgs, '--install-extension', vsix], { env: layout.env });
+  await installTestExtension(options.host, options.runDir, languagePackDir, 'zh-cn-language-pack.vsix');
   writeLanguagePacksIndex(path.join(options.runDir, 'user-data'), path.join(options.runDir, 'extensions'));
   return startCodeServer({ ...options, name: 'code-server-zh-cn', extraArgs: ['--locale', ZH_CN_LOCALE, ...(options.extraArgs ?? [])] });
 }
