@@ -17,9 +17,11 @@ export interface GraphSettings {
   windowMs: number;
   /** how long a change takes to show in query results (0: at once) */
   lagMs: number;
+  /** the most rows one page carries whatever `$top` asks (Resource Graph's own cap is 1 000; it may send fewer) */
+  pageLimit: number;
 }
 
-export const defaultGraphSettings: GraphSettings = { quota: 15, windowMs: 5000, lagMs: 0 };
+export const defaultGraphSettings: GraphSettings = { quota: 15, windowMs: 5000, lagMs: 0, pageLimit: 1000 };
 
 interface GraphState { settings: GraphSettings; index?: { builtAt: number; rows: Row[] }; windows: Map<string, { start: number; used: number }> }
 const states = new WeakMap<EmulatorContext, GraphState>();
@@ -39,11 +41,11 @@ export function configureGraph(ctx: EmulatorContext, settings: Partial<GraphSett
   return state.settings;
 }
 
-/** `{quota?, windowMs?, lagMs?}` from the admin API, numbers only. */
+/** `{quota?, windowMs?, lagMs?, pageLimit?}` from the admin API, numbers only. */
 export function graphSettingsOf(body: unknown): Partial<GraphSettings> {
   const input = (body ?? {}) as Record<string, unknown>;
   const settings: Partial<GraphSettings> = {};
-  for (const key of ['quota', 'windowMs', 'lagMs'] as const) {
+  for (const key of ['quota', 'windowMs', 'lagMs', 'pageLimit'] as const) {
     if (input[key] !== undefined) {
       const value = Number(input[key]);
       if (!Number.isFinite(value) || value < 0) throw badRequest('InvalidGraphSettings', `${key} must be a number of at least 0.`);
@@ -133,7 +135,7 @@ export async function queryResources(ctx: EmulatorContext, req: ArmRequest, disp
     if (error instanceof KqlError) return { ...invalidQuery(error), headers: quotaHeaders };
     throw error;
   }
-  const top = Math.min(Math.max(body.options?.$top ?? 100, 1), 1000);
+  const top = Math.min(Math.max(body.options?.$top ?? 100, 1), state.settings.pageLimit);
   const token = body.options?.$skipToken ? JSON.parse(Buffer.from(body.options.$skipToken, 'base64').toString('utf8')) as { offset: number } : undefined;
   const offset = token?.offset ?? body.options?.$skip ?? 0;
   const pageable = result.length > 0 && 'id' in result[0]!;

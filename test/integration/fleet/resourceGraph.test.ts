@@ -44,6 +44,18 @@ describe('fleet: registries and key vaults of every subscription through Resourc
         assert.deepEqual(keysInUse(graph).map((v) => v.keys.map((k) => k.users.length)), keysInUse(arm).map((v) => v.keys.map((k) => k.users.length)));
     });
 
+    it('follows every page when Resource Graph sends fewer rows than asked', async () => {
+        configureGraph(emu.context, { pageLimit: 4, quota: 1000 });
+        const before = emu.context.log.lastSeq;
+        const paged = await readFleet(targets, 'resourceGraph');
+        const pages = emu.context.log.since(before).filter((r) => /ResourceGraph/i.test(r.path)).length;
+        configureGraph(emu.context, defaultGraphSettings);
+        const whole = await readFleet(targets, 'resourceGraph');
+        assert.deepEqual(paged.registries.map((r) => r.id), whole.registries.map((r) => r.id));
+        assert.deepEqual(paged.vaults.map((v) => v.id), whole.vaults.map((v) => v.id));
+        assert.ok(pages >= Math.ceil(whole.registries.length / 4) + Math.ceil(whole.vaults.length / 4), `one request per page (${pages})`);
+    });
+
     it('pages with $skipToken (projected id), answers lower-case types and resource groups, and refuses KQL it does not know as InvalidQuery', async () => {
         const bearer = await token();
         const subscriptions = emu.environment.subscriptions.map((s) => s.id);
