@@ -85,9 +85,7 @@ export class KeyUserNode implements TreeNode {
         const item = new vscode.TreeItem(registry.name, vscode.TreeItemCollapsibleState.None);
         item.id = this.id;
         item.iconPath = new vscode.ThemeIcon('package');
-        const version = encryption.rotation === 'manual'
-            ? vscode.l10n.t('pinned to version {0}', shortVersion(encryption.currentVersion))
-            : vscode.l10n.t('versionless, now version {0}', shortVersion(encryption.currentVersion));
+        const version = versionText(encryption, this.parent.health);
         const identity = encryption.identity?.kind === 'system' ? vscode.l10n.t('system-assigned identity')
             : encryption.identity?.kind === 'user' ? vscode.l10n.t('identity "{0}"', encryption.identity.name)
                 : vscode.l10n.t('$(warning) identity not assigned to the registry');
@@ -123,4 +121,28 @@ function healthText(health: KeyHealth): { text: string; problem: boolean } {
         parts.push(vscode.l10n.t('rotation policy: {0}', health.rotation.interval ?? ''));
     }
     return { text: parts.join(' · '), problem };
+}
+
+const hourMs = 60 * 60 * 1000;
+
+/**
+ * Which version the registry uses, against the key's latest: a pinned registry on an older version says which is
+ * latest; a versionless one that has not moved to the latest yet is flagged — ACR picks a new version up within an
+ * hour, so past that hour it is a problem (a rotation with the same key brings it over at once).
+ */
+function versionText(encryption: KeyUser['encryption'], health: KeyHealth): string {
+    const current = encryption.currentVersion;
+    const latest = health.lookup.kind === 'found' ? health.lookup.state : undefined;
+    const behind = !!latest?.version && !!current && latest.version.toLowerCase() !== current.toLowerCase();
+    if (encryption.rotation === 'manual') {
+        return behind ? vscode.l10n.t('pinned to version {0} (latest is {1})', shortVersion(current), shortVersion(latest!.version))
+            : vscode.l10n.t('pinned to version {0}', shortVersion(current));
+    }
+    if (!behind) {
+        return vscode.l10n.t('versionless, now version {0}', shortVersion(current));
+    }
+    const ageMs = latest!.createdOn ? Date.now() - latest!.createdOn.getTime() : undefined;
+    return ageMs !== undefined && ageMs < hourMs
+        ? vscode.l10n.t('versionless, still on version {0}: new version {1} is picked up within an hour', shortVersion(current), shortVersion(latest!.version))
+        : vscode.l10n.t('$(warning) versionless, still on version {0}: version {1} was not picked up (over an hour); Rotate Key with the same key applies it', shortVersion(current), shortVersion(latest!.version));
 }

@@ -7,6 +7,8 @@ export interface KeyVersionState {
     readonly enabled: boolean;
     readonly expiresOn?: Date;
     readonly notBefore?: Date;
+    /** When the version was made (a new version of a versionless key is picked up by ACR within an hour of it). */
+    readonly createdOn?: Date;
     readonly keyType: string;
 }
 
@@ -77,6 +79,6 @@ export async function readRotationPolicy(factory: AzureClientFactory, key: KeyId
     return { autoRotates: !!rotate, interval: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry };
 }
 
-function toState(properties: { version?: string; enabled?: boolean; expiresOn?: Date; notBefore?: Date }, keyType: string): KeyVersionState {
-    return { version: properties.version ?? '', enabled: properties.enabled !== false, expiresOn: properties.expiresOn, notBefore: properties.notBefore, keyType };
+function toState(properties: { version?: string; enabled?: boolean; expiresOn?: Date; notBefore?: Date; createdOn?: Date }, keyType: string): KeyVersionState {
+    return { version: properties.version ?? '', enabled: properties.enabled !== false, expiresOn: properties.expiresOn, notBefore: properties.notBefore, createdOn: properties.createdOn, keyType };
 }

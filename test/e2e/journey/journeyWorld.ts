@@ -83,3 +83,11 @@ export async function grantVaultRoleToUser(registry: JourneyRegistry, userObject
     roleDefinitionId: `/subscriptions/${target.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionGuid}`, principalId: userObjectId,
   });
 }
+
+/** Someone makes a new version of the registry's key in Key Vault (the portal, a pipeline); returns the new version. */
+export async function newKeyVersionOutsideTheExtension(registry: JourneyRegistry): Promise<string> {
+  const { env, target } = await journeyTarget();
+  const keys = await target.factory.keys(`https://${registry.vault}${env.keyVaultDnsSuffix}`);
+  const created = await keys.createRsaKey(registry.key, { keySize: 2048 });
+  return created.properties.version!;
+}

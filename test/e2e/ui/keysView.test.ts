@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { getEmulatorJson } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
-import { activityBarEntry, expandTreeRow, openWorkbench, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar, type Workbench } from './workbench';
+import { createJourneyRegistry, newKeyVersionOutsideTheExtension } from '../journey/journeyWorld';
+import { activityBarEntry, expandTreeRow, openWorkbench, runCommand, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar, type Workbench } from './workbench';
 
 /** vault name → key name → registry names, from the registries' key identifiers. */
 function expectedUsage(world: EmulatorWorld): Map<string, Map<string, string[]>> {
@@ -79,6 +80,23 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     await waitUntil(`the key ${keyName} selected`, async () => new RegExp(`^${keyName}`, 'i').test((await selected.first().innerText().catch(() => '')).trim()), 60000);
     for (const name of users) await keysPane.locator('.monaco-list-row').filter({ hasText: name }).first().waitFor({ timeout: 30000 });
     await screenshot(page, 'keys-view-show-usage');
+  });
+
+  it('a versionless registry not yet on its key\'s new version says so (ACR picks a new version up within an hour)', async () => {
+    const { page } = workbench;
+    const registry = await createJourneyRegistry(`djkvn${Date.now().toString(36).slice(-5)}`);
+    const version = await newKeyVersionOutsideTheExtension(registry);
+    await runCommand(page, 'Azure Container Registry Keys: Refresh');
+    const registriesHeader = page.locator('.pane-header', { hasText: /^Registries/ });
+    if ((await registriesHeader.getAttribute('aria-expanded')) === 'true') await registriesHeader.click();
+    const keysHeader = page.locator('.pane-header', { hasText: /^Keys/ });
+    if ((await keysHeader.getAttribute('aria-expanded')) === 'false') await keysHeader.click();
+    const keysPane = page.locator('.pane').filter({ has: keysHeader });
+    const row = keysPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${registry.name}$`) }) }).first();
+    await row.waitFor({ timeout: 60000 });
+    await waitUntil('the registry row saying it is not on the new version yet', async () =>
+      new RegExp(`versionless, still on version [0-9a-f]{8}…: new version ${version.slice(0, 8)}… is picked up within an hour`).test(await row.innerText()), 30000);
+    await screenshot(page, 'keys-view-version-not-picked-up');
   });
 });
 

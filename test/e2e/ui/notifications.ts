@@ -36,10 +36,16 @@ async function openCentre(page: Page): Promise<void> {
  * last notification goes (a progress that ends), so a button that vanished meanwhile is no failure.
  */
 async function closeCentre(page: Page): Promise<void> {
-  if (!(await centre(page).isVisible())) return;
-  await page.locator('.notifications-center .notifications-center-header .codicon-notifications-hide').click({ timeout: 5000 })
-    .catch(async (error: Error) => { if (await centre(page).isVisible()) throw error; });
-  await centre(page).waitFor({ state: 'hidden', timeout: 10000 });
+  // A click that lands while the centre re-renders (a notification arriving, a progress ending) can be lost: a person
+  // then clicks once more, and so does this.
+  for (let attempt = 1; ; attempt++) {
+    if (!(await centre(page).isVisible())) return;
+    await page.locator('.notifications-center .notifications-center-header .codicon-notifications-hide').click({ timeout: 5000 })
+      .catch(async (error: Error) => { if (attempt >= 3 && await centre(page).isVisible()) throw error; });
+    const hidden = await centre(page).waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false);
+    if (hidden) return;
+    if (attempt >= 3) await centre(page).waitFor({ state: 'hidden', timeout: 5000 });
+  }
 }
 
 /** Every notification in the centre that a running progress is not (a progress reports work, not an outcome). */
