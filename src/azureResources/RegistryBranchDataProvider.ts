@@ -11,6 +11,7 @@ import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { decorateKeyAccess, type KeyAccessMarks } from '../tree/keyAccessMarks';
 import { subscriptionOfRegistry, type RegistryChange } from '../tree/registryChanges';
 import { RegistryNode } from '../tree/RegistryNode';
+import { childrenWithTelemetry } from '../tree/treeChildren';
 import type { TreeNode } from '../tree/TreeNode';
 
 /** What the branch shares with our own view: the key access marks, and every change of what is known about registries. */
@@ -64,11 +65,7 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
     }
 
     async getChildren(element: TreeNode): Promise<TreeNode[]> {
-        const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.azureResources.getChildren', async (context) => {
-            context.telemetry.suppressIfSuccessful = true;
-            return (await element.getChildren?.(context)) ?? [];
-        });
-        return children ?? [];
+        return childrenWithTelemetry(this.telemetry, 'acrCmk.azureResources.getChildren', async (context) => (await element.getChildren?.(context)) ?? []);
     }
 
     getTreeItem(element: TreeNode): vscode.TreeItem {

@@ -1,4 +1,3 @@
-import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
 import type { SubscriptionTarget } from '../auth/SubscriptionSource';
@@ -8,6 +7,7 @@ import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { errorMessage } from '../l10n/errorMessage';
 import { MessageNode } from '../tree/MessageNode';
 import type { RegistryChange } from '../tree/registryChanges';
+import { childrenWithTelemetry } from '../tree/treeChildren';
 import type { TreeNode } from '../tree/TreeNode';
 
 /** Resource Graph lags Resource Manager: what a flow read back after a change is shown over its rows this long. */
@@ -46,12 +46,8 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.keys.getChildren', async (context: IActionContext) => {
-            context.telemetry.suppressIfSuccessful = true;
-            context.errorHandling.rethrow = false;
-            return node ? (await node.getChildren?.(context)) ?? [] : await (this.roots ??= this.getRoot());
-        });
-        return children ?? [];
+        return childrenWithTelemetry(this.telemetry, 'acrCmk.keys.getChildren',
+            async (context) => (node ? (await node.getChildren?.(context)) ?? [] : (this.roots ??= this.getRoot())), { keepErrors: true });
     }
 
     refresh(): void {

@@ -1,4 +1,3 @@
-import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
@@ -11,6 +10,7 @@ import type { RegistryInventory } from './RegistryInventory';
 import { RegistryNode } from './RegistryNode';
 import type { RegistryChange } from './registryChanges';
 import { SubscriptionNode } from './SubscriptionNode';
+import { childrenWithTelemetry } from './treeChildren';
 import type { TreeNode } from './TreeNode';
 
 /** The `acrCmk.registries` view: subscriptions → registries → encryption details, plus state rows. */
@@ -54,12 +54,8 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        const children = await this.telemetry.callWithTelemetryAndErrorHandling('acrCmk.getChildren', async (context: IActionContext) => {
-            context.telemetry.suppressIfSuccessful = true;
-            context.errorHandling.rethrow = false;
-            return node ? (await node.getChildren?.(context)) ?? [] : await this.getRootChildren();
-        });
-        return children ?? [];
+        return childrenWithTelemetry(this.telemetry, 'acrCmk.getChildren',
+            async (context) => (node ? (await node.getChildren?.(context)) ?? [] : this.getRootChildren()), { keepErrors: true });
     }
 
     /**

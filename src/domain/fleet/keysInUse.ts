@@ -25,18 +25,19 @@ export interface VaultInUse {
     readonly keys: readonly KeyInUse[];
 }
 
-const hostOf = (url: string): string => url.replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+/** A vault's host (with port) from its URL, lower case: how vault URLs and key identifiers are matched. */
+export const vaultHostOf = (url: string): string => url.replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
 
 /** Vault → key → the registries that use it, from any subscription of the fleet; registries without a customer-managed key are left out. */
 export function keysInUse(fleet: Pick<Fleet, 'registries' | 'vaults'>): VaultInUse[] {
-    const vaultsByHost = new Map(fleet.vaults.map((vault) => [hostOf(vault.vaultUri), vault]));
+    const vaultsByHost = new Map(fleet.vaults.map((vault) => [vaultHostOf(vault.vaultUri), vault]));
     const byVault = new Map<string, { vaultName: string; vaultUrl: string; keys: Map<string, KeyUser[]> }>();
     for (const registry of fleet.registries) {
         const encryption = registry.encryption;
         if (encryption.status !== 'enabled' || !encryption.key) {
             continue;
         }
-        const host = hostOf(encryption.key.vaultUrl);
+        const host = vaultHostOf(encryption.key.vaultUrl);
         const entry = byVault.get(host) ?? { vaultName: encryption.key.vaultName, vaultUrl: encryption.key.vaultUrl, keys: new Map<string, KeyUser[]>() };
         byVault.set(host, entry);
         const keyName = encryption.key.keyName.toLowerCase();
