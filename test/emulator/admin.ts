@@ -10,6 +10,7 @@ import { audienceFor } from './auth/issuer';
 import { publicWorld } from './persist';
 import { configureGraph, graphSettingsOf } from './graph/resourceGraph';
 import { browserSessionRoute } from './auth/browserSession';
+import { clockRoute } from './clockRoute';
 
 const isLoopback = (ip: string): boolean => ip === '::1' || /^127\.\d+\.\d+\.\d+$/.test(ip);
 /** A name or address that can only mean this machine (RFC 6761 `localhost`, 127/8, [::1]). */
@@ -46,6 +47,7 @@ export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promi
       case 'POST principals': return { status: 201, body: addPrincipal(ctx, jsonBody(ex)) };
       case 'POST tokens': return mintToken(ctx, jsonBody(ex));
       case 'POST browser-session': case 'DELETE browser-session': return browserSessionRoute(ctx, ex.method, jsonBody(ex));
+      case 'GET clock': case 'POST clock': return clockRoute(ctx, ex.method, jsonBody(ex));
       case 'POST resource-graph': return { status: 200, body: configureGraph(ctx, graphSettingsOf(jsonBody(ex))) };
       default: return { status: 404, body: { error: { code: 'NotFound', message: `No admin route ${what}.` } } };
     }

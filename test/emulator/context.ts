@@ -4,6 +4,7 @@ import type { FaultStore } from './faults';
 import type { RequestLog } from './requestLog';
 import type { SigningKey } from './auth/tokens';
 import type { IssuedSecrets } from './issuedSecrets';
+import type { EmulatorClock } from './clock';
 
 export interface EmulatorEnvironment {
   armEndpoint: string; authority: string; adfsAuthority: string; armAudience: string;
@@ -34,6 +35,8 @@ export interface EmulatorContext {
   signingKey: SigningKey;
   /** Records every secret handed out (tokens, client secrets, key material, wrapped keys) for the security scan. */
   issued: IssuedSecrets;
+  /** The emulator's now (real time plus an offset the admin API advances): every time-driven rule reads it. */
+  clock: EmulatorClock;
   /** called after every successful mutation (persistence) */
   changed(): void;
   /** rebuilds the initial world (admin reset) */

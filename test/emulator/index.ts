@@ -15,12 +15,15 @@ import { buildEnvironment, writeEnvironmentFiles } from './environment';
 import { portalPage } from './portal';
 import { createHandler } from './router';
 import { IssuedSecrets } from './issuedSecrets';
+import { EmulatorClock } from './clock';
 
 export type { EmulatorEnvironment } from './context';
 export { dispatchInternal } from './arm/dispatch';
 
 export interface EmulatorOptions {
   port?: number; outDir: string; seed?: string; latencyMs?: number; statePath?: string; lroPolls?: number; keyVaultDnsSuffix?: string;
+  /** the emulator's time at start (milliseconds since the epoch; default: the machine's time) */
+  clockStart?: number;
 }
 export interface RunningEmulator {
   environment: EmulatorEnvironment; port: number; stop(): Promise<void>;
@@ -47,16 +50,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const portalPort = (portalServer.address() as AddressInfo).port;
   const keyPool = new KeyPool(join(outDir, 'key-pool.json'));
   const seed = parseSeed(options.seed);
+  const clock = new EmulatorClock(options.clockStart);
   const makeWorld = async (): Promise<World> => {
     const world = baseWorld();
-    await seedWorld({ env: { keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}` } as EmulatorEnvironment, keyPool }, world, seed, options.seed ?? '');
+    await seedWorld({ env: { keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}` } as EmulatorEnvironment, keyPool, clock }, world, seed, options.seed ?? '');
     return world;
   };
   const ctx = {} as EmulatorContext;
   const persistence = options.statePath ? new StatePersistence(resolve(options.statePath), `.${vaultHostSuffix}:${port}`, () => ctx.world) : undefined;
   const world = persistence?.load() ?? (await makeWorld());
   Object.assign(ctx, {
-    world, port, vaultHostSuffix, lroPolls: options.lroPolls ?? 1, keyPool, faults: new FaultStore(), log: new RequestLog(),
+    world, port, vaultHostSuffix, clock, lroPolls: options.lroPolls ?? 1, keyPool, faults: new FaultStore(), log: new RequestLog(),
     signingKey: loadSigningKey(join(outDir, 'signing-key.pem')),
     issued: new IssuedSecrets(join(outDir, 'issued-secrets.jsonl')),
     env: buildEnvironment(port, world, tls.caCertPath, vaultHostSuffix, portalPort),

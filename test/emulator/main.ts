@@ -1,6 +1,7 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index';
+import { parseIsoInstant } from './clock';
 
-// `npm run emulator -- --port 0 --out <dir> [--seed spec] [--latency-ms n] [--state file] [--lro-polls n] [--key-vault-dns-suffix s]`
+// `npm run emulator -- --port 0 --out <dir> [--seed spec] [--latency-ms n] [--state file] [--lro-polls n] [--key-vault-dns-suffix s] [--clock <ISO time>]`
 function parseArgs(argv: string[]): EmulatorOptions {
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(name);
@@ -8,9 +9,12 @@ function parseArgs(argv: string[]): EmulatorOptions {
   };
   const num = (name: string): number | undefined => (value(name) === undefined ? undefined : Number(value(name)));
   const outDir = value('--out');
-  if (!outDir) throw new Error('usage: emulator --out <dir> [--port p] [--seed spec] [--latency-ms n] [--state file] [--lro-polls n]');
+  if (!outDir) throw new Error('usage: emulator --out <dir> [--port p] [--seed spec] [--latency-ms n] [--state file] [--lro-polls n] [--clock <ISO time>]');
+  const clock = value('--clock');
+  const clockStart = clock === undefined ? undefined : parseIsoInstant(clock);
+  if (clock !== undefined && clockStart === undefined) throw new Error(`--clock needs an ISO 8601 time with a zone (e.g. 2027-01-01T00:00:00Z), not '${clock}'`);
   return { outDir, port: num('--port') ?? 0, seed: value('--seed'), latencyMs: num('--latency-ms'), statePath: value('--state'),
-    lroPolls: num('--lro-polls'), keyVaultDnsSuffix: value('--key-vault-dns-suffix') };
+    lroPolls: num('--lro-polls'), keyVaultDnsSuffix: value('--key-vault-dns-suffix'), clockStart };
 }
 
 async function main(): Promise<void> {

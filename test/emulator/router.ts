@@ -10,6 +10,7 @@ import { handleVaultHost, vaultNameFromHost } from './keyvault/router';
 import { dispatchArm } from './arm/dispatch';
 import { metadataEndpoints } from './arm/subscriptions';
 import { portalPage } from './portal';
+import { applyDueRules } from './timeRules';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const MUTATING = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
@@ -37,6 +38,7 @@ export function createHandler(ctx: EmulatorContext, latencyMs: number): (req: In
     void (async () => {
       const started = Date.now();
       const ex = await readExchange(req);
+      await applyDueRules(ctx); // what fell due by the emulator's clock happens before the request sees the world
       if (ex.path.startsWith('/_emulator/') || ex.path === '/_emulator') { writeReply(res, await handleAdmin(ctx, ex)); return; }
       const log = (status: number): void => ctx.log.add({ time: new Date(started).toISOString(), method: ex.method, host: ex.host, path: ex.path, query: ex.query, status, durationMs: Date.now() - started });
       if (latencyMs > 0) await sleep(latencyMs);

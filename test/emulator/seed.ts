@@ -2,7 +2,8 @@ import { publicEncrypt, constants, randomBytes } from 'node:crypto';
 import type { EmulatorContext } from './context';
 import type { KeyVersion, Registry, TenantUser, Vault, World } from './types';
 import { emptyWorld } from './store';
-import { dotnetTime, guid, groupId, lower, nowIso, providerId, seededRandom } from './ids';
+import { dotnetTime, guid, groupId, lower, providerId, seededRandom } from './ids';
+import { EmulatorClock } from './clock';
 import { keyObjects, digestOf } from './keyvault/crypto';
 import { IDENTITY_TYPE } from './arm/identities';
 import { VAULT_TYPE } from './arm/vaultLifecycle';
@@ -53,22 +54,23 @@ function seedUsers(): Record<string, TenantUser> {
  * Owner on every subscription, Reader on the first only (subscription scope, as the portal assigns them). Own PRNG
  * stream per seed text, so the assignment names are the same on every start of the same world and move nothing else.
  */
-function assignUserRoles(world: World, specText: string): void {
+function assignUserRoles(world: World, specText: string, createdOn: string): void {
   const rand = seededRandom(`acr-cmk-emulator/user-roles/${specText}`);
   const users = world.users ?? {};
   const subs = Object.keys(world.subscriptions);
   const owner = users[SEED_USERS.owner]; const reader = users[SEED_USERS.reader];
-  for (const sub of subs) if (owner) assign(world, rand, `/subscriptions/${sub}`, owner.objectId, ROLE.owner, sub, 'User');
-  if (reader && subs[0]) assign(world, rand, `/subscriptions/${subs[0]}`, reader.objectId, ROLE.reader, subs[0], 'User');
+  for (const sub of subs) if (owner) assign(world, rand, `/subscriptions/${sub}`, owner.objectId, ROLE.owner, sub, 'User', createdOn);
+  if (reader && subs[0]) assign(world, rand, `/subscriptions/${subs[0]}`, reader.objectId, ROLE.reader, subs[0], 'User', createdOn);
 }
 
 const SHORT = (rand: () => number): string => Math.floor(rand() * 0xffff).toString(16).padStart(4, '0');
 
 /** Builds the seeded world: per subscription a security group (identities, 3 vaults with shared keys) and registry groups. */
-export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'>, world: World, spec: SeedSpec, specText: string): Promise<void> {
+export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'> & { clock?: EmulatorClock }, world: World, spec: SeedSpec, specText: string): Promise<void> {
   const rand = seededRandom(`acr-cmk-emulator/seed/${specText}`);
   const sp = Object.values(world.principals)[0]!;
-  const now = Math.floor(Date.now() / 1000);
+  const clock = ctx.clock ?? new EmulatorClock();
+  const now = clock.nowSeconds();
   const subs: { sub: string; identities: { id: string; principalId: string; clientId: string }[]; vaults: Vault[]; groups: string[] }[] = [];
   for (let i = 0; i < spec.subscriptions; i++) {
     const sub = guid(rand);
@@ -107,29 +109,29 @@ export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'>, w
       world.vaults[lower(vault.id)] = vault;
       vaults.push(vault);
       if (rbac) {
-        assign(world, rand, vault.id, sp.objectId, ROLE.officer, sub);
-        if (kind === 'rb') for (const id of identities) assign(world, rand, vault.id, id.principalId, ROLE.encryptionUser, sub);
+        assign(world, rand, vault.id, sp.objectId, ROLE.officer, sub, 'ServicePrincipal', clock.iso());
+        if (kind === 'rb') for (const id of identities) assign(world, rand, vault.id, id.principalId, ROLE.encryptionUser, sub, 'ServicePrincipal', clock.iso());
       }
     }
     subs.push({ sub, identities, vaults, groups });
   }
-  seedRegistries(ctx, world, spec, rand, subs);
+  seedRegistries(ctx, world, spec, rand, subs, clock.date());
   // Every world, the bare one (no --seed) included: the tenant's people hold their subscription roles, as in a real tenant.
-  assignUserRoles(world, specText);
+  assignUserRoles(world, specText, clock.iso());
 }
 
-function assign(world: World, rand: () => number, scope: string, principalId: string, role: string, sub: string, principalType = 'ServicePrincipal'): void {
+function assign(world: World, rand: () => number, scope: string, principalId: string, role: string, sub: string, principalType: string, createdOn: string): void {
   const name = guid(rand);
   const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
-  world.roleAssignments[lower(id)] = { id, name, scope, principalId, principalType, createdOn: nowIso(),
+  world.roleAssignments[lower(id)] = { id, name, scope, principalId, principalType, createdOn,
     roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${role}` };
 }
 
 const randomHex = (rand: () => number): string => Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
 
 function seedRegistries(ctx: Pick<EmulatorContext, 'env'>, world: World, spec: SeedSpec, rand: () => number,
-  subs: { sub: string; identities: { id: string; principalId: string; clientId: string }[]; vaults: Vault[]; groups: string[] }[]): void {
-  const created = dotnetTime('Z');
+  subs: { sub: string; identities: { id: string; principalId: string; clientId: string }[]; vaults: Vault[]; groups: string[] }[], at: Date): void {
+  const created = dotnetTime('Z', at);
   const tag = SHORT(rand);
   for (let k = 0; k < spec.registries; k++) {
     const s = subs[k % subs.length]!;
@@ -139,13 +141,13 @@ function seedRegistries(ctx: Pick<EmulatorContext, 'env'>, world: World, spec: S
     const id = providerId(s.sub, rg, REGISTRY_TYPE, name);
     const registry: Registry = { id, name, subscriptionId: s.sub, resourceGroup: rg, location: world.groups[lower(groupId(s.sub, rg))]!.location, tags: {},
       sku: cmk ? 'Premium' : (['Basic', 'Standard', 'Premium'] as const)[k % 3]!, properties: {}, encryption: { status: 'disabled' }, provisioningState: 'Succeeded', creationDate: created };
-    if (cmk) encryptSeeded(ctx, world, registry, s, k, rand);
+    if (cmk) encryptSeeded(ctx, world, registry, s, k, rand, at.toISOString());
     world.registries[lower(id)] = registry;
   }
 }
 
 /** Three CMK setups in turn: access-policy vault + user identity (versionless key), RBAC vault + user identity (versioned), firewalled vault + system identity. */
-function encryptSeeded(ctx: Pick<EmulatorContext, 'env'>, world: World, registry: Registry, s: { sub: string; identities: { id: string; principalId: string; clientId: string }[]; vaults: Vault[] }, k: number, rand: () => number): void {
+function encryptSeeded(ctx: Pick<EmulatorContext, 'env'>, world: World, registry: Registry, s: { sub: string; identities: { id: string; principalId: string; clientId: string }[]; vaults: Vault[] }, k: number, rand: () => number, createdOn: string): void {
   const mode = k % 3;
   const vault = s.vaults[mode]!;
   const key = vault.keys[`cmk-key-${1 + (k % 2)}`]!;
@@ -154,7 +156,7 @@ function encryptSeeded(ctx: Pick<EmulatorContext, 'env'>, world: World, registry
   const uai = s.identities[k % 2]!;
   if (mode === 2) {
     registry.identity = { type: 'SystemAssigned', principalId: guid(rand), tenantId: world.tenantId };
-    assign(world, rand, vault.id, registry.identity.principalId!, ROLE.encryptionUser, s.sub);
+    assign(world, rand, vault.id, registry.identity.principalId!, ROLE.encryptionUser, s.sub, 'ServicePrincipal', createdOn);
   } else {
     registry.identity = { type: 'UserAssigned', userAssignedIdentities: { [uai.id]: { principalId: uai.principalId, clientId: uai.clientId } } };
   }

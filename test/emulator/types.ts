@@ -57,7 +57,10 @@ export interface Registry extends TrackedResource {
   sku: string; identity?: RegistryIdentity; properties: Record<string, unknown>; encryption: RegistryEncryption;
   provisioningState: string; creationDate: string; dataKey?: WrappedDataKey;
   systemData?: SystemData; /** when the retention policy was last written (ACR reports it on every write) */ retentionUpdatedAt?: string;
+  /** the encryption identity after a write removed it from the registry: it keeps working for a grace period (arm/identityRemoval.ts) */
+  removedEncryptionIdentity?: RemovedEncryptionIdentity;
 }
+export interface RemovedEncryptionIdentity { principalId: string; clientId?: string; system: boolean; removedAt: string }
 
 export interface AsyncOperation {
   id: string; subscriptionId: string; location: string; resourceId: string; kind: 'create' | 'update' | 'delete' | 'deployment';

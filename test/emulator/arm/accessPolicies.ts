@@ -1,5 +1,5 @@
 import type { AccessPolicy } from '../types';
-import { lower, nowIso } from '../ids';
+import { lower } from '../ids';
 import { writtenBy } from './systemData';
 import { route, rx, ok, type Route } from './route';
 import { PERMISSION_KINDS as KINDS, requireVault, validateAccessPolicies } from './vaultLifecycle';
@@ -30,7 +30,7 @@ export const accessPolicyRoute = (pattern: string): Route => route('PUT', rx(pat
   const changes = validateAccessPolicies(ctx, req.body?.properties?.accessPolicies);
   const op = lower(p.op!);
   vault.properties.accessPolicies = applyAccessPolicyOperation(vault.properties.accessPolicies, op, changes);
-  vault.systemData = writtenBy(req.principal, nowIso(), vault.systemData);
+  vault.systemData = writtenBy(req.principal, ctx.clock.iso(), vault.systemData);
   return ok({ id: `${vault.id}/accessPolicies/${op}`, name: op, type: 'Microsoft.KeyVault/vaults/accessPolicies', location: vault.location,
     properties: { accessPolicies: changes } });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, ArmResponse, Deployment, Principal } from '../types';
 import { badRequest, notFound } from '../errors';
-import { lower, nowIso } from '../ids';
+import { lower } from '../ids';
 import { requireGroup } from '../store';
 import { armBase, listOf, ok, route, rx, RG, type Route } from './route';
 import { completeOperation } from './operations';
@@ -65,7 +65,7 @@ async function runInBackground(ctx: EmulatorContext, d: Deployment, principal: P
     d.provisioningState = 'Failed';
     d.error = deploymentError(d, e);
   }
-  d.timestamp = nowIso();
+  d.timestamp = ctx.clock.iso();
   ctx.changed();
 }
 
@@ -73,7 +73,7 @@ function putDeployment(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
   const group = requireGroup(ctx.world, p.sub!, p.rg!);
   validateTemplate(req.body);
   const id = `${group.id}/providers/Microsoft.Resources/deployments/${p.name}`;
-  const d: Deployment = { id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, provisioningState: 'Running', timestamp: nowIso(),
+  const d: Deployment = { id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, provisioningState: 'Running', timestamp: ctx.clock.iso(),
     template: req.body.properties.template, parameters: req.body.properties.parameters ?? {}, operationId: randomUUID(), mode: req.body.properties.mode ?? 'Incremental',
     operations: [] };
   ctx.world.deployments[lower(id)] = d;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { ArmResponse, AsyncOperation } from '../types';
 import { notFound } from '../errors';
-import { lower, nowIso } from '../ids';
+import { lower } from '../ids';
 import { armBase, ok, route, rx, SUB, type Route } from './route';
 
 /** What happens when an operation finishes: registries apply (or, on a failure fault, roll back) their change. */
@@ -14,7 +14,7 @@ const FAILED_ERROR = { code: 'InternalServerError', message: 'The operation fail
 
 export function startOperation(ctx: EmulatorContext, init: Pick<AsyncOperation, 'subscriptionId' | 'location' | 'resourceId' | 'kind' | 'fail' | 'next' | 'previous'>,
   namespace: string, apiVersion: string): { op: AsyncOperation; headers: Record<string, string> } {
-  const op: AsyncOperation = { ...init, id: randomUUID(), pollsRemaining: ctx.lroPolls, status: 'InProgress', startTime: nowIso() };
+  const op: AsyncOperation = { ...init, id: randomUUID(), pollsRemaining: ctx.lroPolls, status: 'InProgress', startTime: ctx.clock.iso() };
   ctx.world.operations[op.id] = op;
   const base = `${armBase(ctx)}/subscriptions/${op.subscriptionId}/providers/${namespace}/locations/${lower(op.location)}`;
   const q = `?api-version=${encodeURIComponent(apiVersion)}`;
@@ -29,7 +29,7 @@ export function startOperation(ctx: EmulatorContext, init: Pick<AsyncOperation, 
 export function completeOperation(ctx: EmulatorContext, op: AsyncOperation): void {
   if (op.status !== 'InProgress') return;
   op.status = op.fail ? 'Failed' : 'Succeeded';
-  op.endTime = nowIso();
+  op.endTime = ctx.clock.iso();
   if (op.fail) op.error = FAILED_ERROR;
   completers[op.kind]?.(ctx, op);
   ctx.changed();

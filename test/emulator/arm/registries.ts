@@ -3,6 +3,7 @@ import type { ArmRequest, ArmResponse, Registry } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
 import { dotnetTime, lower, providerId } from '../ids';
 import { writtenBy } from './systemData';
+import { trackEncryptionIdentity } from './identityRemoval';
 import { findRegistryByName, requireGroup } from '../store';
 import { pageOf } from '../paging';
 import { registriesInScope } from '../registryIndex';
@@ -33,10 +34,11 @@ function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
   if (!current) requireNameAvailable(ctx, p.name!, id);
   const location = current?.location ?? req.body?.location;
   if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
-  const draft = current ?? newRegistryDraft({ id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, location });
+  const draft = current ?? newRegistryDraft({ id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, location }, ctx.clock.date());
   const before = current ? current.systemData ?? { createdAt: current.creationDate.replace(/Z$/, '+00:00') } : undefined;
-  const written = { systemData: writtenBy(req.principal, dotnetTime(), before), retentionUpdatedAt: dotnetTime() };
-  const next = { ...nextRegistryState(ctx, current, draft, req.body, isPatch), ...written };
+  const at = dotnetTime('+00:00', ctx.clock.date());
+  const written = { systemData: writtenBy(req.principal, at, before), retentionUpdatedAt: at };
+  const next = trackEncryptionIdentity(ctx, current, { ...nextRegistryState(ctx, current, draft, req.body, isPatch), ...written });
   // Azure answers 201 with the registry as it is now: an update shows the old state `Updating`, a create the bare
   // registry `Creating` (no identity yet, encryption not yet shown), and an operation to poll under the registry.
   const shown: Registry = current ? { ...current, ...written, provisioningState: 'Updating' }

@@ -75,4 +75,4 @@ export function establishEncryption(ctx: EmulatorContext, registry: Pick<Registr
   }
 }
 
-export const rotationTimestamp = (): string => dotnetTime();
+export const rotationTimestamp = (ctx: EmulatorContext): string => dotnetTime('+00:00', ctx.clock.date());

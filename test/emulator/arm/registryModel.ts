@@ -68,7 +68,7 @@ export function nextRegistryState(ctx: EmulatorContext, current: Registry | unde
     // only the identity that reaches the same key version rotates nothing, and leaves the timestamp as it was.
     const before = current.encryption.keyVaultProperties;
     const rotated = lower(String(encryption.keyVaultProperties!.versionedKeyIdentifier ?? '')) !== lower(String(before?.versionedKeyIdentifier ?? ''));
-    const timestamp = rotated ? rotationTimestamp() : before?.lastKeyRotationTimestamp;
+    const timestamp = rotated ? rotationTimestamp(ctx) : before?.lastKeyRotationTimestamp;
     if (timestamp) encryption.keyVaultProperties!.lastKeyRotationTimestamp = timestamp;
     else delete encryption.keyVaultProperties!.lastKeyRotationTimestamp;
   }
@@ -98,8 +98,8 @@ function withRetentionTime(props: Record<string, any>, at: string): Record<strin
   return { ...props, policies: { ...policies, retentionPolicy: { ...(policies.retentionPolicy ?? { days: 7, status: 'disabled' }), lastUpdatedTime: at } } };
 }
 
-export const newRegistryDraft = (init: Pick<Registry, 'id' | 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>): Registry =>
-  ({ ...init, tags: {}, sku: 'Basic', properties: {}, encryption: { status: 'disabled' }, provisioningState: 'Succeeded', creationDate: dotnetTime('Z') });
+export const newRegistryDraft = (init: Pick<Registry, 'id' | 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>, at: Date): Registry =>
+  ({ ...init, tags: {}, sku: 'Basic', properties: {}, encryption: { status: 'disabled' }, provisioningState: 'Succeeded', creationDate: dotnetTime('Z', at) });
 
 /** ARM reads property names case-insensitively: the source document's template writes `KeyIdentifier`. */
 function normalizeKeyVaultPropertyNames(props: any): void {

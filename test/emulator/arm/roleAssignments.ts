@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, ArmResponse, RoleAssignment } from '../types';
 import { ArmError, badRequest, conflict, notFound } from '../errors';
-import { inScopeOf, isGuid, lower, nowIso, parseResourceId } from '../ids';
+import { inScopeOf, isGuid, lower, parseResourceId } from '../ids';
 import { directoryObjectType, principalExists, findGroup } from '../store';
 import { findRole, roleDefinitionResourceId, getRoleDefinition, listRoleDefinitions } from './roleDefinitions';
 import { requireSubscription } from './subscriptions';
@@ -49,7 +49,7 @@ function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, nam
   }
   const duplicate = Object.values(ctx.world.roleAssignments).find((a) => lower(a.scope) === lower(scope) && lower(a.principalId) === lower(props.principalId) && findRole(a.roleDefinitionId)?.id === role.id);
   if (duplicate) throw conflict('RoleAssignmentExists', 'The role assignment already exists.');
-  const assignment: RoleAssignment = { id, name: lower(name), scope, roleDefinitionId, principalId: props.principalId, principalType: props.principalType ?? directoryObjectType(ctx.world, props.principalId) ?? 'ServicePrincipal', createdOn: nowIso() };
+  const assignment: RoleAssignment = { id, name: lower(name), scope, roleDefinitionId, principalId: props.principalId, principalType: props.principalType ?? directoryObjectType(ctx.world, props.principalId) ?? 'ServicePrincipal', createdOn: ctx.clock.iso() };
   ctx.world.roleAssignments[lower(id)] = assignment;
   return ok(json(assignment), 201);
 }

@@ -24,7 +24,6 @@ const RSA_SIZES = [2048, 3072, 4096];
 const CURVES = ['P-256', 'P-384', 'P-521', 'P-256K'];
 const KEY_OPS = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey', 'import', 'release'];
 const ACTION_TYPES: Record<string, string> = { rotate: 'Rotate', notify: 'Notify' };
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 const keyResourceId = (vault: Vault, key: VaultKey): string => `${vault.id}/keys/${key.name}`;
 const current = (key: VaultKey): KeyVersion => key.versions[key.versions.length - 1]!;
@@ -162,7 +161,7 @@ async function createIfNotExist(ctx: EmulatorContext, req: ArmRequest, p: Record
       await createKeyVersion(ctx, vault, p.key!, params);
       const key = vault.keys[lower(p.key!)]!;
       if (rotationPolicy) {
-        const now = nowSeconds();
+        const now = ctx.clock.nowSeconds();
         key.rotationPolicy = { id: `${keyUrl(ctx, vault, key.name)}/rotationpolicy`, lifetimeActions: rotationPolicy.lifetimeActions,
           attributes: { ...rotationPolicy.attributes, created: now, updated: now } };
       }

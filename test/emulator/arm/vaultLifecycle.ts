@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../context';
 import type { AccessPolicy, Vault, VaultProperties } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
-import { isGuid, lower, nowIso, providerId } from '../ids';
+import { isGuid, lower, providerId } from '../ids';
 import { requireGroup } from '../store';
 
 export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
@@ -81,8 +81,8 @@ export function vaultJson(ctx: EmulatorContext, vault: Vault): unknown {
 
 /** Azure keeps a deleted vault (and its keys) for the retention period. */
 export function softDeleteVault(ctx: EmulatorContext, vault: Vault): void {
-  const now = Date.now();
-  ctx.world.deletedVaults[lower(vault.name)] = { vault, deletionDate: nowIso(),
+  const now = ctx.clock.nowMs();
+  ctx.world.deletedVaults[lower(vault.name)] = { vault, deletionDate: new Date(now).toISOString(),
     scheduledPurgeDate: new Date(now + vault.properties.softDeleteRetentionInDays * 86400_000).toISOString() };
   delete ctx.world.vaults[lower(vault.id)];
 }

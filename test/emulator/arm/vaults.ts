@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, Vault } from '../types';
 import { badRequest, conflict, resourceNotFound } from '../errors';
-import { lower, nowIso, providerId } from '../ids';
+import { lower, providerId } from '../ids';
 import { writtenBy } from './systemData';
 import { findVaultByName, requireGroup } from '../store';
 import { requireSubscription } from './subscriptions';
@@ -26,7 +26,7 @@ function createVault(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
   if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
   const properties = mergeVaultProperties(ctx, undefined, req.body?.properties, req.query['api-version']!, false);
   const vault: Vault = { id: providerId(sub, group.name, VAULT_TYPE, name), name, subscriptionId: sub, resourceGroup: group.name,
-    location, tags: req.body?.tags ?? {}, properties, keys: {}, systemData: writtenBy(req.principal, nowIso()) };
+    location, tags: req.body?.tags ?? {}, properties, keys: {}, systemData: writtenBy(req.principal, ctx.clock.iso()) };
   ctx.world.vaults[lower(vault.id)] = vault;
   return ok(vaultJson(ctx, vault));
 }
@@ -40,7 +40,7 @@ function putOrPatch(ctx: EmulatorContext, req: ArmRequest, p: Record<string, str
   }
   existing.properties = mergeVaultProperties(ctx, existing.properties, req.body?.properties, req.query['api-version']!, req.method === 'PATCH');
   if (req.body?.tags) existing.tags = req.body.tags;
-  existing.systemData = writtenBy(req.principal, nowIso(), existing.systemData);
+  existing.systemData = writtenBy(req.principal, ctx.clock.iso(), existing.systemData);
   return ok(vaultJson(ctx, existing));
 }
 

@@ -96,8 +96,8 @@ const timeSpan = (ms: number): string => {
   return `${String(Math.floor(total / 3600)).padStart(2, '0')}:${String(Math.floor(total / 60) % 60).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 };
 
-const invalidQuery = (error: KqlError): ArmResponse => ({ status: 400, body: { error: {
-  code: 'BadRequest', message: 'Please provide below info when asking for support: timestamp = ' + new Date().toISOString() + ', correlationId = ' + createHash('sha1').update(error.message).digest('hex').slice(0, 32) + '.',
+const invalidQuery = (error: KqlError, at: string): ArmResponse => ({ status: 400, body: { error: {
+  code: 'BadRequest', message: 'Please provide below info when asking for support: timestamp = ' + at + ', correlationId = ' + createHash('sha1').update(error.message).digest('hex').slice(0, 32) + '.',
   details: [
     { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
     { code: 'ParserFailure', message: error.message, token: error.token },
@@ -106,7 +106,7 @@ const invalidQuery = (error: KqlError): ArmResponse => ({ status: 400, body: { e
 /** `POST /providers/Microsoft.ResourceGraph/resources`. */
 export async function queryResources(ctx: EmulatorContext, req: ArmRequest, dispatch: Dispatch): Promise<ArmResponse> {
   const state = graphState(ctx);
-  const now = Date.now();
+  const now = ctx.clock.nowMs();
   const key = lower(req.principal.objectId);
   let window = state.windows.get(key);
   if (!window || now - window.start >= state.settings.windowMs) { window = { start: now, used: 0 }; state.windows.set(key, window); }
@@ -132,7 +132,7 @@ export async function queryResources(ctx: EmulatorContext, req: ArmRequest, disp
   try {
     result = runKql(body.query, { Resources: state.index.rows.filter((row) => scope.has(String(row.subscriptionId))) });
   } catch (error) {
-    if (error instanceof KqlError) return { ...invalidQuery(error), headers: quotaHeaders };
+    if (error instanceof KqlError) return { ...invalidQuery(error, ctx.clock.iso()), headers: quotaHeaders };
     throw error;
   }
   const top = Math.min(Math.max(body.options?.$top ?? 100, 1), state.settings.pageLimit);

@@ -15,7 +15,7 @@ export function runKeyOperation(ctx: EmulatorContext, vault: Vault, caller: Vaul
   keyName: string, keyVersion: string | undefined, algorithm: string, value: Buffer): { kid: string; result: Buffer; version: string } {
   authorizeKeyOperation(ctx.world, vault, caller, operation, keyName);
   const { version } = findKeyVersion(vault, keyName, keyVersion);
-  assertUsable(version, operation);
+  assertUsable(version, operation, ctx.clock.nowSeconds());
   if (!version.kty.startsWith('RSA')) throw badRequest('BadParameter', `Operation ${operation} requires an RSA key; this key is ${version.kty}.`);
   const keys = keyObjects(ctx.world, version.materialId);
   const forward = operation === 'wrapKey' || operation === 'encrypt';

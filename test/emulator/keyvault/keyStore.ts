@@ -8,8 +8,9 @@ import { keyObjects } from './crypto';
 export interface KeyCreateParams { kty?: string; key_size?: number; crv?: string; key_ops?: string[]; attributes?: { enabled?: boolean; exp?: number; nbf?: number }; tags?: Record<string, string> }
 
 const RSA_OPS = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
+/** Operations that protect something new, refused from `exp` on. */
+const PROTECTING = new Set(['encrypt', 'wrapkey', 'sign']);
 const CURVES: Record<string, string> = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', 'P-256K': 'secp256k1' };
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 export const vaultBaseUrl = (ctx: EmulatorContext, vault: Vault): string => `https://${lower(vault.name)}${ctx.env.keyVaultDnsSuffix}`;
 export const keyUrl = (ctx: EmulatorContext, vault: Vault, name: string, version?: string): string =>
@@ -47,7 +48,7 @@ export async function createKeyVersion(ctx: EmulatorContext, vault: Vault, name:
   if (kty.startsWith('EC') && !CURVES[crv]) throw badRequest('BadParameter', `Property crv has invalid value '${crv}'.`);
   if (!/^[0-9a-zA-Z-]{1,127}$/.test(name)) throw badRequest('BadParameter', 'The request URI contains an invalid name: ' + name);
   const { materialId, publicJwk } = await material(ctx, kty, size, crv);
-  const now = nowSeconds();
+  const now = ctx.clock.nowSeconds();
   const version: KeyVersion = {
     version: keyVersionId(), kty, materialId, publicJwk, tags: params.tags ?? {},
     keyOps: params.key_ops ?? (kty.startsWith('RSA') ? RSA_OPS : ['sign', 'verify']),
@@ -69,12 +70,15 @@ export function findKeyVersion(vault: Vault, name: string, version?: string): { 
   return { key, version: found };
 }
 
-/** Key state checks Key Vault applies before a cryptographic operation. */
-export function assertUsable(version: KeyVersion, operation: string): void {
-  const now = nowSeconds();
+/**
+ * Key state checks Key Vault applies before a cryptographic operation. Key Vault's "Date-time controlled operations"
+ * (about-keys-details): not-yet-valid and expired keys, outside the nbf / exp window, still work for decrypt, unwrap
+ * and verify (so data protected while the key was valid stays readable); encrypt, wrap and sign are refused (403).
+ */
+export function assertUsable(version: KeyVersion, operation: string, now: number): void {
   if (!version.attributes.enabled) throw forbidden('KeyDisabled', `Operation ${operation} is not allowed on a disabled key.`);
-  if (version.attributes.exp !== undefined && version.attributes.exp <= now) throw forbidden('KeyExpired', `Operation ${operation} is not allowed on an expired key.`);
-  if (version.attributes.nbf !== undefined && version.attributes.nbf > now) throw forbidden('KeyNotYetValid', `Operation ${operation} is not allowed on a key that is not yet valid.`);
+  if (version.attributes.exp !== undefined && version.attributes.exp <= now && PROTECTING.has(lower(operation))) throw forbidden('KeyExpired', `Operation ${operation} is not allowed on an expired key.`);
+  if (version.attributes.nbf !== undefined && version.attributes.nbf > now && PROTECTING.has(lower(operation))) throw forbidden('KeyNotYetValid', `Operation ${operation} is not allowed on a key that is not yet valid.`);
   if (!version.keyOps.some((op) => lower(op) === lower(operation))) throw forbidden('KeyOperationForbidden', `Operation ${operation} is not permitted on this key.`);
 }
 

@@ -8,7 +8,6 @@ import { runKeyOperation, type CryptoOperation } from './keyOperations';
 import { pageOf } from '../paging';
 
 const CRYPTO_PATHS: Record<string, CryptoOperation> = { wrapkey: 'wrapKey', unwrapkey: 'unwrapKey', encrypt: 'encrypt', decrypt: 'decrypt' };
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 interface VaultRequest { method: string; segments: string[]; query: Record<string, string>; body: any; caller: VaultCaller }
 
@@ -32,7 +31,7 @@ export async function handleKeys(ctx: EmulatorContext, vault: Vault, req: VaultR
     // A version made by rotation expires after the policy's expiryTime (recorded: exp = created + P30D).
     const lifetime = expiryTimeSeconds(vault.keys[lower(name)]?.rotationPolicy?.attributes?.expiryTime);
     const version = await createKeyVersion(ctx, vault, name, { kty: current.kty, key_size: current.keySize, crv: current.crv, key_ops: current.keyOps, tags: current.tags,
-      ...(lifetime ? { attributes: { exp: nowSeconds() + lifetime } } : {}) });
+      ...(lifetime ? { attributes: { exp: ctx.clock.nowSeconds() + lifetime } } : {}) });
     return { status: 200, body: keyBundle(ctx, vault, vault.keys[lower(name)]!, version) };
   }
   if (third === 'rotationpolicy') return rotationPolicy(ctx, vault, name, req, allow);
@@ -79,7 +78,7 @@ function updateKey(ctx: EmulatorContext, vault: Vault, name: string, version: st
   if (attrs.nbf !== undefined) a.nbf = attrs.nbf ?? undefined;
   if (Array.isArray(body?.key_ops)) found.version.keyOps = body.key_ops;
   if (body?.tags) found.version.tags = body.tags;
-  a.updated = nowSeconds();
+  a.updated = ctx.clock.nowSeconds();
   return { status: 200, body: keyBundle(ctx, vault, found.key, found.version) };
 }
 
@@ -93,7 +92,7 @@ function deletedBundle(ctx: EmulatorContext, vault: Vault, name: string): Record
 function deleteKey(ctx: EmulatorContext, vault: Vault, name: string, allow: (p: KeyPermission) => void): ArmResponse {
   allow('delete');
   const { key } = findKeyVersion(vault, name);
-  const now = nowSeconds();
+  const now = ctx.clock.nowSeconds();
   key.deleted = { deletedDate: now, scheduledPurgeDate: now + vault.properties.softDeleteRetentionInDays * 86400 };
   return { status: 200, body: deletedBundle(ctx, vault, name) };
 }
@@ -130,7 +129,7 @@ function rotationPolicy(ctx: EmulatorContext, vault: Vault, name: string, req: V
   const { key } = (allow(req.method === 'GET' ? 'getrotationpolicy' : 'setrotationpolicy'), findKeyVersion(vault, name));
   const id = `${keyUrl(ctx, vault, key.name)}/rotationpolicy`;
   if (req.method === 'PUT') {
-    const now = nowSeconds();
+    const now = ctx.clock.nowSeconds();
     const body = (req.body ?? {}) as { lifetimeActions?: { action?: { type?: string } }[]; attributes?: { expiryTime?: string } };
     const actions = [...(body.lifetimeActions ?? [])];
     // Key Vault adds its default Notify action (30 days before expiry) to a policy that has none.

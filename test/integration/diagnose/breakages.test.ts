@@ -9,6 +9,7 @@ import type { FindingCode, KeyAccessFix, RegistryDiagnosis } from '../../../src/
 import type { RegistrySummary } from '../../../src/domain/registries/RegistryEncryption';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { startSeededWorld, type SeededSetup, type SeededWorld } from './seededWorld';
+import { adminCaller } from '../access/emulatorAdmin';
 
 interface Breakage {
     readonly title: string;
@@ -94,9 +95,11 @@ const breakages: Breakage[] = [
         },
     },
     {
-        title: 'identity removed from the registry', setup: 'policyUser', cause: 'identityNotAssigned', fix: 'reassignIdentity',
+        title: 'identity removed from the registry, three months on', setup: 'policyUser', cause: 'identityNotAssigned', fix: 'reassignIdentity',
         async break(world, registry) {
             await patchRegistry(world, registry, { identity: { type: 'None' } });
+            // A removed identity keeps working for about three months (troubleshooting page): let the emulator's clock get there.
+            await adminCaller(world.world.emulator.environment.adminEndpoint, world.world.cloud.caCertificate ?? '')('POST', 'clock', { advance: 'P91D' });
         },
     },
     {

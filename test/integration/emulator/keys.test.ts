@@ -65,7 +65,7 @@ describe('emulator: Key Vault keys data plane (@azure/keyvault-keys)', function 
     assert.equal((await failure(c.crypto(otherKey.id!).unwrapKey('RSA-OAEP', wrapped.result))).code, 'BadParameter');
   });
 
-  it('disabling or expiring a key stops unwrap with Key Vault\'s 403; re-enabling restores it', async () => {
+  it('disabling a key stops unwrap with Key Vault\'s 403; an expired key still unwraps but no longer wraps; re-enabling restores it', async () => {
     const keys = c.keys(vaultUri);
     const key = await keys.createRsaKey('lifecycle');
     const crypto = c.crypto(key.id!);
@@ -75,7 +75,12 @@ describe('emulator: Key Vault keys data plane (@azure/keyvault-keys)', function 
     assert.equal(disabled.statusCode, 403);
     assert.match(disabled.message, /disabled/);
     await keys.updateKeyProperties('lifecycle', key.properties.version!, { enabled: true, expiresOn: new Date(Date.now() - 60_000) });
-    assert.match((await failure(crypto.unwrapKey('RSA-OAEP', wrapped.result))).message, /expired/);
+    // Key Vault's date-time controlled operations: outside nbf/exp, unwrap still works, wrap is refused.
+    assert.equal((await crypto.unwrapKey('RSA-OAEP', wrapped.result)).result.length, 32);
+    const token = (await credentialFor(emu).getToken(`${emu.environment.keyVaultAudience}/.default`)).token;
+    const wrap = await call(emu, 'POST', `${vaultUri}keys/lifecycle/${key.properties.version}/wrapkey?api-version=7.4`, { token, body: { alg: 'RSA-OAEP', value: randomBytes(32).toString('base64url') } });
+    assert.equal(wrap.status, 403);
+    assert.equal(wrap.body.error.innererror.code, 'KeyExpired');
     const restored = await keys.updateKeyProperties('lifecycle', key.properties.version!, { expiresOn: new Date(Date.now() + 86_400_000) });
     assert.equal(restored.properties.enabled, true);
     assert.equal((await crypto.unwrapKey('RSA-OAEP', wrapped.result)).result.length, 32);
