@@ -34,7 +34,10 @@ const explanations: Record<FindingCode, (p: Params) => string> = {
     keyIdInvalid: (p) => vscode.l10n.t('The key identifier "{0}" cannot be read for the configured cloud.', p.keyId ?? ''),
     identityUser: (p) => vscode.l10n.t('The registry reaches its key with the user-assigned managed identity "{0}" (client ID {1}), which is assigned to it.', p.identity ?? '', p.clientId ?? ''),
     identitySystem: (p) => vscode.l10n.t('The registry reaches its key with its system-assigned identity (principal ID {0}).', p.principalId ?? ''),
-    identityNotAssigned: (p) => vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. The registry cannot reach its key, and Azure rejects key updates with "does not have access to identity".', p.identity ?? '', p.clientId ?? ''),
+    identityNotAssigned: (p) => p.until
+        ? vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal (at the latest until {2}); then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.', p.identity ?? '', p.clientId ?? '', p.until)
+        : vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal; then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.', p.identity ?? '', p.clientId ?? ''),
+    identityInactive: (p) => vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry more than three months ago (before {2}): Azure has made it inactive, so pushes and pulls fail with "The identity associated with the registry is inactive". Reassign the identity.', p.identity ?? '', p.clientId ?? '', p.until ?? ''),
     identityDeleted: (p) => vscode.l10n.t('The identity used for encryption (client ID {0}) no longer exists. Switch the registry to its system-assigned identity.', p.clientId ?? ''),
     identityPrincipalIdUsed: (p) => vscode.l10n.t('The encryption identity is set to the principal ID {0} of "{1}"; it must be the identity\'s client ID.', p.principalId ?? '', p.identity ?? ''),
     systemIdentityDisabled: () => vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.'),
@@ -71,6 +74,8 @@ const explanations: Record<FindingCode, (p: Params) => string> = {
     versionlessWithPolicy: (p) => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).', isoDurationText(p.interval ?? '')),
     versionlessNoPolicy: () => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), but the key has no rotation policy: new versions appear only when someone creates them.'),
     rotationPolicyUnreadable: (p) => vscode.l10n.t('The key\'s rotation policy could not be read: {0}', p.reason ?? ''),
+    newVersionPending: (p) => vscode.l10n.t('Key version {0} (created {1}) is not yet picked up: the registry still uses version {2}. Azure usually picks up a new version within an hour.', p.latest ?? '', p.created ?? '', p.current ?? ''),
+    newVersionNotPickedUp: (p) => vscode.l10n.t('Key version {0} was created {1}, more than an hour ago, and the registry still uses version {2}: its automatic key rotation seems to fail (key permissions, firewall, or a removed identity). Rotate the key by hand to see Azure\'s error.', p.latest ?? '', p.created ?? '', p.current ?? ''),
 };
 
 export function explain(finding: Finding): string {

@@ -8,7 +8,7 @@ export type CheckName = typeof checkNames[number];
 /** What was found; the UI turns code + params into a localized explanation. */
 export type FindingCode =
     | 'notCmk' | 'keyIdInvalid'
-    | 'identityUser' | 'identitySystem' | 'identityNotAssigned' | 'identityDeleted' | 'identityPrincipalIdUsed' | 'systemIdentityDisabled' | 'identityMissing'
+    | 'identityUser' | 'identitySystem' | 'identityNotAssigned' | 'identityInactive' | 'identityDeleted' | 'identityPrincipalIdUsed' | 'systemIdentityDisabled' | 'identityMissing'
     | 'vaultFound' | 'vaultSoftDeleted' | 'vaultMissing' | 'vaultUnreadable'
     | 'vaultRecoveryOk' | 'purgeProtectionOff' | 'softDeleteOff'
     | 'noFirewall' | 'firewallTrustedSystemIdentity' | 'firewallUserIdentity' | 'firewallNoTrustedServices'
@@ -16,7 +16,8 @@ export type FindingCode =
     | 'keyFound' | 'keySoftDeleted' | 'keyMissing' | 'keyUnreadable'
     | 'keyEnabled' | 'keyDisabled'
     | 'keyNoExpiry' | 'keyExpiresLater' | 'keyExpiresSoon' | 'keyExpired' | 'keyNotYetValid'
-    | 'versionedManual' | 'versionlessWithPolicy' | 'versionlessNoPolicy' | 'rotationPolicyUnreadable';
+    | 'versionedManual' | 'versionlessWithPolicy' | 'versionlessNoPolicy' | 'rotationPolicyUnreadable'
+    | 'newVersionPending' | 'newVersionNotPickedUp';
 
 /** A one-click fix; ids only, so it can travel as a command argument and be applied later. */
 export type KeyAccessFix =

@@ -6,6 +6,7 @@ import { finding, worstStatus, type Finding, type RegistryDiagnosis } from './Fi
 import { checkIdentity, type IdentityCheck } from './identityCheck';
 import { checkKey, isoDate } from './keyChecks';
 import { checkFirewall, checkVaultRecovery } from './vaultChecks';
+import { checkPickup } from './pickupCheck';
 
 /**
  * Checks every link a CMK registry needs to reach its key and returns one finding per link. Reads only
@@ -24,7 +25,7 @@ async function collectFindings(factory: AzureClientFactory, registry: RegistrySu
     if (!state.key) {
         return [finding('key', 'error', 'keyIdInvalid', { keyId: state.keyIdentifier })];
     }
-    const identity = await checkIdentity(factory, registry, state, cache);
+    const identity = await checkIdentity(factory, registry, state, cache, now);
     const findings: Finding[] = [identity.finding];
     const vaultLookup = await cache.vault(factory, state.keyIdentifier, state.key.vaultName, registry.subscriptionId).catch((error: unknown) => error);
     if (!isLookup(vaultLookup)) {
@@ -42,12 +43,13 @@ async function collectFindings(factory: AzureClientFactory, registry: RegistrySu
     const vault = vaultLookup.vault;
     findings.push(finding('vault', 'ok', 'vaultFound', { vault: vault.name, resourceGroup: vault.resourceGroup }),
         checkVaultRecovery(vault), checkFirewall(vault, identity, registry.id));
-    const [access, keyFindings, rotation] = await Promise.all([
+    const [access, keyFindings, rotation, pickup] = await Promise.all([
         checkAccess(factory, vault, identity, cache),
         checkKeyState(factory, state, vault, cache, now),
         checkRotation(factory, state, cache),
+        checkPickup(factory, state, cache, now),
     ]);
-    return [...findings, access, ...keyFindings, rotation];
+    return [...findings, access, ...keyFindings, rotation, ...(pickup ? [pickup] : [])];
 }
 
 async function checkAccess(factory: AzureClientFactory, vault: VaultInfo, identity: IdentityCheck, cache: DiagnosisCache): Promise<Finding> {

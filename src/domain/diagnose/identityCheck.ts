@@ -2,6 +2,7 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import type { DiagnosisCache } from './DiagnosisCache';
 import { finding, type Finding } from './Finding';
+import { removedIdentityDeadline } from './removedIdentity';
 
 export interface IdentityCheck {
     readonly finding: Finding;
@@ -11,7 +12,7 @@ export interface IdentityCheck {
 }
 
 /** Is the identity in `keyVaultProperties.identity` still assigned to the registry, and stored as a client id? */
-export async function checkIdentity(factory: AzureClientFactory, registry: RegistrySummary, state: CustomerManagedKeyState, cache: DiagnosisCache): Promise<IdentityCheck> {
+export async function checkIdentity(factory: AzureClientFactory, registry: RegistrySummary, state: CustomerManagedKeyState, cache: DiagnosisCache, now = new Date()): Promise<IdentityCheck> {
     const identity = state.identity;
     const registryId = registry.id;
     switch (identity?.kind) {
@@ -28,9 +29,14 @@ export async function checkIdentity(factory: AzureClientFactory, registry: Regis
             };
         case 'unassigned': {
             const found = await cache.identityByClientId(factory, identity.clientId);
-            return found
-                ? { kind: 'user', principalId: found.principalId, finding: finding('identity', 'error', 'identityNotAssigned', { identity: found.name, clientId: identity.clientId }, { kind: 'reassignIdentity', registryId }) }
-                : { kind: 'user', finding: finding('identity', 'error', 'identityDeleted', { clientId: identity.clientId }, { kind: 'switchToSystemIdentity', registryId }) };
+            if (!found) {
+                return { kind: 'user', finding: finding('identity', 'error', 'identityDeleted', { clientId: identity.clientId }, { kind: 'switchToSystemIdentity', registryId }) };
+            }
+            // Removed, not deleted: it keeps working for about three months after the removal, then the registry loses its key.
+            const deadline = removedIdentityDeadline(registry, now);
+            const params = { identity: found.name, clientId: identity.clientId, until: deadline?.until ?? '' };
+            return { kind: 'user', principalId: found.principalId,
+                finding: finding('identity', 'error', deadline?.inactive ? 'identityInactive' : 'identityNotAssigned', params, { kind: 'reassignIdentity', registryId }) };
         }
         default:
             return { kind: 'none', finding: finding('identity', 'error', 'identityMissing') };
