@@ -8,6 +8,7 @@ import { keyAccessCommandHandlers } from './diagnoseKeyAccess/keyAccessCommandHa
 import { exportTemplate } from './exportTemplate/exportTemplate';
 import { openInPortal } from './openInPortal/openInPortal';
 import { refresh } from './refresh/refresh';
+import { rotateAllUsingKey } from './rotateAllUsingKey/rotateAllUsingKey';
 import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
 import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
 import { showEncryption } from './showEncryption/showEncryption';
@@ -43,6 +44,7 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     'acrCmk.showKeyUsage': oneArgument(showKeyUsage),
     ...mapHandlers(keyAccessCommandHandlers, oneArgument),
     ...mapHandlers(rotationCommandHandlers, withAnswers),
+    'acrCmk.rotateAllUsingKey': withAnswers(rotateAllUsingKey as WithAnswers),
 };
 
 /** Every id of commandIds.ts has a handler here: test/unit/domain/lazyAzureModules.test.ts compares the two lists. */

@@ -4,7 +4,7 @@ export const commandIds = [
     'acrCmk.copyVersionedKeyId', 'acrCmk.openInPortal', 'acrCmk.createEncryptedRegistry', 'acrCmk.exportTemplate',
     'acrCmk.deployTemplate', 'acrCmk.rotateKey', 'acrCmk.useSystemIdentity', 'acrCmk.enableAutoRotation',
     'acrCmk.firewallPath', 'acrCmk.revokeKeyAccess', 'acrCmk.restoreKeyAccess', 'acrCmk.diagnoseKeyAccess',
-    'acrCmk.diagnoseAllKeyAccess', 'acrCmk.fixKeyAccess', 'acrCmk.showKeyUsage',
+    'acrCmk.diagnoseAllKeyAccess', 'acrCmk.fixKeyAccess', 'acrCmk.showKeyUsage', 'acrCmk.rotateAllUsingKey',
 ] as const;
 
 export type CommandId = typeof commandIds[number];

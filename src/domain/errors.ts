@@ -84,6 +84,9 @@ export type DomainErrorCode =
     | 'CheckBeforeChangeFailed'
     // Any flow: the signed-in account's roles do not allow the change
     | 'ChangeNotPermitted'
+    // Fleet (Keys view)
+    | 'NoKeysInUse'
+    | 'FleetRotationNothingToDo'
     // Connection problems the SDK reports vaguely (custom clouds, private CAs)
     | 'ServerCertificateUntrusted'
     | 'AuthorityEndpointsUnreachable';

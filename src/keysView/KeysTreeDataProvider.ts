@@ -9,6 +9,7 @@ import { MessageNode } from '../tree/MessageNode';
 import type { RegistryChange } from '../tree/registryChanges';
 import { childrenWithTelemetry } from '../tree/treeChildren';
 import type { TreeNode } from '../tree/TreeNode';
+import type { KeyInUseNode } from './keyNodes';
 
 /** Resource Graph lags Resource Manager: what a flow read back after a change is shown over its rows this long. */
 const overlayLifetimeMs = 10 * 60 * 1000;
@@ -70,6 +71,13 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         }
         await this.view?.reveal(found.node, { select: true, focus: true, expand: true });
         return found.users;
+    }
+
+    /** Every key row of the view (each vault's keys read), for a command run from the palette to pick one. */
+    async keysInUse(): Promise<KeyInUseNode[]> {
+        const roots = await (this.roots ??= this.getRoot());
+        const { keyNodesOf } = await import('./keysRoot.js');
+        return keyNodesOf(roots);
     }
 
     private follow(change: RegistryChange): void {

@@ -13,7 +13,7 @@ const shortVersion = (version: string | undefined): string => (version ? `${vers
 export class VaultInUseNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly entry: VaultInUse, private readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string) {
+    constructor(readonly entry: VaultInUse, readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string) {
         this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
     }
 

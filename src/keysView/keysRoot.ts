@@ -18,3 +18,9 @@ export async function findKeyNode(roots: readonly TreeNode[], vaultUrl: string, 
     const key = (await vault?.getChildren())?.find((node): node is KeyInUseNode => node instanceof KeyInUseNode && node.key.keyName.toLowerCase() === keyName.toLowerCase());
     return key ? { node: key, users: key.key.users.length } : undefined;
 }
+
+/** Every key row under the view's vault rows. */
+export async function keyNodesOf(roots: readonly TreeNode[]): Promise<KeyInUseNode[]> {
+    const vaults = roots.filter((node): node is VaultInUseNode => node instanceof VaultInUseNode);
+    return (await Promise.all(vaults.map((vault) => vault.getChildren()))).flat().filter((node): node is KeyInUseNode => node instanceof KeyInUseNode);
+}

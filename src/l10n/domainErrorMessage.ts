@@ -85,6 +85,8 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     EncryptionPrincipalUnknown: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption cannot be resolved to a principal ID, so its key vault access cannot be changed. Run Diagnose Key Access for the cause.', p.registry ?? ''),
     VaultSoftDeleted: (p) => vscode.l10n.t('Key vault "{0}" was deleted and is in the soft-deleted state (location {1}, purged on {2}). Recover it first: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {3}". Then run this command again.', p.vault ?? '', p.location ?? '', p.purgeDate ?? '', p.subscriptionId ?? ''),
     KeyPurged: (p) => vscode.l10n.t('Key "{0}" no longer exists in key vault "{1}", not even as a deleted key: it was purged and cannot be recovered. The registry\'s data cannot be decrypted without it.', p.key ?? '', p.vault ?? ''),
+    NoKeysInUse: () => vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'),
+    FleetRotationNothingToDo: (p) => vscode.l10n.t('Nothing to rotate: every registry using key "{0}" already uses the target, or was left out ({1}).', p.key ?? '', p.refused ?? ''),
     ChangeNotPermitted: (p) => p.kind === 'resourceGroup'
         ? vscode.l10n.t('Your account may not create a registry in resource group "{0}": its roles there do not include the permission "{1}". Nothing was created. Choose a resource group where you are a Contributor or Owner, or ask for such a role, then run the command again.', p.name ?? '', p.action ?? '')
         : p.kind === 'vault'

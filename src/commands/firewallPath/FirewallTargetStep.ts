@@ -4,7 +4,7 @@ import type { FirewallCheck } from '../../domain/firewall/firewallCheck';
 import { KeyPickStep } from '../rotateKey/KeyPickStep';
 import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
 import { VaultPickStep } from '../rotateKey/VaultPickStep';
-import { VersionModeStep } from '../rotateKey/VersionModeStep';
+import { VersionModeStep } from '../wizard/VersionModeStep';
 import { VaultSubscriptionStep } from '../rotateKey/VaultSubscriptionStep';
 
 export interface FirewallWizardContext extends RotationWizardContext {

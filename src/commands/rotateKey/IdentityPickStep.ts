@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import type { IdentityChoice } from '../../domain/rotate/RotationRequest';
 import { listUserIdentities } from '../../domain/azure/userIdentities';
-import { identityLabel } from './rotationText';
+import { identityLabel } from '../../l10n/encryptionText';
 import type { RotationWizardContext } from './RotateKeyContext';
 
 /** Keep the current identity, use the system-assigned one, or another user-assigned managed identity. */

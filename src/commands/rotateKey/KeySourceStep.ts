@@ -1,7 +1,7 @@
 import type { IAzureQuickPickItem, IWizardOptions } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
-import { KeyIdInputStep } from './KeyIdInputStep';
+import { KeyIdInputStep } from '../wizard/KeyIdInputStep';
 import { KeyPickStep } from './KeyPickStep';
 import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
 import { VaultPickStep } from './VaultPickStep';

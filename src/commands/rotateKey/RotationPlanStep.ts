@@ -7,7 +7,7 @@ import type { RotationPlan } from '../../domain/rotate/RotationPlan';
 import { rotationStepList } from '../../l10n/rotationStepLabel';
 import { askConsent, consentQuestion } from './rotationConsent';
 import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
-import { keyText, snapshotIdentifiers, snapshotText } from './rotationText';
+import { keyText, snapshotIdentifiers, snapshotText } from '../../l10n/encryptionText';
 
 /**
  * Plans the rotation (reads only) and asks for each change it needs: every refusal the domain raises for a

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RotationPlan } from '../../domain/rotate/RotationPlan';
 import type { RotationResult } from '../../domain/rotate/runRotation';
-import { snapshotText } from './rotationText';
+import { snapshotText } from '../../l10n/encryptionText';
 
 /**
  * The notification that ends a rotation-type flow: what the registry now uses, by name. Shown once the wizard's

@@ -7,7 +7,7 @@ import { KeySourceStep } from './KeySourceStep';
 import { resolveCmkRegistry } from './resolveCmkRegistry';
 import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
 import { runRotationWizard } from './runRotationWizard';
-import { VersionModeStep } from './VersionModeStep';
+import { VersionModeStep } from '../wizard/VersionModeStep';
 
 /**
  * Rotate Key: which key (new version / same vault / other vault / typed id), versionless or pinned, which

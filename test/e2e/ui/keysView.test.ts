@@ -5,7 +5,13 @@ import * as assert from 'node:assert/strict';
 import { getEmulatorJson } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
 import { createJourneyRegistry, newKeyVersionOutsideTheExtension } from '../journey/journeyWorld';
-import { activityBarEntry, expandTreeRow, openWorkbench, runCommand, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar, type Workbench } from './workbench';
+import { keyAccessNow } from '../emulatorState';
+import { registryNow } from '../worldExpectations';
+import { clickNotificationAction, waitForNotification } from './notifications';
+import {
+  activityBarEntry, expandTreeRow, modalDialog, openWorkbench, pickQuickPickItem, runCommand, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar,
+  withNotificationsOnFailure, type Workbench,
+} from './workbench';
 
 /** vault name → key name → registry names, from the registries' key identifiers. */
 function expectedUsage(world: EmulatorWorld): Map<string, Map<string, string[]>> {
@@ -24,7 +30,7 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
   let workbench: Workbench;
   before(async () => { workbench = await openWorkbench(); });
   after(async () => workbench?.close());
-  screenshotOnFailure(() => workbench);
+  const notifications = screenshotOnFailure(() => workbench);
 
   it('lists every key in use with the registries of every subscription that use it, and its state from Key Vault', async () => {
     const { page } = workbench;
@@ -97,6 +103,46 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     await waitUntil('the registry row saying it is not on the new version yet', async () =>
       new RegExp(`versionless, still on version [0-9a-f]{8}…: new version ${version.slice(0, 8)}… is picked up within an hour`).test(await row.innerText()), 30000);
     await screenshot(page, 'keys-view-version-not-picked-up');
+  });
+
+  it('Rotate All Registries Using This Key: one confirmation names every registry, the notification what happened to each', async () => {
+    const { page } = workbench;
+    const suffix = Date.now().toString(36).slice(-5);
+    const pinned = await createJourneyRegistry(`djrap${suffix}`, { versionless: false });
+    const follower = await createJourneyRegistry(`djraf${suffix}`, { shareWith: pinned, versionless: true });
+    await runCommand(page, 'Azure Container Registry Keys: Refresh');
+    const keysHeader = page.locator('.pane-header', { hasText: /^Keys/ });
+    if ((await keysHeader.getAttribute('aria-expanded')) === 'false') await keysHeader.click();
+    const keysPane = page.locator('.pane').filter({ has: keysHeader });
+    const keyRow = keysPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${pinned.key}$`) }) }).first();
+    await keyRow.waitFor({ timeout: 60000 });
+    await waitUntil('the key row to count both registries', async () => /2 registries/.test(await keyRow.innerText()), 30000);
+    await runContextMenu(page, keyRow, 'Rotate All Registries Using This Key…');
+    await withNotificationsOnFailure(page, () => pickQuickPickItem(page, `New version of key "${pinned.key}"`));
+    await pickQuickPickItem(page, 'Versionless — automatic rotation');
+    const confirm = modalDialog(page, `Rotate the 2 registries using key "${pinned.key}" to a new version of key "${pinned.key}" (versionless)?`);
+    await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 60000 }));
+    const text = await confirm.innerText();
+    assert.ok(text.includes(`"${pinned.name}": switches to a new version of key "${pinned.key}" (versionless)`), text);
+    assert.ok(text.includes(`"${follower.name}": versionless, picks up the new version by itself within an hour`), text);
+    assert.ok(text.includes('A registry whose change fails stays on its previous key'), text);
+    await screenshot(page, 'keys-view-rotate-all-confirm');
+    await confirm.getByRole('button', { name: 'Rotate All' }).click();
+    const done = await waitForNotification(page, new RegExp(`Rotate All for key "${pinned.key}": 1 rotated, 1 pick up the new version within an hour, 0 unchanged, 0 left as they were, 0 failed\\.`), notifications.seen);
+    assert.equal(done.severity, 'info');
+    const now = await registryNow(pinned.id);
+    assert.match(now?.encryption.keyVaultProperties?.keyIdentifier ?? '', new RegExp(`/keys/${pinned.key}$`), 'the pinned registry is versionless now');
+    assert.equal((await keyAccessNow(pinned.id)).accessible, true);
+    assert.equal((await keyAccessNow(follower.id)).accessible, true);
+    const pinnedRow = keysPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${pinned.name}$`) }) }).first();
+    await waitUntil('the Keys view to show the registry versionless', async () => /versionless/.test(await pinnedRow.innerText().catch(() => '')), 30000);
+    await screenshot(page, 'keys-view-rotate-all-after');
+    await clickNotificationAction(page, /Rotate All for key/, 'Show Details');
+    // The editor renders spaces as no-break spaces and wraps long lines: compare its text with whitespace folded.
+    const editorText = async () => (await page.locator('.editor-instance .view-lines').innerText().catch(() => '')).replace(/\s+/g, ' ');
+    await waitUntil('the details document', async () => (await editorText()).includes(`"${pinned.name}": rotated`), 30000);
+    assert.ok((await editorText()).includes(`"${follower.name}": picks up the new version within an hour`), await editorText());
+    await screenshot(page, 'keys-view-rotate-all-details');
   });
 });
 

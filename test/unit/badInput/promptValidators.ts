@@ -13,7 +13,7 @@ import { ParameterValuesStep } from '../../../src/commands/deployTemplate/Parame
 import { NotifyBeforeExpiryStep } from '../../../src/commands/enableAutoRotation/NotifyBeforeExpiryStep';
 import { RotationIntervalStep } from '../../../src/commands/enableAutoRotation/RotationIntervalStep';
 import { typeRegistryName } from '../../../src/commands/revokeKeyAccess/revokePrompts';
-import { KeyIdInputStep } from '../../../src/commands/rotateKey/KeyIdInputStep';
+import { KeyIdInputStep } from '../../../src/commands/wizard/KeyIdInputStep';
 import { azureCloud } from '../../../src/domain/cloud/knownClouds';
 import type { RevokePlan } from '../../../src/domain/revoke/revokeKeyAccess';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { EncryptionIdentity } from '../../domain/registries/identity';
-import type { EncryptionSnapshot } from '../../domain/rotate/RotationPlan';
+import type { EncryptionIdentity } from '../domain/registries/identity';
+import type { EncryptionSnapshot } from '../domain/rotate/RotationPlan';
 
 /** How an encryption identity reads in prompts and summaries. */
 export function identityLabel(identity: EncryptionIdentity | undefined): string {

@@ -1,0 +1,63 @@
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { DomainError } from '../../domain/errors';
+import type { FleetOutcome, FleetRotationResult } from '../../domain/fleet/rotateAll/FleetRotation';
+import { runFleetRotation } from '../../domain/fleet/rotateAll/runFleetRotation';
+import type { CommandServices } from '../CommandServices';
+import { FlowWizard } from '../wizard/FlowWizard';
+import { VersionModeStep } from '../wizard/VersionModeStep';
+import { fleetTargetText, outcomeLine } from './fleetRotationText';
+import { FleetPlanStep } from './FleetPlanStep';
+import { FleetTargetStep } from './FleetTargetStep';
+import { pickKeyInUse } from './pickKeyInUse';
+import type { RotateAllAnswers, RotateAllContext } from './RotateAllContext';
+
+/**
+ * Rotate All Registries Using This Key: every registry on a key (any subscription shown) to a new version of it or to
+ * another key, planned up front and confirmed once, run a few at a time; the tree shows each change as it lands and the
+ * closing notification says what happened to every registry.
+ */
+export async function rotateAllUsingKey(actionContext: IActionContext, services: CommandServices, arg?: unknown, answers: RotateAllAnswers = {}): Promise<FleetRotationResult> {
+    const { key, factory } = await pickKeyInUse(actionContext, services, arg);
+    if (key.users.length === 0) {
+        throw new DomainError('FleetRotationNothingToDo', { key: key.keyName, refused: '0' });
+    }
+    const subscriptionIds = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
+    const context: RotateAllContext = Object.assign(actionContext, { factory, key, subscriptionIds, answers: { ...answers } });
+    const wizard = new FlowWizard(context, {
+        title: vscode.l10n.t('Rotate all registries using key "{0}"', key.keyName),
+        promptSteps: [new FleetTargetStep(), new VersionModeStep<RotateAllContext>(), new FleetPlanStep()],
+    });
+    await wizard.prompt();
+    const plan = context.plan!;
+    const result = await vscode.window.withProgress({
+        location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the registries using key "{0}"', key.keyName),
+    }, (progress) => runFleetRotation(factory, plan, {
+        onOutcome: (outcome, done, total) => {
+            progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, total, outcomeLine(outcome)), increment: 100 / total });
+            if (outcome.kind === 'switched') {
+                services.tree.showChangedRegistry(outcome.result.registry);
+            }
+        },
+    }));
+    announce(key.keyName, fleetTargetText(plan), result.outcomes);
+    return result;
+}
+
+/** The closing notification: counts by outcome, the failed ones by name; Show Details opens every registry's line. */
+function announce(keyName: string, target: string, outcomes: readonly FleetOutcome[]): void {
+    const count = (kind: FleetOutcome['kind']) => outcomes.filter((outcome) => outcome.kind === kind).length;
+    const failed = outcomes.filter((outcome) => outcome.kind === 'failed' || outcome.kind === 'refused').map((outcome) => outcome.registry.name);
+    const summary = vscode.l10n.t('Rotate All for key "{0}": {1} rotated, {2} pick up the new version within an hour, {3} unchanged, {4} left as they were, {5} failed.',
+        keyName, count('switched'), count('picksUp'), count('unchanged'), count('refused'), count('failed'));
+    const details = vscode.l10n.t('Show Details');
+    const shown = failed.length > 0
+        ? vscode.window.showWarningMessage(vscode.l10n.t('{0} Not rotated: {1}.', summary, failed.join(', ')), details)
+        : vscode.window.showInformationMessage(summary, details);
+    void shown.then(async (choice) => {
+        if (choice === details) {
+            const content = [`# ${vscode.l10n.t('Rotate All for key "{0}"', keyName)}`, '', vscode.l10n.t('Target: {0}', target), '', ...outcomes.map(outcomeLine)].join('\n');
+            await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
+        }
+    });
+}
