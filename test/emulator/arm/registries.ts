@@ -4,6 +4,7 @@ import { badRequest, resourceNotFound } from '../errors';
 import { dotnetTime, lower, providerId } from '../ids';
 import { writtenBy } from './systemData';
 import { trackEncryptionIdentity } from './identityRemoval';
+import { refuseContentTrustOnCmk } from './contentTrust';
 import { findRegistryByName, requireGroup } from '../store';
 import { pageOf } from '../paging';
 import { registriesInScope } from '../registryIndex';
@@ -39,6 +40,7 @@ function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
   const at = dotnetTime('+00:00', ctx.clock.date());
   const written = { systemData: writtenBy(req.principal, at, before), retentionUpdatedAt: at };
   const next = trackEncryptionIdentity(ctx, current, { ...nextRegistryState(ctx, current, draft, req.body, isPatch), ...written });
+  refuseContentTrustOnCmk(next);
   // Azure answers 201 with the registry as it is now: an update shows the old state `Updating`, a create the bare
   // registry `Creating` (no identity yet, encryption not yet shown), and an operation to poll under the registry.
   const shown: Registry = current ? { ...current, ...written, provisioningState: 'Updating' }
