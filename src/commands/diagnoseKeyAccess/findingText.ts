@@ -74,6 +74,7 @@ const explanations: Record<FindingCode, (p: Params) => string> = {
     versionlessWithPolicy: (p) => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).', isoDurationText(p.interval ?? '')),
     versionlessNoPolicy: () => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), but the key has no rotation policy: new versions appear only when someone creates them.'),
     rotationPolicyUnreadable: (p) => vscode.l10n.t('The key\'s rotation policy could not be read: {0}', p.reason ?? ''),
+    latestVersionUnreadable: (p) => vscode.l10n.t('The newest version of key {0} could not be read, so whether the registry has picked it up is unknown: {1}', p.key ?? '', p.reason ?? ''),
     newVersionPending: (p) => vscode.l10n.t('Key version {0} (created {1}) is not yet picked up: the registry still uses version {2}. Azure usually picks up a new version within an hour.', p.latest ?? '', p.created ?? '', p.current ?? ''),
     newVersionNotPickedUp: (p) => vscode.l10n.t('Key version {0} was created {1}, more than an hour ago, and the registry still uses version {2}: its automatic key rotation seems to fail (key permissions, firewall, or a removed identity). Rotate the key by hand to see Azure\'s error.', p.latest ?? '', p.created ?? '', p.current ?? ''),
 };

@@ -17,7 +17,7 @@ export type FindingCode =
     | 'keyEnabled' | 'keyDisabled'
     | 'keyNoExpiry' | 'keyExpiresLater' | 'keyExpiresSoon' | 'keyExpired' | 'keyNotYetValid'
     | 'versionedManual' | 'versionlessWithPolicy' | 'versionlessNoPolicy' | 'rotationPolicyUnreadable'
-    | 'newVersionPending' | 'newVersionNotPickedUp';
+    | 'newVersionPending' | 'newVersionNotPickedUp' | 'latestVersionUnreadable';
 
 /** A one-click fix; ids only, so it can travel as a command argument and be applied later. */
 export type KeyAccessFix =

@@ -7,6 +7,7 @@ import { checkIdentity, type IdentityCheck } from './identityCheck';
 import { checkKey, isoDate } from './keyChecks';
 import { checkFirewall, checkVaultRecovery } from './vaultChecks';
 import { checkPickup } from './pickupCheck';
+import { reasonOf } from './reasonOf';
 
 /**
  * Checks every link a CMK registry needs to reach its key and returns one finding per link. Reads only
@@ -94,11 +95,4 @@ async function checkRotation(factory: AzureClientFactory, state: CustomerManaged
 
 function isLookup(value: unknown): value is Awaited<ReturnType<DiagnosisCache['vault']>> {
     return typeof value === 'object' && value !== null && 'kind' in value;
-}
-
-/** The service's own message (ids and codes, never tokens), shown as the reason a link could not be read. */
-function reasonOf(error: unknown): string {
-    const status = (error as { statusCode?: number }).statusCode;
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    return status ? `${status}: ${message}` : message;
 }

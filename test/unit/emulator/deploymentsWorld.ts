@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { dispatchInternal } from '../../emulator/arm/dispatch';
 import type { EmulatorContext, EmulatorEnvironment } from '../../emulator/context';
+import { EmulatorClock } from '../../emulator/clock';
 import { groupId, lower } from '../../emulator/ids';
 import { emptyWorld } from '../../emulator/store';
 import type { ArmResponse, Principal } from '../../emulator/types';
@@ -28,7 +29,7 @@ export function createDeploymentsWorld(groups: [sub: string, rg: string][]): Dep
   for (const sub of [SUB1, SUB2]) world.subscriptions[sub] = { subscriptionId: sub, displayName: sub };
   for (const [sub, rg] of groups) world.groups[lower(groupId(sub, rg))] = { id: groupId(sub, rg), name: rg, subscriptionId: sub, location: 'eastus', tags: {} };
   const env = { armEndpoint: 'https://management.emulator.localhost/', keyVaultDnsSuffix: '.vault.localhost:8443' } as EmulatorEnvironment;
-  const ctx = { world, env, lroPolls: 1, changed: () => undefined } as unknown as EmulatorContext;
+  const ctx = { world, env, lroPolls: 1, clock: new EmulatorClock(), changed: () => undefined } as unknown as EmulatorContext;
   const principal: Principal = { objectId: '44444444-4444-4444-8444-444444444444', appId: '55555555-5555-4555-8555-555555555555', tenantId: world.tenantId };
   const arm = (method: string, path: string, body?: unknown) => dispatchInternal(ctx, { method, path, query: { 'api-version': API }, body, principal }) as Promise<ArmResponse & { body?: any }>;
 
