@@ -10,6 +10,8 @@ import type { SandboxDriverConfig } from './azSandboxDriver';
 export interface AzSandboxOptions {
   /** Passed to startEmulator() inside the namespace (port and outDir are the sandbox's). */
   emulator?: Omit<EmulatorOptions, 'port' | 'outDir'>;
+  /** The emulator's port inside the namespace (default: any free one); 443 serves login servers without a port, as ACR. */
+  port?: number;
   startTimeoutMs?: number;
 }
 
@@ -19,6 +21,8 @@ export interface AzSandbox {
   cloudConfigPath: string;
   /** Runs `az <args>` inside the namespace with the sandbox's own AZURE_CONFIG_DIR. */
   az(args: string[], options?: { timeoutMs?: number }): Promise<AzResult>;
+  /** Runs another program inside the namespace (PATH and LANG only, plus `env`), with `hostNames` mapped to loopback. */
+  run(command: string, args: string[], options?: { env?: Record<string, string>; hostNames?: string[]; timeoutMs?: number }): Promise<AzResult>;
   /** An HTTPS request made from inside the namespace (trusting the emulator's CA), e.g. to the admin API. */
   request(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   stop(): Promise<void>;
@@ -40,6 +44,7 @@ export async function startAzSandbox(options: AzSandboxOptions = {}): Promise<Az
     configDir: path.join(root, 'azure-config'),
     hostsFile: path.join(root, 'hosts'),
     emulator: options.emulator ?? {},
+    port: options.port,
   };
   writeFileSync(config.hostsFile, hostsFileText(['localhost']));
   const script = 'ip link set lo up && mount --bind "$0" /etc/hosts && exec "$@"';
@@ -62,6 +67,7 @@ export async function startAzSandbox(options: AzSandboxOptions = {}): Promise<Az
     outDir: config.outDir,
     cloudConfigPath: path.join(config.outDir, 'az-cloud.json'),
     az: (args, callOptions) => call('/az', { args, timeoutMs: callOptions?.timeoutMs }) as Promise<AzResult>,
+    run: (command, args, runOptions) => call('/run', { command, args, ...runOptions }) as Promise<AzResult>,
     request: (method, url, body) => call('/request', { method, url, body }) as Promise<{ status: number; body: unknown }>,
     async stop() {
       await call('/stop', {}).catch(() => undefined);

@@ -10,11 +10,13 @@ import { azProcessEnv, collectProcess, hostNamesFor } from './azProcess';
 export interface SandboxDriverConfig {
   socketPath: string; outDir: string; configDir: string; hostsFile: string;
   emulator: Omit<EmulatorOptions, 'port' | 'outDir'>;
+  /** the emulator's port inside the namespace (default: any free one); 443 gives login servers without a port */
+  port?: number;
 }
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as SandboxDriverConfig;
-  const emulator = await startEmulator({ ...config.emulator, port: 0, outDir: config.outDir });
+  const emulator = await startEmulator({ ...config.emulator, port: config.port ?? 0, outDir: config.outDir });
   const { environment } = emulator;
   const cloudConfigPath = path.join(config.outDir, 'az-cloud.json');
   const ca = readFileSync(environment.caCertPath);
@@ -31,6 +33,11 @@ async function main(): Promise<void> {
     '/az': async ({ args, timeoutMs }: { args: string[]; timeoutMs?: number }) => {
       mapHosts(hostNamesFor(args, environment, cloudConfigPath));
       const result = await collectProcess('az', args, { env: azProcessEnv(environment, config.configDir), timeoutMs: timeoutMs ?? 120_000 });
+      return { args, ...result };
+    },
+    '/run': async ({ command, args, env, hostNames, timeoutMs }: { command: string; args: string[]; env?: Record<string, string>; hostNames?: string[]; timeoutMs?: number }) => {
+      mapHosts([...hostNamesFor(args, environment, cloudConfigPath), ...(hostNames ?? [])]);
+      const result = await collectProcess(command, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...env }, timeoutMs: timeoutMs ?? 120_000 });
       return { args, ...result };
     },
     '/request': async ({ method, url, body }: { method: string; url: string; body?: unknown }) => {

@@ -30,9 +30,9 @@ export function jsonBody(ex: HttpExchange): any {
 
 export function writeReply(res: ServerResponse, reply: HttpReply): void {
   const headers: Record<string, string> = { 'x-ms-request-id': cryptoRandomId(), ...(reply.headers ?? {}) };
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (reply.body !== undefined) {
-    if (typeof reply.body === 'string' && headers['content-type']) payload = reply.body;
+    if ((typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) && headers['content-type']) payload = reply.body;
     else { payload = JSON.stringify(reply.body); headers['content-type'] = 'application/json; charset=utf-8'; }
   }
   headers['content-length'] = String(payload ? Buffer.byteLength(payload) : 0);

@@ -10,6 +10,8 @@ import { handleVaultHost, vaultNameFromHost } from './keyvault/router';
 import { dispatchArm } from './arm/dispatch';
 import { metadataEndpoints } from './arm/subscriptions';
 import { portalPage } from './portal';
+import { registryForHost } from './registryData/loginServer';
+import { handleRegistryHost } from './registryData/router';
 import { applyDueRules } from './timeRules';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,6 +20,8 @@ const MUTATING = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
 async function route(ctx: EmulatorContext, ex: HttpExchange, lroFail: boolean): Promise<HttpReply> {
   const vaultName = vaultNameFromHost(ctx, ex.hostname);
   if (vaultName) return handleVaultHost(ctx, ex, vaultName);
+  const registry = registryForHost(ctx, ex.hostname);
+  if (registry) return handleRegistryHost(ctx, ex, registry);
   if (ex.hostname === 'graph.localhost' || /^\/v1\.0\//i.test(ex.path)) return handleGraph(ctx, ex);
   if (ex.hostname === 'portal.localhost') return portalPage(ctx);
   const issued = handleIssuer(ctx, ex);

@@ -8,6 +8,7 @@ import { keyObjects, digestOf } from './keyvault/crypto';
 import { IDENTITY_TYPE } from './arm/identities';
 import { VAULT_TYPE } from './arm/vaultLifecycle';
 import { REGISTRY_TYPE } from './arm/registryModel';
+import { seedImages } from './registryData/seedImages';
 
 export interface SeedSpec { subscriptions: number; registries: number; cmk: number; sample: boolean }
 const ALL_KEY_PERMISSIONS = ['get', 'list', 'update', 'create', 'import', 'delete', 'recover', 'backup', 'restore', 'decrypt', 'encrypt', 'unwrapKey', 'wrapKey', 'verify', 'sign', 'purge', 'rotate', 'getrotationpolicy', 'setrotationpolicy'];
@@ -116,6 +117,7 @@ export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'> & 
     subs.push({ sub, identities, vaults, groups });
   }
   seedRegistries(ctx, world, spec, rand, subs, clock.date());
+  if (spec.sample) seedImages(world); // a few small images in the sample world's registries (its data plane)
   // Every world, the bare one (no --seed) included: the tenant's people hold their subscription roles, as in a real tenant.
   assignUserRoles(world, specText, clock.iso());
 }

@@ -1,4 +1,5 @@
 // The emulator's world model. Everything here is plain JSON so the world can be persisted and dumped.
+import type { RegistryContent } from './registryData/contentTypes';
 import type { ErrorBody } from './deployments/deploymentError';
 import type { DeploymentOperationRecord } from './deployments/types';
 
@@ -92,6 +93,8 @@ export interface World {
   operations: Record<string, AsyncOperation>;
   deployments: Record<string, Deployment>;
   keyMaterial: Record<string, string>; // materialId -> PKCS#8 PEM (never dumped by the admin API)
+  /** the registries' data plane content (images), key: registry id (lower case); absent in worlds saved before it existed */
+  registryContent?: Record<string, RegistryContent>;
 }
 
 /** The authenticated caller of an ARM or vault request (claims of the validated token). */

@@ -28,7 +28,7 @@ const suites = [
   { name: 'unit', command: mocha('test/unit/**/*.test.ts') },
   // The rotate tests compare every branch with the stock Azure CLI's view: az must be there before they start.
   { name: 'integration', command: mocha('test/integration/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli'], 'the stock Azure CLI checks') },
-  { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli'], 'the stock Azure CLI checks') },
+  { name: 'cli', command: mocha('test/cli/**/*.test.ts'), before: () => ensureAptPackages(['azure-cli', 'skopeo'], 'the stock Azure CLI and skopeo checks') },
   // Recorded Azure traffic replayed against the emulator: status, headers and JSON shape must match (test/fidelity).
   { name: 'fidelity', command: mocha('test/fidelity/**/*.test.ts') },
   { name: 'e2e', command: [testNode, [path.join(root, 'test', 'runner', 'e2e.mjs')]] },

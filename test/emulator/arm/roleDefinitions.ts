@@ -27,6 +27,11 @@ export const BUILT_IN_ROLES: RoleDefinition[] = [
   { id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', roleName: 'Owner', description: 'Grants full access to manage all resources.', actions: ['*'], dataActions: [] },
   { id: 'b24988ac-6180-42a0-ab88-20f7382dd24c', roleName: 'Contributor', description: 'Grants full access to manage all resources, but does not allow you to assign roles.', actions: ['*'], dataActions: [] },
   { id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', roleName: 'Reader', description: 'View all resources.', actions: ['*/read'], dataActions: [] },
+  // ACR's data roles: registry data rights are Resource Manager actions on the registry (pull/read, push/write, artifacts/delete).
+  { id: '7f951dda-4ed3-4680-a7ca-43fe172d538d', roleName: 'AcrPull', description: 'acr pull', actions: ['Microsoft.ContainerRegistry/registries/pull/read'], dataActions: [] },
+  { id: '8311e382-0749-4cb8-b61a-304f252e45ec', roleName: 'AcrPush', description: 'acr push',
+    actions: ['Microsoft.ContainerRegistry/registries/pull/read', 'Microsoft.ContainerRegistry/registries/push/write'], dataActions: [] },
+  { id: 'c2f4ef07-c644-48eb-af81-4b1b4947fb11', roleName: 'AcrDelete', description: 'acr delete', actions: ['Microsoft.ContainerRegistry/registries/artifacts/delete'], dataActions: [] },
 ];
 
 export const findRole = (idOrFullId: string): RoleDefinition | undefined => {
