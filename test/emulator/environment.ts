@@ -12,12 +12,20 @@ export function buildEnvironment(port: number, world: World, caCertPath: string,
   return {
     armEndpoint: `${base}/`, authority: base, loginEndpoint: `https://login.localhost:${port}`, adfsAuthority: `${base}/adfs`, armAudience: 'https://management.localhost/',
     keyVaultDnsSuffix: `.${vaultHostSuffix}:${port}`, keyVaultAudience: `https://${vaultHostSuffix}:${port}`,
-    acrLoginServerSuffix: '.azurecr.localhost', portalUrl: `http://portal.localhost:${portalPort}`, graphEndpoint: `https://graph.localhost:${port}/`,
+    acrLoginServerSuffix: acrLoginServerSuffix(port), portalUrl: `http://portal.localhost:${portalPort}`, graphEndpoint: `https://graph.localhost:${port}/`,
     tenantId: world.tenantId, subscriptions: Object.values(world.subscriptions).map((s) => ({ id: s.subscriptionId, name: s.displayName })),
     clientId: principal.clientId, clientSecret: principal.clientSecret, principalObjectId: principal.objectId,
     caCertPath, adminEndpoint: `${base}/_emulator/`,
     users: Object.values(world.users ?? {}).map(({ upn, objectId, displayName }) => ({ upn, objectId, displayName })),
   };
+}
+
+/**
+ * ACR's login servers carry no port because ACR listens on 443. On any other port the suffix carries it (as the vault
+ * suffix does), so the `loginServer` Resource Manager answers is an address a client can reach unchanged.
+ */
+function acrLoginServerSuffix(port: number): string {
+  return port === 443 ? '.azurecr.localhost' : `.azurecr.localhost:${port}`;
 }
 
 /** The cloud definition for `az cloud register -n <name> --cloud-config @az-cloud.json`. */

@@ -38,7 +38,7 @@ describe('emulator registry data plane: ACR token exchange and the OCI distribut
   it('GET /v2/ without a token: 401 UNAUTHORIZED and the Bearer challenge naming the token realm and the login server', async () => {
     const reply = await registryRequest(url(cmk, '/v2/'), emu);
     assert.equal(reply.status, 401);
-    assert.equal(reply.headers['www-authenticate'], `Bearer realm="https://${service(cmk)}:${emu.port}/oauth2/token",service="${service(cmk)}"`);
+    assert.equal(reply.headers['www-authenticate'], `Bearer realm="https://${service(cmk)}/oauth2/token",service="${service(cmk)}"`);
     assert.equal(reply.json.errors[0].code, 'UNAUTHORIZED');
     assert.match(reply.json.errors[0].message, /^authentication required, visit https:\/\/aka\.ms\/acr\/authorization/);
   });

@@ -4,9 +4,9 @@ import { tlsOptionsFor } from './harness';
 
 export interface RegistryReply { status: number; headers: Record<string, string>; body: Buffer; json: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The login server of a registry, with the emulator's port (test processes resolve `*.localhost` to loopback). */
+/** The login server of a registry (the suffix carries the emulator's port; test processes resolve `*.localhost` to loopback). */
 export const loginServerUrl = (emu: RunningEmulator, registryName: string): string =>
-  `https://${registryName.toLowerCase()}${emu.environment.acrLoginServerSuffix}:${emu.port}`;
+  `https://${registryName.toLowerCase()}${emu.environment.acrLoginServerSuffix}`;
 
 /** A raw HTTPS request to a login server: bytes in, bytes out (blobs and manifests are not JSON text to a registry). */
 export function registryRequest(url: string, emu: RunningEmulator, init: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<RegistryReply> {
