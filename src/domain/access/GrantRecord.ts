@@ -7,4 +7,3 @@ export type GrantRecord =
     | { readonly kind: 'roleAssignment'; readonly id: string; readonly roleDefinitionId: string; readonly principalId: string; readonly scope: string }
     | { readonly kind: 'none' };
 
-export const noGrant: GrantRecord = { kind: 'none' };

@@ -1,3 +1,4 @@
+import { updateAccessPolicy } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { GrantRecord } from './GrantRecord';
 import type { VaultInfo } from './VaultInfo';
@@ -27,9 +28,6 @@ export async function removeKeyPermissions(factory: AzureClientFactory, vault: V
     await updatePolicy(factory, vault, 'remove', objectId, permissions);
 }
 
-async function updatePolicy(factory: AzureClientFactory, vault: VaultInfo, kind: 'add' | 'remove', objectId: string, permissions: readonly string[]): Promise<void> {
-    const client = await factory.keyVaultManagement(vault.subscriptionId);
-    await client.vaults.updateAccessPolicy(vault.resourceGroup, vault.name, kind, {
-        properties: { accessPolicies: [{ tenantId: vault.tenantId, objectId, permissions: { keys: [...permissions] } }] },
-    });
+function updatePolicy(factory: AzureClientFactory, vault: VaultInfo, kind: 'add' | 'remove', objectId: string, permissions: readonly string[]): Promise<void> {
+    return updateAccessPolicy(factory, vault, kind, { tenantId: vault.tenantId, objectId, permissions: { keys: [...permissions] } });
 }

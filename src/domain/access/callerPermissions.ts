@@ -1,6 +1,8 @@
+import { permissionsAtGroup, permissionsAtResource } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { parseResourceId, resourceNameFromId } from '../registries/resourceId';
+import { collect } from '../util/collect';
 import type { GrantRecord } from './GrantRecord';
 import type { VaultInfo } from './VaultInfo';
 
@@ -28,28 +30,17 @@ export function permits(entries: readonly PermissionEntry[], action: string): bo
  * When the list cannot be read, nothing is decided here (undefined): Azure still refuses what is not allowed.
  */
 export async function missingActions(factory: AzureClientFactory, resourceId: string, actions: readonly string[]): Promise<string[] | undefined> {
-    const { subscriptionId, resourceGroup, provider, type, name } = parseResourceId(resourceId);
-    return missingIn(factory, subscriptionId, actions, (client) => client.permissions.listForResource(resourceGroup, provider, '', type, name));
+    return missingIn(actions, permissionsAtResource(factory, parseResourceId(resourceId)));
 }
 
 /** As `missingActions`, at a resource group (where a new resource would go). */
 export async function missingActionsInGroup(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string, actions: readonly string[]): Promise<string[] | undefined> {
-    return missingIn(factory, subscriptionId, actions, (client) => client.permissions.listForResourceGroup(resourceGroup));
+    return missingIn(actions, permissionsAtGroup(factory, subscriptionId, resourceGroup));
 }
 
-type AuthorizationClient = Awaited<ReturnType<AzureClientFactory['authorization']>>;
-
-async function missingIn(factory: AzureClientFactory, subscriptionId: string, actions: readonly string[],
-    list: (client: AuthorizationClient) => AsyncIterable<PermissionEntry>): Promise<string[] | undefined> {
-    const entries: PermissionEntry[] = [];
-    try {
-        for await (const entry of list(await factory.authorization(subscriptionId))) {
-            entries.push(entry);
-        }
-    } catch {
-        return undefined;
-    }
-    return actions.filter((action) => !permits(entries, action));
+async function missingIn(actions: readonly string[], list: AsyncIterable<PermissionEntry>): Promise<string[] | undefined> {
+    const entries = await collect(list).catch(() => undefined);
+    return entries && actions.filter((action) => !permits(entries, action));
 }
 
 /** Throws `ChangeNotPermitted` (kind `resourceGroup`) when the caller may not create a registry in the group. */

@@ -1,3 +1,4 @@
+import { deletedVaultsIn } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 
 /** A soft-deleted vault: recoverable until `scheduledPurgeDate` (`az keyvault recover --name <name>`, or the portal's "Manage deleted vaults"). */
@@ -12,8 +13,7 @@ export interface DeletedVaultInfo {
 /** Looks for a soft-deleted vault by name in the given subscriptions (one list per subscription). */
 export async function findDeletedVault(factory: AzureClientFactory, subscriptionIds: readonly string[], vaultName: string): Promise<DeletedVaultInfo | undefined> {
     for (const subscriptionId of subscriptionIds) {
-        const client = await factory.keyVaultManagement(subscriptionId);
-        for await (const deleted of client.vaults.listDeleted()) {
+        for await (const deleted of deletedVaultsIn(factory, subscriptionId)) {
             if (deleted.name?.toLowerCase() === vaultName.toLowerCase()) {
                 return {
                     name: deleted.name, subscriptionId, location: deleted.properties?.location ?? '',

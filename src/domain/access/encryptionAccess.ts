@@ -1,10 +1,11 @@
+import { unlessNotFound } from '../azure/azureErrors';
+import { deleteRoleAssignment } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { addKeyPermissions, missingKeyPermissions, removeKeyPermissions } from './accessPolicies';
 import type { GrantRecord } from './GrantRecord';
 import { assignRoleAtVault, hasRoleWithDataActions } from './roleAssignments';
 import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId, encryptionDataActions, encryptionKeyPermissions, keyManagementDataActions, keyManagementKeyPermissions } from './roles';
 import type { VaultInfo } from './VaultInfo';
-import { isNotFound } from '../azure/azureErrors';
 
 /**
  * Whether a principal (a managed identity's principal id) can use the vault's keys for encryption: an access
@@ -51,13 +52,6 @@ export async function removeGrant(factory: AzureClientFactory, vault: VaultInfo,
     if (grant.kind === 'accessPolicy') {
         await removeKeyPermissions(factory, vault, grant.objectId, grant.permissions);
     } else if (grant.kind === 'roleAssignment') {
-        const client = await factory.authorization(vault.subscriptionId);
-        try {
-            await client.roleAssignments.deleteById(grant.id);
-        } catch (error) {
-            if (!isNotFound(error)) {
-                throw error;
-            }
-        }
+        await unlessNotFound(deleteRoleAssignment(factory, vault.subscriptionId, grant.id));
     }
 }

@@ -1,3 +1,4 @@
+import { roleAssignmentsAt } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { GrantRecord } from './GrantRecord';
 import { cryptoServiceEncryptionUserRoleId, encryptionKeyPermissions, roleDefinitionGuid } from './roles';
@@ -16,9 +17,8 @@ export async function findEncryptionGrants(factory: AzureClientFactory, vault: V
         const permissions = encryptionKeyPermissions.filter((permission) => held.includes(permission.toLowerCase()));
         return permissions.length > 0 ? [{ kind: 'accessPolicy', objectId: principalId, permissions }] : [];
     }
-    const client = await factory.authorization(vault.subscriptionId);
     const grants: GrantRecord[] = [];
-    for await (const assignment of client.roleAssignments.listForScope(vault.id, { filter: `principalId eq '${principalId}'` })) {
+    for await (const assignment of roleAssignmentsAt(factory, vault.subscriptionId, vault.id, principalId)) {
         const atVault = (assignment.scope ?? '').toLowerCase().replace(/\/+$/, '') === vault.id.toLowerCase();
         if (atVault && assignment.id && assignment.roleDefinitionId && assignment.principalId?.toLowerCase() === principalId.toLowerCase()
             && roleDefinitionGuid(assignment.roleDefinitionId) === cryptoServiceEncryptionUserRoleId) {

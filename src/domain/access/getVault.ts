@@ -1,24 +1,22 @@
+import { resourcesOfType } from '../azure/resources';
+import { readVault, vaultsIn } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { parseResourceId } from '../registries/resourceId';
+import { collect } from '../util/collect';
 import { toVaultInfo, type VaultInfo } from './VaultInfo';
-import { isNotFound } from '../azure/azureErrors';
 
 const vaultResourceType = 'Microsoft.KeyVault/vaults';
 
 /** Reads one vault by resource id (one GET). A 404 becomes a structured `VaultNotFound`. */
 export async function getVault(factory: AzureClientFactory, vaultId: string): Promise<VaultInfo> {
-    const { subscriptionId, resourceGroup, name } = parseResourceId(vaultId);
-    const client = await factory.keyVaultManagement(subscriptionId);
-    try {
-        return toVaultInfo(await client.vaults.get(resourceGroup, name));
-    } catch (error) {
-        if (isNotFound(error)) {
-            throw new DomainError('VaultNotFound', { vault: name, resourceGroup });
-        }
-        throw error;
+    const ref = parseResourceId(vaultId);
+    const vault = await readVault(factory, ref);
+    if (!vault) {
+        throw new DomainError('VaultNotFound', { vault: ref.name, resourceGroup: ref.resourceGroup });
     }
+    return toVaultInfo(vault);
 }
 
 /**
@@ -29,8 +27,7 @@ export async function getVault(factory: AzureClientFactory, vaultId: string): Pr
 export async function findVaultForKeyId(factory: AzureClientFactory, subscriptionIds: readonly string[], keyId: string): Promise<VaultInfo> {
     const { vaultName } = parseKeyIdentifier(keyId, factory.cloud);
     for (const subscriptionId of subscriptionIds) {
-        const client = await factory.resources(subscriptionId);
-        for await (const resource of client.resources.list({ filter: `resourceType eq '${vaultResourceType}'` })) {
+        for await (const resource of resourcesOfType(factory, subscriptionId, vaultResourceType)) {
             if (resource.id && resource.name?.toLowerCase() === vaultName.toLowerCase()) {
                 return getVault(factory, resource.id);
             }
@@ -41,19 +38,9 @@ export async function findVaultForKeyId(factory: AzureClientFactory, subscriptio
 
 /** Every vault of a subscription (for the "pick an existing vault" prompt). */
 export async function listVaults(factory: AzureClientFactory, subscriptionId: string): Promise<VaultInfo[]> {
-    const client = await factory.keyVaultManagement(subscriptionId);
-    const vaults: VaultInfo[] = [];
-    for await (const vault of client.vaults.listBySubscription()) {
-        vaults.push(toVaultInfo(vault));
-    }
-    return vaults.sort((a, b) => a.name.localeCompare(b.name));
+    return (await collect(vaultsIn(factory, subscriptionId))).map(toVaultInfo).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function vaultResourceId(subscriptionId: string, resourceGroup: string, name: string): string {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${vaultResourceType}/${name}`;
-}
-
-/** Resource group of a resource id, used to check the id is well formed before any request. */
-export function resourceGroupOf(id: string): string {
-    return parseResourceId(id).resourceGroup;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRoleAssignment, readRoleDefinition, roleAssignmentsAt } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { GrantRecord } from './GrantRecord';
 import { roleDefinitionGuid, roleDefinitionResourceId, roleGrantsDataActions } from './roles';
@@ -13,16 +14,15 @@ const knownDataActions: Record<string, readonly string[]> = {
 
 /** Whether `principalId` holds, at the vault's scope or above, a role granting every wanted data action. */
 export async function hasRoleWithDataActions(factory: AzureClientFactory, vault: VaultInfo, principalId: string, wanted: readonly string[]): Promise<boolean> {
-    const client = await factory.authorization(vault.subscriptionId);
     const vaultScope = vault.id.toLowerCase();
-    for await (const assignment of client.roleAssignments.listForScope(vault.id, { filter: `principalId eq '${principalId}'` })) {
+    for await (const assignment of roleAssignmentsAt(factory, vault.subscriptionId, vault.id, principalId)) {
         const scope = (assignment.scope ?? '').toLowerCase().replace(/\/+$/, '');
         const atOrAbove = scope === '' || vaultScope === scope || vaultScope.startsWith(`${scope}/`);
         if (!atOrAbove || assignment.principalId?.toLowerCase() !== principalId.toLowerCase() || !assignment.roleDefinitionId) {
             continue;
         }
         const known = knownDataActions[roleDefinitionGuid(assignment.roleDefinitionId)];
-        const permissions = known ? [{ dataActions: [...known] }] : (await client.roleDefinitions.getById(assignment.roleDefinitionId)).permissions ?? [];
+        const permissions = known ? [{ dataActions: [...known] }] : (await readRoleDefinition(factory, vault.subscriptionId, assignment.roleDefinitionId)).permissions ?? [];
         if (roleGrantsDataActions(permissions, wanted)) {
             return true;
         }
@@ -35,10 +35,9 @@ export async function hasRoleWithDataActions(factory: AzureClientFactory, vault:
  * ARM templates' `guid()`, so a retry after a lost response re-sends the same idempotent PUT instead of a duplicate.
  */
 export async function assignRoleAtVault(factory: AzureClientFactory, vault: VaultInfo, principalId: string, roleId: string, principalType?: 'ServicePrincipal' | 'User'): Promise<GrantRecord> {
-    const client = await factory.authorization(vault.subscriptionId);
     const roleDefinitionId = roleDefinitionResourceId(vault.subscriptionId, roleId);
     const name = deterministicGuid(`${vault.id.toLowerCase()}|${principalId.toLowerCase()}|${roleId}`);
-    const created = await client.roleAssignments.create(vault.id, name, { roleDefinitionId, principalId, ...(principalType ? { principalType } : {}) });
+    const created = await createRoleAssignment(factory, vault.subscriptionId, vault.id, name, { roleDefinitionId, principalId, ...(principalType ? { principalType } : {}) });
     return {
         kind: 'roleAssignment', id: created.id ?? `${vault.id}/providers/Microsoft.Authorization/roleAssignments/${name}`,
         roleDefinitionId: created.roleDefinitionId ?? roleDefinitionId, principalId, scope: vault.id,

@@ -1,3 +1,4 @@
+import { updateVault } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { VaultInfo } from './VaultInfo';
 
@@ -6,6 +7,5 @@ import type { VaultInfo } from './VaultInfo';
  * two properties, so access policies, network rules and the rest of the vault stay as they are.
  */
 export async function enablePurgeProtection(factory: AzureClientFactory, vault: Pick<VaultInfo, 'subscriptionId' | 'resourceGroup' | 'name'>): Promise<void> {
-    const client = await factory.keyVaultManagement(vault.subscriptionId);
-    await client.vaults.update(vault.resourceGroup, vault.name, { properties: { enableSoftDelete: true, enablePurgeProtection: true } });
+    await updateVault(factory, vault, { enableSoftDelete: true, enablePurgeProtection: true });
 }

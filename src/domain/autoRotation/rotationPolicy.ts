@@ -1,4 +1,5 @@
 import type { KeyRotationPolicyProperties } from '@azure/keyvault-keys';
+import { writeKeyRotationPolicy } from '../azure/keyRotationPolicies';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
@@ -72,6 +73,5 @@ export function toKeyRotationPolicy(input: RotationPolicyInput): KeyRotationPoli
 
 /** Writes the key's rotation policy (data plane `PUT /keys/{name}/rotationpolicy`). */
 export async function setRotationPolicy(factory: AzureClientFactory, key: KeyIdentifier, input: RotationPolicyInput): Promise<void> {
-    const client = await factory.keys(key.vaultUrl);
-    await client.updateKeyRotationPolicy(key.keyName, toKeyRotationPolicy(input));
+    await writeKeyRotationPolicy(factory, key.vaultUrl, key.keyName, toKeyRotationPolicy(input));
 }

@@ -1,3 +1,5 @@
+import { readKeyRotationPolicy } from '../azure/keyRotationPolicies';
+import { getVaultKey } from '../azure/vaultKeys';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
 import { addIsoDuration, parseIsoDuration } from './isoDuration';
@@ -12,8 +14,7 @@ export interface RotationSchedule {
 }
 
 export async function getRotationSchedule(factory: AzureClientFactory, key: KeyIdentifier): Promise<RotationSchedule> {
-    const client = await factory.keys(key.vaultUrl);
-    const [policy, latest] = await Promise.all([client.getKeyRotationPolicy(key.keyName), client.getKey(key.keyName)]);
+    const [policy, latest] = await Promise.all([readKeyRotationPolicy(factory, key.vaultUrl, key.keyName), getVaultKey(factory, key.vaultUrl, key.keyName)]);
     const actions = policy.lifetimeActions ?? [];
     const rotate = actions.find((action) => action.action.toLowerCase() === 'rotate');
     const notify = actions.find((action) => action.action.toLowerCase() === 'notify');

@@ -20,6 +20,18 @@ export function isNotFound(error: unknown): boolean {
     return (error as { statusCode?: number } | undefined)?.statusCode === 404;
 }
 
+/** The answer, or undefined when Azure says the resource is not there: the one place where a 404 means "absent". */
+export async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+    try {
+        return await request;
+    } catch (error) {
+        if (isNotFound(error)) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+
 /** `(status) message`: Azure's own text, which carries ids and codes only (never a token). */
 export function describeAzureFailure(error: unknown): string {
     const status = (error as { statusCode?: number } | undefined)?.statusCode;

@@ -1,5 +1,34 @@
+import type { DeletedKey, KeyProperties, KeyVaultKey } from '@azure/keyvault-keys';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { collect } from '../util/collect';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
+import { unlessNotFound } from './azureErrors';
+
+// Keys on Key Vault's data plane (`https://<vault>.<suffix>/keys/...`): reads. Changes are in vaultKeyChanges.ts.
+
+/** A key version (the latest when no version is given), as Key Vault answers: a missing key fails with its 404. */
+export async function getVaultKey(factory: AzureClientFactory, vaultUrl: string, name: string, version?: string): Promise<KeyVaultKey> {
+    return (await factory.keys(vaultUrl)).getKey(name, version ? { version } : {});
+}
+
+/** As `getVaultKey`, or undefined when the key (or that version) does not exist. */
+export function readVaultKey(factory: AzureClientFactory, vaultUrl: string, name: string, version?: string): Promise<KeyVaultKey | undefined> {
+    return unlessNotFound(getVaultKey(factory, vaultUrl, name, version));
+}
+
+/** The soft-deleted key of that name, or undefined when there is none. */
+export async function readDeletedVaultKey(factory: AzureClientFactory, vaultUrl: string, name: string): Promise<DeletedKey | undefined> {
+    return unlessNotFound((await factory.keys(vaultUrl)).getDeletedKey(name));
+}
+
+/** The vault's keys (the properties of each one's latest version). */
+export async function* keysIn(factory: AzureClientFactory, vaultUrl: string): AsyncIterable<KeyProperties> {
+    yield* (await factory.keys(vaultUrl)).listPropertiesOfKeys();
+}
+
+export async function* keyVersionsOf(factory: AzureClientFactory, vaultUrl: string, name: string): AsyncIterable<KeyProperties> {
+    yield* (await factory.keys(vaultUrl)).listPropertiesOfKeyVersions(name);
+}
 
 export interface VaultKeyInfo {
     readonly name: string;
@@ -11,15 +40,9 @@ export interface VaultKeyInfo {
 
 /** The enabled keys of a vault with their types (the list has none: each key is read, a few at a time), by name. */
 export async function listEnabledKeys(factory: AzureClientFactory, vaultUri: string): Promise<VaultKeyInfo[]> {
-    const keys = await factory.keys(vaultUri);
-    const names: string[] = [];
-    for await (const properties of keys.listPropertiesOfKeys()) {
-        if (properties.enabled !== false) {
-            names.push(properties.name);
-        }
-    }
+    const names = (await collect(keysIn(factory, vaultUri))).filter((properties) => properties.enabled !== false).map((properties) => properties.name);
     return mapWithConcurrency(names.sort(), 4, async (name) => {
-        const keyType = String((await keys.getKey(name)).keyType ?? '');
+        const keyType = String((await getVaultKey(factory, vaultUri, name)).keyType ?? '');
         return { name, keyType, usableForRegistry: keyType === 'RSA' || keyType === 'RSA-HSM' };
     });
 }

@@ -24,6 +24,12 @@ export class AzureClientFactory {
         return this.connection.options?.lroPollIntervalMs;
     }
 
+    /** Options of a long-running call: the connection's poll interval, else the SDK's default. */
+    get pollOptions(): { updateIntervalInMs?: number } {
+        const interval = this.lroPollIntervalMs;
+        return interval === undefined ? {} : { updateIntervalInMs: interval };
+    }
+
     containerRegistry(subscriptionId: string): ReturnType<AzureClientFactory['createRegistryClient']> {
         let client = this.registryClients.get(subscriptionId);
         if (!client) {
@@ -70,9 +76,10 @@ export class AzureClientFactory {
         return this.once(`keys:${normalized}`, () => this.createKeyClient(normalized));
     }
 
-    /** Loads the Key Vault keys package ahead of the first vault call (the vault's URL may not be known yet). */
-    loadKeyClientModule(): Promise<unknown> {
-        return import('@azure/keyvault-keys');
+    /** Starts creating the clients a create run uses (a key client's package too: the vault may not be known yet), one promise each. */
+    preloadCreateClients(subscriptionId: string): Promise<unknown>[] {
+        return [this.containerRegistry(subscriptionId), this.resources(subscriptionId), this.managedIdentities(subscriptionId),
+            this.keyVaultManagement(subscriptionId), this.authorization(subscriptionId), import('@azure/keyvault-keys')];
     }
 
     private once<T>(key: string, create: () => Promise<T>): Promise<T> {
@@ -148,14 +155,7 @@ export class AzureClientFactory {
     }
 }
 
-export type ContainerRegistryClient = Awaited<ReturnType<AzureClientFactory['containerRegistry']>>;
-export type KeyVaultManagementClient = Awaited<ReturnType<AzureClientFactory['keyVaultManagement']>>;
-export type ManagedIdentityClient = Awaited<ReturnType<AzureClientFactory['managedIdentities']>>;
-export type AuthorizationClient = Awaited<ReturnType<AzureClientFactory['authorization']>>;
-export type ResourcesClient = Awaited<ReturnType<AzureClientFactory['resources']>>;
 export type DeploymentsClient = Awaited<ReturnType<AzureClientFactory['deployments']>>;
-export type VaultKeyClient = Awaited<ReturnType<AzureClientFactory['keys']>>;
-export type ResourceGraphClient = Awaited<ReturnType<AzureClientFactory['resourceGraph']>>;
 
 /**
  * Transport options for any Azure SDK client (management or data plane) and for `@azure/identity` credentials.

@@ -1,32 +1,29 @@
 import { removeGrant } from '../access/encryptionAccess';
+import { unlessNotFound } from '../azure/azureErrors';
+import { deleteRegistry } from '../azure/registries';
+import { deleteResourceGroup } from '../azure/resourceGroups';
+import { deleteUserIdentity } from '../azure/userIdentities';
+import { deleteVaultKey } from '../azure/vaultKeyChanges';
+import { deleteVault } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { parseResourceId } from '../registries/resourceId';
-import { isNotFound } from '../azure/azureErrors';
 import type { CreateRunState } from './CreateRunState';
-import { pollOptions } from './steps/StepContext';
 
 /**
  * Deletes only what this run created, newest first: registry, key, grants, vault, identity, resource group.
  * Pre-existing things stay untouched; purge protection turned on by the run cannot be turned off (Azure's rule).
  * A vault the run created is soft-deleted (its purge protection keeps the name reserved for the retention period).
+ * Something already gone counts as deleted.
  */
 export async function cleanupCreate(factory: AzureClientFactory, state: CreateRunState): Promise<void> {
-    const ignoreMissing = (error: unknown): void => {
-        if (!isNotFound(error)) {
-            throw error;
-        }
-    };
     if (state.registry?.createdByRun) {
-        const { subscriptionId, resourceGroup, name } = parseResourceId(state.registry.id);
-        await (await factory.containerRegistry(subscriptionId)).registries.delete(resourceGroup, name, pollOptions(factory)).then(() => undefined, ignoreMissing);
+        await unlessNotFound(deleteRegistry(factory, parseResourceId(state.registry.id)));
         state.registry = undefined;
     }
     const vault = state.vault;
     if (state.key?.createdByRun && vault && !vault.createdByRun) {
-        const keys = await factory.keys(vault.info.vaultUri);
-        const poller = await keys.beginDeleteKey(parseKeyIdentifier(state.key.versionedId, factory.cloud).keyName).catch(ignoreMissing);
-        await poller?.pollUntilDone();
+        await deleteVaultKey(factory, vault.info.vaultUri, parseKeyIdentifier(state.key.versionedId, factory.cloud).keyName);
     }
     state.key = undefined;
     if (vault && !vault.createdByRun) {
@@ -40,18 +37,17 @@ export async function cleanupCreate(factory: AzureClientFactory, state: CreateRu
     state.encryptionGrant = undefined;
     state.keyManagementGrant = undefined;
     if (vault?.createdByRun) {
-        await (await factory.keyVaultManagement(vault.info.subscriptionId)).vaults.delete(vault.info.resourceGroup, vault.info.name).catch(ignoreMissing);
+        await unlessNotFound(deleteVault(factory, vault.info));
         state.vault = undefined;
     }
     if (state.identity?.createdByRun) {
-        const { subscriptionId, resourceGroup, name } = parseResourceId(state.identity.id);
-        await (await factory.managedIdentities(subscriptionId)).userAssignedIdentities.delete(resourceGroup, name).catch(ignoreMissing);
+        await unlessNotFound(deleteUserIdentity(factory, parseResourceId(state.identity.id)));
         state.identity = undefined;
     }
     if (state.resourceGroup?.createdByRun) {
         const name = state.resourceGroup.id.split('/').pop() ?? '';
         const subscriptionId = state.resourceGroup.id.split('/')[2] ?? '';
-        await (await factory.resources(subscriptionId)).resourceGroups.delete(name, pollOptions(factory)).then(() => undefined, ignoreMissing);
+        await unlessNotFound(deleteResourceGroup(factory, subscriptionId, name));
         state.resourceGroup = undefined;
     }
     state.completed.length = 0;

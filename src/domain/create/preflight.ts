@@ -1,9 +1,12 @@
 import { beforeAnyChange } from '../checkPhase';
 import { getVault } from '../access/getVault';
 import { isFirewalled, type VaultInfo } from '../access/VaultInfo';
+import { checkRegistryName } from '../azure/registries';
+import { readUserIdentity } from '../azure/userIdentities';
+import { readVaultKey } from '../azure/vaultKeys';
+import { checkVaultName } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { isNotFound } from '../azure/azureErrors';
 import type { CreatePlan } from './CreatePlan';
 import { readKey, requireUsableKey } from './steps/keyStep';
 import { validatePlan } from './validatePlan';
@@ -44,7 +47,7 @@ async function readAndCheckPlan(factory: AzureClientFactory, plan: CreatePlan): 
 export function prefetchCreateClients(factory: AzureClientFactory, subscriptionId: string): void {
     // Loading a module blocks the thread: deferred a turn, so requests already started go out first and it overlaps their wait.
     setImmediate(() => {
-        for (const client of createClientsLoading(factory, subscriptionId)) {
+        for (const client of factory.preloadCreateClients(subscriptionId)) {
             client.catch(() => undefined);
         }
     });
@@ -52,23 +55,17 @@ export function prefetchCreateClients(factory: AzureClientFactory, subscriptionI
 
 /** Resolves when every SDK client a create run uses is loaded (what the wizard's prefetch achieves while the user answers). */
 export async function loadCreateClients(factory: AzureClientFactory, subscriptionId: string): Promise<void> {
-    await Promise.all(createClientsLoading(factory, subscriptionId));
-}
-
-function createClientsLoading(factory: AzureClientFactory, subscriptionId: string): Promise<unknown>[] {
-    return [factory.containerRegistry(subscriptionId), factory.resources(subscriptionId), factory.managedIdentities(subscriptionId),
-        factory.keyVaultManagement(subscriptionId), factory.authorization(subscriptionId), factory.loadKeyClientModule()];
+    await Promise.all(factory.preloadCreateClients(subscriptionId));
 }
 
 async function checkExistingVaultAndKey(factory: AzureClientFactory, plan: CreatePlan, vaultId: string): Promise<VaultInfo> {
     const vault = await getVault(factory, vaultId);
     checkExistingVault(vault, plan);
-    const keys = await factory.keys(vault.vaultUri);
     if (plan.key.kind === 'existing') {
-        const { name, version } = plan.key;
-        requireUsableKey(await readKey(() => keys.getKey(name, version ? { version } : {}), name, vault.name));
-    } else {
-        await requireKeyNameFree(() => keys.getKey(plan.key.name), plan.key.name, vault.name);
+        requireUsableKey(await readKey(factory, vault.vaultUri, vault.name, plan.key.name, plan.key.version));
+    } else if (await readVaultKey(factory, vault.vaultUri, plan.key.name)) {
+        // Creating it would add a version to an existing key instead of making a new one.
+        throw new DomainError('KeyNameTaken', { key: plan.key.name, vault: vault.name });
     }
     return vault;
 }
@@ -88,43 +85,22 @@ export function checkExistingVault(vault: VaultInfo, plan: Pick<CreatePlan, 'vau
 }
 
 export async function requireRegistryNameAvailable(factory: AzureClientFactory, subscriptionId: string, name: string): Promise<void> {
-    const client = await factory.containerRegistry(subscriptionId);
-    const status = await client.registries.checkNameAvailability({ name, type: 'Microsoft.ContainerRegistry/registries' });
+    const status = await checkRegistryName(factory, subscriptionId, name);
     if (status.nameAvailable === false) {
         throw new DomainError('RegistryNameTaken', { name, reason: status.message ?? status.reason ?? '' });
     }
 }
 
 export async function requireVaultNameAvailable(factory: AzureClientFactory, subscriptionId: string, name: string): Promise<void> {
-    const client = await factory.keyVaultManagement(subscriptionId);
-    const status = await client.vaults.checkNameAvailability({ name, type: 'Microsoft.KeyVault/vaults' });
+    const status = await checkVaultName(factory, subscriptionId, name);
     if (status.nameAvailable === false) {
         throw new DomainError('VaultNameTaken', { name, reason: status.message ?? status.reason ?? '' });
     }
 }
 
 async function requireIdentityNameFree(factory: AzureClientFactory, plan: CreatePlan, name: string): Promise<void> {
-    try {
-        await (await factory.managedIdentities(plan.subscriptionId)).userAssignedIdentities.get(plan.resourceGroup.name, name);
-    } catch (error) {
-        if (isNotFound(error)) {
-            return;
-        }
-        throw error;
+    if (await readUserIdentity(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name })) {
+        // Creating it would silently take over someone's identity (and cleanup would delete it).
+        throw new DomainError('IdentityNameTaken', { name, resourceGroup: plan.resourceGroup.name });
     }
-    // Creating it would silently take over someone's identity (and cleanup would delete it).
-    throw new DomainError('IdentityNameTaken', { name, resourceGroup: plan.resourceGroup.name });
-}
-
-async function requireKeyNameFree(read: () => Promise<unknown>, name: string, vault: string): Promise<void> {
-    try {
-        await read();
-    } catch (error) {
-        if (isNotFound(error)) {
-            return;
-        }
-        throw error;
-    }
-    // Creating it would add a version to an existing key instead of making a new one.
-    throw new DomainError('KeyNameTaken', { key: name, vault });
 }

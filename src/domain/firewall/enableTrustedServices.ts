@@ -1,4 +1,5 @@
 import type { VaultInfo } from '../access/VaultInfo';
+import { getVaultResource, updateVault } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 
 /**
@@ -6,10 +7,6 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
  * (a PATCH replaces `networkAcls` as a whole, so the current rules are read first and sent back unchanged).
  */
 export async function enableTrustedServices(factory: AzureClientFactory, vault: Pick<VaultInfo, 'subscriptionId' | 'resourceGroup' | 'name'>): Promise<void> {
-    const client = await factory.keyVaultManagement(vault.subscriptionId);
-    const current = await client.vaults.get(vault.resourceGroup, vault.name);
-    const acls = current.properties.networkAcls ?? {};
-    await client.vaults.update(vault.resourceGroup, vault.name, {
-        properties: { networkAcls: { ...acls, bypass: 'AzureServices', defaultAction: acls.defaultAction ?? 'Deny' } },
-    });
+    const acls = (await getVaultResource(factory, vault)).properties.networkAcls ?? {};
+    await updateVault(factory, vault, { networkAcls: { ...acls, bypass: 'AzureServices', defaultAction: acls.defaultAction ?? 'Deny' } });
 }

@@ -1,15 +1,13 @@
+import { registriesIn } from '../azure/registries';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { defaultListConcurrency } from '../clients/ClientOptions';
+import { collect } from '../util/collect';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
 import { toRegistrySummary, type RegistrySummary } from './RegistryEncryption';
 
 /** One paged `registries.list` for the subscription; the encryption state comes with it (no per-registry call). */
 export async function listRegistriesInSubscription(factory: AzureClientFactory, subscriptionId: string): Promise<RegistrySummary[]> {
-    const client = await factory.containerRegistry(subscriptionId);
-    const registries: RegistrySummary[] = [];
-    for await (const registry of client.registries.list()) {
-        registries.push(toRegistrySummary(registry, factory.cloud));
-    }
+    const registries = (await collect(registriesIn(factory, subscriptionId))).map((registry) => toRegistrySummary(registry, factory.cloud));
     return registries.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -8,6 +8,9 @@ export interface ParsedResourceId {
     readonly name: string;
 }
 
+/** What a Resource Manager call names a resource by: subscription, resource group, name. */
+export type ResourceRef = Pick<ParsedResourceId, 'subscriptionId' | 'resourceGroup' | 'name'>;
+
 /** Parses `/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}` (segment names compared case-insensitively, as ARM does). */
 export function parseResourceId(id: string): ParsedResourceId {
     const parts = id.split('/').filter((part) => part.length > 0);

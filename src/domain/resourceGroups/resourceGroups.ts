@@ -1,3 +1,4 @@
+import { createResourceGroup, resourceGroupExists, resourceGroupsIn } from '../azure/resourceGroups';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 
 export interface ResourceGroupInfo {
@@ -7,9 +8,8 @@ export interface ResourceGroupInfo {
 
 /** The subscription's resource groups, by name. */
 export async function listResourceGroups(factory: AzureClientFactory, subscriptionId: string): Promise<ResourceGroupInfo[]> {
-    const client = await factory.resources(subscriptionId);
     const groups: ResourceGroupInfo[] = [];
-    for await (const group of client.resourceGroups.list()) {
+    for await (const group of resourceGroupsIn(factory, subscriptionId)) {
         if (group.name) {
             groups.push({ name: group.name, location: group.location });
         }
@@ -19,10 +19,9 @@ export async function listResourceGroups(factory: AzureClientFactory, subscripti
 
 /** Creates the resource group when it does not exist yet (a group that exists is left as it is); true when it was created. */
 export async function ensureResourceGroup(factory: AzureClientFactory, subscriptionId: string, name: string, location: string): Promise<boolean> {
-    const groups = (await factory.resources(subscriptionId)).resourceGroups;
-    if ((await groups.checkExistence(name)).body) {
+    if (await resourceGroupExists(factory, subscriptionId, name)) {
         return false;
     }
-    await groups.createOrUpdate(name, { location });
+    await createResourceGroup(factory, subscriptionId, name, location);
     return true;
 }

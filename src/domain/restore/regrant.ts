@@ -1,6 +1,7 @@
 import { addKeyPermissions } from '../access/accessPolicies';
 import type { GrantRecord } from '../access/GrantRecord';
 import type { VaultInfo } from '../access/VaultInfo';
+import { createRoleAssignment } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 
 /**
@@ -11,10 +12,9 @@ export async function regrant(factory: AzureClientFactory, vault: VaultInfo, gra
     if (grant.kind === 'accessPolicy') {
         await addKeyPermissions(factory, vault, grant.objectId, grant.permissions);
     } else if (grant.kind === 'roleAssignment') {
-        const client = await factory.authorization(vault.subscriptionId);
         const name = grant.id.split('/').filter((part) => part.length > 0).pop() ?? '';
         try {
-            await client.roleAssignments.create(grant.scope, name, { roleDefinitionId: grant.roleDefinitionId, principalId: grant.principalId, principalType: 'ServicePrincipal' });
+            await createRoleAssignment(factory, vault.subscriptionId, grant.scope, name, { roleDefinitionId: grant.roleDefinitionId, principalId: grant.principalId, principalType: 'ServicePrincipal' });
         } catch (error) {
             // Already back (restored elsewhere, or a retry after a lost response): nothing to do.
             if ((error as { code?: string }).code !== 'RoleAssignmentExists') {

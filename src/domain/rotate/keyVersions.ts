@@ -1,6 +1,9 @@
+import { getVaultKey, keysIn } from '../azure/vaultKeys';
+import { createVaultKey } from '../azure/vaultKeyChanges';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
+import { collect } from '../util/collect';
 
 export interface KeyVersionInfo {
     /** Versioned key id as Key Vault reports it. */
@@ -16,8 +19,7 @@ const supportedKeyTypes = ['RSA', 'RSA-HSM'];
 
 /** Reads a key (a given version, or the latest) from the vault's data plane. */
 export async function getKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
-    const client = await factory.keys(key.vaultUrl);
-    const found = await client.getKey(key.keyName, key.version ? { version: key.version } : {});
+    const found = await getVaultKey(factory, key.vaultUrl, key.keyName, key.version);
     return {
         id: found.id ?? '', version: found.properties.version ?? '', keyType: String(found.keyType ?? ''),
         keySize: found.key?.n ? found.key.n.length * 8 : undefined, enabled: found.properties.enabled !== false, createdOn: found.properties.createdOn,
@@ -35,8 +37,7 @@ export function requireSupportedKeyType(info: KeyVersionInfo, keyId: string): vo
 export async function createKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
     const latest = await getKeyVersion(factory, { ...key, version: undefined });
     requireSupportedKeyType(latest, `${key.vaultUrl}/keys/${key.keyName}`);
-    const client = await factory.keys(key.vaultUrl);
-    const created = await client.createKey(key.keyName, latest.keyType, latest.keySize ? { keySize: latest.keySize } : {});
+    const created = await createVaultKey(factory, key.vaultUrl, key.keyName, latest.keyType, latest.keySize ? { keySize: latest.keySize } : {});
     return {
         id: created.id ?? '', version: created.properties.version ?? '', keyType: String(created.keyType ?? latest.keyType),
         keySize: latest.keySize, enabled: created.properties.enabled !== false, createdOn: created.properties.createdOn,
@@ -45,10 +46,6 @@ export async function createKeyVersion(factory: AzureClientFactory, key: KeyIden
 
 /** Key names of a vault (enabled ones first), for the "pick a key" prompt. */
 export async function listKeyNames(factory: AzureClientFactory, vaultUrl: string): Promise<{ name: string; enabled: boolean }[]> {
-    const client = await factory.keys(vaultUrl);
-    const keys: { name: string; enabled: boolean }[] = [];
-    for await (const properties of client.listPropertiesOfKeys()) {
-        keys.push({ name: properties.name, enabled: properties.enabled !== false });
-    }
+    const keys = (await collect(keysIn(factory, vaultUrl))).map((properties) => ({ name: properties.name, enabled: properties.enabled !== false }));
     return keys.sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name));
 }

@@ -105,9 +105,8 @@ export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
 
 /** The id to store for an existing key: versionless, or pinned to the given version (else the latest one). Refuses unusable keys. */
 async function existingTargetKeyId(factory: AzureClientFactory, key: KeyIdentifier, versionless: boolean): Promise<string> {
-    const client = await factory.keys(key.vaultUrl);
     // A missing (or deleted) key, a disabled or expired one and a non-RSA one are refused here, before any change.
-    const found = await readKey(() => client.getKey(key.keyName, key.version ? { version: key.version } : {}), key.keyName, key.vaultName);
+    const found = await readKey(factory, key.vaultUrl, key.vaultName, key.keyName, key.version);
     requireUsableKey(found);
     return versionless ? formatKeyIdentifier(key, { versionless: true }) : formatKeyIdentifier({ ...key, version: key.version ?? found.properties.version ?? '' });
 }

@@ -1,4 +1,5 @@
 import type { IdentityProperties, RegistryUpdateParameters, ResourceIdentityType } from '@azure/arm-containerregistry';
+import { updateRegistry } from '../azure/registries';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { getRegistry } from '../registries/getRegistry';
 import { hasIdentityType } from '../registries/identity';
@@ -10,8 +11,7 @@ import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryE
  * undefined property, so what is built here is exactly what is sent.
  */
 export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'id' | 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters): Promise<RegistrySummary> {
-    const client = await factory.containerRegistry(registry.subscriptionId);
-    const updated = await client.registries.update(registry.resourceGroup, registry.name, body, { updateIntervalInMs: factory.lroPollIntervalMs });
+    const updated = await updateRegistry(factory, registry, body);
     // The poller ends with a GET of the registry and returns it: reading it again would repeat that request. Only an
     // answer without the resource (not what ARM sends for a registry PATCH) costs a GET of our own.
     return updated?.id ? toRegistrySummary(updated, factory.cloud) : getRegistry(factory, registry.id);

@@ -1,3 +1,4 @@
+import { subscriptionsVisible } from '../azure/subscriptions';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 
 export interface SubscriptionInfo {
@@ -8,9 +9,8 @@ export interface SubscriptionInfo {
 
 /** Lists the subscriptions the connection's principal can see (enabled and warned ones; disabled ones cannot hold registries we can read). */
 export async function listSubscriptions(factory: AzureClientFactory): Promise<SubscriptionInfo[]> {
-    const client = await factory.subscriptions();
     const result: SubscriptionInfo[] = [];
-    for await (const subscription of client.subscriptions.list()) {
+    for await (const subscription of subscriptionsVisible(factory)) {
         if (!subscription.subscriptionId || /^(disabled|deleted)$/i.test(subscription.state ?? '')) {
             continue;
         }

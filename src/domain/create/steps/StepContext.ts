@@ -16,12 +16,6 @@ export interface StepContext {
     readonly options: CreateOptions;
 }
 
-/** `updateIntervalInMs` for long-running calls: the connection's setting, else the SDK's default. */
-export function pollOptions(factory: AzureClientFactory): { updateIntervalInMs?: number } {
-    const interval = factory.lroPollIntervalMs;
-    return interval === undefined ? {} : { updateIntervalInMs: interval };
-}
-
 export type CreateStep = {
     /** Whether the step has something to do for this plan and state (a retry skips finished steps). */
     readonly needed: (ctx: StepContext) => boolean;

@@ -1,3 +1,4 @@
+import { createUserIdentity, getUserIdentityResource, readUserIdentity } from '../../azure/userIdentities';
 import { parseResourceId } from '../../registries/resourceId';
 import { newIdentityId } from '../CreatePlan';
 import type { CreateStep, StepContext } from './StepContext';
@@ -6,17 +7,14 @@ export const identityStep: CreateStep = {
     needed: ({ state }) => !state.identity,
     async run({ factory, plan, state }) {
         if (plan.identity.kind === 'existing') {
-            const { subscriptionId, resourceGroup, name } = parseResourceId(plan.identity.id);
-            const found = await (await factory.managedIdentities(subscriptionId)).userAssignedIdentities.get(resourceGroup, name);
-            state.identity = { id: found.id ?? plan.identity.id, name, principalId: found.principalId ?? '', clientId: found.clientId ?? '', createdByRun: false };
+            const ref = parseResourceId(plan.identity.id);
+            const { id, principalId, clientId } = await getUserIdentityResource(factory, ref);
+            state.identity = { id: id || plan.identity.id, name: ref.name, principalId, clientId, createdByRun: false };
             return;
         }
-        const client = await factory.managedIdentities(plan.subscriptionId);
-        const created = await client.userAssignedIdentities.createOrUpdate(plan.resourceGroup.name, plan.identity.name, { location: plan.location });
-        state.identity = {
-            id: created.id ?? newIdentityId(plan, plan.identity.name), name: plan.identity.name,
-            principalId: created.principalId ?? '', clientId: created.clientId ?? '', createdByRun: true,
-        };
+        const { name } = plan.identity;
+        const created = await createUserIdentity(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name }, plan.location);
+        state.identity = { id: created.id || newIdentityId(plan, name), name, principalId: created.principalId, clientId: created.clientId, createdByRun: true };
     },
     probe: probeNewIdentity,
 };
@@ -25,10 +23,9 @@ async function probeNewIdentity({ factory, plan, state }: StepContext): Promise<
     if (plan.identity.kind !== 'new') {
         return;
     }
-    try {
-        const found = await (await factory.managedIdentities(plan.subscriptionId)).userAssignedIdentities.get(plan.resourceGroup.name, plan.identity.name);
-        state.identity = { id: found.id ?? '', name: plan.identity.name, principalId: found.principalId ?? '', clientId: found.clientId ?? '', createdByRun: true };
-    } catch {
-        // Not created.
+    const { name } = plan.identity;
+    const found = await readUserIdentity(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name }).catch(() => undefined);
+    if (found) {
+        state.identity = { id: found.id, name, principalId: found.principalId, clientId: found.clientId, createdByRun: true };
     }
 }

@@ -1,7 +1,10 @@
 import type { KeyVaultKey } from '@azure/keyvault-keys';
+import { azureErrorOf } from '../../azure/azureErrors';
+import { readVaultKey } from '../../azure/vaultKeys';
+import { createVaultKey } from '../../azure/vaultKeyChanges';
+import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { DomainError } from '../../errors';
 import { formatKeyIdentifier, parseKeyIdentifier } from '../../keys/keyIdentifier';
-import { azureErrorOf, isNotFound } from '../../azure/azureErrors';
 import type { CreateStep, StepContext } from './StepContext';
 
 export const keyStep: CreateStep = {
@@ -9,15 +12,14 @@ export const keyStep: CreateStep = {
     async run(ctx) {
         const { factory, plan, state } = ctx;
         const vault = state.vault!.info;
-        const keys = await factory.keys(vault.vaultUri);
         if (plan.key.kind === 'existing') {
-            const key = await readKey(() => keys.getKey(plan.key.name, plan.key.kind === 'existing' && plan.key.version ? { version: plan.key.version } : {}), plan.key.name, vault.name);
+            const key = await readKey(factory, vault.vaultUri, vault.name, plan.key.name, plan.key.version);
             requireUsableKey(key);
             state.key = keyRecord(ctx, key, false);
             return;
         }
         const { name, keyType = 'RSA', keySize = 3072 } = plan.key;
-        const key = await whileGrantPropagates(ctx, () => keys.createKey(name, keyType, { keySize }));
+        const key = await whileGrantPropagates(ctx, () => createVaultKey(factory, vault.vaultUri, name, keyType, { keySize }));
         state.key = keyRecord(ctx, key, true);
     },
 };
@@ -34,15 +36,13 @@ export function requireUsableKey(key: KeyVaultKey): void {
     }
 }
 
-export async function readKey(read: () => Promise<KeyVaultKey>, name: string, vault: string): Promise<KeyVaultKey> {
-    try {
-        return await read();
-    } catch (error) {
-        if (isNotFound(error)) {
-            throw new DomainError('KeyNotFound', { key: name, vault });
-        }
-        throw error;
+/** The key (the given version, else the latest); a missing or deleted one is `KeyNotFound`. */
+export async function readKey(factory: AzureClientFactory, vaultUrl: string, vaultName: string, name: string, version?: string): Promise<KeyVaultKey> {
+    const key = await readVaultKey(factory, vaultUrl, name, version);
+    if (!key) {
+        throw new DomainError('KeyNotFound', { key: name, vault: vaultName });
     }
+    return key;
 }
 
 function keyRecord({ factory, plan }: StepContext, key: KeyVaultKey, createdByRun: boolean) {

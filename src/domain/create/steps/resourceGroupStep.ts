@@ -1,4 +1,4 @@
-import { isNotFound } from '../../azure/azureErrors';
+import { createResourceGroup, readResourceGroup } from '../../azure/resourceGroups';
 import { resourceGroupId } from '../CreatePlan';
 import type { CreateStep } from './StepContext';
 
@@ -11,28 +11,22 @@ export const resourceGroupStep: CreateStep = {
             state.resourceGroup = { id, createdByRun: false };
             return;
         }
-        const groups = (await factory.resources(plan.subscriptionId)).resourceGroups;
-        try {
-            const existing = await groups.get(plan.resourceGroup.name);
+        const existing = await readResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name);
+        if (existing) {
             state.resourceGroup = { id: existing.id ?? id, createdByRun: false };
             return;
-        } catch (error) {
-            if (!isNotFound(error)) {
-                throw error;
-            }
         }
-        const created = await groups.createOrUpdate(plan.resourceGroup.name, { location: plan.location });
+        const created = await createResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location);
         state.resourceGroup = { id: created.id ?? id, createdByRun: true };
     },
     async probe({ factory, plan, state }) {
         if (!plan.resourceGroup.create) {
             return;
         }
-        try {
-            const found = await (await factory.resources(plan.subscriptionId)).resourceGroups.get(plan.resourceGroup.name);
+        // Absent (or unreadable): nothing to record.
+        const found = await readResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name).catch(() => undefined);
+        if (found) {
             state.resourceGroup = { id: found.id ?? resourceGroupId(plan), createdByRun: true };
-        } catch {
-            // Absent (or unreadable): nothing to record.
         }
     },
 };

@@ -1,10 +1,11 @@
 import { getVault } from '../../access/getVault';
 import { toVaultInfo } from '../../access/VaultInfo';
 import { readTokenClaims } from '../../access/callerObjectId';
+import { createVault, updateVault } from '../../azure/vaults';
 import { DomainError } from '../../errors';
 import { defaultRetentionDays } from '../names';
 import { newVaultId } from '../CreatePlan';
-import { pollOptions, type CreateStep } from './StepContext';
+import type { CreateStep } from './StepContext';
 
 /** A new vault always has soft delete and purge protection (the registry's key must not be purgeable). */
 export const vaultStep: CreateStep = {
@@ -15,8 +16,7 @@ export const vaultStep: CreateStep = {
             return;
         }
         const tenantId = plan.tenantId ?? factory.cloud.tenantId ?? (await readTokenClaims(factory.connection)).tid;
-        const client = await factory.keyVaultManagement(plan.subscriptionId);
-        const vault = await client.vaults.createOrUpdate(plan.resourceGroup.name, plan.vault.name, {
+        const vault = await createVault(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name: plan.vault.name }, {
             location: plan.location,
             properties: {
                 tenantId: tenantId ?? '', sku: { family: 'A', name: plan.vault.sku ?? 'standard' }, accessPolicies: [],
@@ -24,7 +24,7 @@ export const vaultStep: CreateStep = {
                 enableSoftDelete: true, enablePurgeProtection: true,
                 softDeleteRetentionInDays: plan.vault.softDeleteRetentionInDays ?? defaultRetentionDays,
             },
-        }, pollOptions(factory));
+        });
         state.vault = { info: toVaultInfo(vault), createdByRun: true };
     },
     async probe({ factory, plan, state }) {
@@ -47,9 +47,7 @@ export const vaultProtectionStep: CreateStep = {
         if (plan.vault.kind !== 'existing' || !plan.vault.enablePurgeProtection) {
             throw new DomainError('VaultPurgeProtectionDeclined', { vault: vault.info.name });
         }
-        const client = await factory.keyVaultManagement(vault.info.subscriptionId);
-        const updated = await client.vaults.update(vault.info.resourceGroup, vault.info.name, { properties: { enableSoftDelete: true, enablePurgeProtection: true } });
-        vault.info = toVaultInfo(updated);
+        vault.info = toVaultInfo(await updateVault(factory, vault.info, { enableSoftDelete: true, enablePurgeProtection: true }));
         state.purgeProtectionEnabledByRun = true;
     },
 };

@@ -1,7 +1,8 @@
-import type { AzureClientFactory, DeploymentsClient } from '../../clients/AzureClientFactory';
-import { DomainError } from '../../errors';
+import type { DeploymentExtended } from '@azure/arm-resourcesdeployments';
 import { azureErrorOf } from '../../azure/azureErrors';
-import { pollOptions } from '../steps/StepContext';
+import { readDeployment, startDeployment } from '../../azure/deployments';
+import type { AzureClientFactory } from '../../clients/AzureClientFactory';
+import { DomainError } from '../../errors';
 
 /**
  * Where JSON.parse stopped, as line and column (1-based). Node's wording differs between versions (Node 20 says "at
@@ -56,10 +57,7 @@ export interface DeployInput {
  * read again until it ends, and its own outcome is reported (never "failed" for a deployment that succeeded).
  */
 export async function deployTemplate(factory: AzureClientFactory, input: DeployInput): Promise<{ id: string; outputs: Record<string, unknown> }> {
-    const client = await factory.deployments(input.subscriptionId);
-    const poller = client.deployments.createOrUpdate(input.resourceGroup, input.deploymentName, {
-        properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
-    }, pollOptions(factory));
+    const { poller } = await startDeployment(factory, input, { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } });
     try {
         await poller.submitted();
     } catch (error) {
@@ -69,7 +67,7 @@ export async function deployTemplate(factory: AzureClientFactory, input: DeployI
     try {
         result = await poller.pollUntilDone();
     } catch {
-        result = await readUntilEnded(factory, client, input);
+        result = await readUntilEnded(factory, input);
     }
     if (result.properties?.provisioningState && result.properties.provisioningState !== 'Succeeded') {
         const cause = failingOperation(result.properties.error);
@@ -78,7 +76,6 @@ export async function deployTemplate(factory: AzureClientFactory, input: DeployI
     return { id: result.id ?? '', outputs: (result.properties?.outputs ?? {}) as Record<string, unknown> };
 }
 
-type DeploymentExtended = Awaited<ReturnType<DeploymentsClient['deployments']['get']>>;
 interface ArmError { readonly code?: string; readonly message?: string; readonly details?: readonly ArmError[] }
 
 /**
@@ -95,11 +92,11 @@ function failingOperation(error: ArmError | undefined): ArmError | undefined {
 const endedStates = new Set(['succeeded', 'failed', 'canceled']);
 
 /** Reads the accepted deployment until it has ended (at the connection's LRO poll interval, else Azure's usual 5 s). */
-async function readUntilEnded(factory: AzureClientFactory, client: DeploymentsClient, input: DeployInput): Promise<DeploymentExtended> {
+async function readUntilEnded(factory: AzureClientFactory, input: DeployInput): Promise<DeploymentExtended> {
     for (;;) {
         let deployment: DeploymentExtended;
         try {
-            deployment = await client.deployments.get(input.resourceGroup, input.deploymentName);
+            deployment = await readDeployment(factory, input);
         } catch (error) {
             throw deploymentFailed(input, error);
         }

@@ -1,8 +1,11 @@
+import { deploymentOperationsOf, validateDeployment } from '../../azure/deployments';
+import { deleteResourceById, readResourceById } from '../../azure/resources';
+import { getUserIdentityResource } from '../../azure/userIdentities';
+import { getVaultResource, updateAccessPolicy } from '../../azure/vaults';
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { parseResourceId, resourceNameFromId } from '../../registries/resourceId';
 import { deploymentFailed, type DeployInput } from './deployTemplate';
 import { apiVersionsOf, resourceTypeOf } from './templateResources';
-import { isNotFound } from '../../azure/azureErrors';
 
 /** What a deployment would create, as far as Azure can tell before it starts (ids that did not exist yet). */
 export interface ResourcesBefore {
@@ -27,12 +30,9 @@ const resourceGroupType = 'microsoft.resources/resourcegroups';
  * before any change), then which of them do not exist yet. Only those can be reported as left behind.
  */
 export async function resourcesBefore(factory: AzureClientFactory, input: DeployInput): Promise<ResourcesBefore> {
-    const client = await factory.deployments(input.subscriptionId);
-    let validation: Awaited<ReturnType<typeof client.deployments.validate>>;
+    let validation: Awaited<ReturnType<typeof validateDeployment>>;
     try {
-        validation = await client.deployments.validate(input.resourceGroup, input.deploymentName, {
-            properties: { mode: 'Incremental', template: input.template, parameters: input.parameters },
-        });
+        validation = await validateDeployment(factory, input, { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } });
     } catch (error) {
         throw deploymentFailed(input, error); // Azure's preflight refused the template: nothing was deployed.
     }
@@ -40,7 +40,7 @@ export async function resourcesBefore(factory: AzureClientFactory, input: Deploy
     const absent = new Map<string, { id: string; apiVersion: string }>();
     for (const { id } of validation.properties?.validatedResources ?? []) {
         const apiVersion = id ? versions.get(resourceTypeOf(id).toLowerCase()) : undefined;
-        if (id && apiVersion && !isChildChange(id) && !(await exists(factory, id, apiVersion))) {
+        if (id && apiVersion && !isChildChange(id) && !(await readResourceById(factory, subscriptionOf(id) ?? '', id, apiVersion))) {
             absent.set(id.toLowerCase(), { id, apiVersion });
         }
     }
@@ -92,25 +92,20 @@ export async function removeLeftovers(factory: AzureClientFactory, subscriptionI
                 continue;
             }
             const vault = parseResourceId(leftover.vaultId);
-            const client = await factory.keyVaultManagement(vault.subscriptionId);
-            const { tenantId } = (await client.vaults.get(vault.resourceGroup, vault.name)).properties;
-            await client.vaults.updateAccessPolicy(vault.resourceGroup, vault.name, 'remove', {
-                properties: { accessPolicies: [{ tenantId, objectId: leftover.objectId, permissions: { keys: [...leftover.permissions] } }] },
-            });
+            const { tenantId } = (await getVaultResource(factory, vault)).properties;
+            await updateAccessPolicy(factory, vault, 'remove', { tenantId, objectId: leftover.objectId, permissions: { keys: [...leftover.permissions] } });
             continue;
         }
         if (leftover.type.toLowerCase() === vaultKeysType) {
             continue; // Resource Manager cannot delete a key: it goes with its vault.
         }
-        const client = await factory.resources(subscriptionOf(leftover.id) ?? subscriptionId);
-        await client.resources.deleteById(leftover.id, leftover.apiVersion);
+        await deleteResourceById(factory, subscriptionOf(leftover.id) ?? subscriptionId, leftover.id, leftover.apiVersion);
     }
 }
 
 async function succeededTargets(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string, deploymentName: string): Promise<string[]> {
-    const client = await factory.deployments(subscriptionId);
     const found: string[] = [];
-    for await (const operation of client.deploymentOperations.list(resourceGroup, deploymentName)) {
+    for await (const operation of deploymentOperationsOf(factory, { subscriptionId, resourceGroup, deploymentName })) {
         const target = operation.properties?.targetResource?.id;
         if (!target || operation.properties?.provisioningState?.toLowerCase() !== 'succeeded' && resourceTypeOf(target).toLowerCase() !== deploymentType) {
             continue;
@@ -129,10 +124,10 @@ async function principalsOf(factory: AzureClientFactory, leftovers: readonly Lef
     const principals = new Map<string, string>();
     for (const leftover of leftovers) {
         if (leftover.kind === 'resource' && leftover.type.toLowerCase() === identityType) {
-            const { subscriptionId, resourceGroup, name } = parseResourceId(leftover.id);
-            const identity = await (await factory.managedIdentities(subscriptionId)).userAssignedIdentities.get(resourceGroup, name);
-            if (identity.principalId) {
-                principals.set(identity.principalId.toLowerCase(), name);
+            const ref = parseResourceId(leftover.id);
+            const { principalId } = await getUserIdentityResource(factory, ref);
+            if (principalId) {
+                principals.set(principalId.toLowerCase(), ref.name);
             }
         }
     }
@@ -141,29 +136,15 @@ async function principalsOf(factory: AzureClientFactory, leftovers: readonly Lef
 
 async function accessPolicyLeftovers(factory: AzureClientFactory, vaultId: string, identities: ReadonlyMap<string, string>): Promise<Leftover[]> {
     const vault = parseResourceId(vaultId);
-    const properties = (await (await factory.keyVaultManagement(vault.subscriptionId)).vaults.get(vault.resourceGroup, vault.name)).properties;
+    const properties = (await getVaultResource(factory, vault)).properties;
     return (properties.accessPolicies ?? [])
         .filter((policy) => identities.has(policy.objectId.toLowerCase()))
         .map((policy) => ({ kind: 'accessPolicy', vaultId, vaultName: vault.name, objectId: policy.objectId, identityName: identities.get(policy.objectId.toLowerCase())!, permissions: policy.permissions.keys ?? [] }));
 }
 
 async function roleAssignmentPrincipal(factory: AzureClientFactory, id: string): Promise<string | undefined> {
-    const client = await factory.resources(subscriptionOf(id) ?? '');
-    const assignment = await client.resources.getById(id, '2022-04-01').catch(() => undefined);
+    const assignment = await readResourceById(factory, subscriptionOf(id) ?? '', id, '2022-04-01').catch(() => undefined);
     return (assignment?.properties as { principalId?: string } | undefined)?.principalId;
-}
-
-async function exists(factory: AzureClientFactory, id: string, apiVersion: string): Promise<boolean> {
-    const client = await factory.resources(subscriptionOf(id) ?? '');
-    try {
-        await client.resources.getById(id, apiVersion);
-        return true;
-    } catch (error) {
-        if (isNotFound(error)) {
-            return false;
-        }
-        throw error;
-    }
 }
 
 /** A change inside another resource (an access policy is part of its vault), never a resource of its own. */
