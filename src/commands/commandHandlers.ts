@@ -5,6 +5,7 @@ import { copyKeyIdentifier, copyVersionedKeyIdentifier } from './copyKeyId/copyK
 import { createEncryptedRegistry } from './createEncryptedRegistry/createEncryptedRegistry';
 import { deployTemplateCommand } from './deployTemplate/deployTemplateCommand';
 import { keyAccessCommandHandlers } from './diagnoseKeyAccess/keyAccessCommandHandlers';
+import { exportFleetReport } from './exportFleetReport/exportFleetReport';
 import { exportTemplate } from './exportTemplate/exportTemplate';
 import { openInPortal } from './openInPortal/openInPortal';
 import { refresh } from './refresh/refresh';
@@ -45,6 +46,7 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     ...mapHandlers(keyAccessCommandHandlers, oneArgument),
     ...mapHandlers(rotationCommandHandlers, withAnswers),
     'acrCmk.rotateAllUsingKey': withAnswers(rotateAllUsingKey as WithAnswers),
+    'acrCmk.exportFleetReport': oneArgument(exportFleetReport),
 };
 
 /** Every id of commandIds.ts has a handler here: test/unit/domain/lazyAzureModules.test.ts compares the two lists. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
 import type { SubscriptionTarget } from '../auth/SubscriptionSource';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
+import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import type { Fleet, FleetSourceSetting } from '../domain/fleet/readFleet';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { errorMessage } from '../l10n/errorMessage';
@@ -13,6 +14,12 @@ import type { KeyInUseNode } from './keyNodes';
 
 /** Resource Graph lags Resource Manager: what a flow read back after a change is shown over its rows this long. */
 const overlayLifetimeMs = 10 * 60 * 1000;
+
+export interface FleetSnapshot {
+    readonly fleet: Fleet;
+    readonly factoryOf: (subscriptionId: string | undefined) => AzureClientFactory;
+    readonly subscriptionName: (subscriptionId: string) => string;
+}
 
 /**
  * The `acrCmk.keys` view: key vault → key → the registries that use it, across every selected subscription, read with
@@ -78,6 +85,21 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         const roots = await (this.roots ??= this.getRoot());
         const { keyNodesOf } = await import('./keysRoot.js');
         return keyNodesOf(roots);
+    }
+
+    /**
+     * The fleet as the view holds it (a flow's fresh readings of registries included), with a connection per
+     * subscription and the subscriptions' names: what the fleet key report reads from.
+     */
+    async fleetSnapshot(): Promise<FleetSnapshot> {
+        this.fleet ??= this.load();
+        const { fleet, targets } = await this.fleet;
+        const byId = new Map(targets.map((target) => [target.subscriptionId.toLowerCase(), target]));
+        return {
+            fleet: { ...fleet, registries: this.withOverlay(fleet.registries) },
+            factoryOf: (subscriptionId) => (byId.get(subscriptionId?.toLowerCase() ?? '') ?? targets[0]!).factory,
+            subscriptionName: (subscriptionId) => byId.get(subscriptionId.toLowerCase())?.name ?? subscriptionId,
+        };
     }
 
     private follow(change: RegistryChange): void {

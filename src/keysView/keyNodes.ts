@@ -2,12 +2,19 @@ import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { formatKeyIdentifier } from '../domain/keys/keyIdentifier';
 import { readKeyHealth, type KeyHealth, type KeyInUse, type KeyUser, type VaultInUse } from '../domain/fleet/keysInUse';
+import { keyWarnings, registryWarnings, vaultWarnings, type FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
+import { fleetWarningText } from '../l10n/fleetWarningText';
 import type { TreeNode } from '../tree/TreeNode';
 
 const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
 const registriesText = (count: number): string => (count === 1 ? vscode.l10n.t('1 registry') : vscode.l10n.t('{0} registries', count));
 const shortVersion = (version: string | undefined): string => (version ? `${version.slice(0, 8)}…` : '');
+
+/** A row's tooltip: what it is, then each fleet warning about it (the same words as the fleet key report). */
+function tooltipWith(what: string, warnings: readonly FleetWarning[]): string {
+    return [what, ...warnings.map((warning) => `⚠ ${fleetWarningText(warning)}`)].join('\n');
+}
 
 /** A key vault holding keys registries use: its keys (their state read from Key Vault when expanded). */
 export class VaultInUseNode implements TreeNode {
@@ -26,13 +33,13 @@ export class VaultInUseNode implements TreeNode {
         if (this.entry.vault) {
             notes.push(this.entry.vault.enableRbacAuthorization ? vscode.l10n.t('Azure RBAC') : vscode.l10n.t('access policies'));
             if (!this.entry.vault.enablePurgeProtection) {
-                notes.push(vscode.l10n.t('$(warning) no purge protection'));
+                notes.push(vscode.l10n.t('⚠ no purge protection'));
             }
         } else {
             notes.push(vscode.l10n.t('not in the selected subscriptions'));
         }
         item.description = notes.join(' · ');
-        item.tooltip = this.entry.vault?.id ?? this.entry.vaultUrl;
+        item.tooltip = tooltipWith(this.entry.vault?.id ?? this.entry.vaultUrl, vaultWarnings(this.entry.vault));
         item.contextValue = 'acrCmk.keys.vault';
         return item;
     }
@@ -59,10 +66,12 @@ export class KeyInUseNode implements TreeNode {
     getTreeItem(): vscode.TreeItem {
         const item = new vscode.TreeItem(this.key.keyName, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id;
-        const { text, problem } = healthText(this.health);
+        const { text } = healthText(this.health);
+        const warnings = keyWarnings(this.health, new Date());
+        const problem = warnings.length > 0;
         item.iconPath = new vscode.ThemeIcon(problem ? 'warning' : 'key', problem ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.description = [registriesText(this.key.users.length), text].filter(Boolean).join(' · ');
-        item.tooltip = formatKeyIdentifier({ vaultUrl: this.key.vaultUrl, vaultName: this.key.vaultName, keyName: this.key.keyName });
+        item.tooltip = tooltipWith(formatKeyIdentifier({ vaultUrl: this.key.vaultUrl, vaultName: this.key.vaultName, keyName: this.key.keyName }), warnings);
         item.contextValue = 'acrCmk.keys.key';
         return item;
     }
@@ -84,43 +93,42 @@ export class KeyUserNode implements TreeNode {
         const { registry, encryption } = this.user;
         const item = new vscode.TreeItem(registry.name, vscode.TreeItemCollapsibleState.None);
         item.id = this.id;
-        item.iconPath = new vscode.ThemeIcon('package');
+        const warnings = registryWarnings(this.user, this.parent.health, undefined, new Date());
+        item.iconPath = warnings.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('package');
         const version = versionText(encryption, this.parent.health);
         const identity = encryption.identity?.kind === 'system' ? vscode.l10n.t('system-assigned identity')
             : encryption.identity?.kind === 'user' ? vscode.l10n.t('identity "{0}"', encryption.identity.name)
-                : vscode.l10n.t('$(warning) identity not assigned to the registry');
+                : vscode.l10n.t('⚠ identity not assigned to the registry');
         item.description = [version, identity, vscode.l10n.t('subscription "{0}"', this.parent.parent.subscriptionName(registry.subscriptionId))].join(' · ');
-        item.tooltip = registry.id;
+        item.tooltip = tooltipWith(registry.id, warnings);
         item.contextValue = 'acrCmk.keys.registry';
         item.command = { title: vscode.l10n.t('Show Encryption'), command: 'acrCmk.showEncryption', arguments: [registry.id] };
         return item;
     }
 }
 
-function healthText(health: KeyHealth): { text: string; problem: boolean } {
+function healthText(health: KeyHealth): { text: string } {
     if (health.unreadable) {
-        return { text: vscode.l10n.t('state not readable: {0}', health.unreadable.split('\n')[0]!.slice(0, 120)), problem: true };
+        return { text: vscode.l10n.t('state not readable: {0}', health.unreadable.split('\n')[0]!.slice(0, 120)) };
     }
     if (health.lookup.kind === 'softDeleted') {
-        return { text: vscode.l10n.t('$(warning) deleted (recoverable)'), problem: true };
+        return { text: vscode.l10n.t('⚠ deleted (recoverable)') };
     }
     if (health.lookup.kind === 'missing') {
-        return { text: vscode.l10n.t('$(error) not found'), problem: true };
+        return { text: vscode.l10n.t('⚠ not found') };
     }
     const state = health.lookup.state;
-    const parts: string[] = [state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('$(warning) disabled')];
-    let problem = !state.enabled;
+    const parts: string[] = [state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('⚠ disabled')];
     if (state.expiresOn) {
         const days = Math.floor((state.expiresOn.getTime() - Date.now()) / 86_400_000);
-        problem ||= days < 30;
-        parts.push(days < 0 ? vscode.l10n.t('$(warning) expired {0}', state.expiresOn.toISOString().slice(0, 10))
-            : days < 30 ? vscode.l10n.t('$(warning) expires {0} (in {1} days)', state.expiresOn.toISOString().slice(0, 10), days)
+        parts.push(days < 0 ? vscode.l10n.t('⚠ expired {0}', state.expiresOn.toISOString().slice(0, 10))
+            : days < 30 ? vscode.l10n.t('⚠ expires {0} (in {1} days)', state.expiresOn.toISOString().slice(0, 10), days)
                 : vscode.l10n.t('expires {0}', state.expiresOn.toISOString().slice(0, 10)));
     }
     if (health.rotation?.autoRotates) {
         parts.push(vscode.l10n.t('rotation policy: {0}', health.rotation.interval ?? ''));
     }
-    return { text: parts.join(' · '), problem };
+    return { text: parts.join(' · ') };
 }
 
 const hourMs = 60 * 60 * 1000;
@@ -144,5 +152,5 @@ function versionText(encryption: KeyUser['encryption'], health: KeyHealth): stri
     const ageMs = latest!.createdOn ? Date.now() - latest!.createdOn.getTime() : undefined;
     return ageMs !== undefined && ageMs < hourMs
         ? vscode.l10n.t('versionless, still on version {0}: new version {1} is picked up within an hour', shortVersion(current), shortVersion(latest!.version))
-        : vscode.l10n.t('$(warning) versionless, still on version {0}: version {1} was not picked up (over an hour); Rotate Key with the same key applies it', shortVersion(current), shortVersion(latest!.version));
+        : vscode.l10n.t('⚠ versionless, still on version {0}: version {1} was not picked up (over an hour); Rotate Key with the same key applies it', shortVersion(current), shortVersion(latest!.version));
 }

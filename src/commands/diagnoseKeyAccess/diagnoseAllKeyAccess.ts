@@ -5,7 +5,7 @@ import type { RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
 import { programmaticArgs, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
-import { openReport } from './reportDocuments';
+import { openReport } from '../reportDocuments';
 import { mirrorInTree } from './showDiagnosis';
 
 /** `executeCommand('acrCmk.diagnoseAllKeyAccess', { registryId: '', showReport: false })` returns the diagnoses. */
@@ -44,7 +44,7 @@ export async function diagnoseAllKeyAccess(context: IActionContext, services: Co
         services.tree.redrawKeyAccessMarks();
         if (args?.showReport !== false) {
             const now = new Date();
-            await openReport(diagnosisReport(diagnoses, now, stats), now);
+            await openReport(diagnosisReport(diagnoses, now, stats), 'key-access-diagnosis', now);
         }
         return diagnoses;
     });

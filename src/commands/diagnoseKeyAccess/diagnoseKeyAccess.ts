@@ -11,7 +11,7 @@ import { resolveRegistryNode } from '../pickRegistry';
 import { programmaticArgs, selectedSubscriptionIds, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { offerFixes } from './fixKeyAccess';
-import { openReport } from './reportDocuments';
+import { openReport } from '../reportDocuments';
 import { mirrorInTree } from './showDiagnosis';
 
 /** `executeCommand('acrCmk.diagnoseKeyAccess', { registryId, showReport })` returns the diagnosis (no fix prompt). */
@@ -47,7 +47,7 @@ async function diagnoseAndShow(services: CommandServices, factory: AzureClientFa
     services.tree.redrawKeyAccessMarks();
     if (showReport) {
         const now = new Date();
-        await openReport(diagnosisReport([diagnosis], now), now);
+        await openReport(diagnosisReport([diagnosis], now), 'key-access-diagnosis', now);
     }
     return diagnosis;
 }

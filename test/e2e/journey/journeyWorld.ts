@@ -85,6 +85,14 @@ export async function grantVaultRoleToUser(registry: JourneyRegistry, userObject
 }
 
 /** Someone makes a new version of the registry's key in Key Vault (the portal, a pipeline); returns the new version. */
+/** Someone gives the key's latest version an expiry date, outside the extension (portal, CLI). */
+export async function keyExpiresOutsideTheExtension(registry: JourneyRegistry, expiresOn: Date): Promise<void> {
+  const { env, target } = await journeyTarget();
+  const keys = await target.factory.keys(`https://${registry.vault}${env.keyVaultDnsSuffix}`);
+  const latest = await keys.getKey(registry.key);
+  await keys.updateKeyProperties(registry.key, latest.properties.version!, { expiresOn });
+}
+
 export async function newKeyVersionOutsideTheExtension(registry: JourneyRegistry): Promise<string> {
   const { env, target } = await journeyTarget();
   const keys = await target.factory.keys(`https://${registry.vault}${env.keyVaultDnsSuffix}`);

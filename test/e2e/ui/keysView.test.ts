@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { getEmulatorJson } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
-import { createJourneyRegistry, newKeyVersionOutsideTheExtension } from '../journey/journeyWorld';
+import { createJourneyRegistry, keyExpiresOutsideTheExtension, newKeyVersionOutsideTheExtension } from '../journey/journeyWorld';
 import { keyAccessNow } from '../emulatorState';
 import { registryNow } from '../worldExpectations';
 import { clickNotificationAction, waitForNotification } from './notifications';
@@ -143,6 +143,49 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     await waitUntil('the details document', async () => (await editorText()).includes(`"${pinned.name}": rotated`), 30000);
     assert.ok((await editorText()).includes(`"${follower.name}": picks up the new version within an hour`), await editorText());
     await screenshot(page, 'keys-view-rotate-all-details');
+  });
+
+  it('Export Fleet Key Report from the Keys view: the Markdown report with its expiry timeline in the preview, then CSV from the palette', async () => {
+    const { page } = workbench;
+    const world = await getEmulatorJson<EmulatorWorld>('state');
+    const names = cmkRegistries(world).map((registry) => registry.name);
+    // A key that expires in ten days, set in Key Vault by someone else: the report's warning and its orange bar.
+    const expiring = await createJourneyRegistry(`djexp${Date.now().toString(36).slice(-5)}`, { versionless: true });
+    names.push(expiring.name);
+    await keyExpiresOutsideTheExtension(expiring, new Date(Date.now() + 10 * 86_400_000 + 3_600_000));
+    await runCommand(page, 'Azure Container Registry Keys: Refresh');
+    const keysHeader = page.locator('.pane-header', { hasText: /^Keys/ });
+    if ((await keysHeader.getAttribute('aria-expanded')) === 'false') await keysHeader.click();
+    const keysPane = page.locator('.pane').filter({ has: keysHeader });
+    const keyRow = keysPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${expiring.key}$`) }) }).first();
+    await keyRow.waitFor({ timeout: 60000 });
+    await waitUntil('the key row to warn of the expiry', async () => /expires .* \(in 10 days\)/.test(await keyRow.innerText()), 30000);
+    await keysHeader.hover();
+    await keysHeader.locator('.action-label[aria-label="Export Fleet Key Report…"]').click();
+    await pickQuickPickItem(page, 'Markdown report');
+    const done = await waitForNotification(page, /^Fleet key report \(Markdown\): \d+ registries on \d+ keys, \d+ warnings\.$/, notifications.seen);
+    assert.equal(done.severity, 'info');
+    assert.equal(Number(/(\d+) registries/.exec(done.message)![1]), names.length, done.message);
+    // The preview is a webview: an iframe holding the active frame with the rendered Markdown.
+    const preview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await preview.getByRole('heading', { name: 'Fleet key report' }).waitFor({ timeout: 60000 });
+    const timeline = preview.locator('img[alt="Timeline of the keys in use and their expiry"]');
+    await waitUntil('the timeline picture to be drawn', async () => (await timeline.evaluate((element) => { const img = element as unknown as { complete: boolean; naturalWidth: number }; return img.complete ? img.naturalWidth : 0; }).catch(() => 0)) > 0, 30000);
+    const body = await preview.locator('body').innerText();
+    for (const name of names) assert.ok(body.includes(name), `${name} in the report`);
+    assert.match(body, /Warnings \(\d+\)/);
+    assert.ok(body.includes(`${expiring.vault}/${expiring.key}: The key expires in 10 days`), body);
+    await timeline.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fleet-report-markdown');
+
+    await runCommand(page, 'Azure Container Registry Keys: Export Fleet Key Report…');
+    await pickQuickPickItem(page, 'CSV');
+    await waitForNotification(page, /^Fleet key report \(CSV\): \d+ registries on \d+ keys, \d+ warnings\.$/, notifications.seen);
+    const editorText = async () => (await page.locator('.editor-instance .view-lines').innerText().catch(() => '')).replace(/\s+/g, ' ');
+    await waitUntil('the CSV document', async () => (await editorText()).includes('registry,subscriptionId,subscription,resourceGroup'), 30000);
+    const csv = await editorText();
+    assert.ok(names.some((name) => csv.includes(` ${name},`) || csv.startsWith(`${name},`)), csv);
+    await screenshot(page, 'fleet-report-csv');
   });
 });
 
