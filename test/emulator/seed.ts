@@ -9,6 +9,7 @@ import { IDENTITY_TYPE } from './arm/identities';
 import { VAULT_TYPE } from './arm/vaultLifecycle';
 import { REGISTRY_TYPE } from './arm/registryModel';
 import { seedImages } from './registryData/seedImages';
+import { newWorkspace } from './arm/workspaces';
 
 export interface SeedSpec { subscriptions: number; registries: number; cmk: number; sample: boolean }
 const ALL_KEY_PERMISSIONS = ['get', 'list', 'update', 'create', 'import', 'delete', 'recover', 'backup', 'restore', 'decrypt', 'encrypt', 'unwrapKey', 'wrapKey', 'verify', 'sign', 'purge', 'rotate', 'getrotationpolicy', 'setrotationpolicy'];
@@ -118,8 +119,18 @@ export async function seedWorld(ctx: Pick<EmulatorContext, 'env' | 'keyPool'> & 
   }
   seedRegistries(ctx, world, spec, rand, subs, clock.date());
   if (spec.sample) seedImages(world); // a few small images in the sample world's registries (its data plane)
+  if (spec.sample) seedWorkspace(world, clock.date()); // one Log Analytics workspace, no diagnostic settings: audit logs start off
   // Every world, the bare one (no --seed) included: the tenant's people hold their subscription roles, as in a real tenant.
   assignUserRoles(world, specText, clock.iso());
+}
+
+/** The sample world's Log Analytics workspace, beside the first subscription's vaults (own PRNG stream: no other id moves). */
+function seedWorkspace(world: World, at: Date): void {
+  const sub = Object.keys(world.subscriptions)[0];
+  const group = Object.values(world.groups).find((g) => g.subscriptionId === sub && g.name === 'rg-security-1');
+  if (!sub || !group) return;
+  const workspace = newWorkspace(sub, group.name, 'log-contoso-security', group.location, at, guid(seededRandom('acr-cmk-emulator/sample-workspace')));
+  (world.workspaces ??= {})[lower(workspace.id)] = workspace;
 }
 
 function assign(world: World, rand: () => number, scope: string, principalId: string, role: string, sub: string, principalType: string, createdOn: string): void {

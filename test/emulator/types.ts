@@ -2,6 +2,8 @@
 import type { RegistryContent } from './registryData/contentTypes';
 import type { ErrorBody } from './deployments/deploymentError';
 import type { DeploymentOperationRecord } from './deployments/types';
+import type { Workspace } from './arm/workspaces';
+import type { DiagnosticSetting } from './arm/diagnosticSettings';
 
 export interface ServicePrincipal { clientId: string; clientSecret: string; objectId: string; displayName: string }
 /** A member (user) of the tenant: signs in interactively, has no secret; authorized by its object id like any principal. */
@@ -95,6 +97,10 @@ export interface World {
   keyMaterial: Record<string, string>; // materialId -> PKCS#8 PEM (never dumped by the admin API)
   /** the registries' data plane content (images), key: registry id (lower case); absent in worlds saved before it existed */
   registryContent?: Record<string, RegistryContent>;
+  /** Log Analytics workspaces, key: resource id (lower case); absent in worlds saved before they existed */
+  workspaces?: Record<string, Workspace>;
+  /** diagnostic settings, key: `<target id>/providers/microsoft.insights/diagnosticsettings/<name>` (lower case) */
+  diagnosticSettings?: Record<string, DiagnosticSetting>;
 }
 
 /** The authenticated caller of an ARM or vault request (claims of the validated token). */

@@ -13,6 +13,8 @@ import { registryRoutes } from './registries';
 import { resourceRoutes } from './resources';
 import { operationRoutes } from './operations';
 import { deploymentRoutes, useDispatcher } from './deployments';
+import { diagnosticSettingRoutes } from './diagnosticSettings';
+import { workspaceRoutes } from './workspaces';
 
 // Azure Resource Graph reads every resource through this router (its index is the resources' own GET JSON).
 const resourceGraphRoutes: Route[] = [
@@ -21,6 +23,7 @@ const resourceGraphRoutes: Route[] = [
 
 // Authorization routes first: their scope may itself be any resource path.
 const ROUTES: Route[] = [...resourceGraphRoutes, ...roleRoutes, ...operationRoutes, ...deploymentRoutes, ...registryRoutes, ...vaultRoutes, ...vaultKeyRoutes, ...identityRoutes,
+  ...diagnosticSettingRoutes, ...workspaceRoutes,
   ...resourceRoutes, ...groupRoutes, ...subscriptionRoutes];
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-(preview|beta|alpha|privatepreview))?$/i;
