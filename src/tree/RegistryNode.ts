@@ -6,10 +6,13 @@ import { EncryptionDetailNode, type EncryptionDetailKind } from './EncryptionDet
 import { registryContextValue, registryDescription, registryIcon, registryTooltip } from './registryPresentation';
 import type { TreeNode } from './TreeNode';
 import { nextExpectedRotation } from './nextExpectedRotation';
+import { listRepositories } from '../domain/registryData/listRepositories';
+import { repositoryCountText } from './dataAccessText';
+import { RepositoriesNode } from './RepositoriesNode';
 
 const detailKinds: EncryptionDetailKind[] = ['vault', 'key', 'version', 'identity', 'lastRotation'];
 
-/** A container registry row; CMK registries expand into their encryption details. */
+/** A container registry row; it expands into its encryption details (CMK registries) and its repositories. */
 export class RegistryNode implements TreeNode {
     constructor(
         readonly parent: TreeNode | undefined,
@@ -18,6 +21,9 @@ export class RegistryNode implements TreeNode {
         readonly factory: AzureClientFactory,
         readonly tenantId: string | undefined,
     ) { }
+
+    /** How many repositories its data plane listed when it was last expanded (shown in its tooltip). */
+    repositoryCount?: number;
 
     get id(): string {
         return this.registry.id;
@@ -28,17 +34,25 @@ export class RegistryNode implements TreeNode {
     }
 
     getTreeItem(): vscode.TreeItem {
-        const cmk = this.registry.encryption.status === 'enabled';
-        const item = new vscode.TreeItem(this.registry.name, cmk ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(this.registry.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = this.registry.id;
         item.description = registryDescription(this.registry);
-        item.tooltip = registryTooltip(this.registry);
+        const tooltip = registryTooltip(this.registry);
+        if (this.repositoryCount !== undefined) {
+            tooltip.appendMarkdown(`  \n${vscode.l10n.t('Repositories')}: ${repositoryCountText(this.repositoryCount)}`);
+        }
+        item.tooltip = tooltip;
         item.iconPath = registryIcon(this.registry);
         item.contextValue = registryContextValue(this.registry);
         return item;
     }
 
     async getChildren(): Promise<TreeNode[]> {
+        const [details, repositories] = await Promise.all([this.encryptionDetails(), this.repositories()]);
+        return [...details, repositories];
+    }
+
+    private async encryptionDetails(): Promise<TreeNode[]> {
         const state = this.registry.encryption;
         if (state.status !== 'enabled') {
             return [];
@@ -48,5 +62,12 @@ export class RegistryNode implements TreeNode {
             details.push(new EncryptionDetailNode(this, 'nextRotation', state, await nextExpectedRotation(this.factory, state.key)));
         }
         return details;
+    }
+
+    /** Read from the registry's own data plane, only when the registry is expanded. */
+    private async repositories(): Promise<RepositoriesNode> {
+        const listing = await listRepositories(this.factory, this.registry);
+        this.repositoryCount = listing.kind === 'listed' ? listing.repositories.length : undefined;
+        return new RepositoriesNode(this, this.factory, this.registry, listing);
     }
 }

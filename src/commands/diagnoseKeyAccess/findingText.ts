@@ -15,6 +15,7 @@ export function checkTitle(check: CheckName): string {
         case 'keyEnabled': return vscode.l10n.t('Key enabled');
         case 'keyExpiry': return vscode.l10n.t('Key expiry');
         case 'rotation': return vscode.l10n.t('Rotation');
+        case 'dataAccess': return vscode.l10n.t('Registry data access');
     }
 }
 
@@ -76,6 +77,12 @@ const explanations: Record<FindingCode, (p: Params) => string> = {
     rotationPolicyUnreadable: (p) => vscode.l10n.t('The key\'s rotation policy could not be read: {0}', p.reason ?? ''),
     latestVersionUnreadable: (p) => vscode.l10n.t('The newest version of key {0} could not be read, so whether the registry has picked it up is unknown: {1}', p.key ?? '', p.reason ?? ''),
     newVersionPending: (p) => vscode.l10n.t('Key version {0} (created {1}) is not yet picked up: the registry still uses version {2}. Azure usually picks up a new version within an hour.', p.latest ?? '', p.created ?? '', p.current ?? ''),
+    dataReadable: (p) => p.manifest
+        ? vscode.l10n.t('The registry serves its data: its catalog ({0} repositories) and the manifest of {1} were read just now.', p.repositories ?? '', p.manifest)
+        : vscode.l10n.t('The registry serves its data: its catalog ({0} repositories) was read just now; it holds no tagged image to read.', p.repositories ?? ''),
+    dataDenied: (p) => vscode.l10n.t('The registry refuses to serve its data ({0}): {1} Pulls and pushes fail until the key is usable again.', p.code ?? '', p.reason ?? ''),
+    dataNotPermitted: (p) => vscode.l10n.t('The registry\'s data could not be read with your account ({0}: {1}); a role such as AcrPull on the registry is needed to check it.', p.code ?? '', p.reason ?? ''),
+    dataUnreachable: (p) => vscode.l10n.t('The registry\'s data could not be read: {0}', p.reason ?? ''),
     newVersionNotPickedUp: (p) => vscode.l10n.t('Key version {0} was created {1}, more than an hour ago, and the registry still uses version {2}: its automatic key rotation seems to fail (key permissions, firewall, or a removed identity). Rotate the key by hand to see Azure\'s error.', p.latest ?? '', p.created ?? '', p.current ?? ''),
 };
 

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { assertMayChangeVaultAccess } from '../../domain/access/callerPermissions';
 import { planRestore, runRestore, type RestoreResult } from '../../domain/restore/restoreKeyAccess';
 import { findRestoredWith } from '../../domain/revoke/sharedAccess';
+import { waitUntilReadable } from '../../domain/registryData/waitUntilReadable';
+import { afterRestoreText } from '../revokeKeyAccess/dataAccessOutcome';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { programmaticArgs, revocationStore, selectedSubscriptionIds, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
@@ -25,8 +27,8 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
         context.valuesToMask.push(registry.id);
         const store = revocationStore(services);
         const subscriptionIds = await selectedSubscriptionIds(services);
-        const { result, alsoRestored } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name) },
-            async () => {
+        const { result, alsoRestored, dataAccess } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name), cancellable: true },
+            async (progress, cancellation) => {
                 const plan = await planRestore(node.factory, registry.id, store, subscriptionIds);
                 // What Revoke removed goes back: that needs the same rights at the vault. (Without a record, only what is
                 // missing is added, which may be nothing: Azure then decides.)
@@ -34,7 +36,11 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
                     await assertMayChangeVaultAccess(node.factory, plan.target.vault, 'add', plan.grants);
                 }
                 const restored = await runRestore(node.factory, plan, store);
-                return { result: restored, alsoRestored: await findRestoredWith(node.factory, plan.target, restored) };
+                const others = await findRestoredWith(node.factory, plan.target, restored);
+                // Azure applies restored grants and key state with a delay: read the data until it is served (bounded; Cancel stops waiting, not the restore).
+                progress.report({ message: vscode.l10n.t('Waiting until the registry\'s data is readable again…') });
+                const waited = await waitUntilReadable(node.factory, registry, { abortSignal: abortOn(cancellation) });
+                return { result: restored, alsoRestored: others, dataAccess: waited.result };
             });
         services.tree.markKeyAccess(registry.id, undefined);
         for (const other of alsoRestored) {
@@ -50,8 +56,16 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
         const message = items.length > 0
             ? vscode.l10n.t('Key access of registry "{0}" restored: {1}.', registry.name, items.join('; '))
             : vscode.l10n.t('Registry "{0}" already had the key access its encryption needs; nothing was changed.', registry.name);
-        void vscode.window.showInformationMessage(alsoRestored.length === 0 ? message
-            : `${message} ${vscode.l10n.t('Key access is back for {0} too.', alsoRestored.map((other) => other.name).join(', '))}`);
+        const also = alsoRestored.length === 0 ? '' : ` ${vscode.l10n.t('Key access is back for {0} too.', alsoRestored.map((other) => other.name).join(', '))}`;
+        context.telemetry.properties.dataAccessAfterRestore = dataAccess.kind;
+        const closing = `${message}${also} ${afterRestoreText(dataAccess)}`;
+        void (dataAccess.kind === 'readable' ? vscode.window.showInformationMessage(closing) : vscode.window.showWarningMessage(closing));
         return result;
     });
+}
+
+function abortOn(cancellation: vscode.CancellationToken): AbortSignal {
+    const controller = new AbortController();
+    cancellation.onCancellationRequested(() => controller.abort());
+    return controller.signal;
 }

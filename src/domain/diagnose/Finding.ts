@@ -2,7 +2,7 @@
 export type FindingStatus = 'ok' | 'info' | 'warning' | 'error' | 'unknown';
 
 /** The links Diagnose checks, in report order. */
-export const checkNames = ['identity', 'vault', 'vaultRecovery', 'firewall', 'access', 'key', 'keyEnabled', 'keyExpiry', 'rotation'] as const;
+export const checkNames = ['identity', 'vault', 'vaultRecovery', 'firewall', 'access', 'key', 'keyEnabled', 'keyExpiry', 'rotation', 'dataAccess'] as const;
 export type CheckName = typeof checkNames[number];
 
 /** What was found; the UI turns code + params into a localized explanation. */
@@ -17,7 +17,8 @@ export type FindingCode =
     | 'keyEnabled' | 'keyDisabled'
     | 'keyNoExpiry' | 'keyExpiresLater' | 'keyExpiresSoon' | 'keyExpired' | 'keyNotYetValid'
     | 'versionedManual' | 'versionlessWithPolicy' | 'versionlessNoPolicy' | 'rotationPolicyUnreadable'
-    | 'newVersionPending' | 'newVersionNotPickedUp' | 'latestVersionUnreadable';
+    | 'newVersionPending' | 'newVersionNotPickedUp' | 'latestVersionUnreadable'
+    | 'dataReadable' | 'dataDenied' | 'dataNotPermitted' | 'dataUnreachable';
 
 /** A one-click fix; ids only, so it can travel as a command argument and be applied later. */
 export type KeyAccessFix =

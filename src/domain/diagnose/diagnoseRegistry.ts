@@ -7,6 +7,7 @@ import { checkIdentity, type IdentityCheck } from './identityCheck';
 import { checkKey, isoDate } from './keyChecks';
 import { checkFirewall, checkVaultRecovery } from './vaultChecks';
 import { checkPickup } from './pickupCheck';
+import { checkDataAccess } from './dataAccessCheck';
 import { reasonOf } from './reasonOf';
 
 /**
@@ -14,7 +15,10 @@ import { reasonOf } from './reasonOf';
  * (ARM and the vault's data plane as the signed-in user); a link that cannot be read is `unknown`, not a failure.
  */
 export async function diagnoseRegistry(factory: AzureClientFactory, registry: RegistrySummary, cache: DiagnosisCache, now = new Date()): Promise<RegistryDiagnosis> {
-    const findings = await collectFindings(factory, registry, cache, now);
+    // The registry's data is read alongside the links (it never throws): what ACR serves now, whatever they say.
+    const readable = registry.encryption.status === 'enabled' && registry.encryption.key !== undefined;
+    const [links, dataAccess] = await Promise.all([collectFindings(factory, registry, cache, now), readable ? checkDataAccess(factory, registry) : undefined]);
+    const findings = dataAccess ? [...links, dataAccess] : links;
     return { registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, status: worstStatus(findings), findings };
 }
 

@@ -34,12 +34,17 @@ export async function waitUntilReadable(factory: AzureClientFactory, registry: D
         options.onReading?.(result, attempt);
         const waitedMs = Date.now() - started;
         const remaining = timeoutMs - waitedMs;
-        if (result.kind === 'readable' || remaining <= 0 || ('noLoginServer' in result && result.noLoginServer) || options.abortSignal?.aborted) {
+        if (result.kind === 'readable' || remaining <= 0 || !awaitable(result) || options.abortSignal?.aborted) {
             return { result, attempts: attempt, waitedMs };
         }
         await pause(Math.min(delay, remaining), options.abortSignal);
         delay = Math.min(delay * 2, maxDelayMs);
     }
+}
+
+/** Worth waiting for: a refusal about the key (403) or no answer; not a caller without a role on the registry (401) nor no login server. */
+function awaitable(result: DataAccessResult): boolean {
+    return result.kind === 'denied' ? result.statusCode !== 401 : result.kind === 'unreachable' && !result.noLoginServer;
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -46,7 +46,7 @@ describe('Journey: Revoke and Restore Key Access', function () {
       assert.match(modal.detail, new RegExp(`key "${a.key}" version [0-9a-f]{32}`));
       await screenshot(page, 'journey-revoke-warning-names-other-registry');
     }));
-    await waitForNotification(page, new RegExp(`^Key access of registry "${a.name}" revoked: key "${a.key}" version [0-9a-f]{32}\\. Restore Key Access puts exactly this back\\. Also without key access now: ${b.name}\\.$`), notifications.seen);
+    await waitForNotification(page, new RegExp(`^Key access of registry "${a.name}" revoked: key "${a.key}" version [0-9a-f]{32}\\. Restore Key Access puts exactly this back\\. Also without key access now: ${b.name}\\. The registry's data is now unreachable \\(verified\\)\\.$`), notifications.seen);
     assert.equal((await keyAccessNow(a.id)).accessible, false);
     assert.equal((await keyAccessNow(b.id)).accessible, false);
     await waitUntil('both rows marked', async () => (await rowText(workbench!, a.name)).includes('key access revoked') && (await rowText(workbench!, b.name)).includes('key access problem'));
@@ -62,7 +62,7 @@ describe('Journey: Revoke and Restore Key Access', function () {
       { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, noBack: true },
       { name: 'registry', asks: /^Select a container registry$/, answer: { pick: a.name }, noBack: true },
     ]);
-    await waitForNotification(page, new RegExp(`^Key access of registry "${a.name}" restored: key "${a.key}" version [0-9a-f]{32}\\. Key access is back for ${b.name} too\\.$`), notifications.seen);
+    await waitForNotification(page, new RegExp(`^Key access of registry "${a.name}" restored: key "${a.key}" version [0-9a-f]{32}\\. Key access is back for ${b.name} too\\. The registry's data is readable again \\(verified\\)\\.$`), notifications.seen);
     assert.equal((await keyAccessNow(a.id)).accessible, true);
     assert.equal((await keyAccessNow(b.id)).accessible, true);
     await waitUntil('no marks', async () => !/key access/.test(await rowText(workbench!, a.name)) && !/key access/.test(await rowText(workbench!, b.name)));

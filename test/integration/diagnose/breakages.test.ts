@@ -148,7 +148,8 @@ describe('Diagnose names each broken link and its fix restores access (emulator)
             assert.equal(cause.status, 'error');
             assert.equal(cause.fix?.kind, breakage.fix);
             const errors = diagnosis.findings.filter((f) => f.status === 'error').map((f) => f.code);
-            assert.deepEqual(errors, [breakage.cause], 'the breakage is the only error');
+            // The registry's data read confirms it: ACR refuses to serve it (403 DENIED), the one other error.
+            assert.deepEqual(errors, [breakage.cause, 'dataDenied'], 'the breakage is the only cause; the data read shows its effect');
 
             await applyFix(world.factory, cause.fix, world.subscriptionIds);
             const after = await world.admin.keyAccess(registry.id);
