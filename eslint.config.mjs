@@ -8,7 +8,7 @@ const nodeGlobals = Object.fromEntries([
 ].map((name) => [name, 'readonly']));
 
 // The SDK client getters of AzureClientFactory.
-const clientGetters = 'containerRegistry|subscriptions|keyVaultManagement|managedIdentities|authorization|resources|deployments|keys|resourceGraph';
+const clientGetters = 'containerRegistry|subscriptions|keyVaultManagement|managedIdentities|authorization|resources|deployments|keys|resourceGraph|monitor|operationalInsights';
 
 export default tseslint.config(
     { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.playground/**', '.emulator/**', 'test-results/**', 'test/vscode-host/**', '**/*.d.ts'] },

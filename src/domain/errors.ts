@@ -87,6 +87,10 @@ export type DomainErrorCode =
     // Fleet (Keys view)
     | 'NoKeysInUse'
     | 'FleetRotationNothingToDo'
+    // Key usage audit (Key Vault AuditEvent logs to Log Analytics)
+    | 'AuditWorkspaceNotFound'
+    | 'AuditSettingFailed'
+    | 'AuditNoWorkspaces'
     // Connection problems the SDK reports vaguely (custom clouds, private CAs)
     | 'ServerCertificateUntrusted'
     | 'AuthorityEndpointsUnreachable';

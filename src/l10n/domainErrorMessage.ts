@@ -87,6 +87,9 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     KeyPurged: (p) => vscode.l10n.t('Key "{0}" no longer exists in key vault "{1}", not even as a deleted key: it was purged and cannot be recovered. The registry\'s data cannot be decrypted without it.', p.key ?? '', p.vault ?? ''),
     NoKeysInUse: () => vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'),
     FleetRotationNothingToDo: (p) => vscode.l10n.t('Nothing to rotate: every registry using key "{0}" already uses the target, or was left out ({1}).', p.key ?? '', p.refused ?? ''),
+    AuditWorkspaceNotFound: (p) => vscode.l10n.t('The Log Analytics workspace "{0}" no longer exists. Nothing was changed; pick another workspace.', p.workspace ?? ''),
+    AuditSettingFailed: (p) => vscode.l10n.t('Could not send the audit logs of key vault "{0}" to Log Analytics workspace "{1}": {2} Nothing was changed.', p.vault ?? '', p.workspace ?? '', p.cause ?? ''),
+    AuditNoWorkspaces: (p) => vscode.l10n.t('Subscription "{0}" has no Log Analytics workspace. Create one in the Azure portal (Log Analytics workspaces > Create), then run this command again.', p.subscription ?? ''),
     ChangeNotPermitted: (p) => p.kind === 'resourceGroup'
         ? vscode.l10n.t('Your account may not create a registry in resource group "{0}": its roles there do not include the permission "{1}". Nothing was created. Choose a resource group where you are a Contributor or Owner, or ask for such a role, then run the command again.', p.name ?? '', p.action ?? '')
         : p.kind === 'vault'

@@ -70,6 +70,16 @@ export class AzureClientFactory {
         return this.once('resourceGraph', () => this.createResourceGraphClient());
     }
 
+    /** Azure Monitor (diagnostic settings of a resource). */
+    monitor(subscriptionId: string): ReturnType<AzureClientFactory['createMonitorClient']> {
+        return this.once(`monitor:${subscriptionId}`, () => this.createMonitorClient(subscriptionId));
+    }
+
+    /** Log Analytics workspaces (Microsoft.OperationalInsights). */
+    operationalInsights(subscriptionId: string): ReturnType<AzureClientFactory['createOperationalInsightsClient']> {
+        return this.once(`operationalInsights:${subscriptionId}`, () => this.createOperationalInsightsClient(subscriptionId));
+    }
+
     /** Key Vault data-plane client for one vault (`https://<vault>.<suffix>`), with the vault-scoped credential. */
     keys(vaultUrl: string): ReturnType<AzureClientFactory['createKeyClient']> {
         const normalized = vaultUrl.replace(/\/+$/, '').toLowerCase();
@@ -130,6 +140,16 @@ export class AzureClientFactory {
     private async createResourceGraphClient() {
         const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
         return new ResourceGraphClient(this.connection.credential, this.armClientOptions());
+    }
+
+    private async createMonitorClient(subscriptionId: string) {
+        const { MonitorClient } = await import('@azure/arm-monitor');
+        return new MonitorClient(this.connection.credential, subscriptionId, this.armClientOptions());
+    }
+
+    private async createOperationalInsightsClient(subscriptionId: string) {
+        const { OperationalInsightsManagementClient } = await import('@azure/arm-operationalinsights');
+        return new OperationalInsightsManagementClient(this.connection.credential, subscriptionId, this.armClientOptions());
     }
 
     private async createKeyClient(vaultUrl: string) {
