@@ -6,13 +6,17 @@ import type { Benchmark } from './lib/benchmark';
 import { formatResult, writeResults, type BenchResult } from './lib/results';
 import { activation } from './benchmarks/activation';
 import { emulatorOverhead } from './benchmarks/emulatorOverhead';
+import { fleetGraph, fleetVsArm } from './benchmarks/fleetGraph';
 import { flowRequests } from './benchmarks/flowRequests';
+import { rotateAll } from './benchmarks/rotateAll';
 import { treeFloor } from './benchmarks/treeFloor';
+import { treeFloorGraph } from './benchmarks/treeFloorGraph';
 import { treeMemory } from './benchmarks/treeMemory';
 import { treeVsAz } from './benchmarks/treeVsAz';
 import { vscodeHost } from './benchmarks/vscodeHost';
 
-const benchmarks: Benchmark[] = [treeFloor, treeVsAz, activation, flowRequests, emulatorOverhead, treeMemory, vscodeHost];
+const benchmarks: Benchmark[] = [treeFloor, treeVsAz, activation, flowRequests, emulatorOverhead, treeMemory, vscodeHost,
+    fleetGraph, fleetVsArm, treeFloorGraph, rotateAll];
 
 async function main(): Promise<void> {
     const argv = process.argv.slice(2);
