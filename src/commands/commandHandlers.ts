@@ -7,6 +7,8 @@ import { deployTemplateCommand } from './deployTemplate/deployTemplateCommand';
 import { keyAccessCommandHandlers } from './diagnoseKeyAccess/keyAccessCommandHandlers';
 import { exportFleetReport } from './exportFleetReport/exportFleetReport';
 import { exportTemplate } from './exportTemplate/exportTemplate';
+import { enableKeyAudit } from './keyAudit/enableKeyAudit';
+import { openKeyUsageQuery } from './keyAudit/openKeyUsageQuery';
 import { openInPortal } from './openInPortal/openInPortal';
 import { refresh } from './refresh/refresh';
 import { rotateAllUsingKey } from './rotateAllUsingKey/rotateAllUsingKey';
@@ -43,6 +45,8 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     'acrCmk.exportTemplate': oneArgument(exportTemplate),
     'acrCmk.deployTemplate': oneArgument(deployTemplateCommand),
     'acrCmk.showKeyUsage': oneArgument(showKeyUsage),
+    'acrCmk.enableKeyAudit': oneArgument(enableKeyAudit),
+    'acrCmk.openKeyUsageQuery': oneArgument(openKeyUsageQuery),
     ...mapHandlers(keyAccessCommandHandlers, oneArgument),
     ...mapHandlers(rotationCommandHandlers, withAnswers),
     'acrCmk.rotateAllUsingKey': withAnswers(rotateAllUsingKey as WithAnswers),

@@ -5,6 +5,7 @@ export const commandIds = [
     'acrCmk.deployTemplate', 'acrCmk.rotateKey', 'acrCmk.useSystemIdentity', 'acrCmk.enableAutoRotation',
     'acrCmk.firewallPath', 'acrCmk.revokeKeyAccess', 'acrCmk.restoreKeyAccess', 'acrCmk.diagnoseKeyAccess',
     'acrCmk.diagnoseAllKeyAccess', 'acrCmk.fixKeyAccess', 'acrCmk.showKeyUsage', 'acrCmk.rotateAllUsingKey',
+    'acrCmk.enableKeyAudit', 'acrCmk.openKeyUsageQuery',
     'acrCmk.exportFleetReport',
 ] as const;
 

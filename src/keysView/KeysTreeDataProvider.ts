@@ -123,7 +123,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             this.describeSource(fleet);
             // The fleet modules load with the view's first use, not with activation.
             const { vaultNodes } = await import('./keysRoot.js');
-            const nodes = vaultNodes({ registries: this.withOverlay(fleet.registries), vaults: fleet.vaults }, targets);
+            const nodes = vaultNodes({ registries: this.withOverlay(fleet.registries), vaults: fleet.vaults }, targets, (node) => this.changed.fire(node));
             return nodes.length > 0 ? nodes
                 : [new MessageNode('acrCmk.keys/empty', 'empty', vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'))];
         } catch (error) {

@@ -5,6 +5,8 @@ import { readKeyHealth, type KeyHealth, type KeyInUse, type KeyUser, type VaultI
 import { keyWarnings, registryWarnings, vaultWarnings, type FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
 import { fleetWarningText } from '../l10n/fleetWarningText';
+import { readVaultAudit } from '../domain/audit/vaultAudit';
+import { VaultAuditRow } from '../commands/keyAudit/vaultAuditRow';
 import type { TreeNode } from '../tree/TreeNode';
 
 const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
@@ -19,9 +21,14 @@ function tooltipWith(what: string, warnings: readonly FleetWarning[]): string {
 /** A key vault holding keys registries use: its keys (their state read from Key Vault when expanded). */
 export class VaultInUseNode implements TreeNode {
     readonly id: string;
+    /** Where the vault's audit logs go (vaults of the selected subscriptions only): read with its keys, shown in the description. */
+    readonly audit?: VaultAuditRow;
 
-    constructor(readonly entry: VaultInUse, readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string) {
+    constructor(readonly entry: VaultInUse, readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string,
+        redraw?: (node: VaultInUseNode) => void) {
         this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
+        const vault = entry.vault;
+        this.audit = vault ? new VaultAuditRow(() => readVaultAudit(factory, vault), () => redraw?.(this)) : undefined;
     }
 
     getTreeItem(): vscode.TreeItem {
@@ -38,8 +45,16 @@ export class VaultInUseNode implements TreeNode {
         } else {
             notes.push(vscode.l10n.t('not in the selected subscriptions'));
         }
+        const audit = this.audit?.description();
+        if (audit) {
+            notes.push(audit);
+        }
         item.description = notes.join(' · ');
         item.tooltip = tooltipWith(this.entry.vault?.id ?? this.entry.vaultUrl, vaultWarnings(this.entry.vault));
+        const auditTooltip = this.audit?.tooltip();
+        if (auditTooltip) {
+            item.tooltip += `\n${auditTooltip}`;
+        }
         item.contextValue = 'acrCmk.keys.vault';
         return item;
     }
@@ -48,6 +63,7 @@ export class VaultInUseNode implements TreeNode {
     private children?: Promise<TreeNode[]>;
 
     getChildren(): Promise<TreeNode[]> {
+        this.audit?.load();
         this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => readKeyHealth(this.factory, key))
             .then((healths) => this.entry.keys.map((key, index) => new KeyInUseNode(this, key, healths[index]!)));
         this.children.catch(() => { this.children = undefined; });

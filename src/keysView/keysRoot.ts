@@ -5,11 +5,11 @@ import type { TreeNode } from '../tree/TreeNode';
 import { KeyInUseNode, VaultInUseNode } from './keyNodes';
 
 /** The view's top rows: one per key vault holding keys in use; each reads its keys' state with a connection of its subscription. */
-export function vaultNodes(fleet: Pick<Fleet, 'registries' | 'vaults'>, targets: readonly SubscriptionTarget[]): TreeNode[] {
+export function vaultNodes(fleet: Pick<Fleet, 'registries' | 'vaults'>, targets: readonly SubscriptionTarget[], redraw?: (node: TreeNode) => void): TreeNode[] {
     const byId = new Map(targets.map((target) => [target.subscriptionId.toLowerCase(), target]));
     const factoryOf = (subscriptionId: string | undefined) => (byId.get(subscriptionId?.toLowerCase() ?? '') ?? targets[0]!).factory;
     const subscriptionName = (subscriptionId: string) => byId.get(subscriptionId.toLowerCase())?.name ?? subscriptionId;
-    return keysInUse(fleet).map((entry) => new VaultInUseNode(entry, factoryOf(entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId), subscriptionName));
+    return keysInUse(fleet).map((entry) => new VaultInUseNode(entry, factoryOf(entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId), subscriptionName, redraw));
 }
 
 /** The row of a key (by its vault's URL and its name, case-insensitively) among the view's rows, and how many registries use it. */
