@@ -46,7 +46,10 @@ describe('registry tree against the emulator', () => {
         assert.strictEqual(row.contextValue, 'registry;encryption:none', registry.name);
         assert.match(row.description ?? '', /service-managed key/, registry.name);
         assert.strictEqual(row.icon?.id, 'unlock', registry.name);
-        assert.strictEqual(row.children, undefined, `${registry.name} does not expand`);
+        // No encryption details: a service-managed registry expands into its repositories only (the sample's images).
+        const [repositories, ...others] = row.children ?? [];
+        assert.deepStrictEqual([repositories?.contextValue, others.length], ['registryRepositories;data:listed', 0], `${registry.name} expands into its repositories only`);
+        if (registry.name.startsWith('contoso')) assert.deepStrictEqual(repositories?.children?.map((r) => r.label), ['hello-world', 'tools/checksum'], `${registry.name} repositories`);
       }
       assert.ok(row.description?.startsWith(registry.sku), `${registry.name} description starts with its SKU ${registry.sku}`);
     }
