@@ -11,7 +11,7 @@ import { enableKeyAudit } from './keyAudit/enableKeyAudit';
 import { openKeyUsageQuery } from './keyAudit/openKeyUsageQuery';
 import { openInPortal } from './openInPortal/openInPortal';
 import { refresh } from './refresh/refresh';
-import { rotateAllUsingKey } from './rotateAllUsingKey/rotateAllUsingKey';
+import { enableAutoRotationUsingKey, rotateAllUsingKey } from './rotateAllUsingKey/rotateAllUsingKey';
 import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
 import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
 import { showEncryption } from './showEncryption/showEncryption';
@@ -50,6 +50,7 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     ...mapHandlers(keyAccessCommandHandlers, oneArgument),
     ...mapHandlers(rotationCommandHandlers, withAnswers),
     'acrCmk.rotateAllUsingKey': withAnswers(rotateAllUsingKey as WithAnswers),
+    'acrCmk.enableAutoRotationUsingKey': withAnswers(enableAutoRotationUsingKey as WithAnswers),
     'acrCmk.exportFleetReport': oneArgument(exportFleetReport),
 };
 

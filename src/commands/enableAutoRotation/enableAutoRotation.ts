@@ -6,9 +6,9 @@ import type { CommandServices } from '../CommandServices';
 import { resolveCmkRegistry } from '../rotateKey/resolveCmkRegistry';
 import type { RotateKeyAnswers } from '../rotateKey/RotateKeyContext';
 import { runRotationWizard } from '../rotateKey/runRotationWizard';
-import { NotifyBeforeExpiryStep } from './NotifyBeforeExpiryStep';
-import { RotationIntervalStep } from './RotationIntervalStep';
-import { RotationPolicyStep } from './RotationPolicyStep';
+import { NotifyBeforeExpiryStep } from '../wizard/NotifyBeforeExpiryStep';
+import { RotationIntervalStep } from '../wizard/RotationIntervalStep';
+import { RotationPolicyStep } from '../wizard/RotationPolicyStep';
 
 /** Enable Automatic Rotation: the versionless key id, and with consent a Key Vault rotation policy on the key. */
 export async function enableAutoRotation(context: IActionContext, services: CommandServices, arg?: unknown, answers: RotateKeyAnswers = {}): Promise<RotationResult> {

@@ -1,7 +1,8 @@
-import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import type { RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
 import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
 import type { KeyInUse } from '../../domain/fleet/keysInUse';
 import type { FleetRotationPlan, FleetTarget } from '../../domain/fleet/rotateAll/FleetRotation';
+import type { PolicyWizardContext } from '../wizard/PolicyWizardContext';
 
 /** Answers Rotate All asks for; a test or another extension may give any of them up front. */
 export interface RotateAllAnswers {
@@ -11,9 +12,13 @@ export interface RotateAllAnswers {
     versionless?: boolean;
     /** Skip the modal confirmation of the plan. */
     confirmed?: boolean;
+    /** Enable Automatic Rotation for all: the rotation policy (null: only the versionless key identifier). */
+    rotationPolicy?: RotationPolicyInput | null;
 }
 
-export interface RotateAllContext extends IActionContext {
+export interface RotateAllContext extends PolicyWizardContext {
+    /** Rotate All (a new version or another key), or Enable Automatic Rotation for all (the same key, versionless, a policy). */
+    readonly mode: 'rotate' | 'autoRotate';
     readonly factory: AzureClientFactory;
     readonly key: KeyInUse;
     readonly subscriptionIds: readonly string[];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { expiryDays, type RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
 import { isDomainError } from '../../domain/errors';
 import type { FleetEntry, FleetGrant, FleetOutcome, FleetRotationPlan } from '../../domain/fleet/rotateAll/FleetRotation';
 import { keyText } from '../../l10n/encryptionText';
@@ -53,4 +54,10 @@ export function outcomeLine(outcome: FleetOutcome): string {
         case 'refused': return vscode.l10n.t('• "{0}": left as it is, {1}', outcome.registry.name, refusalText(outcome.error));
         case 'failed': return vscode.l10n.t('• "{0}": failed, still on its previous key: {1}', outcome.registry.name, errorMessage(outcome.error).split('\n')[0]!);
     }
+}
+
+/** The rotation policy Enable Automatic Rotation for all writes, said first in its confirmation. */
+export function policyLine(policy: RotationPolicyInput, keyName: string): string {
+    return vscode.l10n.t('First key "{0}" gets a rotation policy: a new version every {1} days, each expiring after {2} days (so a registry is never left on an expired version), a notice {3} days before expiry.',
+        keyName, policy.rotateEveryDays, expiryDays(policy.rotateEveryDays), policy.notifyDaysBeforeExpiry);
 }

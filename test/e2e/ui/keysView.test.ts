@@ -9,7 +9,7 @@ import { keyAccessNow } from '../emulatorState';
 import { registryNow } from '../worldExpectations';
 import { clickNotificationAction, waitForNotification } from './notifications';
 import {
-  activityBarEntry, expandTreeRow, modalDialog, openWorkbench, pickQuickPickItem, runCommand, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar,
+  activityBarEntry, answerInputBox, expandTreeRow, modalDialog, openWorkbench, pickQuickPickItem, runCommand, runContextMenu, screenshot, screenshotOnFailure, viewContainerTitle, waitUntil, widenSideBar,
   withNotificationsOnFailure, type Workbench,
 } from './workbench';
 
@@ -145,7 +145,43 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     await screenshot(page, 'keys-view-rotate-all-details');
   });
 
-  it('Export Fleet Key Report from the Keys view: the Markdown report with its expiry timeline in the preview, then CSV from the palette', async () => {
+  it('Enable Automatic Rotation for All Registries Using This Key: the policy asked once, one confirmation, both pinned registries versionless', async () => {
+    const { page } = workbench;
+    const suffix = Date.now().toString(36).slice(-5);
+    const first = await createJourneyRegistry(`djaup${suffix}`, { versionless: false });
+    const second = await createJourneyRegistry(`djauq${suffix}`, { shareWith: first, versionless: false });
+    await runCommand(page, 'Azure Container Registry Keys: Refresh');
+    const keysHeader = page.locator('.pane-header', { hasText: /^Keys/ });
+    if ((await keysHeader.getAttribute('aria-expanded')) === 'false') await keysHeader.click();
+    const keysPane = page.locator('.pane').filter({ has: keysHeader });
+    const keyRow = keysPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${first.key}$`) }) }).first();
+    await keyRow.waitFor({ timeout: 60000 });
+    await waitUntil('the key row to count both registries', async () => /2 registries/.test(await keyRow.innerText()), 30000);
+    await runContextMenu(page, keyRow, 'Enable Automatic Rotation for All Registries Using This Key…');
+    await withNotificationsOnFailure(page, () => pickQuickPickItem(page, 'Also set a Key Vault rotation policy'));
+    await answerInputBox(page, /Rotate the key every how many days\?/, '60');
+    await answerInputBox(page, /Notify how many days before a key version expires\?/, '20');
+    const confirm = modalDialog(page, `Enable automatic rotation for the 2 registries using key "${first.key}"?`);
+    await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 60000 }));
+    const text = (await confirm.innerText()).replace(/\s+/g, ' ');
+    assert.ok(text.includes(`First key "${first.key}" gets a rotation policy: a new version every 60 days, each expiring after 120 days`), text);
+    assert.match(text, new RegExp(`your access policy on key vault "${first.vault}" first gets the key permissions [a-z, ]*setrotationpolicy`), 'the user may not write rotation policies yet');
+    for (const name of [first.name, second.name]) assert.ok(text.includes(`"${name}": switches to key "${first.key}"`), text);
+    await screenshot(page, 'keys-view-auto-rotate-all-confirm');
+    await confirm.getByRole('button', { name: 'Enable for All' }).click();
+    const done = await waitForNotification(page, new RegExp(`^Automatic rotation for key "${first.key}": rotation policy set \\(every 60 days\\); 2 switched to the versionless key, 0 already versionless, 0 left as they were, 0 failed\\.`), notifications.seen);
+    assert.equal(done.severity, 'info');
+    for (const registry of [first, second]) {
+      const now = await registryNow(registry.id);
+      assert.match(now?.encryption.keyVaultProperties?.keyIdentifier ?? '', new RegExp(`/keys/${first.key}$`), `${registry.name} is versionless now`);
+      assert.equal((await keyAccessNow(registry.id)).accessible, true);
+    }
+    const refreshedKeyRow = keysPane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${first.key}$`) }) }).first();
+    await waitUntil('the key row to show its rotation policy', async () => /rotation policy: P60D/.test(await refreshedKeyRow.innerText().catch(() => '')), 30000);
+    await screenshot(page, 'keys-view-auto-rotate-all-after');
+  });
+
+  it('Export Fleet Key Report from the Keys view: the Markdown report with its expiry timeline in the preview, then CSV', async () => {
     const { page } = workbench;
     const world = await getEmulatorJson<EmulatorWorld>('state');
     const names = cmkRegistries(world).map((registry) => registry.name);
@@ -178,7 +214,9 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     await timeline.scrollIntoViewIfNeeded();
     await screenshot(page, 'fleet-report-markdown');
 
-    await runCommand(page, 'Azure Container Registry Keys: Export Fleet Key Report…');
+    // Again from the view's title bar (the preview keeps the focus, which a palette opened now would lose to it).
+    await keysHeader.hover();
+    await keysHeader.locator('.action-label[aria-label="Export Fleet Key Report…"]').click();
     await pickQuickPickItem(page, 'CSV');
     await waitForNotification(page, /^Fleet key report \(CSV\): \d+ registries on \d+ keys, \d+ warnings\.$/, notifications.seen);
     const editorText = async () => (await page.locator('.editor-instance .view-lines').innerText().catch(() => '')).replace(/\s+/g, ' ');

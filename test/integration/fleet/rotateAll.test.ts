@@ -123,4 +123,23 @@ describe('fleet: Rotate All Registries Using This Key', function () {
         assert.equal(untouched.raw.encryption?.keyVaultProperties?.keyIdentifier?.toLowerCase(), `${w.ap.uri}keys/key1`.toLowerCase());
     });
 
+    it('Enable Automatic Rotation for all: the rotation policy written once, every pinned registry moved to the versionless key, a versionless one left as it is', async () => {
+        const pinned = await w.newRegistry('raautop', { versionless: false });
+        const follower = await w.newRegistry('raautof', { versionless: true });
+        const keyId = `${w.ap.uri}keys/key1`;
+        const request = { ...requestFor(['raautop', 'raautof'], [pinned.id, follower.id], { target: { kind: 'existing', keyId }, versionless: true }),
+            rotationPolicy: { rotateEveryDays: 30, notifyDaysBeforeExpiry: 10 } };
+        const plan = await planFleetRotation(w.factory, request);
+        assert.deepEqual(kinds(plan), { raautop: 'change', raautof: 'unchanged' });
+        const seq = w.world.emulator.context.log.lastSeq;
+        const result = await runFleetRotation(w.factory, plan);
+        assert.deepEqual(kinds(result), { raautop: 'switched', raautof: 'unchanged' });
+        assert.equal(logSince(seq).filter((r) => r.method === 'PUT' && /\/keys\/key1\/rotationpolicy$/i.test(r.path)).length, 1, 'one policy for both');
+        const policy = await (await w.factory.keys(w.ap.uri)).getKeyRotationPolicy('key1');
+        assert.equal(policy.expiresIn, 'P60D', 'versions expire after twice the interval');
+        assert.ok(policy.lifetimeActions?.some((a) => a.action === 'Rotate' && a.timeAfterCreate === 'P30D'), JSON.stringify(policy.lifetimeActions));
+        await assertRegistryUses(w, pinned.id, keyId, w.granted.clientId!);
+        await assertRegistryUses(w, follower.id, keyId, w.granted.clientId!);
+    });
+
 });

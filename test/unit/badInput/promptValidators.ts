@@ -10,8 +10,8 @@ import { NewVaultStep } from '../../../src/commands/createEncryptedRegistry/NewV
 import { VaultRetentionStep } from '../../../src/commands/createEncryptedRegistry/VaultRetentionStep';
 import { RegistryNameStep } from '../../../src/commands/createEncryptedRegistry/RegistryNameStep';
 import { ParameterValuesStep } from '../../../src/commands/deployTemplate/ParameterValuesStep';
-import { NotifyBeforeExpiryStep } from '../../../src/commands/enableAutoRotation/NotifyBeforeExpiryStep';
-import { RotationIntervalStep } from '../../../src/commands/enableAutoRotation/RotationIntervalStep';
+import { NotifyBeforeExpiryStep } from '../../../src/commands/wizard/NotifyBeforeExpiryStep';
+import { RotationIntervalStep } from '../../../src/commands/wizard/RotationIntervalStep';
 import { typeRegistryName } from '../../../src/commands/revokeKeyAccess/revokePrompts';
 import { KeyIdInputStep } from '../../../src/commands/wizard/KeyIdInputStep';
 import { azureCloud } from '../../../src/domain/cloud/knownClouds';

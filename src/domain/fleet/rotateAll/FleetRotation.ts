@@ -1,4 +1,5 @@
 import type { VaultInfo } from '../../access/VaultInfo';
+import type { RotationPolicyInput } from '../../autoRotation/rotationPolicy';
 import type { KeyIdentifier } from '../../keys/keyIdentifier';
 import type { RotationPlan } from '../../rotate/RotationPlan';
 import type { RotationResult } from '../../rotate/runRotation';
@@ -21,6 +22,8 @@ export interface FleetRotationRequest {
     readonly versionless: boolean;
     /** Where to look for the target key's vault (the selected subscriptions). */
     readonly subscriptionIds: readonly string[];
+    /** Enable Automatic Rotation for all: the Key Vault rotation policy written once on the target key, before any switch. */
+    readonly rotationPolicy?: RotationPolicyInput;
 }
 
 /** One registry in the plan shown before anything changes. */
@@ -43,10 +46,17 @@ export interface FleetGrant {
     readonly registries: readonly FleetRegistryRef[];
 }
 
+/** Enable Automatic Rotation for all: the policy's key vault, and the key permissions the signed-in user gets first when lacking them. */
+export interface FleetPolicyPlan {
+    readonly vault: VaultInfo;
+    readonly userRights?: { readonly objectId: string; readonly missing: readonly string[] };
+}
+
 export interface FleetRotationPlan {
     readonly request: FleetRotationRequest;
     readonly entries: readonly FleetEntry[];
     readonly grants: readonly FleetGrant[];
+    readonly policy?: FleetPolicyPlan;
 }
 
 /** What happened to one registry. */

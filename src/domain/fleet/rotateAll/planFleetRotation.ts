@@ -1,10 +1,10 @@
 import { assertMayChangeRegistry } from '../../access/callerPermissions';
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
-import { isDomainError } from '../../errors';
+import { DomainError, isDomainError } from '../../errors';
 import { formatKeyIdentifier } from '../../keys/keyIdentifier';
 import { planRotation } from '../../rotate/planRotation';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
-import type { FleetEntry, FleetGrant, FleetRegistryRef, FleetRotationPlan, FleetRotationRequest } from './FleetRotation';
+import type { FleetEntry, FleetGrant, FleetPolicyPlan, FleetRegistryRef, FleetRotationPlan, FleetRotationRequest } from './FleetRotation';
 
 /** Registries planned at once: each plan reads the registry, the vault, the key and the identity's access. */
 const planConcurrency = 4;
@@ -34,7 +34,25 @@ export async function planFleetRotation(factory: AzureClientFactory, request: Fl
             return { kind: 'refused', registry, error };
         }
     });
-    return { request, entries, grants: grantsOf(entries) };
+    const policy = request.rotationPolicy ? await planPolicy(factory, request, keyId, entries) : undefined;
+    return { request, entries, grants: grantsOf(entries), policy };
+}
+
+/**
+ * Where the rotation policy goes and what the signed-in user needs to write it, planned the way one registry's Enable
+ * Automatic Rotation plans it (through the first registry that is not left out): the key permissions found missing are
+ * added with the user's consent to the confirmation, before any change.
+ */
+async function planPolicy(factory: AzureClientFactory, request: FleetRotationRequest, keyId: string, entries: readonly FleetEntry[]): Promise<FleetPolicyPlan> {
+    const through = entries.find((entry) => entry.kind !== 'refused');
+    if (!through) {
+        throw new DomainError('FleetRotationNothingToDo', { key: request.key.keyName, refused: String(entries.length) });
+    }
+    const plan = await planRotation(factory, {
+        registryId: through.registry.id, key: { kind: 'existing', keyId }, versionless: true, identity: { kind: 'keep' },
+        consent: { grantAccess: true, grantPolicyRights: true }, rotationPolicy: request.rotationPolicy, subscriptionIds: request.subscriptionIds,
+    });
+    return { vault: plan.vault, userRights: plan.policyRights };
 }
 
 /** The grants the plans need, one per (vault, identity), with the registries that wait for each. */

@@ -1,6 +1,8 @@
+import { addKeyPermissions } from '../../access/accessPolicies';
 import { grantEncryptionAccess } from '../../access/encryptionAccess';
+import { setRotationPolicy } from '../../autoRotation/rotationPolicy';
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
-import { formatKeyIdentifier } from '../../keys/keyIdentifier';
+import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../../keys/keyIdentifier';
 import { createKeyVersion } from '../../rotate/keyVersions';
 import type { RotationPlan } from '../../rotate/RotationPlan';
 import { runRotation } from '../../rotate/runRotation';
@@ -17,7 +19,8 @@ export interface FleetProgress {
 }
 
 /**
- * Runs a confirmed Rotate All plan: the new key version first (once, for all), then each (vault, identity) grant once,
+ * Runs a confirmed Rotate All plan: the new key version first (once, for all) or the key's rotation policy (Enable
+ * Automatic Rotation for all), then each (vault, identity) grant once,
  * then every registry's switch, a few at a time. A failure touches only the registries it concerns: a failed grant
  * leaves the registries waiting for it on their old key, a failed switch its own registry; the others go on.
  */
@@ -32,6 +35,13 @@ export async function runFleetRotation(factory: AzureClientFactory, plan: FleetR
     // A failure here changes nothing: it is the whole run's error.
     const created = plan.request.target.kind === 'newVersion' && changing.length + plan.entries.filter((entry) => entry.kind === 'picksUp').length > 0
         ? await createKeyVersion(factory, plan.request.key) : undefined;
+    if (plan.request.rotationPolicy) {
+        // Before any grant or switch: a refused policy is the whole run's error and no registry has changed yet.
+        if (plan.policy?.userRights) {
+            await addKeyPermissions(factory, plan.policy.vault, plan.policy.userRights.objectId, plan.policy.userRights.missing);
+        }
+        await setRotationPolicy(factory, targetKeyOf(factory, plan), plan.request.rotationPolicy);
+    }
     const grantFailures = new Map<string, unknown>();
     await mapWithConcurrency(plan.grants, fleetConcurrency, async (grant) => {
         try {
@@ -72,4 +82,9 @@ function withoutSharedSteps(plan: RotationPlan, createdVersion: string | undefin
     const steps = new Set([...plan.steps].filter((step) => step !== 'grantAccess' && step !== 'createKeyVersion'));
     const targetKeyId = createdVersion && !plan.versionless ? formatKeyIdentifier({ ...plan.key, version: createdVersion }) : plan.targetKeyId;
     return { ...plan, steps, targetKeyId };
+}
+
+/** The key the registries go to: the one they share, or the other key of target `existing`. */
+function targetKeyOf(factory: AzureClientFactory, plan: FleetRotationPlan): KeyIdentifier {
+    return plan.request.target.kind === 'newVersion' ? plan.request.key : parseKeyIdentifier(plan.request.target.keyId, factory.cloud);
 }

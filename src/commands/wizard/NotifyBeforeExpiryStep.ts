@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import { defaultRotationPolicy, maxNotifyDays, notifyBeforeExpiryTextProblem, parseDays } from '../../domain/autoRotation/rotationPolicy';
 import { validationMessage } from '../createEncryptedRegistry/validationMessage';
-import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
-import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
+import type { PolicyWizardContext } from './PolicyWizardContext';
+import { AnswerPromptStep } from './AnswerPromptStep';
 
 /** How many days before a version expires Key Vault notifies; completes the rotation policy. */
-export class NotifyBeforeExpiryStep extends AnswerPromptStep<RotationWizardContext> {
+export class NotifyBeforeExpiryStep<C extends PolicyWizardContext> extends AnswerPromptStep<C> {
     readonly question = 'policy';
 
-    protected clearAnswer(context: RotationWizardContext): void {
+    protected clearAnswer(context: C): void {
         context.answers.rotationPolicy = undefined;
     }
 
-    async prompt(context: RotationWizardContext): Promise<void> {
+    async prompt(context: C): Promise<void> {
         const rotateEveryDays = context.policyRotateEveryDays ?? defaultRotationPolicy.rotateEveryDays;
         const notifyDaysBeforeExpiry = parseDays(await context.ui.showInputBox({
             prompt: vscode.l10n.t('Notify how many days before a key version expires? (at most {0})', String(maxNotifyDays(rotateEveryDays))),
@@ -22,7 +22,7 @@ export class NotifyBeforeExpiryStep extends AnswerPromptStep<RotationWizardConte
         context.answers.rotationPolicy = { rotateEveryDays, notifyDaysBeforeExpiry };
     }
 
-    shouldPrompt(context: RotationWizardContext): boolean {
+    shouldPrompt(context: C): boolean {
         return context.policyRotateEveryDays !== undefined && context.answers.rotationPolicy === undefined;
     }
 }

@@ -1,17 +1,17 @@
 import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
-import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
+import type { PolicyWizardContext } from './PolicyWizardContext';
+import { AnswerPromptStep } from './AnswerPromptStep';
 
 /** Whether to also set a Key Vault rotation policy; its interval and notice are the next steps (counted with this one). */
-export class RotationPolicyStep extends AnswerPromptStep<RotationWizardContext> {
+export class RotationPolicyStep<C extends PolicyWizardContext> extends AnswerPromptStep<C> {
     readonly question = 'policy';
 
-    protected clearAnswer(context: RotationWizardContext): void {
+    protected clearAnswer(context: C): void {
         context.answers.rotationPolicy = undefined;
     }
 
-    async prompt(context: RotationWizardContext): Promise<void> {
+    async prompt(context: C): Promise<void> {
         const picks: IAzureQuickPickItem<boolean>[] = [
             { label: vscode.l10n.t('Also set a Key Vault rotation policy'), detail: vscode.l10n.t('Key Vault creates a new key version on schedule; the registry follows it within an hour. Fully automatic.'), data: true },
             { label: vscode.l10n.t('Only switch to the versionless key identifier'), detail: vscode.l10n.t('The registry follows new versions you create yourself.'), data: false },
@@ -24,7 +24,7 @@ export class RotationPolicyStep extends AnswerPromptStep<RotationWizardContext> 
         }
     }
 
-    shouldPrompt(context: RotationWizardContext): boolean {
+    shouldPrompt(context: C): boolean {
         return context.answers.rotationPolicy === undefined && !context.policyWanted;
     }
 }
