@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { expiryDays, type RotationPolicyInput } from '../domain/autoRotation/rotationPolicy';
 import type { EncryptionIdentity } from '../domain/registries/identity';
 import type { EncryptionSnapshot } from '../domain/rotate/RotationPlan';
 
@@ -53,4 +54,10 @@ export function snapshotText(snapshot: EncryptionSnapshot): string {
 export function snapshotIdentifiers(snapshot: EncryptionSnapshot): string {
     const identity = snapshot.identity.toLowerCase() === 'system' ? 'system' : vscode.l10n.t('client ID {0}', snapshot.identity);
     return [snapshot.versionedKeyIdentifier ?? snapshot.keyIdentifier, identity].join(' · ');
+}
+
+/** The rotation policy Enable Automatic Rotation writes (for one registry or all on a key), said in its confirmation. */
+export function policyLine(policy: RotationPolicyInput, keyName: string): string {
+    return vscode.l10n.t('Key "{0}" gets a rotation policy: a new version every {1} days, each expiring after {2} days (so a registry is never left on an expired version), a notice {3} days before expiry.',
+        keyName, policy.rotateEveryDays, expiryDays(policy.rotateEveryDays), policy.notifyDaysBeforeExpiry);
 }

@@ -4,7 +4,8 @@ import { DomainError } from '../../domain/errors';
 import { formatKeyIdentifier } from '../../domain/keys/keyIdentifier';
 import { planFleetRotation } from '../../domain/fleet/rotateAll/planFleetRotation';
 import type { FleetRotationPlan } from '../../domain/fleet/rotateAll/FleetRotation';
-import { entryLine, fleetTargetText, grantLine, policyLine } from './fleetRotationText';
+import { policyLine } from '../../l10n/encryptionText';
+import { entryLine, fleetTargetText, grantLine } from './fleetRotationText';
 import type { RotateAllContext } from './RotateAllContext';
 
 /**

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { expiryDays, type RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
 import { isDomainError } from '../../domain/errors';
 import type { FleetEntry, FleetGrant, FleetOutcome, FleetRotationPlan } from '../../domain/fleet/rotateAll/FleetRotation';
 import { keyText } from '../../l10n/encryptionText';
@@ -56,8 +55,3 @@ export function outcomeLine(outcome: FleetOutcome): string {
     }
 }
 
-/** The rotation policy Enable Automatic Rotation for all writes, said first in its confirmation. */
-export function policyLine(policy: RotationPolicyInput, keyName: string): string {
-    return vscode.l10n.t('First key "{0}" gets a rotation policy: a new version every {1} days, each expiring after {2} days (so a registry is never left on an expired version), a notice {3} days before expiry.',
-        keyName, policy.rotateEveryDays, expiryDays(policy.rotateEveryDays), policy.notifyDaysBeforeExpiry);
-}

@@ -7,7 +7,7 @@ import type { RotationPlan } from '../../domain/rotate/RotationPlan';
 import { rotationStepList } from '../../l10n/rotationStepLabel';
 import { askConsent, consentQuestion } from './rotationConsent';
 import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
-import { keyText, snapshotIdentifiers, snapshotText } from '../../l10n/encryptionText';
+import { keyText, policyLine, snapshotIdentifiers, snapshotText } from '../../l10n/encryptionText';
 
 /**
  * Plans the rotation (reads only) and asks for each change it needs: every refusal the domain raises for a
@@ -88,6 +88,7 @@ async function confirmSwitch(context: RotationWizardContext, plan: RotationPlan)
         vscode.l10n.t('After: {0}, {1}', target, identity),
         vscode.l10n.t('Steps: {0}', rotationStepList([...plan.steps].join(','))),
         plan.steps.has('switchEncryption') ? '' : vscode.l10n.t('The registry keeps its versionless key identifier and picks up the new version within an hour.'),
+        plan.rotationPolicy ? policyLine(plan.rotationPolicy, plan.key.keyName) : '',
         '',
         vscode.l10n.t('Now: {0}', snapshotIdentifiers(plan.before)),
         vscode.l10n.t('After: {0}', [targetId, plan.identity.kind === 'system' ? 'system' : vscode.l10n.t('client ID {0}', plan.identity.clientId)].join(' · ')),

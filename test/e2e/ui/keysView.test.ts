@@ -164,7 +164,7 @@ describe('UI: the Keys view (key vault → key → registries, across subscripti
     const confirm = modalDialog(page, `Enable automatic rotation for the 2 registries using key "${first.key}"?`);
     await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 60000 }));
     const text = (await confirm.innerText()).replace(/\s+/g, ' ');
-    assert.ok(text.includes(`First key "${first.key}" gets a rotation policy: a new version every 60 days, each expiring after 120 days`), text);
+    assert.ok(text.includes(`Key "${first.key}" gets a rotation policy: a new version every 60 days, each expiring after 120 days`), text);
     assert.match(text, new RegExp(`your access policy on key vault "${first.vault}" first gets the key permissions [a-z, ]*setrotationpolicy`), 'the user may not write rotation policies yet');
     for (const name of [first.name, second.name]) assert.ok(text.includes(`"${name}": switches to key "${first.key}"`), text);
     await screenshot(page, 'keys-view-auto-rotate-all-confirm');
