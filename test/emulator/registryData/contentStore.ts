@@ -4,14 +4,21 @@ import type { RegistryContent, StoredRepository } from './contentTypes';
 
 /** The registry's content in the world; a registry created again under the same id starts empty. */
 export function contentOf(world: World, registry: Registry): RegistryContent {
-  const all = (world.registryContent ??= {});
-  const key = lower(registry.id);
-  const found = all[key];
-  if (found && found.creationDate === registry.creationDate) return found;
-  const fresh: RegistryContent = { registryId: registry.id, creationDate: registry.creationDate, keyring: {}, blobs: {}, manifests: {}, repositories: {}, uploads: {} };
-  all[key] = fresh;
+  const found = storedContentOf(world, registry);
+  if (found) return found;
+  const fresh = emptyContent(registry);
+  (world.registryContent ??= {})[lower(registry.id)] = fresh;
   return fresh;
 }
+
+/** The content a write made, if any: a read of a registry nobody pushed to changes nothing in the world. */
+export function storedContentOf(world: World, registry: Registry): RegistryContent | undefined {
+  const found = world.registryContent?.[lower(registry.id)];
+  return found && found.creationDate === registry.creationDate ? found : undefined;
+}
+
+export const emptyContent = (registry: Registry): RegistryContent =>
+  ({ registryId: registry.id, creationDate: registry.creationDate, keyring: {}, blobs: {}, manifests: {}, repositories: {}, uploads: {} });
 
 /** The repository, created on first write (a repository exists in the catalog once a manifest is pushed to it). */
 export function repositoryFor(content: RegistryContent, name: string, now: string): StoredRepository {

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context';
 import type { HttpExchange } from '../http';
 import type { Registry } from '../types';
 import type { RegistryContent } from './contentTypes';
-import { contentOf, acrTime } from './contentStore';
+import { contentOf, acrTime, emptyContent, storedContentOf } from './contentStore';
 import { contentKeys, type ContentKeys } from './sealing';
 import { OciError } from './ociErrors';
 
@@ -14,7 +14,8 @@ export class DataRequest {
   private unwrapped: ContentKeys | undefined;
 
   constructor(readonly ctx: EmulatorContext, readonly ex: HttpExchange, readonly registry: Registry) {
-    this.content = contentOf(ctx.world, registry);
+    // Reads see an empty registry without storing one: reading never changes the world (as in Azure).
+    this.content = storedContentOf(ctx.world, registry) ?? (ex.method === 'GET' || ex.method === 'HEAD' ? emptyContent(registry) : contentOf(ctx.world, registry));
   }
 
   /** The content keys; for a CMK registry whose key cannot be unwrapped now this throws ACR's 403 (cmkDenial.ts). */
