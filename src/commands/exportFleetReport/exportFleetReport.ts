@@ -28,14 +28,14 @@ export async function exportFleetReport(context: IActionContext, services: Comma
     }
     const { subscriptionName } = await services.keys.fleetSnapshot();
     if (chosen === 'markdown') {
+        // The report itself ends the flow, as Diagnose's does: its first lines give the counts and the warnings.
         await openReport(fleetReportMarkdown(report, subscriptionName), 'fleet-key-report', report.generatedAt);
     } else {
         const document = await vscode.workspace.openTextDocument({ language: 'csv', content: fleetReportCsv(report, subscriptionName) });
         await vscode.window.showTextDocument(document);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Fleet key report ({0}): {1} registries on {2} keys, {3} warnings.',
+            'CSV', report.registries.length, report.keys.length, allWarnings(report).length));
     }
-    const warnings = allWarnings(report).length;
-    void vscode.window.showInformationMessage(vscode.l10n.t('Fleet key report ({0}): {1} registries on {2} keys, {3} warnings.',
-        chosen === 'markdown' ? 'Markdown' : 'CSV', report.registries.length, report.keys.length, warnings));
     return report;
 }
 

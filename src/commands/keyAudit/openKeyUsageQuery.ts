@@ -1,18 +1,18 @@
-import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { keyUsageQuery, usagePrincipals } from '../../domain/audit/keyUsageQuery';
 import { readVaultAudit, type VaultAudit } from '../../domain/audit/vaultAudit';
-import { DomainError } from '../../domain/errors';
-import { KeyInUseNode } from '../../keysView/keyNodes';
+import type { KeyInUseNode } from '../../keysView/keyNodes';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
+import { pickKeyRow } from '../pickKeyInUse';
 
 /**
  * Open Key Usage Query (Log Analytics): an unsaved KQL document listing the key's wraps and unwraps by the identities of
  * every registry using it, headed by where to run it (the workspace the vault's audit logs go to, or that they go nowhere).
  */
 export async function openKeyUsageQuery(context: IActionContext, services: CommandServices, arg?: unknown): Promise<vscode.TextDocument> {
-    const node = arg instanceof KeyInUseNode ? arg : await pickKey(context, services);
+    const node = await pickKeyRow(context, services, arg, vscode.l10n.t('Select the key whose usage to query'));
     const vault = node.parent.entry.vault;
     const audit = vault ? await auditOf(node, vault) : undefined;
     const { principals, unresolved } = usagePrincipals(node.key.users);
@@ -47,17 +47,4 @@ function whereToRun(audit: VaultAudit | string | undefined): string {
     return audit.state === 'on'
         ? vscode.l10n.t('Run it in Log Analytics workspace "{0}" ({1}).', audit.workspace.name, audit.workspace.id)
         : vscode.l10n.t('Audit logs of this key vault are off: no workspace receives them. Run "Send Key Vault Audit Logs to Log Analytics…" on the key vault first.');
-}
-
-async function pickKey(context: IActionContext, services: CommandServices): Promise<KeyInUseNode> {
-    const keys = await services.keys.keysInUse();
-    if (keys.length === 0) {
-        throw new DomainError('NoKeysInUse', {});
-    }
-    const picks: IAzureQuickPickItem<KeyInUseNode>[] = keys.map((node) => ({
-        label: node.key.keyName,
-        description: node.key.users.length === 1 ? vscode.l10n.t('key vault "{0}" · 1 registry', node.key.vaultName) : vscode.l10n.t('key vault "{0}" · {1} registries', node.key.vaultName, node.key.users.length),
-        data: node,
-    }));
-    return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the key whose usage to query') })).data;
 }

@@ -13,7 +13,7 @@ import { policyLine } from '../../l10n/encryptionText';
 import { fleetTargetText, outcomeLine } from './fleetRotationText';
 import { FleetPlanStep } from './FleetPlanStep';
 import { FleetTargetStep } from './FleetTargetStep';
-import { pickKeyInUse } from './pickKeyInUse';
+import { pickKeyInUse } from '../pickKeyInUse';
 import type { RotateAllAnswers, RotateAllContext } from './RotateAllContext';
 
 /**

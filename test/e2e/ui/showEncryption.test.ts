@@ -46,9 +46,10 @@ describe('UI: registry tree and Show Encryption in the real workbench', () => {
     // A refusal (e.g. sign-in) would be a notification, hidden in smoke-test mode: the failure lists them.
     await withNotificationsOnFailure(page, () => pickQuickPickItem(page, world.subscriptions[registry.subscriptionId.toLowerCase()].displayName));
     await pickQuickPickItem(page, registry.name);
-    const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    // The JSON the command opened (an editor another test left open, a CSV of key identifiers, may be restored too).
     const keyIdentifier = registry.encryption.keyVaultProperties?.keyIdentifier ?? '';
-    await editorLines.filter({ hasText: keyIdentifier }).waitFor({ timeout: 60000 });
+    const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').filter({ hasText: '"keyIdentifier"' }).filter({ hasText: keyIdentifier }).first();
+    await editorLines.waitFor({ timeout: 60000 });
     assert.match(await editorLines.innerText(), /"status":\s+"enabled"/);
     await screenshot(page, 'show-encryption-json');
   });
