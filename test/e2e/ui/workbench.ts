@@ -61,7 +61,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     });
     if (filled) break;
   }
-  await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: title }).waitFor();
+  // Several commands can match what was typed (Enable Automatic Rotation… and Enable Automatic Rotation for All…): a
+  // person moves down to the one they mean, and so does this.
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: title });
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor();
+  for (let moves = 0; moves < 10 && (await focused.count()) === 0; moves++) await page.keyboard.press('ArrowDown');
+  await focused.waitFor();
   await page.keyboard.press('Enter');
 }
 
