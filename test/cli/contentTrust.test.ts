@@ -1,21 +1,16 @@
 import * as assert from 'node:assert';
-import { azJson, startAzSandbox, type AzSandbox } from './runAz';
+import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
 
 // ACR refuses content trust on a registry encrypted with a customer-managed key (BlockedForEncryptionEnabledRegistry);
 // the stock Azure CLI's `az acr config content-trust update` shows it, and shows the same command working elsewhere.
 describe('stock Azure CLI: content trust on a CMK registry is refused', function () {
   this.timeout(180_000);
   let sandbox: AzSandbox;
-  const az = async (...args: string[]) => azJson(await sandbox.az(args));
+  let az: SignedInSandbox['az'];
   let registries: { name: string; sku: { name: string }; encryption?: { status?: string } }[] = [];
 
   before(async () => {
-    sandbox = await startAzSandbox({ emulator: { seed: 'sample' } });
-    await az('cloud', 'register', '-n', 'Emulator', '--cloud-config', `@${sandbox.cloudConfigPath}`);
-    await az('cloud', 'set', '-n', 'Emulator');
-    const env = sandbox.environment;
-    await az('login', '--service-principal', '-u', env.clientId, '-p', env.clientSecret, '--tenant', env.tenantId);
-    await az('account', 'set', '--subscription', env.subscriptions[0]!.id);
+    ({ sandbox, az } = await startSignedInSandbox());
     registries = await az('acr', 'list');
   });
   after(async () => {

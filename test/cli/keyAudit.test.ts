@@ -1,22 +1,17 @@
 import * as assert from 'node:assert';
-import { azJson, startAzSandbox, type AzSandbox } from './runAz';
+import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
 
 // The stock Azure CLI's `az monitor` commands against the emulator's Log Analytics workspaces and key vault diagnostic
 // settings: an independent client of the same contract the extension's key usage audit uses.
 describe('stock Azure CLI: key vault audit logs to Log Analytics (az monitor)', function () {
   this.timeout(240_000);
   let sandbox: AzSandbox;
-  const az = async (...args: string[]) => azJson(await sandbox.az(args));
+  let az: SignedInSandbox['az'];
   let vaultId = '';
   let workspaceId = '';
 
   before(async () => {
-    sandbox = await startAzSandbox({ emulator: { seed: 'sample' } });
-    await az('cloud', 'register', '-n', 'Emulator', '--cloud-config', `@${sandbox.cloudConfigPath}`);
-    await az('cloud', 'set', '-n', 'Emulator');
-    const env = sandbox.environment;
-    await az('login', '--service-principal', '-u', env.clientId, '-p', env.clientSecret, '--tenant', env.tenantId);
-    await az('account', 'set', '--subscription', env.subscriptions[0]!.id);
+    ({ sandbox, az } = await startSignedInSandbox());
   });
   after(async () => {
     await sandbox?.stop();

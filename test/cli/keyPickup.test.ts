@@ -1,20 +1,15 @@
 import * as assert from 'node:assert';
-import { azJson, startAzSandbox, type AzSandbox } from './runAz';
+import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
 
 // The emulator's clock, seen by the stock Azure CLI: a registry on a versionless key shows a new key version only
 // once ACR has picked it up ("within one hour"), not at once.
 describe('stock Azure CLI: a new key version is picked up within the hour (emulator clock)', function () {
   this.timeout(180_000);
   let sandbox: AzSandbox;
-  const az = async (...args: string[]) => azJson(await sandbox.az(args));
+  let az: SignedInSandbox['az'];
 
   before(async () => {
-    sandbox = await startAzSandbox({ emulator: { seed: 'sample' } });
-    await az('cloud', 'register', '-n', 'Emulator', '--cloud-config', `@${sandbox.cloudConfigPath}`);
-    await az('cloud', 'set', '-n', 'Emulator');
-    const env = sandbox.environment;
-    await az('login', '--service-principal', '-u', env.clientId, '-p', env.clientSecret, '--tenant', env.tenantId);
-    await az('account', 'set', '--subscription', env.subscriptions[0]!.id);
+    ({ sandbox, az } = await startSignedInSandbox());
   });
   after(async () => {
     await sandbox?.stop();

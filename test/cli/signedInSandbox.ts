@@ -1,0 +1,23 @@
+import { azJson } from './azProcess';
+import { startAzSandbox, type AzSandbox } from './azSandbox';
+
+export interface SignedInSandbox {
+  readonly sandbox: AzSandbox;
+  /** `az <args>` in the sandbox, its JSON output parsed (a failure throws with az's own message). */
+  az(...args: string[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * The sample world in an az sandbox, as a user sets it up: the emulator registered as a cloud and selected, az signed
+ * in with the service principal, the first subscription selected.
+ */
+export async function startSignedInSandbox(): Promise<SignedInSandbox> {
+  const sandbox = await startAzSandbox({ emulator: { seed: 'sample' } });
+  const az = async (...args: string[]) => azJson(await sandbox.az(args));
+  await az('cloud', 'register', '-n', 'Emulator', '--cloud-config', `@${sandbox.cloudConfigPath}`);
+  await az('cloud', 'set', '-n', 'Emulator');
+  const env = sandbox.environment;
+  await az('login', '--service-principal', '-u', env.clientId, '-p', env.clientSecret, '--tenant', env.tenantId);
+  await az('account', 'set', '--subscription', env.subscriptions[0]!.id);
+  return { sandbox, az };
+}
