@@ -15,7 +15,9 @@ import { enableAutoRotationUsingKey, rotateAllUsingKey } from './rotateAllUsingK
 import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
 import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
 import { showEncryption } from './showEncryption/showEncryption';
+import { showIdentityUsage } from './showIdentityUsage/showIdentityUsage';
 import { showKeyUsage } from './showKeyUsage/showKeyUsage';
+import { showVaultUsage } from './showVaultUsage/showVaultUsage';
 import { signIn } from './signIn/signIn';
 
 /** A command's handler, given every argument VS Code passed to the command. */
@@ -45,6 +47,8 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     'acrCmk.exportTemplate': oneArgument(exportTemplate),
     'acrCmk.deployTemplate': oneArgument(deployTemplateCommand),
     'acrCmk.showKeyUsage': oneArgument(showKeyUsage),
+    'acrCmk.showVaultUsage': oneArgument(showVaultUsage),
+    'acrCmk.showIdentityUsage': oneArgument(showIdentityUsage),
     'acrCmk.enableKeyAudit': oneArgument(enableKeyAudit),
     'acrCmk.openKeyUsageQuery': oneArgument(openKeyUsageQuery),
     ...mapHandlers(keyAccessCommandHandlers, oneArgument),

@@ -6,7 +6,7 @@ export const commandIds = [
     'acrCmk.firewallPath', 'acrCmk.revokeKeyAccess', 'acrCmk.restoreKeyAccess', 'acrCmk.diagnoseKeyAccess',
     'acrCmk.diagnoseAllKeyAccess', 'acrCmk.fixKeyAccess', 'acrCmk.showKeyUsage', 'acrCmk.rotateAllUsingKey',
     'acrCmk.enableKeyAudit', 'acrCmk.openKeyUsageQuery',
-    'acrCmk.exportFleetReport', 'acrCmk.enableAutoRotationUsingKey',
+    'acrCmk.exportFleetReport', 'acrCmk.enableAutoRotationUsingKey', 'acrCmk.showVaultUsage', 'acrCmk.showIdentityUsage',
 ] as const;
 
 export type CommandId = typeof commandIds[number];

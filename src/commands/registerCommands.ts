@@ -11,6 +11,8 @@ import { markRememberedRevocations } from './revokeKeyAccess/keyAccessServices';
  */
 export function registerCommands(services: CommandServices, telemetry: TelemetryRunner, subscriptions: vscode.Disposable[]): void {
     markRememberedRevocations(services);
+    // The Registries view's fleet warning marks come from the Keys view's fleet (read only when a CMK row is drawn).
+    services.tree.fleetMarks.readFrom(services.keys);
     for (const id of commandIds) {
         subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, services, telemetry, args)));
     }

@@ -4,12 +4,14 @@ import type { SubscriptionTarget } from '../auth/SubscriptionSource';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import type { Fleet, FleetSourceSetting } from '../domain/fleet/readFleet';
+import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { errorMessage } from '../l10n/errorMessage';
 import { MessageNode } from '../tree/MessageNode';
 import type { RegistryChange } from '../tree/registryChanges';
 import { childrenWithTelemetry } from '../tree/treeChildren';
 import type { TreeNode } from '../tree/TreeNode';
+import { KeyFactsCache } from './keyFactsCache';
 import type { KeyInUseNode } from './keyNodes';
 
 /** Resource Graph lags Resource Manager: what a flow read back after a change is shown over its rows this long. */
@@ -35,6 +37,12 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     /** The rows handed to VS Code (kept so a reveal finds the same objects), until the next change. */
     private roots?: Promise<TreeNode[]>;
     private readonly following: vscode.Disposable;
+    /** Key Vault's answers per key (vault host/key name), shared by the view's rows and the Registries view's marks. */
+    private readonly facts = new KeyFactsCache();
+    private warnings?: Promise<ReadonlyMap<string, readonly FleetWarning[]>>;
+    private readonly fleetChanged = new vscode.EventEmitter<void>();
+    /** What the view knew of the fleet was dropped (a refresh, a flow's change): readers of its warnings read again. */
+    readonly onDidChangeFleet = this.fleetChanged.event;
 
     constructor(private readonly session: AzureSession, onDidChangeRegistries: vscode.Event<RegistryChange>, private readonly telemetry: TelemetryRunner) {
         this.following = onDidChangeRegistries((change) => this.follow(change));
@@ -43,6 +51,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     dispose(): void {
         this.following.dispose();
         this.changed.dispose();
+        this.fleetChanged.dispose();
     }
 
     getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -61,7 +70,24 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     refresh(): void {
         this.fleet = undefined;
         this.roots = undefined;
+        this.facts.clear();
+        this.warnings = undefined;
         this.changed.fire(undefined);
+        this.fleetChanged.fire();
+    }
+
+    /**
+     * Registry id (lower case) → the fleet warnings that reach it, for the Registries view's marks: from the fleet this
+     * view reads (Resource Graph) and each key's facts (read once per key, shared with the view's rows), read when first
+     * asked and kept until the fleet changes.
+     */
+    registryWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>> {
+        if (!this.warnings) {
+            const reading = this.readWarnings();
+            reading.catch(() => { if (this.warnings === reading) { this.warnings = undefined; } });
+            this.warnings = reading;
+        }
+        return this.warnings;
     }
 
     /**
@@ -78,6 +104,30 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         }
         await this.view?.reveal(found.node, { select: true, focus: true, expand: true });
         return found.users;
+    }
+
+    /** Opens the view on a key vault: selected, its keys expanded with their registries. Undefined when the view does not hold it. */
+    async revealVault(vaultUrl: string): Promise<{ keys: number; registries: number } | undefined> {
+        await vscode.commands.executeCommand('acrCmk.keys.focus');
+        const { findVaultNode } = await import('./keysRoot.js');
+        const vault = findVaultNode(await (this.roots ??= this.getRoot()), vaultUrl);
+        if (!vault) {
+            return undefined;
+        }
+        await vault.getChildren();
+        await this.view?.reveal(vault, { select: true, focus: true, expand: 2 });
+        return { keys: vault.entry.keys.length, registries: vault.entry.keys.reduce((count, key) => count + key.users.length, 0) };
+    }
+
+    /** Selects a registry's row under its key; false when the view does not hold it. */
+    async revealKeyUser(vaultUrl: string, keyName: string, registryId: string): Promise<boolean> {
+        await vscode.commands.executeCommand('acrCmk.keys.focus');
+        const { findKeyUserNode } = await import('./keysRoot.js');
+        const row = await findKeyUserNode(await (this.roots ??= this.getRoot()), vaultUrl, keyName, registryId);
+        if (row) {
+            await this.view?.reveal(row, { select: true, focus: true, expand: false });
+        }
+        return row !== undefined;
     }
 
     /** Every key row of the view (each vault's keys read), for a command run from the palette to pick one. */
@@ -106,7 +156,14 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         if (change.scope === 'registry' && change.registry) {
             this.overlay.set(change.registry.id.toLowerCase(), { registry: change.registry, until: Date.now() + overlayLifetimeMs });
             this.roots = undefined;
+            // The key it uses now may have changed too (a rotation makes a new version): read again; the other keys are as they were.
+            const key = change.registry.encryption.status === 'enabled' ? change.registry.encryption.key : undefined;
+            if (key) {
+                this.facts.forget(key);
+            }
+            this.warnings = undefined;
             this.changed.fire(undefined);
+            this.fleetChanged.fire();
         } else if (change.scope !== 'registry') {
             this.refresh();
         }
@@ -123,7 +180,8 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             this.describeSource(fleet);
             // The fleet modules load with the view's first use, not with activation.
             const { vaultNodes } = await import('./keysRoot.js');
-            const nodes = vaultNodes({ registries: this.withOverlay(fleet.registries), vaults: fleet.vaults }, targets, (node) => this.changed.fire(node));
+            const nodes = vaultNodes({ registries: this.withOverlay(fleet.registries), vaults: fleet.vaults }, targets, (node) => this.changed.fire(node),
+                (key, read) => this.facts.get(key, read));
             return nodes.length > 0 ? nodes
                 : [new MessageNode('acrCmk.keys/empty', 'empty', vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'))];
         } catch (error) {
@@ -131,6 +189,12 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             return [new MessageNode('acrCmk.keys/error', 'error', vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)),
                 { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' }, errorMessage(error))];
         }
+    }
+
+    private async readWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>> {
+        const snapshot = await this.fleetSnapshot();
+        const { fleetWarningIndex } = await import('./keysRoot.js');
+        return fleetWarningIndex(snapshot.fleet, snapshot.factoryOf, (key, read) => this.facts.get(key, read));
     }
 
     private async load(): Promise<{ fleet: Fleet; targets: readonly SubscriptionTarget[] }> {

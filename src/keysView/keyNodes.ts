@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { formatKeyIdentifier } from '../domain/keys/keyIdentifier';
-import { readKeyHealth, type KeyHealth, type KeyInUse, type KeyUser, type VaultInUse } from '../domain/fleet/keysInUse';
+import type { KeyHealth, KeyInUse, KeyUser, VaultInUse } from '../domain/fleet/keysInUse';
 import { keyWarnings, registryWarnings, vaultWarnings, type FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
 import { fleetWarningText } from '../l10n/fleetWarningText';
 import { readVaultAudit } from '../domain/audit/vaultAudit';
 import { VaultAuditRow } from '../commands/keyAudit/vaultAuditRow';
 import type { TreeNode } from '../tree/TreeNode';
+import { pinnedVersionMade, readKeyFacts, type KeyFacts } from './keyFacts';
+
+/** Where a vault row gets its keys' facts: the view's cache shared with the Registries view's marks, or a fresh read. */
+export type KeyFactsReader = (vault: VaultInUse, key: KeyInUse) => Promise<KeyFacts>;
 
 const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
 const registriesText = (count: number): string => (count === 1 ? vscode.l10n.t('1 registry') : vscode.l10n.t('{0} registries', count));
@@ -25,7 +29,7 @@ export class VaultInUseNode implements TreeNode {
     readonly audit?: VaultAuditRow;
 
     constructor(readonly entry: VaultInUse, readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string,
-        redraw?: (node: VaultInUseNode) => void) {
+        redraw?: (node: VaultInUseNode) => void, private readonly readFacts: KeyFactsReader = (_vault, key) => readKeyFacts(factory, key)) {
         this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
         const vault = entry.vault;
         this.audit = vault ? new VaultAuditRow(() => readVaultAudit(factory, vault), () => redraw?.(this)) : undefined;
@@ -64,8 +68,8 @@ export class VaultInUseNode implements TreeNode {
 
     getChildren(): Promise<TreeNode[]> {
         this.audit?.load();
-        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => readKeyHealth(this.factory, key))
-            .then((healths) => this.entry.keys.map((key, index) => new KeyInUseNode(this, key, healths[index]!)));
+        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => this.readFacts(this.entry, key))
+            .then((facts) => this.entry.keys.map((key, index) => new KeyInUseNode(this, key, facts[index]!)));
         this.children.catch(() => { this.children = undefined; });
         return this.children;
     }
@@ -75,8 +79,12 @@ export class VaultInUseNode implements TreeNode {
 export class KeyInUseNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: VaultInUseNode, readonly key: KeyInUse, readonly health: KeyHealth) {
+    constructor(readonly parent: VaultInUseNode, readonly key: KeyInUse, readonly facts: KeyFacts) {
         this.id = `${parent.id}/${key.keyName.toLowerCase()}`;
+    }
+
+    get health(): KeyHealth {
+        return this.facts.health;
     }
 
     getTreeItem(): vscode.TreeItem {
@@ -92,8 +100,12 @@ export class KeyInUseNode implements TreeNode {
         return item;
     }
 
+    /** Made once per row object, so a reveal finds the objects VS Code was given. */
+    private children?: KeyUserNode[];
+
     async getChildren(): Promise<TreeNode[]> {
-        return this.key.users.map((user) => new KeyUserNode(this, user));
+        this.children ??= this.key.users.map((user) => new KeyUserNode(this, user));
+        return this.children;
     }
 }
 
@@ -109,7 +121,7 @@ export class KeyUserNode implements TreeNode {
         const { registry, encryption } = this.user;
         const item = new vscode.TreeItem(registry.name, vscode.TreeItemCollapsibleState.None);
         item.id = this.id;
-        const warnings = registryWarnings(this.user, this.parent.health, undefined, new Date());
+        const warnings = registryWarnings(this.user, this.parent.health, pinnedVersionMade(this.user, this.parent.facts), new Date());
         item.iconPath = warnings.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('package');
         const version = versionText(encryption, this.parent.health);
         const identity = encryption.identity?.kind === 'system' ? vscode.l10n.t('system-assigned identity')

@@ -22,3 +22,8 @@ export function fleetWarningText(warning: FleetWarning): string {
         case 'noPurgeProtection': return vscode.l10n.t('Key vault "{0}" has no purge protection: a purged key makes the registry\'s data unrecoverable.', warning.vault);
     }
 }
+
+/** The suffix a registry row of the Registries view gets for its fleet warnings (each one is worded in its tooltip). */
+export function fleetWarningMarkLabel(count: number): string {
+    return count === 1 ? vscode.l10n.t('⚠ 1 fleet warning') : vscode.l10n.t('⚠ {0} fleet warnings', count);
+}

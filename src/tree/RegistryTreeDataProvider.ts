@@ -4,6 +4,7 @@ import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { getRegistry } from '../domain/registries/getRegistry';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { errorMessage } from '../l10n/errorMessage';
+import { decorateFleetWarnings, FleetWarningMarks } from './fleetWarningMarks';
 import { decorateKeyAccess, KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
 import { MessageNode } from './MessageNode';
 import type { RegistryInventory } from './RegistryInventory';
@@ -31,9 +32,25 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     /** Key access state learnt by Revoke / Restore / Diagnose, shown on registry rows (see keyAccessMarks.ts). */
     readonly keyAccessMarks = new KeyAccessMarks();
 
+    /** Fleet warnings (the Keys view's model) on registry rows, read lazily after the rows are shown (see fleetWarningMarks.ts). */
+    readonly fleetMarks = new FleetWarningMarks((registryIds) => this.redrawRegistries(registryIds));
+
     getTreeItem(node: TreeNode): vscode.TreeItem {
         const item = node.getTreeItem();
-        return node instanceof RegistryNode ? decorateKeyAccess(item, this.keyAccessMarks.get(node.registry.id)) : item;
+        // A key access mark is the more specific news: its icon is drawn over the fleet warnings' one.
+        return node instanceof RegistryNode
+            ? decorateKeyAccess(decorateFleetWarnings(item, this.fleetMarks.get(node.registry)), this.keyAccessMarks.get(node.registry.id))
+            : item;
+    }
+
+    /** Redraws the rows VS Code shows for these registries (no new Azure call). */
+    private redrawRegistries(registryIds: readonly string[]): void {
+        for (const id of registryIds) {
+            const row = this.subscriptionRows.get(id.split('/')[2]?.toLowerCase() ?? '')?.registryRow(id);
+            if (row) {
+                this.changed.fire(row);
+            }
+        }
     }
 
     /** Records a registry's key access mark and redraws the rows from the cached lists (no new Azure call). */

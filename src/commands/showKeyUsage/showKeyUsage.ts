@@ -3,13 +3,15 @@ import * as vscode from 'vscode';
 import { DomainError } from '../../domain/errors';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
+import { registryRowOf } from './usageSource';
 
 /**
  * Show Registries Using This Key: the registry's key in the Keys view, expanded, with every registry of every selected
- * subscription that uses it (the blast radius of disabling, deleting or revoking that key).
+ * subscription that uses it (the blast radius of disabling, deleting or revoking that key). Run on a registry row, its
+ * Key or Version row, or from the palette (a registry picked).
  */
 export async function showKeyUsage(context: IActionContext, services: CommandServices, arg?: unknown): Promise<number> {
-    const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });
+    const node = await resolveRegistryNode(context, services, registryRowOf(arg) ?? arg, { cmkOnly: true });
     const encryption = node.registry.encryption;
     if (encryption.status !== 'enabled' || !encryption.key) {
         throw new DomainError('RegistryNotCmk', { registry: node.registry.name });

@@ -1,0 +1,34 @@
+import type { KeyFacts } from './keyFacts';
+
+type KeyRef = { readonly vaultUrl: string; readonly keyName: string };
+
+// A vault's host (with port) and the key's name, lower case: how key identifiers are matched.
+const idOf = (key: KeyRef): string => `${key.vaultUrl.replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase()}/${key.keyName.toLowerCase()}`;
+
+/**
+ * Key Vault's answers about each key in use, read once per key and shared by the Keys view's rows and the Registries
+ * view's marks until the fleet changes; a failed read is not kept.
+ */
+export class KeyFactsCache {
+    private readonly facts = new Map<string, Promise<KeyFacts>>();
+
+    get(key: KeyRef, read: () => Promise<KeyFacts>): Promise<KeyFacts> {
+        const id = idOf(key);
+        const known = this.facts.get(id);
+        if (known) {
+            return known;
+        }
+        const reading = read();
+        this.facts.set(id, reading);
+        reading.catch(() => { if (this.facts.get(id) === reading) { this.facts.delete(id); } });
+        return reading;
+    }
+
+    forget(key: KeyRef): void {
+        this.facts.delete(idOf(key));
+    }
+
+    clear(): void {
+        this.facts.clear();
+    }
+}

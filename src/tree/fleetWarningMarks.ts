@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
+import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
+import { fleetWarningMarkLabel, fleetWarningText } from '../l10n/fleetWarningText';
+import { fleetMarkSeverity, fleetWarningSeverity } from './fleetWarningSeverity';
+
+/** Where the marks come from: the Keys view's fleet (Resource Graph) and key facts, and when it changes. */
+export interface FleetWarningsSource {
+    registryWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>>;
+    readonly onDidChangeFleet: vscode.Event<void>;
+}
+
+
+/**
+ * The fleet warnings reaching each registry of the Registries view. Nothing is read with the registries' listing: the
+ * first CMK row drawn asks the Keys view's fleet for them (two Resource Graph queries and one Key Vault read per key in
+ * use, shared with the Keys view), and the rows that gained or lost a mark are redrawn when the answer comes. A change of
+ * the fleet (a refresh, a flow's change) reads again, once marks were asked for; a failed read shows no marks.
+ */
+export class FleetWarningMarks implements vscode.Disposable {
+    private source?: FleetWarningsSource;
+    private following?: vscode.Disposable;
+    private known?: ReadonlyMap<string, readonly FleetWarning[]>;
+    private state: 'idle' | 'reading' | 'failed' = 'idle';
+    private reads = 0;
+
+    constructor(private readonly redraw: (registryIds: readonly string[]) => void) { }
+
+    readFrom(source: FleetWarningsSource): void {
+        this.following?.dispose();
+        this.source = source;
+        this.following = source.onDidChangeFleet(() => {
+            if (this.known || this.state !== 'idle') {
+                this.read();
+            }
+        });
+    }
+
+    dispose(): void {
+        this.following?.dispose();
+    }
+
+    /** The warnings of a registry, when read; the first CMK registry asked about starts the read. */
+    get(registry: RegistrySummary): readonly FleetWarning[] | undefined {
+        if (registry.encryption.status !== 'enabled' || !this.source) {
+            return undefined;
+        }
+        if (!this.known && this.state === 'idle') {
+            this.read();
+        }
+        return this.known?.get(registry.id.toLowerCase());
+    }
+
+    private read(): void {
+        const source = this.source;
+        if (!source) {
+            return;
+        }
+        const read = ++this.reads;
+        this.state = 'reading';
+        source.registryWarnings().then((next) => {
+            if (read !== this.reads) {
+                return; // a newer read is under way
+            }
+            const before = this.known;
+            this.known = next;
+            this.state = 'idle';
+            const ids = new Set([...(before?.keys() ?? []), ...next.keys()]);
+            const changed = [...ids].filter((id) => !sameWarnings(before?.get(id), next.get(id)));
+            if (changed.length > 0) {
+                this.redraw(changed);
+            }
+        }, () => {
+            if (read === this.reads) {
+                this.state = 'failed'; // no marks, and no new read until the fleet changes
+            }
+        });
+    }
+}
+
+const sameWarnings = (a: readonly FleetWarning[] | undefined, b: readonly FleetWarning[] | undefined): boolean =>
+    JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+
+/**
+ * Adds the fleet warnings to a registry row as keyAccessMarks.ts adds key access: a warning or error icon in its theme
+ * colour, a description suffix, one tooltip line per warning (the Keys view's and the report's words) and a
+ * contextValue part (`;fleet:warning`, `;fleet:error`).
+ */
+export function decorateFleetWarnings(item: vscode.TreeItem, warnings: readonly FleetWarning[] | undefined): vscode.TreeItem {
+    const severity = fleetMarkSeverity(warnings);
+    if (!warnings || !severity) {
+        return item;
+    }
+    item.description = [typeof item.description === 'string' ? item.description : '', fleetWarningMarkLabel(warnings.length)].filter((part) => part.length > 0).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(severity, new vscode.ThemeColor(severity === 'error' ? 'list.errorForeground' : 'list.warningForeground'));
+    item.contextValue = `${item.contextValue ?? ''};fleet:${severity}`;
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '', true);
+    for (const warning of warnings) {
+        tooltip.appendMarkdown(`\n\n$(${fleetWarningSeverity(warning)}) `);
+        tooltip.appendText(fleetWarningText(warning));
+    }
+    item.tooltip = tooltip;
+    return item;
+}
