@@ -166,6 +166,12 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             this.fleetChanged.fire();
         } else if (change.scope !== 'registry') {
             this.refresh();
+        } else {
+            // A flow marked a registry without reading it back (Revoke, Restore: a key version disabled or enabled again):
+            // the key facts are read again for the warnings; the view's rows stay until its next change.
+            this.facts.clear();
+            this.warnings = undefined;
+            this.fleetChanged.fire();
         }
     }
 
