@@ -44,6 +44,8 @@ export interface DeletedVault { vault: Vault; deletionDate: string; scheduledPur
 
 export interface RoleAssignment {
   id: string; name: string; scope: string; roleDefinitionId: string; principalId: string; principalType: string; createdOn: string;
+  /** as Authorization writes them: object ids of who created / last wrote it (null for seeded ones), the optional ABAC condition and description */
+  updatedOn?: string; createdBy?: string; updatedBy?: string; condition?: string; conditionVersion?: string; description?: string;
 }
 
 export interface RegistryIdentity {

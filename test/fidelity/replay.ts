@@ -9,10 +9,17 @@ export interface RecordedInteraction {
   response: { status: number; headers: Record<string, string>; body?: unknown };
   /** checks beyond the shape, e.g. a rotated version's `exp - created` from the policy's expiryTime */
   expect?: { expMinusCreated?: number };
+  /**
+   * A list compared only for its items whose `properties.scope` is this scope or below it: a role assignment list
+   * with `atScope()` also holds every assignment above the scope, which in the recording are the recording tenant's own
+   * (trimmed from the fixture) and in the emulator its seeded users'. Applied to both sides alike.
+   */
+  listScope?: string;
 }
 export interface Fixture {
   name: string; description: string; source: { repository: string; path: string; commit: string };
-  recorded: { subscriptionId: string; tenantId: string; callerObjectId?: string; vaults?: Record<string, string> };
+  /** `callerClientId`: the recording's application (a service principal's client id, in `systemData.createdBy`) */
+  recorded: { subscriptionId: string; tenantId: string; callerObjectId?: string; callerClientId?: string; vaults?: Record<string, string> };
   headersNotRecorded?: string[];
   setup: { method: string; url: string; body?: unknown }[];
   interactions: RecordedInteraction[];
@@ -40,7 +47,8 @@ class Translator {
       .replace(/\.azurecr\.io/g, env.acrLoginServerSuffix)
       .replace(/\{caller\}/g, env.principalObjectId);
     const fixed: [string | undefined, string][] = [[this.fixture.recorded.subscriptionId, env.subscriptions[0]!.id],
-      [this.fixture.recorded.tenantId, env.tenantId], [this.fixture.recorded.callerObjectId, env.principalObjectId]];
+      [this.fixture.recorded.tenantId, env.tenantId], [this.fixture.recorded.callerObjectId, env.principalObjectId],
+      [this.fixture.recorded.callerClientId, env.clientId]];
     for (const [from, to] of fixed) if (from) out = out.split(from).join(to);
     for (const [from, to] of this.learned) out = out.split(from).join(to);
     return out;
@@ -69,6 +77,14 @@ class Translator {
 
 function hostOf(url: string): string { return new URL(url).host; }
 
+/** Keeps the list items at or below `scope` (ids compared case-insensitively, as Azure does). */
+function itemsUnder(body: unknown, scope: string): unknown {
+  const value = (body as { value?: unknown } | undefined)?.value;
+  if (!Array.isArray(value)) return body;
+  const under = (s: unknown): boolean => typeof s === 'string' && (s.toLowerCase() === scope.toLowerCase() || s.toLowerCase().startsWith(`${scope.toLowerCase()}/`));
+  return { ...(body as object), value: value.filter((item: { properties?: { scope?: unknown } }) => under(item?.properties?.scope)) };
+}
+
 /** Replays one fixture against a fresh emulator, in order; the setup requests are sent but not compared. */
 export async function replay(emulator: RunningEmulator, fixture: Fixture): Promise<InteractionResult[]> {
   const env = emulator.environment;
@@ -90,13 +106,15 @@ export async function replay(emulator: RunningEmulator, fixture: Fixture): Promi
     const url = interaction.url === '{azure-asyncoperation}' ? lastOperation : t.text(interaction.url);
     if (!url) throw new Error(`${fixture.name}: "${interaction.name}" polls an operation, but no response gave one`);
     const answer = await call(emulator, interaction.method, url, { body: t.json(interaction.body), token: interaction.anonymous ? undefined : tokenFor(url) });
+    if (interaction.listScope) answer.body = itemsUnder(answer.body, t.text(interaction.listScope));
     const asyncHeader = answer.headers['azure-asyncoperation'];
     if (typeof asyncHeader === 'string') lastOperation = asyncHeader;
     t.learn(interaction.response.body, answer.body);
     const comparison: Comparison = { compared: 1, differences: [] };
     if (answer.status !== interaction.response.status) comparison.differences.push({ kind: 'status', path: 'status', recorded: interaction.response.status, emulator: answer.status });
     compareHeaders(t.json(interaction.response.headers) as Record<string, string>, answer.headers, comparison, fixture.headersNotRecorded);
-    if (interaction.response.body !== undefined || answer.body !== undefined) compareJson(t.json(interaction.response.body), answer.body, '$', comparison);
+    const recordedBody = interaction.listScope ? itemsUnder(interaction.response.body, interaction.listScope) : interaction.response.body;
+    if (recordedBody !== undefined || answer.body !== undefined) compareJson(t.json(recordedBody), answer.body, '$', comparison);
     const expMinusCreated = interaction.expect?.expMinusCreated;
     if (expMinusCreated !== undefined) {
       comparison.compared++;

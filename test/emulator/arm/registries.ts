@@ -97,14 +97,15 @@ export const registryRoutes: Route[] = [
     if (!r) throw resourceNotFound(REGISTRY_TYPE, p.name!, p.rg);
     return ok(registryJson(ctx, r));
   }),
-  route('DELETE', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, req, p) => {
+  route('DELETE', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, _req, p) => {
     requireGroup(ctx.world, p.sub!, p.rg!);
     const id = providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!);
     const r = ctx.world.registries[lower(id)];
     if (!r) return { status: 204 };
     settleOperationsFor(ctx, id);
     delete ctx.world.registries[lower(id)];
-    const { headers } = startOperation(ctx, { subscriptionId: p.sub!, location: r.location, resourceId: id, kind: 'delete', fail: req.lroFail }, NAMESPACE, req.query['api-version']!);
-    return { status: 202, headers: { location: headers.location!, 'retry-after': '1' } };
+    // ACR deletes synchronously: 200, empty body, no Location (Azure CLI recording test_acr_create_normal.yaml,
+    // fidelity fixture acr-registry-delete), so clients never poll.
+    return { status: 200 };
   }),
 ];

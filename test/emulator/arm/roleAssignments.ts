@@ -1,15 +1,26 @@
 import type { EmulatorContext } from '../context';
 import type { ArmRequest, ArmResponse, RoleAssignment } from '../types';
 import { ArmError, badRequest, conflict, notFound } from '../errors';
-import { inScopeOf, isGuid, lower, parseResourceId } from '../ids';
+import { dotnetTime, inScopeOf, isGuid, lower, parseResourceId } from '../ids';
 import { directoryObjectType, principalExists, findGroup } from '../store';
 import { findRole, roleDefinitionResourceId, getRoleDefinition, listRoleDefinitions } from './roleDefinitions';
 import { requireSubscription } from './subscriptions';
 import { route, rx, listOf, ok, type Route } from './route';
 
-const json = (a: RoleAssignment): unknown => ({ id: a.id, name: a.name, type: 'Microsoft.Authorization/roleAssignments',
+/** Authorization writes .NET round-trip times with 7 fraction digits and `Z` (recorded: `2022-05-07T06:58:23.4805673Z`). */
+const authorizationTime = (iso: string): string => dotnetTime('Z', new Date(iso));
+
+/**
+ * The assignment as Authorization answers it (api-version 2020-04-01-preview and later, recorded in the Azure CLI's
+ * test_role_assignment_create_update.yaml): every property present, null when unset. The PUT's own answer has
+ * `createdBy: null` and the writer in `updatedBy`; reads, lists and DELETE name the creator too.
+ */
+const json = (a: RoleAssignment, answerToPut = false): unknown => ({ id: a.id, name: a.name, type: 'Microsoft.Authorization/roleAssignments',
   properties: { roleDefinitionId: a.roleDefinitionId, principalId: a.principalId, principalType: a.principalType, scope: a.scope,
-    condition: null, conditionVersion: null, createdOn: a.createdOn, updatedOn: a.createdOn, createdBy: null, updatedBy: null, delegatedManagedIdentityResourceId: null, description: null } });
+    condition: a.condition ?? null, conditionVersion: a.conditionVersion ?? null,
+    createdOn: authorizationTime(a.createdOn), updatedOn: authorizationTime(a.updatedOn ?? a.createdOn),
+    createdBy: answerToPut ? null : a.createdBy ?? null, updatedBy: a.updatedBy ?? null,
+    delegatedManagedIdentityResourceId: null, description: a.description ?? null } });
 
 const assignmentId = (scope: string, name: string): string => `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
 
@@ -25,6 +36,13 @@ function requireScope(ctx: EmulatorContext, scope: string): void {
     const w = ctx.world; const key = lower(scope.replace(/\/$/, ''));
     if (!w.vaults[key] && !w.registries[key] && !w.identities[key]) throw notFound('ResourceNotFound', `The Resource '${parsed.type}/${parsed.name}' under resource group '${parsed.resourceGroup}' was not found.`);
   }
+}
+
+/** What a PUT may set besides the principal and role, kept as sent (Azure's checks of conditions are not modelled). */
+function optionalProperties(props: Record<string, unknown>): Pick<RoleAssignment, 'condition' | 'conditionVersion' | 'description'> {
+  const text = (v: unknown): string | undefined => typeof v === 'string' && v !== '' ? v : undefined;
+  const condition = text(props.condition);
+  return { ...(condition ? { condition, ...(text(props.conditionVersion) ? { conditionVersion: text(props.conditionVersion) } : {}) } : {}), ...(text(props.description) ? { description: text(props.description) } : {}) };
 }
 
 function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, name: string): ReturnType<Route['handle']> {
@@ -45,13 +63,15 @@ function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, nam
     if (lower(existing.principalId) !== lower(props.principalId) || findRole(existing.roleDefinitionId)?.id !== role.id) {
       throw badRequest('RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
     }
-    return ok(json(existing), 201);
+    Object.assign(existing, optionalProperties(props), { updatedOn: ctx.clock.iso(), updatedBy: req.principal.objectId });
+    return ok(json(existing, true), 201);
   }
   const duplicate = Object.values(ctx.world.roleAssignments).find((a) => lower(a.scope) === lower(scope) && lower(a.principalId) === lower(props.principalId) && findRole(a.roleDefinitionId)?.id === role.id);
   if (duplicate) throw conflict('RoleAssignmentExists', 'The role assignment already exists.');
-  const assignment: RoleAssignment = { id, name: lower(name), scope, roleDefinitionId, principalId: props.principalId, principalType: props.principalType ?? directoryObjectType(ctx.world, props.principalId) ?? 'ServicePrincipal', createdOn: ctx.clock.iso() };
+  const assignment: RoleAssignment = { id, name: lower(name), scope, roleDefinitionId, principalId: props.principalId, principalType: props.principalType ?? directoryObjectType(ctx.world, props.principalId) ?? 'ServicePrincipal', createdOn: ctx.clock.iso(),
+    createdBy: req.principal.objectId, updatedBy: req.principal.objectId, ...optionalProperties(props) };
   ctx.world.roleAssignments[lower(id)] = assignment;
-  return ok(json(assignment), 201);
+  return ok(json(assignment, true), 201);
 }
 
 function listAssignments(ctx: EmulatorContext, req: ArmRequest, scope: string): ReturnType<Route['handle']> {
@@ -63,7 +83,7 @@ function listAssignments(ctx: EmulatorContext, req: ArmRequest, scope: string): 
     if (!(above || (!atScope && inScopeOf(a.scope, scope)))) return false;
     return principal === undefined || lower(a.principalId) === lower(principal);
   });
-  return listOf(items.map(json));
+  return listOf(items.map((a) => json(a)));
 }
 
 /**

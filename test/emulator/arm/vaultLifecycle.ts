@@ -69,13 +69,33 @@ const optionalFlag = (name: 'enabledForDeployment' | 'enabledForDiskEncryption' 
 
 export const vaultUri = (ctx: EmulatorContext, vault: Vault): string => `https://${lower(vault.name)}${ctx.env.keyVaultDnsSuffix}/`;
 
-export function vaultJson(ctx: EmulatorContext, vault: Vault): unknown {
+/** Firewall settings Key Vault leaves out of its answers: allow all, Azure services bypassing, no rules (recorded). */
+const isDefaultNetworkAcls = (acls: NonNullable<VaultProperties['networkAcls']>): boolean =>
+  lower(acls.defaultAction ?? 'Allow') === 'allow' && lower(acls.bypass ?? 'AzureServices') === 'azureservices'
+  && !(acls.ipRules ?? []).length && !(acls.virtualNetworkRules ?? []).length;
+
+/** From this api-version Key Vault answers all three `enabledFor*` flags (false when unset); before it only `enabledForDeployment`. */
+const ALL_ENABLED_FOR_FLAGS = '2024-11-01';
+
+/**
+ * A vault as Key Vault's management plane answers it, shaped by the Azure CLI (api 2021-10-01, 2023-02-01) and Azure
+ * PowerShell (api 2024-11-01) recordings of the fidelity suite. Not yet settled: Azure answers the creating PUT with
+ * `provisioningState: RegisteringDns` and a `vaultUri` without its trailing slash, and clients poll until `Succeeded`;
+ * the emulator answers `Succeeded` at once, because the extension's create flow reports a failure before a vault
+ * being created in parallel has finished polling (fidelity allow-list, with the details).
+ */
+export function vaultJson(ctx: EmulatorContext, vault: Vault, apiVersion = ''): unknown {
   // Azure leaves enableRbacAuthorization out of a vault created without it before api 2026-02-01 (recorded); the emulator
   // still shows `false` there, which test/integration/emulator/vaults.test.ts expects (fidelity allow-list).
-  const { networkAcls, rbacSent: _rbacSent, ...rest } = vault.properties;
+  const { networkAcls, rbacSent: _rbacSent, enabledForDeployment, enabledForDiskEncryption, enabledForTemplateDeployment, ...rest } = vault.properties;
+  const allFlags = apiVersion >= ALL_ENABLED_FOR_FLAGS;
+  const flags = { enabledForDeployment: enabledForDeployment ?? false,
+    ...(enabledForDiskEncryption !== undefined || allFlags ? { enabledForDiskEncryption: enabledForDiskEncryption ?? false } : {}),
+    ...(enabledForTemplateDeployment !== undefined || allFlags ? { enabledForTemplateDeployment: enabledForTemplateDeployment ?? false } : {}) };
   return { id: vault.id, name: vault.name, type: VAULT_TYPE, location: vault.location, tags: vault.tags,
     ...(vault.systemData ? { systemData: vault.systemData } : {}),
-    properties: { ...rest, ...(networkAcls ? { networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [], ...networkAcls } } : {}),
+    properties: { ...rest, ...flags,
+      ...(networkAcls && !isDefaultNetworkAcls(networkAcls) ? { networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [], ...networkAcls } } : {}),
       vaultUri: vaultUri(ctx, vault), provisioningState: 'Succeeded' } };
 }
 
