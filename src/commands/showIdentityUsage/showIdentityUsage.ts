@@ -30,9 +30,9 @@ export async function showIdentityUsage(context: IActionContext, services: Comma
         group: keyLabel(user),
         data: user,
     }));
+    // The summary goes in the placeholder: vscode-azext-utils' Quick Pick shows a title only inside a wizard.
     const picked = await context.ui.showQuickPick(picks, {
-        title: vscode.l10n.t('{0} — registries: {1}, keys: {2}', identityText(identity, registry), users.length, keys.size),
-        placeHolder: vscode.l10n.t('Select a registry to show it under its key in the Keys view'),
+        placeHolder: vscode.l10n.t('{0} — registries: {1}, keys: {2}. Select one to show it under its key in the Keys view.', identityText(identity, registry), users.length, keys.size),
         enableGrouping: true, suppressPersistence: true,
     });
     const key = picked.data.encryption.key;
