@@ -79,12 +79,12 @@ const ALL_ENABLED_FOR_FLAGS = '2024-11-01';
 
 /**
  * A vault as Key Vault's management plane answers it, shaped by the Azure CLI (api 2021-10-01, 2023-02-01) and Azure
- * PowerShell (api 2024-11-01) recordings of the fidelity suite. Not yet settled: Azure answers the creating PUT with
- * `provisioningState: RegisteringDns` and a `vaultUri` without its trailing slash, and clients poll until `Succeeded`;
- * the emulator answers `Succeeded` at once, because the extension's create flow reports a failure before a vault
- * being created in parallel has finished polling (fidelity allow-list, with the details).
+ * PowerShell (api 2024-11-01) recordings of the fidelity suite. `registeringDns`: the answer to the PUT that creates the
+ * vault, which Azure gives while the vault's DNS name is being registered (`provisioningState: RegisteringDns`, the
+ * `vaultUri` still without its trailing slash); clients poll the vault with GET, and the recorded first GET already
+ * answers `Succeeded` with the slash, as every read of the emulator does.
  */
-export function vaultJson(ctx: EmulatorContext, vault: Vault, apiVersion = ''): unknown {
+export function vaultJson(ctx: EmulatorContext, vault: Vault, apiVersion = '', registeringDns = false): unknown {
   // Azure leaves enableRbacAuthorization out of a vault created without it before api 2026-02-01 (recorded); the emulator
   // still shows `false` there, which test/integration/emulator/vaults.test.ts expects (fidelity allow-list).
   const { networkAcls, rbacSent: _rbacSent, enabledForDeployment, enabledForDiskEncryption, enabledForTemplateDeployment, ...rest } = vault.properties;
@@ -96,7 +96,7 @@ export function vaultJson(ctx: EmulatorContext, vault: Vault, apiVersion = ''): 
     ...(vault.systemData ? { systemData: vault.systemData } : {}),
     properties: { ...rest, ...flags,
       ...(networkAcls && !isDefaultNetworkAcls(networkAcls) ? { networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [], ...networkAcls } } : {}),
-      vaultUri: vaultUri(ctx, vault), provisioningState: 'Succeeded' } };
+      ...(registeringDns ? { vaultUri: vaultUri(ctx, vault).replace(/\/$/, ''), provisioningState: 'RegisteringDns' } : { vaultUri: vaultUri(ctx, vault), provisioningState: 'Succeeded' }) } };
 }
 
 /** Azure keeps a deleted vault (and its keys) for the retention period. */

@@ -28,7 +28,9 @@ function createVault(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
   const vault: Vault = { id: providerId(sub, group.name, VAULT_TYPE, name), name, subscriptionId: sub, resourceGroup: group.name,
     location, tags: req.body?.tags ?? {}, properties, keys: {}, systemData: writtenBy(req.principal, ctx.clock.iso()) };
   ctx.world.vaults[lower(vault.id)] = vault;
-  return ok(vaultJson(ctx, vault, req.query['api-version']));
+  // Recorded (PowerShell, api 2024-11-01): the creating PUT answers 200 RegisteringDns with no Location or
+  // Azure-AsyncOperation header, so SDK pollers poll the vault itself; its next GET answers Succeeded.
+  return ok(vaultJson(ctx, vault, req.query['api-version'], true));
 }
 
 function putOrPatch(ctx: EmulatorContext, req: ArmRequest, p: Record<string, string>): ReturnType<Route['handle']> {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { RunningEmulator } from '../../emulator/index';
-import { armToken, call, startForSuite } from './harness';
+import { admin, armToken, call, startForSuite } from './harness';
 import { clientsFor, createVault, failure, type Clients } from './clients';
 
 describe('emulator: Key Vault management plane (@azure/arm-keyvault 5)', function () {
@@ -22,6 +22,27 @@ describe('emulator: Key Vault management plane (@azure/arm-keyvault 5)', functio
     assert.equal(v.properties.softDeleteRetentionInDays, 90);
     assert.equal(v.properties.vaultUri, `https://kv-basic-01${emu.environment.keyVaultDnsSuffix}/`);
     assert.equal((await c.keyVault.vaults.get(RG, 'KV-BASIC-01')).name, 'kv-basic-01');
+  });
+
+  it('answers the creating PUT RegisteringDns (vaultUri without its slash), which the SDK polls once to Succeeded', async () => {
+    const path = `/subscriptions/${emu.environment.subscriptions[0]!.id}/resourceGroups/${RG}/providers/Microsoft.KeyVault/vaults/kv-dns-raw`;
+    const token = await armToken(emu);
+    const put = await call(emu, 'PUT', `${emu.environment.armEndpoint}${path.slice(1)}?api-version=2026-02-01`,
+      { token, body: { location: 'eastus', properties: { tenantId, sku: { family: 'A', name: 'standard' } } } });
+    assert.deepEqual([put.status, put.body.properties.provisioningState, put.body.properties.vaultUri, put.headers['azure-asyncoperation'], put.headers.location],
+      [200, 'RegisteringDns', `https://kv-dns-raw${emu.environment.keyVaultDnsSuffix}`, undefined, undefined]);
+    const got = await call(emu, 'GET', `${emu.environment.armEndpoint}${path.slice(1)}?api-version=2026-02-01`, { token });
+    assert.deepEqual([got.body.properties.provisioningState, got.body.properties.vaultUri], ['Succeeded', `https://kv-dns-raw${emu.environment.keyVaultDnsSuffix}/`]);
+    const update = await call(emu, 'PUT', `${emu.environment.armEndpoint}${path.slice(1)}?api-version=2026-02-01`,
+      { token, body: { location: 'eastus', properties: { tenantId, sku: { family: 'A', name: 'premium' } } } });
+    assert.equal(update.body.properties.provisioningState, 'Succeeded', 'only the creating PUT registers DNS');
+
+    const since = (await admin(emu, 'GET', 'requests')).body.lastSeq;
+    const polled = await createVault(c, emu, RG, 'kv-dns-sdk');
+    assert.deepEqual([polled.properties.provisioningState, polled.properties.vaultUri], ['Succeeded', `https://kv-dns-sdk${emu.environment.keyVaultDnsSuffix}/`]);
+    const sent = ((await admin(emu, 'GET', `requests?since=${since}`)).body.requests as { method: string; path: string }[])
+      .filter((r) => r.path.toLowerCase().endsWith('/vaults/kv-dns-sdk')).map((r) => r.method);
+    assert.deepEqual(sent, ['PUT', 'GET']);
   });
 
   it('defaults new vaults to RBAC from api-version 2026-02-01 and to access policies before', async () => {
