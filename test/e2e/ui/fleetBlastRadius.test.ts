@@ -2,7 +2,10 @@
 // fleet warning marks of the Registries view: each command driven as a person does (right-click → menu item, or the
 // palette), what appears checked against the emulator's own state, with screenshots.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import type { EmulatorEnvironment } from '../../emulator';
+import { connectToEmulator } from '../../support/connectToEmulator';
 import { getEmulatorJson } from '../emulatorState';
 import { createJourneyRegistry, journeySubscription, keyExpiresOutsideTheExtension, type JourneyRegistry } from '../journey/journeyWorld';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
@@ -50,6 +53,20 @@ async function detailRow(page: Page, registry: JourneyRegistry, label: string, v
 const pickAsking = (page: Page, text: string) =>
   page.locator('.quick-input-widget').filter({ has: page.locator(`.quick-input-box input[placeholder*='${text.replace(/'/g, "\\'")}']`) });
 
+/**
+ * Deletes the suite's registries again: the journeys that follow in the same emulator find their rows in the
+ * subscription's list on screen (the list draws only the rows that fit).
+ */
+async function deleteRegistries(registries: readonly (JourneyRegistry | undefined)[]): Promise<void> {
+  const env = JSON.parse(fs.readFileSync(process.env.E2E_EMULATOR_ENVIRONMENT!, 'utf8')) as EmulatorEnvironment;
+  const { source } = await connectToEmulator(env, fs.readFileSync(env.caCertPath, 'utf8'));
+  const target = (await source.listAllSubscriptions()).find((subscription) => subscription.name === journeySubscription)!;
+  const client = await target.factory.containerRegistry(target.subscriptionId);
+  for (const registry of registries) {
+    if (registry) await client.registries.delete(registry.group, registry.name, target.factory.pollOptions);
+  }
+}
+
 const selectedIn = (pane: Locator) => pane.locator('.monaco-list-row[aria-selected="true"]').first();
 
 describe('UI: blast radius from a key vault and an identity; fleet warning marks in the Registries view', () => {
@@ -68,7 +85,12 @@ describe('UI: blast radius from a key vault and an identity; fleet warning marks
     await widenSideBar(workbench.page, 700);
     await runCommand(workbench.page, 'Azure Container Registry Keys: Refresh');
   });
-  after(async () => workbench?.close());
+  after(async () => {
+    await workbench?.close();
+    await deleteRegistries([first, second, loner]);
+    const left = Object.values((await getEmulatorJson<EmulatorWorld>('state')).registries).filter((registry) => [first, second, loner].some((made) => made?.id.toLowerCase() === registry.id.toLowerCase()));
+    assert.deepEqual(left.map((registry) => registry.name), [], 'the suite\'s registries are deleted');
+  });
   screenshotOnFailure(() => workbench);
 
   it('Show Registries Using This Identity (a registry\'s Identity row): every registry whose encryption uses it, with its key; the one picked is shown in the Keys view', async () => {
