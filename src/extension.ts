@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AzureSession, filterSettings, sessionSettings } from './auth/AzureSession';
 import { watchMicrosoftAccounts } from './auth/watchAccounts';
 import { AzExtRuntime } from './azext/AzExtRuntime';
 import { registerAzureResourcesBranch } from './azureResources/registerAzureResourcesBranch';
 import { registerCommands } from './commands/registerCommands';
+import { FileJournalStore } from './domain/journal/JournalStore';
 import { KeysTreeDataProvider } from './keysView/KeysTreeDataProvider';
 import { RegistryInventory } from './tree/RegistryInventory';
 import { RegistryTreeDataProvider } from './tree/RegistryTreeDataProvider';
@@ -34,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     const keysView = vscode.window.createTreeView('acrCmk.keys', { treeDataProvider: keys, showCollapseAll: true });
     keys.view = keysView;
     context.subscriptions.push(session, view, keys, keysView);
-    registerCommands({ session, inventory, tree, keys, globalState: context.globalState }, azExt, context.subscriptions);
+    // Journals of flows in progress live in the global storage folder (one file per run), shared by every window.
+    const journal = new FileJournalStore(path.join(context.globalStorageUri.fsPath, 'journal'));
+    registerCommands({ session, inventory, tree, keys, globalState: context.globalState, journal }, azExt, context.subscriptions);
 
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
         const sessionChanged = sessionSettings.some((setting) => event.affectsConfiguration(setting));

@@ -25,7 +25,7 @@ const registry = (context: FlowContext, index: number) => {
 /** The flows measured by flow-requests, in order (revoke before restore: restore puts back what revoke recorded). */
 export const flows: FlowEntry[] = [
     defineFlow({
-        name: 'create (all new: group, identity, vault, grants, key, registry)', cliRequests: 18,
+        name: 'create (all new: group, identity, vault, grants, key, registry)', cliRequests: 19,
         cliSource: 'test/cli walkthrough: az group create … az acr create (stock CLI 2.45 against the emulator)',
         // The wizard loads the run's SDK clients while the user answers its prompts (ResourceGroupPickStep).
         prepare: (context) => loadCreateClients(context.factory, context.subscriptions[0]!.subscriptionId),

@@ -35,7 +35,9 @@ async function main() {
     };
     const subscriptions = [];
     const stub = createUniversalStub('context');
-    const context = new Proxy({}, { get: (_target, property) => (property === 'subscriptions' ? subscriptions : stub[property]) });
+    // VS Code gives every extension a global storage folder (journals of flows in progress live there).
+    const globalStorageUri = { fsPath: require('node:path').join(require('node:os').tmpdir(), `acr-cmk-probe-storage-${process.pid}`) };
+    const context = new Proxy({}, { get: (_target, property) => (property === 'subscriptions' ? subscriptions : property === 'globalStorageUri' ? globalStorageUri : stub[property]) });
     const before = new Set(Object.keys(require.cache));
     const loadedSince = (known) => Object.keys(require.cache).filter((file) => !known.has(file));
 

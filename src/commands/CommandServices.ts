@@ -1,4 +1,5 @@
 import type { AzureSession } from '../auth/AzureSession';
+import type { JournalStore } from '../domain/journal/JournalStore';
 import type { KeyValueStorage } from '../domain/revoke/RevocationRecord';
 import type { KeysTreeDataProvider } from '../keysView/KeysTreeDataProvider';
 import type { RegistryInventory } from '../tree/RegistryInventory';
@@ -13,4 +14,6 @@ export interface CommandServices {
     readonly keys: KeysTreeDataProvider;
     /** The extension's global state (VS Code's `Memento`): where Revoke remembers what it took away. */
     readonly globalState?: KeyValueStorage;
+    /** Journals of flows that change Azure (the extension's global storage folder), read again on the next start. */
+    readonly journal?: JournalStore;
 }

@@ -10,6 +10,7 @@ import { exportTemplate } from './exportTemplate/exportTemplate';
 import { enableKeyAudit } from './keyAudit/enableKeyAudit';
 import { openKeyUsageQuery } from './keyAudit/openKeyUsageQuery';
 import { openInPortal } from './openInPortal/openInPortal';
+import { recoverInterruptedRun } from './journal/recoverInterruptedRun';
 import { refresh } from './refresh/refresh';
 import { enableAutoRotationUsingKey, rotateAllUsingKey } from './rotateAllUsingKey/rotateAllUsingKey';
 import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
@@ -37,6 +38,7 @@ const mapHandlers = <H>(handlers: Readonly<Record<string, H>>, wrap: (handler: H
  */
 const handlers: Readonly<Record<string, CommandHandler>> = {
     'acrCmk.refresh': oneArgument(refresh),
+    'acrCmk.recoverInterruptedRun': oneArgument(recoverInterruptedRun),
     'acrCmk.signIn': oneArgument(signIn),
     'acrCmk.selectSubscriptions': oneArgument(selectSubscriptions),
     'acrCmk.showEncryption': oneArgument(showEncryption),

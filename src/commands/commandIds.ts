@@ -7,6 +7,7 @@ export const commandIds = [
     'acrCmk.diagnoseAllKeyAccess', 'acrCmk.fixKeyAccess', 'acrCmk.showKeyUsage', 'acrCmk.rotateAllUsingKey',
     'acrCmk.enableKeyAudit', 'acrCmk.openKeyUsageQuery',
     'acrCmk.exportFleetReport', 'acrCmk.enableAutoRotationUsingKey', 'acrCmk.showVaultUsage', 'acrCmk.showIdentityUsage',
+    'acrCmk.recoverInterruptedRun',
 ] as const;
 
 export type CommandId = typeof commandIds[number];

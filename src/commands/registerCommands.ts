@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { commandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './CommandServices';
+import { offerInterruptedRuns } from './journal/offerInterruptedRuns';
 import { markRememberedRevocations } from './revokeKeyAccess/keyAccessServices';
 
 /**
@@ -16,6 +17,8 @@ export function registerCommands(services: CommandServices, telemetry: Telemetry
     for (const id of commandIds) {
         subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, services, telemetry, args)));
     }
+    // A flow cut off by a reload or a crash of another (now gone) extension host: offered once the commands exist.
+    void offerInterruptedRuns(services).catch(() => undefined);
 }
 
 function runCommand(id: CommandId, services: CommandServices, telemetry: TelemetryRunner, args: unknown[]): Promise<unknown> {

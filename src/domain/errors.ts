@@ -58,6 +58,11 @@ export type DomainErrorCode =
     // Rotate key, system identity, automatic rotation, firewall flows
     | 'RegistryNotCmk'
     | 'RotationNoChange'
+    | 'PlanStale'
+    | 'SubscriptionNotSelected'
+    | 'PlanStaleKey'
+    | 'PlanStaleAccess'
+    | 'CleanUpAfterSwitch'
     | 'EncryptionIdentityRemoved'
     | 'EncryptionIdentityDeleted'
     | 'UserIdentityNotFound'

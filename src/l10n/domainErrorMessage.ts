@@ -62,6 +62,13 @@ const messages: Record<DomainErrorCode, (p: Params) => string> = {
     KeyNameTaken: (p) => vscode.l10n.t('Key vault "{1}" already has a key named "{0}". Pick it as an existing key or choose another name.', p.key ?? '', p.vault ?? ''),
     // Rotate key, system identity, automatic rotation, firewall flows
     RegistryNotCmk: (p) => vscode.l10n.t('Registry "{0}" is encrypted with a service-managed key, so it has no customer-managed key to rotate, revoke, restore or diagnose. Customer-managed keys can only be set when a registry is created.', p.registry ?? ''),
+    PlanStale: (p) => (p.by
+        ? vscode.l10n.t('Registry "{0}" changed since you confirmed the plan: it used {1}, now it uses {2} (changed by {3} at {4}). Nothing more was changed; run the command again to plan with what is there now.', p.registry ?? '', p.planned ?? '', p.found ?? '', p.by, p.at ?? '')
+        : vscode.l10n.t('Registry "{0}" changed since you confirmed the plan: it used {1}, now it uses {2}. Nothing more was changed; run the command again to plan with what is there now.', p.registry ?? '', p.planned ?? '', p.found ?? '')),
+    CleanUpAfterSwitch: (p) => vscode.l10n.t('Registry "{0}" already uses its new key: there is nothing to clean up. Resume finishes the remaining changes.', p.registry ?? ''),
+    PlanStaleKey: (p) => vscode.l10n.t('Key "{0}" of key vault "{1}" is {2} now, though it was usable when you confirmed the plan: registry "{3}" was not switched to it. Nothing more was changed; check the key, then run the command again.', p.key ?? '', p.vault ?? '', keyStateWord(p.state ?? ''), p.registry ?? ''),
+    PlanStaleAccess: (p) => vscode.l10n.t('Identity "{0}" no longer has access to key vault "{1}" (it had when you confirmed the plan; someone removed it since): registry "{2}" was not switched. Nothing more was changed; run the command again to plan the grant.', p.identity ?? '', p.vault ?? '', p.registry ?? ''),
+    SubscriptionNotSelected: (p) => vscode.l10n.t('The subscription {0} of registry "{1}" is not among the subscriptions you are signed in to or have selected. Sign in with the account that ran the operation, or select the subscription, and try again.', p.subscription ?? '', p.registry ?? ''),
     RotationNoChange: (p) => vscode.l10n.t('Registry "{0}" already uses this key and identity; nothing to change.', p.registry ?? ''),
     EncryptionIdentityRemoved: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption (client ID {1}) is no longer assigned to it. Azure then fails key updates with "does not have access to identity". Re-assign the identity first, or choose another identity.', p.registry ?? '', p.clientId ?? ''),
     EncryptionIdentityDeleted: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption (client ID {1}) no longer exists, so it cannot be re-assigned. Choose another user-assigned managed identity or the system-assigned identity.', p.registry ?? '', p.clientId ?? ''),
@@ -106,3 +113,12 @@ export function domainErrorMessage(error: DomainError): string {
 }
 
 export const localizedDomainErrorCodes = Object.keys(messages) as DomainErrorCode[];
+
+function keyStateWord(state: string): string {
+    switch (state) {
+        case 'disabled': return vscode.l10n.t('disabled');
+        case 'expired': return vscode.l10n.t('expired');
+        case 'softDeleted': return vscode.l10n.t('deleted (recoverable)');
+        default: return vscode.l10n.t('gone');
+    }
+}

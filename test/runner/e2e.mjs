@@ -109,7 +109,7 @@ async function main() {
   if (uiOnlySpecs) {
     record('ui', await runUiSuite({
       specs: uiOnlySpecs, timeoutMs: 15 * 60 * 1000, resultFile: path.join(runDir, 'ui.json'), logDir,
-      env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+      env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir, E2E_USER_DATA_DIR: path.join(codeServerDir, 'user-data') },
     }));
     return;
   }
@@ -124,11 +124,11 @@ async function main() {
   }
   record('ui', await runUiSuite({
     resultFile: path.join(runDir, 'ui.json'), logDir,
-    env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+    env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir, E2E_USER_DATA_DIR: path.join(codeServerDir, 'user-data') },
   }));
   record('journey', await runUiSuite({
     name: 'journey-tests', specs: journeySpecs, resultFile: path.join(runDir, 'journey.json'), logDir, timeoutMs: 15 * 60 * 1000,
-    env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir },
+    env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir, E2E_USER_DATA_DIR: path.join(codeServerDir, 'user-data') },
   }));
   const zhCnUrl = (await zhCnServer).url;
   console.log(`[e2e] code-server in zh-cn ${zhCnUrl}`);

@@ -3,6 +3,9 @@ import type * as vscode from 'vscode';
 import type { CreateRunState } from '../../domain/create/CreateRunState';
 import { isCreateStepFailedError } from '../../domain/create/CreateStepFailedError';
 import { cleanupCreate } from '../../domain/create/cleanupCreate';
+import { registryId, type CreatePlan } from '../../domain/create/CreatePlan';
+import type { RunJournal } from '../../domain/journal/RunJournal';
+import { beginJournal } from '../journal/beginJournal';
 import { executeCreate } from '../../domain/create/executeCreate';
 import { createStepTitle } from '../../l10n/createStepTitle';
 import { planOf, type CreateRegistryContext } from './CreateRegistryContext';
@@ -15,13 +18,24 @@ export class CreateRegistryExecuteStep extends AzureWizardExecuteStep<CreateRegi
 
     async execute(context: CreateRegistryContext, progress: vscode.Progress<{ message?: string }>): Promise<void> {
         await runPreflight(context);
-        const factory = context.subscription!.factory;
         const plan = planOf(context);
+        const journal = await beginJournal(context.services, {
+            flow: 'create', command: 'createEncryptedRegistry', registryId: registryId(plan), registryName: plan.registry.name, subscriptionId: plan.subscriptionId, plan,
+        });
+        try {
+            await this.run(context, plan, journal, progress);
+        } finally {
+            await journal?.finish();
+        }
+    }
+
+    private async run(context: CreateRegistryContext, plan: CreatePlan, journal: RunJournal | undefined, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+        const factory = context.subscription!.factory;
         let resume: CreateRunState | undefined;
         for (;;) {
             try {
                 context.result = await executeCreate(factory, plan, {
-                    resume, onProgress: (step) => step.status === 'started' && progress.report({ message: createStepTitle(step.step) }),
+                    resume, journal, onProgress: (step) => step.status === 'started' && progress.report({ message: createStepTitle(step.step) }),
                 });
                 return;
             } catch (error) {

@@ -14,6 +14,7 @@ import { RotationPolicyStep } from '../wizard/RotationPolicyStep';
 export async function enableAutoRotation(context: IActionContext, services: CommandServices, arg?: unknown, answers: RotateKeyAnswers = {}): Promise<RotationResult> {
     const node = await resolveCmkRegistry(context, services, arg);
     return runRotationWizard(context, services, node, answers, {
+        command: 'enableAutoRotation',
         title: vscode.l10n.t('Enable automatic rotation for "{0}"', node.registry.name),
         promptSteps: [new RotationPolicyStep(), new RotationIntervalStep(), new NotifyBeforeExpiryStep()],
         buildRequest: (wizard) => {

@@ -21,6 +21,7 @@ export async function firewallPath(context: IActionContext, services: CommandSer
         () => checkRegistryVaultFirewall(node.factory, node.registry, subscriptions));
     const consent = { enableSystemIdentity: true, grantAccess: true, ...answers.consent };
     return runRotationWizard(context, services, node, { ...answers, consent }, {
+        command: 'firewallPath',
         title: vscode.l10n.t('Key vault firewall for "{0}"', node.registry.name),
         promptSteps: [new FirewallTargetStep(check)],
         buildRequest: (wizard) => {

@@ -2,6 +2,7 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { assertMayChangeVaultAccess } from '../../domain/access/callerPermissions';
 import { planRestore, runRestore, type RestoreResult } from '../../domain/restore/restoreKeyAccess';
+import { beginJournal } from '../journal/beginJournal';
 import { findRestoredWith } from '../../domain/revoke/sharedAccess';
 import { waitUntilReadable } from '../../domain/registryData/waitUntilReadable';
 import { afterRestoreText } from '../revokeKeyAccess/dataAccessOutcome';
@@ -35,7 +36,10 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
                 if (plan.grants !== 'derive') {
                     await assertMayChangeVaultAccess(node.factory, plan.target.vault, 'add', plan.grants);
                 }
-                const restored = await runRestore(node.factory, plan, store);
+                const journal = await beginJournal(services, {
+                    flow: 'restore', command: 'restoreKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan,
+                });
+                const restored = await runRestore(node.factory, plan, store, journal).finally(() => journal?.finish());
                 const others = await findRestoredWith(node.factory, plan.target, restored);
                 // Azure applies restored grants and key state with a delay: read the data until it is served (bounded; Cancel stops waiting, not the restore).
                 progress.report({ message: vscode.l10n.t('Waiting until the registry\'s data is readable again…') });

@@ -5,6 +5,7 @@ import { verifyDataAccess } from '../../domain/registryData/verifyDataAccess';
 import { afterRevokeText } from './dataAccessOutcome';
 import type { RevocationRecord } from '../../domain/revoke/RevocationRecord';
 import type { CommandServices } from '../CommandServices';
+import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
 import { programmaticArgs, revocationStore, selectedSubscriptionIds, withLocalizedErrors } from './keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
@@ -47,7 +48,10 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
         const typed = wizardContext.typedName ?? '';
         const { result, dataAccess } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
             async (progress) => {
-                const revoked = await runRevoke(node.factory, plan, revocationStore(services), typed);
+                const journal = await beginJournal(services, {
+                    flow: 'revoke', command: 'revokeKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan,
+                });
+                const revoked = await runRevoke(node.factory, plan, revocationStore(services), typed, new Date(), journal).finally(() => journal?.finish());
                 // The proof is a read of the registry's data (catalog, a manifest), not the grants that were removed.
                 progress.report({ message: vscode.l10n.t('Reading the registry\'s data…') });
                 return { result: revoked, dataAccess: await verifyDataAccess(node.factory, registry) };

@@ -8,6 +8,7 @@ import type { IdentityChoice, RotationConsent, RotationRequest } from '../../dom
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
 import type { CommandServices } from '../CommandServices';
+import type { RunJournal } from '../../domain/journal/RunJournal';
 
 /**
  * Answers a rotation wizard asks for. Any answer given up front (tests, other extensions: the command's second
@@ -47,6 +48,10 @@ export interface RotationWizardContext extends IActionContext {
     sharingPreviousIdentity?: readonly AffectedRegistry[];
     progress?: RotationProgress;
     result?: RotationResult;
+    /** The command that runs the wizard (`rotateKey`, `useSystemIdentity`, …): named in its journal. */
+    readonly command: string;
+    /** The run's journal, begun before the first change. */
+    journal?: RunJournal;
 }
 
 /** Builds the flow's request from the answers; the plan step adds the consents. */

@@ -4,6 +4,8 @@ import { rotationSteps, startProgress } from '../../domain/rotate/rotationSteps'
 import { runRotationStep } from '../../domain/rotate/runRotation';
 import { rotationStepLabel } from '../../l10n/rotationStepLabel';
 import type { RotationWizardContext } from './RotateKeyContext';
+import { beginJournal } from '../journal/beginJournal';
+import { journalRotationPlan } from '../../domain/journal/recoverRotation';
 
 /**
  * One domain rotation step as a wizard execute step. Priorities follow the domain's step order (100, 110, …),
@@ -20,9 +22,13 @@ export class RotationStepExecuteStep extends AzureWizardExecuteStep<RotationWiza
 
     async execute(context: RotationWizardContext, progress: { report(value: { message?: string }): void }): Promise<void> {
         const plan = context.plan!;
-        context.progress ??= startProgress(plan);
+        context.journal ??= await beginJournal(context.services, {
+            flow: 'rotate', command: context.command, registryId: plan.registry.id, registryName: plan.registry.name,
+            subscriptionId: plan.registry.subscriptionId, plan: journalRotationPlan(plan),
+        });
+        context.progress ??= startProgress(plan, context.journal?.current.id);
         progress.report({ message: rotationStepLabel(this.step.name) });
-        await runRotationStep(context.factory, plan, context.progress, this.step);
+        await runRotationStep(context.factory, plan, context.progress, this.step, context.journal);
     }
 
     shouldExecute(context: RotationWizardContext): boolean {

@@ -17,6 +17,7 @@ export async function rotateKey(context: IActionContext, services: CommandServic
     const node = await resolveCmkRegistry(context, services, arg);
     const subscriptions = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
     return runRotationWizard(context, services, node, answers, {
+        command: 'rotateKey',
         title: vscode.l10n.t('Rotate key of "{0}"', node.registry.name),
         promptSteps: [new KeySourceStep(), new VersionModeStep(), new IdentityPickStep()],
         buildRequest: (wizard: RotationWizardContext) => ({

@@ -13,6 +13,8 @@ import { RotationSummaryStep } from './RotationSummaryStep';
 import type { RotateKeyAnswers, RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
 
 export interface RotationWizardOptions {
+    /** The command's id without `acrCmk.` (kept in the journal of the run). */
+    readonly command: string;
     readonly title: string;
     readonly promptSteps: AzureWizardPromptStep<RotationWizardContext>[];
     readonly buildRequest: RotationRequestBuilder;
@@ -22,7 +24,7 @@ export interface RotationWizardOptions {
 export async function runRotationWizard(actionContext: IActionContext, services: CommandServices, node: RegistryNode, answers: RotateKeyAnswers,
     options: RotationWizardOptions): Promise<RotationResult> {
     const context: RotationWizardContext = Object.assign(actionContext, {
-        services, factory: node.factory, registry: node.registry, answers: { ...answers }, consent: { ...answers.consent },
+        services, factory: node.factory, registry: node.registry, answers: { ...answers }, consent: { ...answers.consent }, command: options.command,
     });
     const wizard = new FlowWizard(context, {
         title: options.title,
@@ -31,7 +33,12 @@ export async function runRotationWizard(actionContext: IActionContext, services:
     });
     const before = node.registry;
     await wizard.prompt();
-    await wizard.execute();
+    try {
+        await wizard.execute();
+    } finally {
+        // Finished or failed with its message shown: either way nothing is left to resume.
+        await context.journal?.finish();
+    }
     node.registry = context.registry;
     services.tree.showChangedRegistry(context.registry);
     announceRotation(context.plan!, context.result!);

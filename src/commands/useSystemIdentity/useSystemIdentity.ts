@@ -14,6 +14,7 @@ export async function useSystemIdentity(context: IActionContext, services: Comma
     // Enabling and granting is what this command is for; the final confirmation lists both.
     const consent = { enableSystemIdentity: true, grantAccess: true, ...answers.consent };
     return runRotationWizard(context, services, node, { ...answers, consent }, {
+        command: 'useSystemIdentity',
         title: vscode.l10n.t('Use the system-assigned identity for "{0}"', node.registry.name),
         promptSteps: [new RemovePreviousGrantStep()],
         buildRequest: (wizard) => {

@@ -14,6 +14,8 @@ export interface KeyVersionState {
     /** When the version was made (a new version of a versionless key is picked up by ACR within an hour of it). */
     readonly createdOn?: Date;
     readonly keyType: string;
+    /** The version's tags (a journaled run tags the version it creates). */
+    readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** A key (one version, or the latest) looked up on the data plane: found, soft-deleted (recoverable), or gone. */
@@ -57,6 +59,9 @@ export async function readRotationPolicy(factory: AzureClientFactory, key: KeyId
     return { autoRotates: !!rotate, interval: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry };
 }
 
-function toState(properties: { version?: string; enabled?: boolean; expiresOn?: Date; notBefore?: Date; createdOn?: Date }, keyType: string): KeyVersionState {
-    return { version: properties.version ?? '', enabled: properties.enabled !== false, expiresOn: properties.expiresOn, notBefore: properties.notBefore, createdOn: properties.createdOn, keyType };
+function toState(properties: { version?: string; enabled?: boolean; expiresOn?: Date; notBefore?: Date; createdOn?: Date; tags?: Record<string, string> }, keyType: string): KeyVersionState {
+    return {
+        version: properties.version ?? '', enabled: properties.enabled !== false, expiresOn: properties.expiresOn, notBefore: properties.notBefore, createdOn: properties.createdOn, keyType,
+        ...(properties.tags ? { tags: properties.tags } : {}),
+    };
 }

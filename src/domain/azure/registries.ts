@@ -15,13 +15,35 @@ export async function* registriesIn(factory: AzureClientFactory, subscriptionId:
     yield* (await factory.containerRegistry(subscriptionId)).registries.list();
 }
 
-export async function createRegistry(factory: AzureClientFactory, ref: ResourceRef, body: Registry): Promise<Registry> {
-    return (await factory.containerRegistry(ref.subscriptionId)).registries.create(ref.resourceGroup, ref.name, body, factory.pollOptions);
+/** Told once Azure accepted a long-running change: the poller's serialized state (status URL), to poll it after a restart. */
+export type OnOperationAccepted = (serialized: string) => Promise<void>;
+
+export async function createRegistry(factory: AzureClientFactory, ref: ResourceRef, body: Registry, onAccepted?: OnOperationAccepted): Promise<Registry> {
+    const poller = (await factory.containerRegistry(ref.subscriptionId)).registries.create(ref.resourceGroup, ref.name, body, factory.pollOptions);
+    return tellAccepted(poller, onAccepted);
 }
 
 /** One PATCH; the poller ends with a GET of the registry and returns it (or nothing, when the answer has no body). */
-export async function updateRegistry(factory: AzureClientFactory, ref: ResourceRef, body: RegistryUpdateParameters): Promise<Registry | undefined> {
-    return (await factory.containerRegistry(ref.subscriptionId)).registries.update(ref.resourceGroup, ref.name, body, factory.pollOptions);
+export async function updateRegistry(factory: AzureClientFactory, ref: ResourceRef, body: RegistryUpdateParameters, onAccepted?: OnOperationAccepted): Promise<Registry | undefined> {
+    const poller = (await factory.containerRegistry(ref.subscriptionId)).registries.update(ref.resourceGroup, ref.name, body, factory.pollOptions);
+    return tellAccepted(poller, onAccepted);
+}
+
+/** Polls a registry create or update started by an earlier process to its end (never sends the change again). */
+export async function resumeRegistryOperation(factory: AzureClientFactory, subscriptionId: string, serialized: string): Promise<Registry | undefined> {
+    const client = await factory.containerRegistry(subscriptionId);
+    const { restorePoller } = await import('@azure/arm-containerregistry');
+    return restorePoller(client, serialized, client.registries.update, factory.pollOptions);
+}
+
+type AcceptedPoller<T> = PromiseLike<T> & { submitted(): Promise<void>; serialize(): Promise<string> };
+
+async function tellAccepted<T>(poller: AcceptedPoller<T>, onAccepted: OnOperationAccepted | undefined): Promise<T> {
+    if (onAccepted) {
+        await poller.submitted();
+        await onAccepted(await poller.serialize());
+    }
+    return poller;
 }
 
 export async function deleteRegistry(factory: AzureClientFactory, ref: ResourceRef): Promise<void> {

@@ -13,11 +13,16 @@ export interface CreateFailureReport {
 
 /** Carries the run state, so the caller can retry from the failed step or clean up what this run created. */
 export class CreateStepFailedError extends DomainError {
-    readonly report: CreateFailureReport;
-
     constructor(readonly step: CreateStepId, readonly azureError: AzureErrorInfo, readonly state: CreateRunState, readonly original: unknown) {
         super('CreateStepFailed', { step, code: azureError.code, message: azureError.message });
-        this.report = { step, cause: azureError, ...describeResources(state) };
+    }
+
+    /**
+     * Read from the run state when asked, not when the step failed: a step of the same phase may still have been
+     * running then (a vault Azure was still provisioning), and what it made belongs in the report and the cleanup.
+     */
+    get report(): CreateFailureReport {
+        return { step: this.step, cause: this.azureError, ...describeResources(this.state) };
     }
 }
 

@@ -11,6 +11,7 @@ import { resourceGroupStep } from './steps/resourceGroupStep';
 import type { CreateOptions, CreateStep, StepContext } from './steps/StepContext';
 import { vaultProtectionStep, vaultStep } from './steps/vaultStep';
 import { validatePlan } from './validatePlan';
+import { noJournal, type StepJournal } from '../journal/RunJournal';
 
 const steps: Record<CreateStepId, CreateStep> = {
     resourceGroup: resourceGroupStep, identity: identityStep, vault: vaultStep, vaultProtection: vaultProtectionStep,
@@ -23,6 +24,8 @@ export interface ExecuteCreateOptions extends CreateOptions {
     /** The state of a failed run: its finished steps are skipped and what it made is reused (retry from the failed step). */
     readonly resume?: CreateRunState;
     readonly onProgress?: (progress: CreateProgress) => void;
+    /** Where each change is recorded before and after it is made (a run cut off by a restart is resumed from it). */
+    readonly journal?: StepJournal;
 }
 
 export interface CreateResult {
@@ -39,7 +42,7 @@ export interface CreateResult {
 export async function executeCreate(factory: AzureClientFactory, plan: CreatePlan, options: ExecuteCreateOptions = {}): Promise<CreateResult> {
     validatePlan(plan);
     const state = options.resume ?? emptyRunState();
-    const ctx: StepContext = { factory, plan, state, options };
+    const ctx: StepContext = { factory, plan, state, options, journal: options.journal ?? noJournal };
     for (const phase of createPhases) {
         const outcomes = await Promise.all(phase.map((id) => runStep(ctx, id, options.onProgress)));
         const failure = outcomes.find((outcome) => outcome !== undefined);
@@ -58,8 +61,10 @@ async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCr
     }
     onProgress?.({ step: id, status: 'started' });
     try {
+        await ctx.journal.started(id);
         await step.run(ctx);
         ctx.state.completed.push(id);
+        await ctx.journal.done(id, ctx.state);
         onProgress?.({ step: id, status: 'succeeded' });
         return undefined;
     } catch (error) {
@@ -67,4 +72,9 @@ async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCr
         onProgress?.({ step: id, status: 'failed' });
         return new CreateStepFailedError(id, azureErrorOf(error), ctx.state, error);
     }
+}
+
+/** Records what a step cut off in flight (a failure, or a process that died) may have made, so cleanup and resume see it. */
+export async function probeCreateStep(ctx: StepContext, id: CreateStepId): Promise<void> {
+    await steps[id].probe?.(ctx);
 }

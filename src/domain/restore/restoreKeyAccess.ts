@@ -9,6 +9,8 @@ import { resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryp
 import { describeGrant } from '../revoke/revokedItems';
 import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
 import { regrant } from './regrant';
+import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { grantStepName } from '../revoke/grantStepName';
 
 /**
  * What Restore will do. With a revocation record: exactly its grants and key versions. Without one: what the
@@ -48,14 +50,16 @@ async function readAndPlanRestore(factory: AzureClientFactory, registryId: strin
     };
 }
 
-export async function runRestore(factory: AzureClientFactory, plan: RestorePlan, store: RevocationStore): Promise<RestoreResult> {
+export async function runRestore(factory: AzureClientFactory, plan: RestorePlan, store: RevocationStore, journal: StepJournal = noJournal): Promise<RestoreResult> {
     const { target } = plan;
     const done: string[] = [];
     const result = { recoveredKey: false, grants: [] as GrantRecord[], enabledVersions: [] as string[], fromRecord: !!plan.record };
     try {
         if (plan.recoverKey) {
+            await journal.started('recoverKey');
             await recoverDeletedKey(factory, target.key);
             result.recoveredKey = true;
+            await journal.done('recoverKey', result);
             done.push(`recovered key ${target.key.keyName}`);
         }
         const restored = (grant: GrantRecord) => {
@@ -63,16 +67,22 @@ export async function runRestore(factory: AzureClientFactory, plan: RestorePlan,
             done.push(describeGrant(grant));
         };
         if (plan.grants === 'derive') {
+            await journal.started('grantDerived');
             (await grantDerivedAccess(factory, plan)).forEach(restored);
+            await journal.done('grantDerived', result);
         } else {
             for (const grant of plan.grants) {
+                await journal.started(grantStepName('regrant', grant));
                 await regrant(factory, target.vault, grant);
                 restored(grant);
+                await journal.done(grantStepName('regrant', grant), result);
             }
         }
         for (const version of await versionsToEnable(factory, plan)) {
+            await journal.started(`enableVersion:${version}`);
             await setKeyVersionEnabled(factory, target.key, version, true);
             result.enabledVersions.push(version);
+            await journal.done(`enableVersion:${version}`, result);
             done.push(`key version ${version}`);
         }
     } catch (error) {

@@ -11,6 +11,8 @@ import { resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarg
 import { findAffectedRegistries, type AffectedRegistry } from './sharedAccess';
 import { describeRevokedItems } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
+import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { grantStepName } from './grantStepName';
 
 /** How to cut a registry off its key: take the identity's access away, or disable the key (the version in use, or every version). */
 export type RevokeMethod =
@@ -83,7 +85,7 @@ async function enabledVersions(factory: AzureClientFactory, target: EncryptionTa
  * Revokes, refusing unless the typed name matches the registry. Every removal is remembered as soon as it is
  * done, so a failure half-way still leaves Restore a record of exactly what was taken away.
  */
-export async function runRevoke(factory: AzureClientFactory, plan: RevokePlan, store: RevocationStore, confirmRegistryName: string, now = new Date()): Promise<RevokeResult> {
+export async function runRevoke(factory: AzureClientFactory, plan: RevokePlan, store: RevocationStore, confirmRegistryName: string, now = new Date(), journal: StepJournal = noJournal): Promise<RevokeResult> {
     const { registry, vault } = plan.target;
     if (confirmRegistryName.trim() !== registry.name) {
         throw new DomainError('RevokeConfirmationMismatch', { typed: confirmRegistryName, registry: registry.name });
@@ -99,12 +101,16 @@ export async function runRevoke(factory: AzureClientFactory, plan: RevokePlan, s
     };
     try {
         for (const grant of plan.grants) {
+            await journal.started(grantStepName('removeGrant', grant));
             await removeGrant(factory, vault, grant);
             await remember({ removedGrants: [grant] });
+            await journal.done(grantStepName('removeGrant', grant), done);
         }
         for (const version of plan.versions) {
+            await journal.started(`disableVersion:${version}`);
             await setKeyVersionEnabled(factory, plan.target.key, version, false);
             await remember({ disabledVersions: [version] });
+            await journal.done(`disableVersion:${version}`, done);
         }
     } catch (error) {
         throw new DomainError('RevokeStepFailed', { registry: registry.name, cause: (error as Error).message ?? String(error), done: describeRevokedItems(done) });

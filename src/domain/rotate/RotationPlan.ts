@@ -55,5 +55,9 @@ export interface RotationProgress {
     createdVersion?: string;
     after?: RegistrySummary;
     grantCreated?: boolean;
+    /** The grant `grantAccess` made (what Clean Up of an interrupted run removes). */
+    grant?: GrantRecord;
+    /** The journal of the run: a key version made by it is tagged with this id, so a restart recognises it. */
+    runId?: string;
     readonly completed: RotationStepName[];
 }

@@ -17,6 +17,9 @@ export interface KeyVersionInfo {
 
 const supportedKeyTypes = ['RSA', 'RSA-HSM'];
 
+/** The tag a journaled run puts on the key version it creates: after a restart, the version it made is found by it. */
+export const runTag = 'acr-cmk-run';
+
 /** Reads a key (a given version, or the latest) from the vault's data plane. */
 export async function getKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
     const found = await getVaultKey(factory, key.vaultUrl, key.keyName, key.version);
@@ -34,10 +37,10 @@ export function requireSupportedKeyType(info: KeyVersionInfo, keyId: string): vo
 }
 
 /** Creates a new version of an existing key, with the type and size of its latest version. */
-export async function createKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
+export async function createKeyVersion(factory: AzureClientFactory, key: KeyIdentifier, tags?: Record<string, string>): Promise<KeyVersionInfo> {
     const latest = await getKeyVersion(factory, { ...key, version: undefined });
     requireSupportedKeyType(latest, `${key.vaultUrl}/keys/${key.keyName}`);
-    const created = await createVaultKey(factory, key.vaultUrl, key.keyName, latest.keyType, latest.keySize ? { keySize: latest.keySize } : {});
+    const created = await createVaultKey(factory, key.vaultUrl, key.keyName, latest.keyType, { ...(latest.keySize ? { keySize: latest.keySize } : {}), ...(tags ? { tags } : {}) });
     return {
         id: created.id ?? '', version: created.properties.version ?? '', keyType: String(created.keyType ?? latest.keyType),
         keySize: latest.keySize, enabled: created.properties.enabled !== false, createdOn: created.properties.createdOn,

@@ -1,5 +1,5 @@
 import type { IdentityProperties, RegistryUpdateParameters, ResourceIdentityType } from '@azure/arm-containerregistry';
-import { updateRegistry } from '../azure/registries';
+import { updateRegistry, type OnOperationAccepted } from '../azure/registries';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { getRegistry } from '../registries/getRegistry';
 import { hasIdentityType } from '../registries/identity';
@@ -10,8 +10,8 @@ import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryE
  * full-body updates of CMK registries have been seen to fail with BadRequest. The modular client drops every
  * undefined property, so what is built here is exactly what is sent.
  */
-export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'id' | 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters): Promise<RegistrySummary> {
-    const updated = await updateRegistry(factory, registry, body);
+export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'id' | 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters, onAccepted?: OnOperationAccepted): Promise<RegistrySummary> {
+    const updated = await updateRegistry(factory, registry, body, onAccepted);
     // The poller ends with a GET of the registry and returns it: reading it again would repeat that request. Only an
     // answer without the resource (not what ARM sends for a registry PATCH) costs a GET of our own.
     return updated?.id ? toRegistrySummary(updated, factory.cloud) : getRegistry(factory, registry.id);
@@ -46,4 +46,18 @@ export function enableSystemIdentityBody(current: IdentityProperties | undefined
 /** The switch itself: `keyVaultProperties` only (key id + identity), nothing else of the registry. */
 export function switchEncryptionBody(keyIdentifier: string, identity: string): RegistryUpdateParameters {
     return { encryption: { keyVaultProperties: { keyIdentifier, identity } } };
+}
+
+/**
+ * Puts the registry's identities back as they were before a run: an identity the run assigned is removed (`null`),
+ * a system identity it turned on is turned off, every other identity is kept.
+ */
+export function restoreIdentityBody(before: IdentityProperties | undefined, now: IdentityProperties | undefined): RegistryUpdateParameters {
+    const kept = keptUserIdentities(before);
+    const added = Object.keys(now?.userAssignedIdentities ?? {}).filter((id) => !Object.keys(kept).some((known) => known.toLowerCase() === id.toLowerCase()));
+    const system = hasIdentityType(before, 'SystemAssigned');
+    const users = Object.keys(kept).length > 0;
+    const type: ResourceIdentityType = system || users ? identityType(system, users) : 'None';
+    const userAssignedIdentities = { ...kept, ...Object.fromEntries(added.map((id) => [id, null])) } as unknown as Record<string, Record<string, never>>;
+    return { identity: { type, ...(Object.keys(userAssignedIdentities).length > 0 ? { userAssignedIdentities } : {}) } };
 }

@@ -5,6 +5,9 @@ import { encryptionSnapshot } from './encryptionSnapshot';
 import { describeRotationFailure } from './rotationFailure';
 import { rotationStepNames, type EncryptionSnapshot, type RotationPlan, type RotationProgress, type RotationStepName } from './RotationPlan';
 import { rotationSteps, startProgress, type RotationStep } from './rotationSteps';
+import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { assertPlanStillHolds, checksPlanBefore } from './planStillHolds';
+import { isDomainError } from '../errors';
 
 export interface RotationResult {
     readonly before: EncryptionSnapshot;
@@ -15,22 +18,33 @@ export interface RotationResult {
     readonly grantCreated?: boolean;
 }
 
-/** Runs one step of a plan; a failure becomes a `RotationStepError` that says where the registry stands. */
-export async function runRotationStep(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStep): Promise<void> {
+/**
+ * Runs one step of a plan, recorded in the journal before and after; a failure becomes a `RotationStepError` that says
+ * where the registry stands. Before the first change and before the switch, a registry changed by someone else since
+ * the plan stops the run (`PlanStale`) with nothing further changed.
+ */
+export async function runRotationStep(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStep, journal: StepJournal = noJournal): Promise<void> {
     try {
-        await step.run(factory, plan, progress);
+        if (checksPlanBefore(plan, step.name, progress.completed)) {
+            await assertPlanStillHolds(factory, plan, step.name, progress);
+        }
+        await journal.started(step.name);
+        await step.run(factory, plan, progress, journal);
     } catch (error) {
-        throw await describeRotationFailure(factory, plan, progress, step.name, error);
+        throw isDomainError(error) && staleCodes.has(error.code) ? error : await describeRotationFailure(factory, plan, progress, step.name, error);
     }
     progress.completed.push(step.name);
+    await journal.done(step.name, progress);
 }
 
+const staleCodes = new Set(['PlanStale', 'PlanStaleKey', 'PlanStaleAccess']);
+
 /** Runs the plan's steps in order (the same list the wizard's execute steps wrap). */
-export async function runRotation(factory: AzureClientFactory, plan: RotationPlan, onStep?: (step: RotationStepName) => void): Promise<RotationResult> {
-    const progress = startProgress(plan);
+export async function runRotation(factory: AzureClientFactory, plan: RotationPlan, onStep?: (step: RotationStepName) => void, journal?: { journal: StepJournal; runId: string }): Promise<RotationResult> {
+    const progress = startProgress(plan, journal?.runId);
     for (const step of rotationSteps.filter((candidate) => plan.steps.has(candidate.name))) {
         onStep?.(step.name);
-        await runRotationStep(factory, plan, progress, step);
+        await runRotationStep(factory, plan, progress, step, journal?.journal);
     }
     return finishRotation(factory, plan, progress);
 }

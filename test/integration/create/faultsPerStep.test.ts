@@ -18,7 +18,8 @@ const createdBeforeFailure: Record<CreateStepId, string[]> = {
     vault: ['resourceGroup', 'identity'],
     vaultProtection: ['resourceGroup', 'identity'],
     keyManagementAccess: ['resourceGroup', 'identity', 'vault'],
-    encryptionAccess: ['resourceGroup', 'identity', 'vault', 'accessPolicy'],
+    // The key is made in the same phase: the report is read once the phase settled, so it names the key too.
+    encryptionAccess: ['resourceGroup', 'identity', 'vault', 'accessPolicy', 'key'],
     key: ['resourceGroup', 'identity', 'vault', 'accessPolicy', 'accessPolicy'],
     registry: ['resourceGroup', 'identity', 'vault', 'accessPolicy', 'accessPolicy', 'key'],
 };

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * Run as its own Node process by lazyAzureModules.test.ts (a fresh `require.cache`, whatever other tests load):
  * requires the extension entry (argv[2]: the TypeScript source or the esbuild bundle) with a stub `vscode`,
@@ -25,7 +27,9 @@ const extension = require(path.resolve(root, process.argv[2] ?? 'src/extension.t
 const exported = Object.keys(extension).sort();
 const stub = createUniversalStub('context') as Record<PropertyKey, unknown>;
 const subscriptions: unknown[] = [];
-const context = new Proxy({}, { get: (_target, property) => property === 'subscriptions' ? subscriptions : stub[property] });
+// VS Code gives every extension a global storage folder (journals of flows in progress live there).
+const globalStorageUri = { fsPath: join(tmpdir(), `acr-cmk-stub-storage-${process.pid}`) };
+const context = new Proxy({}, { get: (_target, property) => property === 'subscriptions' ? subscriptions : property === 'globalStorageUri' ? globalStorageUri : stub[property] });
 const api = extension.activate(context as never);
 const after = Object.keys(require.cache).filter(isAzureModule);
 // vscode-azext-utils (and the command implementations that need it) load on the first command or tree load, not here.

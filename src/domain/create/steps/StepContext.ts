@@ -1,4 +1,5 @@
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
+import type { StepJournal } from '../../journal/RunJournal';
 import type { CreatePlan } from '../CreatePlan';
 import type { CreateRunState } from '../CreateRunState';
 
@@ -14,6 +15,7 @@ export interface StepContext {
     readonly plan: CreatePlan;
     readonly state: CreateRunState;
     readonly options: CreateOptions;
+    readonly journal: StepJournal;
 }
 
 export type CreateStep = {

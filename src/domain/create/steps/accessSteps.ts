@@ -1,5 +1,6 @@
 import { callerObjectId } from '../../access/callerObjectId';
 import { grantEncryptionAccess, grantKeyManagement } from '../../access/encryptionAccess';
+import { findEncryptionGrants } from '../../access/findEncryptionGrants';
 import type { CreateStep } from './StepContext';
 
 /** Key-management rights for the signed-in user, only on a vault this run created (a new key needs them). */
@@ -15,5 +16,14 @@ export const encryptionAccessStep: CreateStep = {
     needed: ({ state }) => !state.encryptionGrant,
     async run({ factory, state }) {
         state.encryptionGrant = await grantEncryptionAccess(factory, state.vault!.info, state.identity!.principalId);
+    },
+    // Only an identity this run created: any grant it holds is this run's (a pre-existing identity's grants are never claimed).
+    async probe({ factory, state }) {
+        if (state.vault && state.identity?.createdByRun) {
+            const [grant] = await findEncryptionGrants(factory, state.vault.info, state.identity.principalId);
+            if (grant) {
+                state.encryptionGrant = grant;
+            }
+        }
     },
 };

@@ -22,6 +22,16 @@ export const keyStep: CreateStep = {
         const key = await whileGrantPropagates(ctx, () => createVaultKey(factory, vault.vaultUri, name, keyType, { keySize }));
         state.key = keyRecord(ctx, key, true);
     },
+    // A new key's name was free at preflight: a key of that name now is this run's.
+    async probe(ctx) {
+        const vault = ctx.state.vault?.info;
+        if (ctx.plan.key.kind === 'new' && vault) {
+            const key = await readVaultKey(ctx.factory, vault.vaultUri, ctx.plan.key.name);
+            if (key) {
+                ctx.state.key = keyRecord(ctx, key, true);
+            }
+        }
+    },
 };
 
 /** ACR accepts RSA and RSA-HSM keys only, enabled and not expired. */

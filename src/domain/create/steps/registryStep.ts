@@ -18,14 +18,14 @@ export function registryBody(plan: CreatePlan, state: CreateRunState): Registry 
 
 export const registryStep: CreateStep = {
     needed: ({ state }) => !state.registry?.succeeded,
-    async run({ factory, plan, state }) {
+    async run({ factory, plan, state, journal }) {
         const ref = { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name: plan.registry.name };
         if (state.registry?.createdByRun) {
             // A create whose operation failed leaves a Failed registry: remove this run's own leftover, then create afresh.
             await deleteRegistry(factory, ref);
             state.registry = undefined;
         }
-        const created = await createRegistry(factory, ref, registryBody(plan, state));
+        const created = await createRegistry(factory, ref, registryBody(plan, state), (serialized) => journal.operation('registry', serialized));
         state.registry = { id: created.id ?? registryId(plan), loginServer: created.loginServer, createdByRun: true, succeeded: true };
     },
     async probe({ factory, plan, state }) {

@@ -1,0 +1,79 @@
+import { removeGrant } from '../access/encryptionAccess';
+import type { GrantRecord } from '../access/GrantRecord';
+import { setKeyVersionEnabled } from '../access/keyState';
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { getVault } from '../access/getVault';
+import type { EncryptionTarget } from '../revoke/encryptionTarget';
+import { runRestore, type RestorePlan, type RestoreResult } from '../restore/restoreKeyAccess';
+import { grantStepName } from '../revoke/grantStepName';
+import { runRevoke, type RevokePlan, type RevokeResult } from '../revoke/revokeKeyAccess';
+import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
+import { doneSteps, type JournalEntry } from './JournalEntry';
+import type { StepJournal } from './RunJournal';
+
+// Revoke and Restore change one grant or one key version at a time, and each change is safe to make twice (a grant
+// already gone, a version already disabled): Resume makes every change not journaled as done, the one in flight included.
+
+/** Resume an interrupted revocation: the grants and versions it had not yet taken away. */
+export async function resumeRevoke(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore, journal: StepJournal): Promise<RevokeResult> {
+    const stored = entry.plan as RevokePlan;
+    const plan: RevokePlan = { ...stored, target: await freshVault(factory, stored.target) };
+    const done = new Set(doneSteps(entry));
+    const remaining: RevokePlan = {
+        ...plan,
+        grants: plan.grants.filter((grant) => !done.has(grantStepName('removeGrant', grant))),
+        versions: plan.versions.filter((version) => !done.has(`disableVersion:${version}`)),
+    };
+    return runRevoke(factory, remaining, store, plan.target.registry.name, new Date(), journal);
+}
+
+/**
+ * Clean Up of an interrupted revocation: puts back what it took away (the grants it removed, the versions it disabled —
+ * the one in flight too, as putting back is harmless when it was never taken), and forgets the revocation.
+ */
+export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<RestoreResult> {
+    const stored = entry.plan as RevokePlan;
+    const plan: RevokePlan = { ...stored, target: await freshVault(factory, stored.target) };
+    const touched = new Set(entry.changes.map((change) => change.step));
+    const restorePlan: RestorePlan = {
+        target: plan.target, recoverKey: false,
+        grants: plan.grants.filter((grant) => touched.has(grantStepName('removeGrant', grant))),
+        versions: plan.versions.filter((version) => touched.has(`disableVersion:${version}`)),
+    };
+    return runRestore(factory, restorePlan, store);
+}
+
+/** Resume an interrupted restore: its plan again (each change is idempotent); the revocation record goes at the end. */
+export async function resumeRestore(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore, journal: StepJournal): Promise<RestoreResult> {
+    const plan = entry.plan as RestorePlan;
+    return runRestore(factory, { ...plan, target: await freshVault(factory, plan.target) }, store, journal);
+}
+
+/**
+ * Clean Up of an interrupted restore: takes back what it put back, so the registry is revoked as before and its
+ * revocation record (still there: a restore deletes it only when done) stays true.
+ */
+export async function cleanUpRestore(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<{ grants: GrantRecord[]; versions: string[] }> {
+    const stored = entry.plan as RestorePlan;
+    const plan: RestorePlan = { ...stored, target: await freshVault(factory, stored.target) };
+    const touched = new Set(entry.changes.map((change) => change.step));
+    const record: RevocationRecord | undefined = plan.record ?? store.get(plan.target.registry.id);
+    const grants = (plan.grants === 'derive' ? (entry.state as RestoreResult | null)?.grants ?? [] : plan.grants)
+        .filter((grant) => plan.grants === 'derive' || touched.has(grantStepName('regrant', grant)));
+    for (const grant of grants) {
+        await removeGrant(factory, plan.target.vault, grant);
+    }
+    const versions = entry.changes.filter((change) => change.step.startsWith('enableVersion:')).map((change) => change.step.slice('enableVersion:'.length));
+    for (const version of [...new Set(versions)]) {
+        await setKeyVersionEnabled(factory, plan.target.key, version, false);
+    }
+    if (record && !store.get(record.registryId)) {
+        await store.save(record);
+    }
+    return { grants, versions: [...new Set(versions)] };
+}
+
+/** The plan's vault read again: its access policies changed since the plan was read (a grant check reads them). */
+async function freshVault(factory: AzureClientFactory, target: EncryptionTarget): Promise<EncryptionTarget> {
+    return { ...target, vault: await getVault(factory, target.vault.id) };
+}

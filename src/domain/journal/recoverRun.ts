@@ -1,0 +1,62 @@
+import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { describeResources, type ExistingResource } from '../create/CreateRunState';
+import type { RevocationStore } from '../revoke/RevocationRecord';
+import type { JournalEntry } from './JournalEntry';
+import type { JournalStore } from './JournalStore';
+import { cleanUpCreate, resumeCreate } from './recoverCreate';
+import { cleanUpRestore, cleanUpRevoke, resumeRestore, resumeRevoke } from './recoverKeyAccess';
+import { cleanUpRotation, resumeRotation } from './recoverRotation';
+import { RunJournal } from './RunJournal';
+
+export interface RecoveryStores {
+    readonly journal: JournalStore;
+    readonly revocations: RevocationStore;
+}
+
+/** What Clean Up took back: resources deleted (create), or the steps undone and those whose change stays. */
+export type CleanUpOutcome =
+    | { readonly flow: 'create'; readonly deleted: readonly ExistingResource[] }
+    | { readonly flow: 'rotate' | 'revoke' | 'restore'; readonly undone: readonly string[]; readonly kept: readonly string[] };
+
+/**
+ * Resume: this process adopts the run's journal and makes the changes not yet made; the journal is removed once the run
+ * completes, and kept (to offer again) when Resume fails.
+ */
+export async function resumeRun(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<void> {
+    const journal = RunJournal.adopt(stores.journal, entry);
+    switch (entry.flow) {
+        case 'create': await resumeCreate(factory, entry, journal); break;
+        case 'rotate': await resumeRotation(factory, entry, journal); break;
+        case 'revoke': await resumeRevoke(factory, entry, stores.revocations, journal); break;
+        case 'restore': await resumeRestore(factory, entry, stores.revocations, journal); break;
+    }
+    await journal.finish();
+}
+
+/** Clean Up: takes back what the run made (never what existed before it), then forgets the run. */
+export async function cleanUpRun(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<CleanUpOutcome> {
+    const outcome = await cleanUp(factory, entry, stores);
+    await stores.journal.remove(entry.id);
+    return outcome;
+}
+
+async function cleanUp(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<CleanUpOutcome> {
+    switch (entry.flow) {
+        case 'create': {
+            const made = await cleanUpCreate(factory, entry);
+            return { flow: 'create', deleted: describeResources(made).created };
+        }
+        case 'rotate': {
+            const { undone, kept } = await cleanUpRotation(factory, entry);
+            return { flow: 'rotate', undone, kept };
+        }
+        case 'revoke': {
+            const restored = await cleanUpRevoke(factory, entry, stores.revocations);
+            return { flow: 'revoke', undone: [...restored.grants.map((grant) => grant.kind), ...restored.enabledVersions], kept: [] };
+        }
+        case 'restore': {
+            const taken = await cleanUpRestore(factory, entry, stores.revocations);
+            return { flow: 'restore', undone: [...taken.grants.map((grant) => grant.kind), ...taken.versions], kept: [] };
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { JournalEntry } from '../domain/journal/JournalEntry';
+import { doneSteps, inFlightChange } from '../domain/journal/JournalEntry';
+import { createStepTitle } from './createStepTitle';
+import { rotationStepLabel } from './rotationStepLabel';
+
+/** The command that ran an interrupted flow, as its palette title names it. */
+export function journalCommandName(command: string): string {
+    const names: Record<string, () => string> = {
+        createEncryptedRegistry: () => vscode.l10n.t('Create Registry with Customer-Managed Key'),
+        rotateKey: () => vscode.l10n.t('Rotate Key'),
+        useSystemIdentity: () => vscode.l10n.t('Use System-Assigned Identity'),
+        enableAutoRotation: () => vscode.l10n.t('Enable Automatic Rotation'),
+        firewallPath: () => vscode.l10n.t('Key Vault Firewall: Use System Identity and Trusted Services'),
+        revokeKeyAccess: () => vscode.l10n.t('Revoke Key Access'),
+        restoreKeyAccess: () => vscode.l10n.t('Restore Key Access'),
+    };
+    return names[command]?.() ?? command;
+}
+
+/** One journal step in words (create and rotation steps by their titles; Revoke/Restore changes by kind). */
+export function journalStepName(entry: Pick<JournalEntry, 'flow'>, step: string): string {
+    if (entry.flow === 'create') {
+        return createStepTitle(step);
+    }
+    if (entry.flow === 'rotate') {
+        return rotationStepLabel(step);
+    }
+    const [kind, what] = step.split(':');
+    switch (kind) {
+        case 'removeGrant': return vscode.l10n.t('remove the identity\'s key access');
+        case 'disableVersion': return vscode.l10n.t('disable key version {0}', what ?? '');
+        case 'recoverKey': return vscode.l10n.t('recover the deleted key');
+        case 'regrant': case 'grantDerived': return vscode.l10n.t('give the identity its key access back');
+        case 'enableVersion': return vscode.l10n.t('enable key version {0}', what ?? '');
+        default: return step;
+    }
+}
+
+/** The notification of a run that did not finish: which command, which registry, how far it got. */
+export function interruptedRunText(entry: JournalEntry): string {
+    const done = doneSteps(entry).map((step) => journalStepName(entry, step));
+    const inFlight = inFlightChange(entry);
+    const command = journalCommandName(entry.command);
+    const started = new Date(entry.startedAt).toLocaleString();
+    const doneText = done.length > 0 ? done.join(vscode.l10n.t(', ')) : vscode.l10n.t('nothing');
+    return inFlight
+        ? vscode.l10n.t('{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}. Cut off during: {4}.', command, entry.registryName, started, doneText, journalStepName(entry, inFlight.step))
+        : vscode.l10n.t('{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}.', command, entry.registryName, started, doneText);
+}
+
+/** The line on the registry's row until the run is resumed, cleaned up or dismissed. */
+export function interruptedMarkText(entry: JournalEntry): string {
+    return vscode.l10n.t('{0} was interrupted on this registry: Resume or Clean Up it from its notification, or with "Resume or Clean Up an Interrupted Operation…".', journalCommandName(entry.command));
+}

@@ -1,0 +1,125 @@
+// UI level (Playwright on the real workbench): a flow cut off by the death of its extension host, then picked up again.
+// Use System-Assigned Identity runs from the right-click menu; while Azure holds its grant request (an emulator delay
+// fault), the test kills the extension host process (SIGKILL: the pid its journal names), as a crash does, and opens a
+// new window. There the extension offers the run it finds in its journal: Resume finishes it, Clean Up takes back what
+// it made. The emulator's state is compared after each.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { callEmulatorAdmin, getEmulatorJson, keyAccessNow } from '../emulatorState';
+import { createJourneyRegistry } from '../journey/journeyWorld';
+import { registryNow, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
+import { clickNotificationAction, waitForNotification } from './notifications';
+import {
+  expandTreeRow, modalDialog, openWorkbenchAtSubscription, pickQuickPickItem, requiredEnv, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed,
+  waitUntil, withNotificationsOnFailure, type Workbench,
+} from './workbench';
+
+interface JournalFile { id: string; registryId: string; owner: { pid: number }; changes: { step: string; status: string }[] }
+
+/** The journals of flows in progress, in the extension's global storage folder of this code-server's profile. */
+function journals(): JournalFile[] {
+  const globalStorage = path.join(requiredEnv('E2E_USER_DATA_DIR'), 'User', 'globalStorage');
+  const folders = fs.existsSync(globalStorage) ? fs.readdirSync(globalStorage).map((name) => path.join(globalStorage, name, 'journal')).filter((dir) => fs.existsSync(dir)) : [];
+  return folders.flatMap((dir) => fs.readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as JournalFile));
+}
+
+/** A registry of its own (user-assigned identity, access-policy vault, versionless key), made as a person would have before. */
+async function ownRegistry(name: string, world: EmulatorWorld): Promise<WorldRegistry> {
+  const made = await createJourneyRegistry(name);
+  const registry = Object.values(world.registries).find((candidate) => candidate.id.toLowerCase() === made.id.toLowerCase())
+    ?? (await getEmulatorJson<EmulatorWorld>('state')).registries[made.id.toLowerCase()];
+  assert.ok(registry, `registry ${name} in the emulator`);
+  return registry;
+}
+
+const vaultNameOf = (registry: WorldRegistry) => new URL(registry.encryption.keyVaultProperties!.keyIdentifier).hostname.split('.')[0]!;
+
+describe('UI: a flow cut off by a crash of the extension host is resumed or cleaned up in the next window', () => {
+  let workbench: Workbench | undefined;
+  let subscriptionName: string;
+  let forResume: WorldRegistry;
+  let forCleanUp: WorldRegistry;
+  const notifications = screenshotOnFailure(() => workbench);
+
+  before(async () => {
+    const world = await getEmulatorJson<EmulatorWorld>('state');
+    const suffix = Date.now().toString(36).slice(-5);
+    forResume = await ownRegistry(`djintr${suffix}`, world);
+    forCleanUp = await ownRegistry(`djintc${suffix}`, world);
+    subscriptionName = world.subscriptions[forResume.subscriptionId.toLowerCase()]!.displayName;
+  });
+  after(async () => {
+    await callEmulatorAdmin('DELETE', 'faults').catch(() => undefined);
+    await workbench?.close();
+  });
+
+  /** Starts Use System-Assigned Identity on `registry`, holds its grant request, and kills the extension host then. */
+  async function crashDuringGrant(registry: WorldRegistry): Promise<void> {
+    workbench = await openWorkbenchAtSubscription(subscriptionName);
+    const { page } = workbench;
+    // Azure "takes its time" with the grant: the request stays unanswered until the extension host is gone.
+    await callEmulatorAdmin('POST', 'faults', { method: 'PUT', pathPattern: `/vaults/${vaultNameOf(registry)}/(accessPolicies/add|providers/Microsoft\\.Authorization/roleAssignments/)`, times: 1, action: { delayMs: 600000 } });
+    await runContextMenu(page, treeRowNamed(page, registry.name), 'Use System-Assigned Identity');
+    await withNotificationsOnFailure(page, () => pickQuickPickItem(page, 'Keep the access of'));
+    const confirm = modalDialog(page, `Change the encryption of registry "${registry.name}"?`);
+    await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 30000 }));
+    await confirm.getByRole('button', { name: 'Change Encryption' }).click();
+
+    const running = await waitUntil('the journal to record the grant in flight', async () => journals().find((journal) =>
+      journal.registryId.toLowerCase() === registry.id.toLowerCase() && journal.changes.some((change) => change.step === 'grantAccess' && change.status === 'started')), 60000);
+    assert.ok(running.changes.some((change) => change.step === 'enableSystemIdentity' && change.status === 'done'), 'the system identity was enabled before the crash');
+    await screenshot(page, `interrupted-before-crash-${registry.name}`);
+    process.kill(running.owner.pid, 'SIGKILL');
+    await callEmulatorAdmin('DELETE', 'faults');
+    // The window whose extension host died is closed; a new one starts a new extension host, as after a restart.
+    await workbench.close();
+    workbench = await openWorkbenchAtSubscription(subscriptionName);
+  }
+
+  it('Resume: the notification names the run and how far it got; Resume finishes it and the tree shows the system identity', async () => {
+    const before = await registryNow(forResume.id);
+    await crashDuringGrant(forResume);
+    const { page } = workbench!;
+    const offered = await waitForNotification(page, new RegExp(`Use System-Assigned Identity on registry "${forResume.name}" \\(started .*\\) was interrupted before it finished`), notifications.seen);
+    assert.match(offered.message, /Done: enable the system-assigned identity\. Cut off during: grant the identity access to the key\./, offered.message);
+    assert.deepStrictEqual(offered.actions, ['Resume', 'Clean Up', 'Dismiss']);
+    assert.strictEqual(offered.severity, 'warning');
+    await screenshot(page, 'interrupted-offered');
+
+    await clickNotificationAction(page, /Use System-Assigned Identity on registry .* was interrupted/, 'Resume');
+    await waitForNotification(page, new RegExp(`Use System-Assigned Identity on registry "${forResume.name}" finished: every change it had planned is made\\.`), notifications.seen);
+    const after = await registryNow(forResume.id);
+    assert.strictEqual(after?.encryption.keyVaultProperties?.identity, 'system');
+    assert.strictEqual(after?.encryption.keyVaultProperties?.keyIdentifier, before?.encryption.keyVaultProperties?.keyIdentifier, 'same key');
+    assert.strictEqual((await keyAccessNow(forResume.id)).accessible, true, 'the system identity reaches the key');
+    assert.deepStrictEqual(journals().filter((journal) => journal.registryId.toLowerCase() === forResume.id.toLowerCase()), [], 'nothing left to resume');
+    await expandTreeRow(treeRowNamed(page, forResume.name));
+    await treeRow(page, 'Identity').filter({ hasText: 'system-assigned identity' }).first().waitFor({ timeout: 60000 });
+    await screenshot(page, 'interrupted-resumed');
+    await workbench!.close();
+    workbench = undefined;
+  });
+
+  it('Clean Up: a modal names what it takes back; afterwards the registry is exactly as before the run', async () => {
+    interface StateRegistry { id: string; identity?: { type: string; principalId?: string }; encryption: unknown }
+    const stateBefore = await getEmulatorJson<{ registries: Record<string, StateRegistry> }>('state');
+    const before = stateBefore.registries[forCleanUp.id.toLowerCase()]!;
+    await crashDuringGrant(forCleanUp);
+    const { page } = workbench!;
+    await waitForNotification(page, new RegExp(`Use System-Assigned Identity on registry "${forCleanUp.name}" \\(started .*\\) was interrupted`), notifications.seen);
+    await clickNotificationAction(page, /Use System-Assigned Identity on registry .* was interrupted/, 'Clean Up');
+    const confirm = modalDialog(page, `Take back what the interrupted Use System-Assigned Identity on registry "${forCleanUp.name}" changed?`);
+    await withNotificationsOnFailure(page, () => confirm.waitFor({ timeout: 30000 }));
+    assert.match(await confirm.innerText(), /enable the system-assigned identity/);
+    await screenshot(page, 'interrupted-clean-up-confirm');
+    await confirm.getByRole('button', { name: 'Clean Up' }).click();
+    await waitForNotification(page, new RegExp(`Cleaned up the interrupted Use System-Assigned Identity on registry "${forCleanUp.name}": the registry is as it was before it\\.`), notifications.seen);
+    const after = (await getEmulatorJson<{ registries: Record<string, StateRegistry> }>('state')).registries[forCleanUp.id.toLowerCase()]!;
+    assert.strictEqual(after.identity?.type, before.identity?.type, 'the system identity the run turned on is off again');
+    assert.deepStrictEqual(after.encryption, before.encryption, 'encryption untouched');
+    assert.strictEqual((await keyAccessNow(forCleanUp.id)).accessible, true, 'the registry still reaches its key');
+    assert.deepStrictEqual(journals().filter((journal) => journal.registryId.toLowerCase() === forCleanUp.id.toLowerCase()), []);
+    await screenshot(page, 'interrupted-cleaned-up');
+  });
+});
