@@ -6,7 +6,11 @@ import * as vscode from 'vscode';
  */
 export type KeyAccessMark =
     | { readonly kind: 'revoked' }
-    | { readonly kind: 'problem'; readonly severity: 'error' | 'warning'; readonly summary: string };
+    | { readonly kind: 'problem'; readonly severity: 'error' | 'warning'; readonly summary: string }
+    /** A flow on the registry was cut off (reload, crash) and waits for Resume, Clean Up or Dismiss. */
+    | { readonly kind: 'interrupted'; readonly summary: string };
+
+type LearntMark = Exclude<KeyAccessMark, { kind: 'revoked' }>;
 
 /**
  * The one place a registry's mark comes from. "Revoked" is read from Revoke's records (kept across restarts, deleted
@@ -14,7 +18,7 @@ export type KeyAccessMark =
  * (Diagnose, another registry's revocation) and lasts until a flow changes that registry or Refresh re-reads it.
  */
 export class KeyAccessMarks {
-    private readonly problems = new Map<string, Extract<KeyAccessMark, { kind: 'problem' }>>();
+    private readonly problems = new Map<string, LearntMark>();
     private isRevoked: (registryId: string) => boolean = () => false;
 
     /** Where Revoke's records are (the extension's global state): whether one exists for a registry. */
@@ -26,9 +30,9 @@ export class KeyAccessMarks {
         return this.isRevoked(registryId) ? { kind: 'revoked' } : this.problems.get(registryId.toLowerCase());
     }
 
-    /** A problem mark is kept; a revoked mark (the record is the truth) or none clears what was learnt. */
+    /** A problem or interrupted mark is kept; a revoked mark (the record is the truth) or none clears what was learnt. */
     set(registryId: string, mark: KeyAccessMark | undefined): void {
-        if (mark?.kind === 'problem') {
+        if (mark && mark.kind !== 'revoked') {
             this.problems.set(registryId.toLowerCase(), mark);
         } else {
             this.problems.delete(registryId.toLowerCase());
@@ -38,7 +42,8 @@ export class KeyAccessMarks {
     /** Forgets what was learnt about the registries whose id starts with `idPrefix` (all, when empty). */
     forgetProblems(idPrefix = ''): void {
         const prefix = idPrefix.toLowerCase();
-        for (const id of [...this.problems.keys()].filter((candidate) => candidate.startsWith(prefix))) {
+        // An interrupted run stays marked until it is resumed, cleaned up or dismissed: a refresh does not settle it.
+        for (const id of [...this.problems.keys()].filter((candidate) => candidate.startsWith(prefix) && this.problems.get(candidate)?.kind !== 'interrupted')) {
             this.problems.delete(id);
         }
     }
@@ -48,6 +53,9 @@ export class KeyAccessMarks {
 export function decorateKeyAccess(item: vscode.TreeItem, mark: KeyAccessMark | undefined): vscode.TreeItem {
     if (!mark) {
         return item;
+    }
+    if (mark.kind === 'interrupted') {
+        return decorateInterrupted(item, mark.summary);
     }
     const revoked = mark.kind === 'revoked';
     const label = revoked ? vscode.l10n.t('key access revoked') : mark.severity === 'error' ? vscode.l10n.t('key access problem') : vscode.l10n.t('key access warning');
@@ -60,6 +68,17 @@ export function decorateKeyAccess(item: vscode.TreeItem, mark: KeyAccessMark | u
     const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
     tooltip.appendMarkdown(`\n\n$(${revoked ? 'circle-slash' : mark.severity}) `);
     tooltip.appendText(line);
+    item.tooltip = tooltip;
+    return item;
+}
+
+function decorateInterrupted(item: vscode.TreeItem, summary: string): vscode.TreeItem {
+    item.description = [typeof item.description === 'string' ? item.description : '', vscode.l10n.t('interrupted')].filter((part) => part.length > 0).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('list.warningForeground'));
+    item.contextValue = `${item.contextValue ?? ''};interrupted`;
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
+    tooltip.appendMarkdown('\n\n$(debug-pause) ');
+    tooltip.appendText(summary);
     item.tooltip = tooltip;
     return item;
 }

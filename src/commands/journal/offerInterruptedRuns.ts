@@ -25,7 +25,7 @@ export async function offerInterruptedRuns(services: CommandServices): Promise<v
     }
     const interrupted = await findInterruptedRuns(services.journal);
     for (const entry of interrupted) {
-        services.tree.markKeyAccess(entry.registryId, { kind: 'problem', severity: 'warning', summary: interruptedMarkText(entry) });
+        services.tree.markKeyAccess(entry.registryId, { kind: 'interrupted', summary: interruptedMarkText(entry) });
         const choices = recoveryChoices(entry);
         void vscode.window.showWarningMessage(interruptedRunText(entry), ...choices.map((choice) => choice.title)).then((picked) => {
             const action = choices.find((choice) => choice.title === picked)?.action;

@@ -45,6 +45,18 @@ export async function removeAccessOutsideTheExtension(registry: JourneyRegistry)
   }
 }
 
+/**
+ * Deletes registries a suite made (their groups, vaults and identities stay): the suites that follow in the same
+ * emulator find their rows in the subscription's list on screen (the list draws only the rows that fit).
+ */
+export async function deleteJourneyRegistries(registries: readonly (Pick<JourneyRegistry, 'group' | 'name'> | undefined)[]): Promise<void> {
+  const { target } = await journeyTarget();
+  const client = await target.factory.containerRegistry(target.subscriptionId);
+  for (const registry of registries) {
+    if (registry) await client.registries.delete(registry.group, registry.name, target.factory.pollOptions);
+  }
+}
+
 export async function createJourneyRegistry(name: string, options: {
   permissionModel?: 'accessPolicy' | 'rbac'; versionless?: boolean; secondKey?: boolean;
   /** Encrypt with that registry's key, vault and identity (its own resource group): two registries share one key. */

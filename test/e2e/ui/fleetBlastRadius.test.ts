@@ -2,12 +2,9 @@
 // fleet warning marks of the Registries view: each command driven as a person does (right-click → menu item, or the
 // palette), what appears checked against the emulator's own state, with screenshots.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import type { EmulatorEnvironment } from '../../emulator';
-import { connectToEmulator } from '../../support/connectToEmulator';
 import { getEmulatorJson } from '../emulatorState';
-import { createJourneyRegistry, journeySubscription, keyExpiresOutsideTheExtension, type JourneyRegistry } from '../journey/journeyWorld';
+import { createJourneyRegistry, deleteJourneyRegistries, journeySubscription, keyExpiresOutsideTheExtension, type JourneyRegistry } from '../journey/journeyWorld';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import {
   activityBarEntry, expandTreeRow, openWorkbench, pickQuickPickItem, runCommand, runContextMenu, screenshot, screenshotOnFailure,
@@ -53,19 +50,6 @@ async function detailRow(page: Page, registry: JourneyRegistry, label: string, v
 const pickAsking = (page: Page, text: string) =>
   page.locator('.quick-input-widget').filter({ has: page.locator(`.quick-input-box input[placeholder*='${text.replace(/'/g, "\\'")}']`) });
 
-/**
- * Deletes the suite's registries again: the journeys that follow in the same emulator find their rows in the
- * subscription's list on screen (the list draws only the rows that fit).
- */
-async function deleteRegistries(registries: readonly (JourneyRegistry | undefined)[]): Promise<void> {
-  const env = JSON.parse(fs.readFileSync(process.env.E2E_EMULATOR_ENVIRONMENT!, 'utf8')) as EmulatorEnvironment;
-  const { source } = await connectToEmulator(env, fs.readFileSync(env.caCertPath, 'utf8'));
-  const target = (await source.listAllSubscriptions()).find((subscription) => subscription.name === journeySubscription)!;
-  const client = await target.factory.containerRegistry(target.subscriptionId);
-  for (const registry of registries) {
-    if (registry) await client.registries.delete(registry.group, registry.name, target.factory.pollOptions);
-  }
-}
 
 const selectedIn = (pane: Locator) => pane.locator('.monaco-list-row[aria-selected="true"]').first();
 
@@ -87,7 +71,7 @@ describe('UI: blast radius from a key vault and an identity; fleet warning marks
   });
   after(async () => {
     await workbench?.close();
-    await deleteRegistries([first, second, loner]);
+    await deleteJourneyRegistries([first, second, loner]);
     const left = Object.values((await getEmulatorJson<EmulatorWorld>('state')).registries).filter((registry) => [first, second, loner].some((made) => made?.id.toLowerCase() === registry.id.toLowerCase()));
     assert.deepEqual(left.map((registry) => registry.name), [], 'the suite\'s registries are deleted');
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isDomainError } from '../../../src/domain/errors';
@@ -19,6 +19,8 @@ import { FileStorage } from './fileStorage';
 import { keyVersions, worldSnapshot } from './worldSnapshot';
 
 const repoRoot = path.resolve(__dirname, '../../..');
+/** A copy of every journal a killed run left, where the security suite (the last of `npm test`) looks for secrets. */
+const keptJournals = path.join(repoRoot, 'test-results', 'journal-interruptions');
 const points = (step: string, ...modes: CrashMode[]): CrashPoint[] => modes.map((mode) => ({ step, mode }));
 
 /** Every change of every journaled flow, cut off before its request, while Azure works on it (long-running), and after Azure made it. */
@@ -48,6 +50,8 @@ describe('interrupted flows: the process dies at every change, the journal resum
     before(async () => {
         world = await startSeededWorld();
         work = mkdtempSync(path.join(tmpdir(), 'acr-cmk-journal-'));
+        rmSync(keptJournals, { recursive: true, force: true });
+        mkdirSync(keptJournals, { recursive: true });
     });
     after(async () => {
         console.log(`      interruptions: ${tally.tried} tried, ${tally.resumed} resumed, ${tally.cleaned} cleaned, ${tally.lost} lost`
@@ -89,6 +93,7 @@ describe('interrupted flows: the process dies at every change, the journal resum
         const interrupted = await findInterruptedRuns(journals);
         assert.equal(interrupted.length, 1, 'the next start finds the run that did not finish');
         const entry = interrupted[0]!;
+        writeFileSync(path.join(keptJournals, `${scenario}-${crash.step}-${crash.mode}-${action}.json`), JSON.stringify(entry, null, 2));
         assert.doesNotMatch(JSON.stringify(entry), /eyJ[\w-]+\.|BEGIN [A-Z ]*PRIVATE|clientSecret|client_secret/i, 'the journal holds no token or secret');
         const stores = { journal: journals, revocations };
         if (action === 'resume') {
