@@ -61,7 +61,9 @@ export interface WrappedDataKey { wrappedKey: string; algorithm: string; keyId: 
 export interface Registry extends TrackedResource {
   sku: string; identity?: RegistryIdentity; properties: Record<string, unknown>; encryption: RegistryEncryption;
   provisioningState: string; creationDate: string; dataKey?: WrappedDataKey;
-  systemData?: SystemData; /** when the retention policy was last written (ACR reports it on every write) */ retentionUpdatedAt?: string;
+  systemData?: SystemData;
+  /** when the retention / soft-delete policy was last written (at creation, then by a write that sends the policy) */
+  retentionUpdatedAt?: string; softDeleteUpdatedAt?: string;
   /** the encryption identity after a write removed it from the registry: it keeps working for a grace period (arm/identityRemoval.ts) */
   removedEncryptionIdentity?: RemovedEncryptionIdentity;
 }

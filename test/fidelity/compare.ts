@@ -26,8 +26,10 @@ export function formatOf(value: string): string | undefined {
   const t = TIME.exec(value);
   if (t) {
     const digits = (t[1] ?? '').length;
-    // Key Vault's management plane trims trailing zeros (1–3 digits); ACR writes .NET's round-trip format (7 digits).
-    return `time(${digits === 7 ? '7' : digits <= 3 ? '0-3' : String(digits)} fraction digits, ${t[2] === 'Z' ? 'Z' : t[2]})`;
+    // Key Vault's management plane writes milliseconds with trailing zeros trimmed (0–3 digits); ACR and Authorization
+    // write .NET ticks (7 digits) through JSON.NET's `FFFFFFF`, which trims trailing zeros too: a recorded 6-digit
+    // `…21.923049+00:00` is a 7-digit time that ended in 0, so 4–7 digits are one format.
+    return `time(${digits >= 4 ? '4-7' : '0-3'} fraction digits, ${t[2] === 'Z' ? 'Z' : t[2]})`;
   }
   if (BASE64URL.test(value)) return 'base64url';
   return undefined;

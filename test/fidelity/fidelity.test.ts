@@ -10,7 +10,7 @@ import { loadFixtures, replay, type InteractionResult } from './replay';
  */
 interface Accepted { pattern: RegExp; kinds: Difference['kind'][]; reason: string }
 const ACCEPTED: Accepted[] = [
-  { pattern: /\$\.systemData\.(createdBy|lastModifiedBy)(Type)?$/, kinds: ['value'],
+  { pattern: /\$(\.value\[\d+\])?\.systemData\.(createdBy|lastModifiedBy)(Type)?$/, kinds: ['value'],
     reason: 'the recordings were made by a signed-in user; the replay signs in as the emulator\'s service principal (Application, its client id)' },
   { pattern: /header azure-asyncoperation$/, kinds: ['header-format'],
     reason: 'not yet settled: ACR names the operation registries-{guid}; the emulator answers the bare GUID because the fault matrix (test/integration/faults/requestPatterns.ts) generalizes only whole-GUID path segments' },

@@ -10,9 +10,10 @@ export interface RecordedInteraction {
   /** checks beyond the shape, e.g. a rotated version's `exp - created` from the policy's expiryTime */
   expect?: { expMinusCreated?: number };
   /**
-   * A list compared only for its items whose `properties.scope` is this scope or below it: a role assignment list
-   * with `atScope()` also holds every assignment above the scope, which in the recording are the recording tenant's own
-   * (trimmed from the fixture) and in the emulator its seeded users'. Applied to both sides alike.
+   * A list compared only for its items whose `properties.scope` (role assignments) or `id` (other resources) is this
+   * scope or below it: a role assignment list with `atScope()` also holds every assignment above the scope, and a
+   * subscription's list every resource of the subscription, which in the recording are the recording tenant's own
+   * (trimmed from the fixture) and in the emulator its seeded ones. Applied to both sides alike.
    */
   listScope?: string;
 }
@@ -45,7 +46,8 @@ class Translator {
       .replace(/([A-Za-z0-9_-]+)\.vault\.azure\.net/g, (_m, vault: string) => `${this.fixture.recorded.vaults?.[vault] ?? vault}${env.keyVaultDnsSuffix}`)
       .replace(/https:\/\/vault\.azure\.net/g, env.keyVaultAudience)
       .replace(/\.azurecr\.io/g, env.acrLoginServerSuffix)
-      .replace(/\{caller\}/g, env.principalObjectId);
+      .replace(/\{caller\}/g, env.principalObjectId)
+      .replace(/\{tenant\}/g, env.tenantId);
     const fixed: [string | undefined, string][] = [[this.fixture.recorded.subscriptionId, env.subscriptions[0]!.id],
       [this.fixture.recorded.tenantId, env.tenantId], [this.fixture.recorded.callerObjectId, env.principalObjectId],
       [this.fixture.recorded.callerClientId, env.clientId]];
@@ -77,12 +79,15 @@ class Translator {
 
 function hostOf(url: string): string { return new URL(url).host; }
 
-/** Keeps the list items at or below `scope` (ids compared case-insensitively, as Azure does). */
+/**
+ * Keeps the list items at or below `scope` (ids compared case-insensitively, as Azure does): a role assignment by its
+ * `properties.scope`, any other resource by its `id`.
+ */
 function itemsUnder(body: unknown, scope: string): unknown {
   const value = (body as { value?: unknown } | undefined)?.value;
   if (!Array.isArray(value)) return body;
   const under = (s: unknown): boolean => typeof s === 'string' && (s.toLowerCase() === scope.toLowerCase() || s.toLowerCase().startsWith(`${scope.toLowerCase()}/`));
-  return { ...(body as object), value: value.filter((item: { properties?: { scope?: unknown } }) => under(item?.properties?.scope)) };
+  return { ...(body as object), value: value.filter((item: { id?: unknown; properties?: { scope?: unknown } }) => under(item?.properties?.scope ?? item?.id)) };
 }
 
 /** Replays one fixture against a fresh emulator, in order; the setup requests are sent but not compared. */

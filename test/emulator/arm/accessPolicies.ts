@@ -31,6 +31,8 @@ export const accessPolicyRoute = (pattern: string): Route => route('PUT', rx(pat
   const op = lower(p.op!);
   vault.properties.accessPolicies = applyAccessPolicyOperation(vault.properties.accessPolicies, op, changes);
   vault.systemData = writtenBy(req.principal, ctx.clock.iso(), vault.systemData);
-  return ok({ id: `${vault.id}/accessPolicies/${op}`, name: op, type: 'Microsoft.KeyVault/vaults/accessPolicies', location: vault.location,
-    properties: { accessPolicies: changes } });
+  // Key Vault answers the vault's access policies after the change, under an id ending in `accessPolicies/` with
+  // neither the operation's name nor a location (Azure SDK for Python test_cli_mgmt_keyvault, api-version 2019-09-01).
+  return ok({ id: `${vault.id}/accessPolicies/`, type: 'Microsoft.KeyVault/vaults/accessPolicies',
+    properties: { accessPolicies: vault.properties.accessPolicies } });
 });

@@ -13,6 +13,17 @@ export const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 export const identityJson = (i: UserAssignedIdentity): unknown => ({ id: lowerGroupSegment(i.id), name: i.name, type: IDENTITY_TYPE, location: i.location, tags: i.tags,
   properties: { tenantId: i.tenantId, principalId: i.principalId, clientId: i.clientId, isolationScope: 'None' } });
 
+/**
+ * A create answered at an api-version before 2021-09-30-preview also names the identity's credentials endpoint
+ * (Azure CLI test_acr_identity, 2018-11-30); later creates and every read leave it out (test_acr_encryption_with_cmk).
+ */
+function createdIdentityJson(i: UserAssignedIdentity, apiVersion: string | undefined): unknown {
+  const json = identityJson(i) as { properties: Record<string, unknown> };
+  if (!apiVersion || apiVersion >= '2021-09-30') return json;
+  const clientSecretUrl = `https://control-${lower(i.location).replace(/\s+/g, '')}.identity.azure.net${lowerGroupSegment(i.id)}/credentials?tid=${i.tenantId}&oid=${i.principalId}&aid=${i.clientId}`;
+  return { ...json, properties: { ...json.properties, clientSecretUrl } };
+}
+
 function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string, name: string): ReturnType<Route['handle']> {
   const group = requireGroup(ctx.world, sub, rg);
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/.test(name)) {
@@ -26,7 +37,7 @@ function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
   const identity: UserAssignedIdentity = { id, name, subscriptionId: sub, resourceGroup: group.name, location, tags: req.body?.tags ?? {},
     principalId: randomUUID(), clientId: randomUUID(), tenantId: ctx.world.tenantId };
   ctx.world.identities[lower(id)] = identity;
-  return { status: 201, body: identityJson(identity), headers: { location: lowerGroupSegment(identity.id) } };
+  return { status: 201, body: createdIdentityJson(identity, req.query['api-version']), headers: { location: lowerGroupSegment(identity.id) } };
 }
 
 const IDENTITY = `${RG}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities`;

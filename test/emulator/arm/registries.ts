@@ -11,6 +11,8 @@ import { registriesInScope } from '../registryIndex';
 import { requireSubscription } from './subscriptions';
 import { armBase, route, rx, SUB, RG, ok, type Route } from './route';
 import { advance, onOperationComplete, settleOperationsFor, startOperation } from './operations';
+import { identityJson } from './registryIdentity';
+import { registryShape } from './registryShape';
 import { REGISTRY_TYPE, newRegistryDraft, nextRegistryState, registryJson, registryNameProblem, requireNameAvailable } from './registryModel';
 
 const NAMESPACE = 'Microsoft.ContainerRegistry';
@@ -38,18 +40,42 @@ function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
   const draft = current ?? newRegistryDraft({ id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, location }, ctx.clock.date());
   const before = current ? current.systemData ?? { createdAt: current.creationDate.replace(/Z$/, '+00:00') } : undefined;
   const at = dotnetTime('+00:00', ctx.clock.date());
-  const written = { systemData: writtenBy(req.principal, at, before), retentionUpdatedAt: at };
+  const written = { systemData: writtenBy(req.principal, at, before), ...policyTimes(current, req.body, at) };
   const next = trackEncryptionIdentity(ctx, current, { ...nextRegistryState(ctx, current, draft, req.body, isPatch), ...written });
   refuseContentTrustOnCmk(next);
-  // Azure answers 201 with the registry as it is now: an update shows the old state `Updating`, a create the bare
-  // registry `Creating` (no identity yet, encryption not yet shown), and an operation to poll under the registry.
-  const shown: Registry = current ? { ...current, ...written, provisioningState: 'Updating' }
+  const apiVersion = req.query['api-version']!;
+  if (current && registryShape(apiVersion).synchronousUpdates && !req.lroFail && !provisionsIdentityOrKey(current, next)) {
+    // ACR finishes such a write before answering: 200 with the result, nothing to poll (test_acr_create_normal,
+    // `acr update --sku` / `--role-assignment-mode` at 2025-03-01-preview).
+    const done: Registry = { ...next, provisioningState: 'Succeeded' };
+    ctx.world.registries[lower(id)] = done;
+    return ok(registryJson(ctx, done, apiVersion));
+  }
+  // Otherwise Azure answers 201 with the registry as it is now and an operation to poll under the registry: a create
+  // shows the bare registry `Creating` (no identity yet, encryption not yet shown); an update shows `Updating` with its
+  // `properties` already changed but the identity and encryption still the old ones (test_acr_with_anonymous_pull,
+  // test_acr_identity, test_acr_encryption_with_cmk at 2021-08-01-preview). Tags and SKU are unrecorded there: kept old.
+  const shown: Registry = current ? { ...current, properties: next.properties, systemData: next.systemData, retentionUpdatedAt: next.retentionUpdatedAt,
+    softDeleteUpdatedAt: next.softDeleteUpdatedAt, provisioningState: 'Updating' }
     : { ...next, identity: undefined, encryption: { status: 'disabled' }, dataKey: undefined, provisioningState: 'Creating' };
   ctx.world.registries[lower(id)] = shown;
-  const apiVersion = req.query['api-version']!;
   const { op } = startOperation(ctx, { subscriptionId: p.sub!, location, resourceId: id, kind: current ? 'update' : 'create',
     fail: req.lroFail, next: { ...next, provisioningState: 'Succeeded' }, previous: current }, NAMESPACE, apiVersion);
-  return { status: 201, body: registryJson(ctx, shown), headers: { 'azure-asyncoperation': registryOperationUrl(ctx, id, op.id, apiVersion), 'retry-after': '1' } };
+  return { status: 201, body: registryJson(ctx, shown, apiVersion), headers: { 'azure-asyncoperation': registryOperationUrl(ctx, id, op.id, apiVersion), 'retry-after': '1' } };
+}
+
+/** A write that changes the registry's identities or its encryption key: ACR provisions it in the background. */
+function provisionsIdentityOrKey(current: Registry, next: Registry): boolean {
+  return JSON.stringify(identityJson(current.identity) ?? null) !== JSON.stringify(identityJson(next.identity) ?? null)
+    || JSON.stringify(current.encryption) !== JSON.stringify(next.encryption);
+}
+
+/** When the retention and soft-delete policies were last written: at creation, then only by a write that sends them. */
+function policyTimes(current: Registry | undefined, body: any, at: string): Pick<Registry, 'retentionUpdatedAt' | 'softDeleteUpdatedAt'> {
+  const sent = body?.properties?.policies ?? {};
+  const created = current?.retentionUpdatedAt ?? current?.creationDate.replace(/Z$/, '+00:00');
+  return { retentionUpdatedAt: !current || sent.retentionPolicy ? at : created,
+    softDeleteUpdatedAt: !current || sent.softDeletePolicy ? at : current.softDeleteUpdatedAt ?? created };
 }
 
 // ACR names the operation `registries-{id}`; the emulator keeps the bare GUID because the fault matrix
@@ -70,7 +96,7 @@ function registryOperationStatus(ctx: EmulatorContext, req: ArmRequest, p: Recor
 function listRegistries(ctx: EmulatorContext, req: ArmRequest, scopeId: string, path: string): ArmResponse {
   const items = registriesInScope(ctx.world, lower(scopeId) + '/');
   const page = pageOf(items, req.query, `${armBase(ctx)}${path}`, '$top', 100);
-  return ok({ ...page, value: page.value.map((r) => registryJson(ctx, r)) });
+  return ok({ ...page, value: page.value.map((r) => registryJson(ctx, r, req.query['api-version'])) });
 }
 
 const REGISTRIES = `${RG}/providers/Microsoft\\.ContainerRegistry/registries`;
@@ -91,11 +117,11 @@ export const registryRoutes: Route[] = [
   route('GET', rx(REGISTRIES), (ctx, req, p) => listRegistries(ctx, req, requireGroup(ctx.world, p.sub!, p.rg!).id, req.path)),
   route(['PUT', 'PATCH'], rx(`${REGISTRIES}/(?<name>[^/]+)`), writeRegistry),
   route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)/operationStatuses/(?:registries-)?(?<op>[^/]+)`), registryOperationStatus),
-  route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, _req, p) => {
+  route('GET', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, req, p) => {
     requireGroup(ctx.world, p.sub!, p.rg!);
     const r = ctx.world.registries[lower(providerId(p.sub!, p.rg!, REGISTRY_TYPE, p.name!))];
     if (!r) throw resourceNotFound(REGISTRY_TYPE, p.name!, p.rg);
-    return ok(registryJson(ctx, r));
+    return ok(registryJson(ctx, r, req.query['api-version']));
   }),
   route('DELETE', rx(`${REGISTRIES}/(?<name>[^/]+)`), (ctx, _req, p) => {
     requireGroup(ctx.world, p.sub!, p.rg!);

@@ -5,6 +5,7 @@ import { dotnetTime, lower } from '../ids';
 import { findRegistryByName } from '../store';
 import { nextRegistryIdentity, identityJson } from './registryIdentity';
 import { establishEncryption, identityNotAccessible, rotationTimestamp } from './registryEncryption';
+import { registryShape, shapeRegistryProperties } from './registryShape';
 
 export const REGISTRY_TYPE = 'Microsoft.ContainerRegistry/registries';
 const SKUS = ['Basic', 'Standard', 'Premium'];
@@ -75,28 +76,21 @@ export function nextRegistryState(ctx: EmulatorContext, current: Registry | unde
   return { ...next, encryption, dataKey };
 }
 
-export function registryJson(ctx: EmulatorContext, r: Registry): unknown {
+export function registryJson(ctx: EmulatorContext, r: Registry, apiVersion?: string): unknown {
   const kvp = r.encryption.keyVaultProperties;
+  const created = seededTime(r.creationDate);
+  const retention = r.retentionUpdatedAt ?? created;
+  const properties = shapeRegistryProperties(registryShape(apiVersion), r.sku, r.properties, { retention, softDelete: r.softDeleteUpdatedAt ?? retention });
   return { id: r.id, name: r.name, type: REGISTRY_TYPE, location: r.location, tags: r.tags, sku: { name: r.sku, tier: r.sku },
     ...(r.identity ? { identity: identityJson(r.identity) } : {}),
-    systemData: r.systemData ?? { createdAt: seededTime(r.creationDate), createdByType: 'Application', lastModifiedAt: seededTime(r.creationDate) },
-    properties: withRetentionTime({ loginServer: `${lower(r.name)}${ctx.env.acrLoginServerSuffix}`, creationDate: r.creationDate, provisioningState: r.provisioningState,
-      adminUserEnabled: false, networkRuleSet: { defaultAction: 'Allow', virtualNetworkRules: [], ipRules: [] },
-      dataEndpointEnabled: false, dataEndpointHostNames: [], privateEndpointConnections: [], publicNetworkAccess: 'Enabled',
-      networkRuleBypassOptions: 'AzureServices', zoneRedundancy: 'Disabled', anonymousPullEnabled: false,
-      policies: { quarantinePolicy: { status: 'disabled' }, trustPolicy: { type: 'Notary', status: 'disabled' }, retentionPolicy: { days: 7, status: 'disabled' }, exportPolicy: { status: 'enabled' } },
-      ...r.properties,
-      encryption: kvp ? { status: 'enabled', keyVaultProperties: { ...kvp } } : { status: 'disabled' } }, r.retentionUpdatedAt ?? seededTime(r.creationDate)) };
+    systemData: r.systemData ?? { createdAt: created, createdByType: 'Application', lastModifiedAt: created },
+    properties: { loginServer: `${lower(r.name)}${ctx.env.acrLoginServerSuffix}`, creationDate: r.creationDate, provisioningState: r.provisioningState,
+      ...properties,
+      encryption: kvp ? { status: 'enabled', keyVaultProperties: { ...kvp } } : { status: 'disabled' } } };
 }
 
 /** A seeded registry's creationDate (`…Z`) in the `+00:00` form ACR uses inside systemData and policies. */
 const seededTime = (creationDate: string): string => creationDate.replace(/Z$/, '+00:00');
-
-/** ACR reports when the retention policy was last written (every registry write), even when a client sent the policy without it. */
-function withRetentionTime(props: Record<string, any>, at: string): Record<string, unknown> {
-  const policies = props.policies ?? {};
-  return { ...props, policies: { ...policies, retentionPolicy: { ...(policies.retentionPolicy ?? { days: 7, status: 'disabled' }), lastUpdatedTime: at } } };
-}
 
 export const newRegistryDraft = (init: Pick<Registry, 'id' | 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>, at: Date): Registry =>
   ({ ...init, tags: {}, sku: 'Basic', properties: {}, encryption: { status: 'disabled' }, provisioningState: 'Succeeded', creationDate: dotnetTime('Z', at) });

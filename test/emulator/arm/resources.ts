@@ -33,10 +33,20 @@ function matcher(filter: string): (type: string, r: TrackedResource) => boolean 
   return (type, r) => tests.every((t) => t(type, r));
 }
 
+/**
+ * Resource Manager's list shows the resource provider's `systemData` with its times in `Z` form (recorded for
+ * registries at api-version 2021-04-01, test_acr_identity); the 2015-11-01 list answers none (test_keyvault_mgmt).
+ */
+function systemDataOf(r: TrackedResource, apiVersion: string | undefined): { systemData?: Record<string, unknown> } {
+  const systemData = (r as { systemData?: Record<string, unknown> }).systemData;
+  if (!systemData || !apiVersion || apiVersion < '2021-04-01') return {};
+  return { systemData: Object.fromEntries(Object.entries(systemData).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\+00:00$/, 'Z') : v])) };
+}
+
 function listResources(ctx: EmulatorContext, req: ArmRequest, scope: string): ArmResponse {
   const matches = matcher(req.query['$filter'] ?? '');
   const items = everything(ctx).filter(({ type, r }) => lower(r.id).startsWith(lower(scope) + '/') && matches(type, r))
-    .map(({ type, r, extra }) => ({ id: r.id, name: r.name, type, location: r.location, tags: r.tags, ...extra }));
+    .map(({ type, r, extra }) => ({ id: r.id, name: r.name, type, location: r.location, tags: r.tags, ...extra, ...systemDataOf(r, req.query['api-version']) }));
   return ok(pageOf(items, req.query, `${armBase(ctx)}${req.path}`, '$top', 1000));
 }
 
