@@ -8,11 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { callEmulatorAdmin, getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { recordShownMessages } from '../../security/shownMessages';
-import { createJourneyRegistry, deleteJourneyRegistries, type JourneyRegistry } from '../journey/journeyWorld';
+import { createJourneyRegistry, deleteJourneyRegistries, journeySubscription, type JourneyRegistry } from '../journey/journeyWorld';
+import { answerStep, expectStep, type JourneyStep } from '../journey/walk';
 import { registryNow, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import { clickNotificationAction, waitForNotification } from './notifications';
 import {
-  expandTreeRow, modalDialog, openWorkbenchAtSubscription, pickQuickPickItem, requiredEnv, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed,
+  expandTreeRow, modalDialog, openWorkbenchAtSubscription, pickQuickPickItem, requiredEnv, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRow, treeRowNamed,
   waitUntil, withNotificationsOnFailure, type Workbench,
 } from './workbench';
 
@@ -132,5 +133,58 @@ describe('UI: a flow cut off by a crash of the extension host is resumed or clea
     assert.strictEqual((await keyAccessNow(forCleanUp.id)).accessible, true, 'the registry still reaches its key');
     assert.deepStrictEqual(journals().filter((journal) => journal.registryId.toLowerCase() === forCleanUp.id.toLowerCase()), []);
     await screenshot(page, 'interrupted-cleaned-up');
+  });
+
+  it('Create: killed while Azure creates the registry (its operation running); Resume polls that operation to its end, never sends the create again', async () => {
+    const suffix = Date.now().toString(36).slice(-5);
+    const names = { group: `rg-int-${suffix}`, registry: `djintn${suffix}`, identity: `id-int-${suffix}`, vault: `kv-int-${suffix}`, key: `key-int-${suffix}` };
+    const steps: JourneyStep[] = [
+      { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription } },
+      { name: 'resource-group', asks: /^Select a resource group for the new registry$/, answer: { pick: 'Create new resource group' } },
+      { name: 'resource-group-name', asks: /^Name of the new resource group/, answer: { type: names.group } },
+      { name: 'location', asks: /^Select a location$/, answer: { pick: 'westeurope' } },
+      { name: 'registry-name', asks: /^Registry name/, answer: { type: names.registry } },
+      { name: 'identity', asks: /^Select the user-assigned managed identity/, answer: { pick: 'Create new user-assigned managed identity' } },
+      { name: 'identity-name', asks: /^Name of the new user-assigned managed identity/, answer: { type: names.identity } },
+      { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: 'Create new key vault' } },
+      { name: 'vault-name', asks: /^Name of the new key vault/, answer: { type: names.vault } },
+      { name: 'vault-retention', asks: /^Soft-delete retention in days/, answer: { type: '7' } },
+      { name: 'key', asks: /^Select the encryption key$/, answer: { pick: 'Create new RSA key' } },
+      { name: 'key-name', asks: /^Name of the new key$/, answer: { type: names.key } },
+      { name: 'key-size', asks: /^Select the key type and size$/, answer: { pick: 'RSA 3072' } },
+      { name: 'versioning', asks: /^How should the registry follow new key versions\?$/, answer: { pick: 'Versionless key (automatic rotation)' } },
+      { name: 'summary', asks: new RegExp(`^Create registry "${names.registry}" encrypted with a customer-managed key\\?$`), answer: { button: 'Create' } },
+    ];
+    workbench = await openWorkbenchAtSubscription(subscriptionName);
+    const { page } = workbench;
+    // Azure accepted the create and works on it; its status stays unanswered until the extension host is gone.
+    await callEmulatorAdmin('POST', 'faults', { method: 'GET', pathPattern: `/registries/${names.registry}/operationStatuses/`, times: 1, action: { delayMs: 600000 } });
+    await runCommand(page, 'Create Registry with Customer-Managed Key');
+    for (const step of steps) {
+      await expectStep(page, step);
+      await answerStep(page, step);
+    }
+    const running = await waitUntil('the journal to record the registry operation in flight', async () => journals().find((journal) =>
+      journal.registryId.toLowerCase().endsWith(`/registries/${names.registry}`) && journal.changes.some((change) => change.step === 'registry' && change.status === 'started' && 'operation' in change)), 90000);
+    recordShownMessages('interrupted-journals', [JSON.stringify(running)]);
+    const registryId = running.registryId;
+    process.kill(running.owner.pid, 'SIGKILL');
+    await callEmulatorAdmin('DELETE', 'faults');
+    await workbench.close();
+    workbench = await openWorkbenchAtSubscription(subscriptionName);
+    const next = workbench.page;
+    const offered = await waitForNotification(next, new RegExp(`Create Registry with Customer-Managed Key on registry "${names.registry}" \\(started .*\\) was interrupted before it finished`), notifications.seen);
+    assert.match(offered.message, /Cut off during: Create registry\./, offered.message);
+    const { lastSeq } = JSON.parse((await callEmulatorAdmin('GET', 'requests?since=0')).text) as { lastSeq: number };
+    await clickNotificationAction(next, /Create Registry with Customer-Managed Key on registry .* was interrupted/, 'Resume');
+    await waitForNotification(next, new RegExp(`Create Registry with Customer-Managed Key on registry "${names.registry}" finished`), notifications.seen);
+    const sent = (JSON.parse((await callEmulatorAdmin('GET', `requests?since=${lastSeq}`)).text) as { requests: { method: string; path: string }[] }).requests;
+    assert.deepStrictEqual(sent.filter((request) => request.method === 'PUT' && request.path.toLowerCase().endsWith(`/registries/${names.registry}`)), [], 'the registry create was not sent again');
+    const created = await registryNow(registryId);
+    assert.strictEqual(created?.encryption.status, 'enabled');
+    assert.strictEqual((await keyAccessNow(registryId)).accessible, true, 'the new registry reaches its key');
+    await treeRowNamed(next, names.registry).filter({ hasText: 'customer-managed key' }).waitFor({ timeout: 60000 });
+    await screenshot(next, 'interrupted-create-resumed');
+    made.push({ id: registryId, name: names.registry, group: names.group } as JourneyRegistry);
   });
 });
