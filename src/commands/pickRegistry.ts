@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SubscriptionTarget } from '../auth/SubscriptionSource';
 import { RegistryNode } from '../tree/RegistryNode';
 import type { CommandServices } from './CommandServices';
+import { DomainError } from '../domain/errors';
 
 export interface PickRegistryOptions {
     /** Only registries encrypted with a customer-managed key (key identifier commands). */
@@ -20,7 +21,7 @@ export async function resolveRegistryNode(context: IActionContext, services: Com
     if (typeof arg === 'string' && arg.startsWith('/subscriptions/')) {
         const found = await services.inventory.findRegistry(arg);
         if (!found) {
-            throw new Error(vscode.l10n.t('No container registry with ID {0} is visible with the current account and subscription filter.', arg));
+            throw new DomainError('RegistryNotVisible', { id: arg });
         }
         return new RegistryNode(undefined, found.registry, found.target.factory, found.target.tenantId);
     }
@@ -49,7 +50,7 @@ export async function pickRegistry(context: IActionContext, services: CommandSer
 export async function pickSubscription(context: IActionContext, services: CommandServices): Promise<SubscriptionTarget> {
     const subscriptions = await services.inventory.getSubscriptions();
     if (subscriptions.length === 0) {
-        throw new Error(vscode.l10n.t('No Azure subscriptions are available. Sign in or select subscriptions first.'));
+        throw new DomainError('NoSubscriptions', {});
     }
     if (subscriptions.length === 1 && subscriptions[0]) {
         return subscriptions[0];

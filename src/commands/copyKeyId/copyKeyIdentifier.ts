@@ -2,6 +2,7 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
+import { DomainError } from '../../domain/errors';
 
 /** Copies the key identifier as configured on the registry (versionless when rotation is automatic). Returns it. */
 export async function copyKeyIdentifier(context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
@@ -17,11 +18,11 @@ async function copy(context: IActionContext, services: CommandServices, arg: unk
     const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });
     const state = node.registry.encryption;
     if (state.status !== 'enabled') {
-        throw new Error(vscode.l10n.t('Registry "{0}" is encrypted with a service-managed key; it has no key identifier.', node.registry.name));
+        throw new DomainError('RegistryHasNoKeyIdentifier', { registry: node.registry.name });
     }
     const value = which === 'configured' ? state.keyIdentifier : state.versionedKeyIdentifier ?? (state.key?.version ? state.keyIdentifier : undefined);
     if (!value) {
-        throw new Error(vscode.l10n.t('Registry "{0}" does not report a versioned key identifier yet. Refresh it and try again.', node.registry.name));
+        throw new DomainError('RegistryHasNoVersionedKeyId', { registry: node.registry.name });
     }
     await vscode.env.clipboard.writeText(value);
     void vscode.window.showInformationMessage(vscode.l10n.t('Copied to the clipboard: {0}', value));

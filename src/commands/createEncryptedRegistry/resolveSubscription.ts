@@ -1,7 +1,7 @@
-import * as vscode from 'vscode';
 import type { SubscriptionTarget } from '../../auth/SubscriptionSource';
 import { SubscriptionNode } from '../../tree/SubscriptionNode';
 import type { CreateRegistryContext } from './CreateRegistryContext';
+import { DomainError } from '../../domain/errors';
 
 /** A subscription node (right-click) or a pre-filled subscription id; otherwise the wizard asks. */
 export async function resolveSubscription(context: CreateRegistryContext, arg: unknown): Promise<SubscriptionTarget | undefined> {
@@ -14,7 +14,7 @@ export async function resolveSubscription(context: CreateRegistryContext, arg: u
     const wanted = context.subscriptionId.toLowerCase();
     const found = (await context.services.inventory.getSubscriptions()).find((target) => target.subscriptionId.toLowerCase() === wanted);
     if (!found) {
-        throw new Error(vscode.l10n.t('Subscription {0} is not available with the current account and subscription filter.', context.subscriptionId));
+        throw new DomainError('SubscriptionNotAvailable', { subscription: context.subscriptionId });
     }
     return found;
 }

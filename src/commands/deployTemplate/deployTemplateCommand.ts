@@ -1,7 +1,6 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
-import { withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
 import type { DeployTemplateContext } from './DeployTemplateContext';
 import { DeployResourceGroupStep } from './DeployResourceGroupStep';
@@ -12,6 +11,7 @@ import { ParameterValuesStep } from './ParameterValuesStep';
 import { runTemplateDeployment } from './runTemplateDeployment';
 import { readParameters, readTemplate, toDocument } from './templateDocuments';
 import { TemplateFileStep } from './TemplateFileStep';
+import { DomainError } from '../../domain/errors';
 
 /** Pre-filled input for scripted runs and for Export's "Deploy…": any field given is not asked. */
 export interface DeployTemplateInput {
@@ -27,38 +27,36 @@ export interface DeployTemplateInput {
  * the summary (Deploy), then the deployment with progress and the notification that ends it.
  */
 export async function deployTemplateCommand(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
-    return withLocalizedErrors(async () => {
-        const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : (arg && typeof arg === 'object' ? arg as DeployTemplateInput : {});
-        const context: DeployTemplateContext = Object.assign(actionContext, { services });
-        if (input.resourceGroup) {
-            context.resourceGroup = input.resourceGroup;
+    const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : (arg && typeof arg === 'object' ? arg as DeployTemplateInput : {});
+    const context: DeployTemplateContext = Object.assign(actionContext, { services });
+    if (input.resourceGroup) {
+        context.resourceGroup = input.resourceGroup;
+    }
+    if (input.deploymentName) {
+        context.deploymentName = input.deploymentName;
+    }
+    if (input.templateUri) {
+        context.templateDocument = toDocument(input.templateUri);
+        context.template = await readTemplate(context.templateDocument);
+    }
+    if (input.parametersUri) {
+        const document = toDocument(input.parametersUri);
+        context.parameters = await readParameters(document);
+        context.parametersSource = document;
+    }
+    if (input.subscriptionId) {
+        context.target = (await services.inventory.getSubscriptions()).find((target) => target.subscriptionId.toLowerCase() === input.subscriptionId!.toLowerCase());
+        if (!context.target) {
+            throw new DomainError('SubscriptionNotAvailable', { subscription: input.subscriptionId });
         }
-        if (input.deploymentName) {
-            context.deploymentName = input.deploymentName;
-        }
-        if (input.templateUri) {
-            context.templateDocument = toDocument(input.templateUri);
-            context.template = await readTemplate(context.templateDocument);
-        }
-        if (input.parametersUri) {
-            const document = toDocument(input.parametersUri);
-            context.parameters = await readParameters(document);
-            context.parametersSource = document;
-        }
-        if (input.subscriptionId) {
-            context.target = (await services.inventory.getSubscriptions()).find((target) => target.subscriptionId.toLowerCase() === input.subscriptionId!.toLowerCase());
-            if (!context.target) {
-                throw new Error(vscode.l10n.t('Subscription {0} is not available with the current account and subscription filter.', input.subscriptionId));
-            }
-        }
-        const wizard = new FlowWizard(context, {
-            title: vscode.l10n.t('Deploy ARM Template'),
-            promptSteps: [new TemplateFileStep(), new ParametersStep(), new ParameterValuesStep(), new DeploySubscriptionStep(), new DeployResourceGroupStep(), new DeploySummaryStep()],
-        });
-        await wizard.prompt();
-        return runTemplateDeployment(context, services, context.target!.factory, {
-            subscriptionId: context.target!.subscriptionId, resourceGroup: context.resourceGroup!, deploymentName: context.deploymentName!,
-            template: context.template!, parameters: context.parameters ?? {},
-        });
+    }
+    const wizard = new FlowWizard(context, {
+        title: vscode.l10n.t('Deploy ARM Template'),
+        promptSteps: [new TemplateFileStep(), new ParametersStep(), new ParameterValuesStep(), new DeploySubscriptionStep(), new DeployResourceGroupStep(), new DeploySummaryStep()],
+    });
+    await wizard.prompt();
+    return runTemplateDeployment(context, services, context.target!.factory, {
+        subscriptionId: context.target!.subscriptionId, resourceGroup: context.resourceGroup!, deploymentName: context.deploymentName!,
+        template: context.template!, parameters: context.parameters ?? {},
     });
 }

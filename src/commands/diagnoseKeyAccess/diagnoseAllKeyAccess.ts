@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { diagnoseAll, type DiagnoseTarget } from '../../domain/diagnose/diagnoseAll';
 import type { RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
-import { programmaticArgs, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs } from '../revokeKeyAccess/keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { openReport } from '../reportDocuments';
 import { mirrorInTree } from './showDiagnosis';
@@ -17,35 +17,33 @@ export interface DiagnoseAllArgs {
 /** Diagnose All: every CMK registry in the tree's subscriptions, a bounded number at a time, one shared cache. */
 export async function diagnoseAllKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RegistryDiagnosis[]> {
     const args = programmaticArgs<DiagnoseAllArgs>(context, arg);
-    return withLocalizedErrors(async () => {
-        const subscriptions = await services.inventory.getSubscriptions();
-        const targets: DiagnoseTarget[] = (await Promise.all(subscriptions.map(async (target) =>
-            (await services.inventory.getRegistries(target).catch(() => []))
-                .filter((registry) => registry.encryption.status === 'enabled')
-                .map((registry) => ({ registry, factory: target.factory }))))).flat();
-        if (targets.length === 0) {
-            void vscode.window.showInformationMessage(vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'));
-            return [];
-        }
-        const { diagnoses, stats } = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing key access of {0} registries…', String(targets.length)), cancellable: false },
-            (progress) => diagnoseAll(targets, {
-                subscriptionIds: subscriptions.map((s) => s.subscriptionId),
-                onDone: (done, total) => {
-                    const counted = `${done}/${total}`;
-                    progress.report({ message: counted, increment: 100 / total });
-                },
-            }));
-        context.telemetry.measurements.registries = stats.registries;
-        context.telemetry.measurements.durationMs = stats.durationMs;
-        for (const diagnosis of diagnoses) {
-            await mirrorInTree(services, diagnosis);
-        }
-        services.tree.redrawKeyAccessMarks();
-        if (args?.showReport !== false) {
-            const now = new Date();
-            await openReport(diagnosisReport(diagnoses, now, stats), 'key-access-diagnosis', now);
-        }
-        return diagnoses;
-    });
+    const subscriptions = await services.inventory.getSubscriptions();
+    const targets: DiagnoseTarget[] = (await Promise.all(subscriptions.map(async (target) =>
+        (await services.inventory.getRegistries(target).catch(() => []))
+            .filter((registry) => registry.encryption.status === 'enabled')
+            .map((registry) => ({ registry, factory: target.factory }))))).flat();
+    if (targets.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'));
+        return [];
+    }
+    const { diagnoses, stats } = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing key access of {0} registries…', String(targets.length)), cancellable: false },
+        (progress) => diagnoseAll(targets, {
+            subscriptionIds: subscriptions.map((s) => s.subscriptionId),
+            onDone: (done, total) => {
+                const counted = `${done}/${total}`;
+                progress.report({ message: counted, increment: 100 / total });
+            },
+        }));
+    context.telemetry.measurements.registries = stats.registries;
+    context.telemetry.measurements.durationMs = stats.durationMs;
+    for (const diagnosis of diagnoses) {
+        await mirrorInTree(services, diagnosis);
+    }
+    services.tree.redrawKeyAccessMarks();
+    if (args?.showReport !== false) {
+        const now = new Date();
+        await openReport(diagnosisReport(diagnoses, now, stats), 'key-access-diagnosis', now);
+    }
+    return diagnoses;
 }

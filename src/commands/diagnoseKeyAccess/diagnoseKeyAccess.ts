@@ -8,7 +8,7 @@ import { getRegistry } from '../../domain/registries/getRegistry';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, selectedSubscriptionIds, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs, selectedSubscriptionIds } from '../revokeKeyAccess/keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { offerFixes } from './fixKeyAccess';
 import { openReport } from '../reportDocuments';
@@ -23,17 +23,15 @@ export interface DiagnoseKeyAccessArgs {
 /** Diagnose Key Access for one registry: check every link, open the report, mirror the result in the tree, offer fixes. */
 export async function diagnoseKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RegistryDiagnosis> {
     const args = programmaticArgs<DiagnoseKeyAccessArgs>(context, arg);
-    return withLocalizedErrors(async () => {
-        const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
-        context.valuesToMask.push(node.registry.id);
-        const diagnosis = await diagnoseAndShow(services, node.factory, node.registry.id, node.registry.name, args?.showReport !== false);
-        context.telemetry.properties.status = diagnosis.status;
-        if (!args) {
-            // The fix prompt waits for the user; the command (and its progress) is already done.
-            void offerFixesUntilDone(context, services, node.factory, diagnosis);
-        }
-        return diagnosis;
-    });
+    const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
+    context.valuesToMask.push(node.registry.id);
+    const diagnosis = await diagnoseAndShow(services, node.factory, node.registry.id, node.registry.name, args?.showReport !== false);
+    context.telemetry.properties.status = diagnosis.status;
+    if (!args) {
+        // The fix prompt waits for the user; the command (and its progress) is already done.
+        void offerFixesUntilDone(context, services, node.factory, diagnosis);
+    }
+    return diagnosis;
 }
 
 async function diagnoseAndShow(services: CommandServices, factory: AzureClientFactory, registryId: string, registryName: string, showReport: boolean): Promise<RegistryDiagnosis> {

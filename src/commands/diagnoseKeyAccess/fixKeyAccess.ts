@@ -4,7 +4,7 @@ import { applyFix } from '../../domain/diagnose/applyFix';
 import type { KeyAccessFix, RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, selectedSubscriptionIds, withLocalizedErrors } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs, selectedSubscriptionIds } from '../revokeKeyAccess/keyAccessServices';
 import { checkTitle, explain, fixLabel, fixNeedsConfirmation } from './findingText';
 
 /** `executeCommand('acrCmk.fixKeyAccess', { registryId, fix, confirmed })`: apply one fix Diagnose offered. */
@@ -20,10 +20,8 @@ export async function fixKeyAccess(context: IActionContext, services: CommandSer
     if (!args?.fix) {
         return;
     }
-    await withLocalizedErrors(async () => {
-        const node = await resolveRegistryNode(context, services, args.registryId, { cmkOnly: true });
-        await applyOneFix(context, services, node.factory, node.registry.name, args.fix, args.confirmed === true);
-    });
+    const node = await resolveRegistryNode(context, services, args.registryId, { cmkOnly: true });
+    await applyOneFix(context, services, node.factory, node.registry.name, args.fix, args.confirmed === true);
 }
 
 /** Offers the fixes of a diagnosis in a quick pick (the "one click" after the report opened). Returns the fix applied. */

@@ -1,7 +1,5 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
-import { isDomainError } from '../../domain/errors';
 import { MemoryStorage, StoredRevocations, type RevocationStore } from '../../domain/revoke/RevocationRecord';
-import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
 
 // Without the extension's global state (e.g. a host that passed none), records live for the session.
@@ -32,16 +30,4 @@ export function programmaticArgs<T extends { readonly registryId: string }>(cont
         return arg as T;
     }
     return undefined;
-}
-
-/** Domain errors reach users as their localized sentence; the code stays on the error for callers. */
-export async function withLocalizedErrors<T>(run: () => Promise<T>): Promise<T> {
-    try {
-        return await run();
-    } catch (error) {
-        if (isDomainError(error)) {
-            throw Object.assign(new Error(errorMessage(error)), { code: error.code });
-        }
-        throw error;
-    }
 }

@@ -7,7 +7,7 @@ import type { RevocationRecord } from '../../domain/revoke/RevocationRecord';
 import type { CommandServices } from '../CommandServices';
 import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, revocationStore, selectedSubscriptionIds, withLocalizedErrors } from './keyAccessServices';
+import { programmaticArgs, revocationStore, selectedSubscriptionIds } from './keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
 import type { RevokeContext } from './RevokeContext';
 import { RevokeMethodStep } from './RevokeMethodStep';
@@ -26,50 +26,48 @@ export interface RevokeKeyAccessArgs {
 /** Revoke Key Access: how → what will be removed (modal, names the registry) → type the name → revoke and remember. */
 export async function revokeKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RevocationRecord> {
     const args = programmaticArgs<RevokeKeyAccessArgs>(context, arg);
-    return withLocalizedErrors(async () => {
-        const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
-        const registry = node.registry;
-        context.valuesToMask.push(registry.id);
-        const wizardContext: RevokeContext = Object.assign(context, {
-            node, subscriptionIds: await selectedSubscriptionIds(services),
-            method: args?.method ? toRevokeMethod(args.method) : undefined, typedName: args?.confirmRegistryName,
-        });
-        const wizard = new FlowWizard(wizardContext, {
-            title: vscode.l10n.t('Revoke key access of "{0}"', registry.name),
-            promptSteps: [new RevokeMethodStep(), new RevokeWarningStep(), new RevokeNameStep()],
-        });
-        await wizard.prompt();
-        // Pre-answered runs (method and name given) never prompted, so the plan is read here.
-        let plan = wizardContext.plan;
-        if (!plan) {
-            plan = await planRevoke(node.factory, { registryId: registry.id, method: wizardContext.method!, subscriptionIds: wizardContext.subscriptionIds });
-            await assertMayRevoke(node.factory, plan);
-        }
-        const typed = wizardContext.typedName ?? '';
-        const { result, dataAccess } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
-            async (progress) => {
-                const journal = await beginJournal(services, {
-                    flow: 'revoke', command: 'revokeKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan,
-                });
-                const revoked = await runRevoke(node.factory, plan, revocationStore(services), typed, new Date(), journal).finally(() => journal?.finish());
-                // The proof is a read of the registry's data (catalog, a manifest), not the grants that were removed.
-                progress.report({ message: vscode.l10n.t('Reading the registry\'s data…') });
-                return { result: revoked, dataAccess: await verifyDataAccess(node.factory, registry) };
-            });
-        context.telemetry.properties.dataAccessAfterRevoke = dataAccess.kind;
-        services.tree.markKeyAccess(registry.id, { kind: 'revoked' });
-        for (const affected of plan.affected) {
-            services.tree.markKeyAccess(affected.id, { kind: 'problem', severity: 'error', summary: vscode.l10n.t('Lost access to its key when the key access of registry "{0}" was revoked.', registry.name) });
-        }
-        const who = encryptionIdentityText(plan);
-        const removed = [...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)), ...plan.versions.map((version) => versionText(plan.target.key.keyName, version))];
-        const message = vscode.l10n.t('Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.', registry.name, removed.join('; '));
-        const also = plan.affected.length === 0 ? '' : ` ${vscode.l10n.t('Also without key access now: {0}.', plan.affected.map((affected) => affected.name).join(', '))}`;
-        const closing = `${message}${also} ${afterRevokeText(dataAccess)}`;
-        void vscode.window.showInformationMessage(closing);
-        if (result.accessRemains) {
-            void vscode.window.showWarningMessage(vscode.l10n.t('The identity of registry "{0}" still reaches the key through another grant (a role above the vault, or the "all" permission). Disable the key to cut access completely.', registry.name));
-        }
-        return result.record;
+    const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
+    const registry = node.registry;
+    context.valuesToMask.push(registry.id);
+    const wizardContext: RevokeContext = Object.assign(context, {
+        node, subscriptionIds: await selectedSubscriptionIds(services),
+        method: args?.method ? toRevokeMethod(args.method) : undefined, typedName: args?.confirmRegistryName,
     });
+    const wizard = new FlowWizard(wizardContext, {
+        title: vscode.l10n.t('Revoke key access of "{0}"', registry.name),
+        promptSteps: [new RevokeMethodStep(), new RevokeWarningStep(), new RevokeNameStep()],
+    });
+    await wizard.prompt();
+    // Pre-answered runs (method and name given) never prompted, so the plan is read here.
+    let plan = wizardContext.plan;
+    if (!plan) {
+        plan = await planRevoke(node.factory, { registryId: registry.id, method: wizardContext.method!, subscriptionIds: wizardContext.subscriptionIds });
+        await assertMayRevoke(node.factory, plan);
+    }
+    const typed = wizardContext.typedName ?? '';
+    const { result, dataAccess } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
+        async (progress) => {
+            const journal = await beginJournal(services, {
+                flow: 'revoke', command: 'revokeKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan,
+            });
+            const revoked = await runRevoke(node.factory, plan, revocationStore(services), typed, new Date(), journal).finally(() => journal?.finish());
+            // The proof is a read of the registry's data (catalog, a manifest), not the grants that were removed.
+            progress.report({ message: vscode.l10n.t('Reading the registry\'s data…') });
+            return { result: revoked, dataAccess: await verifyDataAccess(node.factory, registry) };
+        });
+    context.telemetry.properties.dataAccessAfterRevoke = dataAccess.kind;
+    services.tree.markKeyAccess(registry.id, { kind: 'revoked' });
+    for (const affected of plan.affected) {
+        services.tree.markKeyAccess(affected.id, { kind: 'problem', severity: 'error', summary: vscode.l10n.t('Lost access to its key when the key access of registry "{0}" was revoked.', registry.name) });
+    }
+    const who = encryptionIdentityText(plan);
+    const removed = [...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)), ...plan.versions.map((version) => versionText(plan.target.key.keyName, version))];
+    const message = vscode.l10n.t('Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.', registry.name, removed.join('; '));
+    const also = plan.affected.length === 0 ? '' : ` ${vscode.l10n.t('Also without key access now: {0}.', plan.affected.map((affected) => affected.name).join(', '))}`;
+    const closing = `${message}${also} ${afterRevokeText(dataAccess)}`;
+    void vscode.window.showInformationMessage(closing);
+    if (result.accessRemains) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The identity of registry "{0}" still reaches the key through another grant (a role above the vault, or the "all" permission). Disable the key to cut access completely.', registry.name));
+    }
+    return result.record;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { listKeyNames } from '../../domain/rotate/keyVersions';
 import type { RotationWizardContext } from './RotateKeyContext';
+import { DomainError } from '../../domain/errors';
 
 /** One key of the chosen vault (the version mode is asked next). */
 export class KeyPickStep extends AnswerPromptStep<RotationWizardContext> {
@@ -19,7 +20,7 @@ export class KeyPickStep extends AnswerPromptStep<RotationWizardContext> {
         const vaultUrl = context.vaultUrl ?? '';
         const keys = await listKeyNames(context.factory, vaultUrl);
         if (keys.length === 0) {
-            throw new Error(vscode.l10n.t('Key vault {0} has no keys.', vaultUrl));
+            throw new DomainError('VaultHasNoKeys', { vault: vaultUrl });
         }
         const state = context.registry.encryption;
         const current = state.status === 'enabled' && state.key?.vaultUrl.toLowerCase() === vaultUrl.toLowerCase() ? state.key.keyName.toLowerCase() : undefined;

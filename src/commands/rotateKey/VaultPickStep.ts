@@ -4,6 +4,7 @@ import { listVaults } from '../../domain/access/getVault';
 import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../../domain/access/VaultInfo';
 import { pickSubscription } from '../pickRegistry';
 import type { RotationWizardContext } from './RotateKeyContext';
+import { DomainError } from '../../domain/errors';
 
 /** One key vault of the subscription picked before (VaultSubscriptionStep). */
 export class VaultPickStep extends AzureWizardPromptStep<RotationWizardContext> {
@@ -16,7 +17,7 @@ export class VaultPickStep extends AzureWizardPromptStep<RotationWizardContext> 
         const target = context.vaultSubscription ?? await pickSubscription(context, context.services);
         const vaults = await listVaults(context.factory, target.subscriptionId);
         if (vaults.length === 0) {
-            throw new Error(vscode.l10n.t('Subscription "{0}" has no key vaults.', target.name));
+            throw new DomainError('SubscriptionHasNoVaults', { subscription: target.name });
         }
         const picks = vaults.map((vault): IAzureQuickPickItem<VaultInfo> => ({
             label: vault.name, description: vaultDescription(vault), detail: vault.resourceGroup, data: vault,

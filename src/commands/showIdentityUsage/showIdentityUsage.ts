@@ -6,6 +6,7 @@ import { identityInUse, registriesUsingIdentity, type IdentityInUse } from '../.
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { registryOf } from '../showKeyUsage/usageSource';
+import { DomainError } from '../../domain/errors';
 
 /**
  * Show Registries Using This Identity: every registry of every selected subscription whose encryption uses the
@@ -18,7 +19,7 @@ export async function showIdentityUsage(context: IActionContext, services: Comma
     const registry = registryOf(arg) ?? (await resolveRegistryNode(context, services, arg, { cmkOnly: true })).registry;
     const identity = identityInUse(registry);
     if (!identity) {
-        throw new Error(vscode.l10n.t('Registry "{0}" has no encryption identity: it does not use a customer-managed key.', registry.name));
+        throw new DomainError('RegistryHasNoEncryptionIdentity', { registry: registry.name });
     }
     const { fleet, subscriptionName } = await services.keys.fleetSnapshot();
     const users = registriesUsingIdentity(fleet.registries, identity, [registry]);
