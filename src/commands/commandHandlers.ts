@@ -4,7 +4,16 @@ import type { CommandServices } from './CommandServices';
 import { copyKeyIdentifier, copyVersionedKeyIdentifier } from './copyKeyId/copyKeyIdentifier';
 import { createEncryptedRegistry } from './createEncryptedRegistry/createEncryptedRegistry';
 import { deployTemplateCommand } from './deployTemplate/deployTemplateCommand';
-import { keyAccessCommandHandlers } from './diagnoseKeyAccess/keyAccessCommandHandlers';
+import { diagnoseAllKeyAccess } from './diagnoseKeyAccess/diagnoseAllKeyAccess';
+import { diagnoseKeyAccess } from './diagnoseKeyAccess/diagnoseKeyAccess';
+import { fixKeyAccess } from './diagnoseKeyAccess/fixKeyAccess';
+import { enableAutoRotation } from './enableAutoRotation/enableAutoRotation';
+import { firewallPath } from './firewallPath/firewallPath';
+import { restoreKeyAccess } from './restoreKeyAccess/restoreKeyAccess';
+import { revokeKeyAccess } from './revokeKeyAccess/revokeKeyAccess';
+import { rotateKey } from './rotateKey/rotateKey';
+import type { RotateKeyAnswers } from './rotateKey/RotateKeyContext';
+import { useSystemIdentity } from './useSystemIdentity/useSystemIdentity';
 import { exportFleetReport } from './exportFleetReport/exportFleetReport';
 import { exportTemplate } from './exportTemplate/exportTemplate';
 import { enableKeyAudit } from './keyAudit/enableKeyAudit';
@@ -13,7 +22,6 @@ import { openInPortal } from './openInPortal/openInPortal';
 import { recoverInterruptedRun } from './journal/recoverInterruptedRun';
 import { refresh } from './refresh/refresh';
 import { enableAutoRotationUsingKey, rotateAllUsingKey } from './rotateAllUsingKey/rotateAllUsingKey';
-import { rotationCommandHandlers } from './rotateKey/rotationCommandHandlers';
 import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
 import { showEncryption } from './showEncryption/showEncryption';
 import { showIdentityUsage } from './showIdentityUsage/showIdentityUsage';
@@ -29,14 +37,18 @@ type WithAnswers = (context: IActionContext, services: CommandServices, arg?: un
 const oneArgument = (handler: OneArgument): CommandHandler => (context, services, [arg]) => handler(context, services, arg);
 // The rotation family also takes a second argument: answers that pre-fill the wizard (tests, other extensions).
 const withAnswers = (handler: WithAnswers): CommandHandler => (context, services, [arg, answers]) => handler(context, services, arg, answers);
-const mapHandlers = <H>(handlers: Readonly<Record<string, H>>, wrap: (handler: H) => CommandHandler) =>
-    Object.fromEntries(Object.entries(handlers).map(([id, handler]) => [id, wrap(handler)]));
+type RotationCommand = (context: IActionContext, services: CommandServices, arg?: unknown, answers?: RotateKeyAnswers) => Promise<unknown>;
+const withRotationAnswers = (handler: RotationCommand): CommandHandler => (context, services, [arg, answers]) => handler(context, services, arg, toAnswers(answers));
+
+function toAnswers(value: unknown): RotateKeyAnswers | undefined {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as RotateKeyAnswers : undefined;
+}
 
 /**
  * Every command's implementation. Loaded with a dynamic `import()` by the first command run (registerCommands.ts):
  * these modules (the wizards) need vscode-azext-utils at evaluation, which activation must not pay for.
  */
-const handlers: Readonly<Record<string, CommandHandler>> = {
+const handlers: Readonly<Record<CommandId, CommandHandler>> = {
     'acrCmk.refresh': oneArgument(refresh),
     'acrCmk.recoverInterruptedRun': oneArgument(recoverInterruptedRun),
     'acrCmk.signIn': oneArgument(signIn),
@@ -53,14 +65,21 @@ const handlers: Readonly<Record<string, CommandHandler>> = {
     'acrCmk.showIdentityUsage': oneArgument(showIdentityUsage),
     'acrCmk.enableKeyAudit': oneArgument(enableKeyAudit),
     'acrCmk.openKeyUsageQuery': oneArgument(openKeyUsageQuery),
-    ...mapHandlers(keyAccessCommandHandlers, oneArgument),
-    ...mapHandlers(rotationCommandHandlers, withAnswers),
+    'acrCmk.revokeKeyAccess': oneArgument(revokeKeyAccess),
+    'acrCmk.restoreKeyAccess': oneArgument(restoreKeyAccess),
+    'acrCmk.diagnoseKeyAccess': oneArgument(diagnoseKeyAccess),
+    'acrCmk.diagnoseAllKeyAccess': oneArgument(diagnoseAllKeyAccess),
+    'acrCmk.fixKeyAccess': oneArgument(fixKeyAccess),
+    'acrCmk.rotateKey': withRotationAnswers(rotateKey),
+    'acrCmk.useSystemIdentity': withRotationAnswers(useSystemIdentity),
+    'acrCmk.enableAutoRotation': withRotationAnswers(enableAutoRotation),
+    'acrCmk.firewallPath': withRotationAnswers(firewallPath),
     'acrCmk.rotateAllUsingKey': withAnswers(rotateAllUsingKey as WithAnswers),
     'acrCmk.enableAutoRotationUsingKey': withAnswers(enableAutoRotationUsingKey as WithAnswers),
     'acrCmk.exportFleetReport': oneArgument(exportFleetReport),
 };
 
-/** Every id of commandIds.ts has a handler here: test/unit/domain/lazyAzureModules.test.ts compares the two lists. */
+/** Every id of commandIds.ts has exactly one handler here (a missing or unknown id does not compile). */
 export const commandHandler = (id: CommandId): CommandHandler => handlers[id];
 
 /** For the test that keeps commandIds.ts, this table and package.json in step. */
