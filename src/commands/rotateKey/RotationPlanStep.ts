@@ -2,7 +2,7 @@ import { AzureWizardPromptStep, GoBackError } from '@microsoft/vscode-azext-util
 import * as vscode from 'vscode';
 import { isDomainError } from '../../domain/errors';
 import { formatKeyIdentifier } from '../../domain/keys/keyIdentifier';
-import { planRotation } from '../../domain/rotate/planRotation';
+import { decideRotation, readRotationFacts, type RotationFacts } from '../../domain/rotate/planRotation';
 import type { RotationPlan } from '../../domain/rotate/RotationPlan';
 import { rotationStepList } from '../../l10n/rotationStepLabel';
 import { askConsent, consentQuestion } from './rotationConsent';
@@ -10,9 +10,9 @@ import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyC
 import { keyText, policyLine, snapshotIdentifiers, snapshotText } from '../../l10n/encryptionText';
 
 /**
- * Plans the rotation (reads only) and asks for each change it needs: every refusal the domain raises for a
- * missing consent becomes one modal question, then planning runs again. Ends with a modal confirmation that
- * shows the registry's encryption before and after.
+ * Plans the rotation (reads only) and asks for each change it needs: every refusal the decision raises for a
+ * missing consent becomes one modal question, then it decides again on the facts already read (Azure is not read
+ * again). Ends with a modal confirmation that shows the registry's encryption before and after.
  */
 export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContext> {
     /** Counted: besides any consent it asks, it always ends with the confirmation (unless pre-confirmed). */
@@ -39,10 +39,13 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
 
     private async planAndConfirm(context: RotationWizardContext): Promise<void> {
         let request = this.buildRequest(context);
+        // Azure is read once per request; each consent given decides again on the same facts.
+        let facts: RotationFacts | undefined;
         for (; ;) {
             try {
-                context.plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking key, identity and access…') },
-                    () => planRotation(context.factory, { ...request, consent: context.consent }));
+                facts ??= await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking key, identity and access…') },
+                    () => readRotationFacts(context.factory, request));
+                context.plan = decideRotation(facts, { ...request, consent: context.consent });
                 break;
             } catch (error) {
                 if (!isDomainError(error)) {
@@ -54,6 +57,8 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
                     }, { title: vscode.l10n.t('Use System-Assigned Identity') });
                     request = { ...request, identity: { kind: 'system' } };
                     context.answers.identity = request.identity;
+                    // Another identity: its facts (assigned? access?) are read again.
+                    facts = undefined;
                     continue;
                 }
                 const question = consentQuestion(error, context.registry.name);

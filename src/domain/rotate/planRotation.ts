@@ -24,10 +24,32 @@ import type { RotationConsent, RotationRequest } from './RotationRequest';
  * change without consent) are thrown here, so a refused rotation changes nothing.
  */
 export function planRotation(factory: AzureClientFactory, request: RotationRequest): Promise<RotationPlan> {
-    return beforeAnyChange('rotationPlan', () => readAndPlanRotation(factory, request));
+    return beforeAnyChange('rotationPlan', async () => decideRotation(await readFacts(factory, request), request));
 }
 
-async function readAndPlanRotation(factory: AzureClientFactory, request: RotationRequest): Promise<RotationPlan> {
+/**
+ * What Azure says, read once for a request: everything the decision needs. A consent given afterwards changes the
+ * decision, not the facts (the wizard decides again on the same facts); another identity or key means reading again.
+ */
+export interface RotationFacts {
+    readonly registry: RegistrySummary;
+    readonly state: CustomerManagedKeyState;
+    readonly key: KeyIdentifier;
+    readonly vault: VaultInfo;
+    readonly targetKeyId?: string;
+    readonly identity: PlannedIdentity;
+    readonly reassignIdentityId?: string;
+    /** The planned identity already has the encryption access (false while it has no principal yet). */
+    readonly identityHasAccess: boolean;
+    readonly policyRights?: RotationPlan['policyRights'];
+    readonly previousIdentityGrants?: RotationPlan['previousIdentityGrants'];
+}
+
+export function readRotationFacts(factory: AzureClientFactory, request: Omit<RotationRequest, 'consent'>): Promise<RotationFacts> {
+    return beforeAnyChange('rotationPlan', () => readFacts(factory, request));
+}
+
+async function readFacts(factory: AzureClientFactory, request: Omit<RotationRequest, 'consent'>): Promise<RotationFacts> {
     // What can be refused without Azure is refused before the first request: a malformed key id, a bad policy.
     const typedKey = request.key.kind === 'existing' ? parseKeyIdentifier(request.key.keyId, factory.cloud) : undefined;
     if (request.rotationPolicy) {
@@ -40,7 +62,18 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
     const vault = await findVaultForKeyId(factory, subscriptionIds, formatKeyIdentifier(key, { versionless: true }));
     const targetKeyId = request.key.kind === 'existing' ? await existingTargetKeyId(factory, key, request.versionless) : undefined;
     const { identity, reassignIdentityId } = await resolvePlannedIdentity(factory, registry, state, request.identity, subscriptionIds);
+    const identityHasAccess = !!identity.principalId && await hasEncryptionAccess(factory, vault, identity.principalId);
+    const policyRights = request.rotationPolicy ? await missingPolicyRights(factory, vault) : undefined;
+    const previousIdentityGrants = request.removePreviousIdentityAccess ? await previousGrants(factory, vault, state, identity) : undefined;
+    return { registry, state, key, vault, targetKeyId, identity, reassignIdentityId, identityHasAccess, policyRights, previousIdentityGrants };
+}
 
+/**
+ * The decision, from facts alone (no request to Azure): the steps, each change that needs a consent refused
+ * (`RotationChangeDeclined`, `EncryptionIdentityRemoved`) until it is given, the firewall's rules, and "nothing to do".
+ */
+export function decideRotation(facts: RotationFacts, request: RotationRequest): RotationPlan {
+    const { registry, state, key, vault, targetKeyId, identity, reassignIdentityId } = facts;
     const steps = new Set<RotationStepName>();
     const need = (step: RotationStepName, consented: boolean | undefined, about: Record<string, string> = {}) => {
         if (!consented) {
@@ -60,7 +93,7 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
         need('enableSystemIdentity', request.consent.enableSystemIdentity);
     }
     checkFirewall(vault, identity, registry, request.consent, steps);
-    if (!identity.principalId || !(await hasEncryptionAccess(factory, vault, identity.principalId))) {
+    if (!facts.identityHasAccess) {
         // Named in the question: which identity gets access to which vault.
         need('grantAccess', request.consent.grantAccess, { identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name });
     }
@@ -74,22 +107,21 @@ async function readAndPlanRotation(factory: AzureClientFactory, request: Rotatio
     if (switchNeeded || request.reapply) {
         steps.add('switchEncryption');
     }
-    const policyRights = request.rotationPolicy ? await missingPolicyRights(factory, vault) : undefined;
-    if (policyRights) {
+    if (facts.policyRights) {
         need('grantPolicyRights', request.consent.grantPolicyRights);
     }
     if (request.rotationPolicy) {
         steps.add('setRotationPolicy');
     }
-    const previousIdentityGrants = request.removePreviousIdentityAccess ? await previousGrants(factory, vault, state, identity) : undefined;
-    if (previousIdentityGrants?.length) {
+    if (facts.previousIdentityGrants?.length) {
         steps.add('removeOldGrant');
     }
     if (steps.size === 0) {
         throw new DomainError('RotationNoChange', { registry: registry.name });
     }
     return { registry, before, vault, key, versionless: request.versionless, identity, reassignIdentityId, targetKeyId,
-        steps: new Set(rotationStepNames.filter((step) => steps.has(step))), rotationPolicy: request.rotationPolicy, policyRights, previousIdentityGrants };
+        steps: new Set(rotationStepNames.filter((step) => steps.has(step))), rotationPolicy: request.rotationPolicy,
+        policyRights: facts.policyRights, previousIdentityGrants: facts.previousIdentityGrants };
 }
 
 export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
