@@ -123,7 +123,8 @@ async function main() {
     await browser.close();
   }
   record('ui', await runUiSuite({
-    resultFile: path.join(runDir, 'ui.json'), logDir,
+    // Ten minutes: the UI tests take about five (the interrupted-flow and two-window tests open several windows).
+    resultFile: path.join(runDir, 'ui.json'), logDir, timeoutMs: 10 * 60 * 1000,
     env: { ...sharedEnv, E2E_SERVER_URL: server.url, E2E_WORKSPACE: workspace, E2E_EXTENSION_DIR: repoRoot, E2E_SCREENSHOT_DIR: artifactsDir, E2E_USER_DATA_DIR: path.join(codeServerDir, 'user-data') },
   }));
   record('journey', await runUiSuite({
