@@ -8,6 +8,7 @@ import { resolveCmkRegistry } from '../rotateKey/resolveCmkRegistry';
 import type { RotateKeyAnswers } from '../rotateKey/RotateKeyContext';
 import { runRotationWizard } from '../rotateKey/runRotationWizard';
 import { FirewallTargetStep, type FirewallWizardContext } from './FirewallTargetStep';
+import { systemIdentityConsent } from '../../domain/rotate/RotationRequest';
 
 /**
  * Key vault behind a firewall: only the registry's system-assigned identity passes it (trusted services). Re-applies
@@ -19,7 +20,7 @@ export async function firewallPath(context: IActionContext, services: CommandSer
     const subscriptions = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
     const check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the key vault firewall…') },
         () => checkRegistryVaultFirewall(node.factory, node.registry, subscriptions));
-    const consent = { enableSystemIdentity: true, grantAccess: true, ...answers.consent };
+    const consent = { ...systemIdentityConsent, ...answers.consent };
     return runRotationWizard(context, services, node, { ...answers, consent }, {
         command: 'firewallPath',
         title: vscode.l10n.t('Key vault firewall for "{0}"', node.registry.name),

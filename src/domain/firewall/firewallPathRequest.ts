@@ -1,6 +1,6 @@
 import type { RegistrySummary } from '../registries/RegistryEncryption';
 import { requireCmk } from '../rotate/planRotation';
-import type { RotationRequest } from '../rotate/RotationRequest';
+import { systemIdentityConsent, type RotationRequest } from '../rotate/RotationRequest';
 
 /**
  * The guided path to a firewalled vault: enable the system identity, grant it on the vault, allow trusted
@@ -14,7 +14,7 @@ export function firewallPathRequest(registry: RegistrySummary, options: { keyId?
         key: { kind: 'existing', keyId: options.keyId ?? state.keyIdentifier },
         versionless: options.versionless ?? state.rotation === 'automatic',
         identity: { kind: 'system' },
-        consent: { enableSystemIdentity: true, grantAccess: true, enableTrustedServices: options.enableTrustedServices },
+        consent: { ...systemIdentityConsent, enableTrustedServices: options.enableTrustedServices },
         subscriptionIds: options.subscriptionIds,
         reapply: options.keyId === undefined,
     };

@@ -47,3 +47,9 @@ export interface RotationRequest {
     /** Subscriptions to search for the vault of a key in another vault (default: the registry's). */
     readonly subscriptionIds?: readonly string[];
 }
+
+/**
+ * What choosing the system-assigned identity agrees to (Use System-Assigned Identity, the firewall path): turning it
+ * on and giving it the key access. Written once; the flows add what else they ask.
+ */
+export const systemIdentityConsent: RotationConsent = { enableSystemIdentity: true, grantAccess: true };

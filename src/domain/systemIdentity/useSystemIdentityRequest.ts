@@ -1,6 +1,6 @@
 import type { RegistrySummary } from '../registries/RegistryEncryption';
 import { requireCmk } from '../rotate/planRotation';
-import type { RotationConsent, RotationRequest } from '../rotate/RotationRequest';
+import { systemIdentityConsent, type RotationConsent, type RotationRequest } from '../rotate/RotationRequest';
 
 /**
  * "Use System-Assigned Identity": the same key (pinned or versionless as it is now), identity `system`. The
@@ -14,7 +14,7 @@ export function useSystemIdentityRequest(registry: RegistrySummary, options: { r
         key: { kind: 'existing', keyId: state.keyIdentifier },
         versionless: state.rotation === 'automatic',
         identity: { kind: 'system' },
-        consent: { enableSystemIdentity: true, grantAccess: true, ...options.consent },
+        consent: { ...systemIdentityConsent, ...options.consent },
         removePreviousIdentityAccess: options.removePreviousIdentityAccess,
     };
 }
