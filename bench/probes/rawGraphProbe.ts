@@ -31,7 +31,9 @@ probeMain(async (input: RawGraphInput): Promise<number[]> => {
                 const send = () => httpsRequest(`${env.armEndpoint}providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01`, {
                     ca: input.ca, method: 'POST', headers, agent, body: JSON.stringify({ subscriptions, query, options: { $top: 1000, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) } }),
                 });
-                // A kept-alive socket the server closed as it was reused: sent again once, as the SDK's retry policy does.
+                // A kept-alive socket the server closed as it was reused: sent again once, as the SDK's retry policy does
+                // (without its backoff). The emulator no longer drops busy connections (test/emulator/index.ts), so
+                // this only covers a connection closed when idle.
                 const answer = await send().catch((error: NodeJS.ErrnoException) => { if (error.code === 'ECONNRESET') { return send(); } throw error; });
                 if (answer.status !== 200) { throw new Error(`Resource Graph answered ${answer.status}: ${answer.body.slice(0, 300)}`); }
                 const page = JSON.parse(answer.body) as GraphPage;

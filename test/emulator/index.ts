@@ -1,6 +1,7 @@
 import { createServer as createPlainServer } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { join, resolve } from 'node:path';
 import type { EmulatorContext, EmulatorEnvironment } from './context';
 import type { World } from './types';
@@ -38,6 +39,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const tls = ensureTls(outDir, [vaultHostSuffix, `*.${vaultHostSuffix}`]);
   const server = createServer({ key: tls.key, cert: tls.cert });
   server.keepAliveTimeout = 5000;
+  // Node's HTTP server pauses a kept-alive connection's parser while a large response is still draining. Over TLS the
+  // parser reads the connection natively, and records of the next request's body that were already decrypted still
+  // reach the paused parser: it fails with HPE_PAUSED and the connection is dropped (the client sees "socket hang up",
+  // and the Azure SDK retries after a backoff of about a second — e.g. a Resource Graph page, its body naming 1 000
+  // subscriptions, sent after a 500 KB page). A 'data' listener makes the server parse from the socket's stream,
+  // which holds data back while paused. (Node 20 and 24; test/integration/emulator/keepAlive.test.ts.)
+  server.on('secureConnection', (socket: TLSSocket) => socket.on('data', () => undefined));
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(options.port ?? 0, '127.0.0.1', () => ok()); });
   const port = (server.address() as AddressInfo).port;
   // The portal page is opened in people's browsers, which do not trust the emulator's CA: it is served over plain HTTP

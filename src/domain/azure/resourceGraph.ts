@@ -24,27 +24,41 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The user quota is respected: when an answer says none is left, the next request waits until the window resets; a
  * 429 that outlives the SDK's retries waits for the reset the same way (a few times) before it counts as a failure.
  * The query must project `id` (Resource Graph pages only queries that do).
+ *
+ * `fromPage` turns a page's rows into what the caller keeps; it runs while the next page is on its way (the next
+ * request is sent as soon as a page's `$skipToken` is known), so that work is not added to the chain of pages.
  */
-export async function queryResourceGraph(factory: AzureClientFactory, subscriptionIds: readonly string[], query: string): Promise<GraphRow[]> {
+export async function queryResourceGraph<T = GraphRow>(factory: AzureClientFactory, subscriptionIds: readonly string[], query: string,
+    fromPage: (rows: GraphRow[]) => T[] = (rows) => rows as T[]): Promise<T[]> {
     const client = await factory.resourceGraph();
     const quota: Quota = {};
-    const rows: GraphRow[] = [];
+    const kept: T[] = [];
     for (let start = 0; start < subscriptionIds.length; start += subscriptionsPerQuery) {
         const subscriptions = subscriptionIds.slice(start, start + subscriptionsPerQuery);
-        let skipToken: string | undefined;
-        do {
-            const page = await pageWithinQuota(quota, () => client.resources({ subscriptions, query, options: { top: rowsPerPage, skipToken, resultFormat: 'objectArray' } }, {
-                onResponse: (response) => {
-                    const remaining = response.headers.get('x-ms-user-quota-remaining');
-                    quota.remaining = remaining === undefined ? undefined : Number(remaining);
-                    quota.resetsAfterMs = timeSpanMs(response.headers.get('x-ms-user-quota-resets-after'));
-                },
-            }));
-            rows.push(...(Array.isArray(page.data) ? page.data as GraphRow[] : []));
-            skipToken = page.skipToken;
-        } while (skipToken);
+        type Page = { data?: unknown; skipToken?: string };
+        const page = (skipToken: string | undefined): Promise<Page> => pageWithinQuota(quota, () => client.resources({ subscriptions, query, options: { top: rowsPerPage, skipToken, resultFormat: 'objectArray' } }, {
+            onResponse: (response) => {
+                const remaining = response.headers.get('x-ms-user-quota-remaining');
+                quota.remaining = remaining === undefined ? undefined : Number(remaining);
+                quota.resetsAfterMs = timeSpanMs(response.headers.get('x-ms-user-quota-resets-after'));
+            },
+        }));
+        let pending: Promise<Page> | undefined = page(undefined);
+        while (pending) {
+            const answer: Page = await pending;
+            pending = answer.skipToken ? page(answer.skipToken) : undefined;
+            const rows = Array.isArray(answer.data) ? answer.data as GraphRow[] : [];
+            try {
+                for (const item of fromPage(rows)) {
+                    kept.push(item);
+                }
+            } catch (error) {
+                pending?.catch(() => undefined); // the page in flight is abandoned with the listing
+                throw error;
+            }
+        }
     }
-    return rows;
+    return kept;
 }
 
 async function pageWithinQuota<T>(quota: Quota, request: () => Promise<T>): Promise<T> {

@@ -68,16 +68,26 @@ async function readFromGraph(targets: readonly FleetTarget[]): Promise<Fleet> {
     const byTenant = new Map<string, FleetTarget[]>();
     for (const target of targets) {
         const key = (target.tenantId ?? '').toLowerCase();
-        byTenant.set(key, [...(byTenant.get(key) ?? []), target]);
+        const group = byTenant.get(key);
+        if (group) {
+            group.push(target);
+        } else {
+            byTenant.set(key, [target]);
+        }
     }
     const registries: RegistrySummary[] = [];
     const vaults: FleetVault[] = [];
     for (const group of byTenant.values()) {
         const { factory } = group[0]!;
         const ids = group.map((target) => target.subscriptionId);
-        const [registryRows, vaultRows] = await Promise.all([queryResourceGraph(factory, ids, registriesQuery), queryResourceGraph(factory, ids, vaultsQuery)]);
-        registries.push(...registryRows.map((row) => toRegistrySummary(registryFromRow(row), factory.cloud)));
-        vaults.push(...vaultRows.map(vaultFromRow));
+        // Each page is converted and put in name order while the next one is on its way; the final sort then merges
+        // ordered runs (Array.prototype.sort is stable: the same order as sorting all rows at the end).
+        const [registryRows, vaultRows] = await Promise.all([
+            queryResourceGraph(factory, ids, registriesQuery, (rows) => byName(rows.map((row) => toRegistrySummary(registryFromRow(row), factory.cloud)))),
+            queryResourceGraph(factory, ids, vaultsQuery, (rows) => byName(rows.map(vaultFromRow))),
+        ]);
+        registries.push(...registryRows);
+        vaults.push(...vaultRows);
     }
     return { registries: byName(registries), vaults: byName(vaults), source: 'resourceGraph', failedSubscriptions: [] };
 }

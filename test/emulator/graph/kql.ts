@@ -112,46 +112,64 @@ const FUNCTIONS: Record<string, (args: unknown[]) => unknown> = {
 
 /** Property access as KQL's dynamic values do it: column names case-insensitively at the top, object keys exactly below. */
 function lookUp(row: Row, parts: string[]): unknown {
-  const [first, ...rest] = parts;
-  const column = Object.keys(row).find((key) => key.toLowerCase() === first!.toLowerCase());
-  if (column === undefined) throw new KqlError(`'${first}' is not a column of this table`, first!);
+  const first = parts[0]!;
+  // The column as written first (no key list built per row: a query runs this for every row and column).
+  const column = Object.prototype.hasOwnProperty.call(row, first) ? first : Object.keys(row).find((key) => key.toLowerCase() === first.toLowerCase());
+  if (column === undefined) throw new KqlError(`'${first}' is not a column of this table`, first);
   let value: unknown = row[column];
-  for (const part of rest) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  for (let i = 1; i < parts.length; i++) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[parts[i]!] : undefined;
   return value;
 }
 
-function evaluate(expr: Expr, row: Row): unknown {
+type Evaluator = (row: Row) => unknown;
+
+const COMPARISONS: Record<string, (left: unknown, right: unknown, l: string, r: string) => unknown> = {
+  '==': (left, right, l, r) => (typeof left === 'number' || typeof right === 'number' || typeof left === 'boolean' ? left === right : l === r),
+  '!=': (_left, _right, l, r) => l !== r,
+  '=~': (_left, _right, l, r) => l.toLowerCase() === r.toLowerCase(),
+  '!~': (_left, _right, l, r) => l.toLowerCase() !== r.toLowerCase(),
+  contains: (_left, _right, l, r) => l.toLowerCase().includes(r.toLowerCase()),
+  has: (_left, _right, l, r) => l.toLowerCase().includes(r.toLowerCase()),
+  '!contains': (_left, _right, l, r) => !l.toLowerCase().includes(r.toLowerCase()),
+  startswith: (_left, _right, l, r) => l.toLowerCase().startsWith(r.toLowerCase()),
+  endswith: (_left, _right, l, r) => l.toLowerCase().endsWith(r.toLowerCase()),
+  '<': (left, right) => Number(left) < Number(right),
+  '<=': (left, right) => Number(left) <= Number(right),
+  '>': (left, right) => Number(left) > Number(right),
+  '>=': (left, right) => Number(left) >= Number(right),
+};
+
+/**
+ * The expression as a function of the row, built once per query (not walked again for every row). Errors a row can
+ * cause (a column it lacks, an operator not supported) are thrown when a row is evaluated, as the query runs.
+ */
+function compile(expr: Expr): Evaluator {
   switch (expr.kind) {
-    case 'literal': return expr.value;
-    case 'path': return lookUp(row, expr.parts);
-    case 'call': return FUNCTIONS[expr.name]!(expr.args.map((arg) => evaluate(arg, row)));
-    case 'not': return !evaluate(expr.operand, row);
+    case 'literal': { const value = expr.value; return () => value; }
+    case 'path': { const parts = expr.parts; return (row) => lookUp(row, parts); }
+    case 'call': { const fn = FUNCTIONS[expr.name]!; const args = expr.args.map(compile); return (row) => fn(args.map((arg) => arg(row))); }
+    case 'not': { const operand = compile(expr.operand); return (row) => !operand(row); }
     case 'binary': {
-      if (expr.op === 'and') return !!evaluate(expr.left, row) && !!evaluate(expr.right as Expr, row);
-      if (expr.op === 'or') return !!evaluate(expr.left, row) || !!evaluate(expr.right as Expr, row);
-      const left = evaluate(expr.left, row);
+      const left = compile(expr.left);
+      if (expr.op === 'and') { const right = compile(expr.right as Expr); return (row) => !!left(row) && !!right(row); }
+      if (expr.op === 'or') { const right = compile(expr.right as Expr); return (row) => !!left(row) || !!right(row); }
+      const op = expr.op;
       if (Array.isArray(expr.right)) {
-        const values = expr.right.map((item) => evaluate(item, row));
-        const found = expr.op === 'in' ? values.some((v) => str(v) === str(left)) : values.some((v) => str(v).toLowerCase() === str(left).toLowerCase());
-        return expr.op === '!in~' ? !found : found;
+        const items = expr.right.map(compile);
+        return (row) => {
+          const value = left(row);
+          const values = items.map((item) => item(row));
+          const found = op === 'in' ? values.some((v) => str(v) === str(value)) : values.some((v) => str(v).toLowerCase() === str(value).toLowerCase());
+          return op === '!in~' ? !found : found;
+        };
       }
-      const right = evaluate(expr.right, row);
-      const l = str(left); const r = str(right);
-      switch (expr.op) {
-        case '==': return typeof left === 'number' || typeof right === 'number' || typeof left === 'boolean' ? left === right : l === r;
-        case '!=': return l !== r;
-        case '=~': return l.toLowerCase() === r.toLowerCase();
-        case '!~': return l.toLowerCase() !== r.toLowerCase();
-        case 'contains': case 'has': return l.toLowerCase().includes(r.toLowerCase());
-        case '!contains': return !l.toLowerCase().includes(r.toLowerCase());
-        case 'startswith': return l.toLowerCase().startsWith(r.toLowerCase());
-        case 'endswith': return l.toLowerCase().endsWith(r.toLowerCase());
-        case '<': return Number(left) < Number(right);
-        case '<=': return Number(left) <= Number(right);
-        case '>': return Number(left) > Number(right);
-        case '>=': return Number(left) >= Number(right);
-        default: throw new KqlError(`unsupported operator '${expr.op}'`, expr.op);
-      }
+      const right = compile(expr.right);
+      const compare = Object.prototype.hasOwnProperty.call(COMPARISONS, op) ? COMPARISONS[op]! : undefined;
+      return (row) => {
+        const l = left(row); const r = right(row);
+        if (!compare) throw new KqlError(`unsupported operator '${op}'`, op);
+        return compare(l, r, str(l), str(r));
+      };
     }
   }
 }
@@ -195,26 +213,30 @@ export function runKql(query: string, tables: Record<string, Row[]>): Row[] {
   const [tableName, ...operators] = stages(query);
   const table = Object.entries(tables).find(([name]) => name.toLowerCase() === (tableName ?? '').toLowerCase())?.[1];
   if (!table) throw new KqlError(`unknown table '${tableName}'`, tableName ?? '');
-  let rows: Row[] = table.map((row) => ({ ...row }));
+  // The table's own rows until an operator makes new ones (project, extend, summarize); copied at the end if still
+  // shared, so callers never hold the table's objects. `where`, `order`, `limit` only choose and reorder.
+  let rows: Row[] = table;
+  let shared = true;
   for (const stage of operators) {
     const parser = new Parser(tokenize(stage));
     const verb = parser.word().toLowerCase();
     if (verb === 'where') {
-      const condition = parser.expression();
-      rows = rows.filter((row) => !!evaluate(condition, row));
+      const condition = compile(parser.expression());
+      rows = rows.filter((row) => !!condition(row));
     } else if (verb === 'project' || verb === 'extend') {
-      const columns = columnList(parser);
+      const columns = columnList(parser).map(({ name, expr }) => ({ name, value: compile(expr) }));
       rows = rows.map((row) => {
         const out: Row = verb === 'extend' ? { ...row } : {};
-        for (const column of columns) out[column.name] = evaluate(column.expr, row) ?? null;
+        for (const column of columns) out[column.name] = column.value(row) ?? null;
         return out;
       });
+      shared = false;
     } else if (verb === 'order' || verb === 'sort') {
       if (parser.word().toLowerCase() !== 'by') throw new KqlError("expected 'by'", verb);
-      const key = parser.operand();
+      const key = compile(parser.operand());
       const descending = parser.isWord('desc') || !parser.isWord('asc');
       if (!parser.done) parser.next();
-      rows.sort((a, b) => str(evaluate(key, a)).localeCompare(str(evaluate(key, b))) * (descending ? -1 : 1));
+      rows = [...rows].sort((a, b) => str(key(a)).localeCompare(str(key(b))) * (descending ? -1 : 1));
     } else if (verb === 'limit' || verb === 'take') {
       const count = parser.next();
       if (count.kind !== 'number') throw new KqlError('expected a number', count.text);
@@ -225,9 +247,11 @@ export function runKql(query: string, tables: Record<string, Row[]>): Row[] {
       if (aggregate !== 'count' || parser.word().toLowerCase() !== 'by') throw new KqlError('only summarize count() by <column> is supported', aggregate);
       const key = parser.operand();
       const name = key.kind === 'path' ? key.parts[key.parts.length - 1]! : 'key';
+      const keyOf = compile(key);
       const counts = new Map<string, { value: unknown; count: number }>();
-      for (const row of rows) { const value = evaluate(key, row); const k = str(value); counts.set(k, { value, count: (counts.get(k)?.count ?? 0) + 1 }); }
+      for (const row of rows) { const value = keyOf(row); const k = str(value); counts.set(k, { value, count: (counts.get(k)?.count ?? 0) + 1 }); }
       rows = [...counts.values()].map(({ value, count }) => ({ [name]: value, count_: count }));
+      shared = false;
     } else {
       throw new KqlError(`the operator '${verb}' is not supported here`, verb);
     }
@@ -236,5 +260,5 @@ export function runKql(query: string, tables: Record<string, Row[]>): Row[] {
     }
     if ((verb === 'where' || verb === 'limit' || verb === 'take') && !parser.done) throw new KqlError('unexpected text', parser.peek()!.text);
   }
-  return rows;
+  return shared ? rows.map((row) => ({ ...row })) : rows;
 }

@@ -23,7 +23,17 @@ export interface GraphSettings {
 
 export const defaultGraphSettings: GraphSettings = { quota: 15, windowMs: 5000, lagMs: 0, pageLimit: 1000 };
 
-interface GraphState { settings: GraphSettings; index?: { builtAt: number; rows: Row[] }; windows: Map<string, { start: number; used: number }> }
+/**
+ * The index: every row as of `builtAt`, sorted by id (the order pages come in), and the answers already computed from
+ * it (query and scope → every row of the answer): the pages after the first of a `$skipToken` walk are slices of one
+ * answer instead of the whole query run again over the index. A new index starts with no answers.
+ */
+interface GraphIndex { builtAt: number; rows: Row[]; answers: Map<string, Row[]> }
+interface GraphState { settings: GraphSettings; index?: GraphIndex; windows: Map<string, { start: number; used: number }> }
+
+/** Answers kept per index (a listing's queries and scopes; the oldest goes first). */
+const ANSWERS_KEPT = 16;
+const byId = (a: Row, b: Row): number => String(a.id).localeCompare(String(b.id));
 const states = new WeakMap<EmulatorContext, GraphState>();
 
 export function graphState(ctx: EmulatorContext): GraphState {
@@ -123,23 +133,30 @@ export async function queryResources(ctx: EmulatorContext, req: ArmRequest, disp
     return { status: 400, headers: quotaHeaders, body: { error: { code: 'BadRequest', message: 'The request content was invalid: the query is missing.' } } };
   }
   if (!state.index || state.settings.lagMs === 0 || now - state.index.builtAt >= state.settings.lagMs) {
-    state.index = { builtAt: now, rows: await buildIndex(ctx, dispatch, req.principal) };
+    state.index = { builtAt: now, rows: (await buildIndex(ctx, dispatch, req.principal)).sort(byId), answers: new Map() };
   }
+  const index = state.index;
   const readable = readableSubscriptions(ctx, req.principal);
   const asked = body.subscriptions?.map(lower) ?? [...readable];
   const scope = new Set(asked.filter((sub) => readable.has(sub)));
-  let result: Row[];
-  try {
-    result = runKql(body.query, { Resources: state.index.rows.filter((row) => scope.has(String(row.subscriptionId))) });
-  } catch (error) {
-    if (error instanceof KqlError) return { ...invalidQuery(error, ctx.clock.iso()), headers: quotaHeaders };
-    throw error;
+  const answerKey = `${body.query}\n${[...scope].sort().join(',')}`;
+  let result = index.answers.get(answerKey);
+  if (!result) {
+    try {
+      result = runKql(body.query, { Resources: index.rows.filter((row) => scope.has(String(row.subscriptionId))) });
+    } catch (error) {
+      if (error instanceof KqlError) return { ...invalidQuery(error, ctx.clock.iso()), headers: quotaHeaders };
+      throw error;
+    }
+    // Sorted by id when pageable (rows that kept the index's order sort in one pass).
+    if (result.length > 0 && 'id' in result[0]!) result.sort(byId);
+    if (index.answers.size >= ANSWERS_KEPT) index.answers.delete(index.answers.keys().next().value!);
+    index.answers.set(answerKey, result);
   }
   const top = Math.min(Math.max(body.options?.$top ?? 100, 1), state.settings.pageLimit);
   const token = body.options?.$skipToken ? JSON.parse(Buffer.from(body.options.$skipToken, 'base64').toString('utf8')) as { offset: number } : undefined;
   const offset = token?.offset ?? body.options?.$skip ?? 0;
   const pageable = result.length > 0 && 'id' in result[0]!;
-  if (pageable) result.sort((a, b) => String(a.id).localeCompare(String(b.id)));
   const data = result.slice(offset, offset + top);
   const more = offset + top < result.length;
   return { status: 200, headers: quotaHeaders, body: {
