@@ -11,7 +11,9 @@ export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000, 
   const mocha = startProcess(name, process.execPath, [
     // resolve-localhost: journeys set up their registries with the SDK clients, which reach vaults at <vault>.vault.localhost.
     path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--require', 'tsx/cjs', '--require', './test/support/resolve-localhost.cjs',
-    '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', specs,
+    // --exit: the result is written when the run ends; a handle a test left open (a socket of the SDK clients the
+    // suites set up with, a browser that died with its extension host) must not keep mocha waiting until the limit.
+    '--reporter', './test/runner/countingReporter.cjs', '--timeout', '120000', '--exit', specs,
     // A developer's filter (E2E_GREP=<test title part>); `npm test` never sets it.
     ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []),
   ], { cwd: repoRoot, env: { ...process.env, ...env, MOCHA_RESULT_FILE: resultFile }, logDir, echo: true });
