@@ -3,9 +3,7 @@ import * as vscode from 'vscode';
 import { DomainError } from '../../domain/errors';
 import { findInterruptedRuns } from '../../domain/journal/interruptedRuns';
 import type { JournalEntry } from '../../domain/journal/JournalEntry';
-import { cleanUpRun, resumeRun, type CleanUpOutcome } from '../../domain/journal/recoverRun';
-import { describeResources } from '../../domain/create/CreateRunState';
-import { settleCreate } from '../../domain/journal/recoverCreate';
+import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpOutcome, type CleanUpPreview } from '../../domain/journal/recoverRun';
 import { interruptedRunText, journalCommandName, journalStepName } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 import { revocationStore } from '../revokeKeyAccess/keyAccessServices';
@@ -49,8 +47,9 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
         services.tree.markKeyAccess(entry.registryId, undefined);
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} on registry "{1}" finished: every change it had planned is made.', command, entry.registryName));
     } else {
-        await confirmCleanUp(context, entry, target.factory);
-        const outcome = await withProgress(vscode.l10n.t('Cleaning up {0} on {1}…', command, entry.registryName), () => cleanUpRun(target.factory, entry, stores));
+        const preview = await previewCleanUp(target.factory, entry);
+        await confirmCleanUp(context, preview);
+        const outcome = await withProgress(vscode.l10n.t('Cleaning up {0} on {1}…', command, entry.registryName), () => cleanUpRun(target.factory, preview, stores));
         services.tree.markKeyAccess(entry.registryId, undefined);
         void vscode.window.showInformationMessage(cleanUpText(entry, outcome));
     }
@@ -68,10 +67,11 @@ async function pickRun(context: IActionContext, interrupted: JournalEntry[]): Pr
 }
 
 /** Clean Up deletes or takes back things: a modal confirmation names each of them first. */
-async function confirmCleanUp(context: IActionContext, entry: JournalEntry, factory: Parameters<typeof settleCreate>[0]): Promise<void> {
-    const items = entry.flow === 'create'
-        ? describeResources(await settleCreate(factory, entry)).created.map((resource) => resource.id)
-        : entry.changes.map((change) => journalStepName(entry, change.step)).filter((name, index, all) => all.indexOf(name) === index);
+async function confirmCleanUp(context: IActionContext, preview: CleanUpPreview): Promise<void> {
+    const entry = preview.entry;
+    const items = preview.flow === 'create'
+        ? preview.resources.map((resource) => resource.id)
+        : [...new Set(preview.steps.map((step) => journalStepName(entry, step)))];
     const list = items.length > 0 ? items.map((item) => `• ${item}`).join('\n') : vscode.l10n.t('nothing');
     const message = entry.flow === 'create'
         ? vscode.l10n.t('Delete what the interrupted {0} of registry "{1}" created? Nothing that existed before it is touched.', journalCommandName(entry.command), entry.registryName)

@@ -31,9 +31,12 @@ export async function resumeCreate(factory: AzureClientFactory, entry: JournalEn
     return executeCreate(factory, entry.plan as CreatePlan, { resume: state, journal });
 }
 
-/** Clean Up: deletes what the run made (as a failed create's cleanup does), nothing that existed before it. */
-export async function cleanUpCreate(factory: AzureClientFactory, entry: JournalEntry): Promise<CreateRunState> {
-    const state = await settleCreate(factory, entry);
+/**
+ * Clean Up: deletes what the run made (as a failed create's cleanup does), nothing that existed before it. `settled` is
+ * the state `settleCreate` read for the confirmation, so Azure is not polled and probed a second time.
+ */
+export async function cleanUpCreate(factory: AzureClientFactory, entry: JournalEntry, settled?: CreateRunState): Promise<CreateRunState> {
+    const state = settled ? structuredClone(settled) : await settleCreate(factory, entry);
     const made = structuredClone(state);
     await cleanupCreate(factory, state);
     return made;

@@ -3,7 +3,9 @@ import { describeResources, type ExistingResource } from '../create/CreateRunSta
 import type { RevocationStore } from '../revoke/RevocationRecord';
 import type { JournalEntry } from './JournalEntry';
 import type { JournalStore } from './JournalStore';
-import { cleanUpCreate, resumeCreate } from './recoverCreate';
+import type { CreateRunState } from '../create/CreateRunState';
+import { grantStepName } from '../revoke/grantStepName';
+import { cleanUpCreate, resumeCreate, settleCreate } from './recoverCreate';
 import { cleanUpRestore, cleanUpRevoke, resumeRestore, resumeRevoke } from './recoverKeyAccess';
 import { cleanUpRotation, resumeRotation } from './recoverRotation';
 import { RunJournal } from './RunJournal';
@@ -33,17 +35,34 @@ export async function resumeRun(factory: AzureClientFactory, entry: JournalEntry
     await journal.finish();
 }
 
+/**
+ * What Clean Up of a run would take back, read before the user confirms it: the resources a create made (Azure read
+ * once: a registry operation still running is polled to its end and the change in flight probed), or the journal's steps.
+ */
+export type CleanUpPreview =
+    | { readonly flow: 'create'; readonly entry: JournalEntry; readonly settled: CreateRunState; readonly resources: readonly ExistingResource[] }
+    | { readonly flow: 'rotate' | 'revoke' | 'restore'; readonly entry: JournalEntry; readonly steps: readonly string[] };
+
+export async function previewCleanUp(factory: AzureClientFactory, entry: JournalEntry): Promise<CleanUpPreview> {
+    if (entry.flow === 'create') {
+        const settled = await settleCreate(factory, entry);
+        return { flow: 'create', entry, settled, resources: describeResources(settled).created };
+    }
+    return { flow: entry.flow, entry, steps: [...new Set(entry.changes.map((change) => change.step))] };
+}
+
 /** Clean Up: takes back what the run made (never what existed before it), then forgets the run. */
-export async function cleanUpRun(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<CleanUpOutcome> {
-    const outcome = await cleanUp(factory, entry, stores);
-    await stores.journal.remove(entry.id);
+export async function cleanUpRun(factory: AzureClientFactory, preview: CleanUpPreview, stores: RecoveryStores): Promise<CleanUpOutcome> {
+    const outcome = await cleanUp(factory, preview, stores);
+    await stores.journal.remove(preview.entry.id);
     return outcome;
 }
 
-async function cleanUp(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<CleanUpOutcome> {
+async function cleanUp(factory: AzureClientFactory, preview: CleanUpPreview, stores: RecoveryStores): Promise<CleanUpOutcome> {
+    const entry = preview.entry;
     switch (entry.flow) {
         case 'create': {
-            const made = await cleanUpCreate(factory, entry);
+            const made = await cleanUpCreate(factory, entry, preview.flow === 'create' ? preview.settled : undefined);
             return { flow: 'create', deleted: describeResources(made).created };
         }
         case 'rotate': {
@@ -52,11 +71,12 @@ async function cleanUp(factory: AzureClientFactory, entry: JournalEntry, stores:
         }
         case 'revoke': {
             const restored = await cleanUpRevoke(factory, entry, stores.revocations);
-            return { flow: 'revoke', undone: [...restored.grants.map((grant) => grant.kind), ...restored.enabledVersions], kept: [] };
+            // The journal's own step names (as the confirmation listed them), not the grants' kinds.
+            return { flow: 'revoke', undone: [...restored.grants.map((grant) => grantStepName('removeGrant', grant)), ...restored.enabledVersions.map((version) => `disableVersion:${version}`)], kept: [] };
         }
         case 'restore': {
             const taken = await cleanUpRestore(factory, entry, stores.revocations);
-            return { flow: 'restore', undone: [...taken.grants.map((grant) => grant.kind), ...taken.versions], kept: [] };
+            return { flow: 'restore', undone: [...taken.grants.map((grant) => grantStepName('regrant', grant)), ...taken.versions.map((version) => `enableVersion:${version}`)], kept: [] };
         }
     }
 }

@@ -7,7 +7,8 @@ import { isDomainError } from '../../../src/domain/errors';
 import { findInterruptedRuns } from '../../../src/domain/journal/interruptedRuns';
 import { canCleanUp, type JournalEntry } from '../../../src/domain/journal/JournalEntry';
 import { FileJournalStore } from '../../../src/domain/journal/JournalStore';
-import { cleanUpRun, resumeRun } from '../../../src/domain/journal/recoverRun';
+import { cleanUpRun, previewCleanUp, resumeRun } from '../../../src/domain/journal/recoverRun';
+import { registryId as createdRegistryId } from '../../../src/domain/create/CreatePlan';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
 import { planRevoke, runRevoke } from '../../../src/domain/revoke/revokeKeyAccess';
@@ -106,7 +107,7 @@ describe('interrupted flows: the process dies at every change, the journal resum
                 return;
             }
             try {
-                await cleanUpRun(world.factory, entry, stores);
+                await cleanUpRun(world.factory, await previewCleanUp(world.factory, entry), stores);
             } catch (error) {
                 // The switch was in flight and landed: the registry uses its new key, only Resume is right then.
                 if (isDomainError(error) && error.code === 'CleanUpAfterSwitch' && crash.step === 'switchEncryption') {
@@ -138,7 +139,7 @@ describe('interrupted flows: the process dies at every change, the journal resum
 
     async function expectCompleted(scenario: ScenarioName, input: ScenarioInput, before: unknown, revocations: StoredRevocations): Promise<void> {
         const after = await world.admin.state();
-        const registryId = input.registryId ?? `/subscriptions/${input.createPlan!.subscriptionId}/resourceGroups/${input.createPlan!.resourceGroup.name}/providers/Microsoft.ContainerRegistry/registries/${input.createPlan!.registry.name}`;
+        const registryId = input.registryId ?? createdRegistryId(input.createPlan!);
         const access = (await world.admin.keyAccess(registryId)).accessible;
         const registry = await getRegistry(world.factory, registryId);
         const newVersions = keyVersions(after).filter((version) => !keyVersions(before).includes(version));
