@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
+import { useSignedInSandbox } from './runAz';
 
 interface RegistryView {
   id: string; name: string;
@@ -13,24 +13,17 @@ interface RegistryView {
 // against Azure, and names the registry once its encryption identity is removed.
 describe('stock Azure CLI: az acr check-health and customer-managed keys', function () {
   this.timeout(300_000);
-  let sandbox: AzSandbox;
-  let az: SignedInSandbox['az'];
-
-  before(async () => {
-    ({ sandbox, az } = await startSignedInSandbox());
-  });
-  after(async () => {
-    await sandbox?.stop();
-  });
+  const signedIn = useSignedInSandbox();
+  const az = signedIn.az;
 
   const checkHealth = async (name: string): Promise<string> => {
-    const result = await sandbox.az(['acr', 'check-health', '-n', name, '--ignore-errors', '--yes'], { timeoutMs: 120_000 });
+    const result = await signedIn.sandbox.az(['acr', 'check-health', '-n', name, '--ignore-errors', '--yes'], { timeoutMs: 120_000 });
     assert.strictEqual(result.exitCode, 0, `check-health ignores errors and exits 0:\n${result.stderr}`);
     return `${result.stdout}\n${result.stderr}`; // az logs its OK lines and errors on stderr
   };
   const keyAccess = async (registryId: string): Promise<{ accessible: boolean; reason: string }> => {
-    const url = new URL(`key-access?registry=${encodeURIComponent(registryId)}`, sandbox.environment.adminEndpoint).toString();
-    const response = await sandbox.request('GET', url);
+    const url = new URL(`key-access?registry=${encodeURIComponent(registryId)}`, signedIn.sandbox.environment.adminEndpoint).toString();
+    const response = await signedIn.sandbox.request('GET', url);
     assert.strictEqual(response.status, 200, JSON.stringify(response.body));
     return response.body as { accessible: boolean; reason: string };
   };

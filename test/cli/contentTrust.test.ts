@@ -1,26 +1,22 @@
 import * as assert from 'node:assert';
-import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
+import { useSignedInSandbox } from './runAz';
 
 // ACR refuses content trust on a registry encrypted with a customer-managed key (BlockedForEncryptionEnabledRegistry);
 // the stock Azure CLI's `az acr config content-trust update` shows it, and shows the same command working elsewhere.
 describe('stock Azure CLI: content trust on a CMK registry is refused', function () {
   this.timeout(180_000);
-  let sandbox: AzSandbox;
-  let az: SignedInSandbox['az'];
+  const signedIn = useSignedInSandbox();
+  const az = signedIn.az;
   let registries: { name: string; sku: { name: string }; encryption?: { status?: string } }[] = [];
 
   before(async () => {
-    ({ sandbox, az } = await startSignedInSandbox());
     registries = await az('acr', 'list');
-  });
-  after(async () => {
-    await sandbox?.stop();
   });
 
   it('az acr config content-trust update --status enabled fails on a CMK registry with BlockedForEncryptionEnabledRegistry', async () => {
     const cmk = registries.find((r) => r.encryption?.status === 'enabled');
     assert.ok(cmk, 'the sample world has a CMK registry in the first subscription');
-    const refused = await sandbox.az(['acr', 'config', 'content-trust', 'update', '-r', cmk.name, '--status', 'enabled']);
+    const refused = await signedIn.sandbox.az(['acr', 'config', 'content-trust', 'update', '-r', cmk.name, '--status', 'enabled']);
     assert.notStrictEqual(refused.exitCode, 0, refused.stdout);
     assert.match(refused.stderr, /BlockedForEncryptionEnabledRegistry/);
     assert.match(refused.stderr, /this feature 'ContenTrust' is currently not supported when encryption is enable/);

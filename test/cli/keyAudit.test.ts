@@ -1,21 +1,14 @@
 import * as assert from 'node:assert';
-import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
+import { useSignedInSandbox } from './runAz';
 
 // The stock Azure CLI's `az monitor` commands against the emulator's Log Analytics workspaces and key vault diagnostic
 // settings: an independent client of the same contract the extension's key usage audit uses.
 describe('stock Azure CLI: key vault audit logs to Log Analytics (az monitor)', function () {
   this.timeout(240_000);
-  let sandbox: AzSandbox;
-  let az: SignedInSandbox['az'];
+  const signedIn = useSignedInSandbox();
+  const az = signedIn.az;
   let vaultId = '';
   let workspaceId = '';
-
-  before(async () => {
-    ({ sandbox, az } = await startSignedInSandbox());
-  });
-  after(async () => {
-    await sandbox?.stop();
-  });
 
   it('az monitor log-analytics workspace list/show: the sample world\'s workspace', async () => {
     const workspaces: { id: string; name: string; customerId: string; provisioningState: string }[] = await az('monitor', 'log-analytics', 'workspace', 'list');
@@ -36,7 +29,7 @@ describe('stock Azure CLI: key vault audit logs to Log Analytics (az monitor)', 
     assert.strictEqual(created.workspaceId, workspaceId);
     const listed: { name: string; logs: { category: string; enabled: boolean }[] }[] = await az('monitor', 'diagnostic-settings', 'list', '--resource', vaultId);
     assert.deepStrictEqual(listed.map((s) => [s.name, s.logs.map((l) => l.category)]), [['cli-audit', ['AuditEvent']]]);
-    const reused = await sandbox.az(['monitor', 'diagnostic-settings', 'create', '--resource', vaultId, '-n', 'cli-all', '--workspace', workspaceId,
+    const reused = await signedIn.sandbox.az(['monitor', 'diagnostic-settings', 'create', '--resource', vaultId, '-n', 'cli-all', '--workspace', workspaceId,
       '--logs', '[{"categoryGroup":"allLogs","enabled":true}]']);
     assert.notStrictEqual(reused.exitCode, 0, reused.stdout);
     assert.match(reused.stderr, /Data sinks can't be reused in different settings on the same category for the same resource/);

@@ -1,19 +1,12 @@
 import * as assert from 'node:assert';
-import { startSignedInSandbox, type AzSandbox, type SignedInSandbox } from './runAz';
+import { useSignedInSandbox } from './runAz';
 
 // The emulator's clock, seen by the stock Azure CLI: a registry on a versionless key shows a new key version only
 // once ACR has picked it up ("within one hour"), not at once.
 describe('stock Azure CLI: a new key version is picked up within the hour (emulator clock)', function () {
   this.timeout(180_000);
-  let sandbox: AzSandbox;
-  let az: SignedInSandbox['az'];
-
-  before(async () => {
-    ({ sandbox, az } = await startSignedInSandbox());
-  });
-  after(async () => {
-    await sandbox?.stop();
-  });
+  const signedIn = useSignedInSandbox();
+  const az = signedIn.az;
 
   it('az acr encryption show keeps the old version until an hour after the new one, then shows the new one', async () => {
     const registries: { name: string; encryption?: { status?: string; keyVaultProperties?: { keyIdentifier?: string; identity?: string } } }[] = await az('acr', 'list');
@@ -23,12 +16,12 @@ describe('stock Azure CLI: a new key version is picked up within the hour (emula
     assert.ok(registry, 'the sample world has a registry on a versionless key in an access-policy vault');
     const before = await az('acr', 'encryption', 'show', '-n', registry.name);
     const keyId: string = before.keyVaultProperties.keyIdentifier;
-    const created = await az('rest', '--method', 'post', '--url', `${keyId}/create?api-version=7.4-preview.1`, '--resource', sandbox.environment.keyVaultAudience, '--body', '{"kty":"RSA"}');
+    const created = await az('rest', '--method', 'post', '--url', `${keyId}/create?api-version=7.4-preview.1`, '--resource', signedIn.sandbox.environment.keyVaultAudience, '--body', '{"kty":"RSA"}');
     const newVersion: string = created.key.kid;
     assert.notStrictEqual(before.keyVaultProperties.versionedKeyIdentifier, newVersion);
 
     const clock = async (advance: string) => {
-      const response = await sandbox.request('POST', new URL('clock', sandbox.environment.adminEndpoint).toString(), { advance });
+      const response = await signedIn.sandbox.request('POST', new URL('clock', signedIn.sandbox.environment.adminEndpoint).toString(), { advance });
       assert.strictEqual(response.status, 200, JSON.stringify(response.body));
     };
     await clock('PT30M');

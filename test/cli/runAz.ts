@@ -5,7 +5,7 @@ import { azProcessEnv, collectProcess, hostNamesFor, hostsFileText, type AzEmula
 
 export { azJson, describeArgs, type AzResult } from './azProcess';
 export { startAzSandbox, type AzSandbox, type AzSandboxOptions } from './azSandbox';
-export { startSignedInSandbox, type SignedInSandbox } from './signedInSandbox';
+export { startSignedInSandbox, useSignedInSandbox, type SignedInSandbox } from './signedInSandbox';
 
 export interface RunAzOptions {
   environment: AzEmulatorEnvironment;

@@ -21,3 +21,22 @@ export async function startSignedInSandbox(): Promise<SignedInSandbox> {
   await az('account', 'set', '--subscription', env.subscriptions[0]!.id);
   return { sandbox, az };
 }
+
+/**
+ * One signed-in sandbox for the tests of the calling `describe`: started in its `before`, stopped in its `after`.
+ * Read `sandbox` and call `az` inside hooks and tests only (before the `before` hook ran there is none).
+ */
+export function useSignedInSandbox(): SignedInSandbox {
+  let current: SignedInSandbox | undefined;
+  before(async () => {
+    current = await startSignedInSandbox();
+  });
+  after(async () => {
+    await current?.sandbox.stop();
+  });
+  const started = (): SignedInSandbox => {
+    if (!current) throw new Error('the signed-in az sandbox is not started yet: use it inside a hook or a test');
+    return current;
+  };
+  return { get sandbox() { return started().sandbox; }, az: (...args: string[]) => started().az(...args) };
+}
