@@ -5,22 +5,23 @@ import { announceCreated } from './announceCreated';
 import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
 import type { CreateRegistryAnswers, CreateRegistryContext } from './CreateRegistryContext';
 import { IdentityNameStep } from './IdentityNameStep';
-import { IdentityPickStep } from './IdentityPickStep';
-import { KeyPickStep } from './KeyPickStep';
 import { KeySpecStep } from './KeySpecStep';
 import { KeyVersioningStep } from './KeyVersioningStep';
-import { LocationPickStep } from './LocationPickStep';
 import { NewKeyStep } from './NewKeyStep';
 import { NewResourceGroupNameStep } from './NewResourceGroupNameStep';
 import { NewVaultStep } from './NewVaultStep';
 import { RegistryNameStep } from './RegistryNameStep';
-import { ResourceGroupPickStep } from './ResourceGroupPickStep';
 import { resolveSubscription } from './resolveSubscription';
 import { SubscriptionPickStep } from './SubscriptionPickStep';
 import { SummaryStep } from './SummaryStep';
-import { VaultPickStep } from './VaultPickStep';
 import { VaultRetentionStep } from './VaultRetentionStep';
 import { FlowWizard } from '../wizard/FlowWizard';
+import { IdentityPickStep } from '../wizard/pickers/IdentityPickStep';
+import { KeyPickStep } from '../wizard/pickers/KeyPickStep';
+import { LocationPickStep } from '../wizard/pickers/LocationPickStep';
+import { ResourceGroupPickStep } from '../wizard/pickers/ResourceGroupPickStep';
+import { VaultPickStep } from '../wizard/pickers/VaultPickStep';
+import { createIdentityPicker, createKeyPicker, createLocationPicker, createResourceGroupPicker, createVaultPicker } from './createPickers';
 import { ExportChoiceStep } from '../exportTemplate/ExportChoiceStep';
 import { exportArmTemplate } from '../exportTemplate/openArmTemplate';
 
@@ -41,8 +42,9 @@ export async function runCreateWizard(actionContext: IActionContext, services: C
     const wizard = new FlowWizard(context, {
         title: exportOnly ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key') : vscode.l10n.t('Create Registry with Customer-Managed Key'),
         promptSteps: [
-            new SubscriptionPickStep(), new ResourceGroupPickStep(), new NewResourceGroupNameStep(), new LocationPickStep(), new RegistryNameStep(),
-            new IdentityPickStep(), new IdentityNameStep(), new VaultPickStep(), new NewVaultStep(), new VaultRetentionStep(), new KeyPickStep(), new NewKeyStep(), new KeySpecStep(),
+            new SubscriptionPickStep(), new ResourceGroupPickStep(createResourceGroupPicker), new NewResourceGroupNameStep(),
+            new LocationPickStep(createLocationPicker, 'resourceGroup'), new RegistryNameStep(), new IdentityPickStep(createIdentityPicker), new IdentityNameStep(),
+            new VaultPickStep(createVaultPicker), new NewVaultStep(), new VaultRetentionStep(), new KeyPickStep(createKeyPicker), new NewKeyStep(), new KeySpecStep(),
             new KeyVersioningStep(), new SummaryStep(), new ExportChoiceStep(),
         ],
         executeSteps: [new CreateRegistryExecuteStep()],

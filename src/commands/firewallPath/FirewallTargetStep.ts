@@ -1,11 +1,10 @@
 import { AzureWizardPromptStep, type IAzureQuickPickItem, type IWizardOptions } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { FirewallCheck } from '../../domain/firewall/firewallCheck';
-import { KeyPickStep } from '../rotateKey/KeyPickStep';
 import type { RotationWizardContext } from '../rotateKey/RotateKeyContext';
-import { VaultPickStep } from '../rotateKey/VaultPickStep';
 import { VersionModeStep } from '../wizard/VersionModeStep';
 import { VaultSubscriptionStep } from '../rotateKey/VaultSubscriptionStep';
+import { rotationKeyStep, rotationVaultStep } from '../rotateKey/rotationPickers';
 
 export interface FirewallWizardContext extends RotationWizardContext {
     firewallTarget?: 'reapply' | 'otherVault';
@@ -44,7 +43,7 @@ export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardCont
     override async getSubWizard(context: FirewallWizardContext): Promise<IWizardOptions<FirewallWizardContext> | undefined> {
         // Counted as one question with the choice: the total stays what the first prompt showed.
         return context.firewallTarget === 'otherVault'
-            ? { promptSteps: [new VaultSubscriptionStep('target'), new VaultPickStep('target'), new KeyPickStep('target'), new VersionModeStep('target')] }
+            ? { promptSteps: [new VaultSubscriptionStep('target'), rotationVaultStep('target'), rotationKeyStep('target'), new VersionModeStep('target')] }
             : undefined;
     }
 }

@@ -2,9 +2,8 @@ import type { IAzureQuickPickItem, IWizardOptions } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { KeyIdInputStep } from '../wizard/KeyIdInputStep';
-import { KeyPickStep } from './KeyPickStep';
 import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
-import { VaultPickStep } from './VaultPickStep';
+import { rotationKeyStep, rotationVaultStep } from './rotationPickers';
 import { VaultSubscriptionStep } from './VaultSubscriptionStep';
 
 type KeySource = NonNullable<RotateKeyAnswers['keySource']>;
@@ -39,10 +38,10 @@ export class KeySourceStep extends AnswerPromptStep<RotationWizardContext> {
             case 'sameVault': {
                 const state = context.registry.encryption;
                 context.vaultUrl = state.status === 'enabled' ? state.key?.vaultUrl : undefined;
-                return { promptSteps: [new KeyPickStep()] };
+                return { promptSteps: [rotationKeyStep()] };
             }
             case 'otherVault':
-                return { promptSteps: [new VaultSubscriptionStep(), new VaultPickStep(), new KeyPickStep()] };
+                return { promptSteps: [new VaultSubscriptionStep(), rotationVaultStep(), rotationKeyStep()] };
             case 'keyId':
                 return { promptSteps: [new KeyIdInputStep()] };
             default:

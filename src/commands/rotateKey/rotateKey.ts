@@ -2,10 +2,10 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { CommandServices } from '../CommandServices';
-import { IdentityPickStep } from './IdentityPickStep';
 import { KeySourceStep } from './KeySourceStep';
 import { resolveCmkRegistry } from './resolveCmkRegistry';
 import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
+import { rotationIdentityStep } from './rotationPickers';
 import { runRotationWizard } from './runRotationWizard';
 import { VersionModeStep } from '../wizard/VersionModeStep';
 
@@ -19,7 +19,7 @@ export async function rotateKey(context: IActionContext, services: CommandServic
     return runRotationWizard(context, services, node, answers, {
         command: 'rotateKey',
         title: vscode.l10n.t('Rotate key of "{0}"', node.registry.name),
-        promptSteps: [new KeySourceStep(), new VersionModeStep(), new IdentityPickStep()],
+        promptSteps: [new KeySourceStep(), new VersionModeStep(), rotationIdentityStep()],
         buildRequest: (wizard: RotationWizardContext) => ({
             registryId: wizard.registry.id,
             key: wizard.answers.keySource === 'newVersion' && !wizard.answers.keyId ? { kind: 'newVersion' } : { kind: 'existing', keyId: wizard.answers.keyId ?? '' },

@@ -32,17 +32,22 @@ export async function* keyVersionsOf(factory: AzureClientFactory, vaultUrl: stri
 
 export interface VaultKeyInfo {
     readonly name: string;
-    /** `RSA`, `RSA-HSM`, `EC`, … */
+    readonly enabled: boolean;
+    /** `RSA`, `RSA-HSM`, `EC`, …; empty for a disabled key (Key Vault refuses to read it). */
     readonly keyType: string;
-    /** Azure Container Registry encrypts with RSA and RSA-HSM keys only. */
+    /** Azure Container Registry encrypts with enabled RSA and RSA-HSM keys only. */
     readonly usableForRegistry: boolean;
 }
 
-/** The enabled keys of a vault with their types (the list has none: each key is read, a few at a time), by name. */
-export async function listEnabledKeys(factory: AzureClientFactory, vaultUri: string): Promise<VaultKeyInfo[]> {
-    const names = (await collect(keysIn(factory, vaultUri))).filter((properties) => properties.enabled !== false).map((properties) => properties.name);
-    return mapWithConcurrency(names.sort(), 4, async (name) => {
-        const keyType = String((await getVaultKey(factory, vaultUri, name)).keyType ?? '');
-        return { name, keyType, usableForRegistry: keyType === 'RSA' || keyType === 'RSA-HSM' };
+/**
+ * The keys of a vault for the key picker: enabled ones first, each by name. The list carries no key types, so each
+ * enabled key is read (a few at a time); a disabled one cannot be read and is listed without its type.
+ */
+export async function listVaultKeys(factory: AzureClientFactory, vaultUri: string): Promise<VaultKeyInfo[]> {
+    const listed = (await collect(keysIn(factory, vaultUri))).map((properties) => ({ name: properties.name, enabled: properties.enabled !== false }));
+    listed.sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name));
+    return mapWithConcurrency(listed, 4, async ({ name, enabled }) => {
+        const keyType = enabled ? String((await getVaultKey(factory, vaultUri, name)).keyType ?? '') : '';
+        return { name, enabled, keyType, usableForRegistry: keyType === 'RSA' || keyType === 'RSA-HSM' };
     });
 }

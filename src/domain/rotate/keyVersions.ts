@@ -1,9 +1,8 @@
-import { getVaultKey, keysIn } from '../azure/vaultKeys';
+import { getVaultKey } from '../azure/vaultKeys';
 import { createVaultKey } from '../azure/vaultKeyChanges';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
-import { collect } from '../util/collect';
 
 export interface KeyVersionInfo {
     /** Versioned key id as Key Vault reports it. */
@@ -45,10 +44,4 @@ export async function createKeyVersion(factory: AzureClientFactory, key: KeyIden
         id: created.id ?? '', version: created.properties.version ?? '', keyType: String(created.keyType ?? latest.keyType),
         keySize: latest.keySize, enabled: created.properties.enabled !== false, createdOn: created.properties.createdOn,
     };
-}
-
-/** Key names of a vault (enabled ones first), for the "pick a key" prompt. */
-export async function listKeyNames(factory: AzureClientFactory, vaultUrl: string): Promise<{ name: string; enabled: boolean }[]> {
-    const keys = (await collect(keysIn(factory, vaultUrl))).map((properties) => ({ name: properties.name, enabled: properties.enabled !== false }));
-    return keys.sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name));
 }

@@ -22,7 +22,7 @@ function allNewSteps(names: { group: string; registry: string; identity: string;
     { name: 'resource-group-name', asks: /^Name of the new resource group/, answer: { type: names.group }, count: [2, 8] },
     { name: 'location', asks: /^Select a location$/, answer: { pick: 'westeurope' }, count: [2, 8] },
     { name: 'registry-name', asks: /^Registry name/, answer: { type: names.registry }, count: [3, 8] },
-    { name: 'identity', asks: /^Select the user-assigned managed identity/, answer: { pick: 'Create new user-assigned managed identity' }, count: [4, 8] },
+    { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Create new user-assigned managed identity' }, count: [4, 8] },
     { name: 'identity-name', asks: /^Name of the new user-assigned managed identity/, answer: { type: names.identity }, count: [4, 8] },
     { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: 'Create new key vault' }, count: [5, 8] },
     { name: 'vault-name', asks: /^Name of the new key vault/, answer: { type: names.vault }, count: [5, 8] },
@@ -86,7 +86,7 @@ describe('Journey: Create Registry with Customer-Managed Key', function () {
     const steps: JourneyStep[] = [
       { name: 'resource-group', asks: /^Select a resource group for the new registry$/, answer: { pick: 'rg-registries-3a' }, count: [1, 7] },
       { name: 'registry-name', asks: /^Registry name/, answer: { type: registryName }, count: [2, 7] },
-      { name: 'identity', asks: /^Select the user-assigned managed identity/, answer: { pick: identity }, count: [3, 7] },
+      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: identity }, count: [3, 7] },
       { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: vault }, count: [4, 7] },
       { name: 'key', asks: /^Select the encryption key$/, answer: { pick: 'cmk-key-1' }, count: [5, 7] },
       { name: 'versioning', asks: /^How should the registry follow new key versions\?$/, answer: { pick: 'Pinned key version (manual rotation)' }, count: [6, 7] },

@@ -32,7 +32,7 @@ function exportSteps(registryName: string, identity: { pick: string; name?: stri
     { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 8] },
     { name: 'resource-group', asks: /^Select a resource group for the new registry$/, answer: { pick: registryGroup }, count: [2, 8] },
     { name: 'registry-name', asks: /^Registry name/, answer: { type: registryName }, count: [3, 8] },
-    { name: 'identity', asks: /^Select the user-assigned managed identity/, answer: { pick: identity.pick }, count: [4, 8] },
+    { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: identity.pick }, count: [4, 8] },
     ...(identity.name ? [{ name: 'identity-name', asks: /^Name of the new user-assigned managed identity/, answer: { type: identity.name }, count: [4, 8] } as JourneyStep] : []),
     { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: vault }, count: [5, 8] },
     { name: 'key', asks: /^Select the encryption key$/, answer: { pick: 'cmk-key-1' }, count: [6, 8] },

@@ -45,9 +45,9 @@ describe('Journey: Rotate Key', function () {
 
   const sameVaultSteps = (r: JourneyRegistry): JourneyStep[] => [
     { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: `Another key in key vault "${r.vault}"` }, count: [1, 4], noBack: true },
-    { name: 'key', asks: /^Select a key$/, answer: { pick: `${r.key}-2` }, count: [1, 4] },
+    { name: 'key', asks: /^Select the encryption key$/, answer: { pick: `${r.key}-2` }, count: [1, 4] },
     { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Pinned version — manual rotation' }, count: [2, 4] },
-    { name: 'identity', asks: /^Which identity should the registry use to reach the key\?$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
+    { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
     {
       name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' },
       // The summary names things first; the full identifiers follow on their own lines.
@@ -90,7 +90,7 @@ describe('Journey: Rotate Key', function () {
     await walkWithBack(page, 'rotate-new-version', [
       { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: `New version of key "${r.key}"` }, count: [1, 4], noBack: true },
       { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Pinned version — manual rotation' }, count: [2, 4] },
-      { name: 'identity', asks: /^Which identity should the registry use to reach the key\?$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
+      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
       { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' } },
     ]);
     await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${r.key}" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\)`), notifications.seen)
@@ -108,10 +108,10 @@ describe('Journey: Rotate Key', function () {
       ...pickRegistry(r.name),
       { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'A key in another key vault' }, count: [1, 4], noBack: true },
       { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 4] },
-      { name: 'vault', asks: /^Select a key vault$/, answer: { pick: other.vault }, count: [1, 4] },
-      { name: 'key', asks: /^Select a key$/, answer: { pick: other.key }, count: [1, 4] },
+      { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: other.vault }, count: [1, 4] },
+      { name: 'key', asks: /^Select the encryption key$/, answer: { pick: other.key }, count: [1, 4] },
       { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
-      { name: 'identity', asks: /^Which identity should the registry use to reach the key\?$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
+      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
       { name: 'grant', asks: new RegExp(`^Grant identity "${r.identity}" access to key vault "${other.vault}"\\?$`), answer: { button: 'Grant Access' } },
       { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' }, backTo: 'identity' },
     ]);
@@ -128,7 +128,7 @@ describe('Journey: Rotate Key', function () {
       { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'Enter a key identifier…' }, count: [1, 4], noBack: true },
       { name: 'key-id', asks: /^Key identifier \(https:/, answer: { type: keyId }, count: [1, 4] },
       { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
-      { name: 'identity', asks: /^Which identity should the registry use to reach the key\?$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
+      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
       { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' } },
     ]);
     await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${r.key}-2" in key vault "${r.vault}" \\(versionless`), notifications.seen);

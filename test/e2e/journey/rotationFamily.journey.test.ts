@@ -86,8 +86,8 @@ describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation, Key 
     await walkWithBack(page, 'firewall', [
       { name: 'target', asks: /^Key vault firewall: what should be done\?$/, answer: { pick: 'Rotate to a key in a firewalled key vault' }, count: [1, 2], noBack: true },
       { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 2] },
-      { name: 'vault', asks: /^Select a key vault$/, answer: { pick: firewalledVault }, count: [1, 2] },
-      { name: 'key', asks: /^Select a key$/, answer: { pick: 'cmk-key-1' }, count: [1, 2] },
+      { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: firewalledVault }, count: [1, 2] },
+      { name: 'key', asks: /^Select the encryption key$/, answer: { pick: 'cmk-key-1' }, count: [1, 2] },
       { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [1, 2] },
       { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${firewall.name}"\\?$`), answer: { button: 'Change Encryption' } },
     ]);

@@ -134,7 +134,7 @@ describe('Sign-in through VS Code\'s Microsoft account (the emulator\'s identity
     await pick(page, `New version of key "${registry.key}"`);
     await waitForPrompt(page, /^How should the registry follow the key\?$/);
     await pick(page, 'Pinned version — manual rotation');
-    await waitForPrompt(page, /^Which identity should the registry use to reach the key\?$/);
+    await waitForPrompt(page, /^Select the identity the registry uses to reach its key$/);
     await pick(page, 'Keep the current identity');
     await waitForModal(page, new RegExp(`^Change the encryption of registry "${registry.name}"\\?$`));
     assert.equal(page.context().pages().length, 1, 'no second browser sign-in was opened');

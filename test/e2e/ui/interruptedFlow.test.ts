@@ -144,7 +144,7 @@ describe('UI: a flow cut off by a crash of the extension host is resumed or clea
       { name: 'resource-group-name', asks: /^Name of the new resource group/, answer: { type: names.group } },
       { name: 'location', asks: /^Select a location$/, answer: { pick: 'westeurope' } },
       { name: 'registry-name', asks: /^Registry name/, answer: { type: names.registry } },
-      { name: 'identity', asks: /^Select the user-assigned managed identity/, answer: { pick: 'Create new user-assigned managed identity' } },
+      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Create new user-assigned managed identity' } },
       { name: 'identity-name', asks: /^Name of the new user-assigned managed identity/, answer: { type: names.identity } },
       { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: 'Create new key vault' } },
       { name: 'vault-name', asks: /^Name of the new key vault/, answer: { type: names.vault } },

@@ -1,0 +1,80 @@
+import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
+import { listResourceGroups, type ResourceGroupInfo } from '../../../domain/resourceGroups/resourceGroups';
+import { AnswerPromptStep } from '../AnswerPromptStep';
+
+/** The picked group: a new one (named next), or an existing one with its location. */
+export type ResourceGroupPick = { readonly create: true } | { readonly create: false; readonly name: string; readonly location?: string };
+
+/** What differs between the flows that ask for a resource group. */
+export interface ResourceGroupPicker<T> {
+    where(context: T): { factory: AzureClientFactory; subscriptionId: string };
+    /** Runs once the subscription is known, before the list is asked for (create starts loading its SDK clients). */
+    prepare?(context: T): void;
+    /** Checks an existing group before it is taken (create: may the user create a registry there); throws when not. */
+    check?(context: T, group: ResourceGroupInfo): Promise<void>;
+    answered(context: T): boolean;
+    /** Stores the answer; `undefined` clears it (Back). */
+    answer(context: T, group: ResourceGroupPick | undefined): void;
+}
+
+/**
+ * The resource group for the new registry. Like the location, identity, vault and key pickers, this is not one of
+ * `@microsoft/vscode-azext-azureutils`' list steps (ResourceGroupListStep, LocationListStep, UserAssignedIdentityListStep,
+ * read in 4.1.1, the newest that installs with our other Azure packages), because they:
+ * - build their SDK clients from an `ISubscriptionContext` on the wizard context (`credentials`, `environment`,
+ *   `createCredentialsForScopes`: an azureauth subscription) with `createAzureClient`, which gives the client the
+ *   environment's ARM endpoint and nothing else. Our cloud (Azure China, US Government, a custom cloud from the
+ *   settings) and credential (VS Code, Azure CLI, environment) come from AzureClientFactory, per connection; an
+ *   adapter could fake the subscription, but its clients would still miss the custom cloud's CA certificate (Azure
+ *   Stack Hub, the emulator), our retry and request-timeout options, and the factory's one client per subscription;
+ * - need `@microsoft/vscode-azext-azureauth` 6 (an alpha; we use 5) and their own `@azure/arm-resources` 5 and
+ *   `arm-resources-subscriptions` 2 (we use 8 and 3), and their entry point loads all their steps and tree items at
+ *   once: a second copy of those SDKs in the bundle, and more to load on the first prompt;
+ * - create what they offer themselves (ResourceGroupCreateStep, UserAssignedIdentityCreateStep as execute steps, with
+ *   their own name and location sub-wizards), while Create plans every resource up front for its summary, preflight,
+ *   cleanup of leftovers and ARM template export; and they store SDK objects (`resourceGroup`, `managedIdentity`,
+ *   `_location`) where our answers are plain values a caller can pre-fill;
+ * - ask in their own words ("Select a resource group for new resources." is not even localized), with no place for
+ *   our permission check before a group is taken.
+ */
+export class ResourceGroupPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
+    readonly question = 'resourceGroup';
+
+    constructor(private readonly picker: ResourceGroupPicker<T>) {
+        super();
+    }
+
+    override configureBeforePrompt(context: T): void {
+        this.picker.prepare?.(context);
+    }
+
+    protected clearAnswer(context: T): void {
+        this.picker.answer(context, undefined);
+    }
+
+    async prompt(context: T): Promise<void> {
+        const picked = (await context.ui.showQuickPick(this.loadPicks(context), { placeHolder: vscode.l10n.t('Select a resource group for the new registry') })).data;
+        if (picked === 'new') {
+            this.picker.answer(context, { create: true });
+            return;
+        }
+        // A reader learns here, before the other questions, that nothing can be created in this group.
+        await this.picker.check?.(context, picked);
+        this.picker.answer(context, { create: false, name: picked.name, location: picked.location });
+    }
+
+    shouldPrompt(context: T): boolean {
+        return !this.picker.answered(context);
+    }
+
+    private async loadPicks(context: T): Promise<IAzureQuickPickItem<ResourceGroupInfo | 'new'>[]> {
+        const { factory, subscriptionId } = this.picker.where(context);
+        const groups = await listResourceGroups(factory, subscriptionId);
+        return [
+            { label: vscode.l10n.t('$(plus) Create new resource group'), data: 'new' },
+            ...groups.map((group): IAzureQuickPickItem<ResourceGroupInfo | 'new'> => ({ label: group.name, description: group.location, data: group })),
+        ];
+    }
+}
