@@ -9,6 +9,8 @@ export function journalCommandName(command: string): string {
     const names: Record<string, () => string> = {
         createEncryptedRegistry: () => vscode.l10n.t('Create Registry with Customer-Managed Key'),
         rotateKey: () => vscode.l10n.t('Rotate Key'),
+        rotateAllUsingKey: () => vscode.l10n.t('Rotate All Registries Using This Key'),
+        enableAutoRotationUsingKey: () => vscode.l10n.t('Enable Automatic Rotation for All Registries Using This Key'),
         useSystemIdentity: () => vscode.l10n.t('Use System-Assigned Identity'),
         enableAutoRotation: () => vscode.l10n.t('Enable Automatic Rotation'),
         firewallPath: () => vscode.l10n.t('Key Vault Firewall: Use System Identity and Trusted Services'),

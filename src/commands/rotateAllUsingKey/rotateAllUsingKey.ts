@@ -14,6 +14,7 @@ import { fleetTargetText, outcomeLine } from './fleetRotationText';
 import { FleetPlanStep } from './FleetPlanStep';
 import { FleetTargetStep } from './FleetTargetStep';
 import { pickKeyInUse } from '../pickKeyInUse';
+import { registryJournals } from './registryJournals';
 import type { RotateAllAnswers, RotateAllContext } from './RotateAllContext';
 
 /**
@@ -53,6 +54,7 @@ async function runFleetWizard(actionContext: IActionContext, services: CommandSe
         location: vscode.ProgressLocation.Notification,
         title: mode === 'rotate' ? vscode.l10n.t('Rotating the registries using key "{0}"', key.keyName) : vscode.l10n.t('Enabling automatic rotation for the registries using key "{0}"', key.keyName),
     }, (progress) => runFleetRotation(factory, plan, {
+        beginJournal: registryJournals(services, mode === 'rotate' ? 'rotateAllUsingKey' : 'enableAutoRotationUsingKey'),
         onOutcome: (outcome, done, total) => {
             progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, total, outcomeLine(outcome)), increment: 100 / total });
             if (outcome.kind === 'switched') {

@@ -32,7 +32,9 @@ export function rotationPlanOf(entry: JournalEntry): RotationPlan {
 
 /**
  * Where an interrupted rotation stands: the journal's finished steps, plus the step in flight when Azure shows it
- * landed (a registry operation still running is polled to its end first, never sent again).
+ * landed (a registry operation still running is polled to its end first, never sent again). A planned key version is
+ * looked for by its run tag even when this journal never started it: the registries of one Rotate All share it, and
+ * the one resumed first may have made it.
  */
 export async function settleRotation(factory: AzureClientFactory, entry: JournalEntry): Promise<{ plan: RotationPlan; progress: RotationProgress }> {
     // The vault as it is now (its access policies changed since the plan was read).
@@ -41,7 +43,7 @@ export async function settleRotation(factory: AzureClientFactory, entry: Journal
     const saved = (entry.state ?? {}) as Partial<RotationProgress>;
     const progress: RotationProgress = {
         ...saved, principalId: saved.principalId ?? plan.identity.principalId, targetKeyId: saved.targetKeyId ?? plan.targetKeyId,
-        runId: entry.id, completed: doneSteps(entry) as RotationStepName[],
+        runId: saved.runId ?? entry.id, completed: doneSteps(entry) as RotationStepName[],
     };
     const inFlight = inFlightChange(entry);
     if (inFlight?.operation) {
@@ -49,6 +51,10 @@ export async function settleRotation(factory: AzureClientFactory, entry: Journal
     }
     if (inFlight && await landed(factory, plan, progress, inFlight.step as RotationStepName)) {
         progress.completed.push(inFlight.step as RotationStepName);
+    }
+    const versionPending = plan.steps.has('createKeyVersion') && !progress.completed.includes('createKeyVersion') && inFlight?.step !== 'createKeyVersion';
+    if (versionPending && await landed(factory, plan, progress, 'createKeyVersion')) {
+        progress.completed.push('createKeyVersion');
     }
     return { plan, progress };
 }
@@ -119,7 +125,8 @@ export interface RotationCleanUp {
 
 /**
  * Clean Up before the switch: takes back what the run added (the grant, the identity it assigned or turned on). After
- * the switch the registry already uses the new key: only Resume is offered (`CleanUpAfterSwitch`).
+ * the switch the registry already uses the new key: only Resume is offered (`CleanUpAfterSwitch`). A grant a Rotate All
+ * made for several registries at once stays (another of them may use it already): it is named among the kept changes.
  */
 export async function cleanUpRotation(factory: AzureClientFactory, entry: JournalEntry): Promise<RotationCleanUp> {
     const { plan, progress } = await settleRotation(factory, entry);
@@ -127,7 +134,7 @@ export async function cleanUpRotation(factory: AzureClientFactory, entry: Journa
         throw new DomainError('CleanUpAfterSwitch', { registry: plan.registry.name });
     }
     const undone: RotationStepName[] = [];
-    if (progress.grant) {
+    if (progress.grant && !progress.sharedGrant) {
         await removeGrant(factory, plan.vault, progress.grant);
         undone.push('grantAccess');
     }

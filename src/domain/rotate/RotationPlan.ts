@@ -57,7 +57,9 @@ export interface RotationProgress {
     grantCreated?: boolean;
     /** The grant `grantAccess` made (what Clean Up of an interrupted run removes). */
     grant?: GrantRecord;
-    /** The journal of the run: a key version made by it is tagged with this id, so a restart recognises it. */
+    /** Rotate All: the grant serves other registries of the run as well, so Clean Up of this one leaves it in place. */
+    sharedGrant?: boolean;
+    /** The journal of the run (of a Rotate All: the whole run): a key version made by it is tagged with this id, so a restart recognises it. */
     runId?: string;
     readonly completed: RotationStepName[];
 }
