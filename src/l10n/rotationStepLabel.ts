@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RotationStepName } from '../domain/rotate/RotationPlan';
+import { listText } from './listText';
 
 /** The localized name of one step of a key rotation, as error messages and summaries show it. */
 export function rotationStepLabel(step: string): string {
@@ -18,8 +19,7 @@ export function rotationStepLabel(step: string): string {
     return labels[step as RotationStepName]?.() ?? step;
 }
 
-/** `a, b, c` of localized step names from the comma-separated ids a domain error carries; "nothing" when empty. */
-export function rotationStepList(steps: string | undefined): string {
-    const names = (steps ?? '').split(',').filter((step) => step.length > 0).map(rotationStepLabel);
-    return names.length > 0 ? names.join(vscode.l10n.t(', ')) : vscode.l10n.t('nothing');
+/** `a, b, c` of localized step names; "nothing" when empty. */
+export function rotationStepList(steps: readonly string[]): string {
+    return listText(steps.map(rotationStepLabel));
 }

@@ -52,7 +52,7 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
                     throw error;
                 }
                 if (error.code === 'FirewallNeedsSystemIdentity' && request.identity.kind !== 'system') {
-                    await context.ui.showWarningMessage(vscode.l10n.t('Key vault "{0}" is behind a firewall', error.params.vault ?? ''), {
+                    await context.ui.showWarningMessage(vscode.l10n.t('Key vault "{0}" is behind a firewall', error.params.vault), {
                         modal: true, detail: vscode.l10n.t('Only the registry\'s system-assigned identity can pass a key vault firewall, as a trusted Microsoft service. Use the system-assigned identity for this key?'),
                     }, { title: vscode.l10n.t('Use System-Assigned Identity') });
                     request = { ...request, identity: { kind: 'system' } };
@@ -91,7 +91,7 @@ async function confirmSwitch(context: RotationWizardContext, plan: RotationPlan)
     const detail = [
         vscode.l10n.t('Now: {0}', snapshotText(plan.before)),
         vscode.l10n.t('After: {0}, {1}', target, identity),
-        vscode.l10n.t('Steps: {0}', rotationStepList([...plan.steps].join(','))),
+        vscode.l10n.t('Steps: {0}', rotationStepList([...plan.steps])),
         plan.steps.has('switchEncryption') ? '' : vscode.l10n.t('The registry keeps its versionless key identifier and picks up the new version within an hour.'),
         plan.rotationPolicy ? policyLine(plan.rotationPolicy, plan.key.keyName) : '',
         '',

@@ -1,6 +1,6 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { DomainError } from '../../domain/errors';
+import type { AnyDomainError, DomainErrorParams } from '../../domain/errors';
 import type { RotationConsent } from '../../domain/rotate/RotationRequest';
 
 export type ConsentKey = keyof RotationConsent;
@@ -9,30 +9,29 @@ export type ConsentKey = keyof RotationConsent;
  * The question for a refusal the plan raised that the user can lift by consenting; undefined when the refusal
  * is final. Each is modal: these change Azure resources (registry identities, vault access, the vault firewall).
  */
-export function consentQuestion(error: DomainError, registryName: string): { key: ConsentKey; message: string; detail: string; button: string } | undefined {
-    const p = error.params;
+export function consentQuestion(error: AnyDomainError, registryName: string): { key: ConsentKey; message: string; detail: string; button: string } | undefined {
     switch (error.code) {
         case 'EncryptionIdentityRemoved':
             return {
                 key: 'reassignRemovedIdentity', button: vscode.l10n.t('Re-assign Identity'),
                 message: vscode.l10n.t('The encryption identity of "{0}" was removed from the registry', registryName),
-                detail: vscode.l10n.t('Registry "{0}" still encrypts with the identity with client ID {1}, but it is no longer assigned to the registry. Azure rejects every key update with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?', registryName, p.clientId ?? ''),
+                detail: vscode.l10n.t('Registry "{0}" still encrypts with the identity with client ID {1}, but it is no longer assigned to the registry. Azure rejects every key update with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?', registryName, error.params.clientId),
             };
         case 'FirewallNeedsTrustedServices':
             return {
                 key: 'enableTrustedServices', button: vscode.l10n.t('Allow Trusted Services'),
-                message: vscode.l10n.t('Allow trusted Microsoft services through the firewall of key vault "{0}"?', p.vault ?? ''),
+                message: vscode.l10n.t('Allow trusted Microsoft services through the firewall of key vault "{0}"?', error.params.vault),
                 detail: vscode.l10n.t('The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.'),
             };
         case 'RotationChangeDeclined':
-            return stepConsent(p.step ?? '', registryName, p);
+            return stepConsent(registryName, error.params);
         default:
             return undefined;
     }
 }
 
-function stepConsent(step: string, registryName: string, p: Readonly<Record<string, string | undefined>>): ReturnType<typeof consentQuestion> {
-    switch (step) {
+function stepConsent(registryName: string, p: DomainErrorParams['RotationChangeDeclined']): ReturnType<typeof consentQuestion> {
+    switch (p.step) {
         case 'assignIdentity':
             return {
                 key: 'assignIdentity', button: vscode.l10n.t('Assign Identity'),

@@ -45,7 +45,7 @@ export function findKnownCloud(name: string): CloudConfig | undefined {
  * only: with that credential, an `acrCmk.cloud` naming another cloud would send that cloud's requests with the wrong
  * cloud's tokens. Returns the refusal to throw, or undefined when the two agree.
  */
-export function vscodeAccountCloudMismatch(cloudName: string, sovereignEnvironment: string | undefined): DomainError | undefined {
+export function vscodeAccountCloudMismatch(cloudName: string, sovereignEnvironment: string | undefined): DomainError<'CloudNotVSCodeAccountCloud'> | undefined {
     const accountCloud = cloudNameFromSovereignSetting(sovereignEnvironment);
     return accountCloud.toLowerCase() === cloudName.toLowerCase() ? undefined : new DomainError('CloudNotVSCodeAccountCloud', { cloud: cloudName, accountCloud });
 }

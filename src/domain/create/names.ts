@@ -5,7 +5,7 @@ import { DomainError } from '../errors';
  * structured error for the first broken rule, or undefined. Names are taken as typed: surrounding
  * whitespace is a broken rule, not something to trim silently.
  */
-export function registryNameProblem(name: string): DomainError | undefined {
+export function registryNameProblem(name: string): DomainError<'RegistryNameLength' | 'RegistryNameCharacters'> | undefined {
     if (name.length < 5 || name.length > 50) {
         return new DomainError('RegistryNameLength', { name, length: String([...name].length) });
     }

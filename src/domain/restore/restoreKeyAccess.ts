@@ -86,7 +86,7 @@ export async function runRestore(factory: AzureClientFactory, plan: RestorePlan,
             done.push(`key version ${version}`);
         }
     } catch (error) {
-        throw new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done: done.join('; ') || '-' });
+        throw new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done });
     }
     await store.delete(target.registry.id);
     return result;

@@ -1,13 +1,12 @@
 import type { GrantRecord } from '../access/GrantRecord';
 import { roleDefinitionGuid } from '../access/roles';
 
-/** A plain, id-based list of what a record holds, for error messages and summaries ("none" when empty). */
-export function describeRevokedItems(record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] }): string {
-    const items = [
+/** A plain, id-based list of what a record holds, one item each, for error messages and summaries (the UI joins them). */
+export function describeRevokedItems(record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] }): string[] {
+    return [
         ...record.removedGrants.map(describeGrant),
         ...record.disabledVersions.map((version) => `key version ${version}`),
     ].filter((item) => item.length > 0);
-    return items.length > 0 ? items.join('; ') : '-';
 }
 
 export function describeGrant(grant: GrantRecord): string {

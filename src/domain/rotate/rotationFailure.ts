@@ -1,14 +1,16 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { describeAzureFailure } from '../azure/azureErrors';
-import { DomainError, type DomainErrorCode, type DomainErrorParams } from '../errors';
+import { DomainError, type DomainErrorParams, type ParamsArgument } from '../errors';
 import { getRegistry } from '../registries/getRegistry';
 import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
 import type { RotationPlan, RotationProgress, RotationStepName } from './RotationPlan';
 
+type RotationFailureCode = 'RotationStepFailed' | 'RotationStepFailedStateUnknown' | 'RotationFollowUpFailed';
+
 /** A failed rotation step; `cause` keeps the original error (SDK or domain) for logs and callers. */
-export class RotationStepError extends DomainError {
-    constructor(code: DomainErrorCode, params: DomainErrorParams, override readonly cause: unknown) {
-        super(code, params);
+export class RotationStepError<C extends RotationFailureCode = RotationFailureCode> extends DomainError<C> {
+    constructor(code: C, params: DomainErrorParams[C], override readonly cause: unknown) {
+        super(code, ...[params] as ParamsArgument<C>);
     }
 }
 
@@ -17,7 +19,7 @@ export class RotationStepError extends DomainError {
  * old key and identity (nothing switched), already switched (a follow-up step failed), or unknown.
  */
 export async function describeRotationFailure(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStepName, cause: unknown): Promise<RotationStepError> {
-    const completed = progress.completed.join(',');
+    const completed = [...progress.completed];
     const causeText = describeAzureFailure(cause);
     let current;
     try {

@@ -4,7 +4,7 @@ import { cryptoServiceEncryptionUserRoleId } from '../../../src/domain/access/ro
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { executeCreate } from '../../../src/domain/create/executeCreate';
 import { preflightCreate } from '../../../src/domain/create/preflight';
-import type { DomainError } from '../../../src/domain/errors';
+import type { AnyDomainError } from '../../../src/domain/errors';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import type { EmulatorWorld } from '../domain/emulatorWorld';
 import { makeGroup, makeIdentity, makeVault, startAccessWorld } from '../access/accessFixture';
@@ -111,10 +111,10 @@ describe('create encrypted registry: existing identity, vault and key', function
         const key = await (await factory.keys(vault.uri)).createRsaKey(`key-pp-${s}`, { keySize: 2048 });
         const base = allNewPlan(subscriptionId, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: key.name } });
         const { lastSeq } = await admin.requests();
-        await assert.rejects(preflightCreate(factory, base), (e: DomainError) => e.code === 'VaultPurgeProtectionDeclined');
+        await assert.rejects(preflightCreate(factory, base), (e: AnyDomainError) => e.code === 'VaultPurgeProtectionDeclined');
         const writes = (await admin.requests(lastSeq)).requests.filter((r) => r.method !== 'GET' && r.method !== 'POST' && !r.path.startsWith('/_emulator'));
         assert.deepEqual(writes, [], 'a refused plan changes nothing');
-        await assert.rejects(executeCreate(factory, base), (e: DomainError) => e.code === 'CreateStepFailed' && e.params.step === 'vaultProtection');
+        await assert.rejects(executeCreate(factory, base), (e: AnyDomainError) => e.code === 'CreateStepFailed' && e.params.step === 'vaultProtection');
 
         const agreed = { ...base, vault: { kind: 'existing' as const, id: vault.id, enablePurgeProtection: true } };
         await preflightCreate(factory, agreed);
@@ -129,31 +129,31 @@ describe('create encrypted registry: existing identity, vault and key', function
         const vault = await existingVault(`kv-ec-${s}`);
         const ec = await (await factory.keys(vault.uri)).createEcKey(`key-ec-${s}`, { curve: 'P-256' });
         await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: ec.name } })),
-            (e: DomainError) => e.code === 'KeyTypeNotSupported' && e.params.keyType === 'EC');
+            (e: AnyDomainError) => e.code === 'KeyTypeNotSupported' && e.params.keyType === 'EC');
         await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'new', name: 'hsm', keyType: 'RSA-HSM' } })),
-            (e: DomainError) => e.code === 'HsmKeyNeedsPremiumVault');
+            (e: AnyDomainError) => e.code === 'HsmKeyNeedsPremiumVault');
         await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'new', name: ec.name } })),
-            (e: DomainError) => e.code === 'KeyNameTaken');
+            (e: AnyDomainError) => e.code === 'KeyNameTaken');
         const walled = await existingVault(`kv-fw-${s}`, { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } });
         await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { vault: { kind: 'existing', id: walled.id }, key: { kind: 'new', name: 'k' } })),
-            (e: DomainError) => e.code === 'VaultFirewallBlocksUserIdentity');
+            (e: AnyDomainError) => e.code === 'VaultFirewallBlocksUserIdentity');
         // executeCreate alone (no preflight) refuses the EC key at the key step, before the registry exists.
         const plan = allNewPlan(subscriptionId, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: ec.name } });
-        await assert.rejects(executeCreate(factory, plan), (e: DomainError) => e.code === 'CreateStepFailed' && e.params.step === 'key' && e.params.code === 'KeyTypeNotSupported');
+        await assert.rejects(executeCreate(factory, plan), (e: AnyDomainError) => e.code === 'CreateStepFailed' && e.params.step === 'key' && e.params.code === 'KeyTypeNotSupported');
     });
 
     it('name taken (registry, vault, identity) and non-Premium SKU are refused before any change', async () => {
         const first = allNewPlan(subscriptionId);
         const created = await executeCreate(factory, first);
         const { lastSeq } = await admin.requests();
-        await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { registry: first.registry })), (e: DomainError) => e.code === 'RegistryNameTaken');
-        await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { vault: first.vault })), (e: DomainError) => e.code === 'VaultNameTaken');
+        await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { registry: first.registry })), (e: AnyDomainError) => e.code === 'RegistryNameTaken');
+        await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { vault: first.vault })), (e: AnyDomainError) => e.code === 'VaultNameTaken');
         await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { resourceGroup: { name: first.resourceGroup.name, create: false }, identity: first.identity })),
-            (e: DomainError) => e.code === 'IdentityNameTaken');
+            (e: AnyDomainError) => e.code === 'IdentityNameTaken');
         const armBefore = (await admin.requests(lastSeq)).lastSeq;
-        await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { registry: { name: 'basicreg1', sku: 'Basic' } })), (e: DomainError) => e.code === 'RegistrySkuNotPremium');
-        await assert.rejects(executeCreate(factory, allNewPlan(subscriptionId, { registry: { name: 'stdreg1', sku: 'Standard' } })), (e: DomainError) => e.code === 'RegistrySkuNotPremium');
-        await assert.rejects(executeCreate(factory, allNewPlan(subscriptionId, { registry: { name: 'bad-name' } })), (e: DomainError) => e.code === 'RegistryNameCharacters');
+        await assert.rejects(preflightCreate(factory, allNewPlan(subscriptionId, { registry: { name: 'basicreg1', sku: 'Basic' } })), (e: AnyDomainError) => e.code === 'RegistrySkuNotPremium');
+        await assert.rejects(executeCreate(factory, allNewPlan(subscriptionId, { registry: { name: 'stdreg1', sku: 'Standard' } })), (e: AnyDomainError) => e.code === 'RegistrySkuNotPremium');
+        await assert.rejects(executeCreate(factory, allNewPlan(subscriptionId, { registry: { name: 'bad-name' } })), (e: AnyDomainError) => e.code === 'RegistryNameCharacters');
         const after = (await admin.requests(armBefore)).requests.filter((r) => !r.path.startsWith('/_emulator'));
         assert.deepEqual(after, [], 'locally refused plans send nothing');
         const writes = (await admin.requests(lastSeq)).requests.filter((r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method));

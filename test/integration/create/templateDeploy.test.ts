@@ -8,7 +8,7 @@ import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
 import { buildArmTemplate } from '../../../src/domain/create/template/armTemplate';
 import { deployTemplate, parseTemplateFile, readParameterValues } from '../../../src/domain/create/template/deployTemplate';
 import { findLeftovers, removeLeftovers, resourceGroupLeftover, resourcesBefore } from '../../../src/domain/create/template/leftovers';
-import type { DomainError } from '../../../src/domain/errors';
+import type { AnyDomainError } from '../../../src/domain/errors';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { ensureResourceGroup } from '../../../src/domain/resourceGroups/resourceGroups';
 import type { EmulatorWorld } from '../domain/emulatorWorld';
@@ -131,7 +131,7 @@ describe('ARM template: export and deploy', function () {
         const files = buildArmTemplate(plan);
         const input = { subscriptionId, resourceGroup: group, deploymentName: `deploy-orphans-${vault.s}`, template: files.template, parameters: readParameterValues(files.parameters) };
         const before = await resourcesBefore(factory, input);
-        await assert.rejects(deployTemplate(factory, input), (e: DomainError) => e.code === 'DeploymentFailed' && /no-such-key/.test(e.params.message ?? ''));
+        await assert.rejects(deployTemplate(factory, input), (e: AnyDomainError) => e.code === 'DeploymentFailed' && /no-such-key/.test(e.params.message ?? ''));
         const leftovers = await findLeftovers(factory, input, before);
         const identity = await encryptionIdentity(`id-tpl-${vault.s}`);
         assert.ok(identity, 'the identity was created before the registry failed');
@@ -153,7 +153,7 @@ describe('ARM template: export and deploy', function () {
         const files = buildArmTemplate(plan);
         const input = { subscriptionId, resourceGroup: newGroup, deploymentName: `deploy-newgroup-${vault.s}`, template: files.template, parameters: readParameterValues(files.parameters) };
         const before = await resourcesBefore(factory, input);
-        await assert.rejects(deployTemplate(factory, input), (e: DomainError) => e.code === 'DeploymentFailed');
+        await assert.rejects(deployTemplate(factory, input), (e: AnyDomainError) => e.code === 'DeploymentFailed');
         const leftovers = [...await findLeftovers(factory, input, before), resourceGroupLeftover(subscriptionId, newGroup)];
         await removeLeftovers(factory, subscriptionId, leftovers);
         const state = await admin.state();
@@ -164,7 +164,7 @@ describe('ARM template: export and deploy', function () {
 
     it('a template Azure refuses at validation is a structured DeploymentFailed before anything is deployed', async () => {
         const input = { subscriptionId, resourceGroup: group, deploymentName: 'deploy-invalid', template: { $schema: 'x', contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: '2023-01-31', name: "[parameters('missing')]", location }] }, parameters: {} };
-        await assert.rejects(resourcesBefore(factory, input), (e: DomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-invalid' && !!e.params.code);
+        await assert.rejects(resourcesBefore(factory, input), (e: AnyDomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-invalid' && !!e.params.code);
     });
 
     it('deploys the seed\'s own CMKtemplate.json', async () => {
@@ -181,7 +181,7 @@ describe('ARM template: export and deploy', function () {
     it('a failing deployment is a structured DeploymentFailed naming the failing operation\'s own error, not the generic wrapper', async () => {
         const files = buildArmTemplate(planFor(uniqueSuffix(), { vault: { kind: 'existing', id: `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.KeyVault/vaults/kv-does-not-exist` }, key: { kind: 'existing', name: 'k' }, versionless: true }));
         await assert.rejects(deployTemplate(factory, { subscriptionId, resourceGroup: group, deploymentName: 'deploy-fail', template: files.template, parameters: readParameterValues(files.parameters) }),
-            (e: DomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-fail' && !!e.params.code
+            (e: AnyDomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-fail' && !!e.params.code
                 && /kv-does-not-exist/.test(e.params.message ?? '') && !/At least one resource deployment operation failed/.test(e.params.message ?? ''));
     });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { assertMayChangeRegistry, assertMayChangeVaultAccess, assertMayCreateRegistryIn, missingActions, permits } from '../../../src/domain/access/callerPermissions';
 import { getVault } from '../../../src/domain/access/getVault';
 import { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
-import type { DomainError } from '../../../src/domain/errors';
+import type { AnyDomainError } from '../../../src/domain/errors';
 import type { RunningEmulator } from '../../emulator/index';
 import { connectToEmulator, emulatorCloud } from '../../support/connectToEmulator';
 import { startForSuite } from './harness';
@@ -42,7 +42,7 @@ describe('caller permissions: what the signed-in account may change, before any 
     assert.deepEqual(await missingActions(reader, registry, ['Microsoft.ContainerRegistry/registries/read', 'Microsoft.ContainerRegistry/registries/write']),
       ['Microsoft.ContainerRegistry/registries/write']);
     const writesBefore = emu.context.log.since(0).filter((e) => e.method !== 'GET' && e.method !== 'HEAD').length;
-    await assert.rejects(assertMayChangeRegistry(reader, registry), (e: DomainError) => e.code === 'ChangeNotPermitted'
+    await assert.rejects(assertMayChangeRegistry(reader, registry), (e: AnyDomainError) => e.code === 'ChangeNotPermitted'
       && e.params.action === 'Microsoft.ContainerRegistry/registries/write' && e.params.name === registry.split('/').pop());
     assert.equal(emu.context.log.since(0).filter((e) => e.method !== 'GET' && e.method !== 'HEAD').length, writesBefore, 'the check only reads');
   });
@@ -56,13 +56,13 @@ describe('caller permissions: what the signed-in account may change, before any 
       const vault = await getVault(owner, id);
       await assertMayChangeVaultAccess(owner, vault, 'remove', 'derive');
       const expected = vault.enableRbacAuthorization ? 'Microsoft.Authorization/roleAssignments/write' : 'Microsoft.KeyVault/vaults/accessPolicies/write';
-      await assert.rejects(assertMayChangeVaultAccess(reader, vault, 'add', 'derive'), (e: DomainError) => e.code === 'ChangeNotPermitted'
+      await assert.rejects(assertMayChangeVaultAccess(reader, vault, 'add', 'derive'), (e: AnyDomainError) => e.code === 'ChangeNotPermitted'
         && e.params.kind === 'vault' && e.params.name === vault.name && e.params.action === expected);
     }
     await assertMayChangeVaultAccess(reader, await getVault(owner, vaultIds[0]!), 'remove', [{ kind: 'none' }]);
     const group = inSubscription(0).split('/')[4]!;
     await assertMayCreateRegistryIn(owner, emu.environment.subscriptions[0]!.id, group);
-    await assert.rejects(assertMayCreateRegistryIn(reader, emu.environment.subscriptions[0]!.id, group), (e: DomainError) => e.code === 'ChangeNotPermitted'
+    await assert.rejects(assertMayCreateRegistryIn(reader, emu.environment.subscriptions[0]!.id, group), (e: AnyDomainError) => e.code === 'ChangeNotPermitted'
       && e.params.kind === 'resourceGroup' && e.params.name === group && e.params.action === 'Microsoft.ContainerRegistry/registries/write');
   });
 

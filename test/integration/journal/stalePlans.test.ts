@@ -4,7 +4,7 @@ import { getVault } from '../../../src/domain/access/getVault';
 import { setKeyVersionEnabled } from '../../../src/domain/access/keyState';
 import { removeGrant } from '../../../src/domain/access/encryptionAccess';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
-import { isDomainError, type DomainError } from '../../../src/domain/errors';
+import { isDomainError, type AnyDomainError } from '../../../src/domain/errors';
 import type { StepJournal } from '../../../src/domain/journal/RunJournal';
 import { formatKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
@@ -45,7 +45,7 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
         const changedByOther = await getRegistry(world.factory, registry.id);
         const { lastSeq } = await world.admin.requests();
 
-        await assert.rejects(runRotation(world.factory, planA), (error: DomainError) => {
+        await assert.rejects(runRotation(world.factory, planA), (error: AnyDomainError) => {
             assert.equal(error.code, 'PlanStale');
             assert.equal(error.params.registry, registry.name);
             assert.match(error.params.planned ?? '', /cmk-key-1 /);
@@ -76,7 +76,7 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
             },
         };
         await assert.rejects(runRotation(world.factory, plan, undefined, { journal: meddling, runId: '00000000-0000-4000-8000-000000000001' }),
-            (error: DomainError) => error.code === 'PlanStale' && error.params.step === 'switchEncryption');
+            (error: AnyDomainError) => error.code === 'PlanStale' && error.params.step === 'switchEncryption');
         assert.deepEqual(await changesSince(world, since), [], 'the switch was not sent');
         assert.equal((await getRegistry(world.factory, registry.id)).raw.encryption?.keyVaultProperties?.keyIdentifier, pinned);
     });
@@ -89,7 +89,7 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
         });
         await setKeyVersionEnabled(other, state.key!, state.currentVersion!, false);
         const { lastSeq } = await world.admin.requests();
-        await assert.rejects(runRotation(world.factory, plan), (error: DomainError) => {
+        await assert.rejects(runRotation(world.factory, plan), (error: AnyDomainError) => {
             assert.equal(error.code, 'PlanStaleKey');
             assert.equal(error.params.state, 'disabled');
             assert.equal(error.params.key, state.key!.keyName);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { DomainError } from '../../../src/domain/errors';
+import type { AnyDomainError } from '../../../src/domain/errors';
 import { planRestore, runRestore } from '../../../src/domain/restore/restoreKeyAccess';
 import { planRevoke, runRevoke, type RevokeMethod } from '../../../src/domain/revoke/revokeKeyAccess';
 import { MemoryStorage, StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
@@ -33,7 +33,7 @@ describe('Revoke and Restore key access (emulator)', function () {
                 assert.equal(await accessible(registry.id), true);
 
                 const plan = await planRevoke(world.factory, { registryId: registry.id, method, subscriptionIds: world.subscriptionIds });
-                await assert.rejects(runRevoke(world.factory, plan, store, registry.name.toUpperCase() + 'x'), (e: DomainError) => e.code === 'RevokeConfirmationMismatch');
+                await assert.rejects(runRevoke(world.factory, plan, store, registry.name.toUpperCase() + 'x'), (e: AnyDomainError) => e.code === 'RevokeConfirmationMismatch');
                 assert.deepEqual(grantSnapshot(await world.admin.state()), before, 'a wrong name changes nothing');
                 assert.equal(store.get(registry.id), undefined);
 
@@ -120,7 +120,7 @@ describe('Revoke and Restore key access (emulator)', function () {
         }
         await client.vaults.delete(resourceGroup, state.key.vaultName);
         await assert.rejects(planRestore(world.factory, registry.id, new StoredRevocations(new MemoryStorage())),
-            (e: DomainError) => e.code === 'VaultSoftDeleted' && e.params.vault === state.key?.vaultName && !!e.params.location);
+            (e: AnyDomainError) => e.code === 'VaultSoftDeleted' && e.params.vault === state.key?.vaultName && !!e.params.location);
     });
 
     it('refuses a registry without a customer-managed key', async () => {
@@ -129,9 +129,9 @@ describe('Revoke and Restore key access (emulator)', function () {
         const client = await world.factory.containerRegistry(cmk.subscriptionId);
         const plain = await client.registries.create(cmk.resourceGroup, 'plainregistry01', { location: cmk.location, sku: { name: 'Basic' } }, { updateIntervalInMs: 20 });
         for (const method of [{ kind: 'removeAccess' }, { kind: 'disableKey', versions: 'all' }] as RevokeMethod[]) {
-            await assert.rejects(planRevoke(world.factory, { registryId: plain.id ?? '', method }), (e: DomainError) => e.code === 'RegistryNotCmk');
+            await assert.rejects(planRevoke(world.factory, { registryId: plain.id ?? '', method }), (e: AnyDomainError) => e.code === 'RegistryNotCmk');
         }
-        await assert.rejects(planRestore(world.factory, plain.id ?? '', new StoredRevocations(new MemoryStorage())), (e: DomainError) => e.code === 'RegistryNotCmk');
+        await assert.rejects(planRestore(world.factory, plain.id ?? '', new StoredRevocations(new MemoryStorage())), (e: AnyDomainError) => e.code === 'RegistryNotCmk');
     });
 });
 

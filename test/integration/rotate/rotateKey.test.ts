@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { DomainError } from '../../../src/domain/errors';
+import { DomainError, isDomainError } from '../../../src/domain/errors';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { planRotation } from '../../../src/domain/rotate/planRotation';
 import { cliAgreement } from '../cliAgreement/cliAgreement';
@@ -80,7 +80,7 @@ describe('rotate key over the emulator (domain)', function () {
         // Nothing grants the other identity on the other subscription's vault in this suite.
         await assert.rejects(planRotation(w.factory, { registryId: registry.id, key: { kind: 'existing', keyId: w.otherSub.keys.farkey! }, versionless: true, identity: { kind: 'user', resourceId: w.other.id! },
             consent: { ...allConsent, grantAccess: false }, subscriptionIds: [w.subscriptionA, w.subscriptionB] }),
-        (error: unknown) => isCode('RotationChangeDeclined')(error) && (error as DomainError).params.step === 'grantAccess');
+        (error: unknown) => isDomainError(error, 'RotationChangeDeclined') && error.params.step === 'grantAccess');
         await assertRegistryUses(w, registry.id, `${w.ap.uri}keys/key1`, w.granted.clientId!);
     });
 
@@ -139,7 +139,7 @@ describe('rotate key over the emulator (domain)', function () {
         assert.ok(broken.encryption.status === 'enabled' && broken.encryption.identity?.kind === 'unassigned');
         const request = { registryId: registry.id, key: { kind: 'newVersion' as const }, versionless: false, identity: { kind: 'keep' as const } };
         await cli.unchangedBy(registry.id, () => assert.rejects(planRotation(w.factory, { ...request, consent: { ...allConsent, reassignRemovedIdentity: false } }),
-            (error: unknown) => isCode('EncryptionIdentityRemoved')(error) && (error as DomainError).params.clientId === w.granted.clientId));
+            (error: unknown) => isDomainError(error, 'EncryptionIdentityRemoved') && error.params.clientId === w.granted.clientId));
         const outcome = await rotate(w, request);
         assert.deepEqual([...outcome.result.completed], ['reassignIdentity', 'createKeyVersion', 'switchEncryption']);
         await assertRegistryUses(w, registry.id, `${w.ap.uri}keys/key1/${outcome.result.createdVersion}`, w.granted.clientId!);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
 import { buildArmTemplate } from '../../../src/domain/create/template/armTemplate';
 import { parseTemplateFile, readParameterValues } from '../../../src/domain/create/template/deployTemplate';
-import type { DomainError } from '../../../src/domain/errors';
+import type { AnyDomainError } from '../../../src/domain/errors';
 
 
 // Templates are free-form JSON: tests walk them through this loose shape.
@@ -84,9 +84,9 @@ describe('create: ARM template export', () => {
     });
 
     it('reads template files strictly and parameter files loosely', () => {
-        assert.throws(() => parseTemplateFile('{ not json', 'a.json'), (e: DomainError) => e.code === 'TemplateNotJson' && e.params.file === 'a.json');
-        assert.throws(() => parseTemplateFile('{"resources": []}', 'b.json'), (e: DomainError) => e.code === 'TemplateNotArm');
-        assert.throws(() => parseTemplateFile('[]', 'c.json'), (e: DomainError) => e.code === 'TemplateNotArm');
+        assert.throws(() => parseTemplateFile('{ not json', 'a.json'), (e: AnyDomainError) => e.code === 'TemplateNotJson' && e.params.file === 'a.json');
+        assert.throws(() => parseTemplateFile('{"resources": []}', 'b.json'), (e: AnyDomainError) => e.code === 'TemplateNotArm');
+        assert.throws(() => parseTemplateFile('[]', 'c.json'), (e: AnyDomainError) => e.code === 'TemplateNotArm');
         assert.ok(parseTemplateFile('\uFEFF{"$schema": "x", "resources": []}', 'd.json'));
         assert.deepEqual(readParameterValues({ parameters: { a: { value: 1 } } }), { a: { value: 1 } });
         assert.deepEqual(readParameterValues({ a: 'x' }), { a: { value: 'x' } });

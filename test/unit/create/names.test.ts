@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { identityNameProblem, keyNameProblem, keySizeProblem, registryNameProblem, resourceGroupNameProblem, retentionProblem, vaultNameProblem } from '../../../src/domain/create/names';
 import { planProblems } from '../../../src/domain/create/validatePlan';
-import type { DomainError } from '../../../src/domain/errors';
+import { isDomainError, type DomainError } from '../../../src/domain/errors';
 
 const code = (error: DomainError | undefined): string | undefined => error?.code;
 
@@ -17,7 +17,9 @@ describe('create: name rules (checked before any request)', () => {
         for (const [name, expected] of cases) {
             assert.equal(code(registryNameProblem(name)), expected, JSON.stringify(name));
         }
-        assert.equal(registryNameProblem('abcd')?.params.length, '4');
+        const tooShort = registryNameProblem('abcd');
+        assert.ok(isDomainError(tooShort, 'RegistryNameLength'));
+        assert.equal(tooShort.params.length, '4');
     });
 
     it('identity: 3–128, starts with a letter or digit, then letters, digits, - and _', () => {

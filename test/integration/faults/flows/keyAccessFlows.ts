@@ -16,8 +16,8 @@ async function restore(w: FaultWorld, input: KeyAccessInput) {
     return runRestore(w.factory, await planRestore(w.factory, input.registry.id, input.store), input.store);
 }
 
-const stepFailure = (code: string, step: string) => (error: unknown) =>
-    isDomainError(error) && error.code === code ? { step, cause: error.params.cause ?? '' } : explainCheckFailure(error);
+const stepFailure = (code: 'RevokeStepFailed' | 'RestoreStepFailed', step: string) => (error: unknown) =>
+    isDomainError(error, code) ? { step, cause: error.params.cause } : explainCheckFailure(error);
 
 export const revokeFlow: FlowSpec<KeyAccessInput> = {
     name: 'revoke',
@@ -25,12 +25,12 @@ export const revokeFlow: FlowSpec<KeyAccessInput> = {
     run: (w, input) => revoke(w, input),
     explain: stepFailure('RevokeStepFailed', 'revoke'),
     async checkState(w, input, error) {
-        // The message lists what was already revoked ("-" = nothing): the key is reachable exactly when nothing was.
+        // The message lists what was already revoked: the key is reachable exactly when nothing was.
         const problems: string[] = [];
-        const done = isDomainError(error) ? error.params.done ?? '-' : '-';
+        const done = isDomainError(error, 'RevokeStepFailed') ? error.params.done : [];
         const access = await w.keyAccess(input.registry.id);
-        check(problems, access.accessible === (done === '-'), `the message says revoked: ${done}; the emulator says accessible=${access.accessible}`);
-        check(problems, (input.store.get(input.registry.id)?.removedGrants.length ?? 0) === (done === '-' ? 0 : 1), 'the revocation record disagrees with the message');
+        check(problems, access.accessible === (done.length === 0), `the message says revoked: ${done.join('; ') || '-'}; the emulator says accessible=${access.accessible}`);
+        check(problems, (input.store.get(input.registry.id)?.removedGrants.length ?? 0) === done.length, 'the revocation record disagrees with the message');
         return problems;
     },
     retry: (w, input) => revoke(w, input),
@@ -52,9 +52,9 @@ export const restoreFlow: FlowSpec<KeyAccessInput> = {
     explain: stepFailure('RestoreStepFailed', 'restore'),
     async checkState(w, input, error) {
         const problems: string[] = [];
-        const done = isDomainError(error) ? error.params.done ?? '-' : '-';
+        const done = isDomainError(error, 'RestoreStepFailed') ? error.params.done : [];
         const access = await w.keyAccess(input.registry.id);
-        check(problems, access.accessible === (done !== '-'), `the message says restored: ${done}; the emulator says accessible=${access.accessible}`);
+        check(problems, access.accessible === (done.length > 0), `the message says restored: ${done.join('; ') || '-'}; the emulator says accessible=${access.accessible}`);
         check(problems, !!input.store.get(input.registry.id), 'the revocation record was dropped although Restore failed');
         return problems;
     },
