@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AzureSession, filterSettings, sessionSettings } from './auth/AzureSession';
 import { watchMicrosoftAccounts } from './auth/watchAccounts';
 import { AzExtRuntime } from './azext/AzExtRuntime';
+import { RegistryBranchDataProvider } from './azureResources/RegistryBranchDataProvider';
 import { registerAzureResourcesBranch } from './azureResources/registerAzureResourcesBranch';
 import { registerCommands } from './commands/registerCommands';
 import { FileJournalStore } from './domain/journal/JournalStore';
@@ -17,10 +18,13 @@ import { snapshotTree, type TreeSnapshotNode } from './tree/treeSnapshot';
  *   returns every row as plain data: label, description, tooltip (markdown text), contextValue, icon id + colour id, children.
  * - `refresh()` drops all cached subscriptions/registries and reloads the view (resolves once the caches are cleared;
  *   the next `getTreeSnapshot()` lists again).
+ * - `sidebarBranch`: the branch of the Azure Resources sidebar (the object registered with it when that extension is
+ *   installed, following this view's state either way), so a test can ask for its items as the sidebar does.
  */
 export interface AcrCmkExtensionApi {
     getTreeSnapshot(): Promise<TreeSnapshotNode[]>;
     refresh(): Promise<void>;
+    readonly sidebarBranch: RegistryBranchDataProvider;
 }
 
 // Activation only registers things. No @azure/* module is loaded until the first Azure call (see AzureClientFactory),
@@ -56,8 +60,10 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
         void tree.refresh();
     }));
 
+    const sidebarBranch = new RegistryBranchDataProvider(azExt, tree);
+    context.subscriptions.push(sidebarBranch);
     let loggedSidebar = false;
-    void registerAzureResourcesBranch(context, azExt, tree, (message) => {
+    void registerAzureResourcesBranch(context, sidebarBranch, (message) => {
         if (!loggedSidebar) {
             loggedSidebar = true;
             azExt.outputChannel.appendLog(message);
@@ -67,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     return {
         getTreeSnapshot: () => snapshotTree(tree),
         refresh: () => tree.refresh(),
+        sidebarBranch,
     };
 }
 

@@ -6,40 +6,45 @@ import { createScopedSessionCredential } from '../auth/vscodeSubscriptionSource'
 import { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { armScope, keyVaultScope } from '../domain/cloud/CloudConfig';
 import { getRegistry } from '../domain/registries/getRegistry';
-import { listRegistriesInSubscription } from '../domain/registries/listRegistries';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
-import { decorateKeyAccess, type KeyAccessMarks } from '../tree/keyAccessMarks';
 import { subscriptionOfRegistry, type RegistryChange } from '../tree/registryChanges';
+import type { RegistryInventory } from '../tree/RegistryInventory';
 import { RegistryNode } from '../tree/RegistryNode';
+import { registryRowItem, type RegistryRowMarks } from '../tree/registryRow';
 import { childrenWithTelemetry } from '../tree/treeChildren';
 import type { TreeNode } from '../tree/TreeNode';
 
-/** What the branch shares with our own view: the key access marks, and every change of what is known about registries. */
-export interface RegistryViewState {
-    readonly keyAccessMarks: KeyAccessMarks;
+/**
+ * What the branch shares with our own view (RegistryTreeDataProvider): its registry lists, every mark of its rows, every
+ * change of what is known about registries, and the redraws of rows whose marks changed.
+ */
+export interface RegistryViewState extends RegistryRowMarks {
+    readonly inventory: Pick<RegistryInventory, 'getRegistries'>;
     readonly onDidChangeRegistries: vscode.Event<RegistryChange>;
+    readonly onDidRedrawRegistries: vscode.Event<readonly string[]>;
 }
 
 /**
- * Our registry items under the Azure Resources extension's ContainerRegistry resources: same labels, icons and
- * contextValues (hence the same menus), the same key access marks, and the same changes as our own view — a flow that
- * changed or marked a registry, or a refresh, redraws the sidebar's item too (from the flow's fresh reading, or read again).
+ * Our registry items under the Azure Resources extension's ContainerRegistry resources, drawn as our own view draws
+ * them (registryRowItem: same labels, icons, contextValues — hence menus — and marks) from the same lists. A flow that
+ * changed or marked a registry, a refresh, or a new fleet warning redraws the sidebar's item too.
  */
 export class RegistryBranchDataProvider implements AzureResourceBranchDataProvider<TreeNode>, vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
-    /** One list per subscription (registries are read together, as in our view), dropped when that subscription changes. */
-    private readonly lists = new Map<string, Promise<RegistrySummary[]>>();
     /** The items handed to the sidebar, by registry id: a change redraws the very object it holds. */
     private readonly items = new Map<string, RegistryNode>();
-    private readonly following: vscode.Disposable;
+    private readonly following: vscode.Disposable[];
 
     constructor(private readonly telemetry: TelemetryRunner, private readonly view: RegistryViewState) {
-        this.following = view.onDidChangeRegistries((change) => this.follow(change));
+        this.following = [
+            view.onDidChangeRegistries((change) => this.follow(change)),
+            view.onDidRedrawRegistries((registryIds) => this.redraw(registryIds)),
+        ];
     }
 
     dispose(): void {
-        this.following.dispose();
+        this.following.forEach((listener) => listener.dispose());
         this.changed.dispose();
     }
 
@@ -50,17 +55,8 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
         const credential = createScopedSessionCredential(subscription.authentication, armScope(cloud));
         const vaultCredential = createScopedSessionCredential(subscription.authentication, keyVaultScope(cloud));
         const factory = new AzureClientFactory({ cloud, credential, getVaultCredential: () => vaultCredential });
-        const key = subscription.subscriptionId.toLowerCase();
-        let list = this.lists.get(key);
-        if (!list) {
-            list = listRegistriesInSubscription(factory, subscription.subscriptionId);
-            this.lists.set(key, list);
-            list.catch(() => this.lists.delete(key));
-        }
-        const registry = (await list.catch(() => [])).find((candidate) => candidate.id.toLowerCase() === resource.id.toLowerCase())
-            ?? await getRegistry(factory, resource.id);
-        const item = new RegistryNode(undefined, registry, factory, subscription.tenantId);
-        this.items.set(registry.id.toLowerCase(), item);
+        const item = new RegistryNode(undefined, await this.read(factory, resource.id), factory, subscription.tenantId);
+        this.items.set(item.registry.id.toLowerCase(), item);
         return item;
     }
 
@@ -69,30 +65,62 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
     }
 
     getTreeItem(element: TreeNode): vscode.TreeItem {
-        const item = element.getTreeItem();
-        return element instanceof RegistryNode ? decorateKeyAccess(item, this.view.keyAccessMarks.get(element.registry.id)) : item;
+        return element instanceof RegistryNode ? registryRowItem(element, this.view) : element.getTreeItem();
     }
 
-    /** The registry items a change concerns, redrawn (their children are read again when next expanded). */
+    /**
+     * A registry as our view's list has it (one list per subscription, whichever view asks first lists it), or read
+     * alone when that list cannot be read or lacks it (a registry newer than the list).
+     */
+    private async read(factory: AzureClientFactory, registryId: string): Promise<RegistrySummary> {
+        const listed = await this.view.inventory.getRegistries({ subscriptionId: subscriptionOfRegistry(registryId), factory }).catch(() => []);
+        return listed.find((candidate) => candidate.id.toLowerCase() === registryId.toLowerCase()) ?? getRegistry(factory, registryId);
+    }
+
+    /** The items a change concerns, redrawn (their children are read again when next expanded). */
     private follow(change: RegistryChange): void {
         if (change.scope === 'all') {
-            this.lists.clear();
+            // The sidebar asks for its items again, from the lists our view reads afresh.
             this.changed.fire(undefined);
             return;
         }
-        const subscriptionId = change.scope === 'subscription' ? change.subscriptionId.toLowerCase() : subscriptionOfRegistry(change.registryId);
-        this.lists.delete(subscriptionId);
-        const affected = change.scope === 'registry'
-            ? [this.items.get(change.registryId.toLowerCase())]
-            : [...this.items.values()].filter((item) => subscriptionOfRegistry(item.registry.id) === subscriptionId);
-        for (const item of affected) {
-            if (!item) {
-                continue;
+        if (change.scope === 'subscription') {
+            const subscriptionId = change.subscriptionId.toLowerCase();
+            for (const item of [...this.items.values()].filter((candidate) => subscriptionOfRegistry(candidate.registry.id) === subscriptionId)) {
+                void this.reread(item);
             }
-            if (change.scope === 'registry' && change.registry) {
-                item.registry = change.registry;
-            }
+            return;
+        }
+        const item = this.items.get(change.registryId.toLowerCase());
+        if (item && change.registry) {
+            item.registry = change.registry;
+        }
+        if (item) {
             this.changed.fire(item);
+        } else if (this.items.size > 0) {
+            // A registry the sidebar has not asked about while it shows others (a new one): the whole branch is drawn again.
+            this.changed.fire(undefined);
+        }
+    }
+
+    /** After its subscription was listed again: the item shows the new list's reading, or the branch redraws when it left. */
+    private async reread(item: RegistryNode): Promise<void> {
+        try {
+            item.registry = await this.read(item.factory, item.registry.id);
+            this.changed.fire(item);
+        } catch {
+            this.items.delete(item.registry.id.toLowerCase());
+            this.changed.fire(undefined);
+        }
+    }
+
+    /** Rows whose marks changed (fleet warnings read): the items the sidebar holds for them, no new Azure call. */
+    private redraw(registryIds: readonly string[]): void {
+        for (const id of registryIds) {
+            const item = this.items.get(id.toLowerCase());
+            if (item) {
+                this.changed.fire(item);
+            }
         }
     }
 }

@@ -23,7 +23,8 @@ export class RegistryInventory {
         return this.subscriptions;
     }
 
-    getRegistries(target: SubscriptionTarget): Promise<RegistrySummary[]> {
+    /** One subscription's registries, listed once with the first caller's factory (our view's, or the sidebar's). */
+    getRegistries(target: Pick<SubscriptionTarget, 'subscriptionId' | 'factory'>): Promise<RegistrySummary[]> {
         const key = target.subscriptionId.toLowerCase();
         let registries = this.registries.get(key);
         if (!registries) {

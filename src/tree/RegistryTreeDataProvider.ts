@@ -4,12 +4,13 @@ import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { getRegistry } from '../domain/registries/getRegistry';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { errorMessage } from '../l10n/errorMessage';
-import { decorateFleetWarnings, FleetWarningMarks } from './fleetWarningMarks';
-import { decorateKeyAccess, KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
+import { FleetWarningMarks } from './fleetWarningMarks';
+import { KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
 import { MessageNode } from './MessageNode';
 import type { RegistryInventory } from './RegistryInventory';
 import { RegistryNode } from './RegistryNode';
 import type { RegistryChange } from './registryChanges';
+import { registryRowItem } from './registryRow';
 import { SubscriptionNode } from './SubscriptionNode';
 import { childrenWithTelemetry } from './treeChildren';
 import type { TreeNode } from './TreeNode';
@@ -21,10 +22,14 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     private readonly registriesChanged = new vscode.EventEmitter<RegistryChange>();
     /** Every change of what is known about registries (the sidebar's branch follows it too). */
     readonly onDidChangeRegistries = this.registriesChanged.event;
+    private readonly marksRedrawn = new vscode.EventEmitter<readonly string[]>();
+    /** Registries whose marks changed with nothing else known to have changed (the sidebar's branch redraws them too). */
+    readonly onDidRedrawRegistries = this.marksRedrawn.event;
     /** Set by extension.ts once the view exists; shows "loading" while the root loads. */
     view?: vscode.TreeView<TreeNode>;
 
-    constructor(private readonly session: AzureSession, private readonly inventory: RegistryInventory, private readonly telemetry: TelemetryRunner) { }
+    /** `inventory`: the subscriptions and registry lists this view shows, which the sidebar's branch reads too. */
+    constructor(private readonly session: AzureSession, readonly inventory: RegistryInventory, private readonly telemetry: TelemetryRunner) { }
 
     /** The subscription rows handed to VS Code, by id (see SubscriptionNode.rows): kept so refresh and reveal find them. */
     private readonly subscriptionRows = new Map<string, SubscriptionNode>();
@@ -36,15 +41,12 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     readonly fleetMarks = new FleetWarningMarks((registryIds) => this.redrawRegistries(registryIds));
 
     getTreeItem(node: TreeNode): vscode.TreeItem {
-        const item = node.getTreeItem();
-        // A key access mark is the more specific news: its icon is drawn over the fleet warnings' one.
-        return node instanceof RegistryNode
-            ? decorateKeyAccess(decorateFleetWarnings(item, this.fleetMarks.get(node.registry)), this.keyAccessMarks.get(node.registry.id))
-            : item;
+        return node instanceof RegistryNode ? registryRowItem(node, this) : node.getTreeItem();
     }
 
-    /** Redraws the rows VS Code shows for these registries (no new Azure call). */
+    /** Redraws the rows VS Code shows for these registries, in this view and the sidebar's branch (no new Azure call). */
     private redrawRegistries(registryIds: readonly string[]): void {
+        this.marksRedrawn.fire(registryIds);
         for (const id of registryIds) {
             const row = this.subscriptionRows.get(id.split('/')[2]?.toLowerCase() ?? '')?.registryRow(id);
             if (row) {

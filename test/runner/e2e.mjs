@@ -35,10 +35,13 @@ const uiIndex = process.argv.indexOf('--ui');
 const uiOnlySpecs = uiIndex >= 0 ? process.argv[uiIndex + 1] : undefined;
 // `--sign-in`: only the sign-in suite (its own code-server; a developer's loop).
 const signInOnly = process.argv.includes('--sign-in');
+// `--in-host <glob>`: only the in-host suite, only the test files the glob matches (e.g. 'test/e2e/suite/azureResources*.test.ts').
+const inHostIndex = process.argv.indexOf('--in-host');
+const inHostOnlySpecs = inHostIndex >= 0 ? process.argv[inHostIndex + 1] : undefined;
 const allSuites = { inHost: 'in-host (mocha in the real extension host)', ui: 'UI (Playwright on the workbench)', journey: 'journeys (Playwright: every flow as a person walks it)', uiZhCn: 'UI in zh-cn (Playwright, display language Chinese)',
   signIn: 'sign-in (Playwright: VS Code\'s Microsoft account against the emulator\'s identity platform)',
   vsixInstalled: 'installed VSIX (npm run package → code-server --install-extension, Playwright)' };
-const suites = uiOnlySpecs ? { ui: allSuites.ui } : signInOnly ? { signIn: allSuites.signIn } : allSuites;
+const suites = uiOnlySpecs ? { ui: allSuites.ui } : signInOnly ? { signIn: allSuites.signIn } : inHostOnlySpecs ? { inHost: allSuites.inHost } : allSuites;
 const signInSpecs = 'test/e2e/signIn/**/*.test.ts';
 const journeySpecs = 'test/e2e/journey/**/*.journey.test.ts';
 const results = {};
@@ -75,9 +78,9 @@ async function main() {
   const host = await ensureVsCodeHost();
   console.log('[e2e] building the extension and the in-host suite');
   await buildExtension();
-  const testsPath = await bundleInHostSuite();
+  const testsPath = await bundleInHostSuite(undefined, undefined, inHostOnlySpecs);
   // Packaged now, before any suite loads dist/ (npm run package rebuilds it); a failure only fails the VSIX suite.
-  const packaged = uiOnlySpecs || signInOnly ? { error: 'skipped' } : await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
+  const packaged = uiOnlySpecs || signInOnly || inHostOnlySpecs ? { error: 'skipped' } : await packageVsix().then((file) => ({ file }), (error) => ({ error: `npm run package failed: ${error.message}` }));
   const emulator = await startEmulatorProcess({ outDir: path.join(resultsDir, 'e2e-emulator'), logDir });
   const { environment } = emulator;
   const codeServerDir = path.join(runDir, 'code-server');
@@ -102,7 +105,7 @@ async function main() {
   const zhCnDir = path.join(runDir, 'code-server-zh-cn');
   writeUserSettings(path.join(zhCnDir, 'user-data'), environment);
   // smokeTestDriver: as for the English server, the built workbench honours the extensionDevelopmentPath payload only with it.
-  const zhCnServer = uiOnlySpecs ? Promise.resolve(undefined) : startZhCnCodeServer({
+  const zhCnServer = uiOnlySpecs || inHostOnlySpecs ? Promise.resolve(undefined) : startZhCnCodeServer({
     host, runDir: zhCnDir, logDir, folder: workspace, smokeTestDriver: true, nodeArgs: extensionHostNodeArgs, env: { ...extensionHostEnv(environment), ...sharedEnv },
   });
   zhCnServer.catch(() => {}); // awaited below; until then a failure must not count as an unhandled rejection
@@ -113,15 +116,22 @@ async function main() {
     }));
     return;
   }
+  const runInHost = async () => {
+    const browser = await launchChromium();
+    try {
+      record('inHost', await runInHostSuite({ browser, serverUrl: server.url, folder: workspace, extensionDir: repoRoot, testsPath, resultFile: inHostResultFile, logDir }));
+    } finally {
+      await browser.close();
+    }
+  };
+  if (inHostOnlySpecs) {
+    await runInHost();
+    return;
+  }
   // The sign-in server (own profile, the extension on VS Code's Microsoft account) gets ready while the suites run.
   const signInServer = startSignIn();
   signInServer.catch(() => {});
-  const browser = await launchChromium();
-  try {
-    record('inHost', await runInHostSuite({ browser, serverUrl: server.url, folder: workspace, extensionDir: repoRoot, testsPath, resultFile: inHostResultFile, logDir }));
-  } finally {
-    await browser.close();
-  }
+  await runInHost();
   record('ui', await runUiSuite({
     // Ten minutes: the UI tests take about five (the interrupted-flow and two-window tests open several windows).
     resultFile: path.join(runDir, 'ui.json'), logDir, timeoutMs: 10 * 60 * 1000,

@@ -1,75 +1,108 @@
 // The Azure Resources sidebar's branch (our registry items under its Container Registry resources), in the real
-// extension host. The sidebar extension cannot be installed here, so the test plays its part: it asks the branch for
-// the item of a registry, as the sidebar does (with a subscription whose sessions come from the emulator's service
-// principal), then checks that the item follows what our own view learns — a flow's fresh reading, a key access mark,
-// a refreshed subscription, a full refresh — instead of keeping what it first showed.
+// extension host. The sidebar extension is not installed here, so the test plays its part with the branch the
+// extension made (the one it registers when the sidebar is there): it asks for the item of a registry as the sidebar
+// does (a subscription whose sessions come from the emulator's service principal), runs the extension's commands, and
+// checks that the item is redrawn with what the Registries view shows — key access marks, fleet warnings, a flow's change.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { RegistryBranchDataProvider } from '../../../src/azureResources/RegistryBranchDataProvider';
-import type { TelemetryRunner } from '../../../src/azext/AzExtRuntime';
-import { KeyAccessMarks } from '../../../src/tree/keyAccessMarks';
-import type { RegistryChange } from '../../../src/tree/registryChanges';
-import { RegistryNode } from '../../../src/tree/RegistryNode';
-import type { TreeNode } from '../../../src/tree/TreeNode';
-import { setupFactory, stateNow } from './wizardBranchesWorld';
+import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
+import type { WorldRegistry } from '../worldExpectations';
+import { activateExtension, type AcrCmkTestApi, type SidebarBranch } from './extensionApi';
+import { accessibleCmkRegistry, findRow, keyAccess } from './keyAccessWorld';
+import { setupFactory } from './wizardBranchesWorld';
 
-describe('Azure Resources sidebar branch: follows the changes and marks of our own view (real extension host)', function () {
-    this.timeout(60000);
+const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
 
-    it('redraws the item a flow changed or marked, and drops its lists on a refresh', async () => {
-        const factory = await setupFactory();
-        const state = await stateNow();
-        const registry = Object.values(state.registries).find((candidate) => candidate.encryption.status === 'enabled')!;
-        const subscriptionId = registry.id.split('/')[2]!;
-        const token = async (scopes: readonly string[]) => (await factory.connection.credential.getToken([...scopes]))!.token;
-        const authentication = {
-            getSession: async () => ({ id: 's', accessToken: await token([`${factory.cloud.resourceManagerAudience}.default`]), account: { id: 'sp', label: 'sp' }, scopes: [] }),
-            getSessionWithScopes: async (scopes: readonly string[]) => ({ id: 's', accessToken: await token(scopes), account: { id: 'sp', label: 'sp' }, scopes }),
-        };
-        const resource = { id: registry.id, name: registry.name, resourceType: 'microsoft.containerregistry/registries', subscription: { subscriptionId, tenantId: factory.cloud.tenantId, authentication } };
+/** What the sidebar hands a branch for a registry: the resource and its subscription's VS Code sessions (here, the service principal's tokens). */
+function resourceOf(registry: WorldRegistry, factory: AzureClientFactory): unknown {
+  const token = async (scopes: readonly string[]) => (await factory.connection.credential.getToken([...scopes]))!.token;
+  const authentication = {
+    getSession: async () => ({ id: 's', accessToken: await token([`${factory.cloud.resourceManagerAudience}.default`]), account: { id: 'sp', label: 'sp' }, scopes: [] }),
+    getSessionWithScopes: async (scopes: readonly string[]) => ({ id: 's', accessToken: await token(scopes), account: { id: 'sp', label: 'sp' }, scopes }),
+  };
+  return { id: registry.id, name: registry.name, resourceType: 'microsoft.containerregistry/registries', subscription: { subscriptionId: registry.id.split('/')[2]!, tenantId: factory.cloud.tenantId, authentication } };
+}
 
-        const keyAccessMarks = new KeyAccessMarks();
-        const changes = new vscode.EventEmitter<RegistryChange>();
-        const telemetry = { callWithTelemetryAndErrorHandling: async (_id: string, run: (context: { telemetry: { suppressIfSuccessful: boolean } }) => unknown) => run({ telemetry: { suppressIfSuccessful: false } }) };
-        const branch = new RegistryBranchDataProvider(telemetry as unknown as TelemetryRunner, { keyAccessMarks, onDidChangeRegistries: changes.event });
-        const redrawn: (TreeNode | undefined)[] = [];
-        const listening = branch.onDidChangeTreeData((node) => redrawn.push(node ?? undefined));
-        try {
-            const item = await branch.getResourceItem(resource as never);
-            assert.ok(item instanceof RegistryNode, 'the item is our registry node');
-            assert.equal(item.registry.id.toLowerCase(), registry.id.toLowerCase());
-            assert.doesNotMatch(String(branch.getTreeItem(item).description), /key access/);
-            const skuAsListed = item.registry.sku;
-
-            // A flow read the registry back after changing it: the sidebar's item shows that reading, redrawn.
-            changes.fire({ scope: 'registry', registryId: registry.id, registry: { ...item.registry, sku: 'Standard' } });
-            assert.deepEqual(redrawn.splice(0), [item]);
-            assert.equal(item.registry.sku, 'Standard', 'the item holds the fresh reading');
-
-            // Revoke / Diagnose marked it: the same mark as in our view.
-            keyAccessMarks.set(registry.id, { kind: 'problem', severity: 'error', summary: 'lost access' });
-            changes.fire({ scope: 'registry', registryId: registry.id });
-            assert.deepEqual(redrawn.splice(0), [item]);
-            const marked = branch.getTreeItem(item);
-            assert.match(String(marked.description), /key access problem/);
-            assert.match(String(marked.contextValue), /keyAccess:error/);
-
-            // Its subscription refreshed: redrawn; another subscription's refresh leaves it alone.
-            changes.fire({ scope: 'subscription', subscriptionId: subscriptionId.toUpperCase() });
-            assert.deepEqual(redrawn.splice(0), [item]);
-            changes.fire({ scope: 'subscription', subscriptionId: '00000000-0000-0000-0000-000000000000' });
-            assert.deepEqual(redrawn.splice(0), []);
-
-            // Everything refreshed: the whole branch redraws and lists again (the item of a new call reads afresh).
-            changes.fire({ scope: 'all' });
-            assert.deepEqual(redrawn.splice(0), [undefined]);
-            const again = await branch.getResourceItem(resource as never) as RegistryNode;
-            assert.notEqual(again, item, 'a new item after the lists were dropped');
-            assert.equal(again.registry.sku, skuAsListed, 'read again from Azure, not the flow\'s old reading');
-        } finally {
-            listening.dispose();
-            branch.dispose();
-            changes.dispose();
-        }
+/**
+ * Resolves once the branch redraws `item` (or the whole branch) and the redrawn item satisfies `check`, as the sidebar
+ * would see it; rejects after `timeoutMs` with the last row seen.
+ */
+function redrawnUntil(branch: SidebarBranch, item: object, what: string, check: (row: vscode.TreeItem) => boolean, timeoutMs = 60000): Promise<vscode.TreeItem> {
+  return new Promise((resolve, reject) => {
+    let last: vscode.TreeItem | undefined;
+    const listening = branch.onDidChangeTreeData((changed) => {
+      if (changed && changed !== item) return;
+      last = branch.getTreeItem(item);
+      if (check(last)) {
+        clearTimeout(timer);
+        listening.dispose();
+        resolve(last);
+      }
     });
+    const timer = setTimeout(() => {
+      listening.dispose();
+      reject(new Error(`the sidebar's item was not redrawn ${what} within ${timeoutMs / 1000} s; last drawn: ${String(last?.description)} | ${String(last?.contextValue)}`));
+    }, timeoutMs);
+  });
+}
+
+describe('Azure Resources sidebar branch: the Registries view\'s marks and changes (real extension host)', function () {
+  this.timeout(180000);
+  let api: AcrCmkTestApi;
+  let factory: AzureClientFactory;
+  let registry: WorldRegistry;
+
+  before(async () => {
+    api = await activateExtension();
+    factory = await setupFactory();
+    // Two other suites revoke and diagnose the first two accessible registries from the end.
+    registry = await accessibleCmkRegistry(2);
+    await api.refresh();
+  });
+
+  it('after Revoke Key Access the item is redrawn revoked, then with the disabled key\'s fleet warning; after Restore with neither — as the Registries view draws it', async () => {
+    const branch = api.sidebarBranch;
+    const item = await branch.getResourceItem(resourceOf(registry, factory));
+    const first = branch.getTreeItem(item);
+    assert.equal(first.label, registry.name);
+    assert.doesNotMatch(String(first.contextValue), /keyAccess:|fleet:error/);
+    const revokedAndWarned = redrawnUntil(branch, item, 'revoked with a fleet error',
+      (row) => /;fleet:error;keyAccess:revoked$/.test(String(row.contextValue)));
+    await vscode.commands.executeCommand('acrCmk.revokeKeyAccess', { registryId: registry.id, method: 'disableKeyInUse', confirmRegistryName: registry.name });
+    try {
+      assert.equal((await keyAccess(registry.id)).accessible, false, 'the emulator says the registry cannot reach its key');
+      const revoked = branch.getTreeItem(item);
+      assert.match(String(revoked.contextValue), /;keyAccess:revoked$/, 'the revoked mark, redrawn by the command itself');
+      assert.equal((revoked.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+      const row = await revokedAndWarned;
+      assert.match(String(row.description), /⚠ \d+ fleet warnings? · key access revoked$/);
+      assert.match((row.tooltip as vscode.MarkdownString).value, /latest version is disabled/);
+      // The Registries view draws the same row (one presentation for both).
+      const ours = findRow(await api.getTreeSnapshot(), registry.id);
+      assert.equal(ours?.description, row.description);
+      assert.equal(ours?.contextValue, row.contextValue);
+      assert.equal(ours?.tooltip, (row.tooltip as vscode.MarkdownString).value);
+    } finally {
+      const cleared = redrawnUntil(branch, item, 'without marks', (row) => !/keyAccess:|fleet:error/.test(String(row.contextValue)));
+      await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+      assert.equal((await keyAccess(registry.id)).accessible, true);
+      await cleared;
+    }
+  });
+
+  it('after Rotate Key (pinned to a new version) the item is redrawn with the registry\'s new state, then back to automatic rotation', async () => {
+    const branch = api.sidebarBranch;
+    const item = await branch.getResourceItem(resourceOf(registry, factory));
+    assert.match(String(branch.getTreeItem(item).contextValue), /;rotation:automatic/);
+    const pinned = redrawnUntil(branch, item, 'pinned', (row) => /;rotation:manual/.test(String(row.contextValue)));
+    await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id,
+      { keySource: 'newVersion', versionless: false, identity: { kind: 'keep' }, consent: allConsent, confirmed: true });
+    const row = await pinned;
+    assert.match((row.tooltip as vscode.MarkdownString).value, /\/keys\/[^/`]+\/[0-9a-f]{32}`/, 'the tooltip names the pinned version');
+    const automatic = redrawnUntil(branch, item, 'rotating automatically again', (next) => /;rotation:automatic/.test(String(next.contextValue)));
+    await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id,
+      { keySource: 'newVersion', versionless: true, identity: { kind: 'keep' }, consent: allConsent, confirmed: true });
+    await automatic;
+    assert.equal((await keyAccess(registry.id)).accessible, true);
+  });
 });

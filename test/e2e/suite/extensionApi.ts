@@ -7,7 +7,13 @@ export interface TreeRow {
   id?: string; label: string; description?: string; tooltip?: string; contextValue?: string;
   icon?: { id: string; color?: string }; children?: TreeRow[];
 }
-export interface AcrCmkTestApi { getTreeSnapshot(): Promise<TreeRow[]>; refresh(): Promise<void> }
+/** The sidebar's side of the Azure Resources branch (`AcrCmkExtensionApi.sidebarBranch`): what the sidebar asks of it. */
+export interface SidebarBranch {
+  getResourceItem(resource: unknown): Promise<object>;
+  getTreeItem(element: object): vscode.TreeItem;
+  readonly onDidChangeTreeData: vscode.Event<object | undefined | null | void>;
+}
+export interface AcrCmkTestApi { getTreeSnapshot(): Promise<TreeRow[]>; refresh(): Promise<void>; readonly sidebarBranch: SidebarBranch }
 
 export async function activateExtension(): Promise<AcrCmkTestApi> {
   const extension = vscode.extensions.getExtension<AcrCmkTestApi>(extensionId);

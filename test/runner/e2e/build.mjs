@@ -19,11 +19,14 @@ export async function buildExtension() {
 }
 
 /** test/e2e/suite/**\/*.ts → out/e2e/suite/**\/*.js; `vscode` comes from the host, mocha from node_modules. */
-export async function bundleInHostSuite(source = inHostSuiteSource, out = inHostSuiteOut) {
+/** `only`: a glob (relative to the repository, like `test/e2e/suite/azureResources*.test.ts`): the other test files are left out. */
+export async function bundleInHostSuite(source = inHostSuiteSource, out = inHostSuiteOut, only = undefined) {
   rmSync(out, { recursive: true, force: true });
   const entryPoints = readdirSync(source, { recursive: true })
     .map(String).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => path.join(source, file));
+    .map((file) => path.join(source, file))
+    .filter((file) => !only || !file.endsWith('.test.ts') || path.matchesGlob(path.relative(repoRoot, file), only));
+  if (only && !entryPoints.some((file) => file.endsWith('.test.ts'))) throw new Error(`no in-host test file matches ${only}`);
   await build({
     entryPoints, outdir: out, outbase: source, bundle: true, external: ['vscode', 'mocha'],
     platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',

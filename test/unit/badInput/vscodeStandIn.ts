@@ -31,7 +31,16 @@ const own = {
 };
 // Everything else (what @microsoft/vscode-azext-utils touches when it loads) is the do-nothing universal stub.
 const universal = createUniversalStub() as Record<PropertyKey, unknown>;
-const standIn = new Proxy(own, { get: (target, property) => (property in target ? target[property as keyof typeof own] : universal[property]) });
+/** Further parts of the API a test provides for its own duration (set in `before`, deleted in `after`): see test/unit/tree/treeItemStandIn.ts. */
+export const vscodeOverrides = new Map<PropertyKey, unknown>();
+const rest = (property: PropertyKey) => (vscodeOverrides.has(property) ? vscodeOverrides.get(property) : universal[property]);
+// tsx's `import * as vscode` may copy the module's own keys onto an object whose prototype is the module's: the
+// prototype answers every other name, looked up when used (so overrides set later are seen too).
+const prototype = new Proxy({}, { get: (_target, property) => rest(property) });
+const standIn = new Proxy(own, {
+    get: (target, property) => (!vscodeOverrides.has(property) && property in target ? target[property as keyof typeof own] : rest(property)),
+    getPrototypeOf: () => prototype,
+});
 
 const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const marker = Symbol.for('acrCmk.test.vscodeStandIn');
