@@ -30,7 +30,7 @@ describe('Diagnose follows time: removed identity, new key version, expiry (emul
         return found;
     };
     const diagnose = async (registryId: string) => diagnoseRegistry(factory, await getRegistry(factory, registryId), new DiagnosisCache(subscriptionIds));
-    const findingOf = (findings: readonly Finding[], code: FindingCode): Finding | undefined => findings.find((f) => f.code === code);
+    const findingOf = <C extends FindingCode>(findings: readonly Finding[], code: C) => findings.find((f): f is Extract<Finding, { code: C }> => f.code === code);
     const keyOf = (registry: RegistrySummary) => {
         assert.ok(registry.encryption.status === 'enabled' && registry.encryption.key);
         return registry.encryption.key;
@@ -115,7 +115,7 @@ describe('Diagnose follows time: removed identity, new key version, expiry (emul
         const keys = await factory.keys(key.vaultUrl);
         await keys.updateKeyProperties(key.keyName, version, { expiresOn: new Date(Date.now() + 10 * DAY) });
         const soon = findingOf((await diagnose(registry.id)).findings, 'keyExpiresSoon');
-        assert.ok(soon && soon.status === 'warning' && ['9', '10'].includes(soon.params.days ?? ''), JSON.stringify(soon));
+        assert.ok(soon && soon.status === 'warning' && ['9', '10'].includes(soon.params.days), JSON.stringify(soon));
         assert.equal((await admin.keyAccess(registry.id)).accessible, true);
         await keys.updateKeyProperties(key.keyName, version, { expiresOn: new Date(Date.now() - 60_000) });
         const expired = findingOf((await diagnose(registry.id)).findings, 'keyExpired');
