@@ -85,10 +85,7 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
             return;
         }
         if (change.scope === 'subscription') {
-            const subscriptionId = change.subscriptionId.toLowerCase();
-            for (const item of [...this.items.values()].filter((candidate) => subscriptionOfRegistry(candidate.registry.id) === subscriptionId)) {
-                void this.reread(item);
-            }
+            void this.relist(change.subscriptionId.toLowerCase());
             return;
         }
         const item = this.items.get(change.registryId.toLowerCase());
@@ -103,13 +100,22 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
         }
     }
 
-    /** After its subscription was listed again: the item shows the new list's reading, or the branch redraws when it left. */
-    private async reread(item: RegistryNode): Promise<void> {
-        try {
-            item.registry = await this.read(item.factory, item.registry.id);
-            this.changed.fire(item);
-        } catch {
-            this.items.delete(item.registry.id.toLowerCase());
+    /**
+     * Its subscription was listed again (Refresh, a registry created): the items drawn show the new list's readings,
+     * each redrawn; when the list gained or lost a registry (or could not be read) the whole branch is drawn again.
+     */
+    private async relist(subscriptionId: string): Promise<void> {
+        const drawn = [...this.items.values()].filter((item) => subscriptionOfRegistry(item.registry.id) === subscriptionId);
+        const list = drawn.length > 0
+            ? await this.view.inventory.getRegistries({ subscriptionId, factory: drawn[0]!.factory }).catch(() => undefined)
+            : undefined;
+        const fresh = new Map(list?.map((registry) => [registry.id.toLowerCase(), registry]));
+        for (const item of drawn) {
+            item.registry = fresh.get(item.registry.id.toLowerCase()) ?? item.registry;
+        }
+        if (list && list.length === drawn.length && drawn.every((item) => fresh.has(item.registry.id.toLowerCase()))) {
+            drawn.forEach((item) => this.changed.fire(item));
+        } else if (this.items.size > 0) {
             this.changed.fire(undefined);
         }
     }

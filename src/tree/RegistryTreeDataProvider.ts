@@ -62,10 +62,16 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
         this.registriesChanged.fire({ scope: 'registry', registryId });
     }
 
-    /** After setting many marks at once (Diagnose All): one redraw. */
-    redrawKeyAccessMarks(): void {
+    /** After setting marks directly: one redraw, of these registries (Diagnose) or of everything (Diagnose All). */
+    redrawKeyAccessMarks(registryIds?: readonly string[]): void {
         this.changed.fire(undefined);
-        this.registriesChanged.fire({ scope: 'all' });
+        if (!registryIds) {
+            this.registriesChanged.fire({ scope: 'all' });
+            return;
+        }
+        for (const registryId of registryIds) {
+            this.registriesChanged.fire({ scope: 'registry', registryId });
+        }
     }
 
     getParent(node: TreeNode): TreeNode | undefined {

@@ -42,7 +42,7 @@ async function diagnoseAndShow(services: CommandServices, factory: AzureClientFa
             return diagnoseRegistry(factory, registry, new DiagnosisCache(await selectedSubscriptionIds(services)));
         });
     await mirrorInTree(services, diagnosis);
-    services.tree.redrawKeyAccessMarks();
+    services.tree.redrawKeyAccessMarks([registryId]);
     if (showReport) {
         const now = new Date();
         await openReport(diagnosisReport([diagnosis], now), 'key-access-diagnosis', now);

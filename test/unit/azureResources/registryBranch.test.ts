@@ -72,6 +72,8 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         branch.onDidChangeTreeData((node) => redrawn.push(node ?? undefined));
     });
     afterEach(() => branch.dispose());
+    const subscriptionRow = () => new SubscriptionNode({ subscriptionId: 's1', name: 'one', tenantId: 't', factory: {} as AzureClientFactory } as unknown as SubscriptionTarget,
+        inventory as unknown as RegistryInventory);
 
     it('its items come from the view\'s cached list (no listing of its own) and are drawn exactly as the view draws the row', async () => {
         await inventory.getRegistries({ subscriptionId: 's1' });
@@ -94,6 +96,16 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         tree.markKeyAccess(alpha.id, undefined);
         assert.deepEqual(redrawn.splice(0), [item]);
         assert.doesNotMatch(String(rowOf(branch.getTreeItem(item)).contextValue), /interrupted/);
+    });
+
+    it('Diagnose\'s mark redraws the item it diagnosed (Diagnose All\'s, the whole branch)', async () => {
+        const item = await branch.getResourceItem(resourceOf(alpha));
+        tree.keyAccessMarks.set(alpha.id, { kind: 'problem', severity: 'error', summary: 'Key access: permissions' });
+        tree.redrawKeyAccessMarks([alpha.id]);
+        assert.deepEqual(redrawn.splice(0), [item]);
+        assert.match(String(branch.getTreeItem(item).contextValue), /;keyAccess:error$/);
+        tree.redrawKeyAccessMarks();
+        assert.deepEqual(redrawn.splice(0), [undefined]);
     });
 
     it('fleet warnings read for the view\'s rows redraw the sidebar\'s item, which shows them as the view does', async () => {
@@ -124,16 +136,30 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         assert.deepEqual(redrawn.splice(0), [undefined]);
     });
 
-    it('its subscription listed again (Refresh, a created registry revealed): the item is re-read from the new list, then redrawn', async () => {
+    it('its subscription listed again (Refresh): the items drawn are re-read from the new list, then redrawn', async () => {
         const item = await branch.getResourceItem(resourceOf(alpha)) as RegistryNode;
+        const other = await branch.getResourceItem(resourceOf(beta));
         inventory.lists = { s1: [{ ...alpha, sku: 'Basic' }, beta] };
-        const target = { subscriptionId: 's1', name: 'one', tenantId: 't', factory: {} as AzureClientFactory } as unknown as SubscriptionTarget;
-        await tree.refresh(new SubscriptionNode(target, inventory as unknown as RegistryInventory));
+        await tree.refresh(subscriptionRow());
         await settle();
-        assert.deepEqual(redrawn.splice(0), [item]);
+        assert.deepEqual(redrawn.splice(0), [item, other]);
         assert.equal(item.registry.sku, 'Basic', 'the new list\'s reading, not the first one');
         assert.match(String(branch.getTreeItem(item).description), /^Basic · /);
         assert.deepEqual(inventory.listed, ['s1', 's1']);
+    });
+
+    it('its subscription listed again with a registry more (one created) or less: the whole branch is drawn again', async () => {
+        const item = await branch.getResourceItem(resourceOf(alpha)) as RegistryNode;
+        await branch.getResourceItem(resourceOf(beta));
+        inventory.lists = { s1: [{ ...alpha, sku: 'Basic' }, beta, healthy('gamma')] };
+        await tree.refresh(subscriptionRow());
+        await settle();
+        assert.deepEqual(redrawn.splice(0), [undefined]);
+        assert.equal(item.registry.sku, 'Basic');
+        inventory.lists = { s1: [alpha] };
+        await tree.refresh(subscriptionRow());
+        await settle();
+        assert.deepEqual(redrawn.splice(0), [undefined]);
     });
 
     it('Refresh of everything redraws the whole branch; the sidebar\'s next ask reads the new lists', async () => {
