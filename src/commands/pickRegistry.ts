@@ -33,9 +33,7 @@ export async function pickRegistry(context: IActionContext, services: CommandSer
     const registries = (await services.inventory.getRegistries(target))
         .filter((registry) => !options.cmkOnly || registry.encryption.status === 'enabled');
     if (registries.length === 0) {
-        throw new Error(options.cmkOnly
-            ? vscode.l10n.t('No registry in subscription "{0}" uses a customer-managed key.', target.name)
-            : vscode.l10n.t('Subscription "{0}" has no container registries.', target.name));
+        throw new DomainError(options.cmkOnly ? 'SubscriptionHasNoCmkRegistries' : 'SubscriptionHasNoRegistries', { subscription: target.name });
     }
     const picks = registries.map((registry): IAzureQuickPickItem<typeof registry> => ({
         label: registry.name,

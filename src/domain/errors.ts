@@ -74,6 +74,9 @@ export interface DomainErrorParams {
     VaultHasNoKeys: { vault: string };
     SubscriptionHasNoVaults: { subscription: string };
     SubscriptionNotAvailable: { subscription: string };
+    /** `subscription`: its display name. */
+    SubscriptionHasNoRegistries: { subscription: string };
+    SubscriptionHasNoCmkRegistries: { subscription: string };
     RegistryNotVisible: { id: string };
     NoSubscriptions: NoParams;
     RegistryHasNoKeyIdentifier: { registry: string };
