@@ -12,6 +12,7 @@ import type { CreateOptions, CreateStep, StepContext } from './steps/StepContext
 import { vaultProtectionStep, vaultStep } from './steps/vaultStep';
 import { validatePlan } from './validatePlan';
 import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { runChange } from '../engine/runChange';
 
 const steps: Record<CreateStepId, CreateStep> = {
     resourceGroup: resourceGroupStep, identity: identityStep, vault: vaultStep, vaultProtection: vaultProtectionStep,
@@ -61,17 +62,16 @@ async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCr
     }
     onProgress?.({ step: id, status: 'started' });
     try {
-        await ctx.journal.started(id);
-        await step.run(ctx);
-        ctx.state.completed.push(id);
-        await ctx.journal.done(id, ctx.state);
-        onProgress?.({ step: id, status: 'succeeded' });
-        return undefined;
+        await runChange<CreateStepId>({
+            journal: ctx.journal, completed: ctx.state.completed, state: () => ctx.state,
+            failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state, error),
+        }, { step: id, run: () => step.run(ctx), probe: step.probe && (() => step.probe!(ctx)) });
     } catch (error) {
-        await step.probe?.(ctx).catch(() => undefined);
         onProgress?.({ step: id, status: 'failed' });
-        return new CreateStepFailedError(id, azureErrorOf(error), ctx.state, error);
+        return error as CreateStepFailedError;
     }
+    onProgress?.({ step: id, status: 'succeeded' });
+    return undefined;
 }
 
 /** Records what a step cut off in flight (a failure, or a process that died) may have made, so cleanup and resume see it. */

@@ -11,6 +11,7 @@ import type { RevocationRecord, RevocationStore } from '../revoke/RevocationReco
 import { regrant } from './regrant';
 import { noJournal, type StepJournal } from '../journal/RunJournal';
 import { grantStepName } from '../revoke/grantStepName';
+import { runChanges, type Change, type ChangeRun } from '../engine/runChange';
 
 /**
  * What Restore will do. With a revocation record: exactly its grants and key versions. Without one: what the
@@ -54,40 +55,35 @@ export async function runRestore(factory: AzureClientFactory, plan: RestorePlan,
     const { target } = plan;
     const done: string[] = [];
     const result = { recoveredKey: false, grants: [] as GrantRecord[], enabledVersions: [] as string[], fromRecord: !!plan.record };
-    try {
-        if (plan.recoverKey) {
-            await journal.started('recoverKey');
-            await recoverDeletedKey(factory, target.key);
-            result.recoveredKey = true;
-            await journal.done('recoverKey', result);
-            done.push(`recovered key ${target.key.keyName}`);
-        }
-        const restored = (grant: GrantRecord) => {
-            result.grants.push(grant);
-            done.push(describeGrant(grant));
-        };
-        if (plan.grants === 'derive') {
-            await journal.started('grantDerived');
-            (await grantDerivedAccess(factory, plan)).forEach(restored);
-            await journal.done('grantDerived', result);
-        } else {
-            for (const grant of plan.grants) {
-                await journal.started(grantStepName('regrant', grant));
-                await regrant(factory, target.vault, grant);
-                restored(grant);
-                await journal.done(grantStepName('regrant', grant), result);
-            }
-        }
-        for (const version of await versionsToEnable(factory, plan)) {
-            await journal.started(`enableVersion:${version}`);
-            await setKeyVersionEnabled(factory, target.key, version, true);
-            result.enabledVersions.push(version);
-            await journal.done(`enableVersion:${version}`, result);
-            done.push(`key version ${version}`);
-        }
-    } catch (error) {
-        throw new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done });
-    }
+    const restored = (grant: GrantRecord) => {
+        result.grants.push(grant);
+        done.push(describeGrant(grant));
+    };
+    // Every change goes through the one runner; the key is recovered first (its versions cannot be read while deleted).
+    const run: ChangeRun = {
+        journal, completed: [], state: () => result,
+        failed: (_step, error) => new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done }),
+    };
+    const recover: Change[] = plan.recoverKey ? [{ step: 'recoverKey', run: async () => {
+        await recoverDeletedKey(factory, target.key);
+        result.recoveredKey = true;
+        done.push(`recovered key ${target.key.keyName}`);
+    } }] : [];
+    const grants: Change[] = plan.grants === 'derive'
+        ? [{ step: 'grantDerived', run: async () => (await grantDerivedAccess(factory, plan)).forEach(restored) }]
+        : plan.grants.map((grant) => ({ step: grantStepName('regrant', grant), run: async () => {
+            await regrant(factory, target.vault, grant);
+            restored(grant);
+        } }));
+    await runChanges(run, [...recover, ...grants]);
+    const versions = await versionsToEnable(factory, plan).catch(async (error: unknown) => {
+        throw await run.failed('enableVersion', error);
+    });
+    await runChanges(run, versions.map((version): Change => ({ step: `enableVersion:${version}`, run: async () => {
+        await setKeyVersionEnabled(factory, target.key, version, true);
+        result.enabledVersions.push(version);
+        done.push(`key version ${version}`);
+    } })));
     await store.delete(target.registry.id);
     return result;
 }

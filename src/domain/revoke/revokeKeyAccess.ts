@@ -13,6 +13,7 @@ import { describeRevokedItems } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
 import { noJournal, type StepJournal } from '../journal/RunJournal';
 import { grantStepName } from './grantStepName';
+import { runChanges, type Change } from '../engine/runChange';
 
 /** How to cut a registry off its key: take the identity's access away, or disable the key (the version in use, or every version). */
 export type RevokeMethod =
@@ -99,22 +100,21 @@ export async function runRevoke(factory: AzureClientFactory, plan: RevokePlan, s
         done = { ...done, removedGrants: [...done.removedGrants, ...(change.removedGrants ?? [])], disabledVersions: [...done.disabledVersions, ...(change.disabledVersions ?? [])] };
         await store.save(mergeRevocations(earlier, done));
     };
-    try {
-        for (const grant of plan.grants) {
-            await journal.started(grantStepName('removeGrant', grant));
+    // Every removal is a change of the one runner; the record is saved before the journal hears it is done.
+    const changes: Change[] = [
+        ...plan.grants.map((grant): Change => ({ step: grantStepName('removeGrant', grant), run: async () => {
             await removeGrant(factory, vault, grant);
             await remember({ removedGrants: [grant] });
-            await journal.done(grantStepName('removeGrant', grant), done);
-        }
-        for (const version of plan.versions) {
-            await journal.started(`disableVersion:${version}`);
+        } })),
+        ...plan.versions.map((version): Change => ({ step: `disableVersion:${version}`, run: async () => {
             await setKeyVersionEnabled(factory, plan.target.key, version, false);
             await remember({ disabledVersions: [version] });
-            await journal.done(`disableVersion:${version}`, done);
-        }
-    } catch (error) {
-        throw new DomainError('RevokeStepFailed', { registry: registry.name, cause: (error as Error).message ?? String(error), done: describeRevokedItems(done) });
-    }
+        } })),
+    ];
+    await runChanges({
+        journal, completed: [], state: () => done,
+        failed: (_step, error) => new DomainError('RevokeStepFailed', { registry: registry.name, cause: (error as Error).message ?? String(error), done: describeRevokedItems(done) }),
+    }, changes);
     const record = mergeRevocations(earlier, done);
     const accessRemains = plan.grants.length > 0 && !!plan.target.principalId
         && await hasEncryptionAccess(factory, await getVault(factory, vault.id), plan.target.principalId);

@@ -7,7 +7,7 @@ import { rotationStepNames, type EncryptionSnapshot, type RotationPlan, type Rot
 import { rotationSteps, startProgress, type RotationStep } from './rotationSteps';
 import { noJournal, type StepJournal } from '../journal/RunJournal';
 import { assertPlanStillHolds, checksPlanBefore } from './planStillHolds';
-import { isDomainError } from '../errors';
+import { runChange } from '../engine/runChange';
 
 export interface RotationResult {
     readonly before: EncryptionSnapshot;
@@ -19,25 +19,21 @@ export interface RotationResult {
 }
 
 /**
- * Runs one step of a plan, recorded in the journal before and after; a failure becomes a `RotationStepError` that says
- * where the registry stands. Before the first change and before the switch, a registry changed by someone else since
- * the plan stops the run (`PlanStale`) with nothing further changed.
+ * Runs one step of a plan through the one change runner (journaled before and after); a failure becomes a
+ * `RotationStepError` that says where the registry stands. Before the first change and before the switch, a registry
+ * changed by someone else since the plan stops the run (`PlanStale`) with nothing further changed.
  */
 export async function runRotationStep(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStep, journal: StepJournal = noJournal): Promise<void> {
-    try {
-        if (checksPlanBefore(plan, step.name, progress.completed)) {
-            await assertPlanStillHolds(factory, plan, step.name, progress);
-        }
-        await journal.started(step.name);
-        await step.run(factory, plan, progress, journal);
-    } catch (error) {
-        throw isDomainError(error) && staleCodes.has(error.code) ? error : await describeRotationFailure(factory, plan, progress, step.name, error);
-    }
-    progress.completed.push(step.name);
-    await journal.done(step.name, progress);
+    await runChange<RotationStepName>({
+        journal, completed: progress.completed, state: () => progress,
+        checkBefore: async (name) => {
+            if (checksPlanBefore(plan, name, progress.completed)) {
+                await assertPlanStillHolds(factory, plan, name, progress);
+            }
+        },
+        failed: (name, error) => describeRotationFailure(factory, plan, progress, name, error),
+    }, { step: step.name, run: (stepJournal) => step.run(factory, plan, progress, stepJournal) });
 }
-
-const staleCodes = new Set(['PlanStale', 'PlanStaleKey', 'PlanStaleAccess']);
 
 /** Runs the plan's steps in order (the same list the wizard's execute steps wrap). */
 export async function runRotation(factory: AzureClientFactory, plan: RotationPlan, onStep?: (step: RotationStepName) => void, journal?: { journal: StepJournal; runId: string }): Promise<RotationResult> {
