@@ -6,6 +6,7 @@
  * fails to compile without `resourceGroup`, and the UI reads typed params (no `?? ''`). Lists stay arrays; the UI
  * joins them with a localized separator.
  */
+import type { KeyAccessChange } from './revoke/revokedItems';
 import type { RotationStepName } from './rotate/RotationPlan';
 
 /** A code without params. */
@@ -106,9 +107,9 @@ export interface DomainErrorParams {
     RevokeGrantOutsideVault: { registry: string; vault: string };
     RevokeConfirmationMismatch: { typed: string; registry: string };
     /** `done`: what was revoked before the failure, one item each. */
-    RevokeStepFailed: { registry: string; cause: string; done: readonly string[] };
+    RevokeStepFailed: { registry: string; cause: string; done: readonly KeyAccessChange[] };
     /** `done`: what was restored before the failure, one item each. */
-    RestoreStepFailed: { registry: string; cause: string; done: readonly string[] };
+    RestoreStepFailed: { registry: string; cause: string; done: readonly KeyAccessChange[] };
     EncryptionPrincipalUnknown: { registry: string };
     VaultSoftDeleted: { vault: string; location: string; purgeDate: string; subscriptionId: string };
     KeyPurged: { key: string; vault: string };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DomainError, DomainErrorCode, DomainErrorParams } from '../domain/errors';
 import { createStepTitle } from './createStepTitle';
+import { keyAccessChangeText } from './keyAccessText';
 import { listText } from './listText';
 import { rotationStepLabel, rotationStepList } from './rotationStepLabel';
 
@@ -99,8 +100,8 @@ const messages: Messages = {
     RevokeNothingToRemove: (p) => vscode.l10n.t('Nothing to revoke for registry "{0}": its identity holds no get/wrapKey/unwrapKey permissions or encryption role on key vault "{1}", and the key is not enabled where it would be disabled.', p.registry, p.vault),
     RevokeGrantOutsideVault: (p) => vscode.l10n.t('The identity of registry "{0}" reaches key vault "{1}" through a grant this extension does not remove (a role assigned above the vault, or the "all" key permission). Remove that grant in the Azure portal, or disable the key instead.', p.registry, p.vault),
     RevokeConfirmationMismatch: (p) => vscode.l10n.t('"{0}" does not match the registry name "{1}". Nothing was revoked.', p.typed, p.registry),
-    RevokeStepFailed: (p) => vscode.l10n.t('Revoking key access of registry "{0}" failed: {1} Already revoked (and remembered for Restore): {2}.', p.registry, p.cause, listText(p.done)),
-    RestoreStepFailed: (p) => vscode.l10n.t('Restoring key access of registry "{0}" failed: {1} Already restored: {2}. Fix the cause and run Restore again; it continues from there.', p.registry, p.cause, listText(p.done)),
+    RevokeStepFailed: (p) => vscode.l10n.t('Revoking key access of registry "{0}" failed: {1} Already revoked (and remembered for Restore): {2}.', p.registry, p.cause, listText(p.done.map(keyAccessChangeText))),
+    RestoreStepFailed: (p) => vscode.l10n.t('Restoring key access of registry "{0}" failed: {1} Already restored: {2}. Fix the cause and run Restore again; it continues from there.', p.registry, p.cause, listText(p.done.map(keyAccessChangeText))),
     EncryptionPrincipalUnknown: (p) => vscode.l10n.t('The identity registry "{0}" uses for encryption cannot be resolved to a principal ID, so its key vault access cannot be changed. Run Diagnose Key Access for the cause.', p.registry),
     VaultSoftDeleted: (p) => vscode.l10n.t('Key vault "{0}" was deleted and is in the soft-deleted state (location {1}, purged on {2}). Recover it first: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {3}". Then run this command again.', p.vault, p.location, p.purgeDate, p.subscriptionId),
     KeyPurged: (p) => vscode.l10n.t('Key "{0}" no longer exists in key vault "{1}", not even as a deleted key: it was purged and cannot be recovered. The registry\'s data cannot be decrypted without it.', p.key, p.vault),

@@ -9,7 +9,7 @@ import { afterRestoreText } from '../revokeKeyAccess/dataAccessOutcome';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { programmaticArgs, revocationStore, selectedSubscriptionIds } from '../revokeKeyAccess/keyAccessServices';
-import { grantText, versionText } from '../revokeKeyAccess/revokeText';
+import { grantText, versionText } from '../../l10n/keyAccessText';
 
 /** `executeCommand('acrCmk.restoreKeyAccess', { registryId })` for tests and other extensions. */
 export interface RestoreKeyAccessArgs {

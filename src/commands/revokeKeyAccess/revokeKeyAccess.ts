@@ -14,7 +14,8 @@ import { RevokeMethodStep } from './RevokeMethodStep';
 import { RevokeNameStep } from './RevokeNameStep';
 import { toRevokeMethod, type RevokeMethodName } from './revokePrompts';
 import { assertMayRevoke, RevokeWarningStep } from './RevokeWarningStep';
-import { encryptionIdentityText, grantText, versionText } from './revokeText';
+import { grantText, versionText } from '../../l10n/keyAccessText';
+import { encryptionIdentityText } from './revokeText';
 
 /** `executeCommand('acrCmk.revokeKeyAccess', { registryId, method, confirmRegistryName })` answers the prompts. */
 export interface RevokeKeyAccessArgs {

@@ -1,18 +1,7 @@
 import * as vscode from 'vscode';
-import type { GrantRecord } from '../../domain/access/GrantRecord';
 import type { RevokePlan } from '../../domain/revoke/revokeKeyAccess';
 import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
-
-/** What a grant record means, in words; `who` names its principal (an identity's name) where it is known. */
-export function grantText(grant: GrantRecord, vaultName: string, who?: string): string {
-    switch (grant.kind) {
-        case 'accessPolicy': return vscode.l10n.t('access policy key permissions {0} of {1} on key vault "{2}"', grant.permissions.join(', '), who ?? principalText(grant.objectId), vaultName);
-        case 'roleAssignment': return vscode.l10n.t('role assignment "Key Vault Crypto Service Encryption User" of {0} on key vault "{1}"', who ?? principalText(grant.principalId), vaultName);
-        default: return '';
-    }
-}
-
-const principalText = (principalId: string) => vscode.l10n.t('principal {0}', principalId);
+import { grantText, versionText } from '../../l10n/keyAccessText';
 
 /** The registry's encryption identity by name: 'identity "x" (user-assigned)' or 'the system-assigned identity of registry "r"'. */
 export function encryptionIdentityText(plan: RevokePlan): string | undefined {
@@ -32,10 +21,6 @@ export function affectedText(affected: AffectedRegistry): string {
         case 'sameKey': return vscode.l10n.t('registry "{0}" (encrypts with the same key)', affected.name);
         default: return vscode.l10n.t('registry "{0}" (uses the same identity on this key vault)', affected.name);
     }
-}
-
-export function versionText(keyName: string, version: string): string {
-    return vscode.l10n.t('key "{0}" version {1}', keyName, version);
 }
 
 /** What the revocation removes, by name, then every other registry it cuts off. */

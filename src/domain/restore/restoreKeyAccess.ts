@@ -6,7 +6,7 @@ import { lookUpKey, recoverDeletedKey, setKeyVersionEnabled } from '../access/ke
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryptionTarget';
-import { describeGrant } from '../revoke/revokedItems';
+import type { KeyAccessChange } from '../revoke/revokedItems';
 import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
 import { regrant } from './regrant';
 import { noJournal, type StepJournal } from '../journal/RunJournal';
@@ -53,11 +53,11 @@ async function readAndPlanRestore(factory: AzureClientFactory, registryId: strin
 
 export async function runRestore(factory: AzureClientFactory, plan: RestorePlan, store: RevocationStore, journal: StepJournal = noJournal): Promise<RestoreResult> {
     const { target } = plan;
-    const done: string[] = [];
+    const done: KeyAccessChange[] = [];
     const result = { recoveredKey: false, grants: [] as GrantRecord[], enabledVersions: [] as string[], fromRecord: !!plan.record };
     const restored = (grant: GrantRecord) => {
         result.grants.push(grant);
-        done.push(describeGrant(grant));
+        done.push({ kind: 'grant', grant, vault: target.vault.name });
     };
     // Every change goes through the one runner; the key is recovered first (its versions cannot be read while deleted).
     const run: ChangeRun = {
@@ -67,7 +67,7 @@ export async function runRestore(factory: AzureClientFactory, plan: RestorePlan,
     const recover: Change[] = plan.recoverKey ? [{ step: 'recoverKey', run: async () => {
         await recoverDeletedKey(factory, target.key);
         result.recoveredKey = true;
-        done.push(`recovered key ${target.key.keyName}`);
+        done.push({ kind: 'recoveredKey', key: target.key.keyName });
     } }] : [];
     const grants: Change[] = plan.grants === 'derive'
         ? [{ step: 'grantDerived', run: async () => (await grantDerivedAccess(factory, plan)).forEach(restored) }]
@@ -82,7 +82,7 @@ export async function runRestore(factory: AzureClientFactory, plan: RestorePlan,
     await runChanges(run, versions.map((version): Change => ({ step: `enableVersion:${version}`, run: async () => {
         await setKeyVersionEnabled(factory, target.key, version, true);
         result.enabledVersions.push(version);
-        done.push(`key version ${version}`);
+        done.push({ kind: 'version', key: target.key.keyName, version });
     } })));
     await store.delete(target.registry.id);
     return result;

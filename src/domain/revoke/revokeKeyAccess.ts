@@ -9,7 +9,7 @@ import { DomainError } from '../errors';
 import { formatKeyIdentifier } from '../keys/keyIdentifier';
 import { resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarget';
 import { findAffectedRegistries, type AffectedRegistry } from './sharedAccess';
-import { describeRevokedItems } from './revokedItems';
+import { revokedChanges } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
 import { noJournal, type StepJournal } from '../journal/RunJournal';
 import { grantStepName } from './grantStepName';
@@ -113,7 +113,7 @@ export async function runRevoke(factory: AzureClientFactory, plan: RevokePlan, s
     ];
     await runChanges({
         journal, completed: [], state: () => done,
-        failed: (_step, error) => new DomainError('RevokeStepFailed', { registry: registry.name, cause: (error as Error).message ?? String(error), done: describeRevokedItems(done) }),
+        failed: (_step, error) => new DomainError('RevokeStepFailed', { registry: registry.name, cause: (error as Error).message ?? String(error), done: revokedChanges(done, vault.name, plan.target.key.keyName) }),
     }, changes);
     const record = mergeRevocations(earlier, done);
     const accessRemains = plan.grants.length > 0 && !!plan.target.principalId

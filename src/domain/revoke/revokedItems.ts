@@ -1,18 +1,18 @@
 import type { GrantRecord } from '../access/GrantRecord';
-import { roleDefinitionGuid } from '../access/roles';
 
-/** A plain, id-based list of what a record holds, one item each, for error messages and summaries (the UI joins them). */
-export function describeRevokedItems(record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] }): string[] {
+/**
+ * One change Revoke or Restore made, as data: the UI words it (src/l10n/keyAccessText.ts), in the user's language.
+ * A failure half-way lists these ("already revoked: …"), so the user knows what now holds.
+ */
+export type KeyAccessChange =
+    | { readonly kind: 'grant'; readonly grant: GrantRecord; readonly vault: string }
+    | { readonly kind: 'version'; readonly key: string; readonly version: string }
+    | { readonly kind: 'recoveredKey'; readonly key: string };
+
+/** What a revocation record holds, one change each. */
+export function revokedChanges(record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] }, vault: string, key: string): KeyAccessChange[] {
     return [
-        ...record.removedGrants.map(describeGrant),
-        ...record.disabledVersions.map((version) => `key version ${version}`),
-    ].filter((item) => item.length > 0);
-}
-
-export function describeGrant(grant: GrantRecord): string {
-    switch (grant.kind) {
-        case 'accessPolicy': return `access policy ${grant.permissions.join('/')} (${grant.objectId})`;
-        case 'roleAssignment': return `role ${roleDefinitionGuid(grant.roleDefinitionId)} (${grant.principalId})`;
-        default: return '';
-    }
+        ...record.removedGrants.filter((grant) => grant.kind !== 'none').map((grant): KeyAccessChange => ({ kind: 'grant', grant, vault })),
+        ...record.disabledVersions.map((version): KeyAccessChange => ({ kind: 'version', key, version })),
+    ];
 }

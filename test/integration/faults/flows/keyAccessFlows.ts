@@ -29,7 +29,7 @@ export const revokeFlow: FlowSpec<KeyAccessInput> = {
         const problems: string[] = [];
         const done = isDomainError(error, 'RevokeStepFailed') ? error.params.done : [];
         const access = await w.keyAccess(input.registry.id);
-        check(problems, access.accessible === (done.length === 0), `the message says revoked: ${done.join('; ') || '-'}; the emulator says accessible=${access.accessible}`);
+        check(problems, access.accessible === (done.length === 0), `the message says revoked: ${JSON.stringify(done)}; the emulator says accessible=${access.accessible}`);
         check(problems, (input.store.get(input.registry.id)?.removedGrants.length ?? 0) === done.length, 'the revocation record disagrees with the message');
         return problems;
     },
@@ -54,7 +54,7 @@ export const restoreFlow: FlowSpec<KeyAccessInput> = {
         const problems: string[] = [];
         const done = isDomainError(error, 'RestoreStepFailed') ? error.params.done : [];
         const access = await w.keyAccess(input.registry.id);
-        check(problems, access.accessible === (done.length > 0), `the message says restored: ${done.join('; ') || '-'}; the emulator says accessible=${access.accessible}`);
+        check(problems, access.accessible === (done.length > 0), `the message says restored: ${JSON.stringify(done)}; the emulator says accessible=${access.accessible}`);
         check(problems, !!input.store.get(input.registry.id), 'the revocation record was dropped although Restore failed');
         return problems;
     },
