@@ -12,7 +12,8 @@ import { runScenario, type ScenarioInput } from './crashScenarios';
 import { FileStorage } from './fileStorage';
 
 export type CrashMode = 'beforeRequest' | 'inFlight' | 'afterRequest';
-export interface CrashPoint { readonly step: string; readonly mode: CrashMode }
+/** `registry` (1-based, Rotate All): the crash hits that registry's journal only; a change shared by all is recorded in each in turn. */
+export interface CrashPoint { readonly step: string; readonly mode: CrashMode; readonly registry?: number }
 export interface ChildInput extends ScenarioInput {
     readonly environment: EmulatorEnvironment;
     readonly ca: string;
@@ -27,12 +28,13 @@ export interface ChildInput extends ScenarioInput {
  * the "done" record is never written.
  */
 class CrashingStore implements JournalStore {
-    constructor(private readonly inner: JournalStore, private readonly crash: CrashPoint) { }
+    constructor(private readonly inner: JournalStore, private readonly crash: CrashPoint, private readonly registryId?: string) { }
     list() { return this.inner.list(); }
     remove(id: string) { return this.inner.remove(id); }
     async write(entry: JournalEntry): Promise<void> {
         const last = entry.changes[entry.changes.length - 1];
-        const matches = last !== undefined && (last.step === this.crash.step || last.step.startsWith(`${this.crash.step}:`));
+        const matches = last !== undefined && (last.step === this.crash.step || last.step.startsWith(`${this.crash.step}:`))
+            && (this.registryId === undefined || entry.registryId === this.registryId);
         const mode: CrashMode | undefined = !matches ? undefined : last.status === 'done' ? 'afterRequest' : last.operation ? 'inFlight' : 'beforeRequest';
         if (mode === this.crash.mode && this.crash.mode === 'afterRequest') {
             process.kill(process.pid, 'SIGKILL');
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
     const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ChildInput;
     const { source } = await connectToEmulator(input.environment, input.ca, testClientOptions);
     const target = (await source.listAllSubscriptions()).find((candidate) => candidate.subscriptionId === input.subscriptionIds[0])!;
-    const journals = new CrashingStore(new FileJournalStore(input.journalDir), input.crash);
+    const registryId = input.crash.registry ? input.registryIds![input.crash.registry - 1] : undefined;
+    const journals = new CrashingStore(new FileJournalStore(input.journalDir), input.crash, registryId);
     await runScenario(target.factory, input, journals, new StoredRevocations(new FileStorage(input.revocationsFile)));
 }
 

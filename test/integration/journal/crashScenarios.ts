@@ -1,10 +1,14 @@
+import { registryJournals } from '../../../src/commands/rotateAllUsingKey/registryJournals';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
 import { registryId } from '../../../src/domain/create/CreatePlan';
 import { executeCreate } from '../../../src/domain/create/executeCreate';
+import { planFleetRotation } from '../../../src/domain/fleet/rotateAll/planFleetRotation';
+import { runFleetRotation } from '../../../src/domain/fleet/rotateAll/runFleetRotation';
 import { journalRotationPlan } from '../../../src/domain/journal/recoverRotation';
 import { RunJournal } from '../../../src/domain/journal/RunJournal';
 import type { JournalStore } from '../../../src/domain/journal/JournalStore';
+import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { planRestore, runRestore } from '../../../src/domain/restore/restoreKeyAccess';
 import { planRevoke, runRevoke } from '../../../src/domain/revoke/revokeKeyAccess';
@@ -14,11 +18,13 @@ import { runRotation } from '../../../src/domain/rotate/runRotation';
 import { useSystemIdentityRequest } from '../../../src/domain/systemIdentity/useSystemIdentityRequest';
 
 /** The journaled flows the interruption tests cut off: each runs one flow exactly as the extension's commands do. */
-export type ScenarioName = 'create' | 'systemIdentity' | 'newVersionPinned' | 'revoke' | 'restore';
+export type ScenarioName = 'create' | 'systemIdentity' | 'newVersionPinned' | 'revoke' | 'restore' | 'rotateAll';
 
 export interface ScenarioInput {
     readonly scenario: ScenarioName;
     readonly registryId?: string;
+    /** Rotate All: the registries sharing the key, in the order the run changes them. */
+    readonly registryIds?: string[];
     readonly createPlan?: CreatePlan;
     readonly subscriptionIds: string[];
 }
@@ -50,6 +56,17 @@ export async function runScenario(factory: AzureClientFactory, input: ScenarioIn
             const journal = await RunJournal.begin(journals, { flow: 'revoke', command: 'revokeKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan });
             await runRevoke(factory, plan, revocations, registry.name, new Date(), journal);
             await journal.finish();
+            return;
+        }
+        case 'rotateAll': {
+            // Every registry pinned to one new version of the key they share; one registry at a time, so a crash at the
+            // second one finds the first done and the third not reached.
+            const first = await getRegistry(factory, input.registryIds![0]!);
+            const keyId = first.raw.encryption!.keyVaultProperties!.keyIdentifier!;
+            const key = { ...parseKeyIdentifier(keyId, factory.cloud), version: undefined };
+            const registries = input.registryIds!.map((id) => ({ id, name: id.split('/').pop()! }));
+            const plan = await planFleetRotation(factory, { key, registries, target: { kind: 'newVersion' }, versionless: false, subscriptionIds: input.subscriptionIds });
+            await runFleetRotation(factory, plan, { beginJournal: registryJournals({ journal: journals }, 'rotateAllUsingKey'), concurrency: 1 });
             return;
         }
         case 'restore': {

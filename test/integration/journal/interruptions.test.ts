@@ -17,6 +17,7 @@ import { startSeededWorld, type SeededWorld } from '../diagnose/seededWorld';
 import type { ChildInput, CrashMode, CrashPoint } from './crashChild';
 import type { ScenarioInput, ScenarioName } from './crashScenarios';
 import { FileStorage } from './fileStorage';
+import { expectedInterrupted, expectFleetRecovered, recoverFleet, registriesSharingKey } from './fleetTrial';
 import { keyVersions, worldSnapshot } from './worldSnapshot';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -39,6 +40,11 @@ const matrix: Record<ScenarioName, CrashPoint[]> = {
     newVersionPinned: [...points('createKeyVersion', 'beforeRequest', 'afterRequest'), ...points('switchEncryption', 'beforeRequest', 'inFlight', 'afterRequest')],
     revoke: points('removeGrant', 'beforeRequest', 'afterRequest'),
     restore: points('regrant', 'beforeRequest', 'afterRequest'),
+    // Three registries on one key, one at a time, cut off at the second one's journal: at the version made for all (before
+    // its request: the third registry's journal never saw it; after it: the version exists, the second and third do not
+    // know), and at its switch (the first registry done, the third not reached). The switch's other modes are a single
+    // rotation's, tried above.
+    rotateAll: [...points('createKeyVersion', 'beforeRequest', 'afterRequest'), ...points('switchEncryption', 'inFlight')].map((point) => ({ ...point, registry: 2 })),
 };
 
 const tally = { tried: 0, resumed: 0, cleaned: 0, cleanUpNotOffered: 0, lost: 0 };
@@ -49,7 +55,8 @@ describe('interrupted flows: the process dies at every change, the journal resum
     let work: string;
 
     before(async () => {
-        world = await startSeededWorld();
+        // Fourteen registries: the 2nd, 8th and 14th share a key (Rotate All); each other scenario takes the first registry of its setup.
+        world = await startSeededWorld('subscriptions=1,registries=14,cmk=1');
         work = mkdtempSync(path.join(tmpdir(), 'acr-cmk-journal-'));
         rmSync(keptJournals, { recursive: true, force: true });
         mkdirSync(keptJournals, { recursive: true });
@@ -64,7 +71,7 @@ describe('interrupted flows: the process dies at every change, the journal resum
     for (const [scenario, crashPoints] of Object.entries(matrix) as [ScenarioName, CrashPoint[]][]) {
         for (const crash of crashPoints) {
             for (const action of ['resume', 'cleanUp'] as const) {
-                it(`${scenario}: killed at ${crash.step} (${crash.mode}), then ${action === 'resume' ? 'Resume' : 'Clean Up'}`, async () => {
+                it(`${scenario}: killed at ${crash.step}${crash.registry ? ` of registry ${crash.registry}` : ''} (${crash.mode}), then ${action === 'resume' ? 'Resume' : 'Clean Up'}`, async () => {
                     if (action === 'resume') {
                         tally.tried++;
                     }
@@ -92,12 +99,22 @@ describe('interrupted flows: the process dies at every change, the journal resum
 
         const journals = new FileJournalStore(journalDir);
         const interrupted = await findInterruptedRuns(journals);
-        assert.equal(interrupted.length, 1, 'the next start finds the run that did not finish');
+        if (scenario === 'rotateAll') {
+            assert.deepEqual(interrupted.map((run) => run.registryId).sort(), expectedInterrupted(input.registryIds!, crash).sort(), 'one run per registry not finished: the one cut off and those not reached');
+        } else {
+            assert.equal(interrupted.length, 1, 'the next start finds the run that did not finish');
+        }
+        for (const [index, run] of interrupted.entries()) {
+            writeFileSync(path.join(keptJournals, `${scenario}-${crash.step}-${crash.mode}-${action}${index ? `-${index}` : ''}.json`), JSON.stringify(run, null, 2));
+            assert.doesNotMatch(JSON.stringify(run), /eyJ[\w-]+\.|BEGIN [A-Z ]*PRIVATE|clientSecret|client_secret/i, 'the journal holds no token or secret');
+        }
         const entry = interrupted[0]!;
-        writeFileSync(path.join(keptJournals, `${scenario}-${crash.step}-${crash.mode}-${action}.json`), JSON.stringify(entry, null, 2));
-        assert.doesNotMatch(JSON.stringify(entry), /eyJ[\w-]+\.|BEGIN [A-Z ]*PRIVATE|clientSecret|client_secret/i, 'the journal holds no token or secret');
         const stores = { journal: journals, revocations };
-        if (action === 'resume') {
+        if (scenario === 'rotateAll') {
+            const cleaned = await recoverFleet(world.factory, interrupted, stores, action);
+            await expectFleetRecovered(world, input.registryIds!, before, cleaned);
+            tally[action === 'resume' ? 'resumed' : cleaned.length > 0 ? 'cleaned' : 'cleanUpNotOffered']++;
+        } else if (action === 'resume') {
             await resumeRun(world.factory, entry, stores);
             await expectCompleted(scenario, input, before, revocations);
             tally.resumed++;
@@ -128,6 +145,7 @@ describe('interrupted flows: the process dies at every change, the journal resum
             case 'create': return { scenario, subscriptionIds, createPlan: allNewPlan(subscriptionIds[0]!) };
             case 'systemIdentity': case 'revoke': return { scenario, subscriptionIds, registryId: (await world.registryWith('policyUser')).id };
             case 'newVersionPinned': return { scenario, subscriptionIds, registryId: (await world.registryWith('rbacUser')).id };
+            case 'rotateAll': return { scenario, subscriptionIds, registryIds: (await registriesSharingKey(world)).map((registry) => registry.id) };
             case 'restore': {
                 const registry = await world.registryWith('policyUser');
                 const plan = await planRevoke(world.factory, { registryId: registry.id, method: { kind: 'removeAccess' }, subscriptionIds });
