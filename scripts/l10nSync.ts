@@ -4,13 +4,19 @@
 // (the unit test "bundles exactly the messages the code uses" fails until they have one).
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { allSourceMessages, readJson, root } from '../test/unit/l10n/l10nSources';
+import { allSourceEntries, readEnglishBundle, readJson, root } from '../test/unit/l10n/l10nSources';
 
-const used = allSourceMessages();
-const current = Object.keys(readJson('l10n/bundle.l10n.json'));
-const messages = [...current.filter((message) => used.has(message)), ...[...used].filter((message) => !current.includes(message)).sort()];
-const write = (file: string, value: Record<string, string>) => writeFileSync(path.join(root, file), `${JSON.stringify(value, null, 2)}\n`);
-write('l10n/bundle.l10n.json', Object.fromEntries(messages.map((message) => [message, message])));
+// Keys are the messages, or `message/comment` for a message with a translator comment (VS Code's lookup key); the
+// English bundle carries such a message as `{ message, comment }`, as @vscode/l10n-dev writes it, for translators.
+const used = allSourceEntries();
+const current = Object.keys(readEnglishBundle());
+const messages = [...current.filter((key) => used.has(key)), ...[...used.keys()].filter((key) => !current.includes(key)).sort()];
+const englishEntry = (key: string) => {
+    const entry = used.get(key)!;
+    return entry.comment ? { message: entry.message, comment: entry.comment } : entry.message;
+};
+const write = (file: string, value: Record<string, unknown>) => writeFileSync(path.join(root, file), `${JSON.stringify(value, null, 2)}\n`);
+write('l10n/bundle.l10n.json', Object.fromEntries(messages.map((key) => [key, englishEntry(key)])));
 const chinese = readJson('l10n/bundle.l10n.zh-cn.json');
 write('l10n/bundle.l10n.zh-cn.json', Object.fromEntries(messages.filter((message) => message in chinese).map((message) => [message, chinese[message]!])));
 const missing = messages.filter((message) => !(message in chinese));

@@ -7,7 +7,7 @@ import type { EncryptionSnapshot } from '../domain/rotate/RotationPlan';
 export function identityLabel(identity: EncryptionIdentity | undefined): string {
     switch (identity?.kind) {
         case 'system': return vscode.l10n.t('system-assigned identity');
-        case 'user': return vscode.l10n.t('{0} (user-assigned, client ID {1})', identity.name, identity.clientId);
+        case 'user': return vscode.l10n.t({ message: '{0} (user-assigned, client ID {1})', args: [identity.name, identity.clientId], comment: ['{0}: a managed identity name', '{1}: a client ID (GUID)'] });
         case 'unassigned': return vscode.l10n.t('client ID {0} — not assigned to the registry', identity.clientId);
         case 'principalIdUsed': return vscode.l10n.t('{0} — principal ID used instead of client ID', identity.name);
         default: return vscode.l10n.t('none');
@@ -39,7 +39,7 @@ export function keyText(keyIdentifier: string, versionedKeyIdentifier?: string):
     const versionPart = version
         ? vscode.l10n.t('version {0}', shortVersion(version))
         : inUse ? vscode.l10n.t('versionless, now version {0}', shortVersion(inUse)) : vscode.l10n.t('versionless');
-    return vscode.l10n.t('key "{0}" in key vault "{1}" ({2})', key, vault, versionPart);
+    return vscode.l10n.t({ message: 'key "{0}" in key vault "{1}" ({2})', args: [key, vault, versionPart], comment: ['{0}: a key name', '{1}: a key vault name', '{2}: the version, such as "version 1a2b3c4d…" or "versionless"'] });
 }
 
 /** 'key "k" in key vault "v" (version …), system-assigned identity' for before/after lines. */
@@ -47,7 +47,7 @@ export function snapshotText(snapshot: EncryptionSnapshot): string {
     const identity = snapshot.identity.toLowerCase() === 'system'
         ? vscode.l10n.t('system-assigned identity')
         : vscode.l10n.t('identity "{0}" (user-assigned)', snapshot.identityName || snapshot.identity);
-    return vscode.l10n.t('{0}, {1}', keyText(snapshot.keyIdentifier, snapshot.versionedKeyIdentifier), identity);
+    return vscode.l10n.t({ message: '{0}, {1}', args: [keyText(snapshot.keyIdentifier, snapshot.versionedKeyIdentifier), identity], comment: ['{0}: a key, such as: key "k" in key vault "v" (version 1a2b3c4d…)', '{1}: an identity, such as "system-assigned identity"'] });
 }
 
 /** The full identifiers behind a snapshot, for a detail line. */
@@ -58,6 +58,5 @@ export function snapshotIdentifiers(snapshot: EncryptionSnapshot): string {
 
 /** The rotation policy Enable Automatic Rotation writes (for one registry or all on a key), said in its confirmation. */
 export function policyLine(policy: RotationPolicyInput, keyName: string): string {
-    return vscode.l10n.t('Key "{0}" gets a rotation policy: a new version every {1} days, each expiring after {2} days (so a registry is never left on an expired version), a notice {3} days before expiry.',
-        keyName, policy.rotateEveryDays, expiryDays(policy.rotateEveryDays), policy.notifyDaysBeforeExpiry);
+    return vscode.l10n.t({ message: 'Key "{0}" gets a rotation policy: a new version every {1} days, each expiring after {2} days (so a registry is never left on an expired version), a notice {3} days before expiry.', args: [keyName, policy.rotateEveryDays, expiryDays(policy.rotateEveryDays), policy.notifyDaysBeforeExpiry], comment: ['{0}: a key name', '{1}: a number of days', '{2}: a number of days', '{3}: a number of days'] });
 }

@@ -10,7 +10,9 @@ import { createUniversalStub } from '../domain/fakeVscode';
 
 export const settings = new Map<string, unknown>();
 
-export function formatLikeVsCode(message: string, ...args: unknown[]): string {
+export function formatLikeVsCode(messageOrOptions: string | { message: string; args?: unknown[] | Record<string, unknown> }, ...rest: unknown[]): string {
+    // The object form (`{ message, args, comment }`, for translator comments) formats the same way.
+    const [message, args] = typeof messageOrOptions === 'string' ? [messageOrOptions, rest] : [messageOrOptions.message, [messageOrOptions.args ?? []]];
     const values = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? args[0] as Record<string, unknown> : { ...args };
     if (Object.keys(values).length === 0) {
         return message;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { allSourceMessages, extractMessages, findNonLiteralCalls, readJson, root, sourceFiles } from './l10nSources';
+import { allSourceEntries, allSourceMessages, englishMessage, extractMessages, extractSourceMessages, findNonLiteralCalls, readEnglishBundle, readJson, root, sourceFiles } from './l10nSources';
 import { findUnlocalizedLiterals } from './literalScan';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((match) => match[0]).sort();
@@ -45,8 +45,10 @@ describe('localization', () => {
     });
 
     describe('code (vscode.l10n.t)', () => {
-        const english = readJson('l10n/bundle.l10n.json');
+        const english = readEnglishBundle();
         const chinese = readJson('l10n/bundle.l10n.zh-cn.json');
+        /** The Chinese text of an English message, whether or not it carries a translator comment. */
+        const zh = (message: string) => chinese[Object.keys(english).find((key) => englishMessage(english[key]!) === message) ?? message];
 
         it('bundles exactly the messages the code uses, in both languages', () => {
             const messages = allSourceMessages();
@@ -58,7 +60,7 @@ describe('localization', () => {
 
         it('keeps every placeholder in the Chinese translation', () => {
             for (const [key, value] of Object.entries(chinese)) {
-                assert.deepEqual(placeholders(value), placeholders(key), `placeholders of "${key}"`);
+                assert.deepEqual(placeholders(value), placeholders(englishMessage(english[key] ?? key)), `placeholders of "${key}"`);
                 assert.ok(value.trim(), `empty translation for "${key}"`);
             }
         });
@@ -67,7 +69,19 @@ describe('localization', () => {
             assert.equal(chinese['customer-managed key'], '客户管理的密钥');
             assert.equal(chinese['Key vault'], '密钥保管库');
             assert.equal(chinese['system-assigned identity'], '系统分配的标识');
-            assert.match(chinese['{0} (user-assigned, client ID {1})'] ?? '', /用户分配的托管标识/);
+            assert.match(zh('{0} (user-assigned, client ID {1})') ?? '', /用户分配的托管标识/);
+        });
+
+        it('tells translators what each placeholder is where a message of src/l10n has two or more', () => {
+            const uncommented = sourceFiles(path.join(root, 'src', 'l10n')).flatMap((file) => extractSourceMessages(readFileSync(file, 'utf8'))
+                .filter((entry) => !entry.comment && new Set(placeholders(entry.message)).size >= 2)
+                .map((entry) => `${path.relative(root, file)}: ${entry.message}`));
+            assert.deepEqual(uncommented, [], 'use vscode.l10n.t({ message, args, comment: [\'{0}: …\', …] }) for these, then npm run l10n');
+            for (const entry of allSourceEntries().values()) {
+                if (entry.comment) {
+                    assert.deepEqual(english[entry.key], { message: entry.message, comment: entry.comment }, `the English bundle carries the comment of "${entry.message}"`);
+                }
+            }
         });
 
         it('calls l10n.t only with a literal message', () => {
@@ -88,6 +102,9 @@ describe('localization', () => {
             assert.equal(findUnlocalizedLiterals(`item.tooltip = vscode.l10n.t('Fine');`).length, 0);
             assert.deepEqual(extractMessages(`vscode.l10n.t('It\\'s {0}', x); l10n.t("Two")`), ['It\'s {0}', 'Two']);
             assert.equal(findNonLiteralCalls('vscode.l10n.t(message)').length, 1);
+            assert.deepEqual(extractMessages(`vscode.l10n.t({ message: 'A "{0}" in {1}', args: [a, b], comment: ['{0}: a name', '{1}: a place'] })`), ['A "{0}" in {1}/{0}: a name{1}: a place']);
+            assert.equal(findNonLiteralCalls(`vscode.l10n.t({ message: 'A {0}', args: [a] })`).length, 1, 'the object form is for a comment');
+            assert.equal(findUnlocalizedLiterals(`vscode.l10n.t({ message: 'A {0} in {1}', args: [a, b], comment: ['{0}: a name', '{1}: a place'] })`).length, 0);
         });
     });
 });

@@ -7,7 +7,8 @@ const patterns: RegExp[] = [
     /\bshow(?:Information|Warning|Error)Message\(\s*['"`]/g,
     /\bnew\s+(?:vscode\.)?TreeItem\(\s*['"`]/g,
     /\bthrow\s+new\s+Error\(\s*['"`]/g,
-    /\b(?:label|title|placeHolder|placeholder|prompt|tooltip|message|detail|description)\s*[:=]\s*['"`][^'"`]*[A-Za-z]{2}/g,
+    // (the message of `l10n.t({ message: '…', args, comment })` is localized)
+    /(?<!\bl10n\.t\(\{\s*)\b(?:label|title|placeHolder|placeholder|prompt|tooltip|message|detail|description)\s*[:=]\s*['"`][^'"`]*[A-Za-z]{2}/g,
     /\bappendLog\(\s*['"`]/g,
 ];
 
