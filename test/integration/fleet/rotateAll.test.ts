@@ -1,11 +1,17 @@
 import * as assert from 'node:assert/strict';
+import { registryJournals } from '../../../src/commands/rotateAllUsingKey/registryJournals';
 import { isDomainError } from '../../../src/domain/errors';
 import type { FleetRotationPlan, FleetRotationRequest } from '../../../src/domain/fleet/rotateAll/FleetRotation';
 import { planFleetRotation } from '../../../src/domain/fleet/rotateAll/planFleetRotation';
 import { runFleetRotation } from '../../../src/domain/fleet/rotateAll/runFleetRotation';
+import type { JournalEntry } from '../../../src/domain/journal/JournalEntry';
+import { MemoryJournalStore, type JournalStore } from '../../../src/domain/journal/JournalStore';
+import { cleanUpRun, previewCleanUp } from '../../../src/domain/journal/recoverRun';
+import { MemoryStorage, StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
 import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { RotationStepError } from '../../../src/domain/rotate/rotationFailure';
+import { grantPolicy } from '../emulator/cmkFixture';
 import { assertRegistryUses, versionOf } from '../rotate/rotateAssertions';
 import { rg, startRotateWorld, type RotateWorld } from '../rotate/rotateWorld';
 
@@ -121,6 +127,40 @@ describe('fleet: Rotate All Registries Using This Key', function () {
         await assertRegistryUses(w, ids[1]!, `${w.ap.uri}keys/key1`, w.granted.clientId!);
         const untouched = await getRegistry(w.factory, ids[3]!);
         assert.equal(untouched.raw.encryption?.keyVaultProperties?.keyIdentifier?.toLowerCase(), `${w.ap.uri}keys/key1`.toLowerCase());
+    });
+
+    it('keeps a journal per registry while it runs, finished with each outcome (a failed one too); Clean Up of one cut off after a grant shared with another keeps that grant', async () => {
+        const names = ['rajour1', 'rajour2'];
+        const ids = [];
+        for (const name of names) {
+            ids.push((await w.newRegistry(name, { versionless: true })).id);
+        }
+        // An earlier test gave id-rotate-granted access to that vault: taken back, so this run grants it again (it ends granted).
+        await grantPolicy(w.setupB, w.world.emulator, rg, w.otherSub.name, w.granted.principalId!, 'remove');
+        const plan = await planFleetRotation(w.factory, requestFor(names, ids, { target: { kind: 'existing', keyId: `${w.otherSub.uri}keys/farkey` }, versionless: true }));
+        assert.equal(plan.grants.length, 1, 'the two share identity id-rotate-granted');
+        // Each journal as last written before its run finished: what a crash at that moment would have left.
+        const store = new MemoryJournalStore();
+        const lastWritten = new Map<string, JournalEntry>();
+        const recording: JournalStore = { list: () => store.list(), remove: (id) => store.remove(id), write: (entry) => { lastWritten.set(entry.registryId, entry); return store.write(entry); } };
+        await w.fault({ method: 'PATCH', pathPattern: '/registries/rajour2$', times: 5, action: { status: 500, code: 'InternalServerError', message: 'Internal error.' } });
+        try {
+            const result = await runFleetRotation(w.factory, plan, { beginJournal: registryJournals({ journal: recording }, 'rotateAllUsingKey') });
+            assert.deepEqual(kinds(result), { rajour1: 'switched', rajour2: 'failed' });
+        } finally {
+            await w.clearFaults();
+        }
+        assert.deepEqual(await store.list(), [], 'every journal finished: nothing to resume');
+        const steps = (id: string) => lastWritten.get(id)!.changes.map((change) => `${change.step}:${change.operation ? 'operation' : change.status}`);
+        assert.deepEqual(steps(ids[0]!), ['grantAccess:started', 'grantAccess:done', 'switchEncryption:started', 'switchEncryption:operation', 'switchEncryption:done']);
+        assert.deepEqual(steps(ids[1]!), ['grantAccess:started', 'grantAccess:done', 'switchEncryption:started']);
+        const cut = lastWritten.get(ids[1]!)!;
+        assert.equal(cut.command, 'rotateAllUsingKey');
+        assert.equal((cut.state as { sharedGrant?: boolean }).sharedGrant, true);
+        const outcome = await cleanUpRun(w.factory, await previewCleanUp(w.factory, cut), { journal: store, revocations: new StoredRevocations(new MemoryStorage()) });
+        assert.deepEqual(outcome, { flow: 'rotate', undone: [], kept: ['grantAccess'] });
+        assert.equal((await w.keyAccess(ids[0]!)).accessible, true, 'rajour1 still reaches farkey through the grant it shares');
+        await assertRegistryUses(w, ids[1]!, `${w.ap.uri}keys/key1`, w.granted.clientId!);
     });
 
     it('Enable Automatic Rotation for all: the rotation policy written once, every pinned registry moved to the versionless key, a versionless one left as it is', async () => {
