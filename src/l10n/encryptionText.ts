@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { expiryDays, type RotationPolicyInput } from '../domain/autoRotation/rotationPolicy';
+import { expiryDays, type RotationPolicyInput } from '../domain/keys/rotationPolicy';
 import type { EncryptionIdentity } from '../domain/registries/identity';
 import type { EncryptionSnapshot } from '../domain/rotate/RotationPlan';
 

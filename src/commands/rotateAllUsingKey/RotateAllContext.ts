@@ -1,4 +1,4 @@
-import type { RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
+import type { RotationPolicyInput } from '../../domain/keys/rotationPolicy';
 import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
 import type { KeyInUse } from '../../domain/fleet/keysInUse';
 import type { FleetRotationPlan, FleetTarget } from '../../domain/fleet/rotateAll/FleetRotation';

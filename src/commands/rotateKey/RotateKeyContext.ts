@@ -1,6 +1,6 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import type { SubscriptionTarget } from '../../auth/SubscriptionSource';
-import type { RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
+import type { RotationPolicyInput } from '../../domain/keys/rotationPolicy';
 import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
 import type { RegistrySummary } from '../../domain/registries/RegistryEncryption';
 import type { RotationPlan, RotationProgress } from '../../domain/rotate/RotationPlan';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultRotationPolicy, maxNotifyDays, notifyBeforeExpiryTextProblem, parseDays } from '../../domain/autoRotation/rotationPolicy';
+import { defaultRotationPolicy, maxNotifyDays, notifyBeforeExpiryTextProblem, parseDays } from '../../domain/keys/rotationPolicy';
 import { validationMessage } from '../createEncryptedRegistry/validationMessage';
 import type { PolicyWizardContext } from './PolicyWizardContext';
 import { AnswerPromptStep } from './AnswerPromptStep';

@@ -1,5 +1,5 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
-import type { RotationPolicyInput } from '../../domain/autoRotation/rotationPolicy';
+import type { RotationPolicyInput } from '../../domain/keys/rotationPolicy';
 
 /** What the rotation-policy questions need of a wizard (Enable Automatic Rotation, for one registry or all on a key). */
 export interface PolicyWizardContext extends IActionContext {

@@ -1,6 +1,6 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { defaultRotationPolicy, parseDays, rotationIntervalTextProblem } from '../../domain/autoRotation/rotationPolicy';
+import { defaultRotationPolicy, parseDays, rotationIntervalTextProblem } from '../../domain/keys/rotationPolicy';
 import { validationMessage } from '../createEncryptedRegistry/validationMessage';
 import type { PolicyWizardContext } from './PolicyWizardContext';
 

@@ -1,5 +1,5 @@
 import type { Vault } from '@azure/arm-keyvault';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 
 /** What the CMK flows need to know about a Key Vault (management plane), flattened from the SDK's `Vault`. */
 export interface VaultInfo {

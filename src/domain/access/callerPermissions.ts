@@ -1,7 +1,7 @@
 import { permissionsAtGroup, permissionsAtResource } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { parseResourceId, resourceNameFromId } from '../registries/resourceId';
+import { parseResourceId, resourceNameFromId } from '../util/resourceId';
 import { collect } from '../util/collect';
 import type { GrantRecord } from './GrantRecord';
 import type { VaultInfo } from './VaultInfo';

@@ -3,7 +3,7 @@ import { readVault, vaultsIn } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 import { collect } from '../util/collect';
 import { toVaultInfo, type VaultInfo } from './VaultInfo';
 

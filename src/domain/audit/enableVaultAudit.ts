@@ -3,7 +3,7 @@ import { azureErrorOf, isNotFound } from '../azure/azureErrors';
 import { putDiagnosticSetting } from '../azure/diagnosticSettings';
 import { readWorkspace } from '../azure/workspaces';
 import { DomainError } from '../errors';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 import { readVaultAudit, type AuditedVault, type VaultAudit } from './vaultAudit';
 
 /** The diagnostic setting this extension writes on a vault (one per vault; run again, it is replaced). */

@@ -2,7 +2,7 @@ import { formatKeyIdentifier } from '../keys/keyIdentifier';
 import type { RegistrySummary } from '../registries/RegistryEncryption';
 import { requireCmk } from '../rotate/planRotation';
 import type { RotationConsent, RotationRequest } from '../rotate/RotationRequest';
-import type { RotationPolicyInput } from './rotationPolicy';
+import type { RotationPolicyInput } from '../keys/rotationPolicy';
 
 /**
  * "Enable Automatic Rotation": the registry's key without version (ACR then follows new versions within an

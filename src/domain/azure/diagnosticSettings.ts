@@ -1,6 +1,6 @@
 import type { DiagnosticSettingsResource } from '@azure/arm-monitor';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 
 // Diagnostic settings (Microsoft.Insights/diagnosticSettings, api-version 2021-05-01-preview): an extension resource
 // of the resource whose logs they send somewhere.

@@ -1,6 +1,6 @@
 import type { Registry, RegistryUpdateParameters } from '@azure/arm-containerregistry';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import type { ResourceRef } from '../registries/resourceId';
+import type { ResourceRef } from '../util/resourceId';
 import { unlessNotFound } from './azureErrors';
 
 // Container registries (Microsoft.ContainerRegistry/registries). Long-running calls wait for their operation.

@@ -1,6 +1,6 @@
 import type { Permission, RoleAssignment, RoleAssignmentCreateParameters, RoleDefinition } from '@azure/arm-authorization';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import type { ParsedResourceId } from '../registries/resourceId';
+import type { ParsedResourceId } from '../util/resourceId';
 
 // Azure RBAC (Microsoft.Authorization): role assignments, role definitions and the caller's own permissions.
 

@@ -1,7 +1,7 @@
 import type { Identity } from '@azure/arm-msi';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { parseResourceId, type ResourceRef } from '../registries/resourceId';
+import { parseResourceId, type ResourceRef } from '../util/resourceId';
 import { collect } from '../util/collect';
 import { unlessNotFound } from './azureErrors';
 

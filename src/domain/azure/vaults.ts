@@ -1,6 +1,6 @@
 import type { AccessPolicyEntry, AccessPolicyUpdateKind, DeletedVault, Vault, VaultCreateOrUpdateParameters, VaultPatchProperties } from '@azure/arm-keyvault';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import type { ResourceRef } from '../registries/resourceId';
+import type { ResourceRef } from '../util/resourceId';
 import { unlessNotFound } from './azureErrors';
 
 // Key vaults on the management plane (Microsoft.KeyVault/vaults), their access policies and their soft-deleted remains.

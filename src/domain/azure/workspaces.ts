@@ -1,6 +1,6 @@
 import type { Workspace } from '@azure/arm-operationalinsights';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 import { unlessNotFound } from './azureErrors';
 
 // Log Analytics workspaces (Microsoft.OperationalInsights/workspaces): where diagnostic settings send logs.

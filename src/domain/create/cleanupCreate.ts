@@ -7,7 +7,7 @@ import { deleteVaultKey } from '../azure/vaultKeyChanges';
 import { deleteVault } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 import type { CreateRunState } from './CreateRunState';
 
 /**

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import type { CreatePlan } from './CreatePlan';
 import { identityNameProblem, keyNameProblem, keySizeProblem, registryNameProblem, resourceGroupNameProblem, retentionProblem, vaultNameProblem } from './names';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 
 /** Every local rule of a plan, checked before any request: throws the first broken one. */
 export function validatePlan(plan: CreatePlan): void {

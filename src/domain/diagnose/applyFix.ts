@@ -4,10 +4,10 @@ import { recoverDeletedKey, setKeyVersionEnabled, setKeyVersionExpiry } from '..
 import { enablePurgeProtection } from '../access/vaultRecoverySettings';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { enableTrustedServices } from '../firewall/enableTrustedServices';
+import { enableTrustedServices } from '../access/enableTrustedServices';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 import { planRotation, requireCmk } from '../rotate/planRotation';
 import type { IdentityChoice, RotationConsent } from '../rotate/RotationRequest';
 import { runRotation } from '../rotate/runRotation';

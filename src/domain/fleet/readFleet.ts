@@ -5,7 +5,7 @@ import { listVaults } from '../access/getVault';
 import { queryResourceGraph, type GraphRow } from '../azure/resourceGraph';
 import { listRegistriesInSubscription } from '../registries/listRegistries';
 import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryEncryption';
-import { parseResourceId } from '../registries/resourceId';
+import { parseResourceId } from '../util/resourceId';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
 
 /** What the fleet view needs of a key vault (no access policies: Resource Graph rows stay small). */

@@ -3,7 +3,7 @@ import type { CloudConfig } from '../cloud/CloudConfig';
 import { isDomainError, type DomainError } from '../errors';
 import { parseKeyIdentifier, type KeyIdentifier } from '../keys/keyIdentifier';
 import { resolveEncryptionIdentity, type EncryptionIdentity } from './identity';
-import { parseResourceId } from './resourceId';
+import { parseResourceId } from '../util/resourceId';
 
 export interface CustomerManagedKeyState {
     readonly status: 'enabled';

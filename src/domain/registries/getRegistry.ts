@@ -3,7 +3,7 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { formatEncryptionShow } from './encryptionShow';
 import { toRegistrySummary, type RegistrySummary } from './RegistryEncryption';
-import { parseResourceId } from './resourceId';
+import { parseResourceId } from '../util/resourceId';
 
 /** Reads one registry by resource id (one GET). A 404 becomes a structured `RegistryNotFound`. */
 export async function getRegistry(factory: AzureClientFactory, registryId: string): Promise<RegistrySummary> {

@@ -1,5 +1,5 @@
 import type { IdentityProperties } from '@azure/arm-containerregistry';
-import { resourceNameFromId } from './resourceId';
+import { resourceNameFromId } from '../util/resourceId';
 
 /** Which identity a CMK registry uses to reach its key, resolved against the identities assigned to the registry. */
 export type EncryptionIdentity =

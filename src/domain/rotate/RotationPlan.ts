@@ -1,6 +1,6 @@
 import type { GrantRecord } from '../access/GrantRecord';
 import type { VaultInfo } from '../access/VaultInfo';
-import type { RotationPolicyInput } from '../autoRotation/rotationPolicy';
+import type { RotationPolicyInput } from '../keys/rotationPolicy';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
 import type { RegistrySummary } from '../registries/RegistryEncryption';
 

@@ -1,4 +1,4 @@
-import type { RotationPolicyInput } from '../autoRotation/rotationPolicy';
+import type { RotationPolicyInput } from '../keys/rotationPolicy';
 
 /** Which key the registry should use next. */
 export type KeyChoice =

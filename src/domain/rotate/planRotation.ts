@@ -5,7 +5,7 @@ import { hasEncryptionAccess } from '../access/encryptionAccess';
 import { findEncryptionGrants } from '../access/findEncryptionGrants';
 import { findVaultForKeyId } from '../access/getVault';
 import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../access/VaultInfo';
-import { validateRotationPolicy } from '../autoRotation/rotationPolicy';
+import { validateRotationPolicy } from '../keys/rotationPolicy';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { uniqueIds } from '../util/uniqueIds';

@@ -1,9 +1,9 @@
 import { addKeyPermissions } from '../access/accessPolicies';
 import { grantEncryptionAccess, removeGrant } from '../access/encryptionAccess';
-import { setRotationPolicy } from '../autoRotation/rotationPolicy';
+import { setRotationPolicy } from '../keys/rotationPolicy';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { enableTrustedServices } from '../firewall/enableTrustedServices';
+import { enableTrustedServices } from '../access/enableTrustedServices';
 import { formatKeyIdentifier, parseKeyIdentifier } from '../keys/keyIdentifier';
 import { hasIdentityType } from '../registries/identity';
 import { createKeyVersion, runTag } from './keyVersions';

@@ -1,6 +1,6 @@
 // What the stock Azure CLI shows about a registry and a vault: the read side of the agreement checks.
 import type { VaultInfo } from '../../../src/domain/access/VaultInfo';
-import { parseResourceId } from '../../../src/domain/registries/resourceId';
+import { parseResourceId } from '../../../src/domain/util/resourceId';
 import type { AzEncryption, AzSession } from './azSession';
 
 /** What `az acr identity show` prints (null for a registry without any identity). */

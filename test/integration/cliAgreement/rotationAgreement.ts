@@ -2,7 +2,7 @@
 // asked for. Every check is derived from the flow's request, plan and result (nothing per branch), so one
 // function serves every branch; which extra reads it makes (vault, rotation policy) follows the steps it ran.
 import * as assert from 'node:assert/strict';
-import { expiryDays } from '../../../src/domain/autoRotation/rotationPolicy';
+import { expiryDays } from '../../../src/domain/keys/rotationPolicy';
 import type { EmulatorEnvironment } from '../../emulator';
 import type { RotationOutcome } from '../rotate/rotateAssertions';
 import type { AzSession } from './azSession';

@@ -7,7 +7,7 @@ import { encryptionHealth, findEncryptionProblems } from '../../../src/domain/re
 import { hasIdentityType, resolveEncryptionIdentity } from '../../../src/domain/registries/identity';
 import { portalResourceUrl } from '../../../src/domain/registries/portalUrl';
 import { toRegistrySummary } from '../../../src/domain/registries/RegistryEncryption';
-import { parseResourceId } from '../../../src/domain/registries/resourceId';
+import { parseResourceId } from '../../../src/domain/util/resourceId';
 
 const sub = '00000000-0000-0000-0000-000000000001';
 const identityId = `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/acr-id`;

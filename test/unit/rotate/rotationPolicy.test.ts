@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addIsoDuration, parseIsoDuration } from '../../../src/domain/autoRotation/isoDuration';
-import { maxNotifyDays, toKeyRotationPolicy, validateRotationPolicy } from '../../../src/domain/autoRotation/rotationPolicy';
+import { maxNotifyDays, toKeyRotationPolicy, validateRotationPolicy } from '../../../src/domain/keys/rotationPolicy';
 import { DomainError } from '../../../src/domain/errors';
 import { assignUserIdentityBody, enableSystemIdentityBody, switchEncryptionBody } from '../../../src/domain/rotate/registryPatches';
 

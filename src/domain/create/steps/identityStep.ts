@@ -1,5 +1,5 @@
 import { createUserIdentity, getUserIdentityResource, readUserIdentity } from '../../azure/userIdentities';
-import { parseResourceId } from '../../registries/resourceId';
+import { parseResourceId } from '../../util/resourceId';
 import { newIdentityId } from '../CreatePlan';
 import type { CreateStep, StepContext } from './StepContext';
 

@@ -1,5 +1,5 @@
 import type { CreatePlan } from '../CreatePlan';
-import { parseResourceId } from '../../registries/resourceId';
+import { parseResourceId } from '../../util/resourceId';
 import { keyAccessResourceId, keyAccessResources, nestedKeyAccessDeployment } from './keyAccessTemplate';
 import { parametersSchema, templateApi, templateSchema } from './templateApi';
 

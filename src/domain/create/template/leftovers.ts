@@ -3,7 +3,7 @@ import { deleteResourceById, readResourceById } from '../../azure/resources';
 import { getUserIdentityResource } from '../../azure/userIdentities';
 import { getVaultResource, updateAccessPolicy } from '../../azure/vaults';
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
-import { parseResourceId, resourceNameFromId } from '../../registries/resourceId';
+import { parseResourceId, resourceNameFromId } from '../../util/resourceId';
 import { deploymentFailed, type DeployInput } from './deployTemplate';
 import { apiVersionsOf, resourceTypeOf } from './templateResources';
 

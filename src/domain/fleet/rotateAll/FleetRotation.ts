@@ -1,5 +1,5 @@
 import type { VaultInfo } from '../../access/VaultInfo';
-import type { RotationPolicyInput } from '../../autoRotation/rotationPolicy';
+import type { RotationPolicyInput } from '../../keys/rotationPolicy';
 import type { KeyIdentifier } from '../../keys/keyIdentifier';
 import type { RotationPlan } from '../../rotate/RotationPlan';
 import type { RotationResult } from '../../rotate/runRotation';

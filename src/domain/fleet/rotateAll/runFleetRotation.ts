@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addKeyPermissions } from '../../access/accessPolicies';
 import { grantEncryptionAccess } from '../../access/encryptionAccess';
-import { setRotationPolicy } from '../../autoRotation/rotationPolicy';
+import { setRotationPolicy } from '../../keys/rotationPolicy';
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../../keys/keyIdentifier';
 import { createKeyVersion, runTag, type KeyVersionInfo } from '../../rotate/keyVersions';

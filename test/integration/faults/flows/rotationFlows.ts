@@ -1,5 +1,5 @@
 import { enableAutoRotationRequest } from '../../../../src/domain/autoRotation/enableAutoRotationRequest';
-import { defaultRotationPolicy } from '../../../../src/domain/autoRotation/rotationPolicy';
+import { defaultRotationPolicy } from '../../../../src/domain/keys/rotationPolicy';
 import { isDomainError } from '../../../../src/domain/errors';
 import { firewallPathRequest } from '../../../../src/domain/firewall/firewallPathRequest';
 import { getRegistry } from '../../../../src/domain/registries/getRegistry';

@@ -2,7 +2,7 @@ import type { KeyRotationPolicyProperties } from '@azure/keyvault-keys';
 import { writeKeyRotationPolicy } from '../azure/keyRotationPolicies';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import type { KeyIdentifier } from '../keys/keyIdentifier';
+import type { KeyIdentifier } from './keyIdentifier';
 
 /** "Rotate every N days, notify M days before expiry": what the user chooses. */
 export interface RotationPolicyInput {

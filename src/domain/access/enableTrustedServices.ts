@@ -1,4 +1,4 @@
-import type { VaultInfo } from '../access/VaultInfo';
+import type { VaultInfo } from './VaultInfo';
 import { getVaultResource, updateVault } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 
