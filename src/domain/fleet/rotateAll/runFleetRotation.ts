@@ -91,7 +91,9 @@ async function beginRuns(plan: FleetRotationPlan, changing: readonly Extract<Fle
     const runId = randomUUID();
     for (const entry of changing) {
         const registryPlan = fleetRegistryPlan(plan, entry.plan);
-        const progress = startProgress(registryPlan, runId);
+        // Known before the grant is made, so Clean Up leaves a shared grant in place even when it was cut off in flight.
+        const sharedGrant = plan.grants.some((grant) => grant.registries.length > 1 && grant.registries.some((registry) => registry.id === entry.registry.id));
+        const progress = { ...startProgress(registryPlan, runId), ...(sharedGrant ? { sharedGrant } : {}) };
         runs.push({ entry, plan: registryPlan, progress, journal: await begin(registryPlan, progress) });
     }
 }
@@ -129,7 +131,6 @@ async function grantAll(factory: AzureClientFactory, plan: FleetRotationPlan, ru
             await sharedStep(waiting, 'grantAccess', () => grantEncryptionAccess(factory, grant.vault, grant.principalId), (run, made) => {
                 run.progress.grantCreated = made.kind !== 'none';
                 run.progress.grant = made.kind === 'none' ? undefined : made;
-                run.progress.sharedGrant = waiting.length > 1;
             });
         } catch (error) {
             failures.set(grantKey(grant.vault.id, grant.principalId), error);
