@@ -3,7 +3,7 @@ import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { commandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './CommandServices';
 import { offerInterruptedRuns } from './journal/offerInterruptedRuns';
-import { markRememberedRevocations } from './revokeKeyAccess/keyAccessServices';
+import { markRememberedRevocations } from './keyAccessServices';
 
 /**
  * Registers every command with a thin callback; the implementations (commandHandlers.ts, the wizards and

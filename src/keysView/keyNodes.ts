@@ -6,7 +6,7 @@ import { keyWarnings, registryWarnings, vaultWarnings, type FleetWarning } from 
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
 import { fleetWarningText } from '../l10n/fleetWarningText';
 import { readVaultAudit } from '../domain/audit/vaultAudit';
-import { VaultAuditRow } from '../commands/keyAudit/vaultAuditRow';
+import { VaultAuditRow } from './vaultAuditRow';
 import type { TreeNode } from '../tree/TreeNode';
 import { pinnedVersionMade, readKeyFacts, type KeyFacts } from './keyFacts';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { diagnoseAll, type DiagnoseTarget } from '../../domain/diagnose/diagnoseAll';
 import type { RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
-import { programmaticArgs } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs } from '../keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { openReport } from '../reportDocuments';
 import { mirrorInTree } from './showDiagnosis';

@@ -8,7 +8,7 @@ import { getRegistry } from '../../domain/registries/getRegistry';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, selectedSubscriptionIds } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs, selectedSubscriptionIds } from '../keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { offerFixes } from './fixKeyAccess';
 import { openReport } from '../reportDocuments';

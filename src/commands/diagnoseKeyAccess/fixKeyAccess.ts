@@ -4,7 +4,7 @@ import { applyFix } from '../../domain/diagnose/applyFix';
 import type { KeyAccessFix, RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, selectedSubscriptionIds } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs, selectedSubscriptionIds } from '../keyAccessServices';
 import { checkTitle, explain, fixLabel, fixNeedsConfirmation } from './findingText';
 
 /** `executeCommand('acrCmk.fixKeyAccess', { registryId, fix, confirmed })`: apply one fix Diagnose offered. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { KeyAccessMark } from '../../tree/keyAccessMarks';
 import type { CommandServices } from '../CommandServices';
-import { revocationStore } from '../revokeKeyAccess/keyAccessServices';
+import { revocationStore } from '../keyAccessServices';
 import { checkTitle } from './findingText';
 
 /** The tree mark a diagnosis leaves: errors and warnings show on the registry; a clean result clears Diagnose's mark. */

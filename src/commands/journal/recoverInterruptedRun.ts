@@ -6,7 +6,7 @@ import type { JournalEntry } from '../../domain/journal/JournalEntry';
 import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpOutcome, type CleanUpPreview } from '../../domain/journal/recoverRun';
 import { interruptedRunText, journalCommandName, journalStepName } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
-import { revocationStore } from '../revokeKeyAccess/keyAccessServices';
+import { revocationStore } from '../keyAccessServices';
 import { recoveryChoices, type RecoveryAction } from './offerInterruptedRuns';
 
 /** `executeCommand('acrCmk.recoverInterruptedRun', { runId, action })`: the notification's buttons; without it, pick. */

@@ -8,7 +8,7 @@ import { waitUntilReadable } from '../../domain/registryData/waitUntilReadable';
 import { afterRestoreText } from '../revokeKeyAccess/dataAccessOutcome';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, revocationStore, selectedSubscriptionIds } from '../revokeKeyAccess/keyAccessServices';
+import { programmaticArgs, revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { grantText, versionText } from '../../l10n/keyAccessText';
 
 /** `executeCommand('acrCmk.restoreKeyAccess', { registryId })` for tests and other extensions. */

@@ -7,7 +7,7 @@ import type { RevocationRecord } from '../../domain/revoke/RevocationRecord';
 import type { CommandServices } from '../CommandServices';
 import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, revocationStore, selectedSubscriptionIds } from './keyAccessServices';
+import { programmaticArgs, revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
 import type { RevokeContext } from './RevokeContext';
 import { RevokeMethodStep } from './RevokeMethodStep';

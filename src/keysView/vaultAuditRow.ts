@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { VaultAudit } from '../../domain/audit/vaultAudit';
-import { errorMessage } from '../../l10n/errorMessage';
+import type { VaultAudit } from '../domain/audit/vaultAudit';
+import { errorMessage } from '../l10n/errorMessage';
 
 type AuditRowState = { readonly kind: 'reading' } | { readonly kind: 'read'; readonly audit: VaultAudit } | { readonly kind: 'failed'; readonly reason: string };
 

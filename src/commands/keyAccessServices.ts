@@ -1,6 +1,6 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
-import { MemoryStorage, StoredRevocations, type RevocationStore } from '../../domain/revoke/RevocationRecord';
-import type { CommandServices } from '../CommandServices';
+import { MemoryStorage, StoredRevocations, type RevocationStore } from '../domain/revoke/RevocationRecord';
+import type { CommandServices } from './CommandServices';
 
 // Without the extension's global state (e.g. a host that passed none), records live for the session.
 const sessionStorage = new MemoryStorage();
