@@ -4,9 +4,9 @@ import { isDomainError } from '../../../src/domain/errors';
 import type { FleetRotationPlan, FleetRotationRequest } from '../../../src/domain/fleet/rotateAll/FleetRotation';
 import { planFleetRotation } from '../../../src/domain/fleet/rotateAll/planFleetRotation';
 import { runFleetRotation } from '../../../src/domain/fleet/rotateAll/runFleetRotation';
-import type { JournalEntry } from '../../../src/domain/journal/JournalEntry';
+import { doneSteps, type JournalEntry } from '../../../src/domain/journal/JournalEntry';
 import { MemoryJournalStore, type JournalStore } from '../../../src/domain/journal/JournalStore';
-import { cleanUpRun, previewCleanUp } from '../../../src/domain/journal/recoverRun';
+import { cleanUpRun, previewCleanUp, resumeRun } from '../../../src/domain/journal/recoverRun';
 import { MemoryStorage, StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
 import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
@@ -161,6 +161,30 @@ describe('fleet: Rotate All Registries Using This Key', function () {
         assert.deepEqual(outcome, { flow: 'rotate', undone: [], kept: ['grantAccess'] });
         assert.equal((await w.keyAccess(ids[0]!)).accessible, true, 'rajour1 still reaches farkey through the grant it shares');
         await assertRegistryUses(w, ids[1]!, `${w.ap.uri}keys/key1`, w.granted.clientId!);
+    });
+
+    it('Enable Automatic Rotation for all: a registry cut off at its switch is resumed from its journal, the policy already written not written again', async () => {
+        const pinned = await w.newRegistry('raautoj', { versionless: false });
+        const keyId = `${w.ap.uri}keys/key1`;
+        const request = { ...requestFor(['raautoj'], [pinned.id], { target: { kind: 'existing', keyId }, versionless: true }), rotationPolicy: { rotateEveryDays: 45, notifyDaysBeforeExpiry: 10 } };
+        const plan = await planFleetRotation(w.factory, request);
+        const store = new MemoryJournalStore();
+        let lastWritten: JournalEntry | undefined;
+        const recording: JournalStore = { list: () => store.list(), remove: (id) => store.remove(id), write: (entry) => { lastWritten = entry; return store.write(entry); } };
+        await w.fault({ method: 'PATCH', pathPattern: '/registries/raautoj$', times: 5, action: { status: 500, code: 'InternalServerError', message: 'Internal error.' } });
+        try {
+            assert.deepEqual(kinds(await runFleetRotation(w.factory, plan, { beginJournal: registryJournals({ journal: recording }, 'enableAutoRotationUsingKey') })), { raautoj: 'failed' });
+        } finally {
+            await w.clearFaults();
+        }
+        const cut = lastWritten!;
+        assert.equal(cut.command, 'enableAutoRotationUsingKey');
+        assert.deepEqual(doneSteps(cut), ['setRotationPolicy'], 'the policy is recorded as made for this registry too');
+        const seq = w.world.emulator.context.log.lastSeq;
+        await resumeRun(w.factory, cut, { journal: store, revocations: new StoredRevocations(new MemoryStorage()) });
+        await assertRegistryUses(w, pinned.id, keyId, w.granted.clientId!);
+        assert.equal(logSince(seq).filter((r) => r.method === 'PUT' && /\/rotationpolicy$/i.test(r.path)).length, 0, 'the policy is not written again');
+        assert.deepEqual(await store.list(), [], 'the resumed run leaves no journal');
     });
 
     it('Enable Automatic Rotation for all: the rotation policy written once, every pinned registry moved to the versionless key, a versionless one left as it is', async () => {
