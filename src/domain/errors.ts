@@ -94,8 +94,8 @@ export interface DomainErrorParams {
     FirewallNeedsSystemIdentity: { vault: string; registry: string };
     FirewallNeedsTrustedServices: { vault: string };
     KeyTypeNotSupported: { keyId: string; keyType: string };
-    /** `identity` ('system' or a name) and `vault` come with the grantAccess step. */
-    RotationChangeDeclined: { registry: string; step: RotationStepName; identity?: string; vault?: string };
+    /** The grantAccess step names the identity ('system' or a name) and the vault. */
+    RotationChangeDeclined: { registry: string } & RotationChangeDeclinedStep;
     SystemIdentityNotEnabled: { registry: string };
     RotationStepFailed: { step: RotationStepName; registry: string; cause: string; completed: readonly RotationStepName[]; keptKey: string; keptIdentity: string };
     RotationStepFailedStateUnknown: { step: RotationStepName; registry: string; cause: string; readError: string; completed: readonly RotationStepName[] };
@@ -129,6 +129,11 @@ export interface DomainErrorParams {
     ServerCertificateUntrusted: { host: string; reason: string };
     AuthorityEndpointsUnreachable: { reason: string };
 }
+
+/** The change a rotation needs and was not allowed to make: the step, and for a grant whose and where. */
+export type RotationChangeDeclinedStep =
+    | { step: 'grantAccess'; identity: string; vault: string }
+    | { step: Exclude<RotationStepName, 'grantAccess'> };
 
 export type DomainErrorCode = keyof DomainErrorParams;
 

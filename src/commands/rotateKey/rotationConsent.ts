@@ -48,8 +48,8 @@ function stepConsent(registryName: string, p: DomainErrorParams['RotationChangeD
             return {
                 key: 'grantAccess', button: vscode.l10n.t('Grant Access'),
                 message: p.identity === 'system'
-                    ? vscode.l10n.t('Grant the system-assigned identity of registry "{0}" access to key vault "{1}"?', registryName, p.vault ?? '')
-                    : vscode.l10n.t('Grant identity "{0}" access to key vault "{1}"?', p.identity ?? '', p.vault ?? ''),
+                    ? vscode.l10n.t('Grant the system-assigned identity of registry "{0}" access to key vault "{1}"?', registryName, p.vault)
+                    : vscode.l10n.t('Grant identity "{0}" access to key vault "{1}"?', p.identity, p.vault),
                 detail: vscode.l10n.t('Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.'),
             };
         case 'grantPolicyRights':

@@ -7,7 +7,7 @@ import { findVaultForKeyId } from '../access/getVault';
 import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../access/VaultInfo';
 import { validateRotationPolicy } from '../keys/rotationPolicy';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { DomainError } from '../errors';
+import { DomainError, type RotationChangeDeclinedStep } from '../errors';
 import { uniqueIds } from '../util/uniqueIds';
 import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
@@ -75,11 +75,11 @@ async function readFacts(factory: AzureClientFactory, request: Omit<RotationRequ
 export function decideRotation(facts: RotationFacts, request: RotationRequest): RotationPlan {
     const { registry, state, key, vault, targetKeyId, identity, reassignIdentityId } = facts;
     const steps = new Set<RotationStepName>();
-    const need = (step: RotationStepName, consented: boolean | undefined, about: Record<string, string> = {}) => {
+    const need = (change: RotationChangeDeclinedStep, consented: boolean | undefined) => {
         if (!consented) {
-            throw new DomainError('RotationChangeDeclined', { registry: registry.name, step, ...about });
+            throw new DomainError('RotationChangeDeclined', { registry: registry.name, ...change });
         }
-        steps.add(step);
+        steps.add(change.step);
     };
     if (reassignIdentityId) {
         if (!request.consent.reassignRemovedIdentity) {
@@ -87,15 +87,15 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         }
         steps.add('reassignIdentity');
     } else if (identity.kind === 'user' && !identity.assigned) {
-        need('assignIdentity', request.consent.assignIdentity);
+        need({ step: 'assignIdentity' }, request.consent.assignIdentity);
     }
     if (identity.kind === 'system' && !identity.enabled) {
-        need('enableSystemIdentity', request.consent.enableSystemIdentity);
+        need({ step: 'enableSystemIdentity' }, request.consent.enableSystemIdentity);
     }
     checkFirewall(vault, identity, registry, request.consent, steps);
     if (!facts.identityHasAccess) {
         // Named in the question: which identity gets access to which vault.
-        need('grantAccess', request.consent.grantAccess, { identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name });
+        need({ step: 'grantAccess', identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name }, request.consent.grantAccess);
     }
     if (request.key.kind === 'newVersion') {
         steps.add('createKeyVersion');
@@ -108,7 +108,7 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         steps.add('switchEncryption');
     }
     if (facts.policyRights) {
-        need('grantPolicyRights', request.consent.grantPolicyRights);
+        need({ step: 'grantPolicyRights' }, request.consent.grantPolicyRights);
     }
     if (request.rotationPolicy) {
         steps.add('setRotationPolicy');
