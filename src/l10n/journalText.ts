@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { JournalEntry } from '../domain/journal/JournalEntry';
 import { doneSteps, inFlightChange } from '../domain/journal/JournalEntry';
 import { createStepTitle } from './createStepTitle';
+import { listText } from './listText';
 import { rotationStepLabel } from './rotationStepLabel';
 
 /** The command that ran an interrupted flow, as its palette title names it. */
@@ -45,7 +46,7 @@ export function interruptedRunText(entry: JournalEntry): string {
     const inFlight = inFlightChange(entry);
     const command = journalCommandName(entry.command);
     const started = new Date(entry.startedAt).toLocaleString();
-    const doneText = done.length > 0 ? done.join(vscode.l10n.t(', ')) : vscode.l10n.t('nothing');
+    const doneText = listText(done);
     return inFlight
         ? vscode.l10n.t({ message: '{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}. Cut off during: {4}.', args: [command, entry.registryName, started, doneText, journalStepName(entry, inFlight.step)], comment: ['{0}: a command name, such as "Rotate Key"', '{1}: a container registry name', '{2}: a date and time', '{3}: a list of steps, or "nothing"', '{4}: a step, such as "create a new key version"'] })
         : vscode.l10n.t({ message: '{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}.', args: [command, entry.registryName, started, doneText], comment: ['{0}: a command name, such as "Rotate Key"', '{1}: a container registry name', '{2}: a date and time', '{3}: a list of steps, or "nothing"'] });
