@@ -6,7 +6,7 @@ import { AzExtRuntime } from './azext/AzExtRuntime';
 import { RegistryBranchDataProvider } from './azureResources/RegistryBranchDataProvider';
 import { registerAzureResourcesBranch } from './azureResources/registerAzureResourcesBranch';
 import { registerCommands } from './commands/registerCommands';
-import { FileJournalStore } from './domain/journal/JournalStore';
+import { FileJournalStore } from './domain/engine/JournalStore';
 import { KeysTreeDataProvider } from './keysView/KeysTreeDataProvider';
 import { RegistryInventory } from './tree/RegistryInventory';
 import { RegistryTreeDataProvider } from './tree/RegistryTreeDataProvider';

@@ -1,5 +1,5 @@
 import type { AzureSession } from '../auth/AzureSession';
-import type { JournalStore } from '../domain/journal/JournalStore';
+import type { JournalStore } from '../domain/engine/JournalStore';
 import type { KeyValueStorage } from '../domain/revoke/RevocationRecord';
 import type { KeysTreeDataProvider } from '../keysView/KeysTreeDataProvider';
 import type { RegistryInventory } from '../tree/RegistryInventory';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { JournalEntry } from '../domain/journal/JournalEntry';
-import { doneSteps, inFlightChange } from '../domain/journal/JournalEntry';
+import type { JournalEntry } from '../domain/engine/JournalEntry';
+import { doneSteps, inFlightChange } from '../domain/engine/JournalEntry';
 import { createStepTitle } from './createStepTitle';
 import { listText } from './listText';
 import { rotationStepLabel } from './rotationStepLabel';

@@ -4,7 +4,7 @@ import type { CreateRunState } from '../../domain/create/CreateRunState';
 import { isCreateStepFailedError } from '../../domain/create/CreateStepFailedError';
 import { cleanupCreate } from '../../domain/create/cleanupCreate';
 import { registryId, type CreatePlan } from '../../domain/create/CreatePlan';
-import type { RunJournal } from '../../domain/journal/RunJournal';
+import type { RunJournal } from '../../domain/engine/RunJournal';
 import { beginJournal } from '../journal/beginJournal';
 import { executeCreate } from '../../domain/create/executeCreate';
 import { createStepTitle } from '../../l10n/createStepTitle';

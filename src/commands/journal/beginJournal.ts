@@ -1,4 +1,4 @@
-import { RunJournal, type JournalStart } from '../../domain/journal/RunJournal';
+import { RunJournal, type JournalStart } from '../../domain/engine/RunJournal';
 import type { CommandServices } from '../CommandServices';
 
 /** Starts the journal of a run before its first change; without a storage folder (some tests) the run keeps none. */

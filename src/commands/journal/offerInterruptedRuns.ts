@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { findInterruptedRuns } from '../../domain/journal/interruptedRuns';
-import { canCleanUp, type JournalEntry } from '../../domain/journal/JournalEntry';
+import { findInterruptedRuns } from '../../domain/engine/interruptedRuns';
+import { canCleanUp, type JournalEntry } from '../../domain/engine/JournalEntry';
 import { interruptedMarkText, interruptedRunText } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 

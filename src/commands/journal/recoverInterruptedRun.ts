@@ -1,9 +1,9 @@
 import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { DomainError } from '../../domain/errors';
-import { findInterruptedRuns } from '../../domain/journal/interruptedRuns';
-import type { JournalEntry } from '../../domain/journal/JournalEntry';
-import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpOutcome, type CleanUpPreview } from '../../domain/journal/recoverRun';
+import { findInterruptedRuns } from '../../domain/engine/interruptedRuns';
+import type { JournalEntry } from '../../domain/engine/JournalEntry';
+import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpOutcome, type CleanUpPreview } from '../../domain/recovery/recoverRun';
 import { interruptedRunText, journalCommandName, journalStepName } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 import { revocationStore } from '../keyAccessServices';

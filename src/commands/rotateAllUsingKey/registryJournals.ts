@@ -1,5 +1,5 @@
 import { noRegistryJournal, type BeginRegistryJournal } from '../../domain/fleet/rotateAll/fleetJournal';
-import { journalRotationPlan } from '../../domain/journal/recoverRotation';
+import { journalRotationPlan } from '../../domain/recovery/recoverRotation';
 import type { CommandServices } from '../CommandServices';
 import { beginJournal } from '../journal/beginJournal';
 

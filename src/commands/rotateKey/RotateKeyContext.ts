@@ -8,7 +8,7 @@ import type { IdentityChoice, RotationConsent, RotationRequest } from '../../dom
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
 import type { CommandServices } from '../CommandServices';
-import type { RunJournal } from '../../domain/journal/RunJournal';
+import type { RunJournal } from '../../domain/engine/RunJournal';
 
 /**
  * Answers a rotation wizard asks for. Any answer given up front (tests, other extensions: the command's second

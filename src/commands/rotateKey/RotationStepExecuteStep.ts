@@ -5,7 +5,7 @@ import { runRotationStep } from '../../domain/rotate/runRotation';
 import { rotationStepLabel } from '../../l10n/rotationStepLabel';
 import type { RotationWizardContext } from './RotateKeyContext';
 import { beginJournal } from '../journal/beginJournal';
-import { journalRotationPlan } from '../../domain/journal/recoverRotation';
+import { journalRotationPlan } from '../../domain/recovery/recoverRotation';
 
 /**
  * One domain rotation step as a wizard execute step. Priorities follow the domain's step order (100, 110, …),

@@ -11,7 +11,7 @@ import { resourceGroupStep } from './steps/resourceGroupStep';
 import type { CreateOptions, CreateStep, StepContext } from './steps/StepContext';
 import { vaultProtectionStep, vaultStep } from './steps/vaultStep';
 import { validatePlan } from './validatePlan';
-import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { runChange } from '../engine/runChange';
 
 const steps: Record<CreateStepId, CreateStep> = {

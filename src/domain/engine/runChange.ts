@@ -1,5 +1,5 @@
 import { isDomainError } from '../errors';
-import type { StepJournal } from '../journal/RunJournal';
+import type { StepJournal } from './RunJournal';
 
 /**
  * One change a flow makes in Azure: its step name (in the journal, in progress and in a failure) and the request(s)

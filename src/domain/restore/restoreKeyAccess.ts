@@ -9,7 +9,7 @@ import { resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryp
 import type { KeyAccessChange } from '../revoke/revokedItems';
 import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
 import { regrant } from './regrant';
-import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { grantStepName } from '../revoke/grantStepName';
 import { runChanges, type Change, type ChangeRun } from '../engine/runChange';
 

@@ -11,7 +11,7 @@ import { resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarg
 import { findAffectedRegistries, type AffectedRegistry } from './sharedAccess';
 import { revokedChanges } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
-import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { grantStepName } from './grantStepName';
 import { runChanges, type Change } from '../engine/runChange';
 

@@ -7,7 +7,7 @@ import { enableTrustedServices } from '../access/enableTrustedServices';
 import { formatKeyIdentifier, parseKeyIdentifier } from '../keys/keyIdentifier';
 import { hasIdentityType } from '../registries/identity';
 import { createKeyVersion, runTag } from './keyVersions';
-import type { StepJournal } from '../journal/RunJournal';
+import type { StepJournal } from '../engine/RunJournal';
 import { encryptionIdentityValue } from './plannedIdentity';
 import { assignUserIdentityBody, enableSystemIdentityBody, patchRegistry, switchEncryptionBody } from './registryPatches';
 import { rotationStepNames, type RotationPlan, type RotationProgress, type RotationStepName } from './RotationPlan';

@@ -5,7 +5,7 @@ import { encryptionSnapshot } from './encryptionSnapshot';
 import { describeRotationFailure } from './rotationFailure';
 import { rotationStepNames, type EncryptionSnapshot, type RotationPlan, type RotationProgress, type RotationStepName } from './RotationPlan';
 import { rotationSteps, startProgress, type RotationStep } from './rotationSteps';
-import { noJournal, type StepJournal } from '../journal/RunJournal';
+import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { assertPlanStillHolds, checksPlanBefore } from './planStillHolds';
 import { runChange } from '../engine/runChange';
 

@@ -2,8 +2,8 @@
 // window reload or a crash of the extension host does. Input: a JSON file (argv[2]). Exits 0 when the run ended
 // before reaching the crash point.
 import { readFileSync } from 'node:fs';
-import type { JournalEntry } from '../../../src/domain/journal/JournalEntry';
-import { FileJournalStore, type JournalStore } from '../../../src/domain/journal/JournalStore';
+import type { JournalEntry } from '../../../src/domain/engine/JournalEntry';
+import { FileJournalStore, type JournalStore } from '../../../src/domain/engine/JournalStore';
 import { StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
 import type { EmulatorEnvironment } from '../../emulator';
 import { connectToEmulator } from '../../support/connectToEmulator';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { isDomainError } from '../../../src/domain/errors';
-import { canCleanUp, type JournalEntry } from '../../../src/domain/journal/JournalEntry';
-import { cleanUpRun, previewCleanUp, resumeRun, type RecoveryStores } from '../../../src/domain/journal/recoverRun';
+import { canCleanUp, type JournalEntry } from '../../../src/domain/engine/JournalEntry';
+import { cleanUpRun, previewCleanUp, resumeRun, type RecoveryStores } from '../../../src/domain/recovery/recoverRun';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import type { RegistrySummary } from '../../../src/domain/registries/RegistryEncryption';
 import { setupOf, type SeededWorld } from '../diagnose/seededWorld';

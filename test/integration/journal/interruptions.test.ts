@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isDomainError } from '../../../src/domain/errors';
-import { findInterruptedRuns } from '../../../src/domain/journal/interruptedRuns';
-import { canCleanUp, type JournalEntry } from '../../../src/domain/journal/JournalEntry';
-import { FileJournalStore } from '../../../src/domain/journal/JournalStore';
-import { cleanUpRun, previewCleanUp, resumeRun } from '../../../src/domain/journal/recoverRun';
+import { findInterruptedRuns } from '../../../src/domain/engine/interruptedRuns';
+import { canCleanUp, type JournalEntry } from '../../../src/domain/engine/JournalEntry';
+import { FileJournalStore } from '../../../src/domain/engine/JournalStore';
+import { cleanUpRun, previewCleanUp, resumeRun } from '../../../src/domain/recovery/recoverRun';
 import { registryId as createdRegistryId } from '../../../src/domain/create/CreatePlan';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';

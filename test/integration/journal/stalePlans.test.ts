@@ -5,7 +5,7 @@ import { setKeyVersionEnabled } from '../../../src/domain/access/keyState';
 import { removeGrant } from '../../../src/domain/access/encryptionAccess';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { isDomainError, type AnyDomainError } from '../../../src/domain/errors';
-import type { StepJournal } from '../../../src/domain/journal/RunJournal';
+import type { StepJournal } from '../../../src/domain/engine/RunJournal';
 import { formatKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { planRotation, requireCmk } from '../../../src/domain/rotate/planRotation';

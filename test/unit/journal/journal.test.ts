@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findInterruptedRuns } from '../../../src/domain/journal/interruptedRuns';
-import { canCleanUp, doneSteps, inFlightChange, type JournalEntry } from '../../../src/domain/journal/JournalEntry';
-import { FileJournalStore, MemoryJournalStore } from '../../../src/domain/journal/JournalStore';
-import { RunJournal } from '../../../src/domain/journal/RunJournal';
+import { findInterruptedRuns } from '../../../src/domain/engine/interruptedRuns';
+import { canCleanUp, doneSteps, inFlightChange, type JournalEntry } from '../../../src/domain/engine/JournalEntry';
+import { FileJournalStore, MemoryJournalStore } from '../../../src/domain/engine/JournalStore';
+import { RunJournal } from '../../../src/domain/engine/RunJournal';
 import { restoreIdentityBody } from '../../../src/domain/rotate/registryPatches';
 
 const start = { flow: 'rotate' as const, command: 'rotateKey', registryId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.ContainerRegistry/registries/r', registryName: 'r', subscriptionId: 's', plan: { steps: ['grantAccess', 'switchEncryption'] } };

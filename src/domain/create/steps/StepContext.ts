@@ -1,5 +1,5 @@
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
-import type { StepJournal } from '../../journal/RunJournal';
+import type { StepJournal } from '../../engine/RunJournal';
 import type { CreatePlan } from '../CreatePlan';
 import type { CreateRunState } from '../CreateRunState';
 

@@ -1,4 +1,4 @@
-import { noJournal, type StepJournal } from '../../journal/RunJournal';
+import { noJournal, type StepJournal } from '../../engine/RunJournal';
 import type { RotationPlan, RotationProgress, RotationStepName } from '../../rotate/RotationPlan';
 import type { FleetRotationPlan } from './FleetRotation';
 

@@ -8,8 +8,8 @@ import { runRestore, type RestorePlan, type RestoreResult } from '../restore/res
 import { grantStepName } from '../revoke/grantStepName';
 import { runRevoke, type RevokePlan, type RevokeResult } from '../revoke/revokeKeyAccess';
 import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
-import { doneSteps, type JournalEntry } from './JournalEntry';
-import type { StepJournal } from './RunJournal';
+import { doneSteps, type JournalEntry } from '../engine/JournalEntry';
+import type { StepJournal } from '../engine/RunJournal';
 
 // Revoke and Restore change one grant or one key version at a time, and each change is safe to make twice (a grant
 // already gone, a version already disabled): Resume makes every change not journaled as done, the one in flight included.

@@ -4,8 +4,8 @@ import { cleanupCreate } from '../create/cleanupCreate';
 import type { CreatePlan, CreateStepId } from '../create/CreatePlan';
 import { emptyRunState, type CreateRunState } from '../create/CreateRunState';
 import { executeCreate, probeCreateStep, type CreateResult } from '../create/executeCreate';
-import { inFlightChange, type JournalEntry } from './JournalEntry';
-import { noJournal, type StepJournal } from './RunJournal';
+import { inFlightChange, type JournalEntry } from '../engine/JournalEntry';
+import { noJournal, type StepJournal } from '../engine/RunJournal';
 
 /**
  * The run state of an interrupted create, brought up to date with Azure: a registry operation still running is

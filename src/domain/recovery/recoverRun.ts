@@ -1,14 +1,14 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { describeResources, type ExistingResource } from '../create/CreateRunState';
 import type { RevocationStore } from '../revoke/RevocationRecord';
-import type { JournalEntry } from './JournalEntry';
-import type { JournalStore } from './JournalStore';
+import type { JournalEntry } from '../engine/JournalEntry';
+import type { JournalStore } from '../engine/JournalStore';
 import type { CreateRunState } from '../create/CreateRunState';
 import { grantStepName } from '../revoke/grantStepName';
 import { cleanUpCreate, resumeCreate, settleCreate } from './recoverCreate';
 import { cleanUpRestore, cleanUpRevoke, resumeRestore, resumeRevoke } from './recoverKeyAccess';
 import { cleanUpRotation, resumeRotation } from './recoverRotation';
-import { RunJournal } from './RunJournal';
+import { RunJournal } from '../engine/RunJournal';
 
 export interface RecoveryStores {
     readonly journal: JournalStore;

@@ -17,8 +17,8 @@ import { patchRegistry, restoreIdentityBody } from '../rotate/registryPatches';
 import type { RotationPlan, RotationProgress, RotationStepName } from '../rotate/RotationPlan';
 import { finishRotation, runRotationStep, type RotationResult } from '../rotate/runRotation';
 import { rotationSteps } from '../rotate/rotationSteps';
-import { doneSteps, inFlightChange, type JournalEntry } from './JournalEntry';
-import type { StepJournal } from './RunJournal';
+import { doneSteps, inFlightChange, type JournalEntry } from '../engine/JournalEntry';
+import type { StepJournal } from '../engine/RunJournal';
 
 /** A rotation plan as the journal keeps it (a Set does not survive JSON). */
 export function journalRotationPlan(plan: RotationPlan): unknown {
