@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { findInterruptedRuns } from '../../domain/engine/interruptedRuns';
+import { findInterruptedRuns, groupInterruptedRuns, type InterruptedGroup } from '../../domain/engine/interruptedRuns';
 import { canCleanUp, type JournalEntry } from '../../domain/engine/JournalEntry';
-import { interruptedMarkText, interruptedRunText } from '../../l10n/journalText';
+import { interruptedFleetText, interruptedMarkText, interruptedRunText } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 
 export type RecoveryAction = 'resume' | 'cleanUp' | 'dismiss';
@@ -15,9 +15,19 @@ export function recoveryChoices(entry: JournalEntry): { action: RecoveryAction; 
     ];
 }
 
+/** The buttons of one fleet run's offer: every registry at once (Clean Up All only when each can be cleaned up). */
+export function groupRecoveryChoices(group: InterruptedGroup): { action: RecoveryAction; title: string }[] {
+    return [
+        { action: 'resume', title: vscode.l10n.t('Resume All') },
+        ...(group.entries.every(canCleanUp) ? [{ action: 'cleanUp' as const, title: vscode.l10n.t('Clean Up All') }] : []),
+        { action: 'dismiss', title: vscode.l10n.t('Dismiss All') },
+    ];
+}
+
 /**
- * On start: one notification per run another (now gone) extension host left unfinished, with Resume / Clean Up /
- * Dismiss; the registry's row is marked until one is chosen. A run of a window still open is not offered.
+ * On start: one notification per run another (now gone) extension host left unfinished — one per fleet run, however
+ * many registries it was cut off on — with Resume / Clean Up / Dismiss; each registry's row is marked until one is
+ * chosen. A run of a window still open is not offered.
  */
 export async function offerInterruptedRuns(services: CommandServices): Promise<void> {
     if (!services.journal) {
@@ -26,11 +36,15 @@ export async function offerInterruptedRuns(services: CommandServices): Promise<v
     const interrupted = await findInterruptedRuns(services.journal);
     for (const entry of interrupted) {
         services.tree.markKeyAccess(entry.registryId, { kind: 'interrupted', summary: interruptedMarkText(entry) });
-        const choices = recoveryChoices(entry);
-        void vscode.window.showWarningMessage(interruptedRunText(entry), ...choices.map((choice) => choice.title)).then((picked) => {
+    }
+    for (const group of groupInterruptedRuns(interrupted)) {
+        const single = group.entries.length === 1 ? group.entries[0] : undefined;
+        const choices = single ? recoveryChoices(single) : groupRecoveryChoices(group);
+        const text = single ? interruptedRunText(single) : interruptedFleetText(group.entries);
+        void vscode.window.showWarningMessage(text, ...choices.map((choice) => choice.title)).then((picked) => {
             const action = choices.find((choice) => choice.title === picked)?.action;
             if (action) {
-                void vscode.commands.executeCommand('acrCmk.recoverInterruptedRun', { runId: entry.id, action });
+                void vscode.commands.executeCommand('acrCmk.recoverInterruptedRun', single ? { runId: single.id, action } : { groupId: group.id, action });
             }
         });
     }

@@ -1,17 +1,22 @@
 import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { DomainError } from '../../domain/errors';
-import { findInterruptedRuns } from '../../domain/engine/interruptedRuns';
+import { findInterruptedRuns, groupInterruptedRuns } from '../../domain/engine/interruptedRuns';
 import type { JournalEntry } from '../../domain/engine/JournalEntry';
 import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpOutcome, type CleanUpPreview } from '../../domain/recovery/recoverRun';
 import { interruptedRunText, journalCommandName, journalStepName } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 import { revocationStore } from '../keyAccessServices';
+import { recoverInterruptedGroup } from './recoverInterruptedGroup';
 import { recoveryChoices, type RecoveryAction } from './offerInterruptedRuns';
 
-/** `executeCommand('acrCmk.recoverInterruptedRun', { runId, action })`: the notification's buttons; without it, pick. */
+/**
+ * `executeCommand('acrCmk.recoverInterruptedRun', { runId, action })`: the notification's buttons (`groupId`: every
+ * registry of one fleet run at once); without it, pick.
+ */
 export interface RecoverArgs {
     readonly runId?: string;
+    readonly groupId?: string;
     readonly action?: RecoveryAction;
 }
 
@@ -24,6 +29,19 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
     const args = (arg ?? {}) as RecoverArgs;
     const store = services.journal;
     const interrupted = store ? await findInterruptedRuns(store) : [];
+    const group = args.groupId && args.action ? groupInterruptedRuns(interrupted).find((candidate) => candidate.id === args.groupId) : undefined;
+    if (group && store && args.action) {
+        const subscriptions = await services.inventory.getSubscriptions();
+        const factoryOf = async (entry: JournalEntry) => {
+            const target = subscriptions.find((candidate) => candidate.subscriptionId.toLowerCase() === entry.subscriptionId.toLowerCase());
+            if (!target) {
+                throw new DomainError('SubscriptionNotSelected', { subscription: entry.subscriptionId, registry: entry.registryName });
+            }
+            return target.factory;
+        };
+        await recoverInterruptedGroup(context, services, group, args.action, factoryOf, { journal: store, revocations: revocationStore(services) });
+        return;
+    }
     const entry = args.runId ? interrupted.find((candidate) => candidate.id === args.runId) : await pickRun(context, interrupted);
     if (!entry || !store) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No interrupted operation is waiting: it was resumed, cleaned up or dismissed already.'));

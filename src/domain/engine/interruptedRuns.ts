@@ -23,3 +23,28 @@ export function ownerAlive(owner: JournalEntry['owner'], thisHost = hostname()):
 export async function findInterruptedRuns(store: JournalStore, alive: (owner: JournalEntry['owner']) => boolean = ownerAlive): Promise<JournalEntry[]> {
     return (await store.list()).filter((entry) => !alive(entry.owner));
 }
+
+/** Runs cut off together: the registries of one fleet run (Rotate All …) share a run id; any other run is alone. */
+export interface InterruptedGroup {
+    /** The fleet run's id, or the one run's journal id. */
+    readonly id: string;
+    readonly entries: readonly JournalEntry[];
+}
+
+const fleetCommands: ReadonlySet<string> = new Set(['rotateAllUsingKey', 'enableAutoRotationUsingKey']);
+
+/** The fleet run a journal belongs to, if any: the run id its rotation progress carries (the key version's tag too). */
+export function fleetRunOf(entry: JournalEntry): string | undefined {
+    const runId = (entry.state as { runId?: unknown } | null)?.runId;
+    return fleetCommands.has(entry.command) && typeof runId === 'string' ? `${entry.command}:${runId}` : undefined;
+}
+
+/** Groups interrupted runs for the next start: one offer per fleet run (not one per registry), one per other run. */
+export function groupInterruptedRuns(entries: readonly JournalEntry[]): InterruptedGroup[] {
+    const groups = new Map<string, JournalEntry[]>();
+    for (const entry of entries) {
+        const id = fleetRunOf(entry) ?? entry.id;
+        groups.set(id, [...(groups.get(id) ?? []), entry]);
+    }
+    return [...groups].map(([id, grouped]) => ({ id, entries: grouped }));
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findInterruptedRuns } from '../../../src/domain/engine/interruptedRuns';
+import { findInterruptedRuns, groupInterruptedRuns } from '../../../src/domain/engine/interruptedRuns';
 import { canCleanUp, doneSteps, inFlightChange, type JournalEntry } from '../../../src/domain/engine/JournalEntry';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/domain/engine/JournalStore';
 import { RunJournal } from '../../../src/domain/engine/RunJournal';
@@ -59,6 +59,19 @@ describe('journal of a run', () => {
         assert.equal(canCleanUp(entry([['grantAccess', 'done'], ['switchEncryption', 'started']])), true);
         assert.equal(canCleanUp(entry([['switchEncryption', 'started'], ['switchEncryption', 'done']])), false);
         assert.equal(canCleanUp({ ...entry([['registry', 'done']]), flow: 'create' }), true);
+    });
+
+    it('groups the registries of one fleet run into one offer; every other run is offered alone', () => {
+        const run = (id: string, command: string, runId?: string): JournalEntry => ({
+            version: 1, id, ...start, command, state: runId ? { runId, completed: [] } : null, startedAt: '', updatedAt: '', owner: { pid: 1, host: 'h' }, changes: [],
+        });
+        const groups = groupInterruptedRuns([
+            run('a', 'rotateAllUsingKey', 'r1'), run('b', 'rotateKey', 'r1'), run('c', 'rotateAllUsingKey', 'r1'),
+            run('d', 'rotateAllUsingKey', 'r2'), run('e', 'enableAutoRotationUsingKey', 'r1'), run('f', 'rotateAllUsingKey'),
+        ]);
+        assert.deepEqual(groups.map((group) => group.entries.map((entry) => entry.id)), [['a', 'c'], ['b'], ['d'], ['e'], ['f']]);
+        assert.equal(groups[0]!.id, 'rotateAllUsingKey:r1');
+        assert.equal(groups[1]!.id, 'b', 'a single rotation that carries a run id (its key version tag) stays alone');
     });
 });
 
