@@ -9,7 +9,7 @@ import type { AzureClientFactory } from '../../../src/domain/clients/AzureClient
 import type { WorldRegistry } from '../worldExpectations';
 import { activateExtension, type AcrCmkTestApi, type SidebarBranch } from './extensionApi';
 import { accessibleCmkRegistry, findRow, keyAccess } from './keyAccessWorld';
-import { setupFactory } from './wizardBranchesWorld';
+import { registryIn, setupFactory, stateNow } from './wizardBranchesWorld';
 
 const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
 
@@ -91,19 +91,20 @@ describe('Azure Resources sidebar branch: the Registries view\'s marks and chang
     }
   });
 
-  it('after Rotate Key (pinned to a new version) the item is redrawn with the registry\'s new state, then back to automatic rotation', async () => {
+  it('after Rotate Key the item is redrawn with the registry\'s new state: pinned to the new version, or rotating automatically (both ways, back to how it was)', async () => {
     const branch = api.sidebarBranch;
     const item = await branch.getResourceItem(resourceOf(registry, factory));
-    assert.match(String(branch.getTreeItem(item).contextValue), /;rotation:automatic/);
-    const pinned = redrawnUntil(branch, item, 'pinned', (row) => /;rotation:manual/.test(String(row.contextValue)));
-    await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id,
-      { keySource: 'newVersion', versionless: false, identity: { kind: 'keep' }, consent: allConsent, confirmed: true });
-    const row = await pinned;
-    assert.match((row.tooltip as vscode.MarkdownString).value, /\/keys\/[^/`]+\/[0-9a-f]{32}`/, 'the tooltip names the pinned version');
-    const automatic = redrawnUntil(branch, item, 'rotating automatically again', (next) => /;rotation:automatic/.test(String(next.contextValue)));
-    await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id,
-      { keySource: 'newVersion', versionless: true, identity: { kind: 'keep' }, consent: allConsent, confirmed: true });
-    await automatic;
+    const pinnedAtFirst = /;rotation:manual/.test(String(branch.getTreeItem(item).contextValue));
+    for (const pin of [!pinnedAtFirst, pinnedAtFirst]) {
+      const redrawn = redrawnUntil(branch, item, pin ? 'pinned' : 'rotating automatically', (row) => String(row.contextValue).includes(`;rotation:${pin ? 'manual' : 'automatic'}`));
+      await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id,
+        { keySource: 'newVersion', versionless: !pin, identity: { kind: 'keep' }, consent: allConsent, confirmed: true });
+      const row = await redrawn;
+      const now = registryIn(await stateNow(), registry.id)!.encryption.keyVaultProperties!;
+      // The tooltip names the key as the registry now has it: the new version when pinned, the versionless key otherwise.
+      assert.ok((row.tooltip as vscode.MarkdownString).value.includes(`\`${pin ? now.versionedKeyIdentifier : now.keyIdentifier}\``), `${pin ? 'pinned' : 'versionless'} key in the tooltip`);
+      assert.equal(now.keyIdentifier === now.versionedKeyIdentifier, pin);
+    }
     assert.equal((await keyAccess(registry.id)).accessible, true);
   });
 });
