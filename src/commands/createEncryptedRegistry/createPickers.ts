@@ -16,6 +16,7 @@ const subscriptionOf = (context: CreateRegistryContext) => context.subscription!
 
 export const createResourceGroupPicker: ResourceGroupPicker<CreateRegistryContext> = {
     where: subscriptionOf,
+    purpose: 'newRegistry',
     // The subscription is known from here on: the SDK clients of the run load while the user answers the prompts.
     prepare: (context) => {
         if (context.subscription) {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
 import { FlowWizard } from '../wizard/FlowWizard';
 import type { DeployTemplateContext } from './DeployTemplateContext';
-import { DeployResourceGroupStep } from './DeployResourceGroupStep';
+import { deployResourceGroupStep } from './deployPickers';
 import { DeploySubscriptionStep } from './DeploySubscriptionStep';
 import { DeploySummaryStep } from './DeploySummaryStep';
 import { ParametersStep } from './ParametersStep';
@@ -52,7 +52,7 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
     }
     const wizard = new FlowWizard(context, {
         title: vscode.l10n.t('Deploy ARM Template'),
-        promptSteps: [new TemplateFileStep(), new ParametersStep(), new ParameterValuesStep(), new DeploySubscriptionStep(), new DeployResourceGroupStep(), new DeploySummaryStep()],
+        promptSteps: [new TemplateFileStep(), new ParametersStep(), new ParameterValuesStep(), new DeploySubscriptionStep(), deployResourceGroupStep(), new DeploySummaryStep()],
     });
     await wizard.prompt();
     return runTemplateDeployment(context, services, context.target!.factory, {

@@ -10,6 +10,8 @@ export type ResourceGroupPick = { readonly create: true } | { readonly create: f
 /** What differs between the flows that ask for a resource group. */
 export interface ResourceGroupPicker<T> {
     where(context: T): { factory: AzureClientFactory; subscriptionId: string };
+    /** `newRegistry`: the group of the registry a flow creates, a new group offered first (Create); `deployment`: the group a template is deployed to. */
+    readonly purpose: 'newRegistry' | 'deployment';
     /** Runs once the subscription is known, before the list is asked for (create starts loading its SDK clients). */
     prepare?(context: T): void;
     /** Checks an existing group before it is taken (create: may the user create a registry there); throws when not. */
@@ -20,7 +22,7 @@ export interface ResourceGroupPicker<T> {
 }
 
 /**
- * The resource group for the new registry. Like the location, identity, vault and key pickers, this is not one of
+ * The resource group for the new registry, or for a template deployment. Like the location, identity, vault and key pickers, this is not one of
  * `@microsoft/vscode-azext-azureutils`' list steps (ResourceGroupListStep, LocationListStep, UserAssignedIdentityListStep,
  * read in 4.1.1, the newest that installs with our other Azure packages), because they:
  * - build their SDK clients from an `ISubscriptionContext` on the wizard context (`credentials`, `environment`,
@@ -55,7 +57,8 @@ export class ResourceGroupPickStep<T extends IActionContext> extends AnswerPromp
     }
 
     async prompt(context: T): Promise<void> {
-        const picked = (await context.ui.showQuickPick(this.loadPicks(context), { placeHolder: vscode.l10n.t('Select a resource group for the new registry') })).data;
+        const placeHolder = this.picker.purpose === 'newRegistry' ? vscode.l10n.t('Select a resource group for the new registry') : vscode.l10n.t('Select the resource group to deploy to');
+        const picked = (await context.ui.showQuickPick(this.loadPicks(context), { placeHolder })).data;
         if (picked === 'new') {
             this.picker.answer(context, { create: true });
             return;
@@ -72,9 +75,7 @@ export class ResourceGroupPickStep<T extends IActionContext> extends AnswerPromp
     private async loadPicks(context: T): Promise<IAzureQuickPickItem<ResourceGroupInfo | 'new'>[]> {
         const { factory, subscriptionId } = this.picker.where(context);
         const groups = await listResourceGroups(factory, subscriptionId);
-        return [
-            { label: vscode.l10n.t('$(plus) Create new resource group'), data: 'new' },
-            ...groups.map((group): IAzureQuickPickItem<ResourceGroupInfo | 'new'> => ({ label: group.name, description: group.location, data: group })),
-        ];
+        const listed = groups.map((group): IAzureQuickPickItem<ResourceGroupInfo | 'new'> => ({ label: group.name, description: group.location, data: group }));
+        return this.picker.purpose === 'newRegistry' ? [{ label: vscode.l10n.t('$(plus) Create new resource group'), data: 'new' }, ...listed] : listed;
     }
 }
