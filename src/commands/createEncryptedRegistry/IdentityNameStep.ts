@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { identityNameProblem } from '../../domain/create/names';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { validationMessage } from './validationMessage';
+import { validationMessage } from '../wizard/validationMessage';
 
 export class IdentityNameStep extends AnswerPromptStep<CreateRegistryContext> {
     readonly question = 'identity';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { keyNameProblem } from '../../domain/create/names';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { validationMessage } from './validationMessage';
+import { validationMessage } from '../wizard/validationMessage';
 
 /** Name of a new key (its type and size are the next step, KeySpecStep). */
 export class NewKeyStep extends AnswerPromptStep<CreateRegistryContext> {

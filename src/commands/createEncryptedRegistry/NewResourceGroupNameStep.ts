@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import { resourceGroupNameProblem } from '../../domain/create/names';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { validationMessage } from './validationMessage';
+import { validationMessage } from '../wizard/validationMessage';
 
 export class NewResourceGroupNameStep extends AnswerPromptStep<CreateRegistryContext> {
     readonly question = 'resourceGroup';

@@ -4,7 +4,7 @@ import { vaultNameProblem } from '../../domain/create/names';
 import { requireVaultNameAvailable } from '../../domain/create/preflight';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { validationMessage } from './validationMessage';
+import { validationMessage } from '../wizard/validationMessage';
 
 /** Name of a new vault: rules as you type, then global availability. Its retention is the next step (VaultRetentionStep). */
 export class NewVaultStep extends AnswerPromptStep<CreateRegistryContext> {

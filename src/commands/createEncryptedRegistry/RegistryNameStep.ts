@@ -4,7 +4,7 @@ import { registryNameProblem } from '../../domain/create/names';
 import { requireRegistryNameAvailable } from '../../domain/create/preflight';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { validationMessage } from './validationMessage';
+import { validationMessage } from '../wizard/validationMessage';
 
 /** Azure's rules as you type, then global availability; the SKU is fixed to Premium and the prompt says why. */
 export class RegistryNameStep extends AzureWizardPromptStep<CreateRegistryContext> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { defaultRetentionDays, retentionProblem } from '../../domain/create/names';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { validationMessage } from './validationMessage';
+import { validationMessage } from '../wizard/validationMessage';
 
 /**
  * Soft-delete retention of a new vault. Its own step: the wizard keeps one typed answer per step for Back, so a second

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultRotationPolicy, maxNotifyDays, notifyBeforeExpiryTextProblem, parseDays } from '../../domain/keys/rotationPolicy';
-import { validationMessage } from '../createEncryptedRegistry/validationMessage';
+import { validationMessage } from './validationMessage';
 import type { PolicyWizardContext } from './PolicyWizardContext';
 import { AnswerPromptStep } from './AnswerPromptStep';
 

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { defaultRotationPolicy, parseDays, rotationIntervalTextProblem } from '../../domain/keys/rotationPolicy';
-import { validationMessage } from '../createEncryptedRegistry/validationMessage';
+import { validationMessage } from './validationMessage';
 import type { PolicyWizardContext } from './PolicyWizardContext';
 
 /** How often Key Vault rotates the key (asked once a policy is wanted). */
