@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { buildArmTemplate } from '../../domain/create/template/armTemplate';
 import { defaultDeploymentName, readParameterValues } from '../../domain/create/template/deployTemplate';
 import { ensureResourceGroup } from '../../domain/resourceGroups/resourceGroups';
-import { planOf, type CreateRegistryContext } from '../createEncryptedRegistry/CreateRegistryContext';
+import { planOf, type CreateRegistryContext } from './CreateRegistryContext';
 import { runTemplateDeployment } from '../deployTemplate/runTemplateDeployment';
 import type { ExportAction } from './ExportChoiceStep';
 

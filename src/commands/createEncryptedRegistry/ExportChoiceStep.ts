@@ -1,6 +1,6 @@
 import { AzureWizardPromptStep, UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { CreateRegistryContext } from '../createEncryptedRegistry/CreateRegistryContext';
+import type { CreateRegistryContext } from './CreateRegistryContext';
 
 export type ExportAction = NonNullable<CreateRegistryContext['exportAction']>;
 
