@@ -12,16 +12,19 @@ export interface FleetWarningsSource {
 
 
 /**
- * The fleet warnings reaching each registry of the Registries view. Nothing is read with the registries' listing: the
- * first CMK row drawn asks the Keys view's fleet for them (two Resource Graph queries and one Key Vault read per key in
- * use, shared with the Keys view), and the rows that gained or lost a mark are redrawn when the answer comes. A change of
- * the fleet (a refresh, a flow's change) reads again, once marks were asked for; a failed read shows no marks.
+ * The fleet warnings reaching each registry of the Registries view and the Azure sidebar's branch. Nothing is read with
+ * the registries' listing: the first CMK row drawn asks the Keys view's fleet for them (two Resource Graph queries and
+ * one Key Vault read per key in use, shared with the Keys view), and the rows that gained or lost a mark are redrawn when
+ * the answer comes. A change of the fleet (a refresh, a flow's change) makes what is known stale: the marked rows are
+ * redrawn, and the next row drawn reads again — nothing is read while no row is drawn (a hidden view, a view showing a
+ * sign-in error). A failed read shows no marks and is not retried until the fleet changes.
  */
 export class FleetWarningMarks implements vscode.Disposable {
     private source?: FleetWarningsSource;
     private following?: vscode.Disposable;
     private known?: ReadonlyMap<string, readonly FleetWarning[]>;
-    private state: 'idle' | 'reading' | 'failed' = 'idle';
+    /** `stale`: the fleet changed since `known` was read (or while it was being read). */
+    private state: 'idle' | 'reading' | 'stale' | 'failed' = 'idle';
     private reads = 0;
 
     constructor(private readonly redraw: (registryIds: readonly string[]) => void) { }
@@ -29,11 +32,7 @@ export class FleetWarningMarks implements vscode.Disposable {
     readFrom(source: FleetWarningsSource): void {
         this.following?.dispose();
         this.source = source;
-        this.following = source.onDidChangeFleet(() => {
-            if (this.known || this.state !== 'idle') {
-                this.read();
-            }
-        });
+        this.following = source.onDidChangeFleet(() => this.stale());
     }
 
     dispose(): void {
@@ -45,10 +44,22 @@ export class FleetWarningMarks implements vscode.Disposable {
         if (registry.encryption.status !== 'enabled' || !this.source) {
             return undefined;
         }
-        if (!this.known && this.state === 'idle') {
+        if (this.state === 'stale' || (!this.known && this.state === 'idle')) {
             this.read();
         }
         return this.known?.get(registry.id.toLowerCase());
+    }
+
+    /** Marks were asked for and the fleet changed: an answer under way is of the old fleet; the marked rows ask again. */
+    private stale(): void {
+        if (!this.known && this.state === 'idle') {
+            return;
+        }
+        this.reads += 1;
+        this.state = 'stale';
+        if (this.known && this.known.size > 0) {
+            this.redraw([...this.known.keys()]);
+        }
     }
 
     private read(): void {

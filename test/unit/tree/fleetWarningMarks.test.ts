@@ -47,7 +47,7 @@ describe('Registries view: fleet warning marks', () => {
         assert.equal(fleet.asked.length, 1, 'the answer is kept');
     });
 
-    it('a fleet change reads again and redraws only the rows whose warnings changed; an older answer arriving late is ignored', async () => {
+    it('a fleet change redraws the marked rows, and the next row drawn reads again (the stale marks shown meanwhile); only the rows whose warnings changed are redrawn; an answer of the fleet before the change is ignored', async () => {
         const fleet = new FakeFleet();
         const redrawn: string[][] = [];
         const marks = new FleetWarningMarks((ids) => redrawn.push([...ids].sort()));
@@ -56,18 +56,26 @@ describe('Registries view: fleet warning marks', () => {
         fleet.asked[0]!.resolve(new Map([[cmk.id.toLowerCase(), [expired]], [other.id.toLowerCase(), [noPurge]]]));
         await settle();
         fleet.change();
+        assert.equal(fleet.asked.length, 1, 'nothing read until a row is drawn');
+        assert.deepEqual(redrawn.at(-1), [cmk.id.toLowerCase(), other.id.toLowerCase()].sort(), 'the marked rows are redrawn, so that a shown one asks');
+        assert.deepEqual(marks.get(cmk), [expired], 'the stale mark while the fleet is read again');
+        marks.get(other);
+        assert.equal(fleet.asked.length, 2, 'one read for every row');
         fleet.change();
+        marks.get(cmk);
         assert.equal(fleet.asked.length, 3);
+        redrawn.length = 0;
         fleet.asked[2]!.resolve(new Map([[other.id.toLowerCase(), [noPurge]]]));
         await settle();
         fleet.asked[1]!.resolve(new Map());
         await settle();
-        assert.deepEqual(redrawn.at(-1), [cmk.id.toLowerCase()], 'only the registry whose key was fixed');
+        assert.deepEqual(redrawn, [[cmk.id.toLowerCase()]], 'only the registry whose key was fixed');
         assert.equal(marks.get(cmk), undefined);
         assert.deepEqual(marks.get(other), [noPurge]);
+        assert.equal(fleet.asked.length, 3, 'the answer is kept');
     });
 
-    it('a fleet change before any mark was asked for reads nothing; a failed read shows no marks and is not retried on every row until the fleet changes', async () => {
+    it('a fleet change before any mark was asked for, or while no row is drawn, reads nothing; a failed read shows no marks and is not retried on every row until the fleet changes', async () => {
         const fleet = new FakeFleet();
         const marks = new FleetWarningMarks(() => undefined);
         marks.readFrom(fleet);
@@ -80,6 +88,9 @@ describe('Registries view: fleet warning marks', () => {
         assert.equal(marks.get(other), undefined);
         assert.equal(fleet.asked.length, 1);
         fleet.change();
+        fleet.change();
+        assert.equal(fleet.asked.length, 1, 'no row drawn since: no read');
+        marks.get(cmk);
         assert.equal(fleet.asked.length, 2);
     });
 });
