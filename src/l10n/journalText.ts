@@ -59,8 +59,7 @@ export function interruptedFleetText(entries: readonly JournalEntry[]): string {
     const names = entries.length > shown.length
         ? vscode.l10n.t({ message: '{0} and {1} more', args: [listText(shown), entries.length - shown.length], comment: ['{0}: a list of registry names', '{1}: a number'] })
         : listText(shown);
-    return vscode.l10n.t({
-        message: '{0} (started {1}) was interrupted before it finished on {2} registries: {3}. VS Code was closed, reloaded or crashed. Resume All continues each of them; to handle them one by one, use "Resume or Clean Up an Interrupted Operation…".',
+    return vscode.l10n.t({ message: '{0} (started {1}) was interrupted before it finished on {2} registries: {3}. VS Code was closed, reloaded or crashed. Resume All continues each of them; to handle them one by one, use "Resume or Clean Up an Interrupted Operation…".',
         args: [journalCommandName(first.command), new Date(first.startedAt).toLocaleString(), entries.length, names],
         comment: ['{0}: a command name, such as "Rotate All Registries Using This Key"', '{1}: a date and time', '{2}: the number of registries', '{3}: registry names'],
     });

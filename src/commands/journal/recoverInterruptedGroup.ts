@@ -54,8 +54,7 @@ export async function recoverInterruptedGroup(context: IActionContext, services:
         return;
     }
     const notFinished = failed.map(({ entry, message }) => vscode.l10n.t({ message: '"{0}" ({1})', args: [entry.registryName, message], comment: ['{0}: a container registry name', '{1}: why it failed'] }));
-    void vscode.window.showWarningMessage(vscode.l10n.t({
-        message: '{0} Not finished: {1}. They are still offered by "Resume or Clean Up an Interrupted Operation…".', args: [doneText, listText(notFinished)],
+    void vscode.window.showWarningMessage(vscode.l10n.t({ message: '{0} Not finished: {1}. They are still offered by "Resume or Clean Up an Interrupted Operation…".', args: [doneText, listText(notFinished)],
         comment: ['{0}: the sentence saying on how many registries it finished', '{1}: registries, each with why it failed'],
     }));
 }
@@ -70,8 +69,7 @@ async function confirmGroupCleanUp(context: IActionContext, group: InterruptedGr
         const items = preview.flow === 'create' ? preview.resources.map((resource) => resource.id) : [...new Set(preview.steps.map((step) => journalStepName(entry, step)))];
         lines.push(`• ${entry.registryName}: ${listText(items)}`);
     }
-    const message = vscode.l10n.t({
-        message: 'Take back what the interrupted {0} changed on {1} registries?', args: [journalCommandName(group.entries[0]!.command), group.entries.length],
+    const message = vscode.l10n.t({ message: 'Take back what the interrupted {0} changed on {1} registries?', args: [journalCommandName(group.entries[0]!.command), group.entries.length],
         comment: ['{0}: a command name, such as "Rotate All Registries Using This Key"', '{1}: the number of registries'],
     });
     await context.ui.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, { title: vscode.l10n.t('Clean Up') });
