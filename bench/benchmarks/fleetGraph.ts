@@ -16,7 +16,7 @@ const graphWorldOf = (world: FleetWorld): GraphWorld => ({ ...resourceGraphLimit
 function floorText(world: FleetWorld): string {
     const graph = graphWorldOf(world);
     return `floor ${graphFloorMs(graph, LATENCY_MS)} ms = ${graphDependentRoundTrips(graph)} dependent round trips × ${LATENCY_MS} ms `
-        + `(token, subscription list, ${graphDependentRoundTrips(graph) - 2} Resource Graph pages of ${graph.pageSize} rows); ${graphRequests(graph)} Resource Graph requests within the quota of ${graph.quota} per ${graph.quotaWindowMs / 1000} s`;
+        + `(token, subscription list, the first Resource Graph page, then the other pages of ${graph.pageSize} rows side by side); ${graphRequests(graph)} Resource Graph requests within the quota of ${graph.quota} per ${graph.quotaWindowMs / 1000} s`;
 }
 
 /**

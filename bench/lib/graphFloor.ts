@@ -16,7 +16,7 @@ export interface GraphWorld {
 
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
 
-/** Subscription batches a query needs, and the pages of one batch (rows spread evenly; each page needs the previous $skipToken). */
+/** Subscription batches a query needs, and the pages of one batch (rows spread evenly). */
 export function graphPagesPerBatch(world: GraphWorld, rows: number): { batches: number; pages: number } {
     const batches = pages(world.subscriptions, world.subscriptionsPerQuery);
     return { batches, pages: pages(Math.ceil(rows / batches), world.pageSize) };
@@ -31,11 +31,19 @@ export function graphRequests(world: GraphWorld): number {
 }
 
 /**
- * Dependent round trips nobody can avoid: a token, the subscription list's pages, then one batch's pages of the
- * longest query (queries and batches side by side; pages of one batch one after the other).
+ * Rounds one batch's pages need at least: the first page (it gives the answer's count), then every other page side by
+ * side with `$skip` (Resource Graph's paging allows it; the quota, counted apart, limits how many at once).
+ */
+export function graphPageRounds(pages: number): number {
+    return pages > 1 ? 2 : 1;
+}
+
+/**
+ * Dependent round trips nobody can avoid: a token, the subscription list's pages, then the page rounds of the longest
+ * query (queries and batches side by side).
  */
 export function graphDependentRoundTrips(world: GraphWorld): number {
-    return 1 + pages(world.subscriptions, world.subscriptionPageSize) + Math.max(1, ...world.rowsPerQuery.map((rows) => graphPagesPerBatch(world, rows).pages));
+    return 1 + pages(world.subscriptions, world.subscriptionPageSize) + Math.max(1, ...world.rowsPerQuery.map((rows) => graphPageRounds(graphPagesPerBatch(world, rows).pages)));
 }
 
 /** Quota windows the listing must wait out: requests beyond the quota wait for the next window, a window at a time. */

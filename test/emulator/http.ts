@@ -29,6 +29,13 @@ export function jsonBody(ex: HttpExchange): any {
 }
 
 export function writeReply(res: ServerResponse, reply: HttpReply): void {
+  sendReply(res, prepareReply(reply));
+}
+
+/** A reply serialized, ready to send: the emulator prepares it while the modelled latency runs. */
+export interface PreparedReply { status: number; headers: Record<string, string>; payload?: string | Buffer }
+
+export function prepareReply(reply: HttpReply): PreparedReply {
   const headers: Record<string, string> = { 'x-ms-request-id': cryptoRandomId(), ...(reply.headers ?? {}) };
   let payload: string | Buffer | undefined;
   if (reply.body !== undefined) {
@@ -36,8 +43,12 @@ export function writeReply(res: ServerResponse, reply: HttpReply): void {
     else { payload = JSON.stringify(reply.body); headers['content-type'] = 'application/json; charset=utf-8'; }
   }
   headers['content-length'] = String(payload ? Buffer.byteLength(payload) : 0);
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+  return { status: reply.status, headers, payload };
+}
+
+export function sendReply(res: ServerResponse, prepared: PreparedReply): void {
+  res.writeHead(prepared.status, prepared.headers);
+  res.end(prepared.payload);
 }
 
 // Azure's request ids are GUIDs (recorded Key Vault and Resource Manager traffic); support tickets quote them.

@@ -40,13 +40,14 @@ export interface FleetTarget {
 /** `auto`: Resource Graph, falling back to one listing per subscription where a cloud has no Resource Graph. */
 export type FleetSourceSetting = 'auto' | FleetSource;
 
-// Projected columns only: what the registry summary and the vault rows need, nothing of the rest.
+// Projected columns only: what the registry summary and the vault rows need, nothing of the rest. Ordered by the unique
+// id, so pages asked side by side with $skip are repeatable (Resource Graph's paging guidance).
 export const registriesQuery = "Resources | where type =~ 'microsoft.containerregistry/registries' "
     + '| project id, name, location, sku, identity, encryption = properties.encryption, loginServer = properties.loginServer, '
-    + 'provisioningState = properties.provisioningState';
+    + 'provisioningState = properties.provisioningState | order by id asc';
 export const vaultsQuery = "Resources | where type =~ 'microsoft.keyvault/vaults' "
     + '| project id, name, vaultUri = properties.vaultUri, enableRbacAuthorization = properties.enableRbacAuthorization, '
-    + 'enablePurgeProtection = properties.enablePurgeProtection';
+    + 'enablePurgeProtection = properties.enablePurgeProtection | order by id asc';
 
 /** Every registry and key vault of the subscriptions, from Resource Graph (one query per tenant) or Resource Manager. */
 export async function readFleet(targets: readonly FleetTarget[], setting: FleetSourceSetting = 'auto'): Promise<Fleet> {
