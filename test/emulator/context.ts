@@ -39,6 +39,8 @@ export interface EmulatorContext {
   clock: EmulatorClock;
   /** called after every successful mutation (persistence) */
   changed(): void;
+  /** counts the calls of `changed()`: the time rules skip a scan when nothing changed in the same second */
+  generation?: number;
   /** rebuilds the initial world (admin reset) */
   resetWorld(): Promise<void>;
 }

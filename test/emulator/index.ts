@@ -72,7 +72,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     signingKey: loadSigningKey(join(outDir, 'signing-key.pem')),
     issued: new IssuedSecrets(join(outDir, 'issued-secrets.jsonl')),
     env: buildEnvironment(port, world, tls.caCertPath, vaultHostSuffix, portalPort),
-    changed: () => persistence?.schedule(),
+    generation: 0,
+    changed: () => { ctx.generation = (ctx.generation ?? 0) + 1; persistence?.schedule(); },
     resetWorld: async () => { ctx.world = await makeWorld(); ctx.issued.world(ctx.world); ctx.changed(); },
   } satisfies EmulatorContext);
   writeEnvironmentFiles(outDir, ctx.env);
