@@ -88,6 +88,11 @@ export async function clearNotifications(page: Page): Promise<void> {
   returned.set(page, []);
 }
 
+/** A reloaded page starts with an empty centre: what its earlier reads returned no longer hides a notification of the same words. */
+export function forgetNotifications(page: Page): void {
+  returned.set(page, []);
+}
+
 /** Waits for a notification whose message matches `message`; returns it (the others seen meanwhile are kept for the guard). */
 export async function waitForNotification(page: Page, message: RegExp, seen: Notification[], timeoutMs = 90000): Promise<Notification> {
   try {
