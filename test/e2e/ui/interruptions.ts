@@ -100,14 +100,13 @@ export async function startAgain(workbench: Workbench, subscriptionName: string,
   await page.reload();
   forgetNotifications(page);
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60000 });
-  // The reloaded window restores its side bar; a click on the active container's entry would close it.
-  const entry = activityBarEntry(page, viewContainerTitle());
+  // The reloaded window restores its side bar with the extension's view; a click on the open view's entry would close it.
+  const title = viewContainerTitle();
+  const entry = activityBarEntry(page, title);
   await entry.waitFor({ timeout: 60000 });
+  const open = page.locator('.part.sidebar .composite.title').filter({ hasText: title });
+  if (!(await open.waitFor({ timeout: 10000 }).then(() => true, () => false))) await entry.click();
   const subscriptionRow = treeRow(page, subscriptionName).first();
-  if (!(await subscriptionRow.isVisible())) {
-    const shown = await waitUntil('the extension\'s view to show', async () => (await subscriptionRow.isVisible()) ? 'shown' : (await page.locator('.part.sidebar').isVisible()) ? undefined : 'hidden', 10000).catch(() => 'hidden');
-    if (shown === 'hidden') await entry.click();
-  }
   await widenSideBar(page);
   await expandTreeRow(subscriptionRow);
   return workbench;
