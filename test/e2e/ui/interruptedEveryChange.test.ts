@@ -30,6 +30,14 @@ const commandOf: Record<Flow, string> = {
   create: 'Create Registry with Customer-Managed Key', rotate: 'Rotate Key', systemIdentity: 'Use System-Assigned Identity',
   revoke: 'Revoke Key Access', restore: 'Restore Key Access',
 };
+/** Each change as the offer names it ("Cut off during: …"), in the words of the extension's step titles. */
+const changeWords: Record<string, string> = {
+  resourceGroup: 'Create resource group', identity: 'Create user-assigned managed identity', vault: 'Create key vault',
+  keyManagementAccess: 'Grant you key-management rights on the new key vault', encryptionAccess: 'Grant the identity access to the key',
+  key: 'Create key', registry: 'Create registry', createKeyVersion: 'create a new key version',
+  switchEncryption: 'switch the registry\'s encryption to the chosen key and identity', enableSystemIdentity: 'enable the system-assigned identity',
+  grantAccess: 'grant the identity access to the key', removeGrant: 'remove the identity\'s key access', regrant: 'give the identity its key access back',
+};
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const versionOf = (keyId = '') => keyId.split('/keys/')[1]?.split('/')[1] ?? '';
 
@@ -106,6 +114,7 @@ describe('UI: the extension host killed at every change of Create, Rotate Key, U
       const restartMs = Date.now() - restartBegan;
       assert.strictEqual(offered.severity, 'warning');
       assert.deepStrictEqual(offered.actions, ['Resume', 'Clean Up', 'Dismiss']);
+      assert.ok(offered.message.endsWith(`Cut off during: ${changeWords[t.step]}.`), `the offer names the change cut off (${t.step}): ${offered.message}`);
       assert.notStrictEqual(journalsOf(t.on.id)[0]?.owner.pid, undefined, 'the journal waits for a choice');
 
       if (t.then === 'resume') {
