@@ -30,6 +30,18 @@ export class KeyAccessMarks {
         return this.isRevoked(registryId) ? { kind: 'revoked' } : this.problems.get(registryId.toLowerCase());
     }
 
+    /**
+     * Every mark a row shows, in drawing order: the revocation (or what was learnt), then an interrupted run on top — a
+     * Restore cut off on a revoked registry shows both, the decision it waits for last.
+     */
+    all(registryId: string): KeyAccessMark[] {
+        const learnt = this.problems.get(registryId.toLowerCase());
+        if (!this.isRevoked(registryId)) {
+            return learnt ? [learnt] : [];
+        }
+        return learnt?.kind === 'interrupted' ? [{ kind: 'revoked' }, learnt] : [{ kind: 'revoked' }];
+    }
+
     /** A problem or interrupted mark is kept; a revoked mark (the record is the truth) or none clears what was learnt. */
     set(registryId: string, mark: KeyAccessMark | undefined): void {
         if (mark && mark.kind !== 'revoked') {

@@ -10,15 +10,15 @@ import type { RegistryNode } from './RegistryNode';
  * Resources sidebar's branch): key access (revoked, a problem Diagnose found, an interrupted flow) and fleet warnings.
  */
 export interface RegistryRowMarks {
-    readonly keyAccessMarks: { get(registryId: string): KeyAccessMark | undefined };
+    readonly keyAccessMarks: { all(registryId: string): readonly KeyAccessMark[] };
     readonly fleetMarks: { get(registry: RegistrySummary): readonly FleetWarning[] | undefined };
 }
 
 /**
  * A registry row as every view draws it: the registry's label, description, icon, tooltip and contextValue, then its
- * fleet warnings, then its key access mark — the more specific news, whose icon is drawn over the fleet warnings' one.
+ * fleet warnings, then its key access marks — the more specific news, whose icon is drawn over the fleet warnings' one.
  */
 export function registryRowItem(node: RegistryNode, marks: RegistryRowMarks): vscode.TreeItem {
     const item = decorateFleetWarnings(node.getTreeItem(), marks.fleetMarks.get(node.registry));
-    return decorateKeyAccess(item, marks.keyAccessMarks.get(node.registry.id));
+    return marks.keyAccessMarks.all(node.registry.id).reduce((drawn, mark) => decorateKeyAccess(drawn, mark), item);
 }

@@ -49,6 +49,16 @@ describe('a registry row, as the Registries view and the Azure sidebar both draw
         assert.match(row.tooltip, /\$\(debug-pause\) Rotate Key was cut off at step 2 of 4\.$/);
     });
 
+    it('a Restore interrupted on a revoked registry: both marks, the pause icon of the decision it waits for on top', () => {
+        const marks = marksOf({}, [id]);
+        marks.keyAccessMarks.set(alpha.id, { kind: 'interrupted', summary: 'Restore Key Access was interrupted on this registry.' });
+        const row = rowOf(registryRowItem(nodeOf(alpha), marks));
+        assert.equal(row.description, 'Premium · customer-managed key · key access revoked · interrupted');
+        assert.equal(row.icon, 'debug-pause list.warningForeground');
+        assert.equal(row.contextValue, 'registry;encryption:cmk;identity:system;rotation:automatic;keyAccess:revoked;interrupted');
+        assert.match(row.tooltip, /\$\(circle-slash\) Key access revoked[\s\S]*\$\(debug-pause\) Restore Key Access was interrupted on this registry\.$/);
+    });
+
     it('marks of another registry stay off this row', () => {
         const beta = registry('beta', { identity: { kind: 'system', principalId: 'p-beta' } });
         const row = rowOf(registryRowItem(nodeOf(beta), marksOf({ [id]: [disabled] }, [id])));
