@@ -30,8 +30,9 @@ export async function handleKeys(ctx: EmulatorContext, vault: Vault, req: VaultR
     const { version: current } = findKeyVersion(vault, name);
     // A version made by rotation expires after the policy's expiryTime (recorded: exp = created + P30D).
     const lifetime = expiryTimeSeconds(vault.keys[lower(name)]?.rotationPolicy?.attributes?.expiryTime);
-    const version = await createKeyVersion(ctx, vault, name, { kty: current.kty, key_size: current.keySize, crv: current.crv, key_ops: current.keyOps, tags: current.tags,
-      ...(lifetime ? { attributes: { exp: ctx.clock.nowSeconds() + lifetime } } : {}) });
+    const version = await createKeyVersion(ctx, vault, name, { kty: current.kty, key_size: current.keySize, crv: current.crv, key_ops: current.keyOps, tags: current.tags });
+    // Counted from the version's own creation: making the key material can cross a second, and exp - created must stay exact.
+    if (lifetime) version.attributes.exp = version.attributes.created + lifetime;
     return { status: 200, body: keyBundle(ctx, vault, vault.keys[lower(name)]!, version) };
   }
   if (third === 'rotationpolicy') return rotationPolicy(ctx, vault, name, req, allow);
