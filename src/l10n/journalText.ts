@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { JournalEntry } from '../domain/engine/JournalEntry';
 import { doneSteps, inFlightChange } from '../domain/engine/JournalEntry';
+import type { CleanUpPreview } from '../domain/recovery/recoverRun';
 import { createStepTitle } from './createStepTitle';
 import { listText } from './listText';
 import { rotationStepLabel } from './rotationStepLabel';
@@ -68,4 +69,11 @@ export function interruptedFleetText(entries: readonly JournalEntry[]): string {
 /** The line on the registry's row until the run is resumed, cleaned up or dismissed. */
 export function interruptedMarkText(entry: JournalEntry): string {
     return vscode.l10n.t('{0} was interrupted on this registry: Resume or Clean Up it from its notification, or with "Resume or Clean Up an Interrupted Operation…".', journalCommandName(entry.command));
+}
+
+/** What Clean Up of a run takes back, one item each: the resources a create made, or the steps of another flow in words. */
+export function cleanUpItems(preview: CleanUpPreview): string[] {
+    return preview.flow === 'create'
+        ? preview.resources.map((resource) => resource.id)
+        : [...new Set(preview.steps.map((step) => journalStepName(preview.entry, step)))];
 }

@@ -26,10 +26,6 @@ export class KeyAccessMarks {
         this.isRevoked = isRevoked;
     }
 
-    get(registryId: string): KeyAccessMark | undefined {
-        return this.isRevoked(registryId) ? { kind: 'revoked' } : this.problems.get(registryId.toLowerCase());
-    }
-
     /**
      * Every mark a row shows, in drawing order: the revocation (or what was learnt), then an interrupted run on top — a
      * Restore cut off on a revoked registry shows both, the decision it waits for last.

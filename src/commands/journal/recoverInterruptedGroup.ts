@@ -4,7 +4,7 @@ import type { InterruptedGroup } from '../../domain/engine/interruptedRuns';
 import type { JournalEntry } from '../../domain/engine/JournalEntry';
 import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpPreview, type RecoveryStores } from '../../domain/recovery/recoverRun';
 import { errorMessage } from '../../l10n/errorMessage';
-import { journalCommandName, journalStepName } from '../../l10n/journalText';
+import { cleanUpItems, journalCommandName } from '../../l10n/journalText';
 import { listText } from '../../l10n/listText';
 import type { CommandServices } from '../CommandServices';
 import type { RecoveryAction } from './offerInterruptedRuns';
@@ -66,8 +66,7 @@ async function confirmGroupCleanUp(context: IActionContext, group: InterruptedGr
     for (const entry of group.entries) {
         const preview = await previewCleanUp(await factoryOf(entry), entry);
         previews.set(entry.id, preview);
-        const items = preview.flow === 'create' ? preview.resources.map((resource) => resource.id) : [...new Set(preview.steps.map((step) => journalStepName(entry, step)))];
-        lines.push(`• ${entry.registryName}: ${listText(items)}`);
+        lines.push(`• ${entry.registryName}: ${listText(cleanUpItems(preview))}`);
     }
     const message = vscode.l10n.t({ message: 'Take back what the interrupted {0} changed on {1} registries?', args: [journalCommandName(group.entries[0]!.command), group.entries.length],
         comment: ['{0}: a command name, such as "Rotate All Registries Using This Key"', '{1}: the number of registries'],

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors';
 import { findInterruptedRuns, groupInterruptedRuns } from '../../domain/engine/interruptedRuns';
 import type { JournalEntry } from '../../domain/engine/JournalEntry';
 import { cleanUpRun, previewCleanUp, resumeRun, type CleanUpOutcome, type CleanUpPreview } from '../../domain/recovery/recoverRun';
-import { interruptedRunText, journalCommandName, journalStepName } from '../../l10n/journalText';
+import { cleanUpItems, interruptedRunText, journalCommandName, journalStepName } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 import { revocationStore } from '../keyAccessServices';
 import { recoverInterruptedGroup } from './recoverInterruptedGroup';
@@ -87,9 +87,7 @@ async function pickRun(context: IActionContext, interrupted: JournalEntry[]): Pr
 /** Clean Up deletes or takes back things: a modal confirmation names each of them first. */
 async function confirmCleanUp(context: IActionContext, preview: CleanUpPreview): Promise<void> {
     const entry = preview.entry;
-    const items = preview.flow === 'create'
-        ? preview.resources.map((resource) => resource.id)
-        : [...new Set(preview.steps.map((step) => journalStepName(entry, step)))];
+    const items = cleanUpItems(preview);
     const list = items.length > 0 ? items.map((item) => `• ${item}`).join('\n') : vscode.l10n.t('nothing');
     const message = entry.flow === 'create'
         ? vscode.l10n.t('Delete what the interrupted {0} of registry "{1}" created? Nothing that existed before it is touched.', journalCommandName(entry.command), entry.registryName)
