@@ -18,32 +18,44 @@ const resultFile = path.join(root, 'test-results', 'e2e-electron.json');
 
 let exitCode = 1;
 try {
-  rmSync(runDir, { recursive: true, force: true });
-  rmSync(resultFile, { force: true });
-  const workspace = path.join(runDir, 'workspace');
-  mkdirSync(workspace, { recursive: true });
-  await buildExtension();
-  const testsPath = await bundleInHostSuite();
-  const { environment } = await startEmulatorProcess({ outDir: path.join(runDir, 'emulator'), logDir: path.join(runDir, 'logs') });
-  const userDataDir = path.join(runDir, 'user-data');
-  writeUserSettings(userDataDir, environment);
-  exitCode = await runTests({
-    version: 'stable',
-    extensionDevelopmentPath: root,
-    extensionTestsPath: testsPath,
-    launchArgs: [workspace, '--disable-extensions', '--user-data-dir', userDataDir, '--extensions-dir', path.join(runDir, 'extensions'), '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    extensionTestsEnv: {
-      ...extensionHostEnv(environment),
-      // The desktop extension host keeps NODE_OPTIONS (code-server drops it): the RFC 6761 *.localhost preload.
-      NODE_OPTIONS: resolveLocalhostPreload,
-      E2E_EMULATOR_ADMIN: environment.adminEndpoint, E2E_EMULATOR_CA: environment.caCertPath, E2E_IN_HOST_RESULT_FILE: resultFile,
-    },
-  });
+    rmSync(runDir, { recursive: true, force: true });
+    rmSync(resultFile, { force: true });
+    const workspace = path.join(runDir, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    await buildExtension();
+    const testsPath = await bundleInHostSuite();
+    const { environment } = await startEmulatorProcess({ outDir: path.join(runDir, 'emulator'), logDir: path.join(runDir, 'logs') });
+    const userDataDir = path.join(runDir, 'user-data');
+    writeUserSettings(userDataDir, environment);
+    exitCode = await runTests({
+        version: 'stable',
+        extensionDevelopmentPath: root,
+        extensionTestsPath: testsPath,
+        launchArgs: [
+            workspace,
+            '--disable-extensions',
+            '--user-data-dir',
+            userDataDir,
+            '--extensions-dir',
+            path.join(runDir, 'extensions'),
+            '--disable-workspace-trust',
+            '--skip-welcome',
+            '--skip-release-notes',
+        ],
+        extensionTestsEnv: {
+            ...extensionHostEnv(environment),
+            // The desktop extension host keeps NODE_OPTIONS (code-server drops it): the RFC 6761 *.localhost preload.
+            NODE_OPTIONS: resolveLocalhostPreload,
+            E2E_EMULATOR_ADMIN: environment.adminEndpoint,
+            E2E_EMULATOR_CA: environment.caCertPath,
+            E2E_IN_HOST_RESULT_FILE: resultFile,
+        },
+    });
 } catch (error) {
-  // runTests rejects when the tests fail or VS Code cannot be downloaded/started.
-  console.error(`[e2e-electron] ${error instanceof Error ? error.message : error}`);
+    // runTests rejects when the tests fail or VS Code cannot be downloaded/started.
+    console.error(`[e2e-electron] ${error instanceof Error ? error.message : error}`);
 } finally {
-  await stopAll();
+    await stopAll();
 }
 if (existsSync(resultFile)) console.log(readFileSync(resultFile, 'utf8'));
 process.exitCode = exitCode === 0 ? 0 : 1;

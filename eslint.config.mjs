@@ -2,13 +2,35 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeGlobals = Object.fromEntries([
-    'process', 'console', 'require', 'module', 'exports', '__dirname', '__filename', 'URL', 'URLSearchParams', 'Buffer', 'fetch',
-    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'structuredClone',
-].map((name) => [name, 'readonly']));
+const nodeGlobals = Object.fromEntries(
+    [
+        'process',
+        'console',
+        'require',
+        'module',
+        'exports',
+        '__dirname',
+        '__filename',
+        'URL',
+        'URLSearchParams',
+        'Buffer',
+        'fetch',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'AbortController',
+        'AbortSignal',
+        'TextEncoder',
+        'TextDecoder',
+        'structuredClone',
+    ].map((name) => [name, 'readonly']),
+);
 
 // The SDK client getters of AzureClientFactory.
-const clientGetters = 'containerRegistry|subscriptions|keyVaultManagement|managedIdentities|authorization|resources|deployments|keys|resourceGraph|monitor|operationalInsights';
+const clientGetters =
+    'containerRegistry|subscriptions|keyVaultManagement|managedIdentities|authorization|resources|deployments|keys|resourceGraph|monitor|operationalInsights';
 
 export default tseslint.config(
     { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.playground/**', '.emulator/**', 'test-results/**', 'test/vscode-host/**', '**/*.d.ts'] },
@@ -16,7 +38,10 @@ export default tseslint.config(
     ...tseslint.configs.recommended,
     {
         rules: {
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+            ],
             '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
         },
     },
@@ -38,7 +63,10 @@ export default tseslint.config(
         // The domain layer runs in plain Node (tests, CLI, benchmarks): it must never reach for the VS Code API.
         files: ['src/domain/**/*.ts'],
         rules: {
-            'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/domain must not depend on vscode; return structured errors instead.' }] }],
+            'no-restricted-imports': [
+                'error',
+                { paths: [{ name: 'vscode', message: 'src/domain must not depend on vscode; return structured errors instead.' }] },
+            ],
         },
     },
     {
@@ -46,10 +74,13 @@ export default tseslint.config(
         files: ['src/**/*.ts'],
         ignores: ['src/domain/azure/**', 'src/domain/clients/**'],
         rules: {
-            'no-restricted-syntax': ['error', {
-                selector: `CallExpression > MemberExpression.callee[property.name=/^(${clientGetters})$/]:matches([object.name='factory'], [object.property.name='factory'], [object.expression.property.name='factory'])`,
-                message: 'SDK clients are called only in the Azure gateway: add or use a function in src/domain/azure/ instead.',
-            }],
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: `CallExpression > MemberExpression.callee[property.name=/^(${clientGetters})$/]:matches([object.name='factory'], [object.property.name='factory'], [object.expression.property.name='factory'])`,
+                    message: 'SDK clients are called only in the Azure gateway: add or use a function in src/domain/azure/ instead.',
+                },
+            ],
         },
     },
     {

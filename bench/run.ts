@@ -15,8 +15,19 @@ import { treeMemory } from './benchmarks/treeMemory';
 import { treeVsAz } from './benchmarks/treeVsAz';
 import { vscodeHost } from './benchmarks/vscodeHost';
 
-const benchmarks: Benchmark[] = [treeFloor, treeVsAz, activation, flowRequests, emulatorOverhead, treeMemory, vscodeHost,
-    fleetGraph, fleetVsArm, treeFloorGraph, rotateAll];
+const benchmarks: Benchmark[] = [
+    treeFloor,
+    treeVsAz,
+    activation,
+    flowRequests,
+    emulatorOverhead,
+    treeMemory,
+    vscodeHost,
+    fleetGraph,
+    fleetVsArm,
+    treeFloorGraph,
+    rotateAll,
+];
 
 async function main(): Promise<void> {
     const argv = process.argv.slice(2);
@@ -42,9 +53,16 @@ async function main(): Promise<void> {
     }
     const file = path.join(__dirname, only ? `results.${only.join('-')}.json` : 'results.json');
     writeResults(file, {
-        date: new Date().toISOString(), quick,
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`,
-            loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100) },
+        date: new Date().toISOString(),
+        quick,
+        machine: {
+            cpus: os.cpus().length,
+            cpuModel: os.cpus()[0]?.model ?? 'unknown',
+            memoryGb: Math.round(os.totalmem() / 2 ** 30),
+            node: process.version,
+            platform: `${os.type()} ${os.release()}`,
+            loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+        },
         results,
     });
     process.stderr.write(`[bench] ${results.length} results in ${Math.round((Date.now() - started) / 1000)} s → ${path.relative(process.cwd(), file)}\n`);

@@ -13,11 +13,15 @@ async function main(): Promise<void> {
     // build, not before: whatever reads dist/ meanwhile, such as vsce or a running VS Code, keeps finding the entry).
     const current = new Set([built.entry.file, built.lazy.file].flatMap((file) => [path.basename(file), `${path.basename(file)}.map`]));
     for (const file of readdirSync(outDir, { withFileTypes: true })) {
-        if (file.isFile() && /\.js(\.map)?$/.test(file.name) && !current.has(file.name)) { rmSync(path.join(outDir, file.name)); }
+        if (file.isFile() && /\.js(\.map)?$/.test(file.name) && !current.has(file.name)) {
+            rmSync(path.join(outDir, file.name));
+        }
     }
     const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-    console.log(`dist/${path.basename(built.entry.file)} ${kb(built.entry.bytes)} + dist/${path.basename(built.lazy.file)} ${kb(built.lazy.bytes)} `
-        + `(${built.lazyModules.length} lazily imported modules, ${built.sharedModules.length} entry modules shared) in ${Date.now() - started} ms`);
+    console.log(
+        `dist/${path.basename(built.entry.file)} ${kb(built.entry.bytes)} + dist/${path.basename(built.lazy.file)} ${kb(built.lazy.bytes)} ` +
+            `(${built.lazyModules.length} lazily imported modules, ${built.sharedModules.length} entry modules shared) in ${Date.now() - started} ms`,
+    );
 }
 
 main().catch((error: unknown) => {

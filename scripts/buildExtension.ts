@@ -18,7 +18,11 @@ export interface ExtensionBuildOptions {
     sourcemap?: boolean;
 }
 
-export interface BuiltFile { file: string; bytes: number; metafile: Metafile }
+export interface BuiltFile {
+    file: string;
+    bytes: number;
+    metafile: Metafile;
+}
 export interface ExtensionBuild {
     entry: BuiltFile;
     lazy: BuiltFile;
@@ -44,8 +48,16 @@ const keptInEntry = new Set(['@microsoft/vscode-azureresources-api']);
 /** What both files (and any bundle that must behave like them) are built with. */
 export function commonBuildOptions(root: string, options: { minify?: boolean; sourcemap?: boolean } = {}): BuildOptions {
     return {
-        bundle: true, external: ['vscode'], platform: 'node', format: 'cjs', target: 'node20', absWorkingDir: root,
-        sourcemap: options.sourcemap ?? true, minify: options.minify ?? true, metafile: true, logLevel: 'warning',
+        bundle: true,
+        external: ['vscode'],
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        absWorkingDir: root,
+        sourcemap: options.sourcemap ?? true,
+        minify: options.minify ?? true,
+        metafile: true,
+        logLevel: 'warning',
         // vscode-azext-utils tells its errors apart by `error.constructor.name` (parseError): the wizard goes back on a
         // 'GoBackError' and stays silent on a 'UserCancelledError'. Minified class names broke both (Back ended every
         // wizard with an error notification "Go back."), so names are kept.
@@ -65,16 +77,24 @@ export async function buildExtension(options: ExtensionBuildOptions): Promise<Ex
     const shared = new Set<string>();
     const lazyFile = path.join(outDir, lazyFileName);
     const lazyResult = await build({
-        ...common, outfile: lazyFile, plugins: [lazyFilePlugin(eager, shared, id)],
+        ...common,
+        outfile: lazyFile,
+        plugins: [lazyFilePlugin(eager, shared, id)],
         stdin: { contents: lazyEntrySource(lazyTargets, id), resolveDir: root, sourcefile: 'lazy-entry.cjs', loader: 'js' },
     });
 
     const entryFile = path.join(outDir, entryFileName);
-    const entryResult = await build({ ...common, entryPoints: [entryPoint], outfile: entryFile, plugins: [entryPlugin(new Set(lazyTargets), [...shared].sort(), id)] });
+    const entryResult = await build({
+        ...common,
+        entryPoints: [entryPoint],
+        outfile: entryFile,
+        plugins: [entryPlugin(new Set(lazyTargets), [...shared].sort(), id)],
+    });
     return {
         entry: { file: entryFile, bytes: statSync(entryFile).size, metafile: entryResult.metafile! },
         lazy: { file: lazyFile, bytes: statSync(lazyFile).size, metafile: lazyResult.metafile! },
-        lazyModules: lazyTargets.map(id), sharedModules: [...shared].map(id).sort(),
+        lazyModules: lazyTargets.map(id),
+        sharedModules: [...shared].map(id).sort(),
     };
 }
 
@@ -85,9 +105,18 @@ async function findEagerModules(common: BuildOptions, entryPoint: string): Promi
         name: 'dynamic-imports-external',
         setup(build) {
             build.onResolve({ filter: /.*/ }, async (args) => {
-                if (args.kind !== 'dynamic-import' || args.pluginData === resolving || keptInEntry.has(args.path)) { return undefined; }
-                const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: resolving });
-                if (resolved.errors.length > 0 || resolved.external) { return undefined; }
+                if (args.kind !== 'dynamic-import' || args.pluginData === resolving || keptInEntry.has(args.path)) {
+                    return undefined;
+                }
+                const resolved = await build.resolve(args.path, {
+                    kind: args.kind,
+                    importer: args.importer,
+                    resolveDir: args.resolveDir,
+                    pluginData: resolving,
+                });
+                if (resolved.errors.length > 0 || resolved.external) {
+                    return undefined;
+                }
                 dynamicTargets.add(resolved.path);
                 return { path: args.path, external: true };
             });
@@ -115,25 +144,38 @@ function lazyFilePlugin(eager: Set<string>, shared: Set<string>, id: (file: stri
         name: 'lazy-file',
         setup(build) {
             build.onResolve({ filter: new RegExp(`^${registryNamespace}$`) }, () => ({ path: registryNamespace, namespace: registryNamespace }));
-            build.onLoad({ filter: /.*/, namespace: registryNamespace }, () => ({ loader: 'js', contents: [
-                'let entryModules;',
-                'exports.provide = (modules) => { entryModules = modules; };',
-                'exports.get = (id) => {',
-                '  const load = entryModules && entryModules[id];',
-                `  if (!load) throw new Error('${lazyFileName}: the entry bundle did not provide ' + id);`,
-                '  return load();',
-                '};',
-            ].join('\n') }));
+            build.onLoad({ filter: /.*/, namespace: registryNamespace }, () => ({
+                loader: 'js',
+                contents: [
+                    'let entryModules;',
+                    'exports.provide = (modules) => { entryModules = modules; };',
+                    'exports.get = (id) => {',
+                    '  const load = entryModules && entryModules[id];',
+                    `  if (!load) throw new Error('${lazyFileName}: the entry bundle did not provide ' + id);`,
+                    '  return load();',
+                    '};',
+                ].join('\n'),
+            }));
             const mayBeEager = eagerPathFilter(eager);
             build.onResolve({ filter: /.*/ }, async (args) => {
-                if (args.pluginData === resolving || args.namespace === registryNamespace || !mayBeEager(args.path, args.resolveDir)) { return undefined; }
-                const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: resolving });
-                if (resolved.errors.length > 0 || resolved.external || !eager.has(resolved.path)) { return undefined; }
+                if (args.pluginData === resolving || args.namespace === registryNamespace || !mayBeEager(args.path, args.resolveDir)) {
+                    return undefined;
+                }
+                const resolved = await build.resolve(args.path, {
+                    kind: args.kind,
+                    importer: args.importer,
+                    resolveDir: args.resolveDir,
+                    pluginData: resolving,
+                });
+                if (resolved.errors.length > 0 || resolved.external || !eager.has(resolved.path)) {
+                    return undefined;
+                }
                 shared.add(resolved.path);
                 return { path: resolved.path, namespace: 'acr-cmk-entry-module' };
             });
             build.onLoad({ filter: /.*/, namespace: 'acr-cmk-entry-module' }, (args) => ({
-                loader: 'js', contents: `module.exports = require(${JSON.stringify(registryNamespace)}).get(${JSON.stringify(id(args.path))});`,
+                loader: 'js',
+                contents: `module.exports = require(${JSON.stringify(registryNamespace)}).get(${JSON.stringify(id(args.path))});`,
             }));
         },
     };
@@ -157,7 +199,9 @@ function eagerPathFilter(eager: Set<string>): (specifier: string, resolveDir: st
     }
     const inEagerFolder = (file: string) => [...folders].some((folder) => file === folder || file.startsWith(folder + path.sep));
     return (specifier, resolveDir) => {
-        if (specifier.startsWith('.') || path.isAbsolute(specifier)) { return inEagerFolder(path.resolve(resolveDir, specifier)); }
+        if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+            return inEagerFolder(path.resolve(resolveDir, specifier));
+        }
         return [...packages].some((name) => specifier === name || specifier.startsWith(`${name}/`));
     };
 }
@@ -171,23 +215,35 @@ function entryPlugin(lazyTargets: Set<string>, shared: string[], id: (file: stri
         name: 'lazy-imports',
         setup(build) {
             build.onResolve({ filter: /.*/ }, async (args) => {
-                if (args.kind !== 'dynamic-import' || args.pluginData === resolving) { return undefined; }
-                const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: resolving });
+                if (args.kind !== 'dynamic-import' || args.pluginData === resolving) {
+                    return undefined;
+                }
+                const resolved = await build.resolve(args.path, {
+                    kind: args.kind,
+                    importer: args.importer,
+                    resolveDir: args.resolveDir,
+                    pluginData: resolving,
+                });
                 return lazyTargets.has(resolved.path) ? { path: resolved.path, namespace: 'acr-cmk-lazy-module' } : undefined;
             });
             build.onLoad({ filter: /.*/, namespace: 'acr-cmk-lazy-module' }, (args) => ({
-                loader: 'js', contents: `module.exports = require(${JSON.stringify(loaderNamespace)}).load(${JSON.stringify(id(args.path))});`,
+                loader: 'js',
+                contents: `module.exports = require(${JSON.stringify(loaderNamespace)}).load(${JSON.stringify(id(args.path))});`,
             }));
             build.onResolve({ filter: new RegExp(`^${loaderNamespace}$`) }, () => ({ path: loaderNamespace, namespace: loaderNamespace }));
             build.onResolve({ filter: new RegExp(`^\\./${lazyFileName.replace(/\./g, '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
-            build.onLoad({ filter: /.*/, namespace: loaderNamespace }, () => ({ loader: 'js', resolveDir: build.initialOptions.absWorkingDir, contents: [
-                `const entryModules = {\n${shared.map((file) => `  ${JSON.stringify(id(file))}: () => require(${JSON.stringify(file)}),`).join('\n')}\n};`,
-                'let lazy;',
-                'exports.load = (id) => {',
-                `  if (!lazy) { lazy = require(${JSON.stringify(`./${lazyFileName}`)}); lazy.provide(entryModules); }`,
-                '  return lazy.load(id);',
-                '};',
-            ].join('\n') }));
+            build.onLoad({ filter: /.*/, namespace: loaderNamespace }, () => ({
+                loader: 'js',
+                resolveDir: build.initialOptions.absWorkingDir,
+                contents: [
+                    `const entryModules = {\n${shared.map((file) => `  ${JSON.stringify(id(file))}: () => require(${JSON.stringify(file)}),`).join('\n')}\n};`,
+                    'let lazy;',
+                    'exports.load = (id) => {',
+                    `  if (!lazy) { lazy = require(${JSON.stringify(`./${lazyFileName}`)}); lazy.provide(entryModules); }`,
+                    '  return lazy.load(id);',
+                    '};',
+                ].join('\n'),
+            }));
         },
     };
 }

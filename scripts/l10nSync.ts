@@ -20,4 +20,8 @@ write('l10n/bundle.l10n.json', Object.fromEntries(messages.map((key) => [key, en
 const chinese = readJson('l10n/bundle.l10n.zh-cn.json');
 write('l10n/bundle.l10n.zh-cn.json', Object.fromEntries(messages.filter((message) => message in chinese).map((message) => [message, chinese[message]!])));
 const missing = messages.filter((message) => !(message in chinese));
-console.log(missing.length === 0 ? 'l10n: every message has a zh-cn translation' : `l10n: ${missing.length} message(s) need a zh-cn translation:\n${missing.map((m) => `  ${JSON.stringify(m)}`).join('\n')}`);
+console.log(
+    missing.length === 0
+        ? 'l10n: every message has a zh-cn translation'
+        : `l10n: ${missing.length} message(s) need a zh-cn translation:\n${missing.map((m) => `  ${JSON.stringify(m)}`).join('\n')}`,
+);

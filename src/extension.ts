@@ -44,21 +44,25 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
     const journal = new FileJournalStore(path.join(context.globalStorageUri.fsPath, 'journal'));
     registerCommands({ session, inventory, tree, keys, globalState: context.globalState, journal }, azExt, context.subscriptions);
 
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
-        const sessionChanged = sessionSettings.some((setting) => event.affectsConfiguration(setting));
-        if (sessionChanged) {
-            session.reset();
-        }
-        if (sessionChanged || filterSettings.some((setting) => event.affectsConfiguration(setting))) {
-            void tree.refresh();
-        }
-    }));
+    context.subscriptions.push(
+        vscode.workspace.onDidChangeConfiguration((event) => {
+            const sessionChanged = sessionSettings.some((setting) => event.affectsConfiguration(setting));
+            if (sessionChanged) {
+                session.reset();
+            }
+            if (sessionChanged || filterSettings.some((setting) => event.affectsConfiguration(setting))) {
+                void tree.refresh();
+            }
+        }),
+    );
 
     const usesVSCodeAccount = () => vscode.workspace.getConfiguration('acrCmk').get<string>('credential', 'vscode') === 'vscode';
-    context.subscriptions.push(watchMicrosoftAccounts(usesVSCodeAccount, () => {
-        session.reset();
-        void tree.refresh();
-    }));
+    context.subscriptions.push(
+        watchMicrosoftAccounts(usesVSCodeAccount, () => {
+            session.reset();
+            void tree.refresh();
+        }),
+    );
 
     const sidebarBranch = new RegistryBranchDataProvider(azExt, tree);
     context.subscriptions.push(sidebarBranch);

@@ -10,13 +10,20 @@ const GRAPH_GOAL = 1.3;
 const VS_ARM_GOAL = 4;
 
 /** The issue's world; `--quick` lists a fifth of it. Vaults: the seed makes three per subscription. */
-const worldFor = (quick: boolean): FleetWorld => quick ? { subscriptions: 200, registries: 2000, cmk: 0.3 } : { subscriptions: 1000, registries: 10000, cmk: 0.3 };
-const graphWorldOf = (world: FleetWorld): GraphWorld => ({ ...resourceGraphLimits, subscriptions: world.subscriptions, rowsPerQuery: [world.registries, 3 * world.subscriptions] });
+const worldFor = (quick: boolean): FleetWorld =>
+    quick ? { subscriptions: 200, registries: 2000, cmk: 0.3 } : { subscriptions: 1000, registries: 10000, cmk: 0.3 };
+const graphWorldOf = (world: FleetWorld): GraphWorld => ({
+    ...resourceGraphLimits,
+    subscriptions: world.subscriptions,
+    rowsPerQuery: [world.registries, 3 * world.subscriptions],
+});
 
 function floorText(world: FleetWorld): string {
     const graph = graphWorldOf(world);
-    return `floor ${graphFloorMs(graph, LATENCY_MS)} ms = ${graphDependentRoundTrips(graph)} dependent round trips × ${LATENCY_MS} ms `
-        + `(token, subscription list, the first Resource Graph page, then the other pages of ${graph.pageSize} rows side by side); ${graphRequests(graph)} Resource Graph requests within the quota of ${graph.quota} per ${graph.quotaWindowMs / 1000} s`;
+    return (
+        `floor ${graphFloorMs(graph, LATENCY_MS)} ms = ${graphDependentRoundTrips(graph)} dependent round trips × ${LATENCY_MS} ms ` +
+        `(token, subscription list, the first Resource Graph page, then the other pages of ${graph.pageSize} rows side by side); ${graphRequests(graph)} Resource Graph requests within the quota of ${graph.quota} per ${graph.quotaWindowMs / 1000} s`
+    );
 }
 
 /**
@@ -34,10 +41,20 @@ export const fleetGraph: Benchmark = {
             const output = await runFleetProbe(emulator, world, ['resourceGraph'], context.quick ? 2 : 5);
             const raw = await runRawGraphProbe(emulator, world, context.quick ? 2 : 5);
             return [
-                fleetResult(`fleet-graph (${sizeOf(world)}, Resource Graph)`, runsOf(output, 'resourceGraph'), floor, GRAPH_GOAL,
-                    `${floorText(world)}; first run in the process (loads the SDK) ${Math.round(output.firstRunMs)} ms`),
-                makeResult({ name: 'fleet-graph: no SDK (raw HTTPS + JSON.parse, same queries and pages)', unit: 'ms', samples: raw, baseline: floor,
-                    notes: 'what the machine and the emulator allow for these pages: the part of any client\'s time above the floor that no extension code can remove' }),
+                fleetResult(
+                    `fleet-graph (${sizeOf(world)}, Resource Graph)`,
+                    runsOf(output, 'resourceGraph'),
+                    floor,
+                    GRAPH_GOAL,
+                    `${floorText(world)}; first run in the process (loads the SDK) ${Math.round(output.firstRunMs)} ms`,
+                ),
+                makeResult({
+                    name: 'fleet-graph: no SDK (raw HTTPS + JSON.parse, same queries and pages)',
+                    unit: 'ms',
+                    samples: raw,
+                    baseline: floor,
+                    notes: "what the machine and the emulator allow for these pages: the part of any client's time above the floor that no extension code can remove",
+                }),
             ];
         } finally {
             await emulator.stop();
@@ -61,11 +78,18 @@ export const fleetVsArm: Benchmark = {
             const arm = runsOf(output, 'resourceManager');
             const graph = runsOf(output, 'resourceGraph');
             const ratio = median(arm.map((run) => run.ms)) / median(graph.map((run) => run.ms));
-            return [makeResult({
-                name: `fleet-vs-arm (${sizeOf(world)}: one Resource Manager listing per subscription ÷ Resource Graph)`, unit: 'ms', samples: arm.map((run) => run.ms),
-                baseline: median(graph.map((run) => run.ms)), ratio, goal: `≥ ${VS_ARM_GOAL}× Resource Graph`, met: ratio >= VS_ARM_GOAL,
-                notes: `Resource Manager: ${fleetNotes(arm)} | Resource Graph: ${fleetNotes(graph)}`,
-            })];
+            return [
+                makeResult({
+                    name: `fleet-vs-arm (${sizeOf(world)}: one Resource Manager listing per subscription ÷ Resource Graph)`,
+                    unit: 'ms',
+                    samples: arm.map((run) => run.ms),
+                    baseline: median(graph.map((run) => run.ms)),
+                    ratio,
+                    goal: `≥ ${VS_ARM_GOAL}× Resource Graph`,
+                    met: ratio >= VS_ARM_GOAL,
+                    notes: `Resource Manager: ${fleetNotes(arm)} | Resource Graph: ${fleetNotes(graph)}`,
+                }),
+            ];
         } finally {
             await emulator.stop();
         }

@@ -6,8 +6,8 @@ import { flows } from '../flows';
 import type { FlowProbeInput, FlowRun } from '../probes/flowProbe';
 
 const LATENCY_MS = 100;
-const LRO_POLLS = 1;          // the emulator's default: one InProgress answer, then Succeeded
-const RETRY_AFTER_MS = 1000;  // every emulator LRO answer says Retry-After: 1
+const LRO_POLLS = 1; // the emulator's default: one InProgress answer, then Succeeded
+const RETRY_AFTER_MS = 1000; // every emulator LRO answer says Retry-After: 1
 const GOAL_RATIO = 1.2;
 
 /**
@@ -17,7 +17,8 @@ const GOAL_RATIO = 1.2;
 export const lroWaitMs = (operations: number, inProgressPolls = LRO_POLLS, retryAfterMs = RETRY_AFTER_MS) => operations * inProgressPolls * retryAfterMs;
 
 /** The dependent chain a flow cannot beat: its dependent requests × latency + the LRO waits. */
-export const dependentChainMs = (run: Pick<FlowRun, 'dependentChain' | 'lroOperations'>, latencyMs = LATENCY_MS) => run.dependentChain * latencyMs + lroWaitMs(run.lroOperations);
+export const dependentChainMs = (run: Pick<FlowRun, 'dependentChain' | 'lroOperations'>, latencyMs = LATENCY_MS) =>
+    run.dependentChain * latencyMs + lroWaitMs(run.lroOperations);
 
 /**
  * 4. flow-requests: each flow of bench/flows once per run at --latency-ms 100: requests sent (emulator log; sign-in
@@ -31,8 +32,9 @@ export const flowRequests: Benchmark = {
             const emulator = await startEmulatorProcess({ seed: 'subscriptions=1,registries=6,cmk=1', latencyMs: LATENCY_MS, lroPolls: LRO_POLLS });
             try {
                 context.progress(`flow-requests: run ${run + 1}`);
-                const output = await runProbe<FlowRun[]>('flowProbe', { environment: emulator.environment, ca: emulator.ca } satisfies FlowProbeInput,
-                    { env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath } });
+                const output = await runProbe<FlowRun[]>('flowProbe', { environment: emulator.environment, ca: emulator.ca } satisfies FlowProbeInput, {
+                    env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath },
+                });
                 output.forEach((flowRun, index) => runsPerFlow[index]!.push(flowRun));
             } finally {
                 await emulator.stop();
@@ -42,7 +44,9 @@ export const flowRequests: Benchmark = {
             const runs = runsPerFlow[index]!;
             const failed = runs.find((run) => run.error !== undefined);
             if (failed) {
-                return [makeResult({ name: `flow-requests: ${flow.name}`, unit: 'ms', samples: [0], goal: 'runs', met: false, notes: `FAILED: ${failed.error}` })];
+                return [
+                    makeResult({ name: `flow-requests: ${flow.name}`, unit: 'ms', samples: [0], goal: 'runs', met: false, notes: `FAILED: ${failed.error}` }),
+                ];
             }
             const last = runs[runs.length - 1]!;
             const chainMs = dependentChainMs(last);
@@ -50,10 +54,24 @@ export const flowRequests: Benchmark = {
             const wall = runs.map((run) => run.ms!);
             const ratio = wall.sort((a, b) => a - b)[Math.floor(wall.length / 2)]! / chainMs;
             return [
-                makeResult({ name: `flow-requests: ${flow.name} — wall time`, unit: 'ms', samples: wall, baseline: chainMs, goal: `≤ ${GOAL_RATIO}× dependent chain`, met: ratio <= GOAL_RATIO,
-                    notes: `dependent chain = ${last.dependentChain} dependent requests × ${LATENCY_MS} ms + ${last.lroOperations} LRO × ${LRO_POLLS} InProgress answer × Retry-After ${RETRY_AFTER_MS / 1000} s; LRO polls sent ${last.lroPollRequests}` }),
-                makeResult({ name: `flow-requests: ${flow.name} — requests`, unit: 'requests', samples: runs.map((run) => run.requests), baseline: flow.cliRequests,
-                    goal: flow.cliRequests === null ? undefined : `≤ CLI (${flow.cliRequests})`, met: flow.cliRequests === null ? undefined : requestsOk, notes: `CLI: ${flow.cliSource}` }),
+                makeResult({
+                    name: `flow-requests: ${flow.name} — wall time`,
+                    unit: 'ms',
+                    samples: wall,
+                    baseline: chainMs,
+                    goal: `≤ ${GOAL_RATIO}× dependent chain`,
+                    met: ratio <= GOAL_RATIO,
+                    notes: `dependent chain = ${last.dependentChain} dependent requests × ${LATENCY_MS} ms + ${last.lroOperations} LRO × ${LRO_POLLS} InProgress answer × Retry-After ${RETRY_AFTER_MS / 1000} s; LRO polls sent ${last.lroPollRequests}`,
+                }),
+                makeResult({
+                    name: `flow-requests: ${flow.name} — requests`,
+                    unit: 'requests',
+                    samples: runs.map((run) => run.requests),
+                    baseline: flow.cliRequests,
+                    goal: flow.cliRequests === null ? undefined : `≤ CLI (${flow.cliRequests})`,
+                    met: flow.cliRequests === null ? undefined : requestsOk,
+                    notes: `CLI: ${flow.cliSource}`,
+                }),
             ];
         });
     },

@@ -18,27 +18,64 @@ export const treeFloor: Benchmark = {
         const world: TreeWorld = { subscriptions: 100, registriesPerSubscription: 100, pageSize: 100, subscriptionPageSize: 1000 };
         const floor = treeFloorMs(world, LATENCY_MS);
         const goalLimit = smallestLimitWithin(world, LATENCY_MS, GOAL_RATIO);
-        const emulator = await startEmulatorProcess({ seed: `subscriptions=${world.subscriptions},registries=${world.subscriptions * world.registriesPerSubscription},cmk=0.3`, latencyMs: LATENCY_MS });
+        const emulator = await startEmulatorProcess({
+            seed: `subscriptions=${world.subscriptions},registries=${world.subscriptions * world.registriesPerSubscription},cmk=0.3`,
+            latencyMs: LATENCY_MS,
+        });
         try {
             const input = (caVia: TreeProbeInput['caVia'], runs: number, limits: number[]): TreeProbeInput => ({
-                environment: emulator.environment, ca: emulator.ca, caVia, runs, limits,
+                environment: emulator.environment,
+                ca: emulator.ca,
+                caVia,
+                runs,
+                limits,
                 expected: { subscriptions: world.subscriptions, registries: world.subscriptions * world.registriesPerSubscription },
             });
-            context.progress(`tree-floor: ${world.subscriptions}×${world.registriesPerSubscription}, floor ${floor} ms (${treeDependentRoundTrips(world)} round trips × ${LATENCY_MS} ms)`);
+            context.progress(
+                `tree-floor: ${world.subscriptions}×${world.registriesPerSubscription}, floor ${floor} ms (${treeDependentRoundTrips(world)} round trips × ${LATENCY_MS} ms)`,
+            );
             const limits = [...new Set([defaultListConcurrency, world.subscriptions])];
-            const publicCa = await runProbe<TreeProbeOutput>('treeProbe', input('process', context.quick ? 2 : 5, limits),
-                { env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath } });
-            const results = publicCa.byLimit.map(({ limit, runs }) => treeResult(`tree-floor (100×100, limit ${limit}${limit === defaultListConcurrency ? ' = extension default' : ' = one per subscription'})`,
-                runs, floor, limit, `first run in the process (loads the SDK) ${Math.round(publicCa.firstRunMs)} ms; limit that reaches ${GOAL_RATIO}× by round trips alone: ${goalLimit}`));
+            const publicCa = await runProbe<TreeProbeOutput>('treeProbe', input('process', context.quick ? 2 : 5, limits), {
+                env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath },
+            });
+            const results = publicCa.byLimit.map(({ limit, runs }) =>
+                treeResult(
+                    `tree-floor (100×100, limit ${limit}${limit === defaultListConcurrency ? ' = extension default' : ' = one per subscription'})`,
+                    runs,
+                    floor,
+                    limit,
+                    `first run in the process (loads the SDK) ${Math.round(publicCa.firstRunMs)} ms; limit that reaches ${GOAL_RATIO}× by round trips alone: ${goalLimit}`,
+                ),
+            );
             // No SDK at all: what 10 000 registries of JSON cost on this machine beside the network floor.
-            const raw = await runProbe<number[]>('rawTreeProbe', { environment: emulator.environment, ca: emulator.ca, runs: context.quick ? 2 : 5,
-                expectedRegistries: world.subscriptions * world.registriesPerSubscription } satisfies RawTreeInput);
-            results.push(makeResult({ name: 'tree-floor: no SDK (raw HTTPS + JSON.parse, all subscriptions in parallel)', unit: 'ms', samples: raw, baseline: floor,
-                notes: 'what the machine and the emulator allow for this payload: the part of any client\'s time above the floor that no extension code can remove' }));
+            const raw = await runProbe<number[]>('rawTreeProbe', {
+                environment: emulator.environment,
+                ca: emulator.ca,
+                runs: context.quick ? 2 : 5,
+                expectedRegistries: world.subscriptions * world.registriesPerSubscription,
+            } satisfies RawTreeInput);
+            results.push(
+                makeResult({
+                    name: 'tree-floor: no SDK (raw HTTPS + JSON.parse, all subscriptions in parallel)',
+                    unit: 'ms',
+                    samples: raw,
+                    baseline: floor,
+                    notes: "what the machine and the emulator allow for this payload: the part of any client's time above the floor that no extension code can remove",
+                }),
+            );
             // The same path with the CA given by the custom-cloud setting, as the emulator/Azure Stack user configures it.
             const settingCa = await runProbe<TreeProbeOutput>('treeProbe', input('setting', 1, [defaultListConcurrency]), { env: withoutExtraCa() });
-            results.push(...settingCa.byLimit.map(({ limit, runs }) => treeResult(`tree-floor (100×100, limit ${limit}, CA from acrCmk.customCloud.caCertificatePath)`,
-                runs, floor, limit, 'every new TLS connection re-parses the system roots + the custom CA (tls ca option per client)')));
+            results.push(
+                ...settingCa.byLimit.map(({ limit, runs }) =>
+                    treeResult(
+                        `tree-floor (100×100, limit ${limit}, CA from acrCmk.customCloud.caCertificatePath)`,
+                        runs,
+                        floor,
+                        limit,
+                        'every new TLS connection re-parses the system roots + the custom CA (tls ca option per client)',
+                    ),
+                ),
+            );
             return results;
         } finally {
             await emulator.stop();
@@ -51,10 +88,16 @@ function treeResult(name: string, runs: TreeRun[], floor: number, limit: number,
     const ratio = median(samples) / floor;
     const last = runs[runs.length - 1]!;
     return makeResult({
-        name, unit: 'ms', samples, baseline: floor, goal: `≤ ${GOAL_RATIO}× floor`, met: ratio <= GOAL_RATIO,
-        notes: `concurrency limit ${limit}; requests per run ${JSON.stringify(last.requests)}; dependent chain observed ${last.dependentChain}; `
-            + `peak in flight ${last.peakInFlight}; client CPU median ${Math.round(median(runs.map((run) => run.cpuMs)))} ms; `
-            + `longest event-loop stall median ${Math.round(median(runs.map((run) => run.longestStallMs)))} ms (max ${Math.round(Math.max(...runs.map((run) => run.longestStallMs)))}); CMK registries ${last.cmk}; ${extra}`,
+        name,
+        unit: 'ms',
+        samples,
+        baseline: floor,
+        goal: `≤ ${GOAL_RATIO}× floor`,
+        met: ratio <= GOAL_RATIO,
+        notes:
+            `concurrency limit ${limit}; requests per run ${JSON.stringify(last.requests)}; dependent chain observed ${last.dependentChain}; ` +
+            `peak in flight ${last.peakInFlight}; client CPU median ${Math.round(median(runs.map((run) => run.cpuMs)))} ms; ` +
+            `longest event-loop stall median ${Math.round(median(runs.map((run) => run.longestStallMs)))} ms (max ${Math.round(Math.max(...runs.map((run) => run.longestStallMs)))}); CMK registries ${last.cmk}; ${extra}`,
     });
 }
 

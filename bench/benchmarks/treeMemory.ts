@@ -20,16 +20,28 @@ export const treeMemory: Benchmark = {
             const outputs: MemoryProbeOutput[] = [];
             for (let run = 0; run < (context.quick ? 1 : 3); run++) {
                 const input: MemoryProbeInput = { environment: emulator.environment, expected };
-                outputs.push(await runProbe<MemoryProbeOutput>('memoryProbe', input,
-                    { nodeArgs: ['--expose-gc'], env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath } }));
+                outputs.push(
+                    await runProbe<MemoryProbeOutput>('memoryProbe', input, {
+                        nodeArgs: ['--expose-gc'],
+                        env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath },
+                    }),
+                );
             }
             const growth = outputs.map((o) => o.heapHoldingMb - o.heapBeforeMb);
             const model = outputs.map((o) => o.heapHoldingMb - o.heapReleasedMb);
             return [
-                makeResult({ name: 'tree-memory (heap growth holding 10 000 listed registries)', unit: 'MB', samples: growth, baseline: median(outputs.map((o) => o.heapBeforeMb)),
-                    ratio: null, goal: `< ${GOAL_MB} MB`, met: median(growth) < GOAL_MB,
-                    notes: `baseline = heap before the first Azure call; growth includes the SDK modules and clients; the model alone (released on drop) ${median(model).toFixed(1)} MB; `
-                        + `RSS holding ${Math.round(median(outputs.map((o) => o.rssHoldingMb)))} MB; each run a fresh process` }),
+                makeResult({
+                    name: 'tree-memory (heap growth holding 10 000 listed registries)',
+                    unit: 'MB',
+                    samples: growth,
+                    baseline: median(outputs.map((o) => o.heapBeforeMb)),
+                    ratio: null,
+                    goal: `< ${GOAL_MB} MB`,
+                    met: median(growth) < GOAL_MB,
+                    notes:
+                        `baseline = heap before the first Azure call; growth includes the SDK modules and clients; the model alone (released on drop) ${median(model).toFixed(1)} MB; ` +
+                        `RSS holding ${Math.round(median(outputs.map((o) => o.rssHoldingMb)))} MB; each run a fresh process`,
+                }),
                 makeResult({ name: 'tree-memory: the model alone (heap freed when the tree is dropped)', unit: 'MB', samples: model }),
             ];
         } finally {

@@ -17,7 +17,10 @@ export const treeVsAz: Benchmark = {
     async run(context: BenchContext): Promise<BenchResult[]> {
         const subscriptions = context.quick ? 5 : 20;
         const perSubscription = 50;
-        const emulator = await startEmulatorProcess({ seed: `subscriptions=${subscriptions},registries=${subscriptions * perSubscription},cmk=0.3`, latencyMs: LATENCY_MS });
+        const emulator = await startEmulatorProcess({
+            seed: `subscriptions=${subscriptions},registries=${subscriptions * perSubscription},cmk=0.3`,
+            latencyMs: LATENCY_MS,
+        });
         const az = await signInAz(emulator);
         try {
             const ids = emulator.environment.subscriptions.map((subscription) => subscription.id);
@@ -28,23 +31,43 @@ export const treeVsAz: Benchmark = {
                 context.progress(`tree-vs-az: az run ${run + 1} (${subscriptions} × az acr list)`);
                 const { lastSeq } = await emulator.requests();
                 const { ms, value: rows } = await timeMs(() => az.listTable(ids));
-                if (rows.length !== subscriptions * perSubscription) { throw new Error(`az listed ${rows.length} registries, expected ${subscriptions * perSubscription}`); }
+                if (rows.length !== subscriptions * perSubscription) {
+                    throw new Error(`az listed ${rows.length} registries, expected ${subscriptions * perSubscription}`);
+                }
                 azRuns.push(ms);
                 azRequests = clientRequests((await emulator.requests(lastSeq)).requests).length;
                 azCmk = rows.filter((row) => row.status === 'enabled').length;
             }
-            const input: TreeProbeInput = { environment: emulator.environment, ca: emulator.ca, caVia: 'process', runs: context.quick ? 3 : 5, limits: [defaultListConcurrency],
-                expected: { subscriptions, registries: subscriptions * perSubscription } };
-            const extension = await runProbe<TreeProbeOutput>('treeProbe', input, { env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath } });
+            const input: TreeProbeInput = {
+                environment: emulator.environment,
+                ca: emulator.ca,
+                caVia: 'process',
+                runs: context.quick ? 3 : 5,
+                limits: [defaultListConcurrency],
+                expected: { subscriptions, registries: subscriptions * perSubscription },
+            };
+            const extension = await runProbe<TreeProbeOutput>('treeProbe', input, {
+                env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.environment.caCertPath },
+            });
             const runs = extension.byLimit[0]!.runs;
-            if (runs.some((run) => run.cmk !== azCmk)) { throw new Error(`the extension found ${runs[0]!.cmk} CMK registries, az ${azCmk}`); }
+            if (runs.some((run) => run.cmk !== azCmk)) {
+                throw new Error(`the extension found ${runs[0]!.cmk} CMK registries, az ${azCmk}`);
+            }
             const extensionMs = runs.map((run) => run.ms);
             const ratio = median(azRuns) / median(extensionMs);
             const requests = Object.values(runs[runs.length - 1]!.requests).reduce((sum, n) => sum + n, 0);
             return [
-                makeResult({ name: `tree-vs-az (${subscriptions}×${perSubscription}, az / extension)`, unit: 'x', samples: azRuns.map((ms) => ms / median(extensionMs)), value: ratio,
-                    baseline: null, ratio, goal: `≥ ${GOAL_RATIO}`, met: ratio >= GOAL_RATIO,
-                    notes: `az: median ${Math.round(median(azRuns))} ms, ${azRequests} requests; extension (limit ${defaultListConcurrency}): median ${Math.round(median(extensionMs))} ms, ${requests} requests; both found ${azCmk} CMK registries` }),
+                makeResult({
+                    name: `tree-vs-az (${subscriptions}×${perSubscription}, az / extension)`,
+                    unit: 'x',
+                    samples: azRuns.map((ms) => ms / median(extensionMs)),
+                    value: ratio,
+                    baseline: null,
+                    ratio,
+                    goal: `≥ ${GOAL_RATIO}`,
+                    met: ratio >= GOAL_RATIO,
+                    notes: `az: median ${Math.round(median(azRuns))} ms, ${azRequests} requests; extension (limit ${defaultListConcurrency}): median ${Math.round(median(extensionMs))} ms, ${requests} requests; both found ${azCmk} CMK registries`,
+                }),
                 makeResult({ name: `tree-vs-az: az acr list × ${subscriptions} (stock CLI ${az.cliVersion})`, unit: 'ms', samples: azRuns }),
                 makeResult({ name: `tree-vs-az: extension path (${subscriptions} subscriptions)`, unit: 'ms', samples: extensionMs }),
             ];

@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import { buildExtension, commonBuildOptions, type ExtensionBuild } from '../../scripts/buildExtension';
 import { repoRoot } from './emulatorProcess';
 
-export interface BuiltBundle { file: string; bytes: number; metafile: Metafile }
+export interface BuiltBundle {
+    file: string;
+    bytes: number;
+    metafile: Metafile;
+}
 
 /** The extension exactly as `npm run build` makes it (entry + lazy file, minified), into `outDir` instead of dist/. */
 export function buildExtensionLikeBuildScript(outDir: string, options: { minify?: boolean } = {}): Promise<ExtensionBuild> {
@@ -31,15 +35,21 @@ export const isAzureModule = (file: string) => /(^|[\\/])node_modules[\\/]@azure
 export function modulesEvaluatedAtLoad(metafile: Metafile, entrySuffix: string): { all: string[]; azure: string[] } {
     const inputs = metafile.inputs;
     const entry = Object.keys(inputs).find((file) => file.endsWith(entrySuffix));
-    if (!entry) { throw new Error(`entry ${entrySuffix} not in the metafile`); }
+    if (!entry) {
+        throw new Error(`entry ${entrySuffix} not in the metafile`);
+    }
     const reached = new Set<string>();
     const pending = [entry];
     while (pending.length > 0) {
         const file = pending.pop()!;
-        if (reached.has(file)) { continue; }
+        if (reached.has(file)) {
+            continue;
+        }
         reached.add(file);
         for (const edge of inputs[file]?.imports ?? []) {
-            if (edge.kind !== 'dynamic-import' && !edge.external) { pending.push(edge.path); }
+            if (edge.kind !== 'dynamic-import' && !edge.external) {
+                pending.push(edge.path);
+            }
         }
     }
     const all = [...reached].sort();

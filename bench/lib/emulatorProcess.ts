@@ -23,7 +23,13 @@ export interface EmulatorProcess {
     stop(): Promise<void>;
 }
 
-export interface EmulatorProcessOptions { seed?: string; latencyMs?: number; lroPolls?: number; readyTimeoutMs?: number; /** e.g. --cpu-prof */ nodeArgs?: string[] }
+export interface EmulatorProcessOptions {
+    seed?: string;
+    latencyMs?: number;
+    lroPolls?: number;
+    readyTimeoutMs?: number;
+    /** e.g. --cpu-prof */ nodeArgs?: string[];
+}
 
 /**
  * Runs `test/emulator/main.ts` in its own Node process (the emulator's CPU is not the measured process's) and
@@ -31,22 +37,36 @@ export interface EmulatorProcessOptions { seed?: string; latencyMs?: number; lro
  */
 export async function startEmulatorProcess(options: EmulatorProcessOptions): Promise<EmulatorProcess> {
     const outDir = mkdtempSync(path.join(tmpdir(), 'acr-cmk-bench-'));
-    if (existsSync(keyPoolCache)) { copyFileSync(keyPoolCache, path.join(outDir, 'key-pool.json')); }
+    if (existsSync(keyPoolCache)) {
+        copyFileSync(keyPoolCache, path.join(outDir, 'key-pool.json'));
+    }
     const args = [...(options.nodeArgs ?? []), '--require', 'tsx/cjs', path.join(repoRoot, 'test', 'emulator', 'main.ts'), '--port', '0', '--out', outDir];
-    if (options.seed) { args.push('--seed', options.seed); }
-    if (options.latencyMs) { args.push('--latency-ms', String(options.latencyMs)); }
-    if (options.lroPolls !== undefined) { args.push('--lro-polls', String(options.lroPolls)); }
+    if (options.seed) {
+        args.push('--seed', options.seed);
+    }
+    if (options.latencyMs) {
+        args.push('--latency-ms', String(options.latencyMs));
+    }
+    if (options.lroPolls !== undefined) {
+        args.push('--lro-polls', String(options.lroPolls));
+    }
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     await waitForReady(child, options.readyTimeoutMs ?? 180_000);
     const environment = JSON.parse(readFileSync(path.join(outDir, 'environment.json'), 'utf8')) as EmulatorEnvironment;
     const ca = readFileSync(environment.caCertPath, 'utf8');
     return {
-        environment, outDir, ca, pid: child.pid!,
+        environment,
+        outDir,
+        ca,
+        pid: child.pid!,
         requests: (since = 0) => adminJson(`${environment.adminEndpoint}requests?since=${since}`, ca),
         stop: async () => {
             await stopChild(child); // the emulator waits for its key pool refills before it exits
             const pool = path.join(outDir, 'key-pool.json');
-            if (existsSync(pool)) { mkdirSync(path.dirname(keyPoolCache), { recursive: true }); copyFileSync(pool, keyPoolCache); }
+            if (existsSync(pool)) {
+                mkdirSync(path.dirname(keyPoolCache), { recursive: true });
+                copyFileSync(pool, keyPoolCache);
+            }
             rmSync(outDir, { recursive: true, force: true });
         },
     };
@@ -55,23 +75,39 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions): Pro
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
         let output = '';
-        const timer = setTimeout(() => { child.kill('SIGTERM'); reject(new Error(`emulator not ready after ${timeoutMs} ms: ${output}`)); }, timeoutMs);
+        const timer = setTimeout(() => {
+            child.kill('SIGTERM');
+            reject(new Error(`emulator not ready after ${timeoutMs} ms: ${output}`));
+        }, timeoutMs);
         const onData = (chunk: Buffer) => {
             output += chunk.toString();
-            if (/emulator ready /.test(output)) { clearTimeout(timer); resolve(); }
+            if (/emulator ready /.test(output)) {
+                clearTimeout(timer);
+                resolve();
+            }
         };
         child.stdout!.on('data', onData);
-        child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-        child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`emulator exited (${code}) before ready: ${output}`)); });
+        child.stderr!.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+        });
+        child.once('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`emulator exited (${code}) before ready: ${output}`));
+        });
     });
 }
 
 /** SIGTERM, then wait for the exit (SIGKILL after 10 s). */
 export function stopChild(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) { return Promise.resolve(); }
+    if (child.exitCode !== null || child.signalCode !== null) {
+        return Promise.resolve();
+    }
     return new Promise((resolve) => {
         const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => { clearTimeout(force); resolve(); });
+        child.once('exit', () => {
+            clearTimeout(force);
+            resolve();
+        });
         child.kill('SIGTERM');
     });
 }
@@ -79,14 +115,21 @@ export function stopChild(child: ChildProcess): Promise<void> {
 /** GET on the emulator's admin API, trusting its CA. */
 export function adminJson<T>(url: string, ca: string): Promise<T> {
     return new Promise((resolve, reject) => {
-        https.get(url, { ca }, (response) => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => { body += chunk; });
-            response.on('end', () => {
-                if (response.statusCode !== 200) { reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`)); return; }
-                resolve(JSON.parse(body) as T);
-            });
-        }).on('error', reject);
+        https
+            .get(url, { ca }, (response) => {
+                let body = '';
+                response.setEncoding('utf8');
+                response.on('data', (chunk: string) => {
+                    body += chunk;
+                });
+                response.on('end', () => {
+                    if (response.statusCode !== 200) {
+                        reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`));
+                        return;
+                    }
+                    resolve(JSON.parse(body) as T);
+                });
+            })
+            .on('error', reject);
     });
 }

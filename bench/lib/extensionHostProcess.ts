@@ -3,14 +3,21 @@ import * as path from 'node:path';
 
 /** What bench/probes/extHostModules.cjs records about the modules loaded in an extension host. */
 export interface LoadedModules {
-    at: number; extensionFiles: string[]; azureModules: string[]; cachedModules: number;
+    at: number;
+    extensionFiles: string[];
+    azureModules: string[];
+    cachedModules: number;
     /** Only in modules-<pid>.json: process.memoryUsage() when signalled, and after a full gc (if the host has --expose-gc). */
-    memory?: NodeJS.MemoryUsage; memoryAfterGc?: NodeJS.MemoryUsage;
+    memory?: NodeJS.MemoryUsage;
+    memoryAfterGc?: NodeJS.MemoryUsage;
 }
 
 /** The extension hosts that announced themselves in the probe folder (exthost-<pid>.json). */
 export function announcedHosts(probeDir: string): number[] {
-    return readdirSync(probeDir).map((file) => /^exthost-(\d+)\.json$/.exec(file)?.[1]).filter((pid): pid is string => pid !== undefined).map(Number);
+    return readdirSync(probeDir)
+        .map((file) => /^exthost-(\d+)\.json$/.exec(file)?.[1])
+        .filter((pid): pid is string => pid !== undefined)
+        .map(Number);
 }
 
 /** Waits for an extension host not in `known` (the one the page just started) that is alive. */
@@ -18,9 +25,15 @@ export async function waitForNewHost(probeDir: string, known: ReadonlySet<number
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         const fresh = announcedHosts(probeDir).filter((pid) => !known.has(pid) && existsSync(`/proc/${pid}`));
-        if (fresh.length === 1) { return fresh[0]!; }
-        if (fresh.length > 1) { throw new Error(`more than one new extension host: ${fresh.join(', ')}`); }
-        if (Date.now() > deadline) { throw new Error(`no new extension host announced itself in ${probeDir} within ${timeoutMs} ms`); }
+        if (fresh.length === 1) {
+            return fresh[0]!;
+        }
+        if (fresh.length > 1) {
+            throw new Error(`more than one new extension host: ${fresh.join(', ')}`);
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`no new extension host announced itself in ${probeDir} within ${timeoutMs} ms`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 200));
     }
 }
@@ -37,8 +50,14 @@ export async function readProbeFile(probeDir: string, kind: 'activation' | 'modu
     const file = path.join(probeDir, `${kind}-${pid}.json`);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-        try { return JSON.parse(readFileSync(file, 'utf8')) as LoadedModules; } catch { /* not written (completely) yet */ }
-        if (Date.now() > deadline) { throw new Error(`${file} was not written within ${timeoutMs} ms`); }
+        try {
+            return JSON.parse(readFileSync(file, 'utf8')) as LoadedModules;
+        } catch {
+            /* not written (completely) yet */
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`${file} was not written within ${timeoutMs} ms`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
 }
@@ -46,7 +65,9 @@ export async function readProbeFile(probeDir: string, kind: 'activation' | 'modu
 /** The `@azure/*` modules whose code a built file holds, from its source map next to it (dist/*.js.map of the same build). */
 export function azureSourcesInBuild(builtFile: string): number | undefined {
     const map = `${builtFile}.map`;
-    if (!existsSync(map)) { return undefined; }
+    if (!existsSync(map)) {
+        return undefined;
+    }
     const sources = (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources;
     // A source in a bundler plugin's namespace (`name:/path`, e.g. a stand-in that forwards to the lazily loaded file)
     // is not the module's code; a one-letter prefix would be a Windows drive.

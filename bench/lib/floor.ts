@@ -35,7 +35,9 @@ export function estimatedTreeMs(world: TreeWorld, latencyMs: number, limit: numb
 export function smallestLimitWithin(world: TreeWorld, latencyMs: number, goalRatio: number): number {
     const floor = treeFloorMs(world, latencyMs);
     for (let limit = 1; limit <= world.subscriptions; limit++) {
-        if (estimatedTreeMs(world, latencyMs, limit) <= goalRatio * floor) { return limit; }
+        if (estimatedTreeMs(world, latencyMs, limit) <= goalRatio * floor) {
+            return limit;
+        }
     }
     return world.subscriptions;
 }

@@ -43,7 +43,11 @@ export function graphPageRounds(pages: number): number {
  * query (queries and batches side by side).
  */
 export function graphDependentRoundTrips(world: GraphWorld): number {
-    return 1 + pages(world.subscriptions, world.subscriptionPageSize) + Math.max(1, ...world.rowsPerQuery.map((rows) => graphPageRounds(graphPagesPerBatch(world, rows).pages)));
+    return (
+        1 +
+        pages(world.subscriptions, world.subscriptionPageSize) +
+        Math.max(1, ...world.rowsPerQuery.map((rows) => graphPageRounds(graphPagesPerBatch(world, rows).pages)))
+    );
 }
 
 /** Quota windows the listing must wait out: requests beyond the quota wait for the next window, a window at a time. */

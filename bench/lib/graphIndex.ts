@@ -10,21 +10,28 @@ import { armToken, httpsRequest } from './httpsClient';
  * - builds the index with one query as another service principal (the quota is per principal: the measured one's
  *   window stays whole).
  */
-export interface GraphIndexer { warm(): Promise<void> }
+export interface GraphIndexer {
+    warm(): Promise<void>;
+}
 
 export async function graphIndexer(env: EmulatorEnvironment, ca: string, settings: { lagMs: number }): Promise<GraphIndexer> {
     const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
         const answer = await httpsRequest(url, { ca, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-        if (answer.status < 200 || answer.status > 299) { throw new Error(`POST ${new URL(url).pathname} answered ${answer.status}: ${answer.body.slice(0, 300)}`); }
+        if (answer.status < 200 || answer.status > 299) {
+            throw new Error(`POST ${new URL(url).pathname} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+        }
         return JSON.parse(answer.body) as Record<string, unknown>;
     };
-    const indexer = await post(`${env.adminEndpoint}principals`, { displayName: 'bench-graph-indexer' }) as { clientId: string; clientSecret: string };
+    const indexer = (await post(`${env.adminEndpoint}principals`, { displayName: 'bench-graph-indexer' })) as { clientId: string; clientSecret: string };
     const token = await armToken({ ...env, clientId: indexer.clientId, clientSecret: indexer.clientSecret }, ca);
     return {
         async warm() {
             await post(`${env.adminEndpoint}resource-graph`, settings);
-            await post(`${env.armEndpoint}providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01`,
-                { query: "Resources | where type =~ 'microsoft.containerregistry/registries' | project id", options: { $top: 1 } }, { authorization: `Bearer ${token}` });
+            await post(
+                `${env.armEndpoint}providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01`,
+                { query: "Resources | where type =~ 'microsoft.containerregistry/registries' | project id", options: { $top: 1 } },
+                { authorization: `Bearer ${token}` },
+            );
         },
     };
 }

@@ -19,14 +19,30 @@ export async function packHelloWorldVsix(workDir: string): Promise<string> {
     await bundleLikeBuildScript(path.join(repoRoot, 'bench', 'fixtures', 'helloWorld', 'extension.ts'), path.join(folder, 'dist', 'extension.js'));
     rmSync(path.join(folder, 'dist', 'extension.js.map'), { force: true });
     const [publisher, name] = helloWorld.id.split('.');
-    writeFileSync(path.join(folder, 'package.json'), JSON.stringify({
-        name, publisher, displayName: helloWorld.displayName, version: '0.0.1', license: 'MIT', engines: { vscode: '^1.105.0' },
-        main: './dist/extension.js', activationEvents: [],
-        contributes: { commands: [{ command: 'helloWorld.helloWorld', title: helloWorld.commandTitle }] },
-    }, null, 2));
+    writeFileSync(
+        path.join(folder, 'package.json'),
+        JSON.stringify(
+            {
+                name,
+                publisher,
+                displayName: helloWorld.displayName,
+                version: '0.0.1',
+                license: 'MIT',
+                engines: { vscode: '^1.105.0' },
+                main: './dist/extension.js',
+                activationEvents: [],
+                contributes: { commands: [{ command: 'helloWorld.helloWorld', title: helloWorld.commandTitle }] },
+            },
+            null,
+            2,
+        ),
+    );
     writeFileSync(path.join(folder, 'README.md'), '# Hello World\n\nThe baseline of the real-VS-Code activation benchmark.\n');
     const vsix = path.join(workDir, 'hello-world.vsix');
     const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-    await promisify(execFile)(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: folder, timeout: 120_000 });
+    await promisify(execFile)(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+        cwd: folder,
+        timeout: 120_000,
+    });
     return vsix;
 }

@@ -2,9 +2,13 @@ import type { Page } from 'playwright-core';
 
 /** The few DOM members used in the page (the project compiles without the DOM library). */
 interface Box {
-    querySelector(selector: string): Box | null; getAttribute(name: string): string | null; readonly textContent: string;
-    contains(other: unknown): boolean; readonly ownerDocument: { readonly activeElement: unknown };
-    readonly style: { readonly height: string }; getBoundingClientRect(): { readonly height: number };
+    querySelector(selector: string): Box | null;
+    getAttribute(name: string): string | null;
+    readonly textContent: string;
+    contains(other: unknown): boolean;
+    readonly ownerDocument: { readonly activeElement: unknown };
+    readonly style: { readonly height: string };
+    getBoundingClientRect(): { readonly height: number };
 }
 
 const sideBarList = (page: Page) => page.locator('.part.sidebar .monaco-list').first();
@@ -18,7 +22,9 @@ export async function treeRowCount(page: Page): Promise<number> {
         const list = element as unknown as Box;
         const rows = list.querySelector('.monaco-list-rows');
         const row = list.querySelector('.monaco-list-row');
-        if (!rows || !row) { return 0; }
+        if (!rows || !row) {
+            return 0;
+        }
         return Math.round(parseFloat(rows.style.height) / row.getBoundingClientRect().height);
     });
 }
@@ -55,7 +61,13 @@ export async function expandAllTopLevel(page: Page, topLevelCount: number, timeo
     throw new Error(`not every one of the ${topLevelCount} top-level rows was expanded within ${timeoutMs} ms (last focused: ${JSON.stringify(last)})`);
 }
 
-interface FocusedRow { level: number; expanded: string | null; position: number; text: string; hasKeyboard: boolean }
+interface FocusedRow {
+    level: number;
+    expanded: string | null;
+    position: number;
+    text: string;
+    hasKeyboard: boolean;
+}
 
 /**
  * The side bar tree's focused row (the list's focus, drawn or not: undefined if not drawn): level, aria-expanded,
@@ -65,10 +77,17 @@ async function focusedRow(page: Page): Promise<FocusedRow | undefined> {
     return sideBarList(page).evaluate((element) => {
         const list = element as unknown as Box;
         const row = list.querySelector('.monaco-list-row.focused');
-        if (!row) { return undefined; }
+        if (!row) {
+            return undefined;
+        }
         // No helper functions in here: the page runs this code as text, without tsx's helpers (e.g. __name).
-        return { level: Number(row.getAttribute('aria-level')), expanded: row.getAttribute('aria-expanded'), position: Number(row.getAttribute('aria-posinset')), text: row.textContent.slice(0, 60),
-            hasKeyboard: list.contains(list.ownerDocument.activeElement) };
+        return {
+            level: Number(row.getAttribute('aria-level')),
+            expanded: row.getAttribute('aria-expanded'),
+            position: Number(row.getAttribute('aria-posinset')),
+            text: row.textContent.slice(0, 60),
+            hasKeyboard: list.contains(list.ownerDocument.activeElement),
+        };
     });
 }
 
@@ -78,7 +97,9 @@ export async function waitForTreeRows(page: Page, expected: number, timeoutMs: n
     let count = 0;
     while (Date.now() < deadline) {
         count = await treeRowCount(page);
-        if (count === expected) { return count; }
+        if (count === expected) {
+            return count;
+        }
         await page.waitForTimeout(250);
     }
     throw new Error(`the tree shows ${count} rows, expected ${expected}, after ${timeoutMs} ms`);

@@ -23,12 +23,16 @@ export interface BenchResult {
 }
 
 export interface ResultInput {
-    name: string; unit: string; samples: readonly number[];
+    name: string;
+    unit: string;
+    samples: readonly number[];
     /** Headline value; defaults to the median of `samples`. */
     value?: number;
     baseline?: number | null;
     ratio?: number | null;
-    goal?: string; met?: boolean; notes?: string;
+    goal?: string;
+    met?: boolean;
+    notes?: string;
 }
 
 /** Builds a result; the ratio defaults to value / baseline (null without a baseline). */
@@ -38,9 +42,18 @@ export function makeResult(input: ResultInput): BenchResult {
     const baseline = input.baseline ?? null;
     const ratio = input.ratio !== undefined ? input.ratio : baseline ? value / baseline : null;
     return {
-        name: input.name, value: round(value), unit: input.unit, baseline: baseline === null ? null : round(baseline),
-        ratio: ratio === null ? null : round(ratio), runs: summary.runs, median: round(summary.median), min: round(summary.min), max: round(summary.max),
-        ...(input.goal ? { goal: input.goal } : {}), ...(input.met !== undefined ? { met: input.met } : {}), ...(input.notes ? { notes: input.notes } : {}),
+        name: input.name,
+        value: round(value),
+        unit: input.unit,
+        baseline: baseline === null ? null : round(baseline),
+        ratio: ratio === null ? null : round(ratio),
+        runs: summary.runs,
+        median: round(summary.median),
+        min: round(summary.min),
+        max: round(summary.max),
+        ...(input.goal ? { goal: input.goal } : {}),
+        ...(input.met !== undefined ? { met: input.met } : {}),
+        ...(input.notes ? { notes: input.notes } : {}),
     };
 }
 
@@ -57,7 +70,14 @@ export function formatResult(result: BenchResult): string {
 export interface ResultsFile {
     readonly date: string;
     /** loadAverage: 1/5/15-minute load when the run ended — other work on the machine skews timings. */
-    readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number; readonly node: string; readonly platform: string; readonly loadAverage: number[] };
+    readonly machine: {
+        readonly cpus: number;
+        readonly cpuModel: string;
+        readonly memoryGb: number;
+        readonly node: string;
+        readonly platform: string;
+        readonly loadAverage: number[];
+    };
     readonly quick: boolean;
     readonly results: readonly BenchResult[];
 }

@@ -8,7 +8,12 @@ export function median(values: readonly number[]): number {
     return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export interface Summary { readonly runs: number; readonly median: number; readonly min: number; readonly max: number }
+export interface Summary {
+    readonly runs: number;
+    readonly median: number;
+    readonly min: number;
+    readonly max: number;
+}
 
 export function summarize(values: readonly number[]): Summary {
     return { runs: values.length, median: median(values), min: Math.min(...values), max: Math.max(...values) };

@@ -22,7 +22,10 @@ export async function listTreeLikeTheView(source: SubscriptionSource, concurrenc
     return { subscriptions, registries: lists.flat(), inventory };
 }
 
-export interface TreeCheck { readonly registries: number; readonly cmk: number }
+export interface TreeCheck {
+    readonly registries: number;
+    readonly cmk: number;
+}
 
 /** Fails loudly when the tree is incomplete, so a fast but wrong listing is never reported as a result. */
 export function checkTree(tree: ListedTree, expected: { subscriptions: number; registries: number }): TreeCheck {

@@ -9,10 +9,25 @@ import { repoRoot } from './emulatorProcess';
  * install, code-server start/stop, the user settings wiring the extension to the emulator, Debian's Chromium,
  * VSIX packaging and installing), so the benchmark runs VS Code exactly the way the tests do.
  */
-export interface VsCodeHost { node24: string; codeServerEntry: string; env: NodeJS.ProcessEnv }
-export interface RunningCodeServer { url: string; port: number; stop(): Promise<void> }
+export interface VsCodeHost {
+    node24: string;
+    codeServerEntry: string;
+    env: NodeJS.ProcessEnv;
+}
+export interface RunningCodeServer {
+    url: string;
+    port: number;
+    stop(): Promise<void>;
+}
 export interface CodeServerOptions {
-    host: VsCodeHost; runDir: string; logDir: string; folder: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; name?: string; extraArgs?: string[];
+    host: VsCodeHost;
+    runDir: string;
+    logDir: string;
+    folder: string;
+    env?: NodeJS.ProcessEnv;
+    nodeArgs?: string[];
+    name?: string;
+    extraArgs?: string[];
 }
 export interface Rig {
     ensureVsCodeHost(): Promise<VsCodeHost>;

@@ -32,7 +32,11 @@ export async function openVsCodeHostSession(seed: string, progress: (message: st
     const host = await rig.ensureVsCodeHost();
     const workDir = mkdtempSync(path.join(tmpdir(), 'acr-cmk-bench-vscode-'));
     const cleanups: (() => Promise<void>)[] = [async () => rmSync(workDir, { recursive: true, force: true })];
-    const close = async () => { for (const cleanup of cleanups.reverse()) { await cleanup().catch(() => undefined); } };
+    const close = async () => {
+        for (const cleanup of cleanups.reverse()) {
+            await cleanup().catch(() => undefined);
+        }
+    };
     try {
         progress('vscode-host: npm run package, hello-world VSIX, emulator');
         const [vsix, helloVsix, emulator] = await Promise.all([rig.packageVsix(), packHelloWorldVsix(workDir), startEmulatorProcess({ seed })]);
@@ -49,10 +53,19 @@ export async function openVsCodeHostSession(seed: string, progress: (message: st
         mkdirSync(workspace);
         const main = (JSON.parse(readFileSync(path.join(installed.installedDir, 'package.json'), 'utf8')) as { main: string }).main;
         const server: RunningCodeServer = await rig.startCodeServer({
-            host, runDir, logDir: path.join(workDir, 'logs'), folder: workspace, name: 'code-server-bench',
+            host,
+            runDir,
+            logDir: path.join(workDir, 'logs'),
+            folder: workspace,
+            name: 'code-server-bench',
             // code-server passes its execArgv on to the extension hosts: the module probe, and gc for the probe's retained-heap figure.
             nodeArgs: [...rig.extensionHostNodeArgs, '--expose-gc', '--require', path.join(probesDir, 'extHostModules.cjs')],
-            env: { ...rig.extensionHostEnv(environment), BENCH_EXTHOST_PROBE_DIR: probeDir, BENCH_EXTHOST_PROBE_EXTENSION_DIR: installed.installedDir, BENCH_EXTHOST_PROBE_MAIN: main },
+            env: {
+                ...rig.extensionHostEnv(environment),
+                BENCH_EXTHOST_PROBE_DIR: probeDir,
+                BENCH_EXTHOST_PROBE_EXTENSION_DIR: installed.installedDir,
+                BENCH_EXTHOST_PROBE_MAIN: main,
+            },
         });
         cleanups.push(() => server.stop());
         const browser = await rig.launchChromium();

@@ -12,15 +12,40 @@ const Module = require('node:module');
 function recordingVscode(vscode) {
     const commands = new Map();
     const errors = [];
-    const commandsApi = new Proxy({}, { get: (_target, property) => (property === 'registerCommand'
-        ? (id, callback) => { commands.set(id, callback); return { dispose() { commands.delete(id); } }; }
-        : vscode.commands[property]) });
-    const windowApi = new Proxy({}, { get: (_target, property) => (property === 'showErrorMessage'
-        ? (message) => { errors.push(String(message)); return Promise.resolve(undefined); }
-        : vscode.window[property]) });
+    const commandsApi = new Proxy(
+        {},
+        {
+            get: (_target, property) =>
+                property === 'registerCommand'
+                    ? (id, callback) => {
+                          commands.set(id, callback);
+                          return {
+                              dispose() {
+                                  commands.delete(id);
+                              },
+                          };
+                      }
+                    : vscode.commands[property],
+        },
+    );
+    const windowApi = new Proxy(
+        {},
+        {
+            get: (_target, property) =>
+                property === 'showErrorMessage'
+                    ? (message) => {
+                          errors.push(String(message));
+                          return Promise.resolve(undefined);
+                      }
+                    : vscode.window[property],
+        },
+    );
     const pick = (property) => (property === 'commands' ? commandsApi : property === 'window' ? windowApi : vscode[property]);
     // A bundle's `import * as vscode` reads most names through the module's prototype (see fakeVscode.ts): answer there too.
-    const recorder = new Proxy(vscode, { get: (_target, property) => pick(property), getPrototypeOf: () => new Proxy({}, { get: (_target, property) => pick(property) }) });
+    const recorder = new Proxy(vscode, {
+        get: (_target, property) => pick(property),
+        getPrototypeOf: () => new Proxy({}, { get: (_target, property) => pick(property) }),
+    });
     return { vscode: recorder, commands, errors };
 }
 
@@ -37,7 +62,10 @@ async function main() {
     const stub = createUniversalStub('context');
     // VS Code gives every extension a global storage folder (journals of flows in progress live there).
     const globalStorageUri = { fsPath: require('node:path').join(require('node:os').tmpdir(), `acr-cmk-probe-storage-${process.pid}`) };
-    const context = new Proxy({}, { get: (_target, property) => (property === 'subscriptions' ? subscriptions : property === 'globalStorageUri' ? globalStorageUri : stub[property]) });
+    const context = new Proxy(
+        {},
+        { get: (_target, property) => (property === 'subscriptions' ? subscriptions : property === 'globalStorageUri' ? globalStorageUri : stub[property]) },
+    );
     const before = new Set(Object.keys(require.cache));
     const loadedSince = (known) => Object.keys(require.cache).filter((file) => !known.has(file));
 
@@ -52,7 +80,9 @@ async function main() {
 
     if (input.command) {
         const run = commands.get(input.command);
-        if (!run) { throw new Error(`activation registered no command ${input.command}`); }
+        if (!run) {
+            throw new Error(`activation registered no command ${input.command}`);
+        }
         const afterActivation = new Set(Object.keys(require.cache));
         const commandStart = process.hrtime.bigint();
         await run();
@@ -61,4 +91,10 @@ async function main() {
     process.stdout.write(`${JSON.stringify(output)}\n`);
 }
 
-main().then(() => process.exit(0), (error) => { process.stderr.write(`${error.stack || error}\n`); process.exit(1); });
+main().then(
+    () => process.exit(0),
+    (error) => {
+        process.stderr.write(`${error.stack || error}\n`);
+        process.exit(1);
+    },
+);

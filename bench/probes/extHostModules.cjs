@@ -18,16 +18,24 @@ const extensionDir = process.env.BENCH_EXTHOST_PROBE_EXTENSION_DIR;
 function loadedModules() {
     const files = Object.keys(Module._cache);
     const ours = extensionDir ? files.filter((file) => file.startsWith(`${extensionDir}${path.sep}`)).map((file) => path.relative(extensionDir, file)) : [];
-    return { extensionFiles: ours.sort(), azureModules: files.filter((file) => /[\\/]node_modules[\\/]@azure[\\/]/.test(file)).sort(), cachedModules: files.length };
+    return {
+        extensionFiles: ours.sort(),
+        azureModules: files.filter((file) => /[\\/]node_modules[\\/]@azure[\\/]/.test(file)).sort(),
+        cachedModules: files.length,
+    };
 }
 
 function write(name, contents) {
-    fs.writeFile(path.join(outDir, `${name}-${process.pid}.json`), JSON.stringify(contents), () => { /* best effort */ });
+    fs.writeFile(path.join(outDir, `${name}-${process.pid}.json`), JSON.stringify(contents), () => {
+        /* best effort */
+    });
 }
 
 /** The watched extension's main module, `…/dist/extension` with or without `.js`. */
 function isWatchedMain(request) {
-    if (!extensionDir || typeof request !== 'string' || !path.isAbsolute(request)) { return false; }
+    if (!extensionDir || typeof request !== 'string' || !path.isAbsolute(request)) {
+        return false;
+    }
     const main = path.resolve(extensionDir, process.env.BENCH_EXTHOST_PROBE_MAIN || '');
     return request.replace(/\.js$/, '') === main.replace(/\.js$/, '');
 }
@@ -37,14 +45,23 @@ if (outDir && process.argv.includes('--type=extensionHost')) {
     process.on('SIGUSR2', () => {
         // With --expose-gc (the bench passes it to code-server, which passes it on) also what a full gc leaves.
         const memory = process.memoryUsage();
-        if (typeof globalThis.gc === 'function') { globalThis.gc(); }
-        write('modules', { at: Date.now(), ...loadedModules(), memory, memoryAfterGc: typeof globalThis.gc === 'function' ? process.memoryUsage() : undefined });
+        if (typeof globalThis.gc === 'function') {
+            globalThis.gc();
+        }
+        write('modules', {
+            at: Date.now(),
+            ...loadedModules(),
+            memory,
+            memoryAfterGc: typeof globalThis.gc === 'function' ? process.memoryUsage() : undefined,
+        });
     });
     const originalLoad = Module._load;
     let wrapped = false;
     Module._load = function load(request, ...rest) {
         const exports = originalLoad.call(this, request, ...rest);
-        if (wrapped || !isWatchedMain(request) || typeof exports?.activate !== 'function') { return exports; }
+        if (wrapped || !isWatchedMain(request) || typeof exports?.activate !== 'function') {
+            return exports;
+        }
         wrapped = true;
         const activate = exports.activate;
         // Bundled exports are getters that cannot be redefined: hand VS Code a copy whose activate snapshots the cache.

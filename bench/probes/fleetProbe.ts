@@ -23,14 +23,22 @@ export interface FleetProbeInput {
 }
 
 export interface FleetRun {
-    ms: number; cpuMs: number; longestStallMs: number; cmk: number; vaults: number;
+    ms: number;
+    cpuMs: number;
+    longestStallMs: number;
+    cmk: number;
+    vaults: number;
     /** Requests by what they were: sign-in, the subscription list, Resource Graph pages, Resource Manager listings. */
     requests: Record<FleetRequestKind, number>;
-    dependentChain: number; peakInFlight: number;
+    dependentChain: number;
+    peakInFlight: number;
     /** Resource Graph's 429 answers (quota spent). */
     throttled: number;
 }
-export interface FleetProbeOutput { firstRunMs: number; bySource: { source: FleetSource; runs: FleetRun[] }[] }
+export interface FleetProbeOutput {
+    firstRunMs: number;
+    bySource: { source: FleetSource; runs: FleetRun[] }[];
+}
 
 type Log = { lastSeq: number; requests: LoggedRequest[] };
 
@@ -52,13 +60,20 @@ probeMain(async (input: FleetProbeInput): Promise<FleetProbeOutput> => {
         const used = process.cpuUsage(cpu);
         stalls.disable();
         if (targets.length !== input.expected.subscriptions || fleet.registries.length !== input.expected.registries || fleet.source !== source) {
-            throw new Error(`${source}: listed ${targets.length} subscriptions and ${fleet.registries.length} registries from ${fleet.source}, expected ${input.expected.subscriptions} and ${input.expected.registries} from ${source}`);
+            throw new Error(
+                `${source}: listed ${targets.length} subscriptions and ${fleet.registries.length} registries from ${fleet.source}, expected ${input.expected.subscriptions} and ${input.expected.registries} from ${source}`,
+            );
         }
         const requests = clientRequests((await log(lastSeq)).requests);
         return {
-            ms, cpuMs: (used.user + used.system) / 1000, longestStallMs: stalls.max / 1e6,
-            cmk: fleet.registries.filter((registry) => registry.encryption.status === 'enabled').length, vaults: fleet.vaults.length,
-            requests: countFleetRequests(requests), dependentChain: dependentChainLength(requests), peakInFlight: peakConcurrency(requests),
+            ms,
+            cpuMs: (used.user + used.system) / 1000,
+            longestStallMs: stalls.max / 1e6,
+            cmk: fleet.registries.filter((registry) => registry.encryption.status === 'enabled').length,
+            vaults: fleet.vaults.length,
+            requests: countFleetRequests(requests),
+            dependentChain: dependentChainLength(requests),
+            peakInFlight: peakConcurrency(requests),
             throttled: graphThrottled(requests),
         };
     };
@@ -66,7 +81,9 @@ probeMain(async (input: FleetProbeInput): Promise<FleetProbeOutput> => {
     const firstRunMs = (await measure(input.sources[0] ?? 'resourceGraph')).ms;
     const bySource: FleetProbeOutput['bySource'] = input.sources.map((source) => ({ source, runs: [] }));
     for (let run = 0; run < input.runs; run++) {
-        for (const entry of bySource) { entry.runs.push(await measure(entry.source)); }
+        for (const entry of bySource) {
+            entry.runs.push(await measure(entry.source));
+        }
     }
     return { firstRunMs, bySource };
 });

@@ -22,21 +22,46 @@ export interface RotateAllProbeInput {
     expectedRegistries: number;
 }
 
-export interface RotateAllPhase { ms: number; requests: number; dependentChain: number; peakInFlight: number; lroOperations: number; lroPollRequests: number }
-export interface RotateAllRun { registries: number; switched: number; notSwitched: string[]; plan: RotateAllPhase; run: RotateAllPhase; whole: RotateAllPhase }
-export interface RotateAllProbeOutput { fleet: RotateAllRun; single: RotateAllRun }
+export interface RotateAllPhase {
+    ms: number;
+    requests: number;
+    dependentChain: number;
+    peakInFlight: number;
+    lroOperations: number;
+    lroPollRequests: number;
+}
+export interface RotateAllRun {
+    registries: number;
+    switched: number;
+    notSwitched: string[];
+    plan: RotateAllPhase;
+    run: RotateAllPhase;
+    whole: RotateAllPhase;
+}
+export interface RotateAllProbeOutput {
+    fleet: RotateAllRun;
+    single: RotateAllRun;
+}
 
 type Log = { lastSeq: number; requests: LoggedRequest[] };
 
 /** Distinct long-running operations polled (their status URLs carry the operation id). */
-const lroOperationIds = (requests: readonly LoggedRequest[]) => new Set(requests.map((request) => /\/(?:operationStatuses|operationResults)\/([^/?]+)/i.exec(request.path)?.[1]).filter(Boolean));
+const lroOperationIds = (requests: readonly LoggedRequest[]) =>
+    new Set(requests.map((request) => /\/(?:operationStatuses|operationResults)\/([^/?]+)/i.exec(request.path)?.[1]).filter(Boolean));
 
 /** The flow's own requests: Resource Manager and Key Vault, not sign-in. */
 const flowOnly = (requests: LoggedRequest[]) => clientRequests(requests).filter((request) => !['token', 'authorityMetadata'].includes(classify(request)));
 
 function phase(requests: LoggedRequest[], ms: number): RotateAllPhase {
     const polls = requests.filter((request) => classify(request) === 'lroPoll');
-    return { ms, requests: requests.length, dependentChain: dependentChainLength(requests), peakInFlight: peakConcurrency(requests), lroOperations: lroOperationIds(polls).size, lroPollRequests: polls.length };
+    return {
+        ms,
+        requests: requests.length,
+        dependentChain: dependentChainLength(requests),
+        peakInFlight: peakConcurrency(requests),
+        lroOperations: lroOperationIds(polls).size,
+        lroPollRequests: polls.length,
+    };
 }
 
 probeMain(async (input: RotateAllProbeInput): Promise<RotateAllProbeOutput> => {
@@ -47,15 +72,26 @@ probeMain(async (input: RotateAllProbeInput): Promise<RotateAllProbeOutput> => {
     const fleet = await readFleet(targets, 'resourceManager');
     const factory = targets[0]!.factory;
     const vault = fleet.vaults.find((candidate) => candidate.name.startsWith(input.vaultPrefix));
-    if (!vault) { throw new Error(`no vault named ${input.vaultPrefix}…`); }
+    if (!vault) {
+        throw new Error(`no vault named ${input.vaultPrefix}…`);
+    }
     const keyIdOf = (keyName: string) => `${vault.vaultUri.replace(/\/$/, '')}/keys/${keyName}`;
-    const usersOf = (keyName: string) => fleet.registries.filter((registry) => registry.encryption.status === 'enabled'
-        && registry.encryption.keyIdentifier.replace(/\/[0-9a-f]{32}$/i, '').toLowerCase() === keyIdOf(keyName).toLowerCase());
+    const usersOf = (keyName: string) =>
+        fleet.registries.filter(
+            (registry) =>
+                registry.encryption.status === 'enabled' &&
+                registry.encryption.keyIdentifier.replace(/\/[0-9a-f]{32}$/i, '').toLowerCase() === keyIdOf(keyName).toLowerCase(),
+        );
     const rotate = async (keyName: string, registries: ReturnType<typeof usersOf>): Promise<RotateAllRun> => {
         const keyId = keyIdOf(keyName);
         // Pinned registries moved to one new version of their key, created once for all.
-        const request: FleetRotationRequest = { key: { ...parseKeyIdentifier(keyId, factory.cloud), version: undefined }, registries: registries.map(({ id, name }) => ({ id, name })),
-            target: { kind: 'newVersion' }, versionless: false, subscriptionIds: targets.map((target) => target.subscriptionId) };
+        const request: FleetRotationRequest = {
+            key: { ...parseKeyIdentifier(keyId, factory.cloud), version: undefined },
+            registries: registries.map(({ id, name }) => ({ id, name })),
+            target: { kind: 'newVersion' },
+            versionless: false,
+            subscriptionIds: targets.map((target) => target.subscriptionId),
+        };
         const start = (await log()).lastSeq;
         const t0 = process.hrtime.bigint();
         const plan = await planFleetRotation(factory, request);
@@ -67,12 +103,24 @@ probeMain(async (input: RotateAllProbeInput): Promise<RotateAllProbeOutput> => {
         const all = flowOnly((await log(start)).requests);
         const switched = result.outcomes.filter((outcome) => outcome.kind === 'switched').length;
         return {
-            registries: registries.length, switched, notSwitched: result.outcomes.filter((outcome) => outcome.kind !== 'switched').map((outcome) => `${outcome.registry.name}: ${outcome.kind}`),
-            plan: phase(all.filter((request) => request.seq <= planned), planMs), run: phase(all.filter((request) => request.seq > planned), runMs), whole: phase(all, planMs + runMs),
+            registries: registries.length,
+            switched,
+            notSwitched: result.outcomes.filter((outcome) => outcome.kind !== 'switched').map((outcome) => `${outcome.registry.name}: ${outcome.kind}`),
+            plan: phase(
+                all.filter((request) => request.seq <= planned),
+                planMs,
+            ),
+            run: phase(
+                all.filter((request) => request.seq > planned),
+                runMs,
+            ),
+            whole: phase(all, planMs + runMs),
         };
     };
     const fleetUsers = usersOf(input.fleetKey);
-    if (fleetUsers.length !== input.expectedRegistries) { throw new Error(`${fleetUsers.length} registries use ${keyIdOf(input.fleetKey)}, expected ${input.expectedRegistries}`); }
+    if (fleetUsers.length !== input.expectedRegistries) {
+        throw new Error(`${fleetUsers.length} registries use ${keyIdOf(input.fleetKey)}, expected ${input.expectedRegistries}`);
+    }
     const single = await rotate(input.singleKey, usersOf(input.singleKey).slice(0, 1));
     return { single, fleet: await rotate(input.fleetKey, fleetUsers) };
 });

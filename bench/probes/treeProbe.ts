@@ -18,8 +18,19 @@ export interface TreeProbeInput {
     expected: { subscriptions: number; registries: number };
 }
 
-export interface TreeRun { ms: number; cpuMs: number; /** Longest the event loop was held at once during the run (ms): what another extension in the same host would wait. */ longestStallMs: number; cmk: number; requests: Record<RequestKind, number>; dependentChain: number; peakInFlight: number }
-export interface TreeProbeOutput { firstRunMs: number; byLimit: { limit: number; runs: TreeRun[] }[] }
+export interface TreeRun {
+    ms: number;
+    cpuMs: number;
+    /** Longest the event loop was held at once during the run (ms): what another extension in the same host would wait. */ longestStallMs: number;
+    cmk: number;
+    requests: Record<RequestKind, number>;
+    dependentChain: number;
+    peakInFlight: number;
+}
+export interface TreeProbeOutput {
+    firstRunMs: number;
+    byLimit: { limit: number; runs: TreeRun[] }[];
+}
 
 type Log = { lastSeq: number; requests: LoggedRequest[] };
 
@@ -41,13 +52,23 @@ probeMain(async (input: TreeProbeInput): Promise<TreeProbeOutput> => {
         const longestStallMs = stalls.max / 1e6;
         const { cmk } = checkTree(tree, input.expected);
         const requests = clientRequests((await log(lastSeq)).requests);
-        return { ms, cpuMs: (used.user + used.system) / 1000, longestStallMs, cmk, requests: countByKind(requests), dependentChain: dependentChainLength(requests), peakInFlight: peakConcurrency(requests) };
+        return {
+            ms,
+            cpuMs: (used.user + used.system) / 1000,
+            longestStallMs,
+            cmk,
+            requests: countByKind(requests),
+            dependentChain: dependentChainLength(requests),
+            peakInFlight: peakConcurrency(requests),
+        };
     };
     // The first run also loads the SDK modules: reported apart, not mixed into the medians.
     const firstRunMs = (await measure(input.limits[0] ?? 16)).ms;
     const byLimit: TreeProbeOutput['byLimit'] = input.limits.map((limit) => ({ limit, runs: [] }));
     for (let run = 0; run < input.runs; run++) {
-        for (const entry of byLimit) { entry.runs.push(await measure(entry.limit)); } // interleaved: drift hits every limit alike
+        for (const entry of byLimit) {
+            entry.runs.push(await measure(entry.limit));
+        } // interleaved: drift hits every limit alike
     }
     return { firstRunMs, byLimit };
 });

@@ -14,13 +14,20 @@ export const filterSettings = ['acrCmk.selectedSubscriptions', 'azureResourceGro
 export class AzureSession implements vscode.Disposable {
     private source?: Promise<SubscriptionSource & Partial<vscode.Disposable>>;
 
-    constructor(private readonly log: vscode.LogOutputChannel | undefined, private readonly options?: ClientOptions) { }
+    constructor(
+        private readonly log: vscode.LogOutputChannel | undefined,
+        private readonly options?: ClientOptions,
+    ) {}
 
     getSource(): Promise<SubscriptionSource> {
         if (!this.source) {
             const created = this.createSource();
             // A failed creation (bad settings) must not stick: the next call reads the settings again.
-            created.catch(() => { if (this.source === created) { this.source = undefined; } });
+            created.catch(() => {
+                if (this.source === created) {
+                    this.source = undefined;
+                }
+            });
             this.source = created;
         }
         return this.source;
@@ -35,7 +42,10 @@ export class AzureSession implements vscode.Disposable {
     reset(): void {
         const previous = this.source;
         this.source = undefined;
-        void previous?.then((source) => source.dispose?.(), () => undefined);
+        void previous?.then(
+            (source) => source.dispose?.(),
+            () => undefined,
+        );
     }
 
     dispose(): void {

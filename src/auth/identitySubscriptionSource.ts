@@ -10,11 +10,17 @@ import type { SubscriptionSource, SubscriptionTarget } from './SubscriptionSourc
  * Headless credentials from `@azure/identity`: the Azure CLI's login, or a service principal from the
  * environment. Both return tokens for any scope, so the same credential serves ARM and Key Vault.
  */
-export async function createIdentitySubscriptionSource(kind: 'azureCli' | 'environment', cloud: CloudConfig, options?: ClientOptions, env: NodeJS.ProcessEnv = process.env): Promise<SubscriptionSource> {
+export async function createIdentitySubscriptionSource(
+    kind: 'azureCli' | 'environment',
+    cloud: CloudConfig,
+    options?: ClientOptions,
+    env: NodeJS.ProcessEnv = process.env,
+): Promise<SubscriptionSource> {
     const credential = kind === 'azureCli' ? await createAzureCliCredential(cloud) : await createEnvironmentCredential(cloud, options, env);
     const factory = new AzureClientFactory({ cloud, credential, getVaultCredential: () => credential, options });
     return {
-        kind, cloud,
+        kind,
+        cloud,
         // These credentials have no interactive sign-in: "signed in" is decided by the first request's outcome.
         isSignedIn: () => Promise.resolve(true),
         signIn: () => Promise.resolve(true),

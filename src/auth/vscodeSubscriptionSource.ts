@@ -27,11 +27,16 @@ export function createScopedSessionCredential(authentication: SessionSource, def
 }
 
 /** VS Code's Microsoft account (or `microsoft-sovereign-cloud` for China / US Government / custom). */
-export async function createVSCodeSubscriptionSource(cloud: CloudConfig, log: vscode.LogOutputChannel | undefined, options?: ClientOptions): Promise<SubscriptionSource & vscode.Disposable> {
+export async function createVSCodeSubscriptionSource(
+    cloud: CloudConfig,
+    log: vscode.LogOutputChannel | undefined,
+    options?: ClientOptions,
+): Promise<SubscriptionSource & vscode.Disposable> {
     const { VSCodeAzureSubscriptionProvider } = await import('@microsoft/vscode-azext-azureauth');
     const provider = new VSCodeAzureSubscriptionProvider(log);
     return {
-        kind: 'vscode', cloud,
+        kind: 'vscode',
+        cloud,
         isSignedIn: () => provider.isSignedIn(),
         signIn: () => provider.signIn(),
         dispose: () => provider.dispose(),

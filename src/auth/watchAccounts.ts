@@ -9,10 +9,17 @@ const microsoftProviders = ['microsoft', 'microsoft-sovereign-cloud'];
  */
 export function watchMicrosoftAccounts(isActive: () => boolean, changed: () => void): vscode.Disposable {
     const known = new Map<string, string>();
-    const accountsOf = async (providerId: string) => (await vscode.authentication.getAccounts(providerId)).map((account) => account.id).sort().join('\n');
+    const accountsOf = async (providerId: string) =>
+        (await vscode.authentication.getAccounts(providerId))
+            .map((account) => account.id)
+            .sort()
+            .join('\n');
     if (isActive()) {
         for (const providerId of microsoftProviders) {
-            void accountsOf(providerId).then((accounts) => known.set(providerId, accounts), () => undefined);
+            void accountsOf(providerId).then(
+                (accounts) => known.set(providerId, accounts),
+                () => undefined,
+            );
         }
     }
     return vscode.authentication.onDidChangeSessions(async (event) => {

@@ -20,14 +20,19 @@ export class AzExtRuntime implements TelemetryRunner {
     /** The bundle's exports as VS Code found them (see keepBundleExports). */
     private readonly bundleExports = require.cache[__filename]?.exports as unknown;
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly channelName: string) { }
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly channelName: string,
+    ) {}
 
     get outputChannel(): IAzExtLogOutputChannel {
         if (!this.channel) {
             const channel = vscode.window.createOutputChannel(this.channelName, { log: true });
             // vscode-azext-utils writes through `appendLog`; a log channel stamps the time itself.
-            this.channel = Object.assign(channel, { appendLog: (value: string, options?: { resourceName?: string }) =>
-                channel.info(options?.resourceName ? `${options.resourceName}: ${value}` : value) });
+            this.channel = Object.assign(channel, {
+                appendLog: (value: string, options?: { resourceName?: string }) =>
+                    channel.info(options?.resourceName ? `${options.resourceName}: ${value}` : value),
+            });
             this.context.subscriptions.push(channel);
         }
         return this.channel;

@@ -36,11 +36,11 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
     private readonly items = new Map<string, RegistryNode>();
     private readonly following: vscode.Disposable[];
 
-    constructor(private readonly telemetry: TelemetryRunner, private readonly view: RegistryViewState) {
-        this.following = [
-            view.onDidChangeRegistries((change) => this.follow(change)),
-            view.onDidRedrawRegistries((registryIds) => this.redraw(registryIds)),
-        ];
+    constructor(
+        private readonly telemetry: TelemetryRunner,
+        private readonly view: RegistryViewState,
+    ) {
+        this.following = [view.onDidChangeRegistries((change) => this.follow(change)), view.onDidRedrawRegistries((registryIds) => this.redraw(registryIds))];
     }
 
     dispose(): void {
@@ -106,9 +106,8 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
      */
     private async relist(subscriptionId: string): Promise<void> {
         const drawn = [...this.items.values()].filter((item) => subscriptionOfRegistry(item.registry.id) === subscriptionId);
-        const list = drawn.length > 0
-            ? await this.view.inventory.getRegistries({ subscriptionId, factory: drawn[0]!.factory }).catch(() => undefined)
-            : undefined;
+        const list =
+            drawn.length > 0 ? await this.view.inventory.getRegistries({ subscriptionId, factory: drawn[0]!.factory }).catch(() => undefined) : undefined;
         const fresh = new Map(list?.map((registry) => [registry.id.toLowerCase(), registry]));
         for (const item of drawn) {
             item.registry = fresh.get(item.registry.id.toLowerCase()) ?? item.registry;

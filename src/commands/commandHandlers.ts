@@ -34,14 +34,23 @@ export type CommandHandler = (context: IActionContext, services: CommandServices
 type OneArgument = (context: IActionContext, services: CommandServices, arg?: unknown) => Promise<unknown>;
 type WithAnswers = (context: IActionContext, services: CommandServices, arg?: unknown, answers?: unknown) => Promise<unknown>;
 
-const oneArgument = (handler: OneArgument): CommandHandler => (context, services, [arg]) => handler(context, services, arg);
+const oneArgument =
+    (handler: OneArgument): CommandHandler =>
+    (context, services, [arg]) =>
+        handler(context, services, arg);
 // The rotation family also takes a second argument: answers that pre-fill the wizard (tests, other extensions).
-const withAnswers = (handler: WithAnswers): CommandHandler => (context, services, [arg, answers]) => handler(context, services, arg, answers);
+const withAnswers =
+    (handler: WithAnswers): CommandHandler =>
+    (context, services, [arg, answers]) =>
+        handler(context, services, arg, answers);
 type RotationCommand = (context: IActionContext, services: CommandServices, arg?: unknown, answers?: RotateKeyAnswers) => Promise<unknown>;
-const withRotationAnswers = (handler: RotationCommand): CommandHandler => (context, services, [arg, answers]) => handler(context, services, arg, toAnswers(answers));
+const withRotationAnswers =
+    (handler: RotationCommand): CommandHandler =>
+    (context, services, [arg, answers]) =>
+        handler(context, services, arg, toAnswers(answers));
 
 function toAnswers(value: unknown): RotateKeyAnswers | undefined {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as RotateKeyAnswers : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RotateKeyAnswers) : undefined;
 }
 
 /**

@@ -17,7 +17,10 @@ export async function pickKeyRow(context: IActionContext, services: CommandServi
     }
     const picks: IAzureQuickPickItem<KeyInUseNode>[] = keys.map((node) => ({
         label: node.key.keyName,
-        description: node.key.users.length === 1 ? vscode.l10n.t('key vault "{0}" · 1 registry', node.key.vaultName) : vscode.l10n.t('key vault "{0}" · {1} registries', node.key.vaultName, node.key.users.length),
+        description:
+            node.key.users.length === 1
+                ? vscode.l10n.t('key vault "{0}" · 1 registry', node.key.vaultName)
+                : vscode.l10n.t('key vault "{0}" · {1} registries', node.key.vaultName, node.key.users.length),
         data: node,
     }));
     return (await context.ui.showQuickPick(picks, { placeHolder })).data;

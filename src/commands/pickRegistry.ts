@@ -14,7 +14,12 @@ export interface PickRegistryOptions {
  * "Node or pick": a tree node (ours or the Azure sidebar's) is used as is, a registry resource id string
  * (handy for tests and other extensions) is looked up, anything else asks for subscription then registry.
  */
-export async function resolveRegistryNode(context: IActionContext, services: CommandServices, arg: unknown, options: PickRegistryOptions = {}): Promise<RegistryNode> {
+export async function resolveRegistryNode(
+    context: IActionContext,
+    services: CommandServices,
+    arg: unknown,
+    options: PickRegistryOptions = {},
+): Promise<RegistryNode> {
     if (arg instanceof RegistryNode) {
         return arg;
     }
@@ -30,8 +35,7 @@ export async function resolveRegistryNode(context: IActionContext, services: Com
 
 export async function pickRegistry(context: IActionContext, services: CommandServices, options: PickRegistryOptions = {}): Promise<RegistryNode> {
     const target = await pickSubscription(context, services);
-    const registries = (await services.inventory.getRegistries(target))
-        .filter((registry) => !options.cmkOnly || registry.encryption.status === 'enabled');
+    const registries = (await services.inventory.getRegistries(target)).filter((registry) => !options.cmkOnly || registry.encryption.status === 'enabled');
     if (registries.length === 0) {
         throw new DomainError(options.cmkOnly ? 'SubscriptionHasNoCmkRegistries' : 'SubscriptionHasNoRegistries', { subscription: target.name });
     }
@@ -53,7 +57,11 @@ export async function pickSubscription(context: IActionContext, services: Comman
     if (subscriptions.length === 1 && subscriptions[0]) {
         return subscriptions[0];
     }
-    const picks = subscriptions.map((target): IAzureQuickPickItem<SubscriptionTarget> => ({ label: target.name, description: target.subscriptionId, data: target }));
+    const picks = subscriptions.map((target): IAzureQuickPickItem<SubscriptionTarget> => ({
+        label: target.name,
+        description: target.subscriptionId,
+        data: target,
+    }));
     const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a subscription') });
     if (!picked) {
         throw new UserCancelledError();

@@ -21,4 +21,3 @@ function isAzureFailure(error: unknown): boolean {
     const e = error as { statusCode?: unknown; name?: unknown; code?: unknown } | undefined;
     return typeof e?.statusCode === 'number' || e?.name === 'RestError' || e?.name === 'AbortError' || typeof e?.code === 'string';
 }
-

@@ -97,7 +97,14 @@ export interface DomainErrorParams {
     /** The grantAccess step names the identity ('system' or a name) and the vault. */
     RotationChangeDeclined: { registry: string } & RotationChangeDeclinedStep;
     SystemIdentityNotEnabled: { registry: string };
-    RotationStepFailed: { step: RotationStepName; registry: string; cause: string; completed: readonly RotationStepName[]; keptKey: string; keptIdentity: string };
+    RotationStepFailed: {
+        step: RotationStepName;
+        registry: string;
+        cause: string;
+        completed: readonly RotationStepName[];
+        keptKey: string;
+        keptIdentity: string;
+    };
     RotationStepFailedStateUnknown: { step: RotationStepName; registry: string; cause: string; readError: string; completed: readonly RotationStepName[] };
     RotationFollowUpFailed: { step: RotationStepName; registry: string; cause: string; newKey: string; newIdentity: string };
     RotationIntervalInvalid: { days: string };
@@ -131,9 +138,7 @@ export interface DomainErrorParams {
 }
 
 /** The change a rotation needs and was not allowed to make: the step, and for a grant whose and where. */
-export type RotationChangeDeclinedStep =
-    | { step: 'grantAccess'; identity: string; vault: string }
-    | { step: Exclude<RotationStepName, 'grantAccess'> };
+export type RotationChangeDeclinedStep = { step: 'grantAccess'; identity: string; vault: string } | { step: Exclude<RotationStepName, 'grantAccess'> };
 
 export type DomainErrorCode = keyof DomainErrorParams;
 
@@ -143,7 +148,10 @@ export type ParamsArgument<C extends DomainErrorCode> = DomainErrorParams[C] ext
 export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
     readonly params: Readonly<DomainErrorParams[C]>;
 
-    constructor(readonly code: C, ...[params]: ParamsArgument<C>) {
+    constructor(
+        readonly code: C,
+        ...[params]: ParamsArgument<C>
+    ) {
         // The English-ish message only serves logs and stack traces; users see the localized text.
         super(`${code}${params && Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
         this.name = 'DomainError';

@@ -44,7 +44,11 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     /** What the view knew of the fleet was dropped (a refresh, a flow's change): readers of its warnings read again. */
     readonly onDidChangeFleet = this.fleetChanged.event;
 
-    constructor(private readonly session: AzureSession, onDidChangeRegistries: vscode.Event<RegistryChange>, private readonly telemetry: TelemetryRunner) {
+    constructor(
+        private readonly session: AzureSession,
+        onDidChangeRegistries: vscode.Event<RegistryChange>,
+        private readonly telemetry: TelemetryRunner,
+    ) {
         this.following = onDidChangeRegistries((change) => this.follow(change));
     }
 
@@ -63,8 +67,12 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        return childrenWithTelemetry(this.telemetry, 'acrCmk.keys.getChildren',
-            async (context) => (node ? (await node.getChildren?.(context)) ?? [] : (this.roots ??= this.getRoot())), { keepErrors: true });
+        return childrenWithTelemetry(
+            this.telemetry,
+            'acrCmk.keys.getChildren',
+            async (context) => (node ? ((await node.getChildren?.(context)) ?? []) : (this.roots ??= this.getRoot())),
+            { keepErrors: true },
+        );
     }
 
     refresh(): void {
@@ -84,7 +92,11 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     registryWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>> {
         if (!this.warnings) {
             const reading = this.readWarnings();
-            reading.catch(() => { if (this.warnings === reading) { this.warnings = undefined; } });
+            reading.catch(() => {
+                if (this.warnings === reading) {
+                    this.warnings = undefined;
+                }
+            });
             this.warnings = reading;
         }
         return this.warnings;
@@ -179,21 +191,38 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         try {
             const source = await this.session.getSource();
             if (!(await source.isSignedIn())) {
-                return [new MessageNode('acrCmk.keys/signIn', 'signedOut', vscode.l10n.t('Sign in to Azure…'), { title: vscode.l10n.t('Sign In'), command: 'acrCmk.signIn' })];
+                return [
+                    new MessageNode('acrCmk.keys/signIn', 'signedOut', vscode.l10n.t('Sign in to Azure…'), {
+                        title: vscode.l10n.t('Sign In'),
+                        command: 'acrCmk.signIn',
+                    }),
+                ];
             }
             this.fleet ??= this.load();
             const { fleet, targets } = await this.fleet;
             this.describeSource(fleet);
             // The fleet modules load with the view's first use, not with activation.
             const { vaultNodes } = await import('./keysRoot.js');
-            const nodes = vaultNodes({ registries: this.withOverlay(fleet.registries), vaults: fleet.vaults }, targets, (node) => this.changed.fire(node),
-                (key, read) => this.facts.get(key, read));
-            return nodes.length > 0 ? nodes
+            const nodes = vaultNodes(
+                { registries: this.withOverlay(fleet.registries), vaults: fleet.vaults },
+                targets,
+                (node) => this.changed.fire(node),
+                (key, read) => this.facts.get(key, read),
+            );
+            return nodes.length > 0
+                ? nodes
                 : [new MessageNode('acrCmk.keys/empty', 'empty', vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'))];
         } catch (error) {
             this.fleet = undefined;
-            return [new MessageNode('acrCmk.keys/error', 'error', vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)),
-                { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' }, errorMessage(error))];
+            return [
+                new MessageNode(
+                    'acrCmk.keys/error',
+                    'error',
+                    vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)),
+                    { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' },
+                    errorMessage(error),
+                ),
+            ];
         }
     }
 
@@ -208,7 +237,9 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         const setting = vscode.workspace.getConfiguration('acrCmk').get<FleetSourceSetting>('fleetSource', 'auto');
         const { readFleet } = await import('../domain/fleet/readFleet.js');
         const loading = readFleet(targets, setting);
-        loading.catch(() => { this.fleet = undefined; });
+        loading.catch(() => {
+            this.fleet = undefined;
+        });
         return { fleet: await loading, targets };
     }
 
@@ -228,7 +259,11 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         if (!this.view) {
             return;
         }
-        this.view.description = fleet.source === 'resourceGraph' ? vscode.l10n.t('Resource Graph')
-            : fleet.graphFailure ? vscode.l10n.t('Resource Manager (Resource Graph unavailable)') : vscode.l10n.t('Resource Manager');
+        this.view.description =
+            fleet.source === 'resourceGraph'
+                ? vscode.l10n.t('Resource Graph')
+                : fleet.graphFailure
+                  ? vscode.l10n.t('Resource Manager (Resource Graph unavailable)')
+                  : vscode.l10n.t('Resource Manager');
     }
 }

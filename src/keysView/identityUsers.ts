@@ -19,11 +19,16 @@ export function identityInUse(registry: RegistrySummary): IdentityInUse | undefi
         return undefined;
     }
     switch (encryption.identity?.kind) {
-        case 'system': return { kind: 'system', registryId: registry.id, registryName: registry.name };
-        case 'user': return { kind: 'user', resourceId: encryption.identity.resourceId, name: encryption.identity.name, clientId: encryption.identity.clientId };
-        case 'principalIdUsed': return { kind: 'user', resourceId: encryption.identity.resourceId, name: encryption.identity.name };
-        case 'unassigned': return { kind: 'clientId', clientId: encryption.identity.clientId };
-        default: return undefined;
+        case 'system':
+            return { kind: 'system', registryId: registry.id, registryName: registry.name };
+        case 'user':
+            return { kind: 'user', resourceId: encryption.identity.resourceId, name: encryption.identity.name, clientId: encryption.identity.clientId };
+        case 'principalIdUsed':
+            return { kind: 'user', resourceId: encryption.identity.resourceId, name: encryption.identity.name };
+        case 'unassigned':
+            return { kind: 'clientId', clientId: encryption.identity.clientId };
+        default:
+            return undefined;
     }
 }
 
@@ -36,8 +41,10 @@ function uses(registry: RegistrySummary, wanted: IdentityInUse): boolean {
         case 'system':
             return identity?.kind === 'system' && same(registry.id, wanted.registryId);
         case 'user':
-            return ((identity?.kind === 'user' || identity?.kind === 'principalIdUsed') && same(identity.resourceId, wanted.resourceId))
-                || ((identity?.kind === 'user' || identity?.kind === 'unassigned') && same(identity.clientId, wanted.clientId));
+            return (
+                ((identity?.kind === 'user' || identity?.kind === 'principalIdUsed') && same(identity.resourceId, wanted.resourceId)) ||
+                ((identity?.kind === 'user' || identity?.kind === 'unassigned') && same(identity.clientId, wanted.clientId))
+            );
         case 'clientId':
             return (identity?.kind === 'user' || identity?.kind === 'unassigned') && same(identity.clientId, wanted.clientId);
     }

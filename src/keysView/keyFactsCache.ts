@@ -3,7 +3,11 @@ import type { KeyFacts } from './keyFacts';
 type KeyRef = { readonly vaultUrl: string; readonly keyName: string };
 
 // A vault's host (with port) and the key's name, lower case: how key identifiers are matched.
-const idOf = (key: KeyRef): string => `${key.vaultUrl.replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase()}/${key.keyName.toLowerCase()}`;
+const idOf = (key: KeyRef): string =>
+    `${key.vaultUrl
+        .replace(/^https:\/\//i, '')
+        .replace(/\/+$/, '')
+        .toLowerCase()}/${key.keyName.toLowerCase()}`;
 
 /**
  * Key Vault's answers about each key in use, read once per key and shared by the Keys view's rows and the Registries
@@ -20,7 +24,11 @@ export class KeyFactsCache {
         }
         const reading = read();
         this.facts.set(id, reading);
-        reading.catch(() => { if (this.facts.get(id) === reading) { this.facts.delete(id); } });
+        reading.catch(() => {
+            if (this.facts.get(id) === reading) {
+                this.facts.delete(id);
+            }
+        });
         return reading;
     }
 

@@ -28,11 +28,21 @@ export class VaultInUseNode implements TreeNode {
     /** Where the vault's audit logs go (vaults of the selected subscriptions only): read with its keys, shown in the description. */
     readonly audit?: VaultAuditRow;
 
-    constructor(readonly entry: VaultInUse, readonly factory: AzureClientFactory, readonly subscriptionName: (subscriptionId: string) => string,
-        redraw?: (node: VaultInUseNode) => void, private readonly readFacts: KeyFactsReader = (_vault, key) => readKeyFacts(factory, key)) {
+    constructor(
+        readonly entry: VaultInUse,
+        readonly factory: AzureClientFactory,
+        readonly subscriptionName: (subscriptionId: string) => string,
+        redraw?: (node: VaultInUseNode) => void,
+        private readonly readFacts: KeyFactsReader = (_vault, key) => readKeyFacts(factory, key),
+    ) {
         this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
         const vault = entry.vault;
-        this.audit = vault ? new VaultAuditRow(() => readVaultAudit(factory, vault), () => redraw?.(this)) : undefined;
+        this.audit = vault
+            ? new VaultAuditRow(
+                  () => readVaultAudit(factory, vault),
+                  () => redraw?.(this),
+              )
+            : undefined;
     }
 
     getTreeItem(): vscode.TreeItem {
@@ -68,9 +78,12 @@ export class VaultInUseNode implements TreeNode {
 
     getChildren(): Promise<TreeNode[]> {
         this.audit?.load();
-        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => this.readFacts(this.entry, key))
-            .then((facts) => this.entry.keys.map((key, index) => new KeyInUseNode(this, key, facts[index]!)));
-        this.children.catch(() => { this.children = undefined; });
+        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => this.readFacts(this.entry, key)).then((facts) =>
+            this.entry.keys.map((key, index) => new KeyInUseNode(this, key, facts[index]!)),
+        );
+        this.children.catch(() => {
+            this.children = undefined;
+        });
         return this.children;
     }
 }
@@ -79,7 +92,11 @@ export class VaultInUseNode implements TreeNode {
 export class KeyInUseNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: VaultInUseNode, readonly key: KeyInUse, readonly facts: KeyFacts) {
+    constructor(
+        readonly parent: VaultInUseNode,
+        readonly key: KeyInUse,
+        readonly facts: KeyFacts,
+    ) {
         this.id = `${parent.id}/${key.keyName.toLowerCase()}`;
     }
 
@@ -113,7 +130,10 @@ export class KeyInUseNode implements TreeNode {
 export class KeyUserNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: KeyInUseNode, readonly user: KeyUser) {
+    constructor(
+        readonly parent: KeyInUseNode,
+        readonly user: KeyUser,
+    ) {
         this.id = `${parent.id}/${user.registry.id.toLowerCase()}`;
     }
 
@@ -122,11 +142,15 @@ export class KeyUserNode implements TreeNode {
         const item = new vscode.TreeItem(registry.name, vscode.TreeItemCollapsibleState.None);
         item.id = this.id;
         const warnings = registryWarnings(this.user, this.parent.health, pinnedVersionMade(this.user, this.parent.facts), new Date());
-        item.iconPath = warnings.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('package');
+        item.iconPath =
+            warnings.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('package');
         const version = versionText(encryption, this.parent.health);
-        const identity = encryption.identity?.kind === 'system' ? vscode.l10n.t('system-assigned identity')
-            : encryption.identity?.kind === 'user' ? vscode.l10n.t('identity "{0}"', encryption.identity.name)
-                : vscode.l10n.t('⚠ identity not assigned to the registry');
+        const identity =
+            encryption.identity?.kind === 'system'
+                ? vscode.l10n.t('system-assigned identity')
+                : encryption.identity?.kind === 'user'
+                  ? vscode.l10n.t('identity "{0}"', encryption.identity.name)
+                  : vscode.l10n.t('⚠ identity not assigned to the registry');
         item.description = [version, identity, vscode.l10n.t('subscription "{0}"', this.parent.parent.subscriptionName(registry.subscriptionId))].join(' · ');
         item.tooltip = tooltipWith(registry.id, warnings);
         item.contextValue = 'acrCmk.keys.registry';
@@ -149,9 +173,13 @@ function healthText(health: KeyHealth): { text: string } {
     const parts: string[] = [state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('⚠ disabled')];
     if (state.expiresOn) {
         const days = Math.floor((state.expiresOn.getTime() - Date.now()) / 86_400_000);
-        parts.push(days < 0 ? vscode.l10n.t('⚠ expired {0}', state.expiresOn.toISOString().slice(0, 10))
-            : days < 30 ? vscode.l10n.t('⚠ expires {0} (in {1} days)', state.expiresOn.toISOString().slice(0, 10), days)
-                : vscode.l10n.t('expires {0}', state.expiresOn.toISOString().slice(0, 10)));
+        parts.push(
+            days < 0
+                ? vscode.l10n.t('⚠ expired {0}', state.expiresOn.toISOString().slice(0, 10))
+                : days < 30
+                  ? vscode.l10n.t('⚠ expires {0} (in {1} days)', state.expiresOn.toISOString().slice(0, 10), days)
+                  : vscode.l10n.t('expires {0}', state.expiresOn.toISOString().slice(0, 10)),
+        );
     }
     if (health.rotation?.autoRotates) {
         parts.push(vscode.l10n.t('rotation policy: {0}', health.rotation.interval ?? ''));
@@ -171,7 +199,8 @@ function versionText(encryption: KeyUser['encryption'], health: KeyHealth): stri
     const latest = health.lookup.kind === 'found' ? health.lookup.state : undefined;
     const behind = !!latest?.version && !!current && latest.version.toLowerCase() !== current.toLowerCase();
     if (encryption.rotation === 'manual') {
-        return behind ? vscode.l10n.t('pinned to version {0} (latest is {1})', shortVersion(current), shortVersion(latest!.version))
+        return behind
+            ? vscode.l10n.t('pinned to version {0} (latest is {1})', shortVersion(current), shortVersion(latest!.version))
             : vscode.l10n.t('pinned to version {0}', shortVersion(current));
     }
     if (!behind) {
@@ -180,5 +209,9 @@ function versionText(encryption: KeyUser['encryption'], health: KeyHealth): stri
     const ageMs = latest!.createdOn ? Date.now() - latest!.createdOn.getTime() : undefined;
     return ageMs !== undefined && ageMs < hourMs
         ? vscode.l10n.t('versionless, still on version {0}: new version {1} is picked up within an hour', shortVersion(current), shortVersion(latest!.version))
-        : vscode.l10n.t('⚠ versionless, still on version {0}: version {1} was not picked up (over an hour); Rotate Key with the same key applies it', shortVersion(current), shortVersion(latest!.version));
+        : vscode.l10n.t(
+              '⚠ versionless, still on version {0}: version {1} was not picked up (over an hour); Rotate Key with the same key applies it',
+              shortVersion(current),
+              shortVersion(latest!.version),
+          );
 }

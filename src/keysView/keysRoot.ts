@@ -17,8 +17,12 @@ const noCache: KeyFactsCacheGet = (_key, read) => read();
 const vaultSubscription = (entry: VaultInUse): string | undefined => entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId;
 
 /** The view's top rows: one per key vault holding keys in use; each reads its keys' state with a connection of its subscription. */
-export function vaultNodes(fleet: Pick<Fleet, 'registries' | 'vaults'>, targets: readonly SubscriptionTarget[], redraw?: (node: TreeNode) => void,
-    cache: KeyFactsCacheGet = noCache): TreeNode[] {
+export function vaultNodes(
+    fleet: Pick<Fleet, 'registries' | 'vaults'>,
+    targets: readonly SubscriptionTarget[],
+    redraw?: (node: TreeNode) => void,
+    cache: KeyFactsCacheGet = noCache,
+): TreeNode[] {
     const byId = new Map(targets.map((target) => [target.subscriptionId.toLowerCase(), target]));
     const factoryOf = (subscriptionId: string | undefined) => (byId.get(subscriptionId?.toLowerCase() ?? '') ?? targets[0]!).factory;
     const subscriptionName = (subscriptionId: string) => byId.get(subscriptionId.toLowerCase())?.name ?? subscriptionId;
@@ -29,8 +33,11 @@ export function vaultNodes(fleet: Pick<Fleet, 'registries' | 'vaults'>, targets:
 }
 
 /** Registry id (lower case) → its fleet warnings, over the same key facts as the view's rows. */
-export function fleetWarningIndex(fleet: Pick<Fleet, 'registries' | 'vaults'>, factoryOf: (subscriptionId: string | undefined) => AzureClientFactory,
-    cache: KeyFactsCacheGet): Promise<Map<string, FleetWarning[]>> {
+export function fleetWarningIndex(
+    fleet: Pick<Fleet, 'registries' | 'vaults'>,
+    factoryOf: (subscriptionId: string | undefined) => AzureClientFactory,
+    cache: KeyFactsCacheGet,
+): Promise<Map<string, FleetWarning[]>> {
     return registryWarningIndex(keysInUse(fleet), (vault, key) => cache(key, () => readKeyFacts(factoryOf(vaultSubscription(vault)), key)), new Date());
 }
 
@@ -41,14 +48,18 @@ export function findVaultNode(roots: readonly TreeNode[], vaultUrl: string): Vau
 /** The row of a key (by its vault's URL and its name, case-insensitively) among the view's rows, and how many registries use it. */
 export async function findKeyNode(roots: readonly TreeNode[], vaultUrl: string, keyName: string): Promise<{ node: KeyInUseNode; users: number } | undefined> {
     const vault = findVaultNode(roots, vaultUrl);
-    const key = (await vault?.getChildren())?.find((node): node is KeyInUseNode => node instanceof KeyInUseNode && node.key.keyName.toLowerCase() === keyName.toLowerCase());
+    const key = (await vault?.getChildren())?.find(
+        (node): node is KeyInUseNode => node instanceof KeyInUseNode && node.key.keyName.toLowerCase() === keyName.toLowerCase(),
+    );
     return key ? { node: key, users: key.key.users.length } : undefined;
 }
 
 /** A registry's row under its key. */
 export async function findKeyUserNode(roots: readonly TreeNode[], vaultUrl: string, keyName: string, registryId: string): Promise<KeyUserNode | undefined> {
     const key = await findKeyNode(roots, vaultUrl, keyName);
-    return (await key?.node.getChildren())?.find((node): node is KeyUserNode => node instanceof KeyUserNode && node.user.registry.id.toLowerCase() === registryId.toLowerCase());
+    return (await key?.node.getChildren())?.find(
+        (node): node is KeyUserNode => node instanceof KeyUserNode && node.user.registry.id.toLowerCase() === registryId.toLowerCase(),
+    );
 }
 
 /** Every key row under the view's vault rows. */

@@ -17,8 +17,11 @@ export function warningsOfRegistry(user: KeyUser, facts: KeyFacts, vault: FleetV
  * Registry id (lower case) → its fleet warnings, for every registry with at least one. Key facts are asked once per key
  * (four keys at a time): the cost grows with the keys in use, never with the registries.
  */
-export async function registryWarningIndex(vaults: readonly VaultInUse[], factsOf: (vault: VaultInUse, key: KeyInUse) => Promise<KeyFacts>,
-    now: Date): Promise<Map<string, FleetWarning[]>> {
+export async function registryWarningIndex(
+    vaults: readonly VaultInUse[],
+    factsOf: (vault: VaultInUse, key: KeyInUse) => Promise<KeyFacts>,
+    now: Date,
+): Promise<Map<string, FleetWarning[]>> {
     const pairs = vaults.flatMap((vault) => vault.keys.map((key) => ({ vault, key })));
     const index = new Map<string, FleetWarning[]>();
     await mapWithConcurrency(pairs, 4, async ({ vault, key }) => {

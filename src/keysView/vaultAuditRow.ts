@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { VaultAudit } from '../domain/audit/vaultAudit';
 import { errorMessage } from '../l10n/errorMessage';
 
-type AuditRowState = { readonly kind: 'reading' } | { readonly kind: 'read'; readonly audit: VaultAudit } | { readonly kind: 'failed'; readonly reason: string };
+type AuditRowState =
+    { readonly kind: 'reading' } | { readonly kind: 'read'; readonly audit: VaultAudit } | { readonly kind: 'failed'; readonly reason: string };
 
 /**
  * Where a Keys view vault row's audit logs go: read when the row is first expanded (like its keys' state), read again
@@ -11,7 +12,10 @@ type AuditRowState = { readonly kind: 'reading' } | { readonly kind: 'read'; rea
 export class VaultAuditRow {
     private state?: AuditRowState;
 
-    constructor(private readonly read: () => Promise<VaultAudit>, private readonly redraw: () => void) { }
+    constructor(
+        private readonly read: () => Promise<VaultAudit>,
+        private readonly redraw: () => void,
+    ) {}
 
     /** The last answer (undefined until one arrived, or when it failed). */
     get audit(): VaultAudit | undefined {
@@ -57,7 +61,11 @@ export class VaultAuditRow {
         }
         if (state?.kind === 'read') {
             return state.audit.state === 'on'
-                ? vscode.l10n.t('Audit logs (AuditEvent) go to Log Analytics workspace "{0}" (diagnostic setting "{1}").', state.audit.workspace.name, state.audit.settingName)
+                ? vscode.l10n.t(
+                      'Audit logs (AuditEvent) go to Log Analytics workspace "{0}" (diagnostic setting "{1}").',
+                      state.audit.workspace.name,
+                      state.audit.settingName,
+                  )
                 : vscode.l10n.t('Audit logs (AuditEvent) are not sent to any Log Analytics workspace.');
         }
         return undefined;

@@ -32,12 +32,19 @@ export function journalStepName(entry: Pick<JournalEntry, 'flow'>, step: string)
     }
     const [kind, what] = step.split(':');
     switch (kind) {
-        case 'removeGrant': return vscode.l10n.t('remove the identity\'s key access');
-        case 'disableVersion': return vscode.l10n.t('disable key version {0}', what ?? '');
-        case 'recoverKey': return vscode.l10n.t('recover the deleted key');
-        case 'regrant': case 'grantDerived': return vscode.l10n.t('give the identity its key access back');
-        case 'enableVersion': return vscode.l10n.t('enable key version {0}', what ?? '');
-        default: return step;
+        case 'removeGrant':
+            return vscode.l10n.t("remove the identity's key access");
+        case 'disableVersion':
+            return vscode.l10n.t('disable key version {0}', what ?? '');
+        case 'recoverKey':
+            return vscode.l10n.t('recover the deleted key');
+        case 'regrant':
+        case 'grantDerived':
+            return vscode.l10n.t('give the identity its key access back');
+        case 'enableVersion':
+            return vscode.l10n.t('enable key version {0}', what ?? '');
+        default:
+            return step;
     }
 }
 
@@ -49,26 +56,61 @@ export function interruptedRunText(entry: JournalEntry): string {
     const started = new Date(entry.startedAt).toLocaleString();
     const doneText = listText(done);
     return inFlight
-        ? vscode.l10n.t({ message: '{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}. Cut off during: {4}.', args: [command, entry.registryName, started, doneText, journalStepName(entry, inFlight.step)], comment: ['{0}: a command name, such as "Rotate Key"', '{1}: a container registry name', '{2}: a date and time', '{3}: a list of steps, or "nothing"', '{4}: a step, such as "create a new key version"'] })
-        : vscode.l10n.t({ message: '{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}.', args: [command, entry.registryName, started, doneText], comment: ['{0}: a command name, such as "Rotate Key"', '{1}: a container registry name', '{2}: a date and time', '{3}: a list of steps, or "nothing"'] });
+        ? vscode.l10n.t({
+              message:
+                  '{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}. Cut off during: {4}.',
+              args: [command, entry.registryName, started, doneText, journalStepName(entry, inFlight.step)],
+              comment: [
+                  '{0}: a command name, such as "Rotate Key"',
+                  '{1}: a container registry name',
+                  '{2}: a date and time',
+                  '{3}: a list of steps, or "nothing"',
+                  '{4}: a step, such as "create a new key version"',
+              ],
+          })
+        : vscode.l10n.t({
+              message: '{0} on registry "{1}" (started {2}) was interrupted before it finished: VS Code was closed, reloaded or crashed. Done: {3}.',
+              args: [command, entry.registryName, started, doneText],
+              comment: [
+                  '{0}: a command name, such as "Rotate Key"',
+                  '{1}: a container registry name',
+                  '{2}: a date and time',
+                  '{3}: a list of steps, or "nothing"',
+              ],
+          });
 }
 
 /** The one notification of a fleet run (Rotate All …) cut off on several registries: the command and each registry. */
 export function interruptedFleetText(entries: readonly JournalEntry[]): string {
     const first = entries[0]!;
     const shown = entries.slice(0, 5).map((entry) => entry.registryName);
-    const names = entries.length > shown.length
-        ? vscode.l10n.t({ message: '{0} and {1} more', args: [listText(shown), entries.length - shown.length], comment: ['{0}: a list of registry names', '{1}: a number'] })
-        : listText(shown);
-    return vscode.l10n.t({ message: '{0} (started {1}) was interrupted before it finished on {2} registries: {3}. VS Code was closed, reloaded or crashed. Resume All continues each of them; to handle them one by one, use "Resume or Clean Up an Interrupted Operation…".',
+    const names =
+        entries.length > shown.length
+            ? vscode.l10n.t({
+                  message: '{0} and {1} more',
+                  args: [listText(shown), entries.length - shown.length],
+                  comment: ['{0}: a list of registry names', '{1}: a number'],
+              })
+            : listText(shown);
+    return vscode.l10n.t({
+        message:
+            '{0} (started {1}) was interrupted before it finished on {2} registries: {3}. VS Code was closed, reloaded or crashed. Resume All continues each of them; to handle them one by one, use "Resume or Clean Up an Interrupted Operation…".',
         args: [journalCommandName(first.command), new Date(first.startedAt).toLocaleString(), entries.length, names],
-        comment: ['{0}: a command name, such as "Rotate All Registries Using This Key"', '{1}: a date and time', '{2}: the number of registries', '{3}: registry names'],
+        comment: [
+            '{0}: a command name, such as "Rotate All Registries Using This Key"',
+            '{1}: a date and time',
+            '{2}: the number of registries',
+            '{3}: registry names',
+        ],
     });
 }
 
 /** The line on the registry's row until the run is resumed, cleaned up or dismissed. */
 export function interruptedMarkText(entry: JournalEntry): string {
-    return vscode.l10n.t('{0} was interrupted on this registry: Resume or Clean Up it from its notification, or with "Resume or Clean Up an Interrupted Operation…".', journalCommandName(entry.command));
+    return vscode.l10n.t(
+        '{0} was interrupted on this registry: Resume or Clean Up it from its notification, or with "Resume or Clean Up an Interrupted Operation…".',
+        journalCommandName(entry.command),
+    );
 }
 
 /** What Clean Up of a run takes back, one item each: the resources a create made, or the steps of another flow in words. */

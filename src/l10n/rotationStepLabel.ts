@@ -12,9 +12,9 @@ export function rotationStepLabel(step: string): string {
         enableTrustedServices: () => vscode.l10n.t('allow trusted Microsoft services through the key vault firewall'),
         grantPolicyRights: () => vscode.l10n.t('give you the key permissions getrotationpolicy and setrotationpolicy on the key vault'),
         createKeyVersion: () => vscode.l10n.t('create a new key version'),
-        switchEncryption: () => vscode.l10n.t('switch the registry\'s encryption to the chosen key and identity'),
+        switchEncryption: () => vscode.l10n.t("switch the registry's encryption to the chosen key and identity"),
         setRotationPolicy: () => vscode.l10n.t('set the key rotation policy'),
-        removeOldGrant: () => vscode.l10n.t('remove the previous identity\'s access'),
+        removeOldGrant: () => vscode.l10n.t("remove the previous identity's access"),
     };
     return labels[step as RotationStepName]?.() ?? step;
 }

@@ -9,7 +9,12 @@ export class EncryptionDetailNode implements TreeNode {
     readonly id: string;
 
     /** `nextRotation` (kind `nextRotation` only): a date, `null` when the key has no rotation policy, undefined when it could not be read. */
-    constructor(readonly parent: TreeNode, readonly kind: EncryptionDetailKind, private readonly state: CustomerManagedKeyState, private readonly nextRotation?: Date | null) {
+    constructor(
+        readonly parent: TreeNode,
+        readonly kind: EncryptionDetailKind,
+        private readonly state: CustomerManagedKeyState,
+        private readonly nextRotation?: Date | null,
+    ) {
         this.id = `${parent.id}/${kind}`;
     }
 
@@ -28,13 +33,28 @@ export class EncryptionDetailNode implements TreeNode {
         const { state } = this;
         switch (this.kind) {
             case 'vault':
-                return { label: vscode.l10n.t('Key vault'), value: state.key?.vaultName ?? vscode.l10n.t('unknown'), icon: 'key', tooltip: state.key?.vaultUrl };
+                return {
+                    label: vscode.l10n.t('Key vault'),
+                    value: state.key?.vaultName ?? vscode.l10n.t('unknown'),
+                    icon: 'key',
+                    tooltip: state.key?.vaultUrl,
+                };
             case 'key':
                 return { label: vscode.l10n.t('Key'), value: state.key?.keyName ?? state.keyIdentifier, icon: 'symbol-key', tooltip: state.keyIdentifier };
             case 'version':
                 return state.rotation === 'automatic'
-                    ? { label: vscode.l10n.t('Version'), value: vscode.l10n.t('latest — automatic rotation'), icon: 'sync', tooltip: state.versionedKeyIdentifier }
-                    : { label: vscode.l10n.t('Version'), value: state.currentVersion ?? vscode.l10n.t('unknown'), icon: 'pin', tooltip: state.versionedKeyIdentifier };
+                    ? {
+                          label: vscode.l10n.t('Version'),
+                          value: vscode.l10n.t('latest — automatic rotation'),
+                          icon: 'sync',
+                          tooltip: state.versionedKeyIdentifier,
+                      }
+                    : {
+                          label: vscode.l10n.t('Version'),
+                          value: state.currentVersion ?? vscode.l10n.t('unknown'),
+                          icon: 'pin',
+                          tooltip: state.versionedKeyIdentifier,
+                      };
             case 'identity':
                 return { label: vscode.l10n.t('Identity'), ...this.describeIdentity(), icon: 'person' };
             case 'lastRotation':
@@ -47,10 +67,15 @@ export class EncryptionDetailNode implements TreeNode {
             case 'nextRotation':
                 return {
                     label: vscode.l10n.t('Next expected rotation'),
-                    value: this.nextRotation ? this.nextRotation.toLocaleString(vscode.env.language)
-                        : this.nextRotation === null ? vscode.l10n.t('no rotation policy on the key') : vscode.l10n.t('unknown'),
+                    value: this.nextRotation
+                        ? this.nextRotation.toLocaleString(vscode.env.language)
+                        : this.nextRotation === null
+                          ? vscode.l10n.t('no rotation policy on the key')
+                          : vscode.l10n.t('unknown'),
                     icon: 'calendar',
-                    tooltip: this.nextRotation ? vscode.l10n.t('Key Vault creates a new version at {0}; the registry picks it up within an hour.', this.nextRotation.toISOString()) : undefined,
+                    tooltip: this.nextRotation
+                        ? vscode.l10n.t('Key Vault creates a new version at {0}; the registry picks it up within an hour.', this.nextRotation.toISOString())
+                        : undefined,
                 };
         }
     }
@@ -59,7 +84,10 @@ export class EncryptionDetailNode implements TreeNode {
         const identity = this.state.identity;
         switch (identity?.kind) {
             case 'system':
-                return { value: vscode.l10n.t('system-assigned identity'), tooltip: identity.principalId ? vscode.l10n.t('Principal ID: {0}', identity.principalId) : undefined };
+                return {
+                    value: vscode.l10n.t('system-assigned identity'),
+                    tooltip: identity.principalId ? vscode.l10n.t('Principal ID: {0}', identity.principalId) : undefined,
+                };
             case 'user':
                 return { value: vscode.l10n.t('{0} (user-assigned, client ID {1})', identity.name, identity.clientId), tooltip: identity.resourceId };
             case 'unassigned':

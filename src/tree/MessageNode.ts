@@ -20,7 +20,7 @@ export class MessageNode implements TreeNode {
         private readonly command?: vscode.Command,
         private readonly detail?: string,
         readonly parent?: TreeNode,
-    ) { }
+    ) {}
 
     getTreeItem(): vscode.TreeItem {
         const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);

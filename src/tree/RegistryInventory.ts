@@ -12,13 +12,23 @@ export class RegistryInventory {
     private subscriptions?: Promise<SubscriptionTarget[]>;
     private readonly registries = new Map<string, Promise<RegistrySummary[]>>();
 
-    constructor(private readonly loadSubscriptions: () => Promise<SubscriptionTarget[]>, private readonly concurrency = defaultListConcurrency) { }
+    constructor(
+        private readonly loadSubscriptions: () => Promise<SubscriptionTarget[]>,
+        private readonly concurrency = defaultListConcurrency,
+    ) {}
 
     getSubscriptions(): Promise<SubscriptionTarget[]> {
         if (!this.subscriptions) {
             const loading = this.loadSubscriptions();
             this.subscriptions = loading;
-            loading.then((targets) => this.prefetch(targets), () => { if (this.subscriptions === loading) { this.subscriptions = undefined; } });
+            loading.then(
+                (targets) => this.prefetch(targets),
+                () => {
+                    if (this.subscriptions === loading) {
+                        this.subscriptions = undefined;
+                    }
+                },
+            );
         }
         return this.subscriptions;
     }
@@ -60,7 +70,10 @@ export class RegistryInventory {
         const key = updated.subscriptionId.toLowerCase();
         const current = this.registries.get(key);
         if (current) {
-            this.registries.set(key, current.then((list) => list.map((registry) => registry.id.toLowerCase() === updated.id.toLowerCase() ? updated : registry)));
+            this.registries.set(
+                key,
+                current.then((list) => list.map((registry) => (registry.id.toLowerCase() === updated.id.toLowerCase() ? updated : registry))),
+            );
         }
     }
 
@@ -70,7 +83,10 @@ export class RegistryInventory {
         for (const target of pending) {
             const key = target.subscriptionId.toLowerCase();
             // Each list waits for its slot from the bounded pool below.
-            this.track(key, gates.get(key)!.promise.then(() => listRegistriesInSubscription(target.factory, target.subscriptionId)));
+            this.track(
+                key,
+                gates.get(key)!.promise.then(() => listRegistriesInSubscription(target.factory, target.subscriptionId)),
+            );
         }
         void mapWithConcurrency(pending, this.concurrency, async (target) => {
             const key = target.subscriptionId.toLowerCase();
@@ -82,13 +98,19 @@ export class RegistryInventory {
     private track(key: string, loading: Promise<RegistrySummary[]>): Promise<RegistrySummary[]> {
         this.registries.set(key, loading);
         // A failed list is shown on its subscription node and retried on refresh, not cached forever.
-        loading.catch(() => { if (this.registries.get(key) === loading) { this.registries.delete(key); } });
+        loading.catch(() => {
+            if (this.registries.get(key) === loading) {
+                this.registries.delete(key);
+            }
+        });
         return loading;
     }
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
     let resolve!: (value: T) => void;
-    const promise = new Promise<T>((r) => { resolve = r; });
+    const promise = new Promise<T>((r) => {
+        resolve = r;
+    });
     return { promise, resolve };
 }

@@ -20,7 +20,7 @@ export class RegistryNode implements TreeNode {
         /** Client factory bound to the credential of the registry's subscription (commands reuse it). */
         readonly factory: AzureClientFactory,
         readonly tenantId: string | undefined,
-    ) { }
+    ) {}
 
     /** How many repositories its data plane listed when it was last expanded (shown in its tooltip). */
     repositoryCount?: number;

@@ -29,7 +29,11 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     view?: vscode.TreeView<TreeNode>;
 
     /** `inventory`: the subscriptions and registry lists this view shows, which the sidebar's branch reads too. */
-    constructor(private readonly session: AzureSession, readonly inventory: RegistryInventory, private readonly telemetry: TelemetryRunner) { }
+    constructor(
+        private readonly session: AzureSession,
+        readonly inventory: RegistryInventory,
+        private readonly telemetry: TelemetryRunner,
+    ) {}
 
     /** The subscription rows handed to VS Code, by id (see SubscriptionNode.rows): kept so refresh and reveal find them. */
     private readonly subscriptionRows = new Map<string, SubscriptionNode>();
@@ -79,8 +83,12 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        return childrenWithTelemetry(this.telemetry, 'acrCmk.getChildren',
-            async (context) => (node ? (await node.getChildren?.(context)) ?? [] : this.getRootChildren()), { keepErrors: true });
+        return childrenWithTelemetry(
+            this.telemetry,
+            'acrCmk.getChildren',
+            async (context) => (node ? ((await node.getChildren?.(context)) ?? []) : this.getRootChildren()),
+            { keepErrors: true },
+        );
     }
 
     /**
@@ -174,8 +182,12 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
             }
             const subscriptions = await this.inventory.getSubscriptions();
             if (subscriptions.length === 0) {
-                return [new MessageNode('acrCmk/noSubscriptions', 'noSubscriptions', vscode.l10n.t('No subscriptions found. Select subscriptions…'),
-                    { title: vscode.l10n.t('Select Subscriptions'), command: 'acrCmk.selectSubscriptions' })];
+                return [
+                    new MessageNode('acrCmk/noSubscriptions', 'noSubscriptions', vscode.l10n.t('No subscriptions found. Select subscriptions…'), {
+                        title: vscode.l10n.t('Select Subscriptions'),
+                        command: 'acrCmk.selectSubscriptions',
+                    }),
+                ];
             }
             return subscriptions.map((target) => {
                 const key = target.subscriptionId.toLowerCase();

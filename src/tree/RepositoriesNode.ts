@@ -10,7 +10,12 @@ import type { TreeNode } from './TreeNode';
 export class RepositoriesNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: TreeNode, private readonly factory: AzureClientFactory, private readonly registry: DataPlaneRegistry, readonly listing: RepositoryListing) {
+    constructor(
+        readonly parent: TreeNode,
+        private readonly factory: AzureClientFactory,
+        private readonly registry: DataPlaneRegistry,
+        readonly listing: RepositoryListing,
+    ) {
         this.id = `${parent.id}/repositories`;
     }
 
@@ -28,7 +33,7 @@ export class RepositoriesNode implements TreeNode {
     async getChildren(): Promise<TreeNode[]> {
         const { listing } = this;
         if (listing.kind !== 'listed') {
-            const text = vscode.l10n.t('The registry\'s data is unreachable. {0}', dataAccessProblemText(listing));
+            const text = vscode.l10n.t("The registry's data is unreachable. {0}", dataAccessProblemText(listing));
             return [new MessageNode(`${this.id}/unreachable`, 'error', text, undefined, text, this)];
         }
         if (listing.repositories.length === 0) {

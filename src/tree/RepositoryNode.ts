@@ -10,7 +10,12 @@ import type { TreeNode } from './TreeNode';
 export class RepositoryNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: TreeNode, private readonly factory: AzureClientFactory, private readonly registry: DataPlaneRegistry, readonly repository: RepositorySummary) {
+    constructor(
+        readonly parent: TreeNode,
+        private readonly factory: AzureClientFactory,
+        private readonly registry: DataPlaneRegistry,
+        readonly repository: RepositorySummary,
+    ) {
         this.id = `${parent.id}/${repository.name}`;
     }
 

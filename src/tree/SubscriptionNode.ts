@@ -14,7 +14,10 @@ export class SubscriptionNode implements TreeNode {
      */
     private readonly rows = new Map<string, RegistryNode>();
 
-    constructor(readonly target: SubscriptionTarget, private readonly inventory: RegistryInventory) {
+    constructor(
+        readonly target: SubscriptionTarget,
+        private readonly inventory: RegistryInventory,
+    ) {
         this.id = `/subscriptions/${target.subscriptionId}`;
     }
 
@@ -34,8 +37,16 @@ export class SubscriptionNode implements TreeNode {
             registries = await this.inventory.getRegistries(this.target);
         } catch (error) {
             // Shown in place (with retry) so one failing subscription does not hide the others.
-            return [new MessageNode(`${this.id}/error`, 'error', vscode.l10n.t('Could not list registries: {0}', errorMessage(error)),
-                { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh', arguments: [this] }, undefined, this)];
+            return [
+                new MessageNode(
+                    `${this.id}/error`,
+                    'error',
+                    vscode.l10n.t('Could not list registries: {0}', errorMessage(error)),
+                    { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh', arguments: [this] },
+                    undefined,
+                    this,
+                ),
+            ];
         }
         if (registries.length === 0) {
             return [new MessageNode(`${this.id}/empty`, 'empty', vscode.l10n.t('No container registries in this subscription'), undefined, undefined, this)];

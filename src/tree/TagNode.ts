@@ -6,7 +6,10 @@ import type { TreeNode } from './TreeNode';
 export class TagNode implements TreeNode {
     readonly id: string;
 
-    constructor(readonly parent: TreeNode, readonly tag: TaggedManifest) {
+    constructor(
+        readonly parent: TreeNode,
+        readonly tag: TaggedManifest,
+    ) {
         this.id = `${parent.id}:${tag.tag}`;
     }
 

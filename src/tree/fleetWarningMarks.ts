@@ -10,7 +10,6 @@ export interface FleetWarningsSource {
     readonly onDidChangeFleet: vscode.Event<void>;
 }
 
-
 /**
  * The fleet warnings reaching each registry of the Registries view and the Azure sidebar's branch. Nothing is read with
  * the registries' listing: the first CMK row drawn asks the Keys view's fleet for them (two Resource Graph queries and
@@ -27,7 +26,7 @@ export class FleetWarningMarks implements vscode.Disposable {
     private state: 'idle' | 'reading' | 'stale' | 'failed' = 'idle';
     private reads = 0;
 
-    constructor(private readonly redraw: (registryIds: readonly string[]) => void) { }
+    constructor(private readonly redraw: (registryIds: readonly string[]) => void) {}
 
     readFrom(source: FleetWarningsSource): void {
         this.following?.dispose();
@@ -69,23 +68,26 @@ export class FleetWarningMarks implements vscode.Disposable {
         }
         const read = ++this.reads;
         this.state = 'reading';
-        source.registryWarnings().then((next) => {
-            if (read !== this.reads) {
-                return; // a newer read is under way
-            }
-            const before = this.known;
-            this.known = next;
-            this.state = 'idle';
-            const ids = new Set([...(before?.keys() ?? []), ...next.keys()]);
-            const changed = [...ids].filter((id) => !sameWarnings(before?.get(id), next.get(id)));
-            if (changed.length > 0) {
-                this.redraw(changed);
-            }
-        }, () => {
-            if (read === this.reads) {
-                this.state = 'failed'; // no marks, and no new read until the fleet changes
-            }
-        });
+        source.registryWarnings().then(
+            (next) => {
+                if (read !== this.reads) {
+                    return; // a newer read is under way
+                }
+                const before = this.known;
+                this.known = next;
+                this.state = 'idle';
+                const ids = new Set([...(before?.keys() ?? []), ...next.keys()]);
+                const changed = [...ids].filter((id) => !sameWarnings(before?.get(id), next.get(id)));
+                if (changed.length > 0) {
+                    this.redraw(changed);
+                }
+            },
+            () => {
+                if (read === this.reads) {
+                    this.state = 'failed'; // no marks, and no new read until the fleet changes
+                }
+            },
+        );
     }
 }
 
@@ -102,10 +104,13 @@ export function decorateFleetWarnings(item: vscode.TreeItem, warnings: readonly 
     if (!warnings || !severity) {
         return item;
     }
-    item.description = [typeof item.description === 'string' ? item.description : '', fleetWarningMarkLabel(warnings.length)].filter((part) => part.length > 0).join(' · ');
+    item.description = [typeof item.description === 'string' ? item.description : '', fleetWarningMarkLabel(warnings.length)]
+        .filter((part) => part.length > 0)
+        .join(' · ');
     item.iconPath = new vscode.ThemeIcon(severity, new vscode.ThemeColor(severity === 'error' ? 'list.errorForeground' : 'list.warningForeground'));
     item.contextValue = `${item.contextValue ?? ''};fleet:${severity}`;
-    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '', true);
+    const tooltip =
+        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '', true);
     for (const warning of warnings) {
         tooltip.appendMarkdown(`\n\n$(${fleetWarningSeverity(warning)}) `);
         tooltip.appendText(fleetWarningText(warning));

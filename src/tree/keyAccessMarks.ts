@@ -51,7 +51,9 @@ export class KeyAccessMarks {
     forgetProblems(idPrefix = ''): void {
         const prefix = idPrefix.toLowerCase();
         // An interrupted run stays marked until it is resumed, cleaned up or dismissed: a refresh does not settle it.
-        for (const id of [...this.problems.keys()].filter((candidate) => candidate.startsWith(prefix) && this.problems.get(candidate)?.kind !== 'interrupted')) {
+        for (const id of [...this.problems.keys()].filter(
+            (candidate) => candidate.startsWith(prefix) && this.problems.get(candidate)?.kind !== 'interrupted',
+        )) {
             this.problems.delete(id);
         }
     }
@@ -66,14 +68,19 @@ export function decorateKeyAccess(item: vscode.TreeItem, mark: KeyAccessMark | u
         return decorateInterrupted(item, mark.summary);
     }
     const revoked = mark.kind === 'revoked';
-    const label = revoked ? vscode.l10n.t('key access revoked') : mark.severity === 'error' ? vscode.l10n.t('key access problem') : vscode.l10n.t('key access warning');
+    const label = revoked
+        ? vscode.l10n.t('key access revoked')
+        : mark.severity === 'error'
+          ? vscode.l10n.t('key access problem')
+          : vscode.l10n.t('key access warning');
     item.description = [typeof item.description === 'string' ? item.description : '', label].filter((part) => part.length > 0).join(' · ');
     item.iconPath = revoked
         ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground'))
         : new vscode.ThemeIcon(mark.severity, new vscode.ThemeColor(mark.severity === 'error' ? 'list.errorForeground' : 'list.warningForeground'));
     item.contextValue = `${item.contextValue ?? ''};keyAccess:${revoked ? 'revoked' : mark.severity}`;
     const line = revoked ? vscode.l10n.t('Key access revoked: the registry cannot use its key until Restore Key Access.') : mark.summary;
-    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
+    const tooltip =
+        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
     tooltip.appendMarkdown(`\n\n$(${revoked ? 'circle-slash' : mark.severity}) `);
     tooltip.appendText(line);
     item.tooltip = tooltip;
@@ -81,10 +88,13 @@ export function decorateKeyAccess(item: vscode.TreeItem, mark: KeyAccessMark | u
 }
 
 function decorateInterrupted(item: vscode.TreeItem, summary: string): vscode.TreeItem {
-    item.description = [typeof item.description === 'string' ? item.description : '', vscode.l10n.t('interrupted')].filter((part) => part.length > 0).join(' · ');
+    item.description = [typeof item.description === 'string' ? item.description : '', vscode.l10n.t('interrupted')]
+        .filter((part) => part.length > 0)
+        .join(' · ');
     item.iconPath = new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = `${item.contextValue ?? ''};interrupted`;
-    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
+    const tooltip =
+        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
     tooltip.appendMarkdown('\n\n$(debug-pause) ');
     tooltip.appendText(summary);
     item.tooltip = tooltip;

@@ -14,27 +14,33 @@ export function registryContextValue(registry: RegistrySummary): string {
 }
 
 export function registryDescription(registry: RegistrySummary): string {
-    const encryption = registry.encryption.status === 'enabled'
-        ? vscode.l10n.t('customer-managed key')
-        : vscode.l10n.t('service-managed key');
+    const encryption = registry.encryption.status === 'enabled' ? vscode.l10n.t('customer-managed key') : vscode.l10n.t('service-managed key');
     return `${registry.sku} · ${encryption}`;
 }
 
 export function registryIcon(registry: RegistrySummary): vscode.ThemeIcon {
     switch (encryptionHealth(registry.encryption)) {
-        case 'cmk': return new vscode.ThemeIcon('lock', new vscode.ThemeColor('charts.green'));
-        case 'cmkProblem': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        default: return new vscode.ThemeIcon('unlock', new vscode.ThemeColor('descriptionForeground'));
+        case 'cmk':
+            return new vscode.ThemeIcon('lock', new vscode.ThemeColor('charts.green'));
+        case 'cmkProblem':
+            return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        default:
+            return new vscode.ThemeIcon('unlock', new vscode.ThemeColor('descriptionForeground'));
     }
 }
 
 export function problemText(problem: EncryptionProblem): string {
     switch (problem) {
-        case 'keyIdentifierInvalid': return vscode.l10n.t('The key identifier cannot be read for this cloud.');
-        case 'identityMissing': return vscode.l10n.t('No identity is configured to reach the key.');
-        case 'identityNotAssigned': return vscode.l10n.t('The identity used for encryption is no longer assigned to the registry.');
-        case 'principalIdInsteadOfClientId': return vscode.l10n.t('The encryption identity is set to a principal ID; it must be the client ID of the user-assigned managed identity.');
-        case 'systemIdentityDisabled': return vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.');
+        case 'keyIdentifierInvalid':
+            return vscode.l10n.t('The key identifier cannot be read for this cloud.');
+        case 'identityMissing':
+            return vscode.l10n.t('No identity is configured to reach the key.');
+        case 'identityNotAssigned':
+            return vscode.l10n.t('The identity used for encryption is no longer assigned to the registry.');
+        case 'principalIdInsteadOfClientId':
+            return vscode.l10n.t('The encryption identity is set to a principal ID; it must be the client ID of the user-assigned managed identity.');
+        case 'systemIdentityDisabled':
+            return vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.');
     }
 }
 

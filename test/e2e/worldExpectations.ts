@@ -2,12 +2,16 @@
 import { getEmulatorJson } from './emulatorState';
 
 export interface WorldRegistry {
-  id: string; name: string; subscriptionId: string; resourceGroup: string; sku: string;
-  encryption: { status: 'enabled' | 'disabled'; keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string } };
+    id: string;
+    name: string;
+    subscriptionId: string;
+    resourceGroup: string;
+    sku: string;
+    encryption: { status: 'enabled' | 'disabled'; keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string } };
 }
 export interface EmulatorWorld {
-  subscriptions: Record<string, { subscriptionId: string; displayName: string }>;
-  registries: Record<string, WorldRegistry>;
+    subscriptions: Record<string, { subscriptionId: string; displayName: string }>;
+    registries: Record<string, WorldRegistry>;
 }
 
 export const subscriptionsOf = (world: EmulatorWorld) => Object.values(world.subscriptions).sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -8,8 +8,14 @@ import type { Registry, World } from './types';
  * in a Proxy that counts key additions and removals; the index is rebuilt in one pass after such a change.
  * Replacing a registry under its existing key needs no rebuild: the index holds keys, values are read at list time.
  */
-interface ScopeIndex { keysVersion: number; byScope: Map<string, string[]> }
-interface Tracker { keysVersion: number; index?: ScopeIndex }
+interface ScopeIndex {
+    keysVersion: number;
+    byScope: Map<string, string[]>;
+}
+interface Tracker {
+    keysVersion: number;
+    index?: ScopeIndex;
+}
 
 const TRACKER = Symbol('registryIndex.tracker');
 type TrackedMap = Record<string, Registry> & { [TRACKER]?: Tracker };
@@ -54,7 +60,7 @@ function build(registries: Record<string, Registry>, keysVersion: number): Scope
     for (const key in registries) {
         for (const prefix of scopePrefixes(key)) {
             let keys = byScope.get(prefix);
-            if (!keys) byScope.set(prefix, keys = []);
+            if (!keys) byScope.set(prefix, (keys = []));
             keys.push(key);
         }
     }

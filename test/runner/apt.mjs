@@ -7,21 +7,24 @@ const isInstalled = (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg]
 let updated = false;
 
 function aptGet(args, env) {
-  const run = spawnSync('apt-get', ['-q', ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) {
-    process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}`);
-    throw new Error(`apt-get ${args.join(' ')} exited ${run.status ?? run.signal}`);
-  }
+    const run = spawnSync('apt-get', ['-q', ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) {
+        process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}`);
+        throw new Error(`apt-get ${args.join(' ')} exited ${run.status ?? run.signal}`);
+    }
 }
 
 /** @param {string[]} packages @param {string} why what needs them, said in the one line printed */
 export function ensureAptPackages(packages, why = 'the tests') {
-  const missing = packages.filter((p) => !isInstalled(p));
-  if (missing.length === 0) return;
-  const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages; run: sudo apt-get update && sudo ${command}`);
-  console.log(`[setup] installing ${missing.join(', ')} from Debian (for ${why}; once per machine)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!updated) { aptGet(['update'], env); updated = true; }
-  aptGet(['install', '-y', '--no-install-recommends', ...missing], env);
+    const missing = packages.filter((p) => !isInstalled(p));
+    if (missing.length === 0) return;
+    const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+    if (process.getuid?.() !== 0) throw new Error(`missing Debian packages; run: sudo apt-get update && sudo ${command}`);
+    console.log(`[setup] installing ${missing.join(', ')} from Debian (for ${why}; once per machine)…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (!updated) {
+        aptGet(['update'], env);
+        updated = true;
+    }
+    aptGet(['install', '-y', '--no-install-recommends', ...missing], env);
 }

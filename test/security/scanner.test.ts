@@ -27,7 +27,9 @@ describe('security scan: finds planted secrets (it cannot pass vacuously)', func
         }
         const secrets = readIssuedSecrets(emulatorOutDirs(root));
         const kinds = new Set(secrets.map((s) => s.kind));
-        for (const kind of ['accessTokenSignature', 'clientSecret', 'privateKeyD', 'privateKeyPem', 'wrappedKey']) assert.ok(kinds.has(kind), `the emulator recorded a ${kind}`);
+        for (const kind of ['accessTokenSignature', 'clientSecret', 'privateKeyD', 'privateKeyPem', 'wrappedKey']) {
+            assert.ok(kinds.has(kind), `the emulator recorded a ${kind}`);
+        }
         const wrapped = secrets.find((s) => s.kind === 'wrappedKey')!.value;
         const clientSecret = emulator.environment.clientSecret;
 
@@ -35,7 +37,10 @@ describe('security scan: finds planted secrets (it cannot pass vacuously)', func
         mkdirSync(path.join(product, 'logs'), { recursive: true });
         writeFileSync(path.join(product, 'logs', 'clean.log'), 'GET https://management.localhost/subscriptions 200\n');
         writeFileSync(path.join(product, 'logs', '1-ACR CMK.log'), `[info] Authorization: Bearer ${token}\n`);
-        writeFileSync(path.join(product, 'state.vscdb'), Buffer.concat([Buffer.from([0x53, 0x51, 0x4c, 0x00, 0xff]), Buffer.from(`{"secret":"${clientSecret}"}`), Buffer.from([0x00])]));
+        writeFileSync(
+            path.join(product, 'state.vscdb'),
+            Buffer.concat([Buffer.from([0x53, 0x51, 0x4c, 0x00, 0xff]), Buffer.from(`{"secret":"${clientSecret}"}`), Buffer.from([0x00])]),
+        );
         const base64url = wrapped.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
         writeFileSync(path.join(product, 'template.json'), JSON.stringify({ parameters: { data: { value: base64url } } }));
         const cliConfig = path.join(root, 'cli', 'azure-config-copy');

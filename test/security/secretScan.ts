@@ -1,9 +1,19 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export interface Secret { readonly kind: string; readonly value: string }
-export interface Leak { readonly file: string; readonly kind: string }
-export interface ScanResult { readonly files: number; readonly secrets: number; readonly leaks: readonly Leak[] }
+export interface Secret {
+    readonly kind: string;
+    readonly value: string;
+}
+export interface Leak {
+    readonly file: string;
+    readonly kind: string;
+}
+export interface ScanResult {
+    readonly files: number;
+    readonly secrets: number;
+    readonly leaks: readonly Leak[];
+}
 
 const issuedFile = 'issued-secrets.jsonl';
 // An emulator's output directory holds only its own fixtures: environment.json (incl. the client secret), az-cloud.json,

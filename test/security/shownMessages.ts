@@ -7,6 +7,9 @@ export const shownMessagesDir = path.resolve(__dirname, '..', '..', 'test-result
 /** Appends messages a test obtained from the product (error texts, validation messages) to `<dir>/<source>.txt`. */
 export function recordShownMessages(source: string, messages: readonly (string | undefined)[]): void {
     mkdirSync(shownMessagesDir, { recursive: true });
-    const text = messages.filter((message): message is string => !!message).map((message) => `${message.replace(/\n/g, '\\n')}\n`).join('');
+    const text = messages
+        .filter((message): message is string => !!message)
+        .map((message) => `${message.replace(/\n/g, '\\n')}\n`)
+        .join('');
     appendFileSync(path.join(shownMessagesDir, `${source}.txt`), text);
 }

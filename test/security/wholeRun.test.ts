@@ -22,8 +22,14 @@ describe('security scan: no secret in anything the extension wrote, across the w
         const started = Date.now();
         const result = scanFiles(files, secrets);
         const has = (pattern: RegExp) => files.filter((file) => pattern.test(file)).length;
-        console.log(`      scanned: ${has(/exthost\d*[\\/]output_logging|[\\/]logs[\\/]/)} log files, ${has(/state\.vscdb$/)} state.vscdb, ${has(/[\\/]workspace[\\/]/)} workspace files, ${has(/security-captures/)} captured-message files; secrets from ${outDirs.length} emulators (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(
+            `      scanned: ${has(/exthost\d*[\\/]output_logging|[\\/]logs[\\/]/)} log files, ${has(/state\.vscdb$/)} state.vscdb, ${has(/[\\/]workspace[\\/]/)} workspace files, ${has(/security-captures/)} captured-message files; secrets from ${outDirs.length} emulators (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
         console.log(`      security scan: ${result.files} files, ${result.secrets} secrets checked, ${result.leaks.length} leaks`);
-        assert.deepEqual(result.leaks.map((leak) => `${path.relative(results, leak.file)}: ${leak.kind}`), [], 'files holding a secret (file: kind)');
+        assert.deepEqual(
+            result.leaks.map((leak) => `${path.relative(results, leak.file)}: ${leak.kind}`),
+            [],
+            'files holding a secret (file: kind)',
+        );
     });
 });

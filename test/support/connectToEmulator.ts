@@ -11,16 +11,28 @@ import type { EmulatorEnvironment } from '../emulator';
 /** `ca` undefined: the CA is trusted process-wide (NODE_EXTRA_CA_CERTS), like a public cloud's certificate. */
 export function emulatorCloud(env: EmulatorEnvironment, ca: string | undefined): CloudConfig {
     return buildCustomCloud({
-        resourceManagerEndpoint: env.armEndpoint, resourceManagerAudience: env.armAudience, authorityHost: env.authority,
-        tenantId: env.tenantId, keyVaultDnsSuffix: env.keyVaultDnsSuffix, acrLoginServerSuffix: env.acrLoginServerSuffix,
-        portalUrl: env.portalUrl, caCertificate: ca,
+        resourceManagerEndpoint: env.armEndpoint,
+        resourceManagerAudience: env.armAudience,
+        authorityHost: env.authority,
+        tenantId: env.tenantId,
+        keyVaultDnsSuffix: env.keyVaultDnsSuffix,
+        acrLoginServerSuffix: env.acrLoginServerSuffix,
+        portalUrl: env.portalUrl,
+        caCertificate: ca,
     });
 }
 
 /** A fresh `acrCmk.credential = environment` source: a new credential (the first call fetches a token) and new SDK clients. */
-export async function connectToEmulator(env: EmulatorEnvironment, ca: string | undefined, clientOptions?: ClientOptions): Promise<{ cloud: CloudConfig; source: SubscriptionSource }> {
+export async function connectToEmulator(
+    env: EmulatorEnvironment,
+    ca: string | undefined,
+    clientOptions?: ClientOptions,
+): Promise<{ cloud: CloudConfig; source: SubscriptionSource }> {
     const cloud = emulatorCloud(env, ca);
-    const source = await createIdentitySubscriptionSource('environment', cloud, clientOptions,
-        { AZURE_TENANT_ID: env.tenantId, AZURE_CLIENT_ID: env.clientId, AZURE_CLIENT_SECRET: env.clientSecret });
+    const source = await createIdentitySubscriptionSource('environment', cloud, clientOptions, {
+        AZURE_TENANT_ID: env.tenantId,
+        AZURE_CLIENT_ID: env.clientId,
+        AZURE_CLIENT_SECRET: env.clientSecret,
+    });
     return { cloud, source };
 }

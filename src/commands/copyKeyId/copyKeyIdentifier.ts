@@ -20,7 +20,7 @@ async function copy(context: IActionContext, services: CommandServices, arg: unk
     if (state.status !== 'enabled') {
         throw new DomainError('RegistryHasNoKeyIdentifier', { registry: node.registry.name });
     }
-    const value = which === 'configured' ? state.keyIdentifier : state.versionedKeyIdentifier ?? (state.key?.version ? state.keyIdentifier : undefined);
+    const value = which === 'configured' ? state.keyIdentifier : (state.versionedKeyIdentifier ?? (state.key?.version ? state.keyIdentifier : undefined));
     if (!value) {
         throw new DomainError('RegistryHasNoVersionedKeyId', { registry: node.registry.name });
     }

@@ -46,8 +46,14 @@ export function planOf(context: CreateRegistryContext): CreatePlan {
     // Every prompt step has run (or was pre-filled) before the summary and execute steps ask for the plan.
     const subscription = context.subscription!;
     return {
-        subscriptionId: subscription.subscriptionId, location: context.location!, resourceGroup: context.resourceGroup!,
-        registry: { name: context.registryName!, sku: 'Premium' }, identity: context.identity!, vault: context.vault!, key: context.key!,
-        versionless: context.versionless ?? true, tenantId: subscription.tenantId,
+        subscriptionId: subscription.subscriptionId,
+        location: context.location!,
+        resourceGroup: context.resourceGroup!,
+        registry: { name: context.registryName!, sku: 'Premium' },
+        identity: context.identity!,
+        vault: context.vault!,
+        key: context.key!,
+        versionless: context.versionless ?? true,
+        tenantId: subscription.tenantId,
     };
 }

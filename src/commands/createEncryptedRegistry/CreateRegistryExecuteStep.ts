@@ -20,7 +20,12 @@ export class CreateRegistryExecuteStep extends AzureWizardExecuteStep<CreateRegi
         await runPreflight(context);
         const plan = planOf(context);
         const journal = await beginJournal(context.services, {
-            flow: 'create', command: 'createEncryptedRegistry', registryId: registryId(plan), registryName: plan.registry.name, subscriptionId: plan.subscriptionId, plan,
+            flow: 'create',
+            command: 'createEncryptedRegistry',
+            registryId: registryId(plan),
+            registryName: plan.registry.name,
+            subscriptionId: plan.subscriptionId,
+            plan,
         });
         try {
             await this.run(context, plan, journal, progress);
@@ -29,13 +34,20 @@ export class CreateRegistryExecuteStep extends AzureWizardExecuteStep<CreateRegi
         }
     }
 
-    private async run(context: CreateRegistryContext, plan: CreatePlan, journal: RunJournal | undefined, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    private async run(
+        context: CreateRegistryContext,
+        plan: CreatePlan,
+        journal: RunJournal | undefined,
+        progress: vscode.Progress<{ message?: string }>,
+    ): Promise<void> {
         const factory = context.subscription!.factory;
         let resume: CreateRunState | undefined;
         for (;;) {
             try {
                 context.result = await executeCreate(factory, plan, {
-                    resume, journal, onProgress: (step) => step.status === 'started' && progress.report({ message: createStepTitle(step.step) }),
+                    resume,
+                    journal,
+                    onProgress: (step) => step.status === 'started' && progress.report({ message: createStepTitle(step.step) }),
                 });
                 return;
             } catch (error) {

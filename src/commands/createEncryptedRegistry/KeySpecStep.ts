@@ -19,11 +19,13 @@ export class KeySpecStep extends AnswerPromptStep<CreateRegistryContext> {
     async prompt(context: CreateRegistryContext): Promise<void> {
         const premium = context.vault?.kind === 'new' ? context.vault.sku === 'premium' : context.vaultInfo?.sku === 'premium';
         const types: KeySpec['keyType'][] = premium ? ['RSA', 'RSA-HSM'] : ['RSA'];
-        const specs: IAzureQuickPickItem<KeySpec>[] = types.flatMap((keyType) => rsaKeySizes.map((keySize) => ({
-            label: [keyType, String(keySize)].join(' '),
-            description: keyType === 'RSA' && keySize === 3072 ? vscode.l10n.t('recommended') : undefined,
-            data: { keyType, keySize },
-        })));
+        const specs: IAzureQuickPickItem<KeySpec>[] = types.flatMap((keyType) =>
+            rsaKeySizes.map((keySize) => ({
+                label: [keyType, String(keySize)].join(' '),
+                description: keyType === 'RSA' && keySize === 3072 ? vscode.l10n.t('recommended') : undefined,
+                data: { keyType, keySize },
+            })),
+        );
         const picked = await context.ui.showQuickPick(specs, { placeHolder: vscode.l10n.t('Select the key type and size') });
         if (context.key?.kind === 'new') {
             context.key = { ...context.key, ...picked.data };

@@ -13,8 +13,11 @@ export class SummaryStep extends AzureWizardPromptStep<CreateRegistryContext> {
         const create: vscode.MessageItem = { title: vscode.l10n.t('Create') };
         const exportTemplate: vscode.MessageItem = { title: vscode.l10n.t('Export ARM Template…') };
         const buttons = context.exportOnly ? [exportTemplate] : [create, exportTemplate];
-        const choice = await context.ui.showWarningMessage(vscode.l10n.t('Create registry "{0}" encrypted with a customer-managed key?', context.registryName ?? ''),
-            { modal: true, detail: summaryLines(context).join('\n') }, ...buttons);
+        const choice = await context.ui.showWarningMessage(
+            vscode.l10n.t('Create registry "{0}" encrypted with a customer-managed key?', context.registryName ?? ''),
+            { modal: true, detail: summaryLines(context).join('\n') },
+            ...buttons,
+        );
         if (choice === exportTemplate) {
             // What to do with the template is asked next (save, deploy now, or open unsaved). Set here, so Back clears it.
             context.exportChosen = true;
@@ -36,7 +39,8 @@ export async function runPreflight(context: CreateRegistryContext): Promise<void
     if (context.preflightDone) {
         return;
     }
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking names, key vault and key…') },
-        () => preflightCreate(context.subscription!.factory, planOf(context)));
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking names, key vault and key…') }, () =>
+        preflightCreate(context.subscription!.factory, planOf(context)),
+    );
     context.preflightDone = true;
 }

@@ -9,10 +9,18 @@ export function announceCreated(context: CreateRegistryContext, registryId: stri
     const showEncryption = vscode.l10n.t('Show Encryption');
     const diagnose = vscode.l10n.t('Diagnose Key Access');
     const key = context.key?.name ?? '';
-    const vault = context.vault?.kind === 'new' ? context.vault.name : context.vaultInfo?.name ?? lastSegment(context.vault?.kind === 'existing' ? context.vault.id : '');
+    const vault =
+        context.vault?.kind === 'new'
+            ? context.vault.name
+            : (context.vaultInfo?.name ?? lastSegment(context.vault?.kind === 'existing' ? context.vault.id : ''));
     const identity = context.identity?.kind === 'new' ? context.identity.name : lastSegment(context.identity?.kind === 'existing' ? context.identity.id : '');
-    const message = vscode.l10n.t('Created registry "{0}" encrypted with key "{1}" of key vault "{2}", through user-assigned identity "{3}".',
-        context.registryName ?? '', key, vault, identity);
+    const message = vscode.l10n.t(
+        'Created registry "{0}" encrypted with key "{1}" of key vault "{2}", through user-assigned identity "{3}".',
+        context.registryName ?? '',
+        key,
+        vault,
+        identity,
+    );
     void vscode.window.showInformationMessage(message, showEncryption, diagnose).then((choice) => {
         if (choice === showEncryption) {
             void vscode.commands.executeCommand('acrCmk.showEncryption', registryId);
@@ -23,5 +31,10 @@ export function announceCreated(context: CreateRegistryContext, registryId: stri
 }
 
 function lastSegment(id: string): string {
-    return id.split('/').filter((part) => part.length > 0).pop() ?? '';
+    return (
+        id
+            .split('/')
+            .filter((part) => part.length > 0)
+            .pop() ?? ''
+    );
 }

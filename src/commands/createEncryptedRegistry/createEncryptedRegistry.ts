@@ -34,18 +34,42 @@ export function createEncryptedRegistry(actionContext: IActionContext, services:
 }
 
 /** The wizard behind both "Create Registry…" and "Export ARM Template…" (which ends at the summary with the template). */
-export async function runCreateWizard(actionContext: IActionContext, services: CommandServices, arg: unknown, exportOnly: boolean): Promise<string | undefined> {
+export async function runCreateWizard(
+    actionContext: IActionContext,
+    services: CommandServices,
+    arg: unknown,
+    exportOnly: boolean,
+): Promise<string | undefined> {
     const answers = answersFrom(arg);
     // A pre-confirmed Export skips the summary, where "Export ARM Template…" is otherwise chosen (Back clears it there).
-    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly }, exportOnly && answers.confirmed ? { exportChosen: true } : {}, answers);
+    const context: CreateRegistryContext = Object.assign(
+        actionContext,
+        { services, exportOnly },
+        exportOnly && answers.confirmed ? { exportChosen: true } : {},
+        answers,
+    );
     context.subscription = await resolveSubscription(context, arg);
     const wizard = new FlowWizard(context, {
-        title: exportOnly ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key') : vscode.l10n.t('Create Registry with Customer-Managed Key'),
+        title: exportOnly
+            ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key')
+            : vscode.l10n.t('Create Registry with Customer-Managed Key'),
         promptSteps: [
-            new SubscriptionPickStep(), new ResourceGroupPickStep(createResourceGroupPicker), new NewResourceGroupNameStep(),
-            new LocationPickStep(createLocationPicker, 'resourceGroup'), new RegistryNameStep(), new IdentityPickStep(createIdentityPicker), new IdentityNameStep(),
-            new VaultPickStep(createVaultPicker), new NewVaultStep(), new VaultRetentionStep(), new KeyPickStep(createKeyPicker), new NewKeyStep(), new KeySpecStep(),
-            new KeyVersioningStep(), new SummaryStep(), new ExportChoiceStep(),
+            new SubscriptionPickStep(),
+            new ResourceGroupPickStep(createResourceGroupPicker),
+            new NewResourceGroupNameStep(),
+            new LocationPickStep(createLocationPicker, 'resourceGroup'),
+            new RegistryNameStep(),
+            new IdentityPickStep(createIdentityPicker),
+            new IdentityNameStep(),
+            new VaultPickStep(createVaultPicker),
+            new NewVaultStep(),
+            new VaultRetentionStep(),
+            new KeyPickStep(createKeyPicker),
+            new NewKeyStep(),
+            new KeySpecStep(),
+            new KeyVersioningStep(),
+            new SummaryStep(),
+            new ExportChoiceStep(),
         ],
         executeSteps: [new CreateRegistryExecuteStep()],
     });

@@ -10,8 +10,10 @@ export async function askAfterFailure(context: CreateRegistryContext, error: Cre
     const cleanup: vscode.MessageItem = { title: vscode.l10n.t('Delete What This Run Created') };
     const { created, preExisting } = error.report;
     const detail = [
-        vscode.l10n.t('Created by this run:'), ...listed(created),
-        vscode.l10n.t('Already existing (left untouched):'), ...listed(preExisting),
+        vscode.l10n.t('Created by this run:'),
+        ...listed(created),
+        vscode.l10n.t('Already existing (left untouched):'),
+        ...listed(preExisting),
     ].join('\n');
     const buttons = created.length > 0 ? [retry, cleanup] : [retry];
     const choice = await vscode.window.showErrorMessage(errorMessage(error), { modal: true, detail }, ...buttons);
@@ -20,5 +22,7 @@ export async function askAfterFailure(context: CreateRegistryContext, error: Cre
 }
 
 function listed(resources: readonly ExistingResource[]): string[] {
-    return resources.length === 0 ? [vscode.l10n.t('  (none)')] : resources.map((resource) => `  • ${resource.id}${resource.detail ? ` (${resource.detail})` : ''}`);
+    return resources.length === 0
+        ? [vscode.l10n.t('  (none)')]
+        : resources.map((resource) => `  • ${resource.id}${resource.detail ? ` (${resource.detail})` : ''}`);
 }

@@ -14,11 +14,20 @@ export async function exportArmTemplate(context: CreateRegistryContext, action: 
     const text = (content: Record<string, unknown>) => `${JSON.stringify(content, undefined, 2)}\n`;
     if (action === 'deploy') {
         const factory = context.subscription!.factory;
-        const groupCreated = plan.resourceGroup.create && await ensureResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location);
-        return runTemplateDeployment(context, context.services, factory, {
-            subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, deploymentName: defaultDeploymentName(),
-            template: files.template, parameters: readParameterValues(files.parameters),
-        }, { groupCreated });
+        const groupCreated = plan.resourceGroup.create && (await ensureResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location));
+        return runTemplateDeployment(
+            context,
+            context.services,
+            factory,
+            {
+                subscriptionId: plan.subscriptionId,
+                resourceGroup: plan.resourceGroup.name,
+                deploymentName: defaultDeploymentName(),
+                template: files.template,
+                parameters: readParameterValues(files.parameters),
+            },
+            { groupCreated },
+        );
     }
     let templateUri: vscode.Uri;
     let parametersUri: vscode.Uri;
@@ -45,9 +54,15 @@ export async function exportArmTemplate(context: CreateRegistryContext, action: 
         [templateUri, parametersUri] = [template.uri, parameters.uri];
     }
     const deploy = vscode.l10n.t('Deploy…');
-    const message = action === 'save'
-        ? vscode.l10n.t('Saved the ARM template of registry "{0}" as {1} and its parameters as {2}.', plan.registry.name, vscode.workspace.asRelativePath(templateUri), vscode.workspace.asRelativePath(parametersUri))
-        : vscode.l10n.t('Opened the ARM template of registry "{0}" and its parameters, not saved.', plan.registry.name);
+    const message =
+        action === 'save'
+            ? vscode.l10n.t(
+                  'Saved the ARM template of registry "{0}" as {1} and its parameters as {2}.',
+                  plan.registry.name,
+                  vscode.workspace.asRelativePath(templateUri),
+                  vscode.workspace.asRelativePath(parametersUri),
+              )
+            : vscode.l10n.t('Opened the ARM template of registry "{0}" and its parameters, not saved.', plan.registry.name);
     void vscode.window.showInformationMessage(message, deploy).then((choice) => {
         if (choice === deploy) {
             void vscode.commands.executeCommand('acrCmk.deployTemplate', { templateUri, parametersUri, subscriptionId: plan.subscriptionId });

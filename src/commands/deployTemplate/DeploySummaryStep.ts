@@ -13,7 +13,9 @@ export class DeploySummaryStep extends AzureWizardPromptStep<DeployTemplateConte
         const deploy: vscode.MessageItem = { title: vscode.l10n.t('Deploy') };
         const choice = await context.ui.showWarningMessage(
             vscode.l10n.t('Deploy template "{0}" to resource group "{1}"?', context.templateDocument?.label ?? '', context.resourceGroup ?? ''),
-            { modal: true, detail: summaryLines(context).join('\n') }, deploy);
+            { modal: true, detail: summaryLines(context).join('\n') },
+            deploy,
+        );
         if (choice !== deploy) {
             throw new UserCancelledError('deploySummary');
         }

@@ -2,7 +2,10 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { DeployTemplateContext } from './DeployTemplateContext';
 
-interface DeclaredParameter { readonly defaultValue?: unknown; readonly type?: string }
+interface DeclaredParameter {
+    readonly defaultValue?: unknown;
+    readonly type?: string;
+}
 
 /** The template parameters that have neither a value nor a default, each asked in turn (one question in the count). */
 export class ParameterValuesStep extends AzureWizardPromptStep<DeployTemplateContext> {
@@ -17,8 +20,12 @@ export class ParameterValuesStep extends AzureWizardPromptStep<DeployTemplateCon
             const text = await context.ui.showInputBox({
                 prompt: vscode.l10n.t('Value of template parameter "{0}" ({1})', name, definition.type ?? 'string'),
                 password: type.startsWith('secure'),
-                validateInput: (value) => !value.trim() ? vscode.l10n.t('Enter a value.')
-                    : type === 'int' && !/^-?\d+$/.test(value.trim()) ? vscode.l10n.t('Enter a whole number.') : undefined,
+                validateInput: (value) =>
+                    !value.trim()
+                        ? vscode.l10n.t('Enter a value.')
+                        : type === 'int' && !/^-?\d+$/.test(value.trim())
+                          ? vscode.l10n.t('Enter a whole number.')
+                          : undefined,
             });
             context.parameters = { ...context.parameters, [name]: { value: type === 'int' ? Number(text.trim()) : text } };
             this.typed.push(name);
@@ -42,5 +49,7 @@ export class ParameterValuesStep extends AzureWizardPromptStep<DeployTemplateCon
 
 export function missingParameters(context: Pick<DeployTemplateContext, 'template' | 'parameters'>): [string, DeclaredParameter][] {
     const declared = (context.template?.parameters ?? {}) as Record<string, DeclaredParameter>;
-    return Object.entries(declared).filter(([name, definition]) => !(name in (context.parameters ?? {})) && (definition.defaultValue === undefined || definition.defaultValue === ''));
+    return Object.entries(declared).filter(
+        ([name, definition]) => !(name in (context.parameters ?? {})) && (definition.defaultValue === undefined || definition.defaultValue === ''),
+    );
 }

@@ -17,14 +17,17 @@ export class ParametersStep extends AzureWizardPromptStep<DeployTemplateContext>
 
     async prompt(context: DeployTemplateContext): Promise<void> {
         const stem = context.templateDocument?.label.replace(/(\.template)?\.json$/i, '').toLowerCase() ?? '';
-        const documents = (await findTemplateDocuments('parameters'))
-            .sort((a, b) => Number(b.label.toLowerCase().startsWith(stem)) - Number(a.label.toLowerCase().startsWith(stem)));
+        const documents = (await findTemplateDocuments('parameters')).sort(
+            (a, b) => Number(b.label.toLowerCase().startsWith(stem)) - Number(a.label.toLowerCase().startsWith(stem)),
+        );
         const picks: IAzureQuickPickItem<TemplateDocument | 'browse' | 'typed'>[] = [
             ...documents.map(documentPick),
             { label: vscode.l10n.t('$(folder-opened) Browse…'), data: 'browse' },
             { label: vscode.l10n.t('$(edit) Enter parameter values one by one'), data: 'typed' },
         ];
-        const picked = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Parameters of template "{0}"', context.templateDocument?.label ?? '') })).data;
+        const picked = (
+            await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Parameters of template "{0}"', context.templateDocument?.label ?? '') })
+        ).data;
         if (picked === 'typed') {
             context.parametersSource = 'typed';
             context.parameters = {};

@@ -27,7 +27,7 @@ export interface DeployTemplateInput {
  * the summary (Deploy), then the deployment with progress and the notification that ends it.
  */
 export async function deployTemplateCommand(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
-    const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : (arg && typeof arg === 'object' ? arg as DeployTemplateInput : {});
+    const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : arg && typeof arg === 'object' ? (arg as DeployTemplateInput) : {};
     const context: DeployTemplateContext = Object.assign(actionContext, { services });
     if (input.resourceGroup) {
         context.resourceGroup = input.resourceGroup;
@@ -45,18 +45,30 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
         context.parametersSource = document;
     }
     if (input.subscriptionId) {
-        context.target = (await services.inventory.getSubscriptions()).find((target) => target.subscriptionId.toLowerCase() === input.subscriptionId!.toLowerCase());
+        context.target = (await services.inventory.getSubscriptions()).find(
+            (target) => target.subscriptionId.toLowerCase() === input.subscriptionId!.toLowerCase(),
+        );
         if (!context.target) {
             throw new DomainError('SubscriptionNotAvailable', { subscription: input.subscriptionId });
         }
     }
     const wizard = new FlowWizard(context, {
         title: vscode.l10n.t('Deploy ARM Template'),
-        promptSteps: [new TemplateFileStep(), new ParametersStep(), new ParameterValuesStep(), new DeploySubscriptionStep(), deployResourceGroupStep(), new DeploySummaryStep()],
+        promptSteps: [
+            new TemplateFileStep(),
+            new ParametersStep(),
+            new ParameterValuesStep(),
+            new DeploySubscriptionStep(),
+            deployResourceGroupStep(),
+            new DeploySummaryStep(),
+        ],
     });
     await wizard.prompt();
     return runTemplateDeployment(context, services, context.target!.factory, {
-        subscriptionId: context.target!.subscriptionId, resourceGroup: context.resourceGroup!, deploymentName: context.deploymentName!,
-        template: context.template!, parameters: context.parameters ?? {},
+        subscriptionId: context.target!.subscriptionId,
+        resourceGroup: context.resourceGroup!,
+        deploymentName: context.deploymentName!,
+        template: context.template!,
+        parameters: context.parameters ?? {},
     });
 }

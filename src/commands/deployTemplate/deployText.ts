@@ -9,7 +9,8 @@ type Json = Record<string, unknown>;
 export function summaryLines(context: DeployTemplateContext): string[] {
     const parameters = context.parameters ?? {};
     const declared = (context.template?.parameters ?? {}) as Record<string, { type?: string }>;
-    const valueText = (name: string) => (declared[name]?.type ?? '').toLowerCase().startsWith('secure') ? vscode.l10n.t('(hidden)') : JSON.stringify(parameters[name]?.value);
+    const valueText = (name: string) =>
+        (declared[name]?.type ?? '').toLowerCase().startsWith('secure') ? vscode.l10n.t('(hidden)') : JSON.stringify(parameters[name]?.value);
     return [
         vscode.l10n.t('Template: {0}', context.templateDocument?.label ?? ''),
         vscode.l10n.t('Subscription: {0} ({1})', context.target?.name ?? '', context.target?.subscriptionId ?? ''),
@@ -35,21 +36,35 @@ function declaredResources(template: Json, parameters: Readonly<Record<string, {
         const properties = (resource.properties ?? {}) as Json;
         // An inner-scope nested template sees only the values passed to it; an outer one sees the parent's.
         const inner = (properties.expressionEvaluationOptions as { scope?: string } | undefined)?.scope?.toLowerCase() === 'inner';
-        const passed = Object.fromEntries(Object.entries((properties.parameters ?? {}) as Record<string, { value?: unknown }>)
-            .map(([name, entry]) => [name, { value: previewTemplateValue(entry?.value, parameters) }]));
+        const passed = Object.fromEntries(
+            Object.entries((properties.parameters ?? {}) as Record<string, { value?: unknown }>).map(([name, entry]) => [
+                name,
+                { value: previewTemplateValue(entry?.value, parameters) },
+            ]),
+        );
         const group = resource.resourceGroup ? show(resource.resourceGroup) : undefined;
-        return [group ? `${line} ${vscode.l10n.t('(into resource group "{0}")', group)}` : line,
-            ...declaredResources((properties.template ?? {}) as Json, inner ? passed : parameters, `${indent}  `)];
+        return [
+            group ? `${line} ${vscode.l10n.t('(into resource group "{0}")', group)}` : line,
+            ...declaredResources((properties.template ?? {}) as Json, inner ? passed : parameters, `${indent}  `),
+        ];
     });
 }
 
 /** One line per leftover, as the failure report lists them. */
 export function leftoverText(leftover: Leftover): string {
     if (leftover.kind === 'accessPolicy') {
-        return vscode.l10n.t('access policy of identity "{0}" in key vault "{1}" ({2})', leftover.identityName, leftover.vaultName, leftover.permissions.join(', '));
+        return vscode.l10n.t(
+            'access policy of identity "{0}" in key vault "{1}" ({2})',
+            leftover.identityName,
+            leftover.vaultName,
+            leftover.permissions.join(', '),
+        );
     }
     if (leftover.type.toLowerCase() === 'microsoft.keyvault/vaults') {
-        return vscode.l10n.t('key vault "{0}" (deleting it keeps it soft-deleted; purge protection reserves its name until the retention period ends)', leftover.name);
+        return vscode.l10n.t(
+            'key vault "{0}" (deleting it keeps it soft-deleted; purge protection reserves its name until the retention period ends)',
+            leftover.name,
+        );
     }
     if (leftover.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
         return vscode.l10n.t('resource group "{0}" (created for this deployment)', leftover.name);

@@ -2,7 +2,14 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../domain/clients/AzureClientFactory';
 import { deployTemplate, type DeployInput } from '../../domain/create/template/deployTemplate';
-import { findLeftovers, removeLeftovers, resourceGroupLeftover, resourcesBefore, type Leftover, type ResourcesBefore } from '../../domain/create/template/leftovers';
+import {
+    findLeftovers,
+    removeLeftovers,
+    resourceGroupLeftover,
+    resourcesBefore,
+    type Leftover,
+    type ResourcesBefore,
+} from '../../domain/create/template/leftovers';
 import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
@@ -12,14 +19,25 @@ import { leftoverText } from './deployText';
  * Deploys with progress; then the notification that says what now exists (the registry revealed in the tree when the
  * template made one). A failed deployment says what it left behind and offers to delete exactly that.
  */
-export async function runTemplateDeployment(context: IActionContext, services: CommandServices, factory: AzureClientFactory, input: DeployInput,
-    options: { readonly groupCreated?: boolean } = {}): Promise<string> {
+export async function runTemplateDeployment(
+    context: IActionContext,
+    services: CommandServices,
+    factory: AzureClientFactory,
+    input: DeployInput,
+    options: { readonly groupCreated?: boolean } = {},
+): Promise<string> {
     let before: ResourcesBefore | undefined;
     try {
-        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying "{0}" to resource group "{1}"…', input.deploymentName, input.resourceGroup) }, async () => {
-            before = await resourcesBefore(factory, input);
-            return deployTemplate(factory, input);
-        });
+        const result = await vscode.window.withProgress(
+            {
+                location: vscode.ProgressLocation.Notification,
+                title: vscode.l10n.t('Deploying "{0}" to resource group "{1}"…', input.deploymentName, input.resourceGroup),
+            },
+            async () => {
+                before = await resourcesBefore(factory, input);
+                return deployTemplate(factory, input);
+            },
+        );
         const registryId = (result.outputs.registryId as { value?: unknown } | undefined)?.value;
         await services.tree.refresh();
         if (typeof registryId === 'string' && registryId) {
@@ -38,13 +56,20 @@ export async function runTemplateDeployment(context: IActionContext, services: C
 
 function announceDeployed(input: DeployInput, registryId: string | undefined): void {
     if (!registryId) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Deployment "{0}" to resource group "{1}" succeeded.', input.deploymentName, input.resourceGroup));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('Deployment "{0}" to resource group "{1}" succeeded.', input.deploymentName, input.resourceGroup),
+        );
         return;
     }
     const showEncryption = vscode.l10n.t('Show Encryption');
     const diagnose = vscode.l10n.t('Diagnose Key Access');
     const name = registryId.split('/').pop() ?? registryId;
-    const message = vscode.l10n.t('Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.', input.deploymentName, input.resourceGroup, name);
+    const message = vscode.l10n.t(
+        'Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.',
+        input.deploymentName,
+        input.resourceGroup,
+        name,
+    );
     void vscode.window.showInformationMessage(message, showEncryption, diagnose).then((choice) => {
         if (choice === showEncryption) {
             void vscode.commands.executeCommand('acrCmk.showEncryption', registryId);
@@ -55,20 +80,35 @@ function announceDeployed(input: DeployInput, registryId: string | undefined): v
 }
 
 /** The failing operation's own error, what the deployment left behind, and Delete What This Deployment Created. */
-async function reportFailure(context: IActionContext, services: CommandServices, factory: AzureClientFactory, input: DeployInput, before: ResourcesBefore, error: Error, groupCreated: boolean): Promise<void> {
+async function reportFailure(
+    context: IActionContext,
+    services: CommandServices,
+    factory: AzureClientFactory,
+    input: DeployInput,
+    before: ResourcesBefore,
+    error: Error,
+    groupCreated: boolean,
+): Promise<void> {
     const leftovers: Leftover[] = await findLeftovers(factory, input, before).catch(() => []);
     if (groupCreated) {
         leftovers.push(resourceGroupLeftover(input.subscriptionId, input.resourceGroup));
     }
     const remove: vscode.MessageItem = { title: vscode.l10n.t('Delete What This Deployment Created') };
-    const detail = [vscode.l10n.t('Created by this deployment:'), ...(leftovers.length === 0 ? [vscode.l10n.t('  (none)')] : leftovers.map((leftover) => `  • ${leftoverText(leftover)}`))].join('\n');
+    const detail = [
+        vscode.l10n.t('Created by this deployment:'),
+        ...(leftovers.length === 0 ? [vscode.l10n.t('  (none)')] : leftovers.map((leftover) => `  • ${leftoverText(leftover)}`)),
+    ].join('\n');
     context.errorHandling.suppressDisplay = true;
     const choice = await vscode.window.showErrorMessage(errorMessage(error), { modal: true, detail }, ...(leftovers.length > 0 ? [remove] : []));
     if (choice !== remove) {
         return;
     }
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting what deployment "{0}" created…', input.deploymentName) },
-        () => removeLeftovers(factory, input.subscriptionId, leftovers));
+    await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting what deployment "{0}" created…', input.deploymentName) },
+        () => removeLeftovers(factory, input.subscriptionId, leftovers),
+    );
     await services.tree.refresh();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted what deployment "{0}" created: {1}.', input.deploymentName, leftovers.map(leftoverText).join('; ')));
+    void vscode.window.showInformationMessage(
+        vscode.l10n.t('Deleted what deployment "{0}" created: {1}.', input.deploymentName, leftovers.map(leftoverText).join('; ')),
+    );
 }

@@ -44,11 +44,15 @@ export async function readParameters(document: TemplateDocument): Promise<Record
 
 /** A document as a Quick Pick item: its name, and where it is (or that it is not saved). */
 export function documentPick(document: TemplateDocument): IAzureQuickPickItem<TemplateDocument> {
-    return { label: document.label, description: document.uri.scheme === 'untitled' ? vscode.l10n.t('not saved') : vscode.workspace.asRelativePath(document.uri), data: document };
+    return {
+        label: document.label,
+        description: document.uri.scheme === 'untitled' ? vscode.l10n.t('not saved') : vscode.workspace.asRelativePath(document.uri),
+        data: document,
+    };
 }
 
 export function labelOf(uri: vscode.Uri): string {
-    return uri.scheme === 'untitled' ? uri.path : uri.path.split('/').pop() ?? uri.path;
+    return uri.scheme === 'untitled' ? uri.path : (uri.path.split('/').pop() ?? uri.path);
 }
 
 export function toDocument(value: vscode.Uri | string): TemplateDocument {

@@ -34,13 +34,21 @@ export async function diagnoseKeyAccess(context: IActionContext, services: Comma
     return diagnosis;
 }
 
-async function diagnoseAndShow(services: CommandServices, factory: AzureClientFactory, registryId: string, registryName: string, showReport: boolean): Promise<RegistryDiagnosis> {
-    const diagnosis = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing key access of {0}…', registryName) },
+async function diagnoseAndShow(
+    services: CommandServices,
+    factory: AzureClientFactory,
+    registryId: string,
+    registryName: string,
+    showReport: boolean,
+): Promise<RegistryDiagnosis> {
+    const diagnosis = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing key access of {0}…', registryName) },
         async () => {
             // Read fresh: the tree's copy may predate the change being investigated.
             const registry = await getRegistry(factory, registryId);
             return diagnoseRegistry(factory, registry, new DiagnosisCache(await selectedSubscriptionIds(services)));
-        });
+        },
+    );
     await mirrorInTree(services, diagnosis);
     services.tree.redrawKeyAccessMarks([registryId]);
     if (showReport) {

@@ -4,26 +4,41 @@ import type { CheckName, FindingCode, FindingOf, FindingParams, FindingStatus, K
 
 export function checkTitle(check: CheckName): string {
     switch (check) {
-        case 'identity': return vscode.l10n.t('Encryption identity');
-        case 'vault': return vscode.l10n.t('Key vault');
-        case 'vaultRecovery': return vscode.l10n.t('Soft delete and purge protection');
-        case 'firewall': return vscode.l10n.t('Key vault firewall');
-        case 'access': return vscode.l10n.t('Key permissions');
-        case 'key': return vscode.l10n.t('Key');
-        case 'keyEnabled': return vscode.l10n.t('Key enabled');
-        case 'keyExpiry': return vscode.l10n.t('Key expiry');
-        case 'rotation': return vscode.l10n.t('Rotation');
-        case 'dataAccess': return vscode.l10n.t('Registry data access');
+        case 'identity':
+            return vscode.l10n.t('Encryption identity');
+        case 'vault':
+            return vscode.l10n.t('Key vault');
+        case 'vaultRecovery':
+            return vscode.l10n.t('Soft delete and purge protection');
+        case 'firewall':
+            return vscode.l10n.t('Key vault firewall');
+        case 'access':
+            return vscode.l10n.t('Key permissions');
+        case 'key':
+            return vscode.l10n.t('Key');
+        case 'keyEnabled':
+            return vscode.l10n.t('Key enabled');
+        case 'keyExpiry':
+            return vscode.l10n.t('Key expiry');
+        case 'rotation':
+            return vscode.l10n.t('Rotation');
+        case 'dataAccess':
+            return vscode.l10n.t('Registry data access');
     }
 }
 
 export function statusText(status: FindingStatus): string {
     switch (status) {
-        case 'ok': return vscode.l10n.t('OK');
-        case 'info': return vscode.l10n.t('Info');
-        case 'warning': return vscode.l10n.t('Warning');
-        case 'error': return vscode.l10n.t('Problem');
-        case 'unknown': return vscode.l10n.t('Could not check');
+        case 'ok':
+            return vscode.l10n.t('OK');
+        case 'info':
+            return vscode.l10n.t('Info');
+        case 'warning':
+            return vscode.l10n.t('Warning');
+        case 'error':
+            return vscode.l10n.t('Problem');
+        case 'unknown':
+            return vscode.l10n.t('Could not check');
     }
 }
 
@@ -34,33 +49,79 @@ type Explanations = { readonly [C in FindingCode]: (p: Readonly<FindingParams[C]
 const explanations: Explanations = {
     notCmk: () => vscode.l10n.t('The registry is encrypted with a service-managed key; there is no customer-managed key to check.'),
     keyIdInvalid: (p) => vscode.l10n.t('The key identifier "{0}" cannot be read for the configured cloud.', p.keyId),
-    identityUser: (p) => vscode.l10n.t('The registry reaches its key with the user-assigned managed identity "{0}" (client ID {1}), which is assigned to it.', p.identity, p.clientId),
+    identityUser: (p) =>
+        vscode.l10n.t(
+            'The registry reaches its key with the user-assigned managed identity "{0}" (client ID {1}), which is assigned to it.',
+            p.identity,
+            p.clientId,
+        ),
     identitySystem: (p) => vscode.l10n.t('The registry reaches its key with its system-assigned identity (principal ID {0}).', p.principalId),
-    identityNotAssigned: (p) => p.until
-        ? vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal (at the latest until {2}); then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.', p.identity, p.clientId, p.until)
-        : vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal; then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.', p.identity, p.clientId),
-    identityInactive: (p) => vscode.l10n.t('The identity used for encryption, "{0}" (client ID {1}), was removed from the registry more than three months ago (before {2}): Azure has made it inactive, so pushes and pulls fail with "The identity associated with the registry is inactive". Reassign the identity.', p.identity, p.clientId, p.until),
-    identityDeleted: (p) => vscode.l10n.t('The identity used for encryption (client ID {0}) no longer exists. Switch the registry to its system-assigned identity.', p.clientId),
-    identityPrincipalIdUsed: (p) => vscode.l10n.t('The encryption identity is set to the principal ID {0} of "{1}"; it must be the identity\'s client ID.', p.principalId, p.identity),
+    identityNotAssigned: (p) =>
+        p.until
+            ? vscode.l10n.t(
+                  'The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal (at the latest until {2}); then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.',
+                  p.identity,
+                  p.clientId,
+                  p.until,
+              )
+            : vscode.l10n.t(
+                  'The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal; then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.',
+                  p.identity,
+                  p.clientId,
+              ),
+    identityInactive: (p) =>
+        vscode.l10n.t(
+            'The identity used for encryption, "{0}" (client ID {1}), was removed from the registry more than three months ago (before {2}): Azure has made it inactive, so pushes and pulls fail with "The identity associated with the registry is inactive". Reassign the identity.',
+            p.identity,
+            p.clientId,
+            p.until,
+        ),
+    identityDeleted: (p) =>
+        vscode.l10n.t('The identity used for encryption (client ID {0}) no longer exists. Switch the registry to its system-assigned identity.', p.clientId),
+    identityPrincipalIdUsed: (p) =>
+        vscode.l10n.t('The encryption identity is set to the principal ID {0} of "{1}"; it must be the identity\'s client ID.', p.principalId, p.identity),
     systemIdentityDisabled: () => vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.'),
     identityMissing: () => vscode.l10n.t('No identity is configured for the registry to reach its key.'),
     vaultFound: (p) => vscode.l10n.t('Key vault "{0}" exists (resource group {1}).', p.vault, p.resourceGroup),
-    vaultSoftDeleted: (p) => vscode.l10n.t('Key vault "{0}" was deleted and can still be recovered until {1}: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {2}".', p.vault, p.purgeDate, p.subscriptionId),
+    vaultSoftDeleted: (p) =>
+        vscode.l10n.t(
+            'Key vault "{0}" was deleted and can still be recovered until {1}: in the Azure portal open Key vaults > Manage deleted vaults, or run "az keyvault recover --name {0} --subscription {2}".',
+            p.vault,
+            p.purgeDate,
+            p.subscriptionId,
+        ),
     vaultMissing: (p) => vscode.l10n.t('Key vault "{0}" was not found in the selected subscriptions, not even as a deleted vault.', p.vault),
     vaultUnreadable: (p) => vscode.l10n.t('Key vault "{0}" could not be read: {1}', p.vault, p.reason),
     vaultRecoveryOk: (p) => vscode.l10n.t('Soft delete ({0} days) and purge protection are on: a deleted key or vault can be recovered.', p.days),
-    purgeProtectionOff: (p) => vscode.l10n.t('Purge protection is off on key vault "{0}": a deleted key could be purged for good, and the registry\'s data with it.', p.vault),
+    purgeProtectionOff: (p) =>
+        vscode.l10n.t('Purge protection is off on key vault "{0}": a deleted key could be purged for good, and the registry\'s data with it.', p.vault),
     softDeleteOff: (p) => vscode.l10n.t('Soft delete is off on key vault "{0}": a deleted key cannot be recovered.', p.vault),
     noFirewall: () => vscode.l10n.t('The key vault accepts requests from all networks.'),
-    firewallTrustedSystemIdentity: () => vscode.l10n.t('The key vault firewall allows trusted Microsoft services, and the registry uses its system-assigned identity, which passes as one.'),
-    firewallUserIdentity: (p) => vscode.l10n.t('Key vault "{0}" has a firewall, and only a registry\'s system-assigned identity passes it (as a trusted service). The registry uses a user-assigned identity, so it cannot reach its key.', p.vault),
-    firewallNoTrustedServices: (p) => vscode.l10n.t('Key vault "{0}" has a firewall that does not allow trusted Microsoft services, so the registry cannot reach its key.', p.vault),
+    firewallTrustedSystemIdentity: () =>
+        vscode.l10n.t('The key vault firewall allows trusted Microsoft services, and the registry uses its system-assigned identity, which passes as one.'),
+    firewallUserIdentity: (p) =>
+        vscode.l10n.t(
+            'Key vault "{0}" has a firewall, and only a registry\'s system-assigned identity passes it (as a trusted service). The registry uses a user-assigned identity, so it cannot reach its key.',
+            p.vault,
+        ),
+    firewallNoTrustedServices: (p) =>
+        vscode.l10n.t('Key vault "{0}" has a firewall that does not allow trusted Microsoft services, so the registry cannot reach its key.', p.vault),
     accessPolicyOk: () => vscode.l10n.t('The identity has the key permissions get, wrapKey and unwrapKey (access policy).'),
-    accessPolicyMissing: (p) => vscode.l10n.t('The identity (principal ID {0}) lacks the key permissions get, wrapKey and unwrapKey in the access policies of key vault "{1}".', p.principalId, p.vault),
+    accessPolicyMissing: (p) =>
+        vscode.l10n.t(
+            'The identity (principal ID {0}) lacks the key permissions get, wrapKey and unwrapKey in the access policies of key vault "{1}".',
+            p.principalId,
+            p.vault,
+        ),
     roleOk: () => vscode.l10n.t('The identity has a role granting key read, wrap and unwrap on the vault (Azure RBAC).'),
-    roleMissing: (p) => vscode.l10n.t('The identity (principal ID {0}) has no role granting key read, wrap and unwrap on key vault "{1}" (Azure RBAC): it needs "Key Vault Crypto Service Encryption User".', p.principalId, p.vault),
-    accessUnknownPrincipal: () => vscode.l10n.t('The identity\'s principal ID is unknown, so its permissions cannot be checked. Fix the identity first.'),
-    accessUnreadable: (p) => vscode.l10n.t('The identity\'s permissions could not be read: {0}', p.reason),
+    roleMissing: (p) =>
+        vscode.l10n.t(
+            'The identity (principal ID {0}) has no role granting key read, wrap and unwrap on key vault "{1}" (Azure RBAC): it needs "Key Vault Crypto Service Encryption User".',
+            p.principalId,
+            p.vault,
+        ),
+    accessUnknownPrincipal: () => vscode.l10n.t("The identity's principal ID is unknown, so its permissions cannot be checked. Fix the identity first."),
+    accessUnreadable: (p) => vscode.l10n.t("The identity's permissions could not be read: {0}", p.reason),
     keyFound: (p) => vscode.l10n.t('Key "{0}" exists; the registry uses version {1}.', p.key, p.version),
     keySoftDeleted: (p) => vscode.l10n.t('Key "{0}" was deleted; it can be recovered until {1}.', p.key, p.purgeDate),
     keyMissing: (p) => vscode.l10n.t('Key "{0}" (or the version in use) does not exist in key vault "{1}", not even as a deleted key.', p.key, p.vault),
@@ -73,18 +134,52 @@ const explanations: Explanations = {
     keyExpired: (p) => vscode.l10n.t('The key version expired on {0}: the registry cannot use it.', p.date),
     keyNotYetValid: (p) => vscode.l10n.t('The key version is not valid before {0}.', p.date),
     versionedManual: (p) => vscode.l10n.t('The registry is pinned to key version {0}: rotate it yourself (Rotate Key) when a new version is due.', p.version),
-    versionlessWithPolicy: (p) => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).', isoDurationText(p.interval)),
-    versionlessNoPolicy: () => vscode.l10n.t('The registry follows the latest key version (picked up within an hour), but the key has no rotation policy: new versions appear only when someone creates them.'),
-    rotationPolicyUnreadable: (p) => vscode.l10n.t('The key\'s rotation policy could not be read: {0}', p.reason),
-    latestVersionUnreadable: (p) => vscode.l10n.t('The newest version of key {0} could not be read, so whether the registry has picked it up is unknown: {1}', p.key, p.reason),
-    newVersionPending: (p) => vscode.l10n.t('Key version {0} (created {1}) is not yet picked up: the registry still uses version {2}. Azure usually picks up a new version within an hour.', p.latest, p.created, p.current),
-    dataReadable: (p) => p.manifest
-        ? vscode.l10n.t('The registry serves its data: its catalog ({0} repositories) and the manifest of {1} were read just now.', p.repositories, p.manifest)
-        : vscode.l10n.t('The registry serves its data: its catalog ({0} repositories) was read just now; it holds no tagged image to read.', p.repositories),
-    dataDenied: (p) => vscode.l10n.t('The registry refuses to serve its data ({0}): {1} Pulls and pushes fail until the key is usable again.', p.code, p.reason),
-    dataNotPermitted: (p) => vscode.l10n.t('The registry\'s data could not be read with your account ({0}: {1}); a role such as AcrPull on the registry is needed to check it.', p.code, p.reason),
-    dataUnreachable: (p) => vscode.l10n.t('The registry\'s data could not be read: {0}', p.reason),
-    newVersionNotPickedUp: (p) => vscode.l10n.t('Key version {0} was created {1}, more than an hour ago, and the registry still uses version {2}: its automatic key rotation seems to fail (key permissions, firewall, or a removed identity). Rotate the key by hand to see Azure\'s error.', p.latest, p.created, p.current),
+    versionlessWithPolicy: (p) =>
+        vscode.l10n.t(
+            'The registry follows the latest key version (picked up within an hour), and Key Vault rotates the key automatically ({0}).',
+            isoDurationText(p.interval),
+        ),
+    versionlessNoPolicy: () =>
+        vscode.l10n.t(
+            'The registry follows the latest key version (picked up within an hour), but the key has no rotation policy: new versions appear only when someone creates them.',
+        ),
+    rotationPolicyUnreadable: (p) => vscode.l10n.t("The key's rotation policy could not be read: {0}", p.reason),
+    latestVersionUnreadable: (p) =>
+        vscode.l10n.t('The newest version of key {0} could not be read, so whether the registry has picked it up is unknown: {1}', p.key, p.reason),
+    newVersionPending: (p) =>
+        vscode.l10n.t(
+            'Key version {0} (created {1}) is not yet picked up: the registry still uses version {2}. Azure usually picks up a new version within an hour.',
+            p.latest,
+            p.created,
+            p.current,
+        ),
+    dataReadable: (p) =>
+        p.manifest
+            ? vscode.l10n.t(
+                  'The registry serves its data: its catalog ({0} repositories) and the manifest of {1} were read just now.',
+                  p.repositories,
+                  p.manifest,
+              )
+            : vscode.l10n.t(
+                  'The registry serves its data: its catalog ({0} repositories) was read just now; it holds no tagged image to read.',
+                  p.repositories,
+              ),
+    dataDenied: (p) =>
+        vscode.l10n.t('The registry refuses to serve its data ({0}): {1} Pulls and pushes fail until the key is usable again.', p.code, p.reason),
+    dataNotPermitted: (p) =>
+        vscode.l10n.t(
+            "The registry's data could not be read with your account ({0}: {1}); a role such as AcrPull on the registry is needed to check it.",
+            p.code,
+            p.reason,
+        ),
+    dataUnreachable: (p) => vscode.l10n.t("The registry's data could not be read: {0}", p.reason),
+    newVersionNotPickedUp: (p) =>
+        vscode.l10n.t(
+            "Key version {0} was created {1}, more than an hour ago, and the registry still uses version {2}: its automatic key rotation seems to fail (key permissions, firewall, or a removed identity). Rotate the key by hand to see Azure's error.",
+            p.latest,
+            p.created,
+            p.current,
+        ),
 };
 
 export function explain<C extends FindingCode>(finding: FindingOf<C>): string {
@@ -94,19 +189,34 @@ export function explain<C extends FindingCode>(finding: FindingOf<C>): string {
 
 export function fixLabel(fix: KeyAccessFix): string {
     switch (fix.kind) {
-        case 'grantAccess': return vscode.l10n.t('Grant the identity access to the key vault');
-        case 'enableKeyVersion': return vscode.l10n.t('Re-enable the key version');
-        case 'recoverKey': return vscode.l10n.t('Recover the deleted key');
-        case 'extendKeyExpiry': return vscode.l10n.t('Extend the key version\'s expiry to {0}', fix.expiresOn.slice(0, 10));
-        case 'enablePurgeProtection': return vscode.l10n.t('Turn on soft delete and purge protection (cannot be undone)');
-        case 'allowTrustedServices': return vscode.l10n.t('Allow trusted Microsoft services through the vault firewall');
-        case 'reassignIdentity': return vscode.l10n.t('Re-assign the identity to the registry');
-        case 'useClientId': return vscode.l10n.t('Store the identity\'s client ID instead of its principal ID');
-        case 'switchToSystemIdentity': return vscode.l10n.t('Switch encryption to the system-assigned identity (enable it, grant it access, allow trusted services)');
+        case 'grantAccess':
+            return vscode.l10n.t('Grant the identity access to the key vault');
+        case 'enableKeyVersion':
+            return vscode.l10n.t('Re-enable the key version');
+        case 'recoverKey':
+            return vscode.l10n.t('Recover the deleted key');
+        case 'extendKeyExpiry':
+            return vscode.l10n.t("Extend the key version's expiry to {0}", fix.expiresOn.slice(0, 10));
+        case 'enablePurgeProtection':
+            return vscode.l10n.t('Turn on soft delete and purge protection (cannot be undone)');
+        case 'allowTrustedServices':
+            return vscode.l10n.t('Allow trusted Microsoft services through the vault firewall');
+        case 'reassignIdentity':
+            return vscode.l10n.t('Re-assign the identity to the registry');
+        case 'useClientId':
+            return vscode.l10n.t("Store the identity's client ID instead of its principal ID");
+        case 'switchToSystemIdentity':
+            return vscode.l10n.t('Switch encryption to the system-assigned identity (enable it, grant it access, allow trusted services)');
     }
 }
 
 /** Fixes that change something users cannot take back, or that change the registry itself: asked in a modal first. */
 export function fixNeedsConfirmation(fix: KeyAccessFix): boolean {
-    return fix.kind === 'enablePurgeProtection' || fix.kind === 'switchToSystemIdentity' || fix.kind === 'reassignIdentity' || fix.kind === 'useClientId' || fix.kind === 'allowTrustedServices';
+    return (
+        fix.kind === 'enablePurgeProtection' ||
+        fix.kind === 'switchToSystemIdentity' ||
+        fix.kind === 'reassignIdentity' ||
+        fix.kind === 'useClientId' ||
+        fix.kind === 'allowTrustedServices'
+    );
 }

@@ -32,25 +32,44 @@ export async function offerFixes(context: IActionContext, services: CommandServi
     }
     const fixButton = vscode.l10n.t('Fix…');
     const answer = await vscode.window.showWarningMessage(
-        fixable.length === 1 ? vscode.l10n.t('Registry "{0}": 1 problem with a fix.', diagnosis.registryName)
-            : vscode.l10n.t('Registry "{0}": {1} problems with a fix.', diagnosis.registryName, String(fixable.length)), fixButton);
+        fixable.length === 1
+            ? vscode.l10n.t('Registry "{0}": 1 problem with a fix.', diagnosis.registryName)
+            : vscode.l10n.t('Registry "{0}": {1} problems with a fix.', diagnosis.registryName, String(fixable.length)),
+        fixButton,
+    );
     if (answer !== fixButton) {
         return undefined;
     }
-    const picks = fixable.map((f): IAzureQuickPickItem<KeyAccessFix> => ({ label: fixLabel(f.fix!), description: checkTitle(f.check), detail: explain(f), data: f.fix! }));
+    const picks = fixable.map((f): IAzureQuickPickItem<KeyAccessFix> => ({
+        label: fixLabel(f.fix!),
+        description: checkTitle(f.check),
+        detail: explain(f),
+        data: f.fix!,
+    }));
     const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a fix to apply'), suppressPersistence: true });
     const node = await resolveRegistryNode(context, services, diagnosis.registryId, { cmkOnly: true });
     await applyOneFix(context, services, node.factory, diagnosis.registryName, picked.data, false);
     return picked.data;
 }
 
-async function applyOneFix(context: IActionContext, services: CommandServices, factory: Parameters<typeof applyFix>[0], registryName: string, fix: KeyAccessFix, confirmed: boolean): Promise<void> {
+async function applyOneFix(
+    context: IActionContext,
+    services: CommandServices,
+    factory: Parameters<typeof applyFix>[0],
+    registryName: string,
+    fix: KeyAccessFix,
+    confirmed: boolean,
+): Promise<void> {
     if (!confirmed && fixNeedsConfirmation(fix)) {
-        await context.ui.showWarningMessage(vscode.l10n.t('Apply this fix to registry "{0}"?', registryName),
-            { modal: true, detail: fixLabel(fix) }, { title: vscode.l10n.t('Apply') });
+        await context.ui.showWarningMessage(
+            vscode.l10n.t('Apply this fix to registry "{0}"?', registryName),
+            { modal: true, detail: fixLabel(fix) },
+            { title: vscode.l10n.t('Apply') },
+        );
     }
     context.telemetry.properties.fix = fix.kind;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', fixLabel(fix)) },
-        async () => applyFix(factory, fix, await selectedSubscriptionIds(services)));
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', fixLabel(fix)) }, async () =>
+        applyFix(factory, fix, await selectedSubscriptionIds(services)),
+    );
     void vscode.window.showInformationMessage(vscode.l10n.t('Done: {0}. Run Diagnose Key Access again to confirm.', fixLabel(fix)));
 }

@@ -11,14 +11,21 @@ import { RotationIntervalStep } from '../wizard/RotationIntervalStep';
 import { RotationPolicyStep } from '../wizard/RotationPolicyStep';
 
 /** Enable Automatic Rotation: the versionless key id, and with consent a Key Vault rotation policy on the key. */
-export async function enableAutoRotation(context: IActionContext, services: CommandServices, arg?: unknown, answers: RotateKeyAnswers = {}): Promise<RotationResult> {
+export async function enableAutoRotation(
+    context: IActionContext,
+    services: CommandServices,
+    arg?: unknown,
+    answers: RotateKeyAnswers = {},
+): Promise<RotationResult> {
     const node = await resolveCmkRegistry(context, services, arg);
     return runRotationWizard(context, services, node, answers, {
         command: 'enableAutoRotation',
         title: vscode.l10n.t('Enable automatic rotation for "{0}"', node.registry.name),
         promptSteps: [new RotationPolicyStep(), new RotationIntervalStep(), new NotifyBeforeExpiryStep()],
         buildRequest: (wizard) => {
-            const { consent: _consent, ...request } = enableAutoRotationRequest(wizard.registry, { rotationPolicy: wizard.answers.rotationPolicy ?? undefined });
+            const { consent: _consent, ...request } = enableAutoRotationRequest(wizard.registry, {
+                rotationPolicy: wizard.answers.rotationPolicy ?? undefined,
+            });
             return request;
         },
     });

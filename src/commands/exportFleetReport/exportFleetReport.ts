@@ -18,11 +18,13 @@ type ReportFormat = 'markdown' | 'csv';
 export async function exportFleetReport(context: IActionContext, services: CommandServices, format?: unknown): Promise<FleetReport> {
     const chosen = format === 'markdown' || format === 'csv' ? format : await pickFormat(context);
     context.telemetry.properties.format = chosen;
-    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the keys in use and their registries…') },
+    const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the keys in use and their registries…') },
         async () => {
             const { fleet, factoryOf } = await services.keys.fleetSnapshot();
             return readFleetReport(fleet, factoryOf, new Date());
-        });
+        },
+    );
     if (report.registries.length === 0) {
         throw new DomainError('NoKeysInUse', {});
     }
@@ -33,15 +35,26 @@ export async function exportFleetReport(context: IActionContext, services: Comma
     } else {
         const document = await vscode.workspace.openTextDocument({ language: 'csv', content: fleetReportCsv(report, subscriptionName) });
         await vscode.window.showTextDocument(document);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Fleet key report ({0}): {1} registries on {2} keys, {3} warnings.',
-            'CSV', report.registries.length, report.keys.length, allWarnings(report).length));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+                'Fleet key report ({0}): {1} registries on {2} keys, {3} warnings.',
+                'CSV',
+                report.registries.length,
+                report.keys.length,
+                allWarnings(report).length,
+            ),
+        );
     }
     return report;
 }
 
 async function pickFormat(context: IActionContext): Promise<ReportFormat> {
     const picks: IAzureQuickPickItem<ReportFormat>[] = [
-        { label: vscode.l10n.t('Markdown report'), description: vscode.l10n.t('warnings, a timeline of key expiry, keys, registries and key vaults; opened with its preview'), data: 'markdown' },
+        {
+            label: vscode.l10n.t('Markdown report'),
+            description: vscode.l10n.t('warnings, a timeline of key expiry, keys, registries and key vaults; opened with its preview'),
+            data: 'markdown',
+        },
         { label: vscode.l10n.t('CSV'), description: vscode.l10n.t('one row per registry, for spreadsheets'), data: 'csv' },
     ];
     return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the report format') })).data;

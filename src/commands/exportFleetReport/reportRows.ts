@@ -13,9 +13,12 @@ export function keyStateText(key: ReportKey): string {
         return vscode.l10n.t('unreadable');
     }
     switch (lookup.kind) {
-        case 'softDeleted': return vscode.l10n.t('deleted');
-        case 'missing': return vscode.l10n.t('not found');
-        case 'found': return lookup.state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled');
+        case 'softDeleted':
+            return vscode.l10n.t('deleted');
+        case 'missing':
+            return vscode.l10n.t('not found');
+        case 'found':
+            return lookup.state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled');
     }
 }
 
@@ -41,7 +44,9 @@ export function versionText(registry: ReportRegistry): string {
     const current = registry.user.encryption.currentVersion;
     return registry.user.encryption.rotation === 'manual'
         ? vscode.l10n.t('pinned to {0}', shortVersion(current ?? ''))
-        : current ? vscode.l10n.t('versionless, now {0}', shortVersion(current)) : vscode.l10n.t('versionless');
+        : current
+          ? vscode.l10n.t('versionless, now {0}', shortVersion(current))
+          : vscode.l10n.t('versionless');
 }
 
 export const registryIdentityText = (registry: ReportRegistry): string => identityLabel(registry.user.encryption.identity);
@@ -51,8 +56,12 @@ export const warningsText = (warnings: readonly FleetWarning[]): string => warni
 /** Every warning of the report with what it is about, worst first (keys, then registries, then vaults). */
 export function allWarnings(report: FleetReport): { subject: string; text: string }[] {
     return [
-        ...report.keys.flatMap((key) => key.warnings.map((warning) => ({ subject: `${key.vault.vaultName}/${key.key.keyName}`, text: fleetWarningText(warning) }))),
-        ...report.registries.flatMap((registry) => registry.warnings.map((warning) => ({ subject: registry.user.registry.name, text: fleetWarningText(warning) }))),
+        ...report.keys.flatMap((key) =>
+            key.warnings.map((warning) => ({ subject: `${key.vault.vaultName}/${key.key.keyName}`, text: fleetWarningText(warning) })),
+        ),
+        ...report.registries.flatMap((registry) =>
+            registry.warnings.map((warning) => ({ subject: registry.user.registry.name, text: fleetWarningText(warning) })),
+        ),
         ...report.vaults.flatMap((vault) => vault.warnings.map((warning) => ({ subject: vault.entry.vaultName, text: fleetWarningText(warning) }))),
     ];
 }
@@ -61,11 +70,24 @@ export function allWarnings(report: FleetReport): { subject: string; text: strin
 export function timelineRow(key: ReportKey): TimelineRow {
     const state = key.health.lookup.kind === 'found' ? key.health.lookup.state : undefined;
     const codes = new Set(key.warnings.map((warning) => warning.code));
-    const tone = codes.has('keyExpired') || codes.has('keyDisabled') || codes.has('keyDeleted') || codes.has('keyMissing') ? 'expired'
-        : codes.has('keyExpiresSoon') ? 'soon' : state ? 'ok' : 'unknown';
+    const tone =
+        codes.has('keyExpired') || codes.has('keyDisabled') || codes.has('keyDeleted') || codes.has('keyMissing')
+            ? 'expired'
+            : codes.has('keyExpiresSoon')
+              ? 'soon'
+              : state
+                ? 'ok'
+                : 'unknown';
     const users = key.key.users.length;
     const label = vscode.l10n.t('{0}/{1} ({2})', key.vault.vaultName, key.key.keyName, users);
     const endText = state ? expiryText(key) : keyStateText(key);
     const registries = users === 1 ? vscode.l10n.t('1 registry') : vscode.l10n.t('{0} registries', users);
-    return { label, createdOn: state?.createdOn, expiresOn: state?.expiresOn, tone, endText, title: vscode.l10n.t('{0}: {1}, {2} · {3}', label, keyStateText(key), endText, registries) };
+    return {
+        label,
+        createdOn: state?.createdOn,
+        expiresOn: state?.expiresOn,
+        tone,
+        endText,
+        title: vscode.l10n.t('{0}: {1}, {2} · {3}', label, keyStateText(key), endText, registries),
+    };
 }

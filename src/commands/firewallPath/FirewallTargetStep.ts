@@ -27,11 +27,18 @@ export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardCont
             {
                 label: vscode.l10n.t('Re-apply the current key with the system-assigned identity'),
                 detail: this.check.broken
-                    ? vscode.l10n.t('Key vault "{0}" has a firewall the registry\'s current identity cannot pass: key access and automatic rotation stay broken until identity and key are re-applied.', vault.name)
+                    ? vscode.l10n.t(
+                          'Key vault "{0}" has a firewall the registry\'s current identity cannot pass: key access and automatic rotation stay broken until identity and key are re-applied.',
+                          vault.name,
+                      )
                     : vscode.l10n.t('Key vault "{0}": makes sure the registry reaches its key as a trusted service.', vault.name),
                 data: 'reapply',
             },
-            { label: vscode.l10n.t('Rotate to a key in a firewalled key vault'), detail: vscode.l10n.t('Enable the system-assigned identity, grant it on that vault, allow trusted services, then switch.'), data: 'otherVault' },
+            {
+                label: vscode.l10n.t('Rotate to a key in a firewalled key vault'),
+                detail: vscode.l10n.t('Enable the system-assigned identity, grant it on that vault, allow trusted services, then switch.'),
+                data: 'otherVault',
+            },
         ];
         context.firewallTarget = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Key vault firewall: what should be done?') })).data;
     }

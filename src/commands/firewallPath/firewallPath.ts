@@ -18,20 +18,29 @@ import { systemIdentityConsent } from '../../domain/rotate/RotationRequest';
 export async function firewallPath(context: IActionContext, services: CommandServices, arg?: unknown, answers: RotateKeyAnswers = {}): Promise<RotationResult> {
     const node = await resolveCmkRegistry(context, services, arg);
     const subscriptions = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
-    const check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the key vault firewall…') },
-        () => checkRegistryVaultFirewall(node.factory, node.registry, subscriptions));
+    const check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the key vault firewall…') }, () =>
+        checkRegistryVaultFirewall(node.factory, node.registry, subscriptions),
+    );
     const consent = { ...systemIdentityConsent, ...answers.consent };
-    return runRotationWizard(context, services, node, { ...answers, consent }, {
-        command: 'firewallPath',
-        title: vscode.l10n.t('Key vault firewall for "{0}"', node.registry.name),
-        promptSteps: [new FirewallTargetStep(check)],
-        buildRequest: (wizard) => {
-            const keyId = (wizard as FirewallWizardContext).firewallTarget === 'reapply' ? undefined : wizard.answers.keyId;
-            const { consent: _consent, ...request } = firewallPathRequest(wizard.registry, {
-                keyId, versionless: keyId ? wizard.answers.versionless : undefined, enableTrustedServices: false,
-                subscriptionIds: wizard.answers.subscriptionIds ?? subscriptions,
-            });
-            return request;
+    return runRotationWizard(
+        context,
+        services,
+        node,
+        { ...answers, consent },
+        {
+            command: 'firewallPath',
+            title: vscode.l10n.t('Key vault firewall for "{0}"', node.registry.name),
+            promptSteps: [new FirewallTargetStep(check)],
+            buildRequest: (wizard) => {
+                const keyId = (wizard as FirewallWizardContext).firewallTarget === 'reapply' ? undefined : wizard.answers.keyId;
+                const { consent: _consent, ...request } = firewallPathRequest(wizard.registry, {
+                    keyId,
+                    versionless: keyId ? wizard.answers.versionless : undefined,
+                    enableTrustedServices: false,
+                    subscriptionIds: wizard.answers.subscriptionIds ?? subscriptions,
+                });
+                return request;
+            },
         },
-    });
+    );
 }

@@ -47,14 +47,22 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
         void vscode.window.showInformationMessage(vscode.l10n.t('No interrupted operation is waiting: it was resumed, cleaned up or dismissed already.'));
         return;
     }
-    const action = args.action ?? (await context.ui.showQuickPick(recoveryChoices(entry).map((choice) => ({ label: choice.title, data: choice.action })),
-        { placeHolder: interruptedRunText(entry), suppressPersistence: true })).data;
+    const action =
+        args.action ??
+        (
+            await context.ui.showQuickPick(
+                recoveryChoices(entry).map((choice) => ({ label: choice.title, data: choice.action })),
+                { placeHolder: interruptedRunText(entry), suppressPersistence: true },
+            )
+        ).data;
     if (action === 'dismiss') {
         await store.remove(entry.id);
         services.tree.markKeyAccess(entry.registryId, undefined);
         return;
     }
-    const target = (await services.inventory.getSubscriptions()).find((candidate) => candidate.subscriptionId.toLowerCase() === entry.subscriptionId.toLowerCase());
+    const target = (await services.inventory.getSubscriptions()).find(
+        (candidate) => candidate.subscriptionId.toLowerCase() === entry.subscriptionId.toLowerCase(),
+    );
     if (!target) {
         throw new DomainError('SubscriptionNotSelected', { subscription: entry.subscriptionId, registry: entry.registryName });
     }
@@ -63,11 +71,15 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
     if (action === 'resume') {
         await withProgress(vscode.l10n.t('Resuming {0} on {1}…', command, entry.registryName), () => resumeRun(target.factory, entry, stores));
         services.tree.markKeyAccess(entry.registryId, undefined);
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} on registry "{1}" finished: every change it had planned is made.', command, entry.registryName));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('{0} on registry "{1}" finished: every change it had planned is made.', command, entry.registryName),
+        );
     } else {
         const preview = await previewCleanUp(target.factory, entry);
         await confirmCleanUp(context, preview);
-        const outcome = await withProgress(vscode.l10n.t('Cleaning up {0} on {1}…', command, entry.registryName), () => cleanUpRun(target.factory, preview, stores));
+        const outcome = await withProgress(vscode.l10n.t('Cleaning up {0} on {1}…', command, entry.registryName), () =>
+            cleanUpRun(target.factory, preview, stores),
+        );
         services.tree.markKeyAccess(entry.registryId, undefined);
         void vscode.window.showInformationMessage(cleanUpText(entry, outcome));
     }
@@ -79,7 +91,9 @@ async function pickRun(context: IActionContext, interrupted: JournalEntry[]): Pr
         return undefined;
     }
     const picks: IAzureQuickPickItem<JournalEntry>[] = interrupted.map((entry) => ({
-        label: vscode.l10n.t('{0} — {1}', journalCommandName(entry.command), entry.registryName), description: new Date(entry.startedAt).toLocaleString(), data: entry,
+        label: vscode.l10n.t('{0} — {1}', journalCommandName(entry.command), entry.registryName),
+        description: new Date(entry.startedAt).toLocaleString(),
+        data: entry,
     }));
     return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Pick the interrupted operation'), suppressPersistence: true })).data;
 }
@@ -89,19 +103,33 @@ async function confirmCleanUp(context: IActionContext, preview: CleanUpPreview):
     const entry = preview.entry;
     const items = cleanUpItems(preview);
     const list = items.length > 0 ? items.map((item) => `• ${item}`).join('\n') : vscode.l10n.t('nothing');
-    const message = entry.flow === 'create'
-        ? vscode.l10n.t('Delete what the interrupted {0} of registry "{1}" created? Nothing that existed before it is touched.', journalCommandName(entry.command), entry.registryName)
-        : vscode.l10n.t('Take back what the interrupted {0} on registry "{1}" changed?', journalCommandName(entry.command), entry.registryName);
+    const message =
+        entry.flow === 'create'
+            ? vscode.l10n.t(
+                  'Delete what the interrupted {0} of registry "{1}" created? Nothing that existed before it is touched.',
+                  journalCommandName(entry.command),
+                  entry.registryName,
+              )
+            : vscode.l10n.t('Take back what the interrupted {0} on registry "{1}" changed?', journalCommandName(entry.command), entry.registryName);
     await context.ui.showWarningMessage(message, { modal: true, detail: list }, { title: vscode.l10n.t('Clean Up') });
 }
 
 function cleanUpText(entry: JournalEntry, outcome: CleanUpOutcome): string {
     if (outcome.flow === 'create') {
         const deleted = outcome.deleted.map((resource) => resource.id.split('/').pop() ?? resource.id);
-        return vscode.l10n.t('Cleaned up the interrupted {0} of registry "{1}": deleted {2}.', journalCommandName(entry.command), entry.registryName, deleted.length > 0 ? deleted.join(', ') : vscode.l10n.t('nothing'));
+        return vscode.l10n.t(
+            'Cleaned up the interrupted {0} of registry "{1}": deleted {2}.',
+            journalCommandName(entry.command),
+            entry.registryName,
+            deleted.length > 0 ? deleted.join(', ') : vscode.l10n.t('nothing'),
+        );
     }
     const kept = outcome.kept.map((step) => journalStepName(entry, step));
-    const base = vscode.l10n.t('Cleaned up the interrupted {0} on registry "{1}": the registry is as it was before it.', journalCommandName(entry.command), entry.registryName);
+    const base = vscode.l10n.t(
+        'Cleaned up the interrupted {0} on registry "{1}": the registry is as it was before it.',
+        journalCommandName(entry.command),
+        entry.registryName,
+    );
     return kept.length > 0 ? `${base} ${vscode.l10n.t('Kept (cannot be taken back, or may serve others): {0}.', kept.join(vscode.l10n.t(', ')))}` : base;
 }
 

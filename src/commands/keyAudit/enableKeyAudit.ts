@@ -15,22 +15,52 @@ export async function enableKeyAudit(context: IActionContext, services: CommandS
     const node = await pickVaultInUse(context, services, arg);
     const vault = node.entry.vault!;
     const subscriptionName = node.subscriptionName(vault.subscriptionId);
-    const before = node.audit?.audit ?? await readVaultAudit(node.factory, vault);
-    const workspace = await pickWorkspace(context, node.factory, vault.subscriptionId, subscriptionName, before.state === 'on' ? before.workspace.id : undefined);
+    const before = node.audit?.audit ?? (await readVaultAudit(node.factory, vault));
+    const workspace = await pickWorkspace(
+        context,
+        node.factory,
+        vault.subscriptionId,
+        subscriptionName,
+        before.state === 'on' ? before.workspace.id : undefined,
+    );
     const detail = [
-        vscode.l10n.t('A diagnostic setting "{0}" on the key vault sends its audit logs (AuditEvent: every use of its keys, and by whom) to Log Analytics workspace "{1}" (resource group "{2}", subscription "{3}"). Log Analytics charges for the data it takes in.',
-            AUDIT_SETTING_NAME, workspace.name, workspace.resourceGroup, subscriptionName),
+        vscode.l10n.t(
+            'A diagnostic setting "{0}" on the key vault sends its audit logs (AuditEvent: every use of its keys, and by whom) to Log Analytics workspace "{1}" (resource group "{2}", subscription "{3}"). Log Analytics charges for the data it takes in.',
+            AUDIT_SETTING_NAME,
+            workspace.name,
+            workspace.resourceGroup,
+            subscriptionName,
+        ),
         ...(before.state === 'on' && before.workspace.id.toLowerCase() !== workspace.id.toLowerCase()
-            ? [vscode.l10n.t('The logs already go to workspace "{0}" (diagnostic setting "{1}"); that stays as it is.', before.workspace.name, before.settingName)] : []),
+            ? [
+                  vscode.l10n.t(
+                      'The logs already go to workspace "{0}" (diagnostic setting "{1}"); that stays as it is.',
+                      before.workspace.name,
+                      before.settingName,
+                  ),
+              ]
+            : []),
     ].join('\n\n');
     const send = vscode.l10n.t('Send Audit Logs');
-    await context.ui.showWarningMessage(vscode.l10n.t('Send the audit logs of key vault "{0}" to Log Analytics workspace "{1}"?', node.entry.vaultName, workspace.name),
-        { modal: true, detail }, { title: send });
-    const after = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Sending the audit logs of key vault "{0}" to "{1}"…', node.entry.vaultName, workspace.name) },
-    () => enableVaultAudit(node.factory, vault, workspace.id));
+    await context.ui.showWarningMessage(
+        vscode.l10n.t('Send the audit logs of key vault "{0}" to Log Analytics workspace "{1}"?', node.entry.vaultName, workspace.name),
+        { modal: true, detail },
+        { title: send },
+    );
+    const after = await vscode.window.withProgress(
+        {
+            location: vscode.ProgressLocation.Notification,
+            title: vscode.l10n.t('Sending the audit logs of key vault "{0}" to "{1}"…', node.entry.vaultName, workspace.name),
+        },
+        () => enableVaultAudit(node.factory, vault, workspace.id),
+    );
     await node.audit?.refresh();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Key vault "{0}" sends its audit logs to Log Analytics workspace "{1}". The first records arrive within about 10 minutes of a key\'s use.',
-        node.entry.vaultName, after.state === 'on' ? after.workspace.name : workspace.name));
+    void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+            'Key vault "{0}" sends its audit logs to Log Analytics workspace "{1}". The first records arrive within about 10 minutes of a key\'s use.',
+            node.entry.vaultName,
+            after.state === 'on' ? after.workspace.name : workspace.name,
+        ),
+    );
     return after;
 }

@@ -18,7 +18,12 @@ export async function openKeyUsageQuery(context: IActionContext, services: Comma
     const { principals, unresolved } = usagePrincipals(node.key.users);
     context.telemetry.measurements.principals = principals.length;
     const header = [
-        vscode.l10n.t('Key "{0}" of key vault "{1}": wraps and unwraps by the registries using it ({2}).', node.key.keyName, node.key.vaultName, node.key.users.map((u) => u.registry.name).join(', ')),
+        vscode.l10n.t(
+            'Key "{0}" of key vault "{1}": wraps and unwraps by the registries using it ({2}).',
+            node.key.keyName,
+            node.key.vaultName,
+            node.key.users.map((u) => u.registry.name).join(', '),
+        ),
         whereToRun(audit),
         ...(unresolved.length > 0 ? [vscode.l10n.t('Not in the query (their identity has no known principal ID): {0}.', unresolved.join(', '))] : []),
     ];
@@ -31,7 +36,7 @@ export async function openKeyUsageQuery(context: IActionContext, services: Comma
 
 async function auditOf(node: KeyInUseNode, vault: { id: string }): Promise<VaultAudit | string> {
     try {
-        return node.parent.audit?.audit ?? await readVaultAudit(node.parent.factory, vault);
+        return node.parent.audit?.audit ?? (await readVaultAudit(node.parent.factory, vault));
     } catch (error) {
         return errorMessage(error);
     }
@@ -39,12 +44,16 @@ async function auditOf(node: KeyInUseNode, vault: { id: string }): Promise<Vault
 
 function whereToRun(audit: VaultAudit | string | undefined): string {
     if (audit === undefined) {
-        return vscode.l10n.t('Run it in the Log Analytics workspace that receives this key vault\'s audit logs (the key vault is not in the selected subscriptions).');
+        return vscode.l10n.t(
+            "Run it in the Log Analytics workspace that receives this key vault's audit logs (the key vault is not in the selected subscriptions).",
+        );
     }
     if (typeof audit === 'string') {
-        return vscode.l10n.t('Where this key vault\'s audit logs go could not be read ({0}).', audit);
+        return vscode.l10n.t("Where this key vault's audit logs go could not be read ({0}).", audit);
     }
     return audit.state === 'on'
         ? vscode.l10n.t('Run it in Log Analytics workspace "{0}" ({1}).', audit.workspace.name, audit.workspace.id)
-        : vscode.l10n.t('Audit logs of this key vault are off: no workspace receives them. Run "Send Key Vault Audit Logs to Log Analytics…" on the key vault first.');
+        : vscode.l10n.t(
+              'Audit logs of this key vault are off: no workspace receives them. Run "Send Key Vault Audit Logs to Log Analytics…" on the key vault first.',
+          );
 }

@@ -5,7 +5,13 @@ import { workspaceChoices, type WorkspaceChoice } from '../../domain/audit/works
 import { DomainError } from '../../domain/errors';
 
 /** A Log Analytics workspace of the vault's subscription (as the portal's diagnostic setting blade offers first). */
-export async function pickWorkspace(context: IActionContext, factory: AzureClientFactory, subscriptionId: string, subscriptionName: string, current?: string): Promise<WorkspaceChoice> {
+export async function pickWorkspace(
+    context: IActionContext,
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    subscriptionName: string,
+    current?: string,
+): Promise<WorkspaceChoice> {
     const choices = workspaceChoices(factory, subscriptionId).then((all) => {
         if (all.length === 0) {
             throw new DomainError('AuditNoWorkspaces', { subscription: subscriptionName });
@@ -13,7 +19,7 @@ export async function pickWorkspace(context: IActionContext, factory: AzureClien
         return all.map((workspace): IAzureQuickPickItem<WorkspaceChoice> => ({
             label: workspace.name,
             description: [workspace.resourceGroup, workspace.location].filter(Boolean).join(' · '),
-            detail: workspace.id.toLowerCase() === current?.toLowerCase() ? vscode.l10n.t('already receives this key vault\'s audit logs') : undefined,
+            detail: workspace.id.toLowerCase() === current?.toLowerCase() ? vscode.l10n.t("already receives this key vault's audit logs") : undefined,
             data: workspace,
         }));
     });

@@ -27,7 +27,8 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
     context.valuesToMask.push(registry.id);
     const store = revocationStore(services);
     const subscriptionIds = await selectedSubscriptionIds(services);
-    const { result, alsoRestored, dataAccess } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name), cancellable: true },
+    const { result, alsoRestored, dataAccess } = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name), cancellable: true },
         async (progress, cancellation) => {
             const plan = await planRestore(node.factory, registry.id, store, subscriptionIds);
             // What Revoke removed goes back: that needs the same rights at the vault. (Without a record, only what is
@@ -36,29 +37,36 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
                 await assertMayChangeVaultAccess(node.factory, plan.target.vault, 'add', plan.grants);
             }
             const journal = await beginJournal(services, {
-                flow: 'restore', command: 'restoreKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan,
+                flow: 'restore',
+                command: 'restoreKeyAccess',
+                registryId: registry.id,
+                registryName: registry.name,
+                subscriptionId: registry.subscriptionId,
+                plan,
             });
             const restored = await runRestore(node.factory, plan, store, journal).finally(() => journal?.finish());
             const others = await findRestoredWith(node.factory, plan.target, restored);
             // Azure applies restored grants and key state with a delay: read the data until it is served (bounded; Cancel stops waiting, not the restore).
-            progress.report({ message: vscode.l10n.t('Waiting until the registry\'s data is readable again…') });
+            progress.report({ message: vscode.l10n.t("Waiting until the registry's data is readable again…") });
             const waited = await waitUntilReadable(node.factory, registry, { abortSignal: abortOn(cancellation) });
             return { result: restored, alsoRestored: others, dataAccess: waited.result };
-        });
+        },
+    );
     services.tree.markKeyAccess(registry.id, undefined);
     for (const other of alsoRestored) {
         services.tree.markKeyAccess(other.id, undefined);
     }
-    const vaultName = registry.encryption.status === 'enabled' ? registry.encryption.key?.vaultName ?? '' : '';
-    const keyName = registry.encryption.status === 'enabled' ? registry.encryption.key?.keyName ?? '' : '';
+    const vaultName = registry.encryption.status === 'enabled' ? (registry.encryption.key?.vaultName ?? '') : '';
+    const keyName = registry.encryption.status === 'enabled' ? (registry.encryption.key?.keyName ?? '') : '';
     const items = [
         ...(result.recoveredKey ? [vscode.l10n.t('recovered the deleted key "{0}"', keyName)] : []),
         ...result.grants.map((grant) => grantText(grant, vaultName)),
         ...result.enabledVersions.map((version) => versionText(keyName, version)),
     ];
-    const message = items.length > 0
-        ? vscode.l10n.t('Key access of registry "{0}" restored: {1}.', registry.name, items.join('; '))
-        : vscode.l10n.t('Registry "{0}" already had the key access its encryption needs; nothing was changed.', registry.name);
+    const message =
+        items.length > 0
+            ? vscode.l10n.t('Key access of registry "{0}" restored: {1}.', registry.name, items.join('; '))
+            : vscode.l10n.t('Registry "{0}" already had the key access its encryption needs; nothing was changed.', registry.name);
     const also = alsoRestored.length === 0 ? '' : ` ${vscode.l10n.t('Key access is back for {0} too.', alsoRestored.map((other) => other.name).join(', '))}`;
     context.telemetry.properties.dataAccessAfterRestore = dataAccess.kind;
     const closing = `${message}${also} ${afterRestoreText(dataAccess)}`;

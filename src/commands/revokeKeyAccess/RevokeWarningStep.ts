@@ -15,8 +15,10 @@ export class RevokeWarningStep extends AzureWizardPromptStep<RevokeContext> {
             return;
         }
         const { node, method, subscriptionIds } = context;
-        context.plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading key access of {0}…', node.registry.name) },
-            () => planRevoke(node.factory, { registryId: node.registry.id, method, subscriptionIds }));
+        context.plan = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading key access of {0}…', node.registry.name) },
+            () => planRevoke(node.factory, { registryId: node.registry.id, method, subscriptionIds }),
+        );
         await assertMayRevoke(node.factory, context.plan);
     }
 

@@ -11,17 +11,17 @@ export function revokeVerified(result: DataAccessResult): boolean {
 
 export function afterRevokeText(result: DataAccessResult): string {
     if (revokeVerified(result)) {
-        return vscode.l10n.t('The registry\'s data is now unreachable (verified).');
+        return vscode.l10n.t("The registry's data is now unreachable (verified).");
     }
     if (result.kind === 'readable') {
-        return vscode.l10n.t('Azure has not applied it yet: the registry\'s data is still readable.');
+        return vscode.l10n.t("Azure has not applied it yet: the registry's data is still readable.");
     }
-    return vscode.l10n.t('The registry\'s data could not be read to verify it. {0}', dataAccessProblemText(result));
+    return vscode.l10n.t("The registry's data could not be read to verify it. {0}", dataAccessProblemText(result));
 }
 
 export function afterRestoreText(result: DataAccessResult): string {
     if (result.kind === 'readable') {
-        return vscode.l10n.t('The registry\'s data is readable again (verified).');
+        return vscode.l10n.t("The registry's data is readable again (verified).");
     }
-    return vscode.l10n.t('The registry\'s data is not readable yet; Azure may need a few more minutes to apply the change. {0}', dataAccessProblemText(result));
+    return vscode.l10n.t("The registry's data is not readable yet; Azure may need a few more minutes to apply the change. {0}", dataAccessProblemText(result));
 }

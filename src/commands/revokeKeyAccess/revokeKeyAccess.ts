@@ -31,8 +31,10 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
     const registry = node.registry;
     context.valuesToMask.push(registry.id);
     const wizardContext: RevokeContext = Object.assign(context, {
-        node, subscriptionIds: await selectedSubscriptionIds(services),
-        method: args?.method ? toRevokeMethod(args.method) : undefined, typedName: args?.confirmRegistryName,
+        node,
+        subscriptionIds: await selectedSubscriptionIds(services),
+        method: args?.method ? toRevokeMethod(args.method) : undefined,
+        typedName: args?.confirmRegistryName,
     });
     const wizard = new FlowWizard(wizardContext, {
         title: vscode.l10n.t('Revoke key access of "{0}"', registry.name),
@@ -46,29 +48,49 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
         await assertMayRevoke(node.factory, plan);
     }
     const typed = wizardContext.typedName ?? '';
-    const { result, dataAccess } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
+    const { result, dataAccess } = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
         async (progress) => {
             const journal = await beginJournal(services, {
-                flow: 'revoke', command: 'revokeKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan,
+                flow: 'revoke',
+                command: 'revokeKeyAccess',
+                registryId: registry.id,
+                registryName: registry.name,
+                subscriptionId: registry.subscriptionId,
+                plan,
             });
             const revoked = await runRevoke(node.factory, plan, revocationStore(services), typed, new Date(), journal).finally(() => journal?.finish());
             // The proof is a read of the registry's data (catalog, a manifest), not the grants that were removed.
-            progress.report({ message: vscode.l10n.t('Reading the registry\'s data…') });
+            progress.report({ message: vscode.l10n.t("Reading the registry's data…") });
             return { result: revoked, dataAccess: await verifyDataAccess(node.factory, registry) };
-        });
+        },
+    );
     context.telemetry.properties.dataAccessAfterRevoke = dataAccess.kind;
     services.tree.markKeyAccess(registry.id, { kind: 'revoked' });
     for (const affected of plan.affected) {
-        services.tree.markKeyAccess(affected.id, { kind: 'problem', severity: 'error', summary: vscode.l10n.t('Lost access to its key when the key access of registry "{0}" was revoked.', registry.name) });
+        services.tree.markKeyAccess(affected.id, {
+            kind: 'problem',
+            severity: 'error',
+            summary: vscode.l10n.t('Lost access to its key when the key access of registry "{0}" was revoked.', registry.name),
+        });
     }
     const who = encryptionIdentityText(plan);
-    const removed = [...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)), ...plan.versions.map((version) => versionText(plan.target.key.keyName, version))];
+    const removed = [
+        ...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)),
+        ...plan.versions.map((version) => versionText(plan.target.key.keyName, version)),
+    ];
     const message = vscode.l10n.t('Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.', registry.name, removed.join('; '));
-    const also = plan.affected.length === 0 ? '' : ` ${vscode.l10n.t('Also without key access now: {0}.', plan.affected.map((affected) => affected.name).join(', '))}`;
+    const also =
+        plan.affected.length === 0 ? '' : ` ${vscode.l10n.t('Also without key access now: {0}.', plan.affected.map((affected) => affected.name).join(', '))}`;
     const closing = `${message}${also} ${afterRevokeText(dataAccess)}`;
     void vscode.window.showInformationMessage(closing);
     if (result.accessRemains) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The identity of registry "{0}" still reaches the key through another grant (a role above the vault, or the "all" permission). Disable the key to cut access completely.', registry.name));
+        void vscode.window.showWarningMessage(
+            vscode.l10n.t(
+                'The identity of registry "{0}" still reaches the key through another grant (a role above the vault, or the "all" permission). Disable the key to cut access completely.',
+                registry.name,
+            ),
+        );
     }
     return result.record;
 }

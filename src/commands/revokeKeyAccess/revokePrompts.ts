@@ -11,11 +11,27 @@ export function toRevokeMethod(name: RevokeMethodName): RevokeMethod {
 
 export async function pickRevokeMethod(context: IActionContext, registryName: string): Promise<RevokeMethod> {
     const picks: IAzureQuickPickItem<RevokeMethodName>[] = [
-        { label: vscode.l10n.t('Remove the identity\'s key vault access'), detail: vscode.l10n.t('Removes the access policy permissions get/wrapKey/unwrapKey, or the "Key Vault Crypto Service Encryption User" role on RBAC vaults. Only this registry\'s identity is affected.'), data: 'removeAccess' },
-        { label: vscode.l10n.t('Disable the key version in use'), detail: vscode.l10n.t('Every registry and service using this key version loses access.'), data: 'disableKeyInUse' },
-        { label: vscode.l10n.t('Disable all versions of the key'), detail: vscode.l10n.t('Every registry and service using any version of this key loses access.'), data: 'disableKeyAll' },
+        {
+            label: vscode.l10n.t("Remove the identity's key vault access"),
+            detail: vscode.l10n.t(
+                'Removes the access policy permissions get/wrapKey/unwrapKey, or the "Key Vault Crypto Service Encryption User" role on RBAC vaults. Only this registry\'s identity is affected.',
+            ),
+            data: 'removeAccess',
+        },
+        {
+            label: vscode.l10n.t('Disable the key version in use'),
+            detail: vscode.l10n.t('Every registry and service using this key version loses access.'),
+            data: 'disableKeyInUse',
+        },
+        {
+            label: vscode.l10n.t('Disable all versions of the key'),
+            detail: vscode.l10n.t('Every registry and service using any version of this key loses access.'),
+            data: 'disableKeyAll',
+        },
     ];
-    const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('How should the key access of registry "{0}" be revoked?', registryName) });
+    const picked = await context.ui.showQuickPick(picks, {
+        placeHolder: vscode.l10n.t('How should the key access of registry "{0}" be revoked?', registryName),
+    });
     return toRevokeMethod(picked.data);
 }
 
@@ -24,11 +40,20 @@ export async function warnRevoke(context: IActionContext, plan: RevokePlan): Pro
     const name = plan.target.registry.name;
     const others = plan.affected.length;
     await context.ui.showWarningMessage(
-        others === 0 ? vscode.l10n.t('Revoke key access of registry "{0}"?', name)
-            : others === 1 ? vscode.l10n.t('Revoke key access of registry "{0}" and of 1 other registry?', name)
-                : vscode.l10n.t('Revoke key access of registry "{0}" and of {1} other registries?', name, String(others)),
-        { modal: true, detail: [vscode.l10n.t('Revoking blocks access to all data of registry "{0}" (pull, push, and everything stored) until key access is restored.', name), describeRevokePlan(plan)].join('\n\n') },
-        { title: vscode.l10n.t('Continue') });
+        others === 0
+            ? vscode.l10n.t('Revoke key access of registry "{0}"?', name)
+            : others === 1
+              ? vscode.l10n.t('Revoke key access of registry "{0}" and of 1 other registry?', name)
+              : vscode.l10n.t('Revoke key access of registry "{0}" and of {1} other registries?', name, String(others)),
+        {
+            modal: true,
+            detail: [
+                vscode.l10n.t('Revoking blocks access to all data of registry "{0}" (pull, push, and everything stored) until key access is restored.', name),
+                describeRevokePlan(plan),
+            ].join('\n\n'),
+        },
+        { title: vscode.l10n.t('Continue') },
+    );
 }
 
 /** The typed name, checked as it is typed (the domain checks it again before any change). */
@@ -37,6 +62,6 @@ export function typeRegistryName(context: IActionContext, plan: RevokePlan): Pro
     return context.ui.showInputBox({
         prompt: vscode.l10n.t('Type the registry name "{0}" to confirm revoking its key access.', name),
         placeHolder: name,
-        validateInput: (value) => value.trim() === name ? undefined : vscode.l10n.t('Type "{0}" exactly.', name),
+        validateInput: (value) => (value.trim() === name ? undefined : vscode.l10n.t('Type "{0}" exactly.', name)),
     });
 }

@@ -7,19 +7,26 @@ import { grantText, versionText } from '../../l10n/keyAccessText';
 export function encryptionIdentityText(plan: RevokePlan): string | undefined {
     const identity = plan.target.state.identity;
     switch (identity?.kind) {
-        case 'user': return vscode.l10n.t('identity "{0}" (user-assigned)', identity.name);
-        case 'principalIdUsed': return vscode.l10n.t('identity "{0}" (user-assigned)', identity.name);
-        case 'system': return vscode.l10n.t('the system-assigned identity of registry "{0}"', plan.target.registry.name);
-        default: return undefined;
+        case 'user':
+            return vscode.l10n.t('identity "{0}" (user-assigned)', identity.name);
+        case 'principalIdUsed':
+            return vscode.l10n.t('identity "{0}" (user-assigned)', identity.name);
+        case 'system':
+            return vscode.l10n.t('the system-assigned identity of registry "{0}"', plan.target.registry.name);
+        default:
+            return undefined;
     }
 }
 
 /** Another registry the same removal cuts off, and why. */
 export function affectedText(affected: AffectedRegistry): string {
     switch (affected.reason) {
-        case 'sameKeyVersion': return vscode.l10n.t('registry "{0}" (encrypts with the same key version)', affected.name);
-        case 'sameKey': return vscode.l10n.t('registry "{0}" (encrypts with the same key)', affected.name);
-        default: return vscode.l10n.t('registry "{0}" (uses the same identity on this key vault)', affected.name);
+        case 'sameKeyVersion':
+            return vscode.l10n.t('registry "{0}" (encrypts with the same key version)', affected.name);
+        case 'sameKey':
+            return vscode.l10n.t('registry "{0}" (encrypts with the same key)', affected.name);
+        default:
+            return vscode.l10n.t('registry "{0}" (uses the same identity on this key vault)', affected.name);
     }
 }
 
@@ -32,7 +39,9 @@ export function describeRevokePlan(plan: RevokePlan): string {
     ];
     const lines = [`${vscode.l10n.t('To be removed or disabled:')}\n${items.map((item) => `• ${item}`).join('\n')}`];
     if (plan.affected.length > 0) {
-        lines.push(`${vscode.l10n.t('These registries lose access to their key too:')}\n${plan.affected.map((affected) => `• ${affectedText(affected)}`).join('\n')}`);
+        lines.push(
+            `${vscode.l10n.t('These registries lose access to their key too:')}\n${plan.affected.map((affected) => `• ${affectedText(affected)}`).join('\n')}`,
+        );
     }
     return lines.join('\n\n');
 }

@@ -18,25 +18,40 @@ export class FleetPlanStep extends AzureWizardPromptStep<RotateAllContext> {
     async prompt(context: RotateAllContext): Promise<void> {
         const key = { vaultUrl: context.key.vaultUrl, vaultName: context.key.vaultName, keyName: context.key.keyName };
         const autoRotate = context.mode === 'autoRotate';
-        const rotationPolicy = autoRotate ? context.answers.rotationPolicy ?? undefined : undefined;
-        const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0} registries…', context.key.users.length) },
-            () => planFleetRotation(context.factory, {
-                key,
-                registries: context.key.users.map((user) => ({ id: user.registry.id, name: user.registry.name })),
-                target: autoRotate ? { kind: 'existing', keyId: formatKeyIdentifier(key, { versionless: true }) }
-                    : context.answers.target === 'existing' ? { kind: 'existing', keyId: context.answers.keyId ?? '' } : { kind: 'newVersion' },
-                versionless: autoRotate || (context.answers.versionless ?? true),
-                subscriptionIds: context.subscriptionIds,
-                rotationPolicy,
-            }));
-        if (!rotationPolicy && !plan.entries.some((entry) => entry.kind === 'change' || (entry.kind === 'picksUp' && plan.request.target.kind === 'newVersion'))) {
-            throw new DomainError('FleetRotationNothingToDo', { key: context.key.keyName, refused: String(plan.entries.filter((entry) => entry.kind === 'refused').length) });
+        const rotationPolicy = autoRotate ? (context.answers.rotationPolicy ?? undefined) : undefined;
+        const plan = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0} registries…', context.key.users.length) },
+            () =>
+                planFleetRotation(context.factory, {
+                    key,
+                    registries: context.key.users.map((user) => ({ id: user.registry.id, name: user.registry.name })),
+                    target: autoRotate
+                        ? { kind: 'existing', keyId: formatKeyIdentifier(key, { versionless: true }) }
+                        : context.answers.target === 'existing'
+                          ? { kind: 'existing', keyId: context.answers.keyId ?? '' }
+                          : { kind: 'newVersion' },
+                    versionless: autoRotate || (context.answers.versionless ?? true),
+                    subscriptionIds: context.subscriptionIds,
+                    rotationPolicy,
+                }),
+        );
+        if (
+            !rotationPolicy &&
+            !plan.entries.some((entry) => entry.kind === 'change' || (entry.kind === 'picksUp' && plan.request.target.kind === 'newVersion'))
+        ) {
+            throw new DomainError('FleetRotationNothingToDo', {
+                key: context.key.keyName,
+                refused: String(plan.entries.filter((entry) => entry.kind === 'refused').length),
+            });
         }
         if (!context.answers.confirmed) {
-            await context.ui.showWarningMessage(autoRotate
-                ? vscode.l10n.t('Enable automatic rotation for the {0} registries using key "{1}"?', plan.entries.length, context.key.keyName)
-                : vscode.l10n.t('Rotate the {0} registries using key "{1}" to {2}?', plan.entries.length, context.key.keyName, fleetTargetText(plan)),
-            { modal: true, detail: planDetail(plan) }, { title: autoRotate ? vscode.l10n.t('Enable for All') : vscode.l10n.t('Rotate All') });
+            await context.ui.showWarningMessage(
+                autoRotate
+                    ? vscode.l10n.t('Enable automatic rotation for the {0} registries using key "{1}"?', plan.entries.length, context.key.keyName)
+                    : vscode.l10n.t('Rotate the {0} registries using key "{1}" to {2}?', plan.entries.length, context.key.keyName, fleetTargetText(plan)),
+                { modal: true, detail: planDetail(plan) },
+                { title: autoRotate ? vscode.l10n.t('Enable for All') : vscode.l10n.t('Rotate All') },
+            );
         }
         context.plan = plan;
     }
@@ -53,7 +68,14 @@ function planDetail(plan: FleetRotationPlan): string {
     }
     if (plan.request.rotationPolicy) {
         const rights = plan.policy?.userRights
-            ? [vscode.l10n.t('To write it, your access policy on key vault "{0}" first gets the key permissions {1}.', plan.policy.vault.name, plan.policy.userRights.missing.join(', '))] : [];
+            ? [
+                  vscode.l10n.t(
+                      'To write it, your access policy on key vault "{0}" first gets the key permissions {1}.',
+                      plan.policy.vault.name,
+                      plan.policy.userRights.missing.join(', '),
+                  ),
+              ]
+            : [];
         lines.unshift(policyLine(plan.request.rotationPolicy, plan.request.key.keyName), ...rights, '');
     }
     if (plan.grants.length > 0) {

@@ -16,10 +16,16 @@ export class FleetTargetStep extends AnswerPromptStep<RotateAllContext> {
     async prompt(context: RotateAllContext): Promise<void> {
         const count = context.key.users.length;
         const picks: IAzureQuickPickItem<FleetTarget['kind']>[] = [
-            { label: vscode.l10n.t('New version of key "{0}"', context.key.keyName), detail: vscode.l10n.t('One new version is created in key vault "{0}" for all {1} registries.', context.key.vaultName, count), data: 'newVersion' },
+            {
+                label: vscode.l10n.t('New version of key "{0}"', context.key.keyName),
+                detail: vscode.l10n.t('One new version is created in key vault "{0}" for all {1} registries.', context.key.vaultName, count),
+                data: 'newVersion',
+            },
             { label: vscode.l10n.t('Another key…'), detail: vscode.l10n.t('Enter the key identifier of a key in any key vault.'), data: 'existing' },
         ];
-        context.answers.target = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Rotate the {0} registries using key "{1}" to…', count, context.key.keyName) })).data;
+        context.answers.target = (
+            await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Rotate the {0} registries using key "{1}" to…', count, context.key.keyName) })
+        ).data;
     }
 
     shouldPrompt(context: RotateAllContext): boolean {

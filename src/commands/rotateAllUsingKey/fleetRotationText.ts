@@ -29,29 +29,47 @@ export function entryLine(entry: FleetEntry, plan: FleetRotationPlan): string {
     switch (entry.kind) {
         case 'change': {
             const grant = entry.plan.steps.has('grantAccess')
-                ? vscode.l10n.t(' (after its identity gets access to key vault "{0}")', entry.plan.vault.name) : '';
+                ? vscode.l10n.t(' (after its identity gets access to key vault "{0}")', entry.plan.vault.name)
+                : '';
             return vscode.l10n.t('• "{0}": switches to {1}{2}', entry.registry.name, fleetTargetText(plan), grant);
         }
-        case 'picksUp': return vscode.l10n.t('• "{0}": versionless, picks up the new version by itself within an hour', entry.registry.name);
-        case 'unchanged': return vscode.l10n.t('• "{0}": already uses this key, nothing to change', entry.registry.name);
-        case 'refused': return vscode.l10n.t('• "{0}": left as it is, {1}', entry.registry.name, refusalText(entry.error));
+        case 'picksUp':
+            return vscode.l10n.t('• "{0}": versionless, picks up the new version by itself within an hour', entry.registry.name);
+        case 'unchanged':
+            return vscode.l10n.t('• "{0}": already uses this key, nothing to change', entry.registry.name);
+        case 'refused':
+            return vscode.l10n.t('• "{0}": left as it is, {1}', entry.registry.name, refusalText(entry.error));
     }
 }
 
 export function grantLine(grant: FleetGrant): string {
     return grant.vault.enableRbacAuthorization
-        ? vscode.l10n.t('• identity "{0}" gets the role Key Vault Crypto Service Encryption User on key vault "{1}" (for {2})', grant.identityName, grant.vault.name, grant.registries.map((registry) => registry.name).join(', '))
-        : vscode.l10n.t('• identity "{0}" gets key permissions get, wrapKey, unwrapKey on key vault "{1}" (for {2})', grant.identityName, grant.vault.name, grant.registries.map((registry) => registry.name).join(', '));
+        ? vscode.l10n.t(
+              '• identity "{0}" gets the role Key Vault Crypto Service Encryption User on key vault "{1}" (for {2})',
+              grant.identityName,
+              grant.vault.name,
+              grant.registries.map((registry) => registry.name).join(', '),
+          )
+        : vscode.l10n.t(
+              '• identity "{0}" gets key permissions get, wrapKey, unwrapKey on key vault "{1}" (for {2})',
+              grant.identityName,
+              grant.vault.name,
+              grant.registries.map((registry) => registry.name).join(', '),
+          );
 }
 
 /** One line of the result per registry. */
 export function outcomeLine(outcome: FleetOutcome): string {
     switch (outcome.kind) {
-        case 'switched': return vscode.l10n.t('• "{0}": rotated', outcome.registry.name);
-        case 'picksUp': return vscode.l10n.t('• "{0}": picks up the new version within an hour', outcome.registry.name);
-        case 'unchanged': return vscode.l10n.t('• "{0}": unchanged, already on the key', outcome.registry.name);
-        case 'refused': return vscode.l10n.t('• "{0}": left as it is, {1}', outcome.registry.name, refusalText(outcome.error));
-        case 'failed': return vscode.l10n.t('• "{0}": failed, still on its previous key: {1}', outcome.registry.name, errorMessage(outcome.error).split('\n')[0]!);
+        case 'switched':
+            return vscode.l10n.t('• "{0}": rotated', outcome.registry.name);
+        case 'picksUp':
+            return vscode.l10n.t('• "{0}": picks up the new version within an hour', outcome.registry.name);
+        case 'unchanged':
+            return vscode.l10n.t('• "{0}": unchanged, already on the key', outcome.registry.name);
+        case 'refused':
+            return vscode.l10n.t('• "{0}": left as it is, {1}', outcome.registry.name, refusalText(outcome.error));
+        case 'failed':
+            return vscode.l10n.t('• "{0}": failed, still on its previous key: {1}', outcome.registry.name, errorMessage(outcome.error).split('\n')[0]!);
     }
 }
-

@@ -8,8 +8,14 @@ import { beginJournal } from '../journal/beginJournal';
  * a run cut off by a reload or crash is offered on the next start for Resume or Clean Up, registry by registry.
  */
 export function registryJournals(services: Pick<CommandServices, 'journal'>, command: string): BeginRegistryJournal {
-    return async (plan, progress) => (await beginJournal(services, {
-        flow: 'rotate', command, registryId: plan.registry.id, registryName: plan.registry.name, subscriptionId: plan.registry.subscriptionId,
-        plan: journalRotationPlan(plan), state: progress,
-    })) ?? noRegistryJournal(plan, progress);
+    return async (plan, progress) =>
+        (await beginJournal(services, {
+            flow: 'rotate',
+            command,
+            registryId: plan.registry.id,
+            registryName: plan.registry.name,
+            subscriptionId: plan.registry.subscriptionId,
+            plan: journalRotationPlan(plan),
+            state: progress,
+        })) ?? noRegistryJournal(plan, progress);
 }

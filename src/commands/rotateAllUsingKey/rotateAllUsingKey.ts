@@ -22,7 +22,12 @@ import type { RotateAllAnswers, RotateAllContext } from './RotateAllContext';
  * another key, planned up front and confirmed once, run a few at a time; the tree shows each change as it lands and the
  * closing notification says what happened to every registry.
  */
-export async function rotateAllUsingKey(actionContext: IActionContext, services: CommandServices, arg?: unknown, answers: RotateAllAnswers = {}): Promise<FleetRotationResult> {
+export async function rotateAllUsingKey(
+    actionContext: IActionContext,
+    services: CommandServices,
+    arg?: unknown,
+    answers: RotateAllAnswers = {},
+): Promise<FleetRotationResult> {
     return runFleetWizard(actionContext, services, arg, answers, 'rotate');
 }
 
@@ -31,37 +36,66 @@ export async function rotateAllUsingKey(actionContext: IActionContext, services:
  * registry), and every registry pinned to a version of it moved to the versionless key identifier, planned and
  * confirmed once, run a few at a time.
  */
-export async function enableAutoRotationUsingKey(actionContext: IActionContext, services: CommandServices, arg?: unknown, answers: RotateAllAnswers = {}): Promise<FleetRotationResult> {
+export async function enableAutoRotationUsingKey(
+    actionContext: IActionContext,
+    services: CommandServices,
+    arg?: unknown,
+    answers: RotateAllAnswers = {},
+): Promise<FleetRotationResult> {
     return runFleetWizard(actionContext, services, arg, answers, 'autoRotate');
 }
 
-async function runFleetWizard(actionContext: IActionContext, services: CommandServices, arg: unknown, answers: RotateAllAnswers, mode: RotateAllContext['mode']): Promise<FleetRotationResult> {
+async function runFleetWizard(
+    actionContext: IActionContext,
+    services: CommandServices,
+    arg: unknown,
+    answers: RotateAllAnswers,
+    mode: RotateAllContext['mode'],
+): Promise<FleetRotationResult> {
     const { key, factory } = await pickKeyInUse(actionContext, services, arg);
     if (key.users.length === 0) {
         throw new DomainError('FleetRotationNothingToDo', { key: key.keyName, refused: '0' });
     }
     const subscriptionIds = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
     const context: RotateAllContext = Object.assign(actionContext, { mode, factory, key, subscriptionIds, answers: { ...answers } });
-    const wizard = new FlowWizard(context, mode === 'rotate'
-        ? { title: vscode.l10n.t('Rotate all registries using key "{0}"', key.keyName), promptSteps: [new FleetTargetStep(), new VersionModeStep<RotateAllContext>(), new FleetPlanStep()] }
-        : {
-            title: vscode.l10n.t('Enable automatic rotation for all registries using key "{0}"', key.keyName),
-            promptSteps: [new RotationPolicyStep<RotateAllContext>(), new RotationIntervalStep<RotateAllContext>(), new NotifyBeforeExpiryStep<RotateAllContext>(), new FleetPlanStep()],
-        });
+    const wizard = new FlowWizard(
+        context,
+        mode === 'rotate'
+            ? {
+                  title: vscode.l10n.t('Rotate all registries using key "{0}"', key.keyName),
+                  promptSteps: [new FleetTargetStep(), new VersionModeStep<RotateAllContext>(), new FleetPlanStep()],
+              }
+            : {
+                  title: vscode.l10n.t('Enable automatic rotation for all registries using key "{0}"', key.keyName),
+                  promptSteps: [
+                      new RotationPolicyStep<RotateAllContext>(),
+                      new RotationIntervalStep<RotateAllContext>(),
+                      new NotifyBeforeExpiryStep<RotateAllContext>(),
+                      new FleetPlanStep(),
+                  ],
+              },
+    );
     await wizard.prompt();
     const plan = context.plan!;
-    const result = await vscode.window.withProgress({
-        location: vscode.ProgressLocation.Notification,
-        title: mode === 'rotate' ? vscode.l10n.t('Rotating the registries using key "{0}"', key.keyName) : vscode.l10n.t('Enabling automatic rotation for the registries using key "{0}"', key.keyName),
-    }, (progress) => runFleetRotation(factory, plan, {
-        beginJournal: registryJournals(services, mode === 'rotate' ? 'rotateAllUsingKey' : 'enableAutoRotationUsingKey'),
-        onOutcome: (outcome, done, total) => {
-            progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, total, outcomeLine(outcome)), increment: 100 / total });
-            if (outcome.kind === 'switched') {
-                services.tree.showChangedRegistry(outcome.result.registry);
-            }
+    const result = await vscode.window.withProgress(
+        {
+            location: vscode.ProgressLocation.Notification,
+            title:
+                mode === 'rotate'
+                    ? vscode.l10n.t('Rotating the registries using key "{0}"', key.keyName)
+                    : vscode.l10n.t('Enabling automatic rotation for the registries using key "{0}"', key.keyName),
         },
-    }));
+        (progress) =>
+            runFleetRotation(factory, plan, {
+                beginJournal: registryJournals(services, mode === 'rotate' ? 'rotateAllUsingKey' : 'enableAutoRotationUsingKey'),
+                onOutcome: (outcome, done, total) => {
+                    progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done, total, outcomeLine(outcome)), increment: 100 / total });
+                    if (outcome.kind === 'switched') {
+                        services.tree.showChangedRegistry(outcome.result.registry);
+                    }
+                },
+            }),
+    );
     if (mode === 'rotate') {
         announce(key.keyName, fleetTargetText(plan), result.outcomes);
     } else {
@@ -76,30 +110,53 @@ async function runFleetWizard(actionContext: IActionContext, services: CommandSe
 /** The closing notification: counts by outcome, the failed ones by name; Show Details opens every registry's line. */
 function announce(keyName: string, target: string, outcomes: readonly FleetOutcome[]): void {
     const count = (kind: FleetOutcome['kind']) => outcomes.filter((outcome) => outcome.kind === kind).length;
-    const summary = vscode.l10n.t('Rotate All for key "{0}": {1} rotated, {2} pick up the new version within an hour, {3} unchanged, {4} left as they were, {5} failed.',
-        keyName, count('switched'), count('picksUp'), count('unchanged'), count('refused'), count('failed'));
-    showOutcome(summary, vscode.l10n.t('Rotate All for key "{0}"', keyName), vscode.l10n.t('Target: {0}', target), outcomes,
-        (names) => vscode.l10n.t('Not rotated: {0}.', names));
+    const summary = vscode.l10n.t(
+        'Rotate All for key "{0}": {1} rotated, {2} pick up the new version within an hour, {3} unchanged, {4} left as they were, {5} failed.',
+        keyName,
+        count('switched'),
+        count('picksUp'),
+        count('unchanged'),
+        count('refused'),
+        count('failed'),
+    );
+    showOutcome(summary, vscode.l10n.t('Rotate All for key "{0}"', keyName), vscode.l10n.t('Target: {0}', target), outcomes, (names) =>
+        vscode.l10n.t('Not rotated: {0}.', names),
+    );
 }
 
 function announceAutoRotation(keyName: string, plan: FleetRotationPlan, outcomes: readonly FleetOutcome[]): void {
     const count = (kind: FleetOutcome['kind']) => outcomes.filter((outcome) => outcome.kind === kind).length;
     const policy = plan.request.rotationPolicy;
     const summary = policy
-        ? vscode.l10n.t('Automatic rotation for key "{0}": rotation policy set (every {1} days); {2} switched to the versionless key, {3} already versionless, {4} left as they were, {5} failed.',
-            keyName, policy.rotateEveryDays, count('switched'), count('unchanged'), count('refused'), count('failed'))
-        : vscode.l10n.t('Automatic rotation for key "{0}": {1} switched to the versionless key, {2} already versionless, {3} left as they were, {4} failed.',
-            keyName, count('switched'), count('unchanged'), count('refused'), count('failed'));
-    showOutcome(summary, vscode.l10n.t('Automatic rotation for key "{0}"', keyName), policy ? policyLine(policy, keyName) : '', outcomes,
-        (names) => vscode.l10n.t('Not changed: {0}.', names));
+        ? vscode.l10n.t(
+              'Automatic rotation for key "{0}": rotation policy set (every {1} days); {2} switched to the versionless key, {3} already versionless, {4} left as they were, {5} failed.',
+              keyName,
+              policy.rotateEveryDays,
+              count('switched'),
+              count('unchanged'),
+              count('refused'),
+              count('failed'),
+          )
+        : vscode.l10n.t(
+              'Automatic rotation for key "{0}": {1} switched to the versionless key, {2} already versionless, {3} left as they were, {4} failed.',
+              keyName,
+              count('switched'),
+              count('unchanged'),
+              count('refused'),
+              count('failed'),
+          );
+    showOutcome(summary, vscode.l10n.t('Automatic rotation for key "{0}"', keyName), policy ? policyLine(policy, keyName) : '', outcomes, (names) =>
+        vscode.l10n.t('Not changed: {0}.', names),
+    );
 }
 
 function showOutcome(summary: string, heading: string, intro: string, outcomes: readonly FleetOutcome[], notDone: (names: string) => string): void {
     const failed = outcomes.filter((outcome) => outcome.kind === 'failed' || outcome.kind === 'refused').map((outcome) => outcome.registry.name);
     const details = vscode.l10n.t('Show Details');
-    const shown = failed.length > 0
-        ? vscode.window.showWarningMessage(vscode.l10n.t('{0} {1}', summary, notDone(failed.join(', '))), details)
-        : vscode.window.showInformationMessage(summary, details);
+    const shown =
+        failed.length > 0
+            ? vscode.window.showWarningMessage(vscode.l10n.t('{0} {1}', summary, notDone(failed.join(', '))), details)
+            : vscode.window.showInformationMessage(summary, details);
     void shown.then(async (choice) => {
         if (choice === details) {
             const content = [`# ${heading}`, '', intro, '', ...outcomes.map(outcomeLine)].join('\n');

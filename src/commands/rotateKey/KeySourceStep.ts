@@ -18,10 +18,14 @@ export class KeySourceStep extends AnswerPromptStep<RotationWizardContext> {
 
     async prompt(context: RotationWizardContext): Promise<void> {
         const state = context.registry.encryption;
-        const keyName = state.status === 'enabled' ? state.key?.keyName ?? '' : '';
-        const vaultName = state.status === 'enabled' ? state.key?.vaultName ?? '' : '';
+        const keyName = state.status === 'enabled' ? (state.key?.keyName ?? '') : '';
+        const vaultName = state.status === 'enabled' ? (state.key?.vaultName ?? '') : '';
         const picks: IAzureQuickPickItem<KeySource>[] = [
-            { label: vscode.l10n.t('New version of key "{0}"', keyName), detail: vscode.l10n.t('Creates a new version in key vault "{0}" now and switches to it.', vaultName), data: 'newVersion' },
+            {
+                label: vscode.l10n.t('New version of key "{0}"', keyName),
+                detail: vscode.l10n.t('Creates a new version in key vault "{0}" now and switches to it.', vaultName),
+                data: 'newVersion',
+            },
             { label: vscode.l10n.t('Another key in key vault "{0}"', vaultName), data: 'sameVault' },
             { label: vscode.l10n.t('A key in another key vault'), detail: vscode.l10n.t('Any subscription you can see.'), data: 'otherVault' },
             { label: vscode.l10n.t('Enter a key identifier…'), data: 'keyId' },

@@ -41,10 +41,12 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
         let request = this.buildRequest(context);
         // Azure is read once per request; each consent given decides again on the same facts.
         let facts: RotationFacts | undefined;
-        for (; ;) {
+        for (;;) {
             try {
-                facts ??= await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking key, identity and access…') },
-                    () => readRotationFacts(context.factory, request));
+                facts ??= await vscode.window.withProgress(
+                    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking key, identity and access…') },
+                    () => readRotationFacts(context.factory, request),
+                );
                 context.plan = decideRotation(facts, { ...request, consent: context.consent });
                 break;
             } catch (error) {
@@ -52,9 +54,16 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
                     throw error;
                 }
                 if (error.code === 'FirewallNeedsSystemIdentity' && request.identity.kind !== 'system') {
-                    await context.ui.showWarningMessage(vscode.l10n.t('Key vault "{0}" is behind a firewall', error.params.vault), {
-                        modal: true, detail: vscode.l10n.t('Only the registry\'s system-assigned identity can pass a key vault firewall, as a trusted Microsoft service. Use the system-assigned identity for this key?'),
-                    }, { title: vscode.l10n.t('Use System-Assigned Identity') });
+                    await context.ui.showWarningMessage(
+                        vscode.l10n.t('Key vault "{0}" is behind a firewall', error.params.vault),
+                        {
+                            modal: true,
+                            detail: vscode.l10n.t(
+                                "Only the registry's system-assigned identity can pass a key vault firewall, as a trusted Microsoft service. Use the system-assigned identity for this key?",
+                            ),
+                        },
+                        { title: vscode.l10n.t('Use System-Assigned Identity') },
+                    );
                     request = { ...request, identity: { kind: 'system' } };
                     context.answers.identity = request.identity;
                     // Another identity: its facts (assigned? access?) are read again.
@@ -80,23 +89,40 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
 }
 
 async function confirmSwitch(context: RotationWizardContext, plan: RotationPlan): Promise<void> {
-    const targetId = plan.targetKeyId
-        ?? (plan.versionless ? formatKeyIdentifier(plan.key, { versionless: true }) : vscode.l10n.t('{0}/<new version>', formatKeyIdentifier(plan.key, { versionless: true })));
+    const targetId =
+        plan.targetKeyId ??
+        (plan.versionless
+            ? formatKeyIdentifier(plan.key, { versionless: true })
+            : vscode.l10n.t('{0}/<new version>', formatKeyIdentifier(plan.key, { versionless: true })));
     const target = plan.targetKeyId
         ? keyText(plan.targetKeyId)
         : plan.versionless && plan.steps.has('createKeyVersion')
-            ? vscode.l10n.t('key "{0}" in key vault "{1}" (versionless, a new version created now)', plan.key.keyName, plan.key.vaultName)
-            : plan.versionless ? keyText(formatKeyIdentifier(plan.key, { versionless: true })) : vscode.l10n.t('key "{0}" in key vault "{1}" (a new version created now)', plan.key.keyName, plan.key.vaultName);
-    const identity = plan.identity.kind === 'system' ? vscode.l10n.t('system-assigned identity') : vscode.l10n.t('identity "{0}" (user-assigned)', plan.identity.name);
+          ? vscode.l10n.t('key "{0}" in key vault "{1}" (versionless, a new version created now)', plan.key.keyName, plan.key.vaultName)
+          : plan.versionless
+            ? keyText(formatKeyIdentifier(plan.key, { versionless: true }))
+            : vscode.l10n.t('key "{0}" in key vault "{1}" (a new version created now)', plan.key.keyName, plan.key.vaultName);
+    const identity =
+        plan.identity.kind === 'system' ? vscode.l10n.t('system-assigned identity') : vscode.l10n.t('identity "{0}" (user-assigned)', plan.identity.name);
     const detail = [
         vscode.l10n.t('Now: {0}', snapshotText(plan.before)),
         vscode.l10n.t('After: {0}, {1}', target, identity),
         vscode.l10n.t('Steps: {0}', rotationStepList([...plan.steps])),
-        plan.steps.has('switchEncryption') ? '' : vscode.l10n.t('The registry keeps its versionless key identifier and picks up the new version within an hour.'),
+        plan.steps.has('switchEncryption')
+            ? ''
+            : vscode.l10n.t('The registry keeps its versionless key identifier and picks up the new version within an hour.'),
         plan.rotationPolicy ? policyLine(plan.rotationPolicy, plan.key.keyName) : '',
         '',
         vscode.l10n.t('Now: {0}', snapshotIdentifiers(plan.before)),
-        vscode.l10n.t('After: {0}', [targetId, plan.identity.kind === 'system' ? 'system' : vscode.l10n.t('client ID {0}', plan.identity.clientId)].join(' · ')),
-    ].filter((line, index, lines) => line.length > 0 || (index > 0 && lines[index - 1] !== '')).join('\n');
-    await context.ui.showWarningMessage(vscode.l10n.t('Change the encryption of registry "{0}"?', plan.registry.name), { modal: true, detail }, { title: vscode.l10n.t('Change Encryption') });
+        vscode.l10n.t(
+            'After: {0}',
+            [targetId, plan.identity.kind === 'system' ? 'system' : vscode.l10n.t('client ID {0}', plan.identity.clientId)].join(' · '),
+        ),
+    ]
+        .filter((line, index, lines) => line.length > 0 || (index > 0 && lines[index - 1] !== ''))
+        .join('\n');
+    await context.ui.showWarningMessage(
+        vscode.l10n.t('Change the encryption of registry "{0}"?', plan.registry.name),
+        { modal: true, detail },
+        { title: vscode.l10n.t('Change Encryption') },
+    );
 }

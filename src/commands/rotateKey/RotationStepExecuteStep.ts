@@ -14,7 +14,10 @@ import { journalRotationPlan } from '../../domain/recovery/recoverRotation';
 export class RotationStepExecuteStep extends AzureWizardExecuteStep<RotationWizardContext> {
     readonly priority: number;
 
-    constructor(private readonly step: RotationStep, index: number) {
+    constructor(
+        private readonly step: RotationStep,
+        index: number,
+    ) {
         super();
         this.priority = 100 + index * 10;
         this.id = `rotation.${step.name}`;
@@ -23,8 +26,12 @@ export class RotationStepExecuteStep extends AzureWizardExecuteStep<RotationWiza
     async execute(context: RotationWizardContext, progress: { report(value: { message?: string }): void }): Promise<void> {
         const plan = context.plan!;
         context.journal ??= await beginJournal(context.services, {
-            flow: 'rotate', command: context.command, registryId: plan.registry.id, registryName: plan.registry.name,
-            subscriptionId: plan.registry.subscriptionId, plan: journalRotationPlan(plan),
+            flow: 'rotate',
+            command: context.command,
+            registryId: plan.registry.id,
+            registryName: plan.registry.name,
+            subscriptionId: plan.registry.subscriptionId,
+            plan: journalRotationPlan(plan),
         });
         context.progress ??= startProgress(plan, context.journal?.current.id);
         progress.report({ message: rotationStepLabel(this.step.name) });

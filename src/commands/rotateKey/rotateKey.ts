@@ -22,7 +22,10 @@ export async function rotateKey(context: IActionContext, services: CommandServic
         promptSteps: [new KeySourceStep(), new VersionModeStep(), rotationIdentityStep()],
         buildRequest: (wizard: RotationWizardContext) => ({
             registryId: wizard.registry.id,
-            key: wizard.answers.keySource === 'newVersion' && !wizard.answers.keyId ? { kind: 'newVersion' } : { kind: 'existing', keyId: wizard.answers.keyId ?? '' },
+            key:
+                wizard.answers.keySource === 'newVersion' && !wizard.answers.keyId
+                    ? { kind: 'newVersion' }
+                    : { kind: 'existing', keyId: wizard.answers.keyId ?? '' },
             versionless: wizard.answers.versionless ?? true,
             identity: wizard.answers.identity ?? { kind: 'keep' },
             subscriptionIds: wizard.answers.subscriptionIds ?? subscriptions,

@@ -13,15 +13,23 @@ export function consentQuestion(error: AnyDomainError, registryName: string): { 
     switch (error.code) {
         case 'EncryptionIdentityRemoved':
             return {
-                key: 'reassignRemovedIdentity', button: vscode.l10n.t('Re-assign Identity'),
+                key: 'reassignRemovedIdentity',
+                button: vscode.l10n.t('Re-assign Identity'),
                 message: vscode.l10n.t('The encryption identity of "{0}" was removed from the registry', registryName),
-                detail: vscode.l10n.t('Registry "{0}" still encrypts with the identity with client ID {1}, but it is no longer assigned to the registry. Azure rejects every key update with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?', registryName, error.params.clientId),
+                detail: vscode.l10n.t(
+                    'Registry "{0}" still encrypts with the identity with client ID {1}, but it is no longer assigned to the registry. Azure rejects every key update with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?',
+                    registryName,
+                    error.params.clientId,
+                ),
             };
         case 'FirewallNeedsTrustedServices':
             return {
-                key: 'enableTrustedServices', button: vscode.l10n.t('Allow Trusted Services'),
+                key: 'enableTrustedServices',
+                button: vscode.l10n.t('Allow Trusted Services'),
                 message: vscode.l10n.t('Allow trusted Microsoft services through the firewall of key vault "{0}"?', error.params.vault),
-                detail: vscode.l10n.t('The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.'),
+                detail: vscode.l10n.t(
+                    'The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.',
+                ),
             };
         case 'RotationChangeDeclined':
             return stepConsent(registryName, error.params);
@@ -34,29 +42,38 @@ function stepConsent(registryName: string, p: DomainErrorParams['RotationChangeD
     switch (p.step) {
         case 'assignIdentity':
             return {
-                key: 'assignIdentity', button: vscode.l10n.t('Assign Identity'),
+                key: 'assignIdentity',
+                button: vscode.l10n.t('Assign Identity'),
                 message: vscode.l10n.t('Assign the user-assigned managed identity to registry "{0}"?', registryName),
                 detail: vscode.l10n.t('The registry can use an identity for encryption only when it is assigned to it. The identities already assigned stay.'),
             };
         case 'enableSystemIdentity':
             return {
-                key: 'enableSystemIdentity', button: vscode.l10n.t('Enable System Identity'),
+                key: 'enableSystemIdentity',
+                button: vscode.l10n.t('Enable System Identity'),
                 message: vscode.l10n.t('Enable the system-assigned identity of registry "{0}"?', registryName),
-                detail: vscode.l10n.t('Azure creates an identity tied to the registry\'s lifetime. The user-assigned identities stay assigned.'),
+                detail: vscode.l10n.t("Azure creates an identity tied to the registry's lifetime. The user-assigned identities stay assigned."),
             };
         case 'grantAccess':
             return {
-                key: 'grantAccess', button: vscode.l10n.t('Grant Access'),
-                message: p.identity === 'system'
-                    ? vscode.l10n.t('Grant the system-assigned identity of registry "{0}" access to key vault "{1}"?', registryName, p.vault)
-                    : vscode.l10n.t('Grant identity "{0}" access to key vault "{1}"?', p.identity, p.vault),
-                detail: vscode.l10n.t('Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.'),
+                key: 'grantAccess',
+                button: vscode.l10n.t('Grant Access'),
+                message:
+                    p.identity === 'system'
+                        ? vscode.l10n.t('Grant the system-assigned identity of registry "{0}" access to key vault "{1}"?', registryName, p.vault)
+                        : vscode.l10n.t('Grant identity "{0}" access to key vault "{1}"?', p.identity, p.vault),
+                detail: vscode.l10n.t(
+                    'Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.',
+                ),
             };
         case 'grantPolicyRights':
             return {
-                key: 'grantPolicyRights', button: vscode.l10n.t('Add Permissions'),
+                key: 'grantPolicyRights',
+                button: vscode.l10n.t('Add Permissions'),
                 message: vscode.l10n.t('Give yourself the key permissions to manage the rotation policy?'),
-                detail: vscode.l10n.t('Your access policy on the key vault lacks getrotationpolicy and setrotationpolicy, which writing and showing the key\'s rotation policy need. Only these two key permissions are added to your access policy; the registry is not changed before they are.'),
+                detail: vscode.l10n.t(
+                    "Your access policy on the key vault lacks getrotationpolicy and setrotationpolicy, which writing and showing the key's rotation policy need. Only these two key permissions are added to your access policy; the registry is not changed before they are.",
+                ),
             };
         default:
             return undefined;

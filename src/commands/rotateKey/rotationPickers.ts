@@ -17,8 +17,16 @@ const identityPicker: IdentityPicker<RotationWizardContext, IdentityChoice> = {
     first: (context) => {
         const state = context.registry.encryption;
         return [
-            { label: vscode.l10n.t('Keep the current identity'), description: state.status === 'enabled' ? identityLabel(state.identity) : undefined, data: { kind: 'keep' } },
-            { label: vscode.l10n.t('System-assigned identity'), detail: vscode.l10n.t('Needed for a key vault behind a firewall; enabled first if it is off.'), data: { kind: 'system' } },
+            {
+                label: vscode.l10n.t('Keep the current identity'),
+                description: state.status === 'enabled' ? identityLabel(state.identity) : undefined,
+                data: { kind: 'keep' },
+            },
+            {
+                label: vscode.l10n.t('System-assigned identity'),
+                detail: vscode.l10n.t('Needed for a key vault behind a firewall; enabled first if it is off.'),
+                data: { kind: 'system' },
+            },
         ] satisfies IAzureQuickPickItem<IdentityChoice>[];
     },
     choose: (identity) => ({ kind: 'user', resourceId: identity.id }),
@@ -35,7 +43,7 @@ const identityPicker: IdentityPicker<RotationWizardContext, IdentityChoice> = {
 /** One key vault of the subscription picked before (VaultSubscriptionStep), or asked for here. */
 const vaultPicker: VaultPicker<RotationWizardContext> = {
     where: async (context) => {
-        const target = context.vaultSubscription ?? await pickSubscription(context, context.services);
+        const target = context.vaultSubscription ?? (await pickSubscription(context, context.services));
         return { factory: context.factory, subscriptionId: target.subscriptionId, subscriptionName: target.name };
     },
     offerNew: false,

@@ -21,10 +21,20 @@ export interface RotationWizardOptions {
 }
 
 /** The wizard every rotation-type command shares: its own prompts, then plan + consents, the domain steps, the summary. */
-export async function runRotationWizard(actionContext: IActionContext, services: CommandServices, node: RegistryNode, answers: RotateKeyAnswers,
-    options: RotationWizardOptions): Promise<RotationResult> {
+export async function runRotationWizard(
+    actionContext: IActionContext,
+    services: CommandServices,
+    node: RegistryNode,
+    answers: RotateKeyAnswers,
+    options: RotationWizardOptions,
+): Promise<RotationResult> {
     const context: RotationWizardContext = Object.assign(actionContext, {
-        services, factory: node.factory, registry: node.registry, answers: { ...answers }, consent: { ...answers.consent }, command: options.command,
+        services,
+        factory: node.factory,
+        registry: node.registry,
+        answers: { ...answers },
+        consent: { ...answers.consent },
+        command: options.command,
     });
     const wizard = new FlowWizard(context, {
         title: options.title,
@@ -51,13 +61,19 @@ export async function runRotationWizard(actionContext: IActionContext, services:
 /** The registries that lost their key with the previous identity's access: marked in the tree, and named once more. */
 async function markSharingPreviousIdentity(context: RotationWizardContext, before: RegistrySummary): Promise<void> {
     const subscriptionIds = (await context.services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
-    const sharing = context.sharingPreviousIdentity ?? await findRegistriesSharingIdentity(context.factory, subscriptionIds, before).catch(() => []);
+    const sharing = context.sharingPreviousIdentity ?? (await findRegistriesSharingIdentity(context.factory, subscriptionIds, before).catch(() => []));
     if (sharing.length === 0 || before.encryption.status !== 'enabled' || before.encryption.identity?.kind !== 'user') {
         return;
     }
     const identity = before.encryption.identity.name;
     for (const other of sharing) {
-        context.services.tree.markKeyAccess(other.id, { kind: 'problem', severity: 'error', summary: vscode.l10n.t('Lost access to its key when the key vault access of identity "{0}" was removed.', identity) });
+        context.services.tree.markKeyAccess(other.id, {
+            kind: 'problem',
+            severity: 'error',
+            summary: vscode.l10n.t('Lost access to its key when the key vault access of identity "{0}" was removed.', identity),
+        });
     }
-    void vscode.window.showWarningMessage(vscode.l10n.t('Also without key access now (they used "{0}"): {1}.', identity, sharing.map((other) => other.name).join(', ')));
+    void vscode.window.showWarningMessage(
+        vscode.l10n.t('Also without key access now (they used "{0}"): {1}.', identity, sharing.map((other) => other.name).join(', ')),
+    );
 }

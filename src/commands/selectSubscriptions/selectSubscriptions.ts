@@ -20,7 +20,10 @@ export async function selectSubscriptions(context: IActionContext, services: Com
     }));
     // vscode-azext-utils ticks what `isPickSelected` says (a pick's own `picked` is not applied to a multi-select).
     const chosen = await context.ui.showQuickPick(picks, {
-        canPickMany: true, title: vscode.l10n.t('Select Subscriptions'), placeHolder: vscode.l10n.t('Select the subscriptions to show'), suppressPersistence: true,
+        canPickMany: true,
+        title: vscode.l10n.t('Select Subscriptions'),
+        placeHolder: vscode.l10n.t('Select the subscriptions to show'),
+        suppressPersistence: true,
         isPickSelected: (pick) => (pick as IAzureQuickPickItem<string>).picked === true,
     });
     // Everything selected means "no filter", so new subscriptions appear without another visit here.

@@ -11,7 +11,8 @@ export async function showEncryption(context: IActionContext, services: CommandS
     context.valuesToMask.push(node.registry.id);
     const content = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading encryption of {0}…', node.registry.name) },
-        () => showRegistryEncryption(node.factory, node.registry.id));
+        () => showRegistryEncryption(node.factory, node.registry.id),
+    );
     await openEncryptionDocument(node.registry.name, node.registry.id, content);
     return content;
 }

@@ -33,24 +33,36 @@ export async function showIdentityUsage(context: IActionContext, services: Comma
     }));
     // The summary goes in the placeholder: vscode-azext-utils' Quick Pick shows a title only inside a wizard.
     const picked = await context.ui.showQuickPick(picks, {
-        placeHolder: vscode.l10n.t('{0} — registries: {1}, keys: {2}. Select one to show it under its key in the Keys view.', identityText(identity, registry), users.length, keys.size),
-        enableGrouping: true, suppressPersistence: true,
+        placeHolder: vscode.l10n.t(
+            '{0} — registries: {1}, keys: {2}. Select one to show it under its key in the Keys view.',
+            identityText(identity, registry),
+            users.length,
+            keys.size,
+        ),
+        enableGrouping: true,
+        suppressPersistence: true,
     });
     const key = picked.data.encryption.key;
     if (!key || !(await services.keys.revealKeyUser(key.vaultUrl, key.keyName, picked.data.registry.id))) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Registry "{0}" is not in the Keys view: refresh it, or check the subscriptions it shows.', picked.data.registry.name));
+        void vscode.window.showWarningMessage(
+            vscode.l10n.t('Registry "{0}" is not in the Keys view: refresh it, or check the subscriptions it shows.', picked.data.registry.name),
+        );
     }
     return users.map((user) => user.registry.name);
 }
 
-const keyLabel = (user: KeyUser): string => (user.encryption.key
-    ? vscode.l10n.t('key "{0}" · key vault "{1}"', user.encryption.key.keyName, user.encryption.key.vaultName)
-    : user.encryption.keyIdentifier);
+const keyLabel = (user: KeyUser): string =>
+    user.encryption.key
+        ? vscode.l10n.t('key "{0}" · key vault "{1}"', user.encryption.key.keyName, user.encryption.key.vaultName)
+        : user.encryption.keyIdentifier;
 
 function identityText(identity: IdentityInUse, registry: RegistrySummary): string {
     switch (identity.kind) {
-        case 'user': return vscode.l10n.t('Identity "{0}"', identity.name);
-        case 'clientId': return vscode.l10n.t('Identity with client ID {0} (no longer assigned to registry "{1}")', identity.clientId, registry.name);
-        case 'system': return vscode.l10n.t('System-assigned identity of registry "{0}"', registry.name);
+        case 'user':
+            return vscode.l10n.t('Identity "{0}"', identity.name);
+        case 'clientId':
+            return vscode.l10n.t('Identity with client ID {0} (no longer assigned to registry "{1}")', identity.clientId, registry.name);
+        case 'system':
+            return vscode.l10n.t('System-assigned identity of registry "{0}"', registry.name);
     }
 }

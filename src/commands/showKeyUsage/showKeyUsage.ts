@@ -18,7 +18,13 @@ export async function showKeyUsage(context: IActionContext, services: CommandSer
     }
     const users = await services.keys.revealKey(encryption.key.vaultUrl, encryption.key.keyName);
     if (users === undefined) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Key "{0}" of key vault "{1}" is not in the Keys view: refresh it, or check the subscriptions it shows.', encryption.key.keyName, encryption.key.vaultName));
+        void vscode.window.showWarningMessage(
+            vscode.l10n.t(
+                'Key "{0}" of key vault "{1}" is not in the Keys view: refresh it, or check the subscriptions it shows.',
+                encryption.key.keyName,
+                encryption.key.vaultName,
+            ),
+        );
         return 0;
     }
     return users;

@@ -15,7 +15,9 @@ export async function showVaultUsage(context: IActionContext, services: CommandS
     const vault = await vaultOf(context, services, arg);
     const shown = await services.keys.revealVault(vault.vaultUrl);
     if (!shown) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Key vault "{0}" is not in the Keys view: refresh it, or check the subscriptions it shows.', vault.vaultName));
+        void vscode.window.showWarningMessage(
+            vscode.l10n.t('Key vault "{0}" is not in the Keys view: refresh it, or check the subscriptions it shows.', vault.vaultName),
+        );
         return 0;
     }
     return shown.registries;
@@ -38,7 +40,12 @@ async function vaultOf(context: IActionContext, services: CommandServices, arg: 
     }
     const picks: IAzureQuickPickItem<VaultInUseNode>[] = vaults.map((vault) => {
         const registries = vault.entry.keys.reduce((count, key) => count + key.users.length, 0);
-        return { label: vault.entry.vaultName, description: vscode.l10n.t('keys in use: {0} · registries: {1}', vault.entry.keys.length, registries), data: vault };
+        return {
+            label: vault.entry.vaultName,
+            description: vscode.l10n.t('keys in use: {0} · registries: {1}', vault.entry.keys.length, registries),
+            data: vault,
+        };
     });
-    return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the key vault whose registries to show'), suppressPersistence: true })).data.entry;
+    return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the key vault whose registries to show'), suppressPersistence: true }))
+        .data.entry;
 }

@@ -21,20 +21,53 @@ export class RemovePreviousGrantStep extends AnswerPromptStep<RotationWizardCont
         const state = context.registry.encryption;
         const name = state.status === 'enabled' && state.identity?.kind === 'user' ? state.identity.name : '';
         const picks: IAzureQuickPickItem<boolean>[] = [
-            { label: vscode.l10n.t('Keep the access of "{0}"', name), detail: vscode.l10n.t('Recommended when other registries or applications use this identity.'), data: false },
-            { label: vscode.l10n.t('Remove the access of "{0}" to the key vault', name), detail: vscode.l10n.t('Removes its get/wrapKey/unwrapKey access (or its encryption role) after the switch. The identity stays assigned to the registry.'), data: true },
+            {
+                label: vscode.l10n.t('Keep the access of "{0}"', name),
+                detail: vscode.l10n.t('Recommended when other registries or applications use this identity.'),
+                data: false,
+            },
+            {
+                label: vscode.l10n.t('Remove the access of "{0}" to the key vault', name),
+                detail: vscode.l10n.t(
+                    'Removes its get/wrapKey/unwrapKey access (or its encryption role) after the switch. The identity stays assigned to the registry.',
+                ),
+                data: true,
+            },
         ];
-        const vaultName = state.status === 'enabled' ? state.key?.vaultName ?? '' : '';
+        const vaultName = state.status === 'enabled' ? (state.key?.vaultName ?? '') : '';
         for (;;) {
-            const remove = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('After switching to the system-assigned identity, what about "{0}"?', name) })).data;
+            const remove = (
+                await context.ui.showQuickPick(picks, {
+                    placeHolder: vscode.l10n.t('After switching to the system-assigned identity, what about "{0}"?', name),
+                })
+            ).data;
             // The blast radius, named: every other registry that reaches this vault through the same identity.
             const sharing = remove ? await this.sharing(context) : [];
-            const detail = sharing.length > 0
-                ? vscode.l10n.t('These registries also reach key vault "{1}" through "{0}" and lose their key with it: {2}. Applications that use "{0}" there lose access too. You can grant it again later.', name, vaultName, sharing.map((other) => other.name).join(', '))
-                : vscode.l10n.t('No other registry in the subscriptions shown reaches key vault "{1}" through "{0}"; an application that uses it there loses access. You can grant it again later.', name, vaultName);
-            const confirmed = !remove || await backToThisPrompt(() => context.ui.showWarningMessage(vscode.l10n.t('Remove the key vault access of "{0}"?', name), {
-                modal: true, detail,
-            }, { title: vscode.l10n.t('Remove Access') }));
+            const detail =
+                sharing.length > 0
+                    ? vscode.l10n.t(
+                          'These registries also reach key vault "{1}" through "{0}" and lose their key with it: {2}. Applications that use "{0}" there lose access too. You can grant it again later.',
+                          name,
+                          vaultName,
+                          sharing.map((other) => other.name).join(', '),
+                      )
+                    : vscode.l10n.t(
+                          'No other registry in the subscriptions shown reaches key vault "{1}" through "{0}"; an application that uses it there loses access. You can grant it again later.',
+                          name,
+                          vaultName,
+                      );
+            const confirmed =
+                !remove ||
+                (await backToThisPrompt(() =>
+                    context.ui.showWarningMessage(
+                        vscode.l10n.t('Remove the key vault access of "{0}"?', name),
+                        {
+                            modal: true,
+                            detail,
+                        },
+                        { title: vscode.l10n.t('Remove Access') },
+                    ),
+                ));
             if (confirmed) {
                 context.answers.removePreviousIdentityAccess = remove;
                 return;

@@ -24,7 +24,10 @@ interface WizardInternals<T extends IActionContext> {
 export class FlowWizard<T extends IActionContext> extends AzureWizard<T> {
     private readonly allPromptSteps: AzureWizardPromptStep<T>[];
 
-    constructor(private readonly flowContext: T, options: IWizardOptions<T>) {
+    constructor(
+        private readonly flowContext: T,
+        options: IWizardOptions<T>,
+    ) {
         super(flowContext, options);
         this.allPromptSteps = [...(options.promptSteps ?? [])];
     }

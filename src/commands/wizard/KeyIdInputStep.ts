@@ -18,10 +18,12 @@ export class KeyIdInputStep<T extends KeyIdContext = KeyIdContext> extends Answe
     }
 
     async prompt(context: T): Promise<void> {
-        context.answers.keyId = (await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Key identifier (https://<vault>.{0}/keys/<key>[/<version>])', context.factory.cloud.keyVaultDnsSuffix),
-            validateInput: (value) => validateKeyId(value, context),
-        })).trim();
+        context.answers.keyId = (
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t('Key identifier (https://<vault>.{0}/keys/<key>[/<version>])', context.factory.cloud.keyVaultDnsSuffix),
+                validateInput: (value) => validateKeyId(value, context),
+            })
+        ).trim();
     }
 
     shouldPrompt(context: T): boolean {

@@ -14,11 +14,13 @@ export class NotifyBeforeExpiryStep<C extends PolicyWizardContext> extends Answe
 
     async prompt(context: C): Promise<void> {
         const rotateEveryDays = context.policyRotateEveryDays ?? defaultRotationPolicy.rotateEveryDays;
-        const notifyDaysBeforeExpiry = parseDays(await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Notify how many days before a key version expires? (at most {0})', String(maxNotifyDays(rotateEveryDays))),
-            value: String(Math.min(defaultRotationPolicy.notifyDaysBeforeExpiry, maxNotifyDays(rotateEveryDays))),
-            validateInput: (value) => validationMessage(notifyBeforeExpiryTextProblem(value, rotateEveryDays)),
-        }));
+        const notifyDaysBeforeExpiry = parseDays(
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t('Notify how many days before a key version expires? (at most {0})', String(maxNotifyDays(rotateEveryDays))),
+                value: String(Math.min(defaultRotationPolicy.notifyDaysBeforeExpiry, maxNotifyDays(rotateEveryDays))),
+                validateInput: (value) => validationMessage(notifyBeforeExpiryTextProblem(value, rotateEveryDays)),
+            }),
+        );
         context.answers.rotationPolicy = { rotateEveryDays, notifyDaysBeforeExpiry };
     }
 

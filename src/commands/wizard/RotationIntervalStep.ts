@@ -9,10 +9,13 @@ export class RotationIntervalStep<C extends PolicyWizardContext> extends AzureWi
     readonly question = 'policy';
 
     async prompt(context: C): Promise<void> {
-        context.policyRotateEveryDays = parseDays(await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Rotate the key every how many days?'), value: String(defaultRotationPolicy.rotateEveryDays),
-            validateInput: (value) => validationMessage(rotationIntervalTextProblem(value)),
-        }));
+        context.policyRotateEveryDays = parseDays(
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t('Rotate the key every how many days?'),
+                value: String(defaultRotationPolicy.rotateEveryDays),
+                validateInput: (value) => validationMessage(rotationIntervalTextProblem(value)),
+            }),
+        );
     }
 
     shouldPrompt(context: C): boolean {

@@ -18,8 +18,16 @@ export class VersionModeStep<T extends VersionModeContext = VersionModeContext> 
 
     async prompt(context: T): Promise<void> {
         const picks: IAzureQuickPickItem<boolean>[] = [
-            { label: vscode.l10n.t('Versionless — automatic rotation'), detail: vscode.l10n.t('The registry picks up each new key version within an hour.'), data: true },
-            { label: vscode.l10n.t('Pinned version — manual rotation'), detail: vscode.l10n.t('The registry keeps this version until you rotate again.'), data: false },
+            {
+                label: vscode.l10n.t('Versionless — automatic rotation'),
+                detail: vscode.l10n.t('The registry picks up each new key version within an hour.'),
+                data: true,
+            },
+            {
+                label: vscode.l10n.t('Pinned version — manual rotation'),
+                detail: vscode.l10n.t('The registry keeps this version until you rotate again.'),
+                data: false,
+            },
         ];
         context.answers.versionless = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('How should the registry follow the key?') })).data;
     }

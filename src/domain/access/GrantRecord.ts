@@ -6,4 +6,3 @@ export type GrantRecord =
     | { readonly kind: 'accessPolicy'; readonly objectId: string; readonly permissions: readonly string[] }
     | { readonly kind: 'roleAssignment'; readonly id: string; readonly roleDefinitionId: string; readonly principalId: string; readonly scope: string }
     | { readonly kind: 'none' };
-

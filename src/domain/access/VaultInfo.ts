@@ -17,7 +17,12 @@ export interface VaultInfo {
     readonly enableSoftDelete: boolean;
     readonly enablePurgeProtection: boolean;
     readonly softDeleteRetentionInDays?: number;
-    readonly networkAcls?: { readonly bypass?: string; readonly defaultAction?: string; readonly ipRuleCount: number; readonly virtualNetworkRuleCount: number };
+    readonly networkAcls?: {
+        readonly bypass?: string;
+        readonly defaultAction?: string;
+        readonly ipRuleCount: number;
+        readonly virtualNetworkRuleCount: number;
+    };
     /** Object ids with an access policy, and their key permissions (ignored by Key Vault when RBAC is on). */
     readonly accessPolicies: readonly { readonly objectId: string; readonly keys: readonly string[] }[];
 }
@@ -28,17 +33,27 @@ export function toVaultInfo(vault: Vault): VaultInfo {
     const p = vault.properties;
     const acls = p.networkAcls;
     return {
-        id, name: vault.name ?? name, subscriptionId, resourceGroup, location: vault.location,
-        vaultUri: p.vaultUri ?? '', tenantId: p.tenantId, sku: (p.sku?.name ?? 'standard').toLowerCase(),
+        id,
+        name: vault.name ?? name,
+        subscriptionId,
+        resourceGroup,
+        location: vault.location,
+        vaultUri: p.vaultUri ?? '',
+        tenantId: p.tenantId,
+        sku: (p.sku?.name ?? 'standard').toLowerCase(),
         enableRbacAuthorization: p.enableRbacAuthorization === true,
         // Soft delete defaults to on (and cannot be turned off) since 2020; only an explicit false means off.
         enableSoftDelete: p.enableSoftDelete !== false,
         enablePurgeProtection: p.enablePurgeProtection === true,
         softDeleteRetentionInDays: p.softDeleteRetentionInDays,
-        networkAcls: acls ? {
-            bypass: acls.bypass, defaultAction: acls.defaultAction,
-            ipRuleCount: acls.ipRules?.length ?? 0, virtualNetworkRuleCount: acls.virtualNetworkRules?.length ?? 0,
-        } : undefined,
+        networkAcls: acls
+            ? {
+                  bypass: acls.bypass,
+                  defaultAction: acls.defaultAction,
+                  ipRuleCount: acls.ipRules?.length ?? 0,
+                  virtualNetworkRuleCount: acls.virtualNetworkRules?.length ?? 0,
+              }
+            : undefined,
         accessPolicies: (p.accessPolicies ?? []).map((policy) => ({ objectId: policy.objectId, keys: (policy.permissions.keys ?? []).map(String) })),
     };
 }

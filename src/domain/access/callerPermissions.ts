@@ -14,14 +14,18 @@ export interface PermissionEntry {
 
 // Azure RBAC's wildcard match ("*", "Microsoft.ContainerRegistry/*", "*/read"), case-insensitive.
 function matches(pattern: string, action: string): boolean {
-    const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*');
+    const source = pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*');
     return new RegExp(`^${source}$`, 'i').test(action);
 }
 
 /** Whether an entry allows `action`: an action pattern matches and none of the same entry's NotActions does. */
 export function permits(entries: readonly PermissionEntry[], action: string): boolean {
-    return entries.some((entry) => (entry.actions ?? []).some((pattern) => matches(pattern, action))
-        && !(entry.notActions ?? []).some((pattern) => matches(pattern, action)));
+    return entries.some(
+        (entry) => (entry.actions ?? []).some((pattern) => matches(pattern, action)) && !(entry.notActions ?? []).some((pattern) => matches(pattern, action)),
+    );
 }
 
 /**
@@ -34,7 +38,12 @@ export async function missingActions(factory: AzureClientFactory, resourceId: st
 }
 
 /** As `missingActions`, at a resource group (where a new resource would go). */
-export async function missingActionsInGroup(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string, actions: readonly string[]): Promise<string[] | undefined> {
+export async function missingActionsInGroup(
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    resourceGroup: string,
+    actions: readonly string[],
+): Promise<string[] | undefined> {
     return missingIn(actions, permissionsAtGroup(factory, subscriptionId, resourceGroup));
 }
 
@@ -47,7 +56,12 @@ async function missingIn(actions: readonly string[], list: AsyncIterable<Permiss
 export async function assertMayCreateRegistryIn(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string): Promise<void> {
     const missing = await missingActionsInGroup(factory, subscriptionId, resourceGroup, ['Microsoft.ContainerRegistry/registries/write']);
     if (missing && missing.length > 0) {
-        throw new DomainError('ChangeNotPermitted', { kind: 'resourceGroup', name: resourceGroup, action: missing[0]!, scope: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}` });
+        throw new DomainError('ChangeNotPermitted', {
+            kind: 'resourceGroup',
+            name: resourceGroup,
+            action: missing[0]!,
+            scope: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`,
+        });
     }
 }
 
@@ -74,8 +88,14 @@ function grantAction(kind: GrantRecord['kind'], change: 'add' | 'remove'): strin
  * Throws `ChangeNotPermitted` (the vault, the first missing action) when the caller may not add or remove these grants
  * on the vault; `derive` stands for the grant the vault's permission model calls for.
  */
-export async function assertMayChangeVaultAccess(factory: AzureClientFactory, vault: VaultInfo, change: 'add' | 'remove', grants: readonly GrantRecord[] | 'derive'): Promise<void> {
-    const kinds = grants === 'derive' ? [vault.enableRbacAuthorization ? 'roleAssignment' as const : 'accessPolicy' as const] : grants.map((grant) => grant.kind);
+export async function assertMayChangeVaultAccess(
+    factory: AzureClientFactory,
+    vault: VaultInfo,
+    change: 'add' | 'remove',
+    grants: readonly GrantRecord[] | 'derive',
+): Promise<void> {
+    const kinds =
+        grants === 'derive' ? [vault.enableRbacAuthorization ? ('roleAssignment' as const) : ('accessPolicy' as const)] : grants.map((grant) => grant.kind);
     const actions = [...new Set(kinds.map((kind) => grantAction(kind, change)).filter((action): action is string => !!action))];
     if (actions.length === 0) {
         return;

@@ -11,13 +11,20 @@ export interface DeletedVaultInfo {
 }
 
 /** Looks for a soft-deleted vault by name in the given subscriptions (one list per subscription). */
-export async function findDeletedVault(factory: AzureClientFactory, subscriptionIds: readonly string[], vaultName: string): Promise<DeletedVaultInfo | undefined> {
+export async function findDeletedVault(
+    factory: AzureClientFactory,
+    subscriptionIds: readonly string[],
+    vaultName: string,
+): Promise<DeletedVaultInfo | undefined> {
     for (const subscriptionId of subscriptionIds) {
         for await (const deleted of deletedVaultsIn(factory, subscriptionId)) {
             if (deleted.name?.toLowerCase() === vaultName.toLowerCase()) {
                 return {
-                    name: deleted.name, subscriptionId, location: deleted.properties?.location ?? '',
-                    vaultId: deleted.properties?.vaultId, scheduledPurgeDate: deleted.properties?.scheduledPurgeDate,
+                    name: deleted.name,
+                    subscriptionId,
+                    location: deleted.properties?.location ?? '',
+                    vaultId: deleted.properties?.vaultId,
+                    scheduledPurgeDate: deleted.properties?.scheduledPurgeDate,
                 };
             }
         }

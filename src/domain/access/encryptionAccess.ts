@@ -4,7 +4,14 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { addKeyPermissions, missingKeyPermissions, removeKeyPermissions } from './accessPolicies';
 import type { GrantRecord } from './GrantRecord';
 import { assignRoleAtVault, hasRoleWithDataActions } from './roleAssignments';
-import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId, encryptionDataActions, encryptionKeyPermissions, keyManagementDataActions, keyManagementKeyPermissions } from './roles';
+import {
+    cryptoOfficerRoleId,
+    cryptoServiceEncryptionUserRoleId,
+    encryptionDataActions,
+    encryptionKeyPermissions,
+    keyManagementDataActions,
+    keyManagementKeyPermissions,
+} from './roles';
 import type { VaultInfo } from './VaultInfo';
 
 /**

@@ -20,8 +20,13 @@ export async function findEncryptionGrants(factory: AzureClientFactory, vault: V
     const grants: GrantRecord[] = [];
     for await (const assignment of roleAssignmentsAt(factory, vault.subscriptionId, vault.id, principalId)) {
         const atVault = (assignment.scope ?? '').toLowerCase().replace(/\/+$/, '') === vault.id.toLowerCase();
-        if (atVault && assignment.id && assignment.roleDefinitionId && assignment.principalId?.toLowerCase() === principalId.toLowerCase()
-            && roleDefinitionGuid(assignment.roleDefinitionId) === cryptoServiceEncryptionUserRoleId) {
+        if (
+            atVault &&
+            assignment.id &&
+            assignment.roleDefinitionId &&
+            assignment.principalId?.toLowerCase() === principalId.toLowerCase() &&
+            roleDefinitionGuid(assignment.roleDefinitionId) === cryptoServiceEncryptionUserRoleId
+        ) {
             grants.push({ kind: 'roleAssignment', id: assignment.id, roleDefinitionId: assignment.roleDefinitionId, principalId, scope: vault.id });
         }
     }

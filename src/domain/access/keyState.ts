@@ -53,15 +53,26 @@ export async function recoverDeletedKey(factory: AzureClientFactory, key: KeyIde
 }
 
 /** The key's rotation policy: whether Key Vault rotates it by itself, and how often (ISO 8601 duration). */
-export async function readRotationPolicy(factory: AzureClientFactory, key: KeyIdentifier): Promise<{ readonly autoRotates: boolean; readonly interval?: string }> {
+export async function readRotationPolicy(
+    factory: AzureClientFactory,
+    key: KeyIdentifier,
+): Promise<{ readonly autoRotates: boolean; readonly interval?: string }> {
     const policy = await readKeyRotationPolicy(factory, key.vaultUrl, key.keyName);
     const rotate = (policy.lifetimeActions ?? []).find((action) => action.action.toLowerCase() === 'rotate');
     return { autoRotates: !!rotate, interval: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry };
 }
 
-function toState(properties: { version?: string; enabled?: boolean; expiresOn?: Date; notBefore?: Date; createdOn?: Date; tags?: Record<string, string> }, keyType: string): KeyVersionState {
+function toState(
+    properties: { version?: string; enabled?: boolean; expiresOn?: Date; notBefore?: Date; createdOn?: Date; tags?: Record<string, string> },
+    keyType: string,
+): KeyVersionState {
     return {
-        version: properties.version ?? '', enabled: properties.enabled !== false, expiresOn: properties.expiresOn, notBefore: properties.notBefore, createdOn: properties.createdOn, keyType,
+        version: properties.version ?? '',
+        enabled: properties.enabled !== false,
+        expiresOn: properties.expiresOn,
+        notBefore: properties.notBefore,
+        createdOn: properties.createdOn,
+        keyType,
         ...(properties.tags ? { tags: properties.tags } : {}),
     };
 }

@@ -7,7 +7,11 @@ import type { VaultInfo } from './VaultInfo';
 
 // Built-in roles known to grant keys read + wrap + unwrap (and, for the officer/admin, create/update): no lookup needed.
 const knownDataActions: Record<string, readonly string[]> = {
-    'e147488a-f6f5-4113-8e2d-b22465e65bf6': ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'],
+    'e147488a-f6f5-4113-8e2d-b22465e65bf6': [
+        'Microsoft.KeyVault/vaults/keys/read',
+        'Microsoft.KeyVault/vaults/keys/wrap/action',
+        'Microsoft.KeyVault/vaults/keys/unwrap/action',
+    ],
     '14b46e9e-c2b7-41b4-b07b-48a6ebf60603': ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'],
     '00482a5a-887f-4fb3-b363-3b7fe8e74483': ['Microsoft.KeyVault/vaults/*'],
 };
@@ -22,7 +26,9 @@ export async function hasRoleWithDataActions(factory: AzureClientFactory, vault:
             continue;
         }
         const known = knownDataActions[roleDefinitionGuid(assignment.roleDefinitionId)];
-        const permissions = known ? [{ dataActions: [...known] }] : (await readRoleDefinition(factory, vault.subscriptionId, assignment.roleDefinitionId)).permissions ?? [];
+        const permissions = known
+            ? [{ dataActions: [...known] }]
+            : ((await readRoleDefinition(factory, vault.subscriptionId, assignment.roleDefinitionId)).permissions ?? []);
         if (roleGrantsDataActions(permissions, wanted)) {
             return true;
         }
@@ -34,13 +40,26 @@ export async function hasRoleWithDataActions(factory: AzureClientFactory, vault:
  * Assigns one built-in role at vault scope. The assignment name is derived from (scope, principal, role) like
  * ARM templates' `guid()`, so a retry after a lost response re-sends the same idempotent PUT instead of a duplicate.
  */
-export async function assignRoleAtVault(factory: AzureClientFactory, vault: VaultInfo, principalId: string, roleId: string, principalType?: 'ServicePrincipal' | 'User'): Promise<GrantRecord> {
+export async function assignRoleAtVault(
+    factory: AzureClientFactory,
+    vault: VaultInfo,
+    principalId: string,
+    roleId: string,
+    principalType?: 'ServicePrincipal' | 'User',
+): Promise<GrantRecord> {
     const roleDefinitionId = roleDefinitionResourceId(vault.subscriptionId, roleId);
     const name = deterministicGuid(`${vault.id.toLowerCase()}|${principalId.toLowerCase()}|${roleId}`);
-    const created = await createRoleAssignment(factory, vault.subscriptionId, vault.id, name, { roleDefinitionId, principalId, ...(principalType ? { principalType } : {}) });
+    const created = await createRoleAssignment(factory, vault.subscriptionId, vault.id, name, {
+        roleDefinitionId,
+        principalId,
+        ...(principalType ? { principalType } : {}),
+    });
     return {
-        kind: 'roleAssignment', id: created.id ?? `${vault.id}/providers/Microsoft.Authorization/roleAssignments/${name}`,
-        roleDefinitionId: created.roleDefinitionId ?? roleDefinitionId, principalId, scope: vault.id,
+        kind: 'roleAssignment',
+        id: created.id ?? `${vault.id}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+        roleDefinitionId: created.roleDefinitionId ?? roleDefinitionId,
+        principalId,
+        scope: vault.id,
     };
 }
 

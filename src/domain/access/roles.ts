@@ -28,9 +28,13 @@ export function dataActionMatches(pattern: string, action: string): boolean {
 
 /** Whether a role's permissions grant every wanted data action (and none is excluded by notDataActions). */
 export function roleGrantsDataActions(permissions: readonly { dataActions?: string[]; notDataActions?: string[] }[], wanted: readonly string[]): boolean {
-    return wanted.every((action) => permissions.some((permission) =>
-        (permission.dataActions ?? []).some((pattern) => dataActionMatches(pattern, action))
-        && !(permission.notDataActions ?? []).some((pattern) => dataActionMatches(pattern, action))));
+    return wanted.every((action) =>
+        permissions.some(
+            (permission) =>
+                (permission.dataActions ?? []).some((pattern) => dataActionMatches(pattern, action)) &&
+                !(permission.notDataActions ?? []).some((pattern) => dataActionMatches(pattern, action)),
+        ),
+    );
 }
 
 export function roleDefinitionGuid(roleDefinitionId: string): string {

@@ -1,10 +1,16 @@
 import type { KeyUser } from '../fleet/keysInUse';
 
 /** The key as Key Vault's audit records name it: `id_s` is `<vault URL>/keys/<name>/<version>`. */
-export interface AuditedKey { readonly vaultUrl: string; readonly keyName: string }
+export interface AuditedKey {
+    readonly vaultUrl: string;
+    readonly keyName: string;
+}
 
 /** An identity that reaches the key, and the registries that use it (one identity may serve several). */
-export interface UsagePrincipal { readonly principalId: string; readonly registries: readonly string[] }
+export interface UsagePrincipal {
+    readonly principalId: string;
+    readonly registries: readonly string[];
+}
 
 /** The registries' encryption identities by principal id; registries whose identity has no known principal id are listed apart. */
 export function usagePrincipals(users: readonly KeyUser[]): { principals: UsagePrincipal[]; unresolved: string[] } {

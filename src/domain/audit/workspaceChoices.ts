@@ -15,7 +15,8 @@ const groupOf = (id: string): string => /\/resourceGroups\/([^/]+)/i.exec(id)?.[
 /** The subscription's workspaces that can take logs now (provisioned), by name. */
 export async function workspaceChoices(factory: AzureClientFactory, subscriptionId: string): Promise<WorkspaceChoice[]> {
     const all = await collect(workspacesIn(factory, subscriptionId));
-    return all.filter((workspace) => !!workspace.id && (workspace.provisioningState ?? 'Succeeded') === 'Succeeded')
+    return all
+        .filter((workspace) => !!workspace.id && (workspace.provisioningState ?? 'Succeeded') === 'Succeeded')
         .map((workspace) => ({ id: workspace.id!, name: workspace.name ?? '', resourceGroup: groupOf(workspace.id!), location: workspace.location ?? '' }))
         .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -8,7 +8,10 @@ import type { RotationPolicyInput } from '../keys/rotationPolicy';
  * "Enable Automatic Rotation": the registry's key without version (ACR then follows new versions within an
  * hour), same identity; with a policy, Key Vault also creates those versions on schedule.
  */
-export function enableAutoRotationRequest(registry: RegistrySummary, options: { rotationPolicy?: RotationPolicyInput; consent?: RotationConsent }): RotationRequest {
+export function enableAutoRotationRequest(
+    registry: RegistrySummary,
+    options: { rotationPolicy?: RotationPolicyInput; consent?: RotationConsent },
+): RotationRequest {
     const state = requireCmk(registry);
     return {
         registryId: registry.id,

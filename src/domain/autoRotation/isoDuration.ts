@@ -1,5 +1,13 @@
 /** An ISO 8601 duration as Key Vault rotation policies write it (`P90D`, `P1Y6M`, `PT12H`). */
-export interface IsoDuration { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
+export interface IsoDuration {
+    years: number;
+    months: number;
+    weeks: number;
+    days: number;
+    hours: number;
+    minutes: number;
+    seconds: number;
+}
 
 const pattern = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
 

@@ -28,5 +28,10 @@ export async function getRotationSchedule(factory: AzureClientFactory, key: KeyI
     } else if (beforeExpiry && expires) {
         nextRotation = addIsoDuration(expires, beforeExpiry, -1);
     }
-    return { nextRotation, rotateAfter: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry, notifyBeforeExpiry: notify?.timeBeforeExpiry, expiresIn: policy.expiresIn };
+    return {
+        nextRotation,
+        rotateAfter: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry,
+        notifyBeforeExpiry: notify?.timeBeforeExpiry,
+        expiresIn: policy.expiresIn,
+    };
 }

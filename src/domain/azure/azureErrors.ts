@@ -2,7 +2,11 @@ import { isDomainError } from '../errors';
 
 // How the domain reads Azure's failures: one place for the error code and message, "not found", and the text a report shows.
 
-export interface AzureErrorInfo { readonly code: string; readonly message: string; readonly statusCode?: number }
+export interface AzureErrorInfo {
+    readonly code: string;
+    readonly message: string;
+    readonly statusCode?: number;
+}
 
 /** Azure's error code and message from an SDK error (or a domain error's code), for reports and messages. */
 export function azureErrorOf(error: unknown): AzureErrorInfo {

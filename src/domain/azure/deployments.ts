@@ -15,8 +15,19 @@ export async function validateDeployment(factory: AzureClientFactory, ref: Deplo
 }
 
 /** Sends the deployment; the poller (wrapped: awaiting a poller waits for its end) says when Azure accepted it and when it ended. */
-export async function startDeployment(factory: AzureClientFactory, ref: DeploymentRef, deployment: Deployment): Promise<{ poller: ReturnType<DeploymentsClient['deployments']['createOrUpdate']> }> {
-    return { poller: (await factory.deployments(ref.subscriptionId)).deployments.createOrUpdate(ref.resourceGroup, ref.deploymentName, deployment, factory.pollOptions) };
+export async function startDeployment(
+    factory: AzureClientFactory,
+    ref: DeploymentRef,
+    deployment: Deployment,
+): Promise<{ poller: ReturnType<DeploymentsClient['deployments']['createOrUpdate']> }> {
+    return {
+        poller: (await factory.deployments(ref.subscriptionId)).deployments.createOrUpdate(
+            ref.resourceGroup,
+            ref.deploymentName,
+            deployment,
+            factory.pollOptions,
+        ),
+    };
 }
 
 export async function readDeployment(factory: AzureClientFactory, ref: DeploymentRef): Promise<DeploymentExtended> {

@@ -14,6 +14,11 @@ export async function* diagnosticSettingsOf(factory: AzureClientFactory, resourc
 }
 
 /** Creates or replaces one setting (a PUT of the whole setting; Azure answers 200 either way). */
-export async function putDiagnosticSetting(factory: AzureClientFactory, resourceId: string, name: string, setting: DiagnosticSettingsResource): Promise<DiagnosticSettingsResource> {
+export async function putDiagnosticSetting(
+    factory: AzureClientFactory,
+    resourceId: string,
+    name: string,
+    setting: DiagnosticSettingsResource,
+): Promise<DiagnosticSettingsResource> {
     return (await factory.monitor(parseResourceId(resourceId).subscriptionId)).diagnosticSettings.createOrUpdate(resourceUri(resourceId), name, setting);
 }

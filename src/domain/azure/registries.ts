@@ -24,7 +24,12 @@ export async function createRegistry(factory: AzureClientFactory, ref: ResourceR
 }
 
 /** One PATCH; the poller ends with a GET of the registry and returns it (or nothing, when the answer has no body). */
-export async function updateRegistry(factory: AzureClientFactory, ref: ResourceRef, body: RegistryUpdateParameters, onAccepted?: OnOperationAccepted): Promise<Registry | undefined> {
+export async function updateRegistry(
+    factory: AzureClientFactory,
+    ref: ResourceRef,
+    body: RegistryUpdateParameters,
+    onAccepted?: OnOperationAccepted,
+): Promise<Registry | undefined> {
     const poller = (await factory.containerRegistry(ref.subscriptionId)).registries.update(ref.resourceGroup, ref.name, body, factory.pollOptions);
     return tellAccepted(poller, onAccepted);
 }

@@ -10,7 +10,11 @@ export async function listRepositoryNames(factory: AzureClientFactory, loginServ
 }
 
 /** A repository's tag and manifest counts (`/acr/v1/<repository>`). */
-export async function repositoryCounts(factory: AzureClientFactory, loginServer: string, repository: string): Promise<{ tagCount: number; manifestCount: number }> {
+export async function repositoryCounts(
+    factory: AzureClientFactory,
+    loginServer: string,
+    repository: string,
+): Promise<{ tagCount: number; manifestCount: number }> {
     const properties = await (await registryCatalogClient(factory, loginServer)).getRepository(repository).getProperties();
     return { tagCount: properties.tagCount, manifestCount: properties.manifestCount };
 }

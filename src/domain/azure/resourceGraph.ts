@@ -9,7 +9,10 @@ const throttledAttempts = 4;
 export type GraphRow = Readonly<Record<string, unknown>>;
 
 /** What the last answer said about the caller's quota (`x-ms-user-quota-remaining`, `x-ms-user-quota-resets-after`). */
-interface Quota { remaining?: number; resetsAfterMs?: number }
+interface Quota {
+    remaining?: number;
+    resetsAfterMs?: number;
+}
 
 /** `hh:mm:ss` (Resource Graph's `x-ms-user-quota-resets-after`) → milliseconds. */
 export function timeSpanMs(text: string | undefined): number | undefined {
@@ -30,8 +33,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * `fromPage` turns a page's rows into what the caller keeps; it runs while later pages are on their way.
  */
-export async function queryResourceGraph<T = GraphRow>(factory: AzureClientFactory, subscriptionIds: readonly string[], query: string,
-    fromPage: (rows: GraphRow[]) => T[] = (rows) => rows as T[]): Promise<T[]> {
+export async function queryResourceGraph<T = GraphRow>(
+    factory: AzureClientFactory,
+    subscriptionIds: readonly string[],
+    query: string,
+    fromPage: (rows: GraphRow[]) => T[] = (rows) => rows as T[],
+): Promise<T[]> {
     const client = await factory.resourceGraph();
     const quota: Quota = {};
     const kept: T[] = [];
@@ -54,23 +61,32 @@ export async function queryResourceGraph<T = GraphRow>(factory: AzureClientFacto
     };
     for (let start = 0; start < subscriptionIds.length; start += subscriptionsPerQuery) {
         const subscriptions = subscriptionIds.slice(start, start + subscriptionsPerQuery);
-        const page = (options: { skip?: number; skipToken?: string }): Promise<Page> => pageWithinQuota(quota, () => client.resources({ subscriptions, query, options: { top: rowsPerPage, ...options, resultFormat: 'objectArray' } }, {
-            onResponse: (response) => {
-                const remaining = response.headers.get('x-ms-user-quota-remaining');
-                quota.remaining = remaining === undefined ? undefined : Number(remaining);
-                quota.resetsAfterMs = timeSpanMs(response.headers.get('x-ms-user-quota-resets-after'));
-            },
-        }));
+        const page = (options: { skip?: number; skipToken?: string }): Promise<Page> =>
+            pageWithinQuota(quota, () =>
+                client.resources(
+                    { subscriptions, query, options: { top: rowsPerPage, ...options, resultFormat: 'objectArray' } },
+                    {
+                        onResponse: (response) => {
+                            const remaining = response.headers.get('x-ms-user-quota-remaining');
+                            quota.remaining = remaining === undefined ? undefined : Number(remaining);
+                            quota.resetsAfterMs = timeSpanMs(response.headers.get('x-ms-user-quota-resets-after'));
+                        },
+                    },
+                ),
+            );
         const first = await page({});
         const firstRows = rowsOf(first);
         // The service's page size is what the first page carried (Resource Graph may send fewer rows than asked).
         const step = firstRows.length;
-        const total = first.skipToken && step > 0 ? first.totalRecords ?? 0 : 0;
+        const total = first.skipToken && step > 0 ? (first.totalRecords ?? 0) : 0;
         const offsets: number[] = [];
         for (let offset = step; offset < total; offset += step) {
             offsets.push(offset);
         }
-        const pending = withinQuota(quota, offsets.map((skip) => () => page({ skip })));
+        const pending = withinQuota(
+            quota,
+            offsets.map((skip) => () => page({ skip })),
+        );
         let last: Page = first;
         try {
             keep(firstRows);
@@ -101,7 +117,7 @@ export async function queryResourceGraph<T = GraphRow>(factory: AzureClientFacto
 
 type Page = { data?: unknown; skipToken?: string; totalRecords?: number };
 
-const rowsOf = (page: Page): GraphRow[] => Array.isArray(page.data) ? page.data as GraphRow[] : [];
+const rowsOf = (page: Page): GraphRow[] => (Array.isArray(page.data) ? (page.data as GraphRow[]) : []);
 
 /** Starts the requests side by side, never more at once than the quota the last answer said is left (at least one). */
 function withinQuota<T>(quota: Quota, requests: readonly (() => Promise<T>)[]): Promise<T>[] {

@@ -10,7 +10,12 @@ export async function* resourcesOfType(factory: AzureClientFactory, subscription
 }
 
 /** The resource, or undefined when it does not exist. */
-export async function readResourceById(factory: AzureClientFactory, subscriptionId: string, id: string, apiVersion: string): Promise<GenericResource | undefined> {
+export async function readResourceById(
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    id: string,
+    apiVersion: string,
+): Promise<GenericResource | undefined> {
     return unlessNotFound((await factory.resources(subscriptionId)).resources.getById(id, apiVersion));
 }
 

@@ -5,7 +5,12 @@ import type { ParsedResourceId } from '../util/resourceId';
 // Azure RBAC (Microsoft.Authorization): role assignments, role definitions and the caller's own permissions.
 
 /** The principal's role assignments that reach `scope` (made there or above it). */
-export async function* roleAssignmentsAt(factory: AzureClientFactory, subscriptionId: string, scope: string, principalId: string): AsyncIterable<RoleAssignment> {
+export async function* roleAssignmentsAt(
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    scope: string,
+    principalId: string,
+): AsyncIterable<RoleAssignment> {
     yield* (await factory.authorization(subscriptionId)).roleAssignments.listForScope(scope, { filter: `principalId eq '${principalId}'` });
 }
 
@@ -14,7 +19,13 @@ export async function readRoleDefinition(factory: AzureClientFactory, subscripti
 }
 
 /** A PUT of the assignment under `name` (a GUID): sent again with the same name, it is the same assignment. */
-export async function createRoleAssignment(factory: AzureClientFactory, subscriptionId: string, scope: string, name: string, body: RoleAssignmentCreateParameters): Promise<RoleAssignment> {
+export async function createRoleAssignment(
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    scope: string,
+    name: string,
+    body: RoleAssignmentCreateParameters,
+): Promise<RoleAssignment> {
     return (await factory.authorization(subscriptionId)).roleAssignments.create(scope, name, body);
 }
 
@@ -24,7 +35,13 @@ export async function deleteRoleAssignment(factory: AzureClientFactory, subscrip
 
 /** The caller's permissions at a resource (`GET {id}/providers/Microsoft.Authorization/permissions`), one entry per assignment. */
 export async function* permissionsAtResource(factory: AzureClientFactory, resource: ParsedResourceId): AsyncIterable<Permission> {
-    yield* (await factory.authorization(resource.subscriptionId)).permissions.listForResource(resource.resourceGroup, resource.provider, '', resource.type, resource.name);
+    yield* (await factory.authorization(resource.subscriptionId)).permissions.listForResource(
+        resource.resourceGroup,
+        resource.provider,
+        '',
+        resource.type,
+        resource.name,
+    );
 }
 
 /** As `permissionsAtResource`, at a resource group. */

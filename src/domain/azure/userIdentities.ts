@@ -41,14 +41,18 @@ export async function getUserIdentity(factory: AzureClientFactory, resourceId: s
 
 export async function listUserIdentities(factory: AzureClientFactory, subscriptionId: string): Promise<UserIdentityInfo[]> {
     const identities = await collect((await factory.managedIdentities(subscriptionId)).userAssignedIdentities.listBySubscription());
-    return identities.filter((identity) => identity.id)
+    return identities
+        .filter((identity) => identity.id)
         .map((identity) => toUserIdentityInfo(identity, { ...parseResourceId(identity.id!), subscriptionId, name: '' }))
         .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Creates (or updates) the identity in `ref`'s resource group. */
 export async function createUserIdentity(factory: AzureClientFactory, ref: ResourceRef, location: string): Promise<UserIdentityInfo> {
-    return toUserIdentityInfo(await (await factory.managedIdentities(ref.subscriptionId)).userAssignedIdentities.createOrUpdate(ref.resourceGroup, ref.name, { location }), ref);
+    return toUserIdentityInfo(
+        await (await factory.managedIdentities(ref.subscriptionId)).userAssignedIdentities.createOrUpdate(ref.resourceGroup, ref.name, { location }),
+        ref,
+    );
 }
 
 export async function deleteUserIdentity(factory: AzureClientFactory, ref: ResourceRef): Promise<void> {
@@ -56,7 +60,11 @@ export async function deleteUserIdentity(factory: AzureClientFactory, ref: Resou
 }
 
 /** The identity resource behind a client id (to re-assign an encryption identity that was removed from its registry). */
-export async function findUserIdentityByClientId(factory: AzureClientFactory, subscriptionIds: readonly string[], clientId: string): Promise<UserIdentityInfo | undefined> {
+export async function findUserIdentityByClientId(
+    factory: AzureClientFactory,
+    subscriptionIds: readonly string[],
+    clientId: string,
+): Promise<UserIdentityInfo | undefined> {
     for (const subscriptionId of subscriptionIds) {
         const found = (await listUserIdentities(factory, subscriptionId)).find((identity) => identity.clientId.toLowerCase() === clientId.toLowerCase());
         if (found) {

@@ -5,11 +5,23 @@ import { unlessNotFound } from './azureErrors';
 // Changes to keys on Key Vault's data plane: new keys and versions, key properties, delete and recover.
 
 /** A new key, or a new version of the key of that name. */
-export async function createVaultKey(factory: AzureClientFactory, vaultUrl: string, name: string, keyType: KeyType, options: CreateKeyOptions = {}): Promise<KeyVaultKey> {
+export async function createVaultKey(
+    factory: AzureClientFactory,
+    vaultUrl: string,
+    name: string,
+    keyType: KeyType,
+    options: CreateKeyOptions = {},
+): Promise<KeyVaultKey> {
     return (await factory.keys(vaultUrl)).createKey(name, keyType, options);
 }
 
-export async function updateVaultKey(factory: AzureClientFactory, vaultUrl: string, name: string, version: string, properties: UpdateKeyPropertiesOptions): Promise<KeyVaultKey> {
+export async function updateVaultKey(
+    factory: AzureClientFactory,
+    vaultUrl: string,
+    name: string,
+    version: string,
+    properties: UpdateKeyPropertiesOptions,
+): Promise<KeyVaultKey> {
     return (await factory.keys(vaultUrl)).updateKeyProperties(name, version, properties);
 }
 

@@ -42,6 +42,13 @@ export async function checkVaultName(factory: AzureClientFactory, subscriptionId
 }
 
 /** `accessPolicies/add` merges the permissions into the object id's policy, `remove` takes exactly these away. */
-export async function updateAccessPolicy(factory: AzureClientFactory, ref: ResourceRef, kind: AccessPolicyUpdateKind, policy: AccessPolicyEntry): Promise<void> {
-    await (await factory.keyVaultManagement(ref.subscriptionId)).vaults.updateAccessPolicy(ref.resourceGroup, ref.name, kind, { properties: { accessPolicies: [policy] } });
+export async function updateAccessPolicy(
+    factory: AzureClientFactory,
+    ref: ResourceRef,
+    kind: AccessPolicyUpdateKind,
+    policy: AccessPolicyEntry,
+): Promise<void> {
+    await (
+        await factory.keyVaultManagement(ref.subscriptionId)
+    ).vaults.updateAccessPolicy(ref.resourceGroup, ref.name, kind, { properties: { accessPolicies: [policy] } });
 }

@@ -13,7 +13,7 @@ export class AzureClientFactory {
     /** Per-subscription (or per-vault) caches of the clients the create/rotate/access flows use. */
     private readonly cached = new Map<string, Promise<unknown>>();
 
-    constructor(readonly connection: AzureConnection) { }
+    constructor(readonly connection: AzureConnection) {}
 
     get cloud() {
         return this.connection.cloud;
@@ -88,8 +88,14 @@ export class AzureClientFactory {
 
     /** Starts creating the clients a create run uses (a key client's package too: the vault may not be known yet), one promise each. */
     preloadCreateClients(subscriptionId: string): Promise<unknown>[] {
-        return [this.containerRegistry(subscriptionId), this.resources(subscriptionId), this.managedIdentities(subscriptionId),
-            this.keyVaultManagement(subscriptionId), this.authorization(subscriptionId), import('@azure/keyvault-keys')];
+        return [
+            this.containerRegistry(subscriptionId),
+            this.resources(subscriptionId),
+            this.managedIdentities(subscriptionId),
+            this.keyVaultManagement(subscriptionId),
+            this.authorization(subscriptionId),
+            import('@azure/keyvault-keys'),
+        ];
     }
 
     private once<T>(key: string, create: () => Promise<T>): Promise<T> {
@@ -153,9 +159,13 @@ export class AzureClientFactory {
      */
     private async createOperationalInsightsClient(subscriptionId: string) {
         const [{ createOperationalInsightsManagement }, workspaces] = await Promise.all([
-            import('@azure/arm-operationalinsights/api'), import('@azure/arm-operationalinsights/api/workspaces')]);
+            import('@azure/arm-operationalinsights/api'),
+            import('@azure/arm-operationalinsights/api/workspaces'),
+        ]);
         const context = createOperationalInsightsManagement(this.connection.credential, subscriptionId, this.armClientOptions());
-        return { workspaces: { list: () => workspaces.list(context), get: (resourceGroup: string, name: string) => workspaces.get(context, resourceGroup, name) } };
+        return {
+            workspaces: { list: () => workspaces.list(context), get: (resourceGroup: string, name: string) => workspaces.get(context, resourceGroup, name) },
+        };
     }
 
     private async createKeyClient(vaultUrl: string) {
@@ -212,7 +222,10 @@ function timeoutPolicy(timeoutMs: number): PipelinePolicy {
                 return await next(request);
             } catch (error) {
                 if ((error as Error)?.name === 'AbortError' && !request.abortSignal?.aborted) {
-                    throw Object.assign(new Error(`No response within ${request.timeout} ms from ${new URL(request.url).host}.`), { name: 'RestError', code: 'ETIMEDOUT' });
+                    throw Object.assign(new Error(`No response within ${request.timeout} ms from ${new URL(request.url).host}.`), {
+                        name: 'RestError',
+                        code: 'ETIMEDOUT',
+                    });
                 }
                 throw error;
             }

@@ -24,11 +24,20 @@ export function buildCustomCloud(settings: CustomCloudSettings): CloudConfig {
     const acrLoginServerSuffix = settings.acrLoginServerSuffix?.trim() ? requireDnsSuffix('acrLoginServerSuffix', settings.acrLoginServerSuffix) : 'azurecr.io';
     // A portal is opened in the user's browser, never called with a token: plain HTTP is accepted on loopback
     // (as for OAuth's loopback redirects), so a local portal does not land on a certificate warning.
-    const portalUrl = settings.portalUrl?.trim() ? withoutTrailingSlash(requireHttpsUrl('portalUrl', settings.portalUrl, { loopbackHttp: true })) : 'https://portal.azure.com';
+    const portalUrl = settings.portalUrl?.trim()
+        ? withoutTrailingSlash(requireHttpsUrl('portalUrl', settings.portalUrl, { loopbackHttp: true }))
+        : 'https://portal.azure.com';
     const tenantId = settings.tenantId?.trim() || undefined;
     return {
-        name: 'custom', resourceManagerEndpoint, resourceManagerAudience: audience, authorityHost, tenantId,
-        keyVaultDnsSuffix, acrLoginServerSuffix, portalUrl, caCertificate: settings.caCertificate,
+        name: 'custom',
+        resourceManagerEndpoint,
+        resourceManagerAudience: audience,
+        authorityHost,
+        tenantId,
+        keyVaultDnsSuffix,
+        acrLoginServerSuffix,
+        portalUrl,
+        caCertificate: settings.caCertificate,
     };
 }
 
@@ -52,7 +61,11 @@ function requireHttpsUrl(setting: string, value: string | undefined, options: { 
 
 /** Accepts `.vault.example:8443`, `vault.example` or `https://vault.example`; returns `vault.example[:port]`. */
 function requireDnsSuffix(setting: string, value: string | undefined): string {
-    const text = value?.trim().replace(/^https:\/\//i, '').replace(/^\./, '').replace(/\/$/, '');
+    const text = value
+        ?.trim()
+        .replace(/^https:\/\//i, '')
+        .replace(/^\./, '')
+        .replace(/\/$/, '');
     if (!text) {
         throw new DomainError('CloudSettingMissing', { setting: `acrCmk.customCloud.${setting}` });
     }

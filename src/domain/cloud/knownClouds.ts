@@ -47,15 +47,21 @@ export function findKnownCloud(name: string): CloudConfig | undefined {
  */
 export function vscodeAccountCloudMismatch(cloudName: string, sovereignEnvironment: string | undefined): DomainError<'CloudNotVSCodeAccountCloud'> | undefined {
     const accountCloud = cloudNameFromSovereignSetting(sovereignEnvironment);
-    return accountCloud.toLowerCase() === cloudName.toLowerCase() ? undefined : new DomainError('CloudNotVSCodeAccountCloud', { cloud: cloudName, accountCloud });
+    return accountCloud.toLowerCase() === cloudName.toLowerCase()
+        ? undefined
+        : new DomainError('CloudNotVSCodeAccountCloud', { cloud: cloudName, accountCloud });
 }
 
 /** VS Code's `microsoft-sovereign-cloud.environment` values → our cloud names. */
 export function cloudNameFromSovereignSetting(environment: string | undefined): KnownCloudName | 'custom' {
     switch ((environment ?? '').toLowerCase()) {
-        case 'chinacloud': return 'AzureChinaCloud';
-        case 'usgovernment': return 'AzureUSGovernment';
-        case 'custom': return 'custom';
-        default: return 'AzureCloud';
+        case 'chinacloud':
+            return 'AzureChinaCloud';
+        case 'usgovernment':
+            return 'AzureUSGovernment';
+        case 'custom':
+            return 'custom';
+        default:
+            return 'AzureCloud';
     }
 }

@@ -33,12 +33,21 @@ export interface ExistingVaultPlan {
     readonly enablePurgeProtection?: boolean;
 }
 
-export interface NewKeyPlan { readonly kind: 'new'; readonly name: string; readonly keyType?: 'RSA' | 'RSA-HSM'; readonly keySize?: RsaKeySize }
-export interface ExistingKeyPlan { readonly kind: 'existing'; readonly name: string; readonly version?: string }
+export interface NewKeyPlan {
+    readonly kind: 'new';
+    readonly name: string;
+    readonly keyType?: 'RSA' | 'RSA-HSM';
+    readonly keySize?: RsaKeySize;
+}
+export interface ExistingKeyPlan {
+    readonly kind: 'existing';
+    readonly name: string;
+    readonly version?: string;
+}
 
 /** The steps in execution order; `phase` groups steps that run concurrently. */
 export const createStepIds = ['resourceGroup', 'identity', 'vault', 'vaultProtection', 'keyManagementAccess', 'encryptionAccess', 'key', 'registry'] as const;
-export type CreateStepId = typeof createStepIds[number];
+export type CreateStepId = (typeof createStepIds)[number];
 
 export const createPhases: readonly (readonly CreateStepId[])[] = [
     ['resourceGroup'],

@@ -13,7 +13,12 @@ export interface CreateFailureReport {
 
 /** Carries the run state, so the caller can retry from the failed step or clean up what this run created. */
 export class CreateStepFailedError extends DomainError {
-    constructor(readonly step: CreateStepId, readonly azureError: AzureErrorInfo, readonly state: CreateRunState, readonly original: unknown) {
+    constructor(
+        readonly step: CreateStepId,
+        readonly azureError: AzureErrorInfo,
+        readonly state: CreateRunState,
+        readonly original: unknown,
+    ) {
         super('CreateStepFailed', { step, code: azureError.code, message: azureError.message });
     }
 

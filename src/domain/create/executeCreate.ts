@@ -15,8 +15,14 @@ import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { runChange } from '../engine/runChange';
 
 const steps: Record<CreateStepId, CreateStep> = {
-    resourceGroup: resourceGroupStep, identity: identityStep, vault: vaultStep, vaultProtection: vaultProtectionStep,
-    keyManagementAccess: keyManagementAccessStep, encryptionAccess: encryptionAccessStep, key: keyStep, registry: registryStep,
+    resourceGroup: resourceGroupStep,
+    identity: identityStep,
+    vault: vaultStep,
+    vaultProtection: vaultProtectionStep,
+    keyManagementAccess: keyManagementAccessStep,
+    encryptionAccess: encryptionAccessStep,
+    key: keyStep,
+    registry: registryStep,
 };
 
 export type CreateProgress = { readonly step: CreateStepId; readonly status: 'started' | 'succeeded' | 'skipped' | 'failed' };
@@ -62,10 +68,15 @@ async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCr
     }
     onProgress?.({ step: id, status: 'started' });
     try {
-        await runChange<CreateStepId>({
-            journal: ctx.journal, completed: ctx.state.completed, state: () => ctx.state,
-            failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state, error),
-        }, { step: id, run: () => step.run(ctx), probe: step.probe && (() => step.probe!(ctx)) });
+        await runChange<CreateStepId>(
+            {
+                journal: ctx.journal,
+                completed: ctx.state.completed,
+                state: () => ctx.state,
+                failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state, error),
+            },
+            { step: id, run: () => step.run(ctx), probe: step.probe && (() => step.probe!(ctx)) },
+        );
     } catch (error) {
         onProgress?.({ step: id, status: 'failed' });
         return error as CreateStepFailedError;

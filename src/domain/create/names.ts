@@ -74,7 +74,7 @@ export function retentionProblem(value: string | number): DomainError | undefine
 }
 
 export const rsaKeySizes = [2048, 3072, 4096] as const;
-export type RsaKeySize = typeof rsaKeySizes[number];
+export type RsaKeySize = (typeof rsaKeySizes)[number];
 
 export function keySizeProblem(size: number): DomainError | undefined {
     return (rsaKeySizes as readonly number[]).includes(size) ? undefined : new DomainError('KeySizeInvalid', { size: String(size) });

@@ -26,9 +26,11 @@ async function readAndCheckPlan(factory: AzureClientFactory, plan: CreatePlan): 
     if (plan.identity.kind === 'new' && !plan.resourceGroup.create) {
         checks.push(requireIdentityNameFree(factory, plan, plan.identity.name).then(() => undefined));
     }
-    checks.push(plan.vault.kind === 'new'
-        ? requireVaultNameAvailable(factory, plan.subscriptionId, plan.vault.name).then(() => undefined)
-        : checkExistingVaultAndKey(factory, plan, plan.vault.id));
+    checks.push(
+        plan.vault.kind === 'new'
+            ? requireVaultNameAvailable(factory, plan.subscriptionId, plan.vault.name).then(() => undefined)
+            : checkExistingVaultAndKey(factory, plan, plan.vault.id),
+    );
     prefetchCreateClients(factory, plan.subscriptionId);
     const outcomes = await Promise.allSettled(checks);
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');

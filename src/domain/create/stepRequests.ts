@@ -4,7 +4,10 @@ import type { CreateStepId } from './CreatePlan';
  * The write request each step sends (method + path pattern, as regular expressions over the request path).
  * The fault matrix is generated from this list, so a new step without an entry fails to compile.
  */
-export const createStepRequests: Record<CreateStepId, { readonly method: string; readonly pathPattern: string; readonly dataPlane?: boolean; readonly nth?: number }> = {
+export const createStepRequests: Record<
+    CreateStepId,
+    { readonly method: string; readonly pathPattern: string; readonly dataPlane?: boolean; readonly nth?: number }
+> = {
     resourceGroup: { method: 'PUT', pathPattern: '^/subscriptions/[^/]+/resourcegroups/[^/]+$' },
     identity: { method: 'PUT', pathPattern: '/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/]+$' },
     vault: { method: 'PUT', pathPattern: '/providers/Microsoft\\.KeyVault/vaults/[^/]+$' },

@@ -10,9 +10,7 @@ import type { KeyIdentifier } from '../keys/keyIdentifier';
 import { findUserIdentityByClientId, type UserIdentityInfo } from '../azure/userIdentities';
 
 export type VaultLookup =
-    | { readonly kind: 'found'; readonly vault: VaultInfo }
-    | { readonly kind: 'softDeleted'; readonly deleted: DeletedVaultInfo }
-    | { readonly kind: 'missing' };
+    { readonly kind: 'found'; readonly vault: VaultInfo } | { readonly kind: 'softDeleted'; readonly deleted: DeletedVaultInfo } | { readonly kind: 'missing' };
 
 /**
  * One Diagnose run's memory: registries that share a vault, key, version or identity ask Azure once. Each entry
@@ -22,7 +20,7 @@ export type VaultLookup =
 export class DiagnosisCache {
     private readonly entries = new Map<string, Promise<unknown>>();
 
-    constructor(readonly subscriptionIds: readonly string[]) { }
+    constructor(readonly subscriptionIds: readonly string[]) {}
 
     /** `nearSubscriptionId` is searched first: a registry's vault is usually in its own subscription. */
     vault(factory: AzureClientFactory, keyId: string, vaultName: string, nearSubscriptionId?: string): Promise<VaultLookup> {
@@ -41,7 +39,9 @@ export class DiagnosisCache {
     }
 
     key(factory: AzureClientFactory, key: KeyIdentifier, version: string | undefined): Promise<KeyLookup> {
-        return this.memo(`key|${key.vaultUrl.toLowerCase()}|${key.keyName.toLowerCase()}|${(version ?? '').toLowerCase()}`, () => lookUpKey(factory, key, version));
+        return this.memo(`key|${key.vaultUrl.toLowerCase()}|${key.keyName.toLowerCase()}|${(version ?? '').toLowerCase()}`, () =>
+            lookUpKey(factory, key, version),
+        );
     }
 
     rotationPolicy(factory: AzureClientFactory, key: KeyIdentifier): ReturnType<typeof readRotationPolicy> {

@@ -3,7 +3,7 @@ export type FindingStatus = 'ok' | 'info' | 'warning' | 'error' | 'unknown';
 
 /** The links Diagnose checks, in report order. */
 export const checkNames = ['identity', 'vault', 'vaultRecovery', 'firewall', 'access', 'key', 'keyEnabled', 'keyExpiry', 'rotation', 'dataAccess'] as const;
-export type CheckName = typeof checkNames[number];
+export type CheckName = (typeof checkNames)[number];
 
 /** A finding without params. */
 type NoParams = Record<string, never>;
@@ -103,12 +103,13 @@ export interface RegistryDiagnosis {
 const severity: Record<FindingStatus, number> = { ok: 0, info: 1, unknown: 2, warning: 3, error: 4 };
 
 export function worstStatus(findings: readonly Pick<Finding, 'status'>[]): FindingStatus {
-    return findings.reduce<FindingStatus>((worst, finding) => severity[finding.status] > severity[worst] ? finding.status : worst, 'ok');
+    return findings.reduce<FindingStatus>((worst, finding) => (severity[finding.status] > severity[worst] ? finding.status : worst), 'ok');
 }
 
 /** The params (optional for a code without any) and the fix, if there is one. */
 type FindingArguments<C extends FindingCode> = FindingParams[C] extends NoParams
-    ? [params?: NoParams, fix?: KeyAccessFix] : [params: FindingParams[C], fix?: KeyAccessFix];
+    ? [params?: NoParams, fix?: KeyAccessFix]
+    : [params: FindingParams[C], fix?: KeyAccessFix];
 
 export function finding<C extends FindingCode>(check: CheckName, status: FindingStatus, code: C, ...[params, fix]: FindingArguments<C>): FindingOf<C> {
     const carried = (params ?? {}) as FindingParams[C];

@@ -46,16 +46,32 @@ export async function applyFix(factory: AzureClientFactory, fix: KeyAccessFix, s
         case 'useClientId':
             return reapplyEncryption(factory, fix.registryId, { kind: 'keep' }, {}, subscriptionIds);
         case 'switchToSystemIdentity':
-            return reapplyEncryption(factory, fix.registryId, { kind: 'system' }, { enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true }, subscriptionIds);
+            return reapplyEncryption(
+                factory,
+                fix.registryId,
+                { kind: 'system' },
+                { enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true },
+                subscriptionIds,
+            );
     }
 }
 
 /** Same key (and the same versioned/versionless choice), with the identity the fix names: the rotate flow does the rest. */
-async function reapplyEncryption(factory: AzureClientFactory, registryId: string, identity: IdentityChoice, consent: RotationConsent, subscriptionIds: readonly string[]): Promise<void> {
+async function reapplyEncryption(
+    factory: AzureClientFactory,
+    registryId: string,
+    identity: IdentityChoice,
+    consent: RotationConsent,
+    subscriptionIds: readonly string[],
+): Promise<void> {
     const state = requireCmk(await getRegistry(factory, registryId));
     const plan = await planRotation(factory, {
-        registryId, key: { kind: 'existing', keyId: state.keyIdentifier }, versionless: state.rotation === 'automatic',
-        identity, consent, subscriptionIds,
+        registryId,
+        key: { kind: 'existing', keyId: state.keyIdentifier },
+        versionless: state.rotation === 'automatic',
+        identity,
+        consent,
+        subscriptionIds,
     });
     await runRotation(factory, plan);
 }

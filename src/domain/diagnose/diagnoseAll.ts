@@ -24,7 +24,10 @@ export const defaultDiagnoseConcurrency = 8;
  * Diagnoses many registries with at most `concurrency` in flight and one cache for the whole run, so registries
  * sharing a vault, key or identity cost one set of Key Vault and ARM reads. One failing registry does not stop the rest.
  */
-export async function diagnoseAll(targets: readonly DiagnoseTarget[], options: { subscriptionIds: readonly string[]; concurrency?: number; onDone?: (done: number, total: number) => void }): Promise<{ diagnoses: RegistryDiagnosis[]; stats: DiagnoseAllStats }> {
+export async function diagnoseAll(
+    targets: readonly DiagnoseTarget[],
+    options: { subscriptionIds: readonly string[]; concurrency?: number; onDone?: (done: number, total: number) => void },
+): Promise<{ diagnoses: RegistryDiagnosis[]; stats: DiagnoseAllStats }> {
     const concurrency = options.concurrency ?? defaultDiagnoseConcurrency;
     const cache = new DiagnosisCache(options.subscriptionIds);
     const started = Date.now();
@@ -38,7 +41,10 @@ export async function diagnoseAll(targets: readonly DiagnoseTarget[], options: {
             return await diagnoseRegistry(factory, registry, cache);
         } catch (error) {
             return {
-                registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, status: 'unknown' as const,
+                registryId: registry.id,
+                registryName: registry.name,
+                subscriptionId: registry.subscriptionId,
+                status: 'unknown' as const,
                 findings: [finding('vault', 'unknown', 'vaultUnreadable', { vault: '', reason: error instanceof Error ? error.message : String(error) })],
             };
         } finally {

@@ -14,7 +14,12 @@ import { reasonOf } from './reasonOf';
  * Checks every link a CMK registry needs to reach its key and returns one finding per link. Reads only
  * (ARM and the vault's data plane as the signed-in user); a link that cannot be read is `unknown`, not a failure.
  */
-export async function diagnoseRegistry(factory: AzureClientFactory, registry: RegistrySummary, cache: DiagnosisCache, now = new Date()): Promise<RegistryDiagnosis> {
+export async function diagnoseRegistry(
+    factory: AzureClientFactory,
+    registry: RegistrySummary,
+    cache: DiagnosisCache,
+    now = new Date(),
+): Promise<RegistryDiagnosis> {
     // The registry's data is read alongside the links (it never throws): what ACR serves now, whatever they say.
     const readable = registry.encryption.status === 'enabled' && registry.encryption.key !== undefined;
     const [links, dataAccess] = await Promise.all([collectFindings(factory, registry, cache, now), readable ? checkDataAccess(factory, registry) : undefined]);
@@ -38,16 +43,25 @@ async function collectFindings(factory: AzureClientFactory, registry: RegistrySu
     }
     if (vaultLookup.kind === 'softDeleted') {
         const deleted = vaultLookup.deleted;
-        return [...findings, finding('vault', 'error', 'vaultSoftDeleted', {
-            vault: deleted.name, location: deleted.location, subscriptionId: deleted.subscriptionId, purgeDate: isoDate(deleted.scheduledPurgeDate),
-        })];
+        return [
+            ...findings,
+            finding('vault', 'error', 'vaultSoftDeleted', {
+                vault: deleted.name,
+                location: deleted.location,
+                subscriptionId: deleted.subscriptionId,
+                purgeDate: isoDate(deleted.scheduledPurgeDate),
+            }),
+        ];
     }
     if (vaultLookup.kind === 'missing') {
         return [...findings, finding('vault', 'error', 'vaultMissing', { vault: state.key.vaultName })];
     }
     const vault = vaultLookup.vault;
-    findings.push(finding('vault', 'ok', 'vaultFound', { vault: vault.name, resourceGroup: vault.resourceGroup }),
-        checkVaultRecovery(vault), checkFirewall(vault, identity, registry.id));
+    findings.push(
+        finding('vault', 'ok', 'vaultFound', { vault: vault.name, resourceGroup: vault.resourceGroup }),
+        checkVaultRecovery(vault),
+        checkFirewall(vault, identity, registry.id),
+    );
     const [access, keyFindings, rotation, pickup] = await Promise.all([
         checkAccess(factory, vault, identity, cache),
         checkKeyState(factory, state, vault, cache, now),
@@ -70,10 +84,20 @@ async function checkAccess(factory: AzureClientFactory, vault: VaultInfo, identi
     } catch (error) {
         return finding('access', 'unknown', 'accessUnreadable', { ...params, reason: reasonOf(error) });
     }
-    return finding('access', 'error', rbac ? 'roleMissing' : 'accessPolicyMissing', params, { kind: 'grantAccess', vaultId: vault.id, principalId: identity.principalId });
+    return finding('access', 'error', rbac ? 'roleMissing' : 'accessPolicyMissing', params, {
+        kind: 'grantAccess',
+        vaultId: vault.id,
+        principalId: identity.principalId,
+    });
 }
 
-async function checkKeyState(factory: AzureClientFactory, state: CustomerManagedKeyState, vault: VaultInfo, cache: DiagnosisCache, now: Date): Promise<Finding[]> {
+async function checkKeyState(
+    factory: AzureClientFactory,
+    state: CustomerManagedKeyState,
+    vault: VaultInfo,
+    cache: DiagnosisCache,
+    now: Date,
+): Promise<Finding[]> {
     const key = state.key!;
     try {
         return checkKey(await cache.key(factory, key, state.currentVersion), key, vault.name, now);

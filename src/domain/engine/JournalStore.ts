@@ -16,7 +16,7 @@ const suffix = '.json';
  * renamed over the journal, so a crash mid-write leaves the previous version whole, never half a file.
  */
 export class FileJournalStore implements JournalStore {
-    constructor(private readonly folder: string) { }
+    constructor(private readonly folder: string) {}
 
     async list(): Promise<JournalEntry[]> {
         const names = await fs.readdir(this.folder).catch(() => [] as string[]);

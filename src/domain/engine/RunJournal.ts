@@ -35,13 +35,23 @@ export class RunJournal implements StepJournal {
     private queue: Promise<void> = Promise.resolve();
     private finished = false;
 
-    private constructor(private readonly store: JournalStore, private entry: JournalEntry, private readonly now: () => Date) { }
+    private constructor(
+        private readonly store: JournalStore,
+        private entry: JournalEntry,
+        private readonly now: () => Date,
+    ) {}
 
     static async begin(store: JournalStore, start: JournalStart, now: () => Date = () => new Date()): Promise<RunJournal> {
         const at = now().toISOString();
         const entry: JournalEntry = {
-            version: 1, id: randomUUID(), ...start, state: start.state ?? null, startedAt: at, updatedAt: at,
-            owner: { pid: process.pid, host: hostname() }, changes: [],
+            version: 1,
+            id: randomUUID(),
+            ...start,
+            state: start.state ?? null,
+            startedAt: at,
+            updatedAt: at,
+            owner: { pid: process.pid, host: hostname() },
+            changes: [],
         };
         await store.write(entry);
         return new RunJournal(store, entry, now);
@@ -82,7 +92,8 @@ export class RunJournal implements StepJournal {
 
     private record(change: Omit<JournalChange, 'at'>, state?: unknown): Promise<void> {
         return this.update((entry) => ({
-            ...entry, changes: [...entry.changes, { ...change, at: this.now().toISOString() }],
+            ...entry,
+            changes: [...entry.changes, { ...change, at: this.now().toISOString() }],
             ...(state === undefined ? {} : { state }),
         }));
     }

@@ -19,7 +19,11 @@ export interface FirewallCheck {
     readonly broken: boolean;
 }
 
-export async function checkRegistryVaultFirewall(factory: AzureClientFactory, registry: RegistrySummary, subscriptionIds: readonly string[] = [registry.subscriptionId]): Promise<FirewallCheck> {
+export async function checkRegistryVaultFirewall(
+    factory: AzureClientFactory,
+    registry: RegistrySummary,
+    subscriptionIds: readonly string[] = [registry.subscriptionId],
+): Promise<FirewallCheck> {
     const state = registry.encryption;
     if (state.status !== 'enabled') {
         throw new DomainError('RegistryNotCmk', { registry: registry.name });
@@ -30,4 +34,3 @@ export async function checkRegistryVaultFirewall(factory: AzureClientFactory, re
     const usesSystem = state.identity?.kind === 'system';
     return { vault, firewalled, trustedServicesAllowed, broken: firewalled && (!usesSystem || !trustedServicesAllowed) };
 }
-

@@ -7,7 +7,10 @@ import { systemIdentityConsent, type RotationRequest } from '../rotate/RotationR
  * services (with consent), then rotate to the key with `system`. Without `keyId` it re-applies the registry's
  * own key with the system identity — the repair for a firewall turned on after the registry was created.
  */
-export function firewallPathRequest(registry: RegistrySummary, options: { keyId?: string; versionless?: boolean; enableTrustedServices: boolean; subscriptionIds?: readonly string[] }): RotationRequest {
+export function firewallPathRequest(
+    registry: RegistrySummary,
+    options: { keyId?: string; versionless?: boolean; enableTrustedServices: boolean; subscriptionIds?: readonly string[] },
+): RotationRequest {
     const state = requireCmk(registry);
     return {
         registryId: registry.id,

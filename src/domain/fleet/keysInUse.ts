@@ -26,7 +26,11 @@ export interface VaultInUse {
 }
 
 /** A vault's host (with port) from its URL, lower case: how vault URLs and key identifiers are matched. */
-export const vaultHostOf = (url: string): string => url.replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+export const vaultHostOf = (url: string): string =>
+    url
+        .replace(/^https:\/\//i, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
 
 /** Vault → key → the registries that use it, from any subscription of the fleet; registries without a customer-managed key are left out. */
 export function keysInUse(fleet: Pick<Fleet, 'registries' | 'vaults'>): VaultInUse[] {
@@ -43,13 +47,21 @@ export function keysInUse(fleet: Pick<Fleet, 'registries' | 'vaults'>): VaultInU
         const keyName = encryption.key.keyName.toLowerCase();
         entry.keys.set(keyName, [...(entry.keys.get(keyName) ?? []), { registry, encryption }]);
     }
-    return [...byVault.entries()].map(([host, entry]) => ({
-        vaultName: entry.vaultName, vaultUrl: entry.vaultUrl, vault: vaultsByHost.get(host),
-        keys: [...entry.keys.values()].map((users) => ({
-            keyName: users[0]!.encryption.key!.keyName, vaultName: entry.vaultName, vaultUrl: entry.vaultUrl,
-            users: users.sort((a, b) => a.registry.name.localeCompare(b.registry.name)),
-        })).sort((a, b) => a.keyName.localeCompare(b.keyName)),
-    })).sort((a, b) => a.vaultName.localeCompare(b.vaultName));
+    return [...byVault.entries()]
+        .map(([host, entry]) => ({
+            vaultName: entry.vaultName,
+            vaultUrl: entry.vaultUrl,
+            vault: vaultsByHost.get(host),
+            keys: [...entry.keys.values()]
+                .map((users) => ({
+                    keyName: users[0]!.encryption.key!.keyName,
+                    vaultName: entry.vaultName,
+                    vaultUrl: entry.vaultUrl,
+                    users: users.sort((a, b) => a.registry.name.localeCompare(b.registry.name)),
+                }))
+                .sort((a, b) => a.keyName.localeCompare(b.keyName)),
+        }))
+        .sort((a, b) => a.vaultName.localeCompare(b.vaultName));
 }
 
 /** What Key Vault says about a key in use: its latest version's state, and its rotation policy. */

@@ -42,12 +42,14 @@ export type FleetSourceSetting = 'auto' | FleetSource;
 
 // Projected columns only: what the registry summary and the vault rows need, nothing of the rest. Ordered by the unique
 // id, so pages asked side by side with $skip are repeatable (Resource Graph's paging guidance).
-export const registriesQuery = "Resources | where type =~ 'microsoft.containerregistry/registries' "
-    + '| project id, name, location, sku, identity, encryption = properties.encryption, loginServer = properties.loginServer, '
-    + 'provisioningState = properties.provisioningState | order by id asc';
-export const vaultsQuery = "Resources | where type =~ 'microsoft.keyvault/vaults' "
-    + '| project id, name, vaultUri = properties.vaultUri, enableRbacAuthorization = properties.enableRbacAuthorization, '
-    + 'enablePurgeProtection = properties.enablePurgeProtection | order by id asc';
+export const registriesQuery =
+    "Resources | where type =~ 'microsoft.containerregistry/registries' " +
+    '| project id, name, location, sku, identity, encryption = properties.encryption, loginServer = properties.loginServer, ' +
+    'provisioningState = properties.provisioningState | order by id asc';
+export const vaultsQuery =
+    "Resources | where type =~ 'microsoft.keyvault/vaults' " +
+    '| project id, name, vaultUri = properties.vaultUri, enableRbacAuthorization = properties.enableRbacAuthorization, ' +
+    'enablePurgeProtection = properties.enablePurgeProtection | order by id asc';
 
 /** Every registry and key vault of the subscriptions, from Resource Graph (one query per tenant) or Resource Manager. */
 export async function readFleet(targets: readonly FleetTarget[], setting: FleetSourceSetting = 'auto'): Promise<Fleet> {
@@ -62,7 +64,7 @@ export async function readFleet(targets: readonly FleetTarget[], setting: FleetS
             graphFailure = error instanceof Error ? error.message : String(error);
         }
     }
-    return { ...await readFromResourceManager(targets), graphFailure };
+    return { ...(await readFromResourceManager(targets)), graphFailure };
 }
 
 async function readFromGraph(targets: readonly FleetTarget[]): Promise<Fleet> {
@@ -98,10 +100,18 @@ async function readFromResourceManager(targets: readonly FleetTarget[]): Promise
     const listed = await mapWithConcurrency(targets, defaultListConcurrency, async ({ subscriptionId, factory }): Promise<Listed> => {
         try {
             const [registries, vaults] = await Promise.all([listRegistriesInSubscription(factory, subscriptionId), listVaults(factory, subscriptionId)]);
-            return { registries, vaults: vaults.map((vault): FleetVault => ({
-                id: vault.id, name: vault.name, subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, vaultUri: vault.vaultUri,
-                enableRbacAuthorization: vault.enableRbacAuthorization, enablePurgeProtection: vault.enablePurgeProtection,
-            })) };
+            return {
+                registries,
+                vaults: vaults.map((vault): FleetVault => ({
+                    id: vault.id,
+                    name: vault.name,
+                    subscriptionId: vault.subscriptionId,
+                    resourceGroup: vault.resourceGroup,
+                    vaultUri: vault.vaultUri,
+                    enableRbacAuthorization: vault.enableRbacAuthorization,
+                    enablePurgeProtection: vault.enablePurgeProtection,
+                })),
+            };
         } catch {
             return { failed: subscriptionId };
         }
@@ -123,9 +133,14 @@ async function readFromResourceManager(targets: readonly FleetTarget[]): Promise
 /** A Resource Graph row of `registriesQuery` in the SDK's (flattened) registry shape. */
 function registryFromRow(row: GraphRow): Registry {
     return {
-        id: String(row.id), name: String(row.name), location: String(row.location ?? ''), sku: row.sku as Registry['sku'],
-        identity: (row.identity ?? undefined) as Registry['identity'], encryption: (row.encryption ?? undefined) as Registry['encryption'],
-        loginServer: row.loginServer as string | undefined, provisioningState: row.provisioningState as Registry['provisioningState'],
+        id: String(row.id),
+        name: String(row.name),
+        location: String(row.location ?? ''),
+        sku: row.sku as Registry['sku'],
+        identity: (row.identity ?? undefined) as Registry['identity'],
+        encryption: (row.encryption ?? undefined) as Registry['encryption'],
+        loginServer: row.loginServer as string | undefined,
+        provisioningState: row.provisioningState as Registry['provisioningState'],
     } as Registry;
 }
 
@@ -133,8 +148,13 @@ function vaultFromRow(row: GraphRow): FleetVault {
     const id = String(row.id);
     const { subscriptionId, resourceGroup, name } = parseResourceId(id);
     return {
-        id, name: String(row.name ?? name), subscriptionId, resourceGroup, vaultUri: String(row.vaultUri ?? ''),
-        enableRbacAuthorization: row.enableRbacAuthorization === true, enablePurgeProtection: row.enablePurgeProtection === true,
+        id,
+        name: String(row.name ?? name),
+        subscriptionId,
+        resourceGroup,
+        vaultUri: String(row.vaultUri ?? ''),
+        enableRbacAuthorization: row.enableRbacAuthorization === true,
+        enablePurgeProtection: row.enablePurgeProtection === true,
     };
 }
 

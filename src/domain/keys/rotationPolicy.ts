@@ -45,7 +45,9 @@ export function rotationIntervalTextProblem(text: string): DomainError | undefin
 export function notifyBeforeExpiryTextProblem(text: string, rotateEveryDays: number): DomainError | undefined {
     const days = parseDays(text);
     const max = maxNotifyDays(rotateEveryDays);
-    return Number.isInteger(days) && days >= 7 && days <= max ? undefined : new DomainError('NotifyBeforeExpiryInvalid', { days: text.trim(), maxDays: String(max) });
+    return Number.isInteger(days) && days >= 7 && days <= max
+        ? undefined
+        : new DomainError('NotifyBeforeExpiryInvalid', { days: text.trim(), maxDays: String(max) });
 }
 
 export function maxNotifyDays(rotateEveryDays: number): number {

@@ -36,7 +36,8 @@ export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalE
     const plan: RevokePlan = { ...stored, target: await freshVault(factory, stored.target) };
     const touched = new Set(entry.changes.map((change) => change.step));
     const restorePlan: RestorePlan = {
-        target: plan.target, recoverKey: false,
+        target: plan.target,
+        recoverKey: false,
         grants: plan.grants.filter((grant) => touched.has(grantStepName('removeGrant', grant))),
         versions: plan.versions.filter((version) => touched.has(`disableVersion:${version}`)),
     };
@@ -53,13 +54,18 @@ export async function resumeRestore(factory: AzureClientFactory, entry: JournalE
  * Clean Up of an interrupted restore: takes back what it put back, so the registry is revoked as before and its
  * revocation record (still there: a restore deletes it only when done) stays true.
  */
-export async function cleanUpRestore(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<{ grants: GrantRecord[]; versions: string[] }> {
+export async function cleanUpRestore(
+    factory: AzureClientFactory,
+    entry: JournalEntry,
+    store: RevocationStore,
+): Promise<{ grants: GrantRecord[]; versions: string[] }> {
     const stored = entry.plan as RestorePlan;
     const plan: RestorePlan = { ...stored, target: await freshVault(factory, stored.target) };
     const touched = new Set(entry.changes.map((change) => change.step));
     const record: RevocationRecord | undefined = plan.record ?? store.get(plan.target.registry.id);
-    const grants = (plan.grants === 'derive' ? (entry.state as RestoreResult | null)?.grants ?? [] : plan.grants)
-        .filter((grant) => plan.grants === 'derive' || touched.has(grantStepName('regrant', grant)));
+    const grants = (plan.grants === 'derive' ? ((entry.state as RestoreResult | null)?.grants ?? []) : plan.grants).filter(
+        (grant) => plan.grants === 'derive' || touched.has(grantStepName('regrant', grant)),
+    );
     for (const grant of grants) {
         await removeGrant(factory, plan.target.vault, grant);
     }

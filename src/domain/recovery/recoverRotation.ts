@@ -42,18 +42,21 @@ export async function settleRotation(factory: AzureClientFactory, entry: Journal
     const plan: RotationPlan = { ...planned, vault: await getVault(factory, planned.vault.id) };
     const saved = (entry.state ?? {}) as Partial<RotationProgress>;
     const progress: RotationProgress = {
-        ...saved, principalId: saved.principalId ?? plan.identity.principalId, targetKeyId: saved.targetKeyId ?? plan.targetKeyId,
-        runId: saved.runId ?? entry.id, completed: doneSteps(entry) as RotationStepName[],
+        ...saved,
+        principalId: saved.principalId ?? plan.identity.principalId,
+        targetKeyId: saved.targetKeyId ?? plan.targetKeyId,
+        runId: saved.runId ?? entry.id,
+        completed: doneSteps(entry) as RotationStepName[],
     };
     const inFlight = inFlightChange(entry);
     if (inFlight?.operation) {
         await resumeRegistryOperation(factory, plan.registry.subscriptionId, inFlight.operation).catch(() => undefined);
     }
-    if (inFlight && await landed(factory, plan, progress, inFlight.step as RotationStepName)) {
+    if (inFlight && (await landed(factory, plan, progress, inFlight.step as RotationStepName))) {
         progress.completed.push(inFlight.step as RotationStepName);
     }
     const versionPending = plan.steps.has('createKeyVersion') && !progress.completed.includes('createKeyVersion') && inFlight?.step !== 'createKeyVersion';
-    if (versionPending && await landed(factory, plan, progress, 'createKeyVersion')) {
+    if (versionPending && (await landed(factory, plan, progress, 'createKeyVersion'))) {
         progress.completed.push('createKeyVersion');
     }
     return { plan, progress };
@@ -64,7 +67,7 @@ async function landed(factory: AzureClientFactory, plan: RotationPlan, progress:
     switch (step) {
         case 'reassignIdentity':
         case 'assignIdentity': {
-            const wanted = step === 'assignIdentity' && plan.identity.kind === 'user' ? plan.identity.resourceId : plan.reassignIdentityId ?? '';
+            const wanted = step === 'assignIdentity' && plan.identity.kind === 'user' ? plan.identity.resourceId : (plan.reassignIdentityId ?? '');
             const registry = await getRegistry(factory, plan.registry.id);
             return Object.keys(registry.raw.identity?.userAssignedIdentities ?? {}).some((id) => id.toLowerCase() === wanted.toLowerCase());
         }
@@ -87,13 +90,17 @@ async function landed(factory: AzureClientFactory, plan: RotationPlan, progress:
             const made = (await listKeyVersionStates(factory, plan.key)).find((version) => version.tags?.[runTag] === progress.runId);
             if (made) {
                 progress.createdVersion = made.version;
-                progress.targetKeyId = plan.versionless ? formatKeyIdentifier(plan.key, { versionless: true }) : formatKeyIdentifier({ ...plan.key, version: made.version });
+                progress.targetKeyId = plan.versionless
+                    ? formatKeyIdentifier(plan.key, { versionless: true })
+                    : formatKeyIdentifier({ ...plan.key, version: made.version });
             }
             return !!made;
         }
         case 'switchEncryption': {
             const registry = await getRegistry(factory, plan.registry.id);
-            const switched = !!progress.targetKeyId && sameEncryption(encryptionSnapshot(registry), { keyIdentifier: progress.targetKeyId, identity: encryptionIdentityValue(plan.identity) });
+            const switched =
+                !!progress.targetKeyId &&
+                sameEncryption(encryptionSnapshot(registry), { keyIdentifier: progress.targetKeyId, identity: encryptionIdentityValue(plan.identity) });
             progress.after = switched ? registry : undefined;
             return switched;
         }

@@ -27,10 +27,18 @@ export type CleanUpOutcome =
 export async function resumeRun(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<void> {
     const journal = RunJournal.adopt(stores.journal, entry);
     switch (entry.flow) {
-        case 'create': await resumeCreate(factory, entry, journal); break;
-        case 'rotate': await resumeRotation(factory, entry, journal); break;
-        case 'revoke': await resumeRevoke(factory, entry, stores.revocations, journal); break;
-        case 'restore': await resumeRestore(factory, entry, stores.revocations, journal); break;
+        case 'create':
+            await resumeCreate(factory, entry, journal);
+            break;
+        case 'rotate':
+            await resumeRotation(factory, entry, journal);
+            break;
+        case 'revoke':
+            await resumeRevoke(factory, entry, stores.revocations, journal);
+            break;
+        case 'restore':
+            await resumeRestore(factory, entry, stores.revocations, journal);
+            break;
     }
     await journal.finish();
 }
@@ -72,11 +80,22 @@ async function cleanUp(factory: AzureClientFactory, preview: CleanUpPreview, sto
         case 'revoke': {
             const restored = await cleanUpRevoke(factory, entry, stores.revocations);
             // The journal's own step names (as the confirmation listed them), not the grants' kinds.
-            return { flow: 'revoke', undone: [...restored.grants.map((grant) => grantStepName('removeGrant', grant)), ...restored.enabledVersions.map((version) => `disableVersion:${version}`)], kept: [] };
+            return {
+                flow: 'revoke',
+                undone: [
+                    ...restored.grants.map((grant) => grantStepName('removeGrant', grant)),
+                    ...restored.enabledVersions.map((version) => `disableVersion:${version}`),
+                ],
+                kept: [],
+            };
         }
         case 'restore': {
             const taken = await cleanUpRestore(factory, entry, stores.revocations);
-            return { flow: 'restore', undone: [...taken.grants.map((grant) => grantStepName('regrant', grant)), ...taken.versions.map((version) => `enableVersion:${version}`)], kept: [] };
+            return {
+                flow: 'restore',
+                undone: [...taken.grants.map((grant) => grantStepName('regrant', grant)), ...taken.versions.map((version) => `enableVersion:${version}`)],
+                kept: [],
+            };
         }
     }
 }

@@ -41,10 +41,17 @@ export function toRegistrySummary(registry: Registry, cloud: CloudConfig): Regis
     const id = registry.id ?? '';
     const parsed = parseResourceId(id);
     return {
-        id, name: registry.name ?? parsed.name, subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup,
-        location: registry.location, sku: registry.sku?.name ?? '', loginServer: registry.loginServer,
-        provisioningState: registry.provisioningState, identityType: registry.identity?.type,
-        encryption: toEncryptionState(registry, cloud), raw: registry,
+        id,
+        name: registry.name ?? parsed.name,
+        subscriptionId: parsed.subscriptionId,
+        resourceGroup: parsed.resourceGroup,
+        location: registry.location,
+        sku: registry.sku?.name ?? '',
+        loginServer: registry.loginServer,
+        provisioningState: registry.provisioningState,
+        identityType: registry.identity?.type,
+        encryption: toEncryptionState(registry, cloud),
+        raw: registry,
     };
 }
 
@@ -60,9 +67,10 @@ export function toEncryptionState(registry: Registry, cloud: CloudConfig): Encry
         status: 'enabled',
         keyIdentifier: vaultProperties.keyIdentifier,
         versionedKeyIdentifier: vaultProperties.versionedKeyIdentifier,
-        key, keyError,
+        key,
+        keyError,
         currentVersion: versioned?.version ?? key?.version,
-        rotation: key ? (key.version ? 'manual' : 'automatic') : (vaultProperties.keyRotationEnabled ? 'automatic' : 'manual'),
+        rotation: key ? (key.version ? 'manual' : 'automatic') : vaultProperties.keyRotationEnabled ? 'automatic' : 'manual',
         identity: resolveEncryptionIdentity(vaultProperties.identity, registry.identity),
         lastKeyRotation: vaultProperties.lastKeyRotationTimestamp,
     };

@@ -15,13 +15,15 @@ export interface EncryptionShowDocument {
 export function toEncryptionShowDocument(registry: Registry): EncryptionShowDocument {
     const vault = registry.encryption?.keyVaultProperties;
     return {
-        keyVaultProperties: vault ? {
-            identity: vault.identity ?? null,
-            keyIdentifier: vault.keyIdentifier ?? null,
-            keyRotationEnabled: vault.keyRotationEnabled ?? null,
-            lastKeyRotationTimestamp: vault.lastKeyRotationTimestamp ? vault.lastKeyRotationTimestamp.toISOString() : null,
-            versionedKeyIdentifier: vault.versionedKeyIdentifier ?? null,
-        } : null,
+        keyVaultProperties: vault
+            ? {
+                  identity: vault.identity ?? null,
+                  keyIdentifier: vault.keyIdentifier ?? null,
+                  keyRotationEnabled: vault.keyRotationEnabled ?? null,
+                  lastKeyRotationTimestamp: vault.lastKeyRotationTimestamp ? vault.lastKeyRotationTimestamp.toISOString() : null,
+                  versionedKeyIdentifier: vault.versionedKeyIdentifier ?? null,
+              }
+            : null,
         status: registry.encryption?.status ?? 'disabled',
     };
 }

@@ -8,11 +8,11 @@ export type DataAccessProblem =
 /** What reading the registry's data showed: the catalog, and one manifest's bytes when there is one. */
 export type DataAccessResult =
     | {
-        readonly kind: 'readable';
-        readonly repositoryCount: number;
-        /** The manifest that was read (its digest checked by the SDK), or undefined for a registry without images. */
-        readonly manifest?: { readonly repository: string; readonly reference: string; readonly digest: string };
-    }
+          readonly kind: 'readable';
+          readonly repositoryCount: number;
+          /** The manifest that was read (its digest checked by the SDK), or undefined for a registry without images. */
+          readonly manifest?: { readonly repository: string; readonly reference: string; readonly digest: string };
+      }
     | DataAccessProblem;
 
 export type DataAccessKind = DataAccessResult['kind'];

@@ -10,13 +10,9 @@ export interface RepositorySummary {
     readonly tagCount?: number;
 }
 
-export type RepositoryListing =
-    | { readonly kind: 'listed'; readonly repositories: readonly RepositorySummary[] }
-    | DataAccessProblem;
+export type RepositoryListing = { readonly kind: 'listed'; readonly repositories: readonly RepositorySummary[] } | DataAccessProblem;
 
-export type TagListing =
-    | { readonly kind: 'listed'; readonly tags: readonly TaggedManifest[] }
-    | DataAccessProblem;
+export type TagListing = { readonly kind: 'listed'; readonly tags: readonly TaggedManifest[] } | DataAccessProblem;
 
 /** Where a registry's data lives: the login server Resource Manager reports (never built from the name). */
 export interface DataPlaneRegistry {

@@ -12,9 +12,17 @@ export async function regrant(factory: AzureClientFactory, vault: VaultInfo, gra
     if (grant.kind === 'accessPolicy') {
         await addKeyPermissions(factory, vault, grant.objectId, grant.permissions);
     } else if (grant.kind === 'roleAssignment') {
-        const name = grant.id.split('/').filter((part) => part.length > 0).pop() ?? '';
+        const name =
+            grant.id
+                .split('/')
+                .filter((part) => part.length > 0)
+                .pop() ?? '';
         try {
-            await createRoleAssignment(factory, vault.subscriptionId, grant.scope, name, { roleDefinitionId: grant.roleDefinitionId, principalId: grant.principalId, principalType: 'ServicePrincipal' });
+            await createRoleAssignment(factory, vault.subscriptionId, grant.scope, name, {
+                roleDefinitionId: grant.roleDefinitionId,
+                principalId: grant.principalId,
+                principalType: 'ServicePrincipal',
+            });
         } catch (error) {
             // Already back (restored elsewhere, or a retry after a lost response): nothing to do.
             if ((error as { code?: string }).code !== 'RoleAssignmentExists') {

@@ -33,11 +33,21 @@ export interface RestoreResult {
     readonly fromRecord: boolean;
 }
 
-export function planRestore(factory: AzureClientFactory, registryId: string, store: RevocationStore, subscriptionIds: readonly string[] = []): Promise<RestorePlan> {
+export function planRestore(
+    factory: AzureClientFactory,
+    registryId: string,
+    store: RevocationStore,
+    subscriptionIds: readonly string[] = [],
+): Promise<RestorePlan> {
     return beforeAnyChange('restorePlan', () => readAndPlanRestore(factory, registryId, store, subscriptionIds));
 }
 
-async function readAndPlanRestore(factory: AzureClientFactory, registryId: string, store: RevocationStore, subscriptionIds: readonly string[] = []): Promise<RestorePlan> {
+async function readAndPlanRestore(
+    factory: AzureClientFactory,
+    registryId: string,
+    store: RevocationStore,
+    subscriptionIds: readonly string[] = [],
+): Promise<RestorePlan> {
     const target = await resolveEncryptionTarget(factory, registryId, subscriptionIds);
     const latest = await lookUpKey(factory, { ...target.key, version: undefined });
     if (latest.kind === 'missing') {
@@ -45,13 +55,20 @@ async function readAndPlanRestore(factory: AzureClientFactory, registryId: strin
     }
     const record = store.get(target.registry.id);
     return {
-        target, record, recoverKey: latest.kind === 'softDeleted',
+        target,
+        record,
+        recoverKey: latest.kind === 'softDeleted',
         grants: record ? record.removedGrants : 'derive',
         versions: record ? record.disabledVersions : 'inUse',
     };
 }
 
-export async function runRestore(factory: AzureClientFactory, plan: RestorePlan, store: RevocationStore, journal: StepJournal = noJournal): Promise<RestoreResult> {
+export async function runRestore(
+    factory: AzureClientFactory,
+    plan: RestorePlan,
+    store: RevocationStore,
+    journal: StepJournal = noJournal,
+): Promise<RestoreResult> {
     const { target } = plan;
     const done: KeyAccessChange[] = [];
     const result = { recoveredKey: false, grants: [] as GrantRecord[], enabledVersions: [] as string[], fromRecord: !!plan.record };
@@ -61,29 +78,49 @@ export async function runRestore(factory: AzureClientFactory, plan: RestorePlan,
     };
     // Every change goes through the one runner; the key is recovered first (its versions cannot be read while deleted).
     const run: ChangeRun = {
-        journal, completed: [], state: () => result,
-        failed: (_step, error) => new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done }),
+        journal,
+        completed: [],
+        state: () => result,
+        failed: (_step, error) =>
+            new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done }),
     };
-    const recover: Change[] = plan.recoverKey ? [{ step: 'recoverKey', run: async () => {
-        await recoverDeletedKey(factory, target.key);
-        result.recoveredKey = true;
-        done.push({ kind: 'recoveredKey', key: target.key.keyName });
-    } }] : [];
-    const grants: Change[] = plan.grants === 'derive'
-        ? [{ step: 'grantDerived', run: async () => (await grantDerivedAccess(factory, plan)).forEach(restored) }]
-        : plan.grants.map((grant) => ({ step: grantStepName('regrant', grant), run: async () => {
-            await regrant(factory, target.vault, grant);
-            restored(grant);
-        } }));
+    const recover: Change[] = plan.recoverKey
+        ? [
+              {
+                  step: 'recoverKey',
+                  run: async () => {
+                      await recoverDeletedKey(factory, target.key);
+                      result.recoveredKey = true;
+                      done.push({ kind: 'recoveredKey', key: target.key.keyName });
+                  },
+              },
+          ]
+        : [];
+    const grants: Change[] =
+        plan.grants === 'derive'
+            ? [{ step: 'grantDerived', run: async () => (await grantDerivedAccess(factory, plan)).forEach(restored) }]
+            : plan.grants.map((grant) => ({
+                  step: grantStepName('regrant', grant),
+                  run: async () => {
+                      await regrant(factory, target.vault, grant);
+                      restored(grant);
+                  },
+              }));
     await runChanges(run, [...recover, ...grants]);
     const versions = await versionsToEnable(factory, plan).catch(async (error: unknown) => {
         throw await run.failed('enableVersion', error);
     });
-    await runChanges(run, versions.map((version): Change => ({ step: `enableVersion:${version}`, run: async () => {
-        await setKeyVersionEnabled(factory, target.key, version, true);
-        result.enabledVersions.push(version);
-        done.push({ kind: 'version', key: target.key.keyName, version });
-    } })));
+    await runChanges(
+        run,
+        versions.map((version): Change => ({
+            step: `enableVersion:${version}`,
+            run: async () => {
+                await setKeyVersionEnabled(factory, target.key, version, true);
+                result.enabledVersions.push(version);
+                done.push({ kind: 'version', key: target.key.keyName, version });
+            },
+        })),
+    );
     await store.delete(target.registry.id);
     return result;
 }

@@ -34,7 +34,7 @@ const storageKey = 'acrCmk.revocations';
 
 /** Revocation records in one key of a key-value storage, keyed by lower-cased registry id. */
 export class StoredRevocations implements RevocationStore {
-    constructor(private readonly storage: KeyValueStorage) { }
+    constructor(private readonly storage: KeyValueStorage) {}
 
     get(registryId: string): RevocationRecord | undefined {
         return this.all()[registryId.toLowerCase()];

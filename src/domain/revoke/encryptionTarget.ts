@@ -21,7 +21,11 @@ export interface EncryptionTarget {
     readonly subscriptionIds: readonly string[];
 }
 
-export async function resolveEncryptionTarget(factory: AzureClientFactory, registryId: string, subscriptionIds: readonly string[] = []): Promise<EncryptionTarget> {
+export async function resolveEncryptionTarget(
+    factory: AzureClientFactory,
+    registryId: string,
+    subscriptionIds: readonly string[] = [],
+): Promise<EncryptionTarget> {
     const registry = await getRegistry(factory, registryId);
     const state = requireCmk(registry);
     const subscriptions = uniqueIds([registry.subscriptionId, ...subscriptionIds]);
@@ -31,7 +35,12 @@ export async function resolveEncryptionTarget(factory: AzureClientFactory, regis
 }
 
 /** The vault of a key; a vault that was deleted but can still be recovered becomes `VaultSoftDeleted`, which says how. */
-export async function findVaultOrExplain(factory: AzureClientFactory, subscriptionIds: readonly string[], keyId: string, vaultName: string): Promise<VaultInfo> {
+export async function findVaultOrExplain(
+    factory: AzureClientFactory,
+    subscriptionIds: readonly string[],
+    keyId: string,
+    vaultName: string,
+): Promise<VaultInfo> {
     try {
         return await findVaultForKeyId(factory, subscriptionIds, keyId);
     } catch (error) {
@@ -41,7 +50,9 @@ export async function findVaultOrExplain(factory: AzureClientFactory, subscripti
         const deleted = await findDeletedVault(factory, subscriptionIds, vaultName);
         if (deleted) {
             throw new DomainError('VaultSoftDeleted', {
-                vault: deleted.name, location: deleted.location, subscriptionId: deleted.subscriptionId,
+                vault: deleted.name,
+                location: deleted.location,
+                subscriptionId: deleted.subscriptionId,
                 purgeDate: deleted.scheduledPurgeDate?.toISOString().slice(0, 10) ?? '',
             });
         }
@@ -50,13 +61,22 @@ export async function findVaultOrExplain(factory: AzureClientFactory, subscripti
 }
 
 /** The principal (object) id Key Vault sees when the registry uses its key. */
-export async function encryptionPrincipalId(factory: AzureClientFactory, state: CustomerManagedKeyState, subscriptionIds: readonly string[]): Promise<string | undefined> {
+export async function encryptionPrincipalId(
+    factory: AzureClientFactory,
+    state: CustomerManagedKeyState,
+    subscriptionIds: readonly string[],
+): Promise<string | undefined> {
     const identity = state.identity;
     switch (identity?.kind) {
-        case 'system': return identity.principalId;
-        case 'user': return identity.principalId;
-        case 'principalIdUsed': return identity.principalId;
-        case 'unassigned': return (await findUserIdentityByClientId(factory, subscriptionIds, identity.clientId))?.principalId;
-        default: return undefined;
+        case 'system':
+            return identity.principalId;
+        case 'user':
+            return identity.principalId;
+        case 'principalIdUsed':
+            return identity.principalId;
+        case 'unassigned':
+            return (await findUserIdentityByClientId(factory, subscriptionIds, identity.clientId))?.principalId;
+        default:
+            return undefined;
     }
 }

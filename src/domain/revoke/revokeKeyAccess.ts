@@ -16,9 +16,7 @@ import { grantStepName } from './grantStepName';
 import { runChanges, type Change } from '../engine/runChange';
 
 /** How to cut a registry off its key: take the identity's access away, or disable the key (the version in use, or every version). */
-export type RevokeMethod =
-    | { readonly kind: 'removeAccess' }
-    | { readonly kind: 'disableKey'; readonly versions: 'inUse' | 'all' };
+export type RevokeMethod = { readonly kind: 'removeAccess' } | { readonly kind: 'disableKey'; readonly versions: 'inUse' | 'all' };
 
 export interface RevokeRequest {
     readonly registryId: string;
@@ -86,37 +84,69 @@ async function enabledVersions(factory: AzureClientFactory, target: EncryptionTa
  * Revokes, refusing unless the typed name matches the registry. Every removal is remembered as soon as it is
  * done, so a failure half-way still leaves Restore a record of exactly what was taken away.
  */
-export async function runRevoke(factory: AzureClientFactory, plan: RevokePlan, store: RevocationStore, confirmRegistryName: string, now = new Date(), journal: StepJournal = noJournal): Promise<RevokeResult> {
+export async function runRevoke(
+    factory: AzureClientFactory,
+    plan: RevokePlan,
+    store: RevocationStore,
+    confirmRegistryName: string,
+    now = new Date(),
+    journal: StepJournal = noJournal,
+): Promise<RevokeResult> {
     const { registry, vault } = plan.target;
     if (confirmRegistryName.trim() !== registry.name) {
         throw new DomainError('RevokeConfirmationMismatch', { typed: confirmRegistryName, registry: registry.name });
     }
     const earlier = store.get(registry.id);
     let done: RevocationRecord = {
-        registryId: registry.id, registryName: registry.name, revokedAt: now.toISOString(), vaultId: vault.id,
-        keyId: formatKeyIdentifier(plan.target.key), removedGrants: [], disabledVersions: [],
+        registryId: registry.id,
+        registryName: registry.name,
+        revokedAt: now.toISOString(),
+        vaultId: vault.id,
+        keyId: formatKeyIdentifier(plan.target.key),
+        removedGrants: [],
+        disabledVersions: [],
     };
     const remember = async (change: Partial<Pick<RevocationRecord, 'removedGrants' | 'disabledVersions'>>) => {
-        done = { ...done, removedGrants: [...done.removedGrants, ...(change.removedGrants ?? [])], disabledVersions: [...done.disabledVersions, ...(change.disabledVersions ?? [])] };
+        done = {
+            ...done,
+            removedGrants: [...done.removedGrants, ...(change.removedGrants ?? [])],
+            disabledVersions: [...done.disabledVersions, ...(change.disabledVersions ?? [])],
+        };
         await store.save(mergeRevocations(earlier, done));
     };
     // Every removal is a change of the one runner; the record is saved before the journal hears it is done.
     const changes: Change[] = [
-        ...plan.grants.map((grant): Change => ({ step: grantStepName('removeGrant', grant), run: async () => {
-            await removeGrant(factory, vault, grant);
-            await remember({ removedGrants: [grant] });
-        } })),
-        ...plan.versions.map((version): Change => ({ step: `disableVersion:${version}`, run: async () => {
-            await setKeyVersionEnabled(factory, plan.target.key, version, false);
-            await remember({ disabledVersions: [version] });
-        } })),
+        ...plan.grants.map((grant): Change => ({
+            step: grantStepName('removeGrant', grant),
+            run: async () => {
+                await removeGrant(factory, vault, grant);
+                await remember({ removedGrants: [grant] });
+            },
+        })),
+        ...plan.versions.map((version): Change => ({
+            step: `disableVersion:${version}`,
+            run: async () => {
+                await setKeyVersionEnabled(factory, plan.target.key, version, false);
+                await remember({ disabledVersions: [version] });
+            },
+        })),
     ];
-    await runChanges({
-        journal, completed: [], state: () => done,
-        failed: (_step, error) => new DomainError('RevokeStepFailed', { registry: registry.name, cause: (error as Error).message ?? String(error), done: revokedChanges(done, vault.name, plan.target.key.keyName) }),
-    }, changes);
+    await runChanges(
+        {
+            journal,
+            completed: [],
+            state: () => done,
+            failed: (_step, error) =>
+                new DomainError('RevokeStepFailed', {
+                    registry: registry.name,
+                    cause: (error as Error).message ?? String(error),
+                    done: revokedChanges(done, vault.name, plan.target.key.keyName),
+                }),
+        },
+        changes,
+    );
     const record = mergeRevocations(earlier, done);
-    const accessRemains = plan.grants.length > 0 && !!plan.target.principalId
-        && await hasEncryptionAccess(factory, await getVault(factory, vault.id), plan.target.principalId);
+    const accessRemains =
+        plan.grants.length > 0 && !!plan.target.principalId && (await hasEncryptionAccess(factory, await getVault(factory, vault.id), plan.target.principalId));
     return { record, accessRemains };
 }

@@ -10,7 +10,11 @@ export type KeyAccessChange =
     | { readonly kind: 'recoveredKey'; readonly key: string };
 
 /** What a revocation record holds, one change each. */
-export function revokedChanges(record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] }, vault: string, key: string): KeyAccessChange[] {
+export function revokedChanges(
+    record: { readonly removedGrants: readonly GrantRecord[]; readonly disabledVersions: readonly string[] },
+    vault: string,
+    key: string,
+): KeyAccessChange[] {
     return [
         ...record.removedGrants.filter((grant) => grant.kind !== 'none').map((grant): KeyAccessChange => ({ kind: 'grant', grant, vault })),
         ...record.disabledVersions.map((version): KeyAccessChange => ({ kind: 'version', key, version })),

@@ -22,9 +22,15 @@ export type SharedCut = { readonly kind: 'grant'; readonly principalId: string }
  * identity another registry also uses on that vault, or disabled key versions another registry encrypts with (a
  * versionless registry uses the latest version). One list call per subscription, a few at a time.
  */
-export async function findAffectedRegistries(factory: AzureClientFactory, target: EncryptionTarget, cut: SharedCut, anyVersion = false): Promise<AffectedRegistry[]> {
+export async function findAffectedRegistries(
+    factory: AzureClientFactory,
+    target: EncryptionTarget,
+    cut: SharedCut,
+    anyVersion = false,
+): Promise<AffectedRegistry[]> {
     const lists = await mapWithConcurrency([...target.subscriptionIds], 4, (subscriptionId) => listRegistriesInSubscription(factory, subscriptionId));
-    return lists.flat()
+    return lists
+        .flat()
         .filter((registry) => registry.id.toLowerCase() !== target.registry.id.toLowerCase())
         .flatMap((registry): AffectedRegistry[] => {
             const reason = affectedBy(registry, target, cut, anyVersion);
@@ -63,8 +69,11 @@ function principalOf(state: CustomerManagedKeyState): string | undefined {
 }
 
 /** The other registries a restore brought back with the target: those sharing the grant or the key versions it restored. */
-export async function findRestoredWith(factory: AzureClientFactory, target: EncryptionTarget,
-    restored: { readonly grants: readonly unknown[]; readonly enabledVersions: readonly string[]; readonly recoveredKey: boolean }): Promise<AffectedRegistry[]> {
+export async function findRestoredWith(
+    factory: AzureClientFactory,
+    target: EncryptionTarget,
+    restored: { readonly grants: readonly unknown[]; readonly enabledVersions: readonly string[]; readonly recoveredKey: boolean },
+): Promise<AffectedRegistry[]> {
     const cuts: SharedCut[] = [];
     if (restored.grants.length > 0 && target.principalId) {
         cuts.push({ kind: 'grant', principalId: target.principalId });
@@ -85,19 +94,30 @@ export async function findRestoredWith(factory: AzureClientFactory, target: Encr
  * The other CMK registries of the subscriptions that reach a key of the same vault through the same user-assigned
  * identity as `registry`: removing that identity's access to the vault takes them off their keys too.
  */
-export async function findRegistriesSharingIdentity(factory: AzureClientFactory, subscriptionIds: readonly string[], registry: RegistrySummary): Promise<AffectedRegistry[]> {
+export async function findRegistriesSharingIdentity(
+    factory: AzureClientFactory,
+    subscriptionIds: readonly string[],
+    registry: RegistrySummary,
+): Promise<AffectedRegistry[]> {
     const state = registry.encryption;
     if (state.status !== 'enabled' || state.identity?.kind !== 'user' || !state.key) {
         return [];
     }
     const identityId = state.identity.resourceId.toLowerCase();
     const vaultUrl = state.key.vaultUrl.toLowerCase();
-    const lists = await mapWithConcurrency([...new Set([registry.subscriptionId, ...subscriptionIds].map((id) => id.toLowerCase()))], 4,
-        (subscriptionId) => listRegistriesInSubscription(factory, subscriptionId));
-    return lists.flat()
-        .filter((other) => other.id.toLowerCase() !== registry.id.toLowerCase() && other.encryption.status === 'enabled'
-            && other.encryption.identity?.kind === 'user' && other.encryption.identity.resourceId.toLowerCase() === identityId
-            && other.encryption.key?.vaultUrl.toLowerCase() === vaultUrl)
+    const lists = await mapWithConcurrency([...new Set([registry.subscriptionId, ...subscriptionIds].map((id) => id.toLowerCase()))], 4, (subscriptionId) =>
+        listRegistriesInSubscription(factory, subscriptionId),
+    );
+    return lists
+        .flat()
+        .filter(
+            (other) =>
+                other.id.toLowerCase() !== registry.id.toLowerCase() &&
+                other.encryption.status === 'enabled' &&
+                other.encryption.identity?.kind === 'user' &&
+                other.encryption.identity.resourceId.toLowerCase() === identityId &&
+                other.encryption.key?.vaultUrl.toLowerCase() === vaultUrl,
+        )
         .map((other): AffectedRegistry => ({ id: other.id, name: other.name, subscriptionId: other.subscriptionId, reason: 'sameIdentity' }))
         .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -6,14 +6,29 @@ import type { RegistrySummary } from '../registries/RegistryEncryption';
 
 /** Every step a rotation can take, in execution order (the wizard's execute priorities come from this list). */
 export const rotationStepNames = [
-    'reassignIdentity', 'assignIdentity', 'enableSystemIdentity', 'grantAccess', 'enableTrustedServices',
-    'grantPolicyRights', 'createKeyVersion', 'switchEncryption', 'setRotationPolicy', 'removeOldGrant',
+    'reassignIdentity',
+    'assignIdentity',
+    'enableSystemIdentity',
+    'grantAccess',
+    'enableTrustedServices',
+    'grantPolicyRights',
+    'createKeyVersion',
+    'switchEncryption',
+    'setRotationPolicy',
+    'removeOldGrant',
 ] as const;
-export type RotationStepName = typeof rotationStepNames[number];
+export type RotationStepName = (typeof rotationStepNames)[number];
 
 /** The identity the registry will use, as far as it is known before any change. */
 export type PlannedIdentity =
-    | { readonly kind: 'user'; readonly resourceId: string; readonly name: string; readonly clientId: string; readonly principalId: string; readonly assigned: boolean }
+    | {
+          readonly kind: 'user';
+          readonly resourceId: string;
+          readonly name: string;
+          readonly clientId: string;
+          readonly principalId: string;
+          readonly assigned: boolean;
+      }
     /** `principalId` is unknown until the system identity is enabled. */
     | { readonly kind: 'system'; readonly principalId?: string; readonly enabled: boolean };
 

@@ -8,9 +8,14 @@ export function encryptionSnapshot(registry: RegistrySummary): EncryptionSnapsho
         return { keyIdentifier: '', identity: '', identityName: '' };
     }
     const identity = state.identity;
-    const identityName = identity?.kind === 'system' ? 'system'
-        : identity?.kind === 'user' || identity?.kind === 'principalIdUsed' ? identity.name
-            : identity?.kind === 'unassigned' ? identity.clientId : '';
+    const identityName =
+        identity?.kind === 'system'
+            ? 'system'
+            : identity?.kind === 'user' || identity?.kind === 'principalIdUsed'
+              ? identity.name
+              : identity?.kind === 'unassigned'
+                ? identity.clientId
+                : '';
     const stored = registry.raw.encryption?.keyVaultProperties?.identity ?? '';
     return { keyIdentifier: state.keyIdentifier, versionedKeyIdentifier: state.versionedKeyIdentifier, identity: stored, identityName };
 }

@@ -23,8 +23,12 @@ export const runTag = 'acr-cmk-run';
 export async function getKeyVersion(factory: AzureClientFactory, key: KeyIdentifier): Promise<KeyVersionInfo> {
     const found = await getVaultKey(factory, key.vaultUrl, key.keyName, key.version);
     return {
-        id: found.id ?? '', version: found.properties.version ?? '', keyType: String(found.keyType ?? ''),
-        keySize: found.key?.n ? found.key.n.length * 8 : undefined, enabled: found.properties.enabled !== false, createdOn: found.properties.createdOn,
+        id: found.id ?? '',
+        version: found.properties.version ?? '',
+        keyType: String(found.keyType ?? ''),
+        keySize: found.key?.n ? found.key.n.length * 8 : undefined,
+        enabled: found.properties.enabled !== false,
+        createdOn: found.properties.createdOn,
     };
 }
 
@@ -39,9 +43,16 @@ export function requireSupportedKeyType(info: KeyVersionInfo, keyId: string): vo
 export async function createKeyVersion(factory: AzureClientFactory, key: KeyIdentifier, tags?: Record<string, string>): Promise<KeyVersionInfo> {
     const latest = await getKeyVersion(factory, { ...key, version: undefined });
     requireSupportedKeyType(latest, `${key.vaultUrl}/keys/${key.keyName}`);
-    const created = await createVaultKey(factory, key.vaultUrl, key.keyName, latest.keyType, { ...(latest.keySize ? { keySize: latest.keySize } : {}), ...(tags ? { tags } : {}) });
+    const created = await createVaultKey(factory, key.vaultUrl, key.keyName, latest.keyType, {
+        ...(latest.keySize ? { keySize: latest.keySize } : {}),
+        ...(tags ? { tags } : {}),
+    });
     return {
-        id: created.id ?? '', version: created.properties.version ?? '', keyType: String(created.keyType ?? latest.keyType),
-        keySize: latest.keySize, enabled: created.properties.enabled !== false, createdOn: created.properties.createdOn,
+        id: created.id ?? '',
+        version: created.properties.version ?? '',
+        keyType: String(created.keyType ?? latest.keyType),
+        keySize: latest.keySize,
+        enabled: created.properties.enabled !== false,
+        createdOn: created.properties.createdOn,
     };
 }

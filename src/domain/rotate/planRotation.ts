@@ -62,7 +62,7 @@ async function readFacts(factory: AzureClientFactory, request: Omit<RotationRequ
     const vault = await findVaultForKeyId(factory, subscriptionIds, formatKeyIdentifier(key, { versionless: true }));
     const targetKeyId = request.key.kind === 'existing' ? await existingTargetKeyId(factory, key, request.versionless) : undefined;
     const { identity, reassignIdentityId } = await resolvePlannedIdentity(factory, registry, state, request.identity, subscriptionIds);
-    const identityHasAccess = !!identity.principalId && await hasEncryptionAccess(factory, vault, identity.principalId);
+    const identityHasAccess = !!identity.principalId && (await hasEncryptionAccess(factory, vault, identity.principalId));
     const policyRights = request.rotationPolicy ? await missingPolicyRights(factory, vault) : undefined;
     const previousIdentityGrants = request.removePreviousIdentityAccess ? await previousGrants(factory, vault, state, identity) : undefined;
     return { registry, state, key, vault, targetKeyId, identity, reassignIdentityId, identityHasAccess, policyRights, previousIdentityGrants };
@@ -83,7 +83,10 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
     };
     if (reassignIdentityId) {
         if (!request.consent.reassignRemovedIdentity) {
-            throw new DomainError('EncryptionIdentityRemoved', { registry: registry.name, clientId: state.identity?.kind === 'unassigned' ? state.identity.clientId : '' });
+            throw new DomainError('EncryptionIdentityRemoved', {
+                registry: registry.name,
+                clientId: state.identity?.kind === 'unassigned' ? state.identity.clientId : '',
+            });
         }
         steps.add('reassignIdentity');
     } else if (identity.kind === 'user' && !identity.assigned) {
@@ -101,9 +104,11 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         steps.add('createKeyVersion');
     }
     const before = encryptionSnapshot(registry);
-    const switchNeeded = request.key.kind === 'newVersion'
-        ? !request.versionless || !sameEncryption(before, { keyIdentifier: formatKeyIdentifier(key, { versionless: true }), identity: encryptionIdentityValue(identity) })
-        : !sameEncryption(before, { keyIdentifier: targetKeyId ?? '', identity: encryptionIdentityValue(identity) });
+    const switchNeeded =
+        request.key.kind === 'newVersion'
+            ? !request.versionless ||
+              !sameEncryption(before, { keyIdentifier: formatKeyIdentifier(key, { versionless: true }), identity: encryptionIdentityValue(identity) })
+            : !sameEncryption(before, { keyIdentifier: targetKeyId ?? '', identity: encryptionIdentityValue(identity) });
     if (switchNeeded || request.reapply) {
         steps.add('switchEncryption');
     }
@@ -119,9 +124,20 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
     if (steps.size === 0) {
         throw new DomainError('RotationNoChange', { registry: registry.name });
     }
-    return { registry, before, vault, key, versionless: request.versionless, identity, reassignIdentityId, targetKeyId,
-        steps: new Set(rotationStepNames.filter((step) => steps.has(step))), rotationPolicy: request.rotationPolicy,
-        policyRights: facts.policyRights, previousIdentityGrants: facts.previousIdentityGrants };
+    return {
+        registry,
+        before,
+        vault,
+        key,
+        versionless: request.versionless,
+        identity,
+        reassignIdentityId,
+        targetKeyId,
+        steps: new Set(rotationStepNames.filter((step) => steps.has(step))),
+        rotationPolicy: request.rotationPolicy,
+        policyRights: facts.policyRights,
+        previousIdentityGrants: facts.previousIdentityGrants,
+    };
 }
 
 export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
@@ -140,7 +156,9 @@ async function existingTargetKeyId(factory: AzureClientFactory, key: KeyIdentifi
     // A missing (or deleted) key, a disabled or expired one and a non-RSA one are refused here, before any change.
     const found = await readKey(factory, key.vaultUrl, key.vaultName, key.keyName, key.version);
     requireUsableKey(found);
-    return versionless ? formatKeyIdentifier(key, { versionless: true }) : formatKeyIdentifier({ ...key, version: key.version ?? found.properties.version ?? '' });
+    return versionless
+        ? formatKeyIdentifier(key, { versionless: true })
+        : formatKeyIdentifier({ ...key, version: key.version ?? found.properties.version ?? '' });
 }
 
 /** Only the system identity passes a vault firewall, and only when trusted services may bypass it. */

@@ -14,14 +14,23 @@ import type { EncryptionSnapshot, RotationPlan, RotationProgress, RotationStepNa
  * vaults and keys take no `If-Match` here (ACR's registry API has no ETag), so each is read again and compared; a
  * change stops the run before anything further is changed.
  */
-export async function assertPlanStillHolds(factory: AzureClientFactory, plan: RotationPlan, step: RotationStepName, progress?: RotationProgress): Promise<void> {
+export async function assertPlanStillHolds(
+    factory: AzureClientFactory,
+    plan: RotationPlan,
+    step: RotationStepName,
+    progress?: RotationProgress,
+): Promise<void> {
     const registry = await getRegistry(factory, plan.registry.id);
     const now = encryptionSnapshot(registry);
     if (!sameEncryption(now, plan.before)) {
         const systemData = registry.raw.systemData;
         throw new DomainError('PlanStale', {
-            registry: plan.registry.name, step, planned: describe(plan.before), found: describe(now),
-            by: systemData?.lastModifiedBy ?? '', at: toIso(systemData?.lastModifiedAt),
+            registry: plan.registry.name,
+            step,
+            planned: describe(plan.before),
+            found: describe(now),
+            by: systemData?.lastModifiedBy ?? '',
+            at: toIso(systemData?.lastModifiedAt),
         });
     }
     if (step === 'switchEncryption') {
@@ -37,8 +46,14 @@ async function assertKeyStillUsable(factory: AzureClientFactory, plan: RotationP
     }
     const key = parseKeyIdentifier(plan.targetKeyId, factory.cloud);
     const found = await lookUpKey(factory, key);
-    const state = found.kind !== 'found' ? found.kind : !found.state.enabled ? 'disabled'
-        : found.state.expiresOn && found.state.expiresOn.getTime() <= Date.now() ? 'expired' : undefined;
+    const state =
+        found.kind !== 'found'
+            ? found.kind
+            : !found.state.enabled
+              ? 'disabled'
+              : found.state.expiresOn && found.state.expiresOn.getTime() <= Date.now()
+                ? 'expired'
+                : undefined;
     if (state) {
         throw new DomainError('PlanStaleKey', { registry: plan.registry.name, key: key.keyName, vault: key.vaultName, state });
     }

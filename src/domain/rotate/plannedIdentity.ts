@@ -13,8 +13,13 @@ export interface ResolvedIdentity {
 }
 
 /** Turns the user's identity choice into what the registry will use, reading the identity resource when needed. */
-export async function resolvePlannedIdentity(factory: AzureClientFactory, registry: RegistrySummary, state: CustomerManagedKeyState,
-    choice: IdentityChoice, subscriptionIds: readonly string[]): Promise<ResolvedIdentity> {
+export async function resolvePlannedIdentity(
+    factory: AzureClientFactory,
+    registry: RegistrySummary,
+    state: CustomerManagedKeyState,
+    choice: IdentityChoice,
+    subscriptionIds: readonly string[],
+): Promise<ResolvedIdentity> {
     const current = registry.raw.identity;
     if (choice.kind === 'system' || (choice.kind === 'keep' && state.identity?.kind === 'system')) {
         const enabled = hasIdentityType(current, 'SystemAssigned') && !!current?.principalId;
@@ -22,7 +27,16 @@ export async function resolvePlannedIdentity(factory: AzureClientFactory, regist
     }
     if (choice.kind === 'user') {
         const info = await getUserIdentity(factory, choice.resourceId);
-        return { identity: { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned: isAssigned(registry, info.id) } };
+        return {
+            identity: {
+                kind: 'user',
+                resourceId: info.id,
+                name: info.name,
+                clientId: info.clientId,
+                principalId: info.principalId,
+                assigned: isAssigned(registry, info.id),
+            },
+        };
     }
     const kept = state.identity;
     if (kept?.kind === 'user' || kept?.kind === 'principalIdUsed') {

@@ -10,7 +10,12 @@ import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryE
  * full-body updates of CMK registries have been seen to fail with BadRequest. The modular client drops every
  * undefined property, so what is built here is exactly what is sent.
  */
-export async function patchRegistry(factory: AzureClientFactory, registry: Pick<RegistrySummary, 'id' | 'subscriptionId' | 'resourceGroup' | 'name'>, body: RegistryUpdateParameters, onAccepted?: OnOperationAccepted): Promise<RegistrySummary> {
+export async function patchRegistry(
+    factory: AzureClientFactory,
+    registry: Pick<RegistrySummary, 'id' | 'subscriptionId' | 'resourceGroup' | 'name'>,
+    body: RegistryUpdateParameters,
+    onAccepted?: OnOperationAccepted,
+): Promise<RegistrySummary> {
     const updated = await updateRegistry(factory, registry, body, onAccepted);
     // The poller ends with a GET of the registry and returns it: reading it again would repeat that request. Only an
     // answer without the resource (not what ARM sends for a registry PATCH) costs a GET of our own.

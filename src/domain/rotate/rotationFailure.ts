@@ -9,8 +9,12 @@ type RotationFailureCode = 'RotationStepFailed' | 'RotationStepFailedStateUnknow
 
 /** A failed rotation step; `cause` keeps the original error (SDK or domain) for logs and callers. */
 export class RotationStepError<C extends RotationFailureCode = RotationFailureCode> extends DomainError<C> {
-    constructor(code: C, params: DomainErrorParams[C], override readonly cause: unknown) {
-        super(code, ...[params] as ParamsArgument<C>);
+    constructor(
+        code: C,
+        params: DomainErrorParams[C],
+        override readonly cause: unknown,
+    ) {
+        super(code, ...([params] as ParamsArgument<C>));
     }
 }
 
@@ -18,27 +22,55 @@ export class RotationStepError<C extends RotationFailureCode = RotationFailureCo
  * Turns a step failure into a message that says where the registry stands, read fresh (one GET): still on its
  * old key and identity (nothing switched), already switched (a follow-up step failed), or unknown.
  */
-export async function describeRotationFailure(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStepName, cause: unknown): Promise<RotationStepError> {
+export async function describeRotationFailure(
+    factory: AzureClientFactory,
+    plan: RotationPlan,
+    progress: RotationProgress,
+    step: RotationStepName,
+    cause: unknown,
+): Promise<RotationStepError> {
     const completed = [...progress.completed];
     const causeText = describeAzureFailure(cause);
     let current;
     try {
         current = encryptionSnapshot(await getRegistry(factory, plan.registry.id));
     } catch (readError) {
-        return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: describeAzureFailure(readError), completed }, cause);
+        return new RotationStepError(
+            'RotationStepFailedStateUnknown',
+            { step, registry: plan.registry.name, cause: causeText, readError: describeAzureFailure(readError), completed },
+            cause,
+        );
     }
     if (sameEncryption(current, plan.before)) {
-        return new RotationStepError('RotationStepFailed', {
-            step, registry: plan.registry.name, cause: causeText, completed,
-            keptKey: current.versionedKeyIdentifier ?? current.keyIdentifier, keptIdentity: current.identityName,
-        }, cause);
+        return new RotationStepError(
+            'RotationStepFailed',
+            {
+                step,
+                registry: plan.registry.name,
+                cause: causeText,
+                completed,
+                keptKey: current.versionedKeyIdentifier ?? current.keyIdentifier,
+                keptIdentity: current.identityName,
+            },
+            cause,
+        );
     }
     if (progress.completed.includes('switchEncryption')) {
-        return new RotationStepError('RotationFollowUpFailed', {
-            step, registry: plan.registry.name, cause: causeText,
-            newKey: current.versionedKeyIdentifier ?? current.keyIdentifier, newIdentity: current.identityName,
-        }, cause);
+        return new RotationStepError(
+            'RotationFollowUpFailed',
+            {
+                step,
+                registry: plan.registry.name,
+                cause: causeText,
+                newKey: current.versionedKeyIdentifier ?? current.keyIdentifier,
+                newIdentity: current.identityName,
+            },
+            cause,
+        );
     }
-    return new RotationStepError('RotationStepFailedStateUnknown', { step, registry: plan.registry.name, cause: causeText, readError: current.keyIdentifier, completed }, cause);
+    return new RotationStepError(
+        'RotationStepFailedStateUnknown',
+        { step, registry: plan.registry.name, cause: causeText, readError: current.keyIdentifier, completed },
+        cause,
+    );
 }
-

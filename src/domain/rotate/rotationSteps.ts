@@ -20,14 +20,26 @@ export interface RotationStep {
 
 const steps: Record<RotationStepName, RotationStep['run']> = {
     reassignIdentity: async (factory, plan, _progress, journal) => {
-        await patchRegistry(factory, plan.registry, assignUserIdentityBody(plan.registry.raw.identity, plan.reassignIdentityId!), accepted(journal, 'reassignIdentity'));
+        await patchRegistry(
+            factory,
+            plan.registry,
+            assignUserIdentityBody(plan.registry.raw.identity, plan.reassignIdentityId!),
+            accepted(journal, 'reassignIdentity'),
+        );
     },
     assignIdentity: async (factory, plan, _progress, journal) => {
-        await patchRegistry(factory, plan.registry, assignUserIdentityBody(plan.registry.raw.identity, plan.identity.kind === 'user' ? plan.identity.resourceId : ''), accepted(journal, 'assignIdentity'));
+        await patchRegistry(
+            factory,
+            plan.registry,
+            assignUserIdentityBody(plan.registry.raw.identity, plan.identity.kind === 'user' ? plan.identity.resourceId : ''),
+            accepted(journal, 'assignIdentity'),
+        );
     },
     enableSystemIdentity: async (factory, plan, progress, journal) => {
         // The registry the operation returns carries the new principal id: no second GET.
-        const identity = (await patchRegistry(factory, plan.registry, enableSystemIdentityBody(plan.registry.raw.identity), accepted(journal, 'enableSystemIdentity'))).raw.identity;
+        const identity = (
+            await patchRegistry(factory, plan.registry, enableSystemIdentityBody(plan.registry.raw.identity), accepted(journal, 'enableSystemIdentity'))
+        ).raw.identity;
         if (!hasIdentityType(identity, 'SystemAssigned') || !identity?.principalId) {
             throw new DomainError('SystemIdentityNotEnabled', { registry: plan.registry.name });
         }
@@ -50,7 +62,12 @@ const steps: Record<RotationStepName, RotationStep['run']> = {
             : formatKeyIdentifier({ ...parseKeyIdentifier(created.id, factory.cloud), vaultUrl: plan.key.vaultUrl });
     },
     switchEncryption: async (factory, plan, progress, journal) => {
-        progress.after = await patchRegistry(factory, plan.registry, switchEncryptionBody(progress.targetKeyId!, encryptionIdentityValue(plan.identity)), accepted(journal, 'switchEncryption'));
+        progress.after = await patchRegistry(
+            factory,
+            plan.registry,
+            switchEncryptionBody(progress.targetKeyId!, encryptionIdentityValue(plan.identity)),
+            accepted(journal, 'switchEncryption'),
+        );
     },
     setRotationPolicy: (factory, plan) => setRotationPolicy(factory, plan.key, plan.rotationPolicy!),
     removeOldGrant: async (factory, plan) => {

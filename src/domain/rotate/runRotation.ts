@@ -23,20 +23,36 @@ export interface RotationResult {
  * `RotationStepError` that says where the registry stands. Before the first change and before the switch, a registry
  * changed by someone else since the plan stops the run (`PlanStale`) with nothing further changed.
  */
-export async function runRotationStep(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress, step: RotationStep, journal: StepJournal = noJournal): Promise<void> {
-    await runChange<RotationStepName>({
-        journal, completed: progress.completed, state: () => progress,
-        checkBefore: async (name) => {
-            if (checksPlanBefore(plan, name, progress.completed)) {
-                await assertPlanStillHolds(factory, plan, name, progress);
-            }
+export async function runRotationStep(
+    factory: AzureClientFactory,
+    plan: RotationPlan,
+    progress: RotationProgress,
+    step: RotationStep,
+    journal: StepJournal = noJournal,
+): Promise<void> {
+    await runChange<RotationStepName>(
+        {
+            journal,
+            completed: progress.completed,
+            state: () => progress,
+            checkBefore: async (name) => {
+                if (checksPlanBefore(plan, name, progress.completed)) {
+                    await assertPlanStillHolds(factory, plan, name, progress);
+                }
+            },
+            failed: (name, error) => describeRotationFailure(factory, plan, progress, name, error),
         },
-        failed: (name, error) => describeRotationFailure(factory, plan, progress, name, error),
-    }, { step: step.name, run: (stepJournal) => step.run(factory, plan, progress, stepJournal) });
+        { step: step.name, run: (stepJournal) => step.run(factory, plan, progress, stepJournal) },
+    );
 }
 
 /** Runs the plan's steps in order (the same list the wizard's execute steps wrap). */
-export async function runRotation(factory: AzureClientFactory, plan: RotationPlan, onStep?: (step: RotationStepName) => void, journal?: { journal: StepJournal; runId: string }): Promise<RotationResult> {
+export async function runRotation(
+    factory: AzureClientFactory,
+    plan: RotationPlan,
+    onStep?: (step: RotationStepName) => void,
+    journal?: { journal: StepJournal; runId: string },
+): Promise<RotationResult> {
     const progress = startProgress(plan, journal?.runId);
     for (const step of rotationSteps.filter((candidate) => plan.steps.has(candidate.name))) {
         onStep?.(step.name);
@@ -52,9 +68,13 @@ export function remainingPlan(plan: RotationPlan, from: RotationStepName): Rotat
 }
 
 export async function finishRotation(factory: AzureClientFactory, plan: RotationPlan, progress: RotationProgress): Promise<RotationResult> {
-    const registry = progress.after ?? await getRegistry(factory, plan.registry.id);
+    const registry = progress.after ?? (await getRegistry(factory, plan.registry.id));
     return {
-        before: plan.before, after: encryptionSnapshot(registry), registry, completed: [...progress.completed],
-        createdVersion: progress.createdVersion, grantCreated: progress.grantCreated,
+        before: plan.before,
+        after: encryptionSnapshot(registry),
+        registry,
+        completed: [...progress.completed],
+        createdVersion: progress.createdVersion,
+        grantCreated: progress.grantCreated,
     };
 }

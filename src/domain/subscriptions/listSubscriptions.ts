@@ -14,7 +14,11 @@ export async function listSubscriptions(factory: AzureClientFactory): Promise<Su
         if (!subscription.subscriptionId || /^(disabled|deleted)$/i.test(subscription.state ?? '')) {
             continue;
         }
-        result.push({ subscriptionId: subscription.subscriptionId, name: subscription.displayName ?? subscription.subscriptionId, tenantId: subscription.tenantId });
+        result.push({
+            subscriptionId: subscription.subscriptionId,
+            name: subscription.displayName ?? subscription.subscriptionId,
+            tenantId: subscription.tenantId,
+        });
     }
     return result.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -28,10 +32,12 @@ export function applySubscriptionFilter<T extends SubscriptionInfo>(subscription
     if (wanted.length === 0) {
         return [...subscriptions];
     }
-    return subscriptions.filter((subscription) => wanted.some((entry) => {
-        const [first, second] = entry.split('/');
-        return second === undefined
-            ? first === subscription.subscriptionId.toLowerCase()
-            : second === subscription.subscriptionId.toLowerCase() && (!subscription.tenantId || first === subscription.tenantId.toLowerCase());
-    }));
+    return subscriptions.filter((subscription) =>
+        wanted.some((entry) => {
+            const [first, second] = entry.split('/');
+            return second === undefined
+                ? first === subscription.subscriptionId.toLowerCase()
+                : second === subscription.subscriptionId.toLowerCase() && (!subscription.tenantId || first === subscription.tenantId.toLowerCase());
+        }),
+    );
 }

@@ -7,7 +7,10 @@ import { systemIdentityConsent, type RotationConsent, type RotationRequest } fro
  * system identity is enabled and granted on the key's vault before the switch; the previous user-assigned
  * identity's grant is removed afterwards only when asked (the identity itself always stays on the registry).
  */
-export function useSystemIdentityRequest(registry: RegistrySummary, options: { removePreviousIdentityAccess: boolean; consent?: RotationConsent }): RotationRequest {
+export function useSystemIdentityRequest(
+    registry: RegistrySummary,
+    options: { removePreviousIdentityAccess: boolean; consent?: RotationConsent },
+): RotationRequest {
     const state = requireCmk(registry);
     return {
         registryId: registry.id,

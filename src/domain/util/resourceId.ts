@@ -15,13 +15,27 @@ export type ResourceRef = Pick<ParsedResourceId, 'subscriptionId' | 'resourceGro
 export function parseResourceId(id: string): ParsedResourceId {
     const parts = id.split('/').filter((part) => part.length > 0);
     const [subscriptions, subscriptionId, resourceGroups, resourceGroup, providers, provider, type, name] = parts;
-    if (parts.length !== 8 || subscriptions?.toLowerCase() !== 'subscriptions' || resourceGroups?.toLowerCase() !== 'resourcegroups'
-        || providers?.toLowerCase() !== 'providers' || !subscriptionId || !resourceGroup || !provider || !type || !name) {
+    if (
+        parts.length !== 8 ||
+        subscriptions?.toLowerCase() !== 'subscriptions' ||
+        resourceGroups?.toLowerCase() !== 'resourcegroups' ||
+        providers?.toLowerCase() !== 'providers' ||
+        !subscriptionId ||
+        !resourceGroup ||
+        !provider ||
+        !type ||
+        !name
+    ) {
         throw new DomainError('ResourceIdInvalid', { id });
     }
     return { subscriptionId, resourceGroup, provider, type, name };
 }
 
 export function resourceNameFromId(id: string): string {
-    return id.split('/').filter((part) => part.length > 0).pop() ?? id;
+    return (
+        id
+            .split('/')
+            .filter((part) => part.length > 0)
+            .pop() ?? id
+    );
 }

@@ -5,7 +5,16 @@
 import * as assert from 'node:assert/strict';
 import { getEmulatorJson } from '../emulatorState';
 import { waitForNotification } from '../ui/notifications';
-import { openWorkbenchAtSubscription, runCommand, runContextMenu, screenshot, screenshotOnFailure, treeRowNamed, waitUntil, type Workbench } from '../ui/workbench';
+import {
+    openWorkbenchAtSubscription,
+    runCommand,
+    runContextMenu,
+    screenshot,
+    screenshotOnFailure,
+    treeRowNamed,
+    waitUntil,
+    type Workbench,
+} from '../ui/workbench';
 import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
 import { waitForModal } from './quickInput';
 import { escapeAtEveryStep, walkWithBack, type JourneyStep } from './walk';
@@ -14,123 +23,192 @@ const suffix = Date.now().toString(36).slice(-5);
 const command = 'Rotate Key...';
 
 async function registryKeyNow(id: string): Promise<{ keyIdentifier: string; identity: string }> {
-  const world = await getEmulatorJson<{ registries: Record<string, { id: string; encryption: { keyVaultProperties: { keyIdentifier: string; identity: string } } }> }>('state');
-  const registry = Object.values(world.registries).find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
-  if (!registry) throw new Error(`no registry ${id}`);
-  return registry.encryption.keyVaultProperties;
+    const world = await getEmulatorJson<{
+        registries: Record<string, { id: string; encryption: { keyVaultProperties: { keyIdentifier: string; identity: string } } }>;
+    }>('state');
+    const registry = Object.values(world.registries).find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
+    if (!registry) throw new Error(`no registry ${id}`);
+    return registry.encryption.keyVaultProperties;
 }
 
-
 const pickRegistry = (name: string): JourneyStep[] => [
-  { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, noBack: true },
-  { name: 'registry', asks: /^Select a container registry$/, answer: { pick: name }, noBack: true },
+    { name: 'subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, noBack: true },
+    { name: 'registry', asks: /^Select a container registry$/, answer: { pick: name }, noBack: true },
 ];
 
 describe('Journey: Rotate Key', function () {
-  this.timeout(10 * 60 * 1000);
-  let workbench: Workbench | undefined;
-  const registries: Record<string, JourneyRegistry> = {};
-  before(async () => {
-    const [sameVault, newVersion, otherVault, typed] = await Promise.all([
-      createJourneyRegistry(`djrot${suffix}s`, { secondKey: true }),
-      createJourneyRegistry(`djrot${suffix}n`, { permissionModel: 'rbac', versionless: false }),
-      createJourneyRegistry(`djrot${suffix}o`),
-      createJourneyRegistry(`djrot${suffix}t`, { secondKey: true }),
-    ]);
-    Object.assign(registries, { sameVault, newVersion, otherVault, typed });
-    workbench = await openWorkbenchAtSubscription(journeySubscription);
-  });
-  after(async () => workbench?.close());
-  const notifications = screenshotOnFailure(() => workbench);
+    this.timeout(10 * 60 * 1000);
+    let workbench: Workbench | undefined;
+    const registries: Record<string, JourneyRegistry> = {};
+    before(async () => {
+        const [sameVault, newVersion, otherVault, typed] = await Promise.all([
+            createJourneyRegistry(`djrot${suffix}s`, { secondKey: true }),
+            createJourneyRegistry(`djrot${suffix}n`, { permissionModel: 'rbac', versionless: false }),
+            createJourneyRegistry(`djrot${suffix}o`),
+            createJourneyRegistry(`djrot${suffix}t`, { secondKey: true }),
+        ]);
+        Object.assign(registries, { sameVault, newVersion, otherVault, typed });
+        workbench = await openWorkbenchAtSubscription(journeySubscription);
+    });
+    after(async () => workbench?.close());
+    const notifications = screenshotOnFailure(() => workbench);
 
-  const sameVaultSteps = (r: JourneyRegistry): JourneyStep[] => [
-    { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: `Another key in key vault "${r.vault}"` }, count: [1, 4], noBack: true },
-    { name: 'key', asks: /^Select the encryption key$/, answer: { pick: `${r.key}-2` }, count: [1, 4] },
-    { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Pinned version — manual rotation' }, count: [2, 4] },
-    { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
-    {
-      name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' },
-      // The summary names things first; the full identifiers follow on their own lines.
-      check: async (page) => {
-        const modal = await waitForModal(page, new RegExp(`^Change the encryption of registry "${r.name}"\\?$`));
-        assert.match(modal.detail, new RegExp(`Now: key "${r.key}" in key vault "${r.vault}" \\(versionless, now version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`));
-        assert.match(modal.detail, new RegExp(`After: key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`));
-        await screenshot(page, 'journey-rotate-same-vault-confirm');
-      },
-    },
-  ];
+    const sameVaultSteps = (r: JourneyRegistry): JourneyStep[] => [
+        {
+            name: 'key-source',
+            asks: /^Which key should the registry use\?$/,
+            answer: { pick: `Another key in key vault "${r.vault}"` },
+            count: [1, 4],
+            noBack: true,
+        },
+        { name: 'key', asks: /^Select the encryption key$/, answer: { pick: `${r.key}-2` }, count: [1, 4] },
+        { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Pinned version — manual rotation' }, count: [2, 4] },
+        { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
+        {
+            name: 'confirm',
+            asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`),
+            answer: { button: 'Change Encryption' },
+            // The summary names things first; the full identifiers follow on their own lines.
+            check: async (page) => {
+                const modal = await waitForModal(page, new RegExp(`^Change the encryption of registry "${r.name}"\\?$`));
+                assert.match(
+                    modal.detail,
+                    new RegExp(
+                        `Now: key "${r.key}" in key vault "${r.vault}" \\(versionless, now version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`,
+                    ),
+                );
+                assert.match(
+                    modal.detail,
+                    new RegExp(`After: key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`),
+                );
+                await screenshot(page, 'journey-rotate-same-vault-confirm');
+            },
+        },
+    ];
 
-  it('another key of the same vault, from the palette: Back at every step, n/4 throughout, the notification names the new key', async () => {
-    const page = workbench!.page;
-    const r = registries.sameVault!;
-    await runCommand(page, command);
-    const steps = [...pickRegistry(r.name), ...sameVaultSteps(r)];
-    await walkWithBack(page, 'rotate-same-vault', steps);
-    const done = await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)\\.$`), notifications.seen);
-    assert.deepEqual(done.actions, ['Show Encryption']);
-    assert.match((await registryKeyNow(r.id)).keyIdentifier, new RegExp(`/keys/${r.key}-2/[0-9a-f]{32}$`));
-    // The changed registry is selected in the tree, its row already showing the new reading.
-    const row = treeRowNamed(page, r.name);
-    await waitUntil('the rotated registry selected', async () => (await row.getAttribute('aria-selected')) === 'true');
-    await screenshot(page, 'journey-rotate-same-vault-done');
-  });
+    it('another key of the same vault, from the palette: Back at every step, n/4 throughout, the notification names the new key', async () => {
+        const page = workbench!.page;
+        const r = registries.sameVault!;
+        await runCommand(page, command);
+        const steps = [...pickRegistry(r.name), ...sameVaultSteps(r)];
+        await walkWithBack(page, 'rotate-same-vault', steps);
+        const done = await waitForNotification(
+            page,
+            new RegExp(
+                `^Registry "${r.name}" now uses key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)\\.$`,
+            ),
+            notifications.seen,
+        );
+        assert.deepEqual(done.actions, ['Show Encryption']);
+        assert.match((await registryKeyNow(r.id)).keyIdentifier, new RegExp(`/keys/${r.key}-2/[0-9a-f]{32}$`));
+        // The changed registry is selected in the tree, its row already showing the new reading.
+        const row = treeRowNamed(page, r.name);
+        await waitUntil('the rotated registry selected', async () => (await row.getAttribute('aria-selected')) === 'true');
+        await screenshot(page, 'journey-rotate-same-vault-done');
+    });
 
-  it('Escape at every step changes nothing and shows no notification', async () => {
-    const page = workbench!.page;
-    const r = registries.typed!;
-    const steps = [...pickRegistry(r.name), ...sameVaultSteps(r)];
-    await escapeAtEveryStep(page, () => runCommand(page, command), steps);
-  });
+    it('Escape at every step changes nothing and shows no notification', async () => {
+        const page = workbench!.page;
+        const r = registries.typed!;
+        const steps = [...pickRegistry(r.name), ...sameVaultSteps(r)];
+        await escapeAtEveryStep(page, () => runCommand(page, command), steps);
+    });
 
-  it('a new version, from the registry\'s context menu: ends with the notification and the new version in use', async () => {
-    const page = workbench!.page;
-    const r = registries.newVersion!;
-    const before = await registryKeyNow(r.id);
-    await runContextMenu(page, treeRowNamed(page, r.name), command);
-    await walkWithBack(page, 'rotate-new-version', [
-      { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: `New version of key "${r.key}"` }, count: [1, 4], noBack: true },
-      { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Pinned version — manual rotation' }, count: [2, 4] },
-      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
-      { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' } },
-    ]);
-    await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${r.key}" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\)`), notifications.seen)
-      .catch(async (error: Error) => { throw new Error(`${error.message}; seen: ${JSON.stringify(notifications.seen)}; registry now: ${JSON.stringify(await registryKeyNow(r.id))}; requests: ${JSON.stringify((await getEmulatorJson<{ requests: { method: string; path: string; status: number }[] }>('requests')).requests.filter((q) => q.path.includes(r.name) || q.path.includes('operation')).slice(-12).map((q) => `${q.method} ${q.path} ${q.status}`))}`); });
-    const after = await registryKeyNow(r.id);
-    assert.notEqual(after.keyIdentifier, before.keyIdentifier, 'the registry uses another version');
-  });
+    it("a new version, from the registry's context menu: ends with the notification and the new version in use", async () => {
+        const page = workbench!.page;
+        const r = registries.newVersion!;
+        const before = await registryKeyNow(r.id);
+        await runContextMenu(page, treeRowNamed(page, r.name), command);
+        await walkWithBack(page, 'rotate-new-version', [
+            {
+                name: 'key-source',
+                asks: /^Which key should the registry use\?$/,
+                answer: { pick: `New version of key "${r.key}"` },
+                count: [1, 4],
+                noBack: true,
+            },
+            { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Pinned version — manual rotation' }, count: [2, 4] },
+            {
+                name: 'identity',
+                asks: /^Select the identity the registry uses to reach its key$/,
+                answer: { pick: 'Keep the current identity' },
+                count: [3, 4],
+            },
+            { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' } },
+        ]);
+        await waitForNotification(
+            page,
+            new RegExp(`^Registry "${r.name}" now uses key "${r.key}" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\)`),
+            notifications.seen,
+        ).catch(async (error: Error) => {
+            throw new Error(
+                `${error.message}; seen: ${JSON.stringify(notifications.seen)}; registry now: ${JSON.stringify(await registryKeyNow(r.id))}; requests: ${JSON.stringify(
+                    (await getEmulatorJson<{ requests: { method: string; path: string; status: number }[] }>('requests')).requests
+                        .filter((q) => q.path.includes(r.name) || q.path.includes('operation'))
+                        .slice(-12)
+                        .map((q) => `${q.method} ${q.path} ${q.status}`),
+                )}`,
+            );
+        });
+        const after = await registryKeyNow(r.id);
+        assert.notEqual(after.keyIdentifier, before.keyIdentifier, 'the registry uses another version');
+    });
 
-  it('a key of another vault, from the palette: the missing access is asked for, named, and granted', async () => {
-    const page = workbench!.page;
-    const r = registries.otherVault!;
-    const other = registries.sameVault!;
-    await runCommand(page, command);
-    await walkWithBack(page, 'rotate-other-vault', [
-      ...pickRegistry(r.name),
-      { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'A key in another key vault' }, count: [1, 4], noBack: true },
-      { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 4] },
-      { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: other.vault }, count: [1, 4] },
-      { name: 'key', asks: /^Select the encryption key$/, answer: { pick: other.key }, count: [1, 4] },
-      { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
-      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
-      { name: 'grant', asks: new RegExp(`^Grant identity "${r.identity}" access to key vault "${other.vault}"\\?$`), answer: { button: 'Grant Access' } },
-      { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' }, backTo: 'identity' },
-    ]);
-    await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${other.key}" in key vault "${other.vault}" \\(versionless, now version [0-9a-f]{8}…\\)`), notifications.seen);
-  });
+    it('a key of another vault, from the palette: the missing access is asked for, named, and granted', async () => {
+        const page = workbench!.page;
+        const r = registries.otherVault!;
+        const other = registries.sameVault!;
+        await runCommand(page, command);
+        await walkWithBack(page, 'rotate-other-vault', [
+            ...pickRegistry(r.name),
+            { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'A key in another key vault' }, count: [1, 4], noBack: true },
+            { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 4] },
+            { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: other.vault }, count: [1, 4] },
+            { name: 'key', asks: /^Select the encryption key$/, answer: { pick: other.key }, count: [1, 4] },
+            { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
+            {
+                name: 'identity',
+                asks: /^Select the identity the registry uses to reach its key$/,
+                answer: { pick: 'Keep the current identity' },
+                count: [3, 4],
+            },
+            { name: 'grant', asks: new RegExp(`^Grant identity "${r.identity}" access to key vault "${other.vault}"\\?$`), answer: { button: 'Grant Access' } },
+            {
+                name: 'confirm',
+                asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`),
+                answer: { button: 'Change Encryption' },
+                backTo: 'identity',
+            },
+        ]);
+        await waitForNotification(
+            page,
+            new RegExp(`^Registry "${r.name}" now uses key "${other.key}" in key vault "${other.vault}" \\(versionless, now version [0-9a-f]{8}…\\)`),
+            notifications.seen,
+        );
+    });
 
-  it('a typed key identifier: refused as typed when it is not one, then rotated', async () => {
-    const page = workbench!.page;
-    const r = registries.typed!;
-    const keyId = (await registryKeyNow(r.id)).keyIdentifier.replace(/\/keys\/[^/]+.*$/, `/keys/${r.key}-2`);
-    await runCommand(page, command);
-    await walkWithBack(page, 'rotate-typed', [
-      ...pickRegistry(r.name),
-      { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'Enter a key identifier…' }, count: [1, 4], noBack: true },
-      { name: 'key-id', asks: /^Key identifier \(https:/, answer: { type: keyId }, count: [1, 4] },
-      { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
-      { name: 'identity', asks: /^Select the identity the registry uses to reach its key$/, answer: { pick: 'Keep the current identity' }, count: [3, 4] },
-      { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' } },
-    ]);
-    await waitForNotification(page, new RegExp(`^Registry "${r.name}" now uses key "${r.key}-2" in key vault "${r.vault}" \\(versionless`), notifications.seen);
-  });
+    it('a typed key identifier: refused as typed when it is not one, then rotated', async () => {
+        const page = workbench!.page;
+        const r = registries.typed!;
+        const keyId = (await registryKeyNow(r.id)).keyIdentifier.replace(/\/keys\/[^/]+.*$/, `/keys/${r.key}-2`);
+        await runCommand(page, command);
+        await walkWithBack(page, 'rotate-typed', [
+            ...pickRegistry(r.name),
+            { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'Enter a key identifier…' }, count: [1, 4], noBack: true },
+            { name: 'key-id', asks: /^Key identifier \(https:/, answer: { type: keyId }, count: [1, 4] },
+            { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
+            {
+                name: 'identity',
+                asks: /^Select the identity the registry uses to reach its key$/,
+                answer: { pick: 'Keep the current identity' },
+                count: [3, 4],
+            },
+            { name: 'confirm', asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`), answer: { button: 'Change Encryption' } },
+        ]);
+        await waitForNotification(
+            page,
+            new RegExp(`^Registry "${r.name}" now uses key "${r.key}-2" in key vault "${r.vault}" \\(versionless`),
+            notifications.seen,
+        );
+    });
 });

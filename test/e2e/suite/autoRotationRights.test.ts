@@ -13,7 +13,8 @@ import { keyAccessOf, securityGroup, setupFactory, stateNow } from './wizardBran
 const suffix = Date.now().toString(36).slice(-5);
 const rightsQuestion = 'Give yourself the key permissions to manage the rotation policy?';
 const policy = { rotateEveryDays: 45, notifyDaysBeforeExpiry: 14 };
-const enableAutoRotation = (registryId: string) => vscode.commands.executeCommand('acrCmk.enableAutoRotation', registryId, { rotationPolicy: policy, confirmed: true });
+const enableAutoRotation = (registryId: string) =>
+    vscode.commands.executeCommand('acrCmk.enableAutoRotation', registryId, { rotationPolicy: policy, confirmed: true });
 const sorted = (permissions: string[]) => [...permissions].sort();
 
 describe('Enable Automatic Rotation without the rotation-policy permissions (real extension host)', function () {
@@ -35,8 +36,16 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (rea
     });
 
     it('declined: the modal asked for the two permissions; registry, permissions and key stay as they were', async () => {
-        const { questions } = await withModalAnswers(() => undefined, async () => undefined, () => enableAutoRotation(world.registryId));
-        assert.deepEqual(questions.map((q) => q.message), [rightsQuestion], `modal questions: ${JSON.stringify(questions)}`);
+        const { questions } = await withModalAnswers(
+            () => undefined,
+            async () => undefined,
+            () => enableAutoRotation(world.registryId),
+        );
+        assert.deepEqual(
+            questions.map((q) => q.message),
+            [rightsQuestion],
+            `modal questions: ${JSON.stringify(questions)}`,
+        );
         assert.deepEqual(questions[0]!.buttons, ['Add Permissions']);
         assert.match(questions[0]!.detail ?? '', /getrotationpolicy and setrotationpolicy/);
         const after = await rightsState(world);
@@ -48,9 +57,19 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (rea
 
     it('accepted: asked before any change, then exactly the two permissions added, versionless key, policy written', async () => {
         const atQuestion: Awaited<ReturnType<typeof rightsState>>[] = [];
-        const observe = async (_question: ModalQuestion) => { atQuestion.push(await rightsState(world)); };
-        const { questions } = await withModalAnswers((q) => (q.message === rightsQuestion ? 'Add Permissions' : undefined), observe, () => enableAutoRotation(world.registryId));
-        assert.deepEqual(questions.map((q) => q.message), [rightsQuestion], `modal questions: ${JSON.stringify(questions)}`);
+        const observe = async (_question: ModalQuestion) => {
+            atQuestion.push(await rightsState(world));
+        };
+        const { questions } = await withModalAnswers(
+            (q) => (q.message === rightsQuestion ? 'Add Permissions' : undefined),
+            observe,
+            () => enableAutoRotation(world.registryId),
+        );
+        assert.deepEqual(
+            questions.map((q) => q.message),
+            [rightsQuestion],
+            `modal questions: ${JSON.stringify(questions)}`,
+        );
         assert.deepEqual(atQuestion[0]?.encryption, pinnedEncryption, 'nothing was switched while the question was open');
         assert.deepEqual(atQuestion[0]?.callerKeys, sorted(createRights), 'nothing was granted while the question was open');
 
@@ -60,7 +79,14 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (rea
         const kvp = after.encryption?.keyVaultProperties;
         assert.equal(kvp?.keyIdentifier, `${world.vaultUri}/keys/${world.keyName}`, 'the registry uses the versionless key id');
         assert.equal(kvp?.identity, pinnedEncryption?.keyVaultProperties?.identity, 'same identity');
-        assert.deepEqual(after.rotationPolicy, [['rotate', 'P45D'], ['notify', 'P14D']], 'the rotation policy is on the key');
+        assert.deepEqual(
+            after.rotationPolicy,
+            [
+                ['rotate', 'P45D'],
+                ['notify', 'P14D'],
+            ],
+            'the rotation policy is on the key',
+        );
         const access = await keyAccessOf(world.registryId);
         assert.equal(access.accessible, true, access.reason);
     });

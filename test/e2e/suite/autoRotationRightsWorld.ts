@@ -10,7 +10,14 @@ import { getEmulatorJson } from '../emulatorState';
 /** What the signed-in principal may do on the new vault: create and read keys, nothing about rotation policies. */
 export const createRights = ['get', 'list', 'create', 'update'];
 
-export interface RightsWorld { vaultId: string; vaultUri: string; keyName: string; registryId: string; callerId: string; identityPrincipalId: string }
+export interface RightsWorld {
+    vaultId: string;
+    vaultUri: string;
+    keyName: string;
+    registryId: string;
+    callerId: string;
+    identityPrincipalId: string;
+}
 
 export async function createRightsWorld(factory: AzureClientFactory, subscriptionId: string, suffix: string): Promise<RightsWorld> {
     const group = `rg-dar-${suffix}`;
@@ -18,40 +25,74 @@ export async function createRightsWorld(factory: AzureClientFactory, subscriptio
     const callerId = await callerObjectId(factory.connection);
     await (await factory.resources(subscriptionId)).resourceGroups.createOrUpdate(group, { location: 'eastus' });
     const vaults = (await factory.keyVaultManagement(subscriptionId)).vaults;
-    const vault = await vaults.beginCreateOrUpdateAndWait(group, `kv-dar-${suffix}`, {
-        location: 'eastus', properties: {
-            tenantId, sku: { family: 'A', name: 'standard' }, enableSoftDelete: true, enablePurgeProtection: true, enableRbacAuthorization: false,
-            accessPolicies: [{ tenantId, objectId: callerId, permissions: { keys: createRights } }],
+    const vault = await vaults.beginCreateOrUpdateAndWait(
+        group,
+        `kv-dar-${suffix}`,
+        {
+            location: 'eastus',
+            properties: {
+                tenantId,
+                sku: { family: 'A', name: 'standard' },
+                enableSoftDelete: true,
+                enablePurgeProtection: true,
+                enableRbacAuthorization: false,
+                accessPolicies: [{ tenantId, objectId: callerId, permissions: { keys: createRights } }],
+            },
         },
-    }, { updateIntervalInMs: 50 });
+        { updateIntervalInMs: 50 },
+    );
     const vaultUri = vault.properties.vaultUri!.replace(/\/+$/, '');
     const keyName = 'dar-key';
     const key = await (await factory.keys(vaultUri)).createRsaKey(keyName, { keySize: 2048 });
-    const identity = await (await factory.managedIdentities(subscriptionId)).userAssignedIdentities.createOrUpdate(group, `id-dar-${suffix}`, { location: 'eastus' });
+    const identity = await (
+        await factory.managedIdentities(subscriptionId)
+    ).userAssignedIdentities.createOrUpdate(group, `id-dar-${suffix}`, { location: 'eastus' });
     await vaults.updateAccessPolicy(group, vault.name!, 'add', {
         properties: { accessPolicies: [{ tenantId, objectId: identity.principalId!, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] },
     });
-    const registry = await (await factory.containerRegistry(subscriptionId)).registries.beginCreateAndWait(group, `darrights${suffix}`, {
-        location: 'eastus', sku: { name: 'Premium' },
-        identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
-        encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: key.id!, identity: identity.clientId! } },
-    }, { updateIntervalInMs: 50 });
+    const registry = await (
+        await factory.containerRegistry(subscriptionId)
+    ).registries.beginCreateAndWait(
+        group,
+        `darrights${suffix}`,
+        {
+            location: 'eastus',
+            sku: { name: 'Premium' },
+            identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
+            encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: key.id!, identity: identity.clientId! } },
+        },
+        { updateIntervalInMs: 50 },
+    );
     assert.match(key.id!, /\/keys\/dar-key\/[0-9a-f]{32}$/, 'the registry is pinned to a key version');
     return { vaultId: vault.id!, vaultUri, keyName, registryId: registry.id!, callerId, identityPrincipalId: identity.principalId! };
 }
 
-interface KeyState { rotationPolicy?: { lifetimeActions: { trigger: { timeAfterCreate?: string; timeBeforeExpiry?: string }; action: { type: string } }[] } }
-interface VaultState { properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[] }; keys: Record<string, KeyState> }
-interface RegistryState { encryption: { status: string; keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string } } }
-interface RightsState { vaults: Record<string, VaultState>; registries: Record<string, RegistryState> }
+interface KeyState {
+    rotationPolicy?: { lifetimeActions: { trigger: { timeAfterCreate?: string; timeBeforeExpiry?: string }; action: { type: string } }[] };
+}
+interface VaultState {
+    properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[] };
+    keys: Record<string, KeyState>;
+}
+interface RegistryState {
+    encryption: { status: string; keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string } };
+}
+interface RightsState {
+    vaults: Record<string, VaultState>;
+    registries: Record<string, RegistryState>;
+}
 
 /** The emulator's ground truth for the world: registry encryption, key permissions per object id, the key's rotation policy. */
 export async function rightsState(world: RightsWorld) {
     const state = await getEmulatorJson<RightsState>('state');
     const vault = state.vaults[world.vaultId.toLowerCase()];
     assert.ok(vault, `vault ${world.vaultId} is in the emulator state`);
-    const keysOf = (objectId: string) => vault.properties.accessPolicies.filter((p) => p.objectId.toLowerCase() === objectId.toLowerCase())
-        .flatMap((p) => p.permissions.keys ?? []).map((k) => k.toLowerCase()).sort();
+    const keysOf = (objectId: string) =>
+        vault.properties.accessPolicies
+            .filter((p) => p.objectId.toLowerCase() === objectId.toLowerCase())
+            .flatMap((p) => p.permissions.keys ?? [])
+            .map((k) => k.toLowerCase())
+            .sort();
     const policy = vault.keys[world.keyName.toLowerCase()]?.rotationPolicy;
     return {
         encryption: state.registries[world.registryId.toLowerCase()]?.encryption,
@@ -62,15 +103,22 @@ export async function rightsState(world: RightsWorld) {
     };
 }
 
-export interface ModalQuestion { message: string; detail?: string; buttons: string[] }
+export interface ModalQuestion {
+    message: string;
+    detail?: string;
+    buttons: string[];
+}
 
 /**
  * Runs a command while standing in for the user at modal warnings (the extension asks through the `vscode` API
  * object it shares with this test): records each question, lets `observe` look at the world while it is open, and
  * answers with the button `answer` names, or dismisses it (undefined: what Cancel or Escape does).
  */
-export async function withModalAnswers<T>(answer: (question: ModalQuestion) => string | undefined, observe: (question: ModalQuestion) => Promise<void>,
-    run: () => Thenable<T>): Promise<{ result: T; questions: ModalQuestion[] }> {
+export async function withModalAnswers<T>(
+    answer: (question: ModalQuestion) => string | undefined,
+    observe: (question: ModalQuestion) => Promise<void>,
+    run: () => Thenable<T>,
+): Promise<{ result: T; questions: ModalQuestion[] }> {
     const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
     const original = window.showWarningMessage;
     const questions: ModalQuestion[] = [];

@@ -4,19 +4,28 @@ import * as vscode from 'vscode';
 export const extensionId = 'acr-cmk-team.acr-cmk';
 
 export interface TreeRow {
-  id?: string; label: string; description?: string; tooltip?: string; contextValue?: string;
-  icon?: { id: string; color?: string }; children?: TreeRow[];
+    id?: string;
+    label: string;
+    description?: string;
+    tooltip?: string;
+    contextValue?: string;
+    icon?: { id: string; color?: string };
+    children?: TreeRow[];
 }
 /** The sidebar's side of the Azure Resources branch (`AcrCmkExtensionApi.sidebarBranch`): what the sidebar asks of it. */
 export interface SidebarBranch {
-  getResourceItem(resource: unknown): Promise<object>;
-  getTreeItem(element: object): vscode.TreeItem;
-  readonly onDidChangeTreeData: vscode.Event<object | undefined | null | void>;
+    getResourceItem(resource: unknown): Promise<object>;
+    getTreeItem(element: object): vscode.TreeItem;
+    readonly onDidChangeTreeData: vscode.Event<object | undefined | null | void>;
 }
-export interface AcrCmkTestApi { getTreeSnapshot(): Promise<TreeRow[]>; refresh(): Promise<void>; readonly sidebarBranch: SidebarBranch }
+export interface AcrCmkTestApi {
+    getTreeSnapshot(): Promise<TreeRow[]>;
+    refresh(): Promise<void>;
+    readonly sidebarBranch: SidebarBranch;
+}
 
 export async function activateExtension(): Promise<AcrCmkTestApi> {
-  const extension = vscode.extensions.getExtension<AcrCmkTestApi>(extensionId);
-  if (!extension) throw new Error(`${extensionId} is not loaded in this extension host`);
-  return extension.activate();
+    const extension = vscode.extensions.getExtension<AcrCmkTestApi>(extensionId);
+    if (!extension) throw new Error(`${extensionId} is not loaded in this extension host`);
+    return extension.activate();
 }

@@ -3,10 +3,19 @@
 import { callEmulatorAdmin, getEmulatorJson } from '../emulatorState';
 
 export interface FaultRuleInput {
-    method?: string; pathPattern: string; nth?: number; times?: number;
+    method?: string;
+    pathPattern: string;
+    nth?: number;
+    times?: number;
     action: { status: number; code: string; message: string; retryAfter?: number } | { lroFail: true };
 }
-export interface LoggedRequest { seq: number; time: string; method: string; path: string; status: number }
+export interface LoggedRequest {
+    seq: number;
+    time: string;
+    method: string;
+    path: string;
+    status: number;
+}
 
 export const addFault = async (rule: FaultRuleInput): Promise<number> => (await callEmulatorAdmin('POST', 'faults', rule)).status;
 export const clearFaults = async (): Promise<number> => (await callEmulatorAdmin('DELETE', 'faults')).status;

@@ -10,16 +10,35 @@ import * as vscode from 'vscode';
 import { rotationStepLabel } from '../../../src/l10n/rotationStepLabel';
 import { activateExtension } from './extensionApi';
 import { addFault, clearFaults, faultsFired, lastRequestSeq, requestsSince } from './faultAdmin';
-import { keyAccessOf, policiesOn, registryIn, registryWithOwnIdentity, securityGroup, setupFactory, stateNow, withShownErrors, type SecurityGroup } from './wizardBranchesWorld';
+import {
+    keyAccessOf,
+    policiesOn,
+    registryIn,
+    registryWithOwnIdentity,
+    securityGroup,
+    setupFactory,
+    stateNow,
+    withShownErrors,
+    type SecurityGroup,
+} from './wizardBranchesWorld';
 
 const suffix = Date.now().toString(36).slice(-5);
 const registryName = `dfmrot${suffix}`;
 const identityName = `id-dfm-rot-${suffix}`;
 const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
-const rotate = (registryId: string, answers: Record<string, unknown>) => withShownErrors(() => vscode.commands.executeCommand('acrCmk.rotateKey', registryId,
-    { consent: allConsent, confirmed: true, identity: { kind: 'keep' }, versionless: true, ...answers }));
+const rotate = (registryId: string, answers: Record<string, unknown>) =>
+    withShownErrors(() =>
+        vscode.commands.executeCommand('acrCmk.rotateKey', registryId, {
+            consent: allConsent,
+            confirmed: true,
+            identity: { kind: 'keep' },
+            versionless: true,
+            ...answers,
+        }),
+    );
 /** The other of the two seeded keys, in the same vault, versionless: a rotation that needs no new grant. */
-const otherKeyInSameVault = (keyId: string) => keyId.replace(/\/keys\/cmk-key-(\d)(\/[0-9a-f]+)?$/i, (_match, n: string) => `/keys/cmk-key-${n === '1' ? '2' : '1'}`);
+const otherKeyInSameVault = (keyId: string) =>
+    keyId.replace(/\/keys\/cmk-key-(\d)(\/[0-9a-f]+)?$/i, (_match, n: string) => `/keys/cmk-key-${n === '1' ? '2' : '1'}`);
 
 describe('fault messages: Rotate Key through injected emulator faults (real extension host)', function () {
     this.timeout(180000);
@@ -44,7 +63,10 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         home = securityGroup(state, factory, 0);
         away = securityGroup(state, factory, 1);
         // Its own identity, granted on the home vault only, so a rotation to the other subscription's vault needs a grant.
-        ({ registryId, identity: { principalId } } = await registryWithOwnIdentity(factory, home, { identity: identityName, registry: registryName }));
+        ({
+            registryId,
+            identity: { principalId },
+        } = await registryWithOwnIdentity(factory, home, { identity: identityName, registry: registryName }));
         await api.refresh();
     });
 
@@ -55,8 +77,13 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         const awayKey = `${away.accessPolicyVault.uri}/keys/cmk-key-1`;
         assert.equal(policiesOn(await stateNow(), away.accessPolicyVault.id)[principalId.toLowerCase()], undefined, 'no access there before');
         await addFault({
-            method: 'PUT', pathPattern: `/vaults/${away.accessPolicyVault.name}/accessPolicies/add$`,
-            action: { status: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action Microsoft.KeyVault/vaults/accessPolicies/write.' },
+            method: 'PUT',
+            pathPattern: `/vaults/${away.accessPolicyVault.name}/accessPolicies/add$`,
+            action: {
+                status: 403,
+                code: 'AuthorizationFailed',
+                message: 'The client does not have authorization to perform action Microsoft.KeyVault/vaults/accessPolicies/write.',
+            },
         });
         const answers = { keySource: 'otherVault', keyId: awayKey, subscriptionIds: [home.subscriptionId, away.subscriptionId] };
         const { errors } = await rotate(registryId, answers);
@@ -65,7 +92,10 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         const message = errors[0]!;
         assert.ok(message.startsWith(`Could not ${rotationStepLabel('grantAccess')}: (403) `), message);
         assert.ok(message.includes('does not have authorization to perform action Microsoft.KeyVault/vaults/accessPolicies/write'), message);
-        assert.ok(message.includes(`Registry "${registryName}" was not switched: it still uses key ${before.versionedKeyIdentifier} with identity ${identityName}.`), message);
+        assert.ok(
+            message.includes(`Registry "${registryName}" was not switched: it still uses key ${before.versionedKeyIdentifier} with identity ${identityName}.`),
+            message,
+        );
         assert.ok(message.includes('Already done: nothing.'), message);
 
         assert.deepEqual(await encryptionNow(), before, 'the registry kept its key and identity');
@@ -91,7 +121,10 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         const message = errors[0]!;
         assert.ok(message.startsWith(`Could not ${rotationStepLabel('switchEncryption')}: `), message);
         assert.ok(message.includes('injected by an emulator fault rule'), `the operation's own error is the cause: ${message}`);
-        assert.ok(message.includes(`Registry "${registryName}" was not switched: it still uses key ${before.versionedKeyIdentifier} with identity ${identityName}.`), message);
+        assert.ok(
+            message.includes(`Registry "${registryName}" was not switched: it still uses key ${before.versionedKeyIdentifier} with identity ${identityName}.`),
+            message,
+        );
 
         assert.deepEqual(await encryptionNow(), before, 'the failed operation left the registry as it was');
         await assertStillReachable();
@@ -107,15 +140,23 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         const before = await encryptionNow();
         const target = otherKeyInSameVault(before.keyIdentifier);
         const since = await lastRequestSeq();
-        await addFault({ method: 'PATCH', pathPattern: `/registries/${registryName}$`, nth: 1,
-            action: { status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.', retryAfter: 1 } });
+        await addFault({
+            method: 'PATCH',
+            pathPattern: `/registries/${registryName}$`,
+            nth: 1,
+            action: { status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.', retryAfter: 1 },
+        });
         const { errors } = await rotate(registryId, { keySource: 'sameVault', keyId: target });
         assert.deepEqual(errors, []);
         assert.deepEqual(await faultsFired(), [1]);
         assert.equal((await encryptionNow()).keyIdentifier, target);
         await assertStillReachable();
         const patches = await requestsSince(since, 'PATCH', `/registries/${registryName}`);
-        assert.deepEqual(patches.map((r) => (r.status < 300 ? 'accepted' : r.status)), [503, 'accepted'], 'one refused attempt, then the retry');
+        assert.deepEqual(
+            patches.map((r) => (r.status < 300 ? 'accepted' : r.status)),
+            [503, 'accepted'],
+            'one refused attempt, then the retry',
+        );
         const waitedMs = Date.parse(patches[1]!.time) - Date.parse(patches[0]!.time);
         assert.ok(waitedMs >= 900, `the retry honoured Retry-After: 1 (waited ${waitedMs} ms)`);
     });

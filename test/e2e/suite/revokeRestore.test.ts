@@ -8,54 +8,69 @@ import { activateExtension, type AcrCmkTestApi } from './extensionApi';
 import { accessibleCmkRegistry, findRow, grantsNow, keyAccess } from './keyAccessWorld';
 
 describe('Revoke and Restore Key Access', () => {
-  let api: AcrCmkTestApi;
-  let registry: WorldRegistry;
-  let grantsBefore: string[];
+    let api: AcrCmkTestApi;
+    let registry: WorldRegistry;
+    let grantsBefore: string[];
 
-  before(async () => {
-    api = await activateExtension();
-    registry = await accessibleCmkRegistry();
-    grantsBefore = await grantsNow();
-  });
+    before(async () => {
+        api = await activateExtension();
+        registry = await accessibleCmkRegistry();
+        grantsBefore = await grantsNow();
+    });
 
-  it('refuses when the typed registry name is wrong, and changes nothing', async () => {
-    expectErrorNotification(/does not match the registry name/);
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('acrCmk.revokeKeyAccess', { registryId: registry.id, method: 'removeAccess', confirmRegistryName: `${registry.name}-typo` })),
-      (error: Error) => /does not match the registry name/.test(error.message) && error.message.includes(registry.name));
-    assert.deepStrictEqual(await grantsNow(), grantsBefore);
-    assert.strictEqual((await keyAccess(registry.id)).accessible, true);
-  });
+    it('refuses when the typed registry name is wrong, and changes nothing', async () => {
+        expectErrorNotification(/does not match the registry name/);
+        await assert.rejects(
+            Promise.resolve(
+                vscode.commands.executeCommand('acrCmk.revokeKeyAccess', {
+                    registryId: registry.id,
+                    method: 'removeAccess',
+                    confirmRegistryName: `${registry.name}-typo`,
+                }),
+            ),
+            (error: Error) => /does not match the registry name/.test(error.message) && error.message.includes(registry.name),
+        );
+        assert.deepStrictEqual(await grantsNow(), grantsBefore);
+        assert.strictEqual((await keyAccess(registry.id)).accessible, true);
+    });
 
-  it('revokes with the right name; after a refresh the tree shows the registry as revoked', async () => {
-    const record = await vscode.commands.executeCommand<{ removedGrants: unknown[] }>('acrCmk.revokeKeyAccess', { registryId: registry.id, method: 'removeAccess', confirmRegistryName: registry.name });
-    assert.ok(record.removedGrants.length > 0, 'a grant was removed and remembered');
-    assert.strictEqual((await keyAccess(registry.id)).accessible, false, 'the emulator says the registry cannot reach its key');
-    await api.refresh();
-    const row = findRow(await api.getTreeSnapshot(), registry.id);
-    assert.ok(row, `row for ${registry.name}`);
-    assert.match(row.contextValue ?? '', /^registry;encryption:cmk;.*;keyAccess:revoked$/);
-    assert.strictEqual(row.icon?.id, 'circle-slash');
-    assert.strictEqual(row.icon?.color, 'errorForeground');
-    assert.match(row.description ?? '', /key access revoked/);
-  });
+    it('revokes with the right name; after a refresh the tree shows the registry as revoked', async () => {
+        const record = await vscode.commands.executeCommand<{ removedGrants: unknown[] }>('acrCmk.revokeKeyAccess', {
+            registryId: registry.id,
+            method: 'removeAccess',
+            confirmRegistryName: registry.name,
+        });
+        assert.ok(record.removedGrants.length > 0, 'a grant was removed and remembered');
+        assert.strictEqual((await keyAccess(registry.id)).accessible, false, 'the emulator says the registry cannot reach its key');
+        await api.refresh();
+        const row = findRow(await api.getTreeSnapshot(), registry.id);
+        assert.ok(row, `row for ${registry.name}`);
+        assert.match(row.contextValue ?? '', /^registry;encryption:cmk;.*;keyAccess:revoked$/);
+        assert.strictEqual(row.icon?.id, 'circle-slash');
+        assert.strictEqual(row.icon?.color, 'errorForeground');
+        assert.match(row.description ?? '', /key access revoked/);
+    });
 
-  it('restores exactly the previous grants; after a refresh the tree shows the registry healthy', async () => {
-    await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
-    assert.strictEqual((await keyAccess(registry.id)).accessible, true);
-    assert.deepStrictEqual(await grantsNow(), grantsBefore);
-    await api.refresh();
-    const row = findRow(await api.getTreeSnapshot(), registry.id);
-    assert.doesNotMatch(row?.contextValue ?? '', /keyAccess:/);
-    assert.strictEqual(row?.icon?.id, 'lock');
-    assert.doesNotMatch(row?.description ?? '', /revoked/);
-  });
+    it('restores exactly the previous grants; after a refresh the tree shows the registry healthy', async () => {
+        await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+        assert.strictEqual((await keyAccess(registry.id)).accessible, true);
+        assert.deepStrictEqual(await grantsNow(), grantsBefore);
+        await api.refresh();
+        const row = findRow(await api.getTreeSnapshot(), registry.id);
+        assert.doesNotMatch(row?.contextValue ?? '', /keyAccess:/);
+        assert.strictEqual(row?.icon?.id, 'lock');
+        assert.doesNotMatch(row?.description ?? '', /revoked/);
+    });
 
-  it('disables the key version in use and restores it', async () => {
-    await vscode.commands.executeCommand('acrCmk.revokeKeyAccess', { registryId: registry.id, method: 'disableKeyInUse', confirmRegistryName: registry.name });
-    assert.strictEqual((await keyAccess(registry.id)).accessible, false);
-    await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
-    assert.strictEqual((await keyAccess(registry.id)).accessible, true);
-    assert.deepStrictEqual(await grantsNow(), grantsBefore);
-  });
+    it('disables the key version in use and restores it', async () => {
+        await vscode.commands.executeCommand('acrCmk.revokeKeyAccess', {
+            registryId: registry.id,
+            method: 'disableKeyInUse',
+            confirmRegistryName: registry.name,
+        });
+        assert.strictEqual((await keyAccess(registry.id)).accessible, false);
+        await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+        assert.strictEqual((await keyAccess(registry.id)).accessible, true);
+        assert.deepStrictEqual(await grantsNow(), grantsBefore);
+    });
 });

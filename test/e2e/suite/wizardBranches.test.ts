@@ -8,13 +8,24 @@ import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { activateExtension, type AcrCmkTestApi } from './extensionApi';
 import {
-    encryptionUserRole, keyAccessOf, policiesOn, registryIn, registryWithOwnIdentity, securityGroup, setupFactory, stateNow, withShownErrors, type SecurityGroup,
+    encryptionUserRole,
+    keyAccessOf,
+    policiesOn,
+    registryIn,
+    registryWithOwnIdentity,
+    securityGroup,
+    setupFactory,
+    stateNow,
+    withShownErrors,
+    type SecurityGroup,
 } from './wizardBranchesWorld';
 
 const suffix = Date.now().toString(36).slice(-5);
 const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
-const create = (answers: Record<string, unknown>) => vscode.commands.executeCommand<string | undefined>('acrCmk.createEncryptedRegistry', { location: 'eastus', confirmed: true, ...answers });
-const rotate = (registryId: string, answers: Record<string, unknown>) => vscode.commands.executeCommand('acrCmk.rotateKey', registryId, { consent: allConsent, confirmed: true, ...answers });
+const create = (answers: Record<string, unknown>) =>
+    vscode.commands.executeCommand<string | undefined>('acrCmk.createEncryptedRegistry', { location: 'eastus', confirmed: true, ...answers });
+const rotate = (registryId: string, answers: Record<string, unknown>) =>
+    vscode.commands.executeCommand('acrCmk.rotateKey', registryId, { consent: allConsent, confirmed: true, ...answers });
 
 describe('wizard branches with scripted answers (real extension host)', function () {
     this.timeout(180000);
@@ -38,17 +49,28 @@ describe('wizard branches with scripted answers (real extension host)', function
             const key = await (await factory.keys(home.accessPolicyVault.uri)).getKey('cmk-key-2');
             const before = await stateNow();
             const registryId = await create({
-                subscriptionId: home.subscriptionId, resourceGroup: { name: home.group, create: false }, registryName: `dwbexist${suffix}`,
-                identity: { kind: 'existing', id: identity!.id }, vault: { kind: 'existing', id: home.accessPolicyVault.id },
-                key: { kind: 'existing', name: 'cmk-key-2', version: key.properties.version }, versionless: false,
+                subscriptionId: home.subscriptionId,
+                resourceGroup: { name: home.group, create: false },
+                registryName: `dwbexist${suffix}`,
+                identity: { kind: 'existing', id: identity!.id },
+                vault: { kind: 'existing', id: home.accessPolicyVault.id },
+                key: { kind: 'existing', name: 'cmk-key-2', version: key.properties.version },
+                versionless: false,
             });
             assert.ok(registryId, 'the command returned the new registry id');
             const after = await stateNow();
             const kvp = registryIn(after, registryId)?.encryption.keyVaultProperties;
             assert.equal(kvp?.keyIdentifier, key.id, 'pinned to the chosen version');
             assert.equal(kvp?.identity, identity!.clientId);
-            assert.deepEqual(Object.keys(registryIn(after, registryId)?.identity?.userAssignedIdentities ?? {}).map((id) => id.toLowerCase()), [identity!.id.toLowerCase()]);
-            assert.deepEqual(policiesOn(after, home.accessPolicyVault.id), policiesOn(before, home.accessPolicyVault.id), 'the identity already had get/wrapKey/unwrapKey');
+            assert.deepEqual(
+                Object.keys(registryIn(after, registryId)?.identity?.userAssignedIdentities ?? {}).map((id) => id.toLowerCase()),
+                [identity!.id.toLowerCase()],
+            );
+            assert.deepEqual(
+                policiesOn(after, home.accessPolicyVault.id),
+                policiesOn(before, home.accessPolicyVault.id),
+                'the identity already had get/wrapKey/unwrapKey',
+            );
             assert.equal(Object.keys(after.identities).length, Object.keys(before.identities).length, 'no identity created');
             assert.equal(Object.keys(after.vaults).length, Object.keys(before.vaults).length, 'no vault created');
             assert.equal((await keyAccessOf(registryId)).accessible, true);
@@ -57,15 +79,23 @@ describe('wizard branches with scripted answers (real extension host)', function
         it('RBAC vault: the new identity gets "Key Vault Crypto Service Encryption User" at vault scope, no access policy', async () => {
             const identityName = `id-dwb-rbac-${suffix}`;
             const registryId = await create({
-                subscriptionId: home.subscriptionId, resourceGroup: { name: home.group, create: false }, registryName: `dwbrbac${suffix}`,
-                identity: { kind: 'new', name: identityName }, vault: { kind: 'existing', id: home.rbacVault.id }, key: { kind: 'existing', name: 'cmk-key-1' }, versionless: true,
+                subscriptionId: home.subscriptionId,
+                resourceGroup: { name: home.group, create: false },
+                registryName: `dwbrbac${suffix}`,
+                identity: { kind: 'new', name: identityName },
+                vault: { kind: 'existing', id: home.rbacVault.id },
+                key: { kind: 'existing', name: 'cmk-key-1' },
+                versionless: true,
             });
             assert.ok(registryId, 'the command returned the new registry id');
             const state = await stateNow();
             const identity = Object.values(state.identities).find((i) => i.name === identityName);
             assert.ok(identity, 'the new identity exists');
             const roles = Object.values(state.roleAssignments).filter((a) => a.principalId.toLowerCase() === identity.principalId.toLowerCase());
-            assert.deepEqual(roles.map((a) => [a.scope.toLowerCase(), a.roleDefinitionId.split('/').pop()]), [[home.rbacVault.id.toLowerCase(), encryptionUserRole]]);
+            assert.deepEqual(
+                roles.map((a) => [a.scope.toLowerCase(), a.roleDefinitionId.split('/').pop()]),
+                [[home.rbacVault.id.toLowerCase(), encryptionUserRole]],
+            );
             assert.deepEqual(state.vaults[home.rbacVault.id.toLowerCase()]!.properties.accessPolicies, []);
             const kvp = registryIn(state, registryId)?.encryption.keyVaultProperties;
             assert.equal(kvp?.keyIdentifier, `${home.rbacVault.uri}/keys/cmk-key-1`);
@@ -79,40 +109,76 @@ describe('wizard branches with scripted answers (real extension host)', function
 
             before(async () => {
                 const state = await stateNow();
-                const caller = Object.values(state.vaults[home.accessPolicyVault.id.toLowerCase()]!.properties.accessPolicies).find((p) => (p.permissions.keys ?? []).includes('create'))!.objectId;
-                const vault = await (await factory.keyVaultManagement(home.subscriptionId)).vaults.beginCreateOrUpdateAndWait(home.group, vaultName, {
-                    location: 'eastus', properties: {
-                        tenantId: factory.cloud.tenantId ?? '', sku: { family: 'A', name: 'standard' }, enableSoftDelete: true, enableRbacAuthorization: false,
-                        accessPolicies: [{ tenantId: factory.cloud.tenantId ?? '', objectId: caller, permissions: { keys: ['get', 'list', 'create', 'update'] } }],
+                const caller = Object.values(state.vaults[home.accessPolicyVault.id.toLowerCase()]!.properties.accessPolicies).find((p) =>
+                    (p.permissions.keys ?? []).includes('create'),
+                )!.objectId;
+                const vault = await (
+                    await factory.keyVaultManagement(home.subscriptionId)
+                ).vaults.beginCreateOrUpdateAndWait(
+                    home.group,
+                    vaultName,
+                    {
+                        location: 'eastus',
+                        properties: {
+                            tenantId: factory.cloud.tenantId ?? '',
+                            sku: { family: 'A', name: 'standard' },
+                            enableSoftDelete: true,
+                            enableRbacAuthorization: false,
+                            accessPolicies: [
+                                { tenantId: factory.cloud.tenantId ?? '', objectId: caller, permissions: { keys: ['get', 'list', 'create', 'update'] } },
+                            ],
+                        },
                     },
-                }, { updateIntervalInMs: 50 });
+                    { updateIntervalInMs: 50 },
+                );
                 vaultId = vault.id!;
                 assert.notEqual((await stateNow()).vaults[vaultId.toLowerCase()]?.properties.enablePurgeProtection, true, 'prepared without purge protection');
             });
 
             it('refused (no consent): the error names the vault; nothing is created and the vault is unchanged', async () => {
                 const group = `rg-dwb-refused-${suffix}`;
-                const { result, errors } = await withShownErrors(() => create({
-                    subscriptionId: home.subscriptionId, resourceGroup: { name: group, create: true }, registryName: `dwbnopp${suffix}`,
-                    identity: { kind: 'new', name: `id-dwb-refused-${suffix}` }, vault: { kind: 'existing', id: vaultId }, key: { kind: 'new', name: 'refused', keySize: 2048 }, versionless: true,
-                }));
+                const { result, errors } = await withShownErrors(() =>
+                    create({
+                        subscriptionId: home.subscriptionId,
+                        resourceGroup: { name: group, create: true },
+                        registryName: `dwbnopp${suffix}`,
+                        identity: { kind: 'new', name: `id-dwb-refused-${suffix}` },
+                        vault: { kind: 'existing', id: vaultId },
+                        key: { kind: 'new', name: 'refused', keySize: 2048 },
+                        versionless: true,
+                    }),
+                );
                 assert.equal(result, undefined);
-                assert.ok(errors.some((e) => e.includes(vaultName) && /purge protection/.test(e)), `errors shown: ${JSON.stringify(errors)}`);
+                assert.ok(
+                    errors.some((e) => e.includes(vaultName) && /purge protection/.test(e)),
+                    `errors shown: ${JSON.stringify(errors)}`,
+                );
                 const state = await stateNow();
-                assert.equal(Object.values(state.groups).some((g) => g.name === group), false, 'no resource group created');
+                assert.equal(
+                    Object.values(state.groups).some((g) => g.name === group),
+                    false,
+                    'no resource group created',
+                );
                 assert.notEqual(state.vaults[vaultId.toLowerCase()]?.properties.enablePurgeProtection, true);
             });
 
             it('enabled with consent: purge protection turned on, new key there, registry reaches it', async () => {
                 const registryId = await create({
-                    subscriptionId: home.subscriptionId, resourceGroup: { name: home.group, create: false }, registryName: `dwbpp${suffix}`,
-                    identity: { kind: 'new', name: `id-dwb-pp-${suffix}` }, vault: { kind: 'existing', id: vaultId, enablePurgeProtection: true },
-                    key: { kind: 'new', name: 'cmk-new', keyType: 'RSA', keySize: 2048 }, versionless: true,
+                    subscriptionId: home.subscriptionId,
+                    resourceGroup: { name: home.group, create: false },
+                    registryName: `dwbpp${suffix}`,
+                    identity: { kind: 'new', name: `id-dwb-pp-${suffix}` },
+                    vault: { kind: 'existing', id: vaultId, enablePurgeProtection: true },
+                    key: { kind: 'new', name: 'cmk-new', keyType: 'RSA', keySize: 2048 },
+                    versionless: true,
                 });
                 assert.ok(registryId, 'the command returned the new registry id');
                 const state = await stateNow();
                 assert.equal(state.vaults[vaultId.toLowerCase()]?.properties.enablePurgeProtection, true);
-                assert.equal(registryIn(state, registryId)?.encryption.keyVaultProperties?.keyIdentifier, `https://${vaultName}.${factory.cloud.keyVaultDnsSuffix}/keys/cmk-new`);
+                assert.equal(
+                    registryIn(state, registryId)?.encryption.keyVaultProperties?.keyIdentifier,
+                    `https://${vaultName}.${factory.cloud.keyVaultDnsSuffix}/keys/cmk-new`,
+                );
                 assert.equal((await keyAccessOf(registryId)).accessible, true);
             });
         });
@@ -121,28 +187,53 @@ describe('wizard branches with scripted answers (real extension host)', function
             const ecName = `ec-dwb-${suffix}`;
             await (await factory.keys(home.accessPolicyVault.uri)).createEcKey(ecName, { curve: 'P-256' });
             const before = await stateNow();
-            const { result, errors } = await withShownErrors(() => create({
-                subscriptionId: home.subscriptionId, resourceGroup: { name: home.group, create: false }, registryName: `dwbec${suffix}`,
-                identity: { kind: 'existing', id: home.identities[0]!.id }, vault: { kind: 'existing', id: home.accessPolicyVault.id }, key: { kind: 'existing', name: ecName }, versionless: true,
-            }));
+            const { result, errors } = await withShownErrors(() =>
+                create({
+                    subscriptionId: home.subscriptionId,
+                    resourceGroup: { name: home.group, create: false },
+                    registryName: `dwbec${suffix}`,
+                    identity: { kind: 'existing', id: home.identities[0]!.id },
+                    vault: { kind: 'existing', id: home.accessPolicyVault.id },
+                    key: { kind: 'existing', name: ecName },
+                    versionless: true,
+                }),
+            );
             assert.equal(result, undefined);
-            assert.ok(errors.some((e) => e.includes(ecName) && /type EC/.test(e) && /only RSA/.test(e)), `errors shown: ${JSON.stringify(errors)}`);
+            assert.ok(
+                errors.some((e) => e.includes(ecName) && /type EC/.test(e) && /only RSA/.test(e)),
+                `errors shown: ${JSON.stringify(errors)}`,
+            );
             assert.equal(Object.keys((await stateNow()).registries).length, Object.keys(before.registries).length, 'no registry created');
         });
 
         it('a registry name already taken is refused before anything is created', async () => {
             const before = await stateNow();
-            const taken = Object.values(before.registries).map((r) => r.name).sort()[0]!;
+            const taken = Object.values(before.registries)
+                .map((r) => r.name)
+                .sort()[0]!;
             const group = `rg-dwb-taken-${suffix}`;
-            const { result, errors } = await withShownErrors(() => create({
-                subscriptionId: home.subscriptionId, resourceGroup: { name: group, create: true }, registryName: taken,
-                identity: { kind: 'new', name: `id-dwb-taken-${suffix}` }, vault: { kind: 'new', name: `kv-dwb-taken-${suffix}`, softDeleteRetentionInDays: 7 },
-                key: { kind: 'new', name: 'k', keySize: 2048 }, versionless: true,
-            }));
+            const { result, errors } = await withShownErrors(() =>
+                create({
+                    subscriptionId: home.subscriptionId,
+                    resourceGroup: { name: group, create: true },
+                    registryName: taken,
+                    identity: { kind: 'new', name: `id-dwb-taken-${suffix}` },
+                    vault: { kind: 'new', name: `kv-dwb-taken-${suffix}`, softDeleteRetentionInDays: 7 },
+                    key: { kind: 'new', name: 'k', keySize: 2048 },
+                    versionless: true,
+                }),
+            );
             assert.equal(result, undefined);
-            assert.ok(errors.some((e) => e.includes(`"${taken}" is not available`)), `errors shown: ${JSON.stringify(errors)}`);
+            assert.ok(
+                errors.some((e) => e.includes(`"${taken}" is not available`)),
+                `errors shown: ${JSON.stringify(errors)}`,
+            );
             const after = await stateNow();
-            assert.equal(Object.values(after.groups).some((g) => g.name === group), false, 'no resource group created');
+            assert.equal(
+                Object.values(after.groups).some((g) => g.name === group),
+                false,
+                'no resource group created',
+            );
             assert.equal(Object.keys(after.vaults).length, Object.keys(before.vaults).length, 'no vault created');
         });
     });
@@ -157,12 +248,20 @@ describe('wizard branches with scripted answers (real extension host)', function
         };
 
         before(async () => {
-            ({ registryId, identity: rotationIdentity } = await registryWithOwnIdentity(factory, home, { identity: `id-dwb-rot-${suffix}`, registry: `dwbrotate${suffix}` }));
+            ({ registryId, identity: rotationIdentity } = await registryWithOwnIdentity(factory, home, {
+                identity: `id-dwb-rot-${suffix}`,
+                registry: `dwbrotate${suffix}`,
+            }));
             await api.refresh();
         });
 
         it('another key in the same vault (versionless)', async () => {
-            await rotate(registryId, { keySource: 'sameVault', keyId: `${home.accessPolicyVault.uri}/keys/cmk-key-2`, versionless: true, identity: { kind: 'keep' } });
+            await rotate(registryId, {
+                keySource: 'sameVault',
+                keyId: `${home.accessPolicyVault.uri}/keys/cmk-key-2`,
+                versionless: true,
+                identity: { kind: 'keep' },
+            });
             const { kvp } = await current();
             assert.equal(kvp.keyIdentifier, `${home.accessPolicyVault.uri}/keys/cmk-key-2`);
             assert.equal(kvp.identity, rotationIdentity.clientId);
@@ -186,7 +285,10 @@ describe('wizard branches with scripted answers (real extension host)', function
             const identity = rotationIdentity;
             assert.equal(policiesOn(await stateNow(), away.accessPolicyVault.id)[identity.principalId.toLowerCase()], undefined, 'no access there before');
             await rotate(registryId, {
-                keySource: 'otherVault', keyId: `${away.accessPolicyVault.uri}/keys/cmk-key-1`, versionless: true, identity: { kind: 'keep' },
+                keySource: 'otherVault',
+                keyId: `${away.accessPolicyVault.uri}/keys/cmk-key-1`,
+                versionless: true,
+                identity: { kind: 'keep' },
                 subscriptionIds: [home.subscriptionId, away.subscriptionId],
             });
             const state = await stateNow();

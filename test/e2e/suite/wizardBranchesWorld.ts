@@ -11,17 +11,34 @@ import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 
 export const encryptionUserRole = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
 
-interface Policy { objectId: string; permissions: { keys?: string[] } }
+interface Policy {
+    objectId: string;
+    permissions: { keys?: string[] };
+}
 export interface BranchState {
     groups: Record<string, { id: string; name: string }>;
     identities: Record<string, { id: string; name: string; subscriptionId: string; resourceGroup: string; principalId: string; clientId: string }>;
-    vaults: Record<string, { id: string; name: string; subscriptionId: string; resourceGroup: string; properties: { accessPolicies: Policy[]; enablePurgeProtection?: boolean; enableRbacAuthorization?: boolean } }>;
+    vaults: Record<
+        string,
+        {
+            id: string;
+            name: string;
+            subscriptionId: string;
+            resourceGroup: string;
+            properties: { accessPolicies: Policy[]; enablePurgeProtection?: boolean; enableRbacAuthorization?: boolean };
+        }
+    >;
     roleAssignments: Record<string, { scope: string; roleDefinitionId: string; principalId: string }>;
-    registries: Record<string, {
-        id: string; name: string; subscriptionId: string;
-        identity?: { type: string; principalId?: string; userAssignedIdentities?: Record<string, unknown> };
-        encryption: { status: string; keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string } };
-    }>;
+    registries: Record<
+        string,
+        {
+            id: string;
+            name: string;
+            subscriptionId: string;
+            identity?: { type: string; principalId?: string; userAssignedIdentities?: Record<string, unknown> };
+            encryption: { status: string; keyVaultProperties?: { keyIdentifier: string; versionedKeyIdentifier: string; identity: string } };
+        }
+    >;
 }
 
 export const stateNow = () => getEmulatorJson<BranchState>('state');
@@ -40,7 +57,15 @@ export function policiesOn(state: BranchState, vaultId: string): Record<string, 
     if (!vault) {
         throw new Error(`vault ${vaultId} is not in the emulator state`);
     }
-    return Object.fromEntries(vault.properties.accessPolicies.map((p) => [p.objectId.toLowerCase(), (p.permissions.keys ?? []).map((k) => k.toLowerCase()).sort().join(',')]));
+    return Object.fromEntries(
+        vault.properties.accessPolicies.map((p) => [
+            p.objectId.toLowerCase(),
+            (p.permissions.keys ?? [])
+                .map((k) => k.toLowerCase())
+                .sort()
+                .join(','),
+        ]),
+    );
 }
 
 /** The setup factory: the extension's acrCmk.customCloud.* settings and the harness's service principal (environment). */
@@ -51,9 +76,14 @@ export async function setupFactory(): Promise<AzureClientFactory> {
         throw new Error('E2E_EMULATOR_CA is not set: run through test/runner/e2e.mjs');
     }
     const cloud = buildCustomCloud({
-        resourceManagerEndpoint: settings.get('resourceManagerEndpoint'), resourceManagerAudience: settings.get('resourceManagerAudience'),
-        authorityHost: settings.get('authorityHost'), tenantId: settings.get('tenantId'), keyVaultDnsSuffix: settings.get('keyVaultDnsSuffix'),
-        acrLoginServerSuffix: settings.get('acrLoginServerSuffix'), portalUrl: settings.get('portalUrl'), caCertificate: fs.readFileSync(caPath, 'utf8'),
+        resourceManagerEndpoint: settings.get('resourceManagerEndpoint'),
+        resourceManagerAudience: settings.get('resourceManagerAudience'),
+        authorityHost: settings.get('authorityHost'),
+        tenantId: settings.get('tenantId'),
+        keyVaultDnsSuffix: settings.get('keyVaultDnsSuffix'),
+        acrLoginServerSuffix: settings.get('acrLoginServerSuffix'),
+        portalUrl: settings.get('portalUrl'),
+        caCertificate: fs.readFileSync(caPath, 'utf8'),
     });
     const source = await createIdentitySubscriptionSource('environment', cloud);
     const [first] = await source.listAllSubscriptions();
@@ -65,7 +95,8 @@ export async function setupFactory(): Promise<AzureClientFactory> {
 
 /** The sample world's security group of one subscription: its access-policy vault, RBAC vault and two identities. */
 export interface SecurityGroup {
-    subscriptionId: string; group: string;
+    subscriptionId: string;
+    group: string;
     accessPolicyVault: { id: string; name: string; uri: string };
     rbacVault: { id: string; name: string; uri: string };
     identities: BranchState['identities'][string][];
@@ -78,7 +109,13 @@ export function securityGroup(state: BranchState, factory: AzureClientFactory, s
         if (!found) {
             throw new Error(`the sample world has no kv-${kind}-${number}-* vault`);
         }
-        return { id: found.id, name: found.name, uri: `https://${found.name}.${factory.cloud.keyVaultDnsSuffix}`, subscriptionId: found.subscriptionId, group: found.resourceGroup };
+        return {
+            id: found.id,
+            name: found.name,
+            uri: `https://${found.name}.${factory.cloud.keyVaultDnsSuffix}`,
+            subscriptionId: found.subscriptionId,
+            group: found.resourceGroup,
+        };
     };
     const accessPolicyVault = vault('ap');
     const identities = Object.values(state.identities)
@@ -91,17 +128,39 @@ export function securityGroup(state: BranchState, factory: AzureClientFactory, s
  * A CMK registry with an identity of its own, granted (get/wrapKey/unwrapKey) on the group's access-policy vault only:
  * whatever other suites or reruns granted, it has no access to another vault until a rotation grants it.
  */
-export async function registryWithOwnIdentity(factory: AzureClientFactory, home: SecurityGroup, names: { identity: string; registry: string }):
-    Promise<{ registryId: string; identity: { principalId: string; clientId: string } }> {
-    const identity = await (await factory.managedIdentities(home.subscriptionId)).userAssignedIdentities.createOrUpdate(home.group, names.identity, { location: 'eastus' });
-    await (await factory.keyVaultManagement(home.subscriptionId)).vaults.updateAccessPolicy(home.group, home.accessPolicyVault.name, 'add', {
-        properties: { accessPolicies: [{ tenantId: factory.cloud.tenantId ?? '', objectId: identity.principalId!, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] },
+export async function registryWithOwnIdentity(
+    factory: AzureClientFactory,
+    home: SecurityGroup,
+    names: { identity: string; registry: string },
+): Promise<{ registryId: string; identity: { principalId: string; clientId: string } }> {
+    const identity = await (
+        await factory.managedIdentities(home.subscriptionId)
+    ).userAssignedIdentities.createOrUpdate(home.group, names.identity, { location: 'eastus' });
+    await (
+        await factory.keyVaultManagement(home.subscriptionId)
+    ).vaults.updateAccessPolicy(home.group, home.accessPolicyVault.name, 'add', {
+        properties: {
+            accessPolicies: [
+                { tenantId: factory.cloud.tenantId ?? '', objectId: identity.principalId!, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } },
+            ],
+        },
     });
-    const created = await (await factory.containerRegistry(home.subscriptionId)).registries.beginCreateAndWait(home.group, names.registry, {
-        location: 'eastus', sku: { name: 'Premium' },
-        identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
-        encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: `${home.accessPolicyVault.uri}/keys/cmk-key-1`, identity: identity.clientId! } },
-    }, { updateIntervalInMs: 50 });
+    const created = await (
+        await factory.containerRegistry(home.subscriptionId)
+    ).registries.beginCreateAndWait(
+        home.group,
+        names.registry,
+        {
+            location: 'eastus',
+            sku: { name: 'Premium' },
+            identity: { type: 'UserAssigned', userAssignedIdentities: { [identity.id!]: {} } },
+            encryption: {
+                status: 'enabled',
+                keyVaultProperties: { keyIdentifier: `${home.accessPolicyVault.uri}/keys/cmk-key-1`, identity: identity.clientId! },
+            },
+        },
+        { updateIntervalInMs: 50 },
+    );
     return { registryId: created.id!, identity: { principalId: identity.principalId!, clientId: identity.clientId! } };
 }
 

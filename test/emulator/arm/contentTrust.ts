@@ -10,8 +10,10 @@ import { lower } from '../ids';
  * (Code: BlockedForEncryptionEnabledRegistry).
  */
 export function refuseContentTrustOnCmk(next: Registry): void {
-  const trust = (next.properties.policies as { trustPolicy?: { status?: string } } | undefined)?.trustPolicy;
-  if (next.encryption.status !== 'enabled' || lower(String(trust?.status ?? '')) !== 'enabled') return;
-  throw badRequest('BlockedForEncryptionEnabledRegistry',
-    `this feature 'ContenTrust' is currently not supported when encryption is enable for the resource ${next.name}. For more information on customer-managed keys, please visit 'https://aka.ms/acr/cmk'.`);
+    const trust = (next.properties.policies as { trustPolicy?: { status?: string } } | undefined)?.trustPolicy;
+    if (next.encryption.status !== 'enabled' || lower(String(trust?.status ?? '')) !== 'enabled') return;
+    throw badRequest(
+        'BlockedForEncryptionEnabledRegistry',
+        `this feature 'ContenTrust' is currently not supported when encryption is enable for the resource ${next.name}. For more information on customer-managed keys, please visit 'https://aka.ms/acr/cmk'.`,
+    );
 }

@@ -3,14 +3,17 @@ import type { ArmRequest, ArmResponse } from '../types';
 
 export type Params = Record<string, string>;
 export interface Route {
-  methods: string[];
-  /** matched case-insensitively against the request path (trailing slash removed); named groups become params */
-  pattern: RegExp;
-  handle(ctx: EmulatorContext, req: ArmRequest, params: Params): ArmResponse | Promise<ArmResponse>;
+    methods: string[];
+    /** matched case-insensitively against the request path (trailing slash removed); named groups become params */
+    pattern: RegExp;
+    handle(ctx: EmulatorContext, req: ArmRequest, params: Params): ArmResponse | Promise<ArmResponse>;
 }
 
-export const route = (methods: string | string[], pattern: RegExp, handle: Route['handle']): Route =>
-  ({ methods: Array.isArray(methods) ? methods : [methods], pattern, handle });
+export const route = (methods: string | string[], pattern: RegExp, handle: Route['handle']): Route => ({
+    methods: Array.isArray(methods) ? methods : [methods],
+    pattern,
+    handle,
+});
 
 /** Common path prefixes (named groups `sub`, `rg`). */
 export const SUB = '^/subscriptions/(?<sub>[^/]+)';

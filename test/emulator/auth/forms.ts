@@ -5,7 +5,7 @@ export const formOf = (ex: HttpExchange): URLSearchParams => new URLSearchParams
 
 /** Query parameters, plus the form body of a POST (OpenID Connect allows both for the authorization endpoint). */
 export function requestParameters(ex: HttpExchange): URLSearchParams {
-  const params = new URLSearchParams(ex.query);
-  if (ex.method === 'POST') for (const [k, v] of formOf(ex)) params.set(k, v);
-  return params;
+    const params = new URLSearchParams(ex.query);
+    if (ex.method === 'POST') for (const [k, v] of formOf(ex)) params.set(k, v);
+    return params;
 }

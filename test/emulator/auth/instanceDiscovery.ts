@@ -8,20 +8,28 @@ import { aadError } from './aadError';
  * custom host, so a client configures it instead: MSAL's `cloudDiscoveryMetadata` may be this answer, or `knownAuthorities`.
  */
 export function instanceDiscovery(ctx: EmulatorContext, ex: HttpExchange): HttpReply {
-  const here = new URL(ctx.env.authority);
-  const aliases = [here.host, `127.0.0.1:${here.port}`];
-  const asked = ex.query.authorization_endpoint;
-  let tenant = ctx.world.tenantId;
-  if (asked) {
-    let url: URL | undefined;
-    try { url = new URL(asked); } catch { url = undefined; }
-    if (!url || url.protocol !== 'https:' || !aliases.includes(url.host)) {
-      return aadError(400, 'invalid_instance', 50049, 'Unknown or invalid instance.');
+    const here = new URL(ctx.env.authority);
+    const aliases = [here.host, `127.0.0.1:${here.port}`];
+    const asked = ex.query.authorization_endpoint;
+    let tenant = ctx.world.tenantId;
+    if (asked) {
+        let url: URL | undefined;
+        try {
+            url = new URL(asked);
+        } catch {
+            url = undefined;
+        }
+        if (!url || url.protocol !== 'https:' || !aliases.includes(url.host)) {
+            return aadError(400, 'invalid_instance', 50049, 'Unknown or invalid instance.');
+        }
+        tenant = url.pathname.split('/')[1] || tenant;
     }
-    tenant = url.pathname.split('/')[1] || tenant;
-  }
-  return { status: 200, body: {
-    tenant_discovery_endpoint: `${ctx.env.authority}/${tenant}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1',
-    metadata: [{ preferred_network: here.host, preferred_cache: here.host, aliases }],
-  } };
+    return {
+        status: 200,
+        body: {
+            tenant_discovery_endpoint: `${ctx.env.authority}/${tenant}/v2.0/.well-known/openid-configuration`,
+            'api-version': '1.1',
+            metadata: [{ preferred_network: here.host, preferred_cache: here.host, aliases }],
+        },
+    };
 }

@@ -20,52 +20,65 @@ export const DEPLOYMENTS_TYPE = 'Microsoft.Resources/deployments';
 export const isDeploymentType = (type: string): boolean => type.toLowerCase() === DEPLOYMENTS_TYPE.toLowerCase();
 
 /** The group a resource is deployed to: the nested deployment's target, or the deployment's own group. */
-export async function deploymentTarget(definition: Record<string, any>, type: string, name: string, context: ResourceScope,
-  staticString: (value: unknown, field: string) => Promise<string>): Promise<ResourceScope> {
-  if (!isDeploymentType(type)) return context;
-  const subscriptionId = definition.subscriptionId === undefined ? undefined : await staticString(definition.subscriptionId, 'subscriptionId');
-  const resourceGroup = definition.resourceGroup === undefined ? undefined : await staticString(definition.resourceGroup, 'resourceGroup');
-  if (subscriptionId !== undefined && resourceGroup === undefined) {
-    throw invalidTemplate(`The nested deployment '${name}' has a subscriptionId and no resourceGroup: ARM deploys it at subscription scope, which this emulator does not support.`);
-  }
-  return { subscriptionId: subscriptionId ?? context.subscriptionId, resourceGroup: resourceGroup ?? context.resourceGroup };
+export async function deploymentTarget(
+    definition: Record<string, any>,
+    type: string,
+    name: string,
+    context: ResourceScope,
+    staticString: (value: unknown, field: string) => Promise<string>,
+): Promise<ResourceScope> {
+    if (!isDeploymentType(type)) return context;
+    const subscriptionId = definition.subscriptionId === undefined ? undefined : await staticString(definition.subscriptionId, 'subscriptionId');
+    const resourceGroup = definition.resourceGroup === undefined ? undefined : await staticString(definition.resourceGroup, 'resourceGroup');
+    if (subscriptionId !== undefined && resourceGroup === undefined) {
+        throw invalidTemplate(
+            `The nested deployment '${name}' has a subscriptionId and no resourceGroup: ARM deploys it at subscription scope, which this emulator does not support.`,
+        );
+    }
+    return { subscriptionId: subscriptionId ?? context.subscriptionId, resourceGroup: resourceGroup ?? context.resourceGroup };
 }
 
 function scopeOf(properties: Record<string, any> | undefined): 'inner' | 'outer' {
-  const scope = properties?.expressionEvaluationOptions?.scope;
-  if (scope === undefined || /^(outer|notspecified)$/i.test(String(scope))) return 'outer';
-  if (/^inner$/i.test(String(scope))) return 'inner';
-  throw invalidTemplate(`The expression evaluation scope '${String(scope)}' is not valid: expected 'inner' or 'outer'.`);
+    const scope = properties?.expressionEvaluationOptions?.scope;
+    if (scope === undefined || /^(outer|notspecified)$/i.test(String(scope))) return 'outer';
+    if (/^inner$/i.test(String(scope))) return 'inner';
+    throw invalidTemplate(`The expression evaluation scope '${String(scope)}' is not valid: expected 'inner' or 'outer'.`);
 }
 
 /** The part of a resource definition whose expressions the parent evaluates (an inner-scoped nested template is not). */
 export function parentEvaluatedPart(type: string, definition: Record<string, any>): Record<string, any> {
-  if (!isDeploymentType(type) || scopeOf(definition.properties) !== 'inner') return definition;
-  const { template: _own, ...properties } = definition.properties as Record<string, unknown>;
-  return { ...definition, properties };
+    if (!isDeploymentType(type) || scopeOf(definition.properties) !== 'inner') return definition;
+    const { template: _own, ...properties } = definition.properties as Record<string, unknown>;
+    return { ...definition, properties };
 }
 
 /** `properties` of the nested deployment's PUT, evaluated as ARM does for the chosen scope. */
-export async function nestedDeploymentProperties(name: string, properties: Record<string, any> | undefined, scope: EvaluationScope): Promise<Record<string, unknown>> {
-  if (!properties || typeof properties.template !== 'object' || properties.template === null) {
-    throw invalidTemplate(`The nested deployment '${name}' needs an inline properties.template (templateLink is not supported by the emulator).`);
-  }
-  const { template, parameters, ...rest } = properties;
-  const evaluated = (await evaluateTemplateValue(rest, scope)) as Record<string, unknown>;
-  if (scopeOf(properties) === 'inner') return { ...evaluated, template, parameters: await evaluateTemplateValue(parameters ?? {}, scope) };
-  const { parameters: declared, variables: _ignored, ...own } = template as Record<string, unknown>;
-  if (Object.keys(parameters ?? {}).length > 0 || Object.keys(declared ?? {}).length > 0) {
-    throw invalidTemplate(`The nested deployment '${name}' has parameters, which only a nested template with expressionEvaluationOptions.scope 'inner' can have.`);
-  }
-  return { ...evaluated, template: escapeLiterals(await evaluateTemplateValue(own, scope)) };
+export async function nestedDeploymentProperties(
+    name: string,
+    properties: Record<string, any> | undefined,
+    scope: EvaluationScope,
+): Promise<Record<string, unknown>> {
+    if (!properties || typeof properties.template !== 'object' || properties.template === null) {
+        throw invalidTemplate(`The nested deployment '${name}' needs an inline properties.template (templateLink is not supported by the emulator).`);
+    }
+    const { template, parameters, ...rest } = properties;
+    const evaluated = (await evaluateTemplateValue(rest, scope)) as Record<string, unknown>;
+    if (scopeOf(properties) === 'inner') return { ...evaluated, template, parameters: await evaluateTemplateValue(parameters ?? {}, scope) };
+    const { parameters: declared, variables: _ignored, ...own } = template as Record<string, unknown>;
+    if (Object.keys(parameters ?? {}).length > 0 || Object.keys(declared ?? {}).length > 0) {
+        throw invalidTemplate(
+            `The nested deployment '${name}' has parameters, which only a nested template with expressionEvaluationOptions.scope 'inner' can have.`,
+        );
+    }
+    return { ...evaluated, template: escapeLiterals(await evaluateTemplateValue(own, scope)) };
 }
 
 /** Evaluated values go on as literals: a string that now starts with '[' must not be read as an expression again. */
 function escapeLiterals(value: unknown): unknown {
-  if (typeof value === 'string') return value.startsWith('[') ? `[${value}` : value;
-  if (Array.isArray(value)) return value.map(escapeLiterals);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [escapeLiterals(key) as string, escapeLiterals(item)]));
-  }
-  return value;
+    if (typeof value === 'string') return value.startsWith('[') ? `[${value}` : value;
+    if (Array.isArray(value)) return value.map(escapeLiterals);
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [escapeLiterals(key) as string, escapeLiterals(item)]));
+    }
+    return value;
 }

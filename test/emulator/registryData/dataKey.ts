@@ -11,8 +11,8 @@ import { cmkDenied } from './cmkDenial';
  * state, with the removed-identity grace period. Refused: ACR's 403 (cmkDenial.ts), and nothing is read or written.
  */
 export function assertKeyAccess(ctx: EmulatorContext, registry: Registry): void {
-  const access = probeKeyAccess(ctx, registry);
-  if (!access.accessible) throw cmkDenied(registry, access.reason);
+    const access = probeKeyAccess(ctx, registry);
+    if (!access.accessible) throw cmkDenied(registry, access.reason);
 }
 
 /**
@@ -21,11 +21,11 @@ export function assertKeyAccess(ctx: EmulatorContext, registry: Registry): void 
  * this only opens the wrapped bytes with the key version's own RSA key, as the registry's cached unwrap would.
  */
 export function openDataKey(world: World, registry: Registry, wrapped: WrappedDataKey): Buffer {
-  const m = /^https:\/\/([^./]+)\.[^/]+\/keys\/([^/]+)\/([0-9a-fA-F]{32})$/.exec(wrapped.keyId);
-  const vault = m ? findVaultByName(world, m[1]!) : undefined;
-  const version = vault?.keys[m![2]!.toLowerCase()]?.versions.find((v) => v.version.toLowerCase() === m![3]!.toLowerCase());
-  if (!version) throw cmkDenied(registry, `The key version '${wrapped.keyId}' that wraps the registry's data key no longer exists.`);
-  const key = rsaDecrypt(wrapped.algorithm, keyObjects(world, version.materialId).privateKey, Buffer.from(wrapped.wrappedKey, 'base64'));
-  if (digestOf(key) !== wrapped.digest) throw cmkDenied(registry, 'The unwrapped data key does not match the registry\'s data key.');
-  return key;
+    const m = /^https:\/\/([^./]+)\.[^/]+\/keys\/([^/]+)\/([0-9a-fA-F]{32})$/.exec(wrapped.keyId);
+    const vault = m ? findVaultByName(world, m[1]!) : undefined;
+    const version = vault?.keys[m![2]!.toLowerCase()]?.versions.find((v) => v.version.toLowerCase() === m![3]!.toLowerCase());
+    if (!version) throw cmkDenied(registry, `The key version '${wrapped.keyId}' that wraps the registry's data key no longer exists.`);
+    const key = rsaDecrypt(wrapped.algorithm, keyObjects(world, version.materialId).privateKey, Buffer.from(wrapped.wrappedKey, 'base64'));
+    if (digestOf(key) !== wrapped.digest) throw cmkDenied(registry, "The unwrapped data key does not match the registry's data key.");
+    return key;
 }

@@ -8,12 +8,12 @@ export const MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
 const MiB = (n: number): string => `${n / (1024 * 1024)} MiB`;
 
 export function checkBlobSize(size: number, registryBytes: number): void {
-  if (size > MAX_BLOB_BYTES) throw new OciError(400, 'SIZE_INVALID', `blob of ${size} bytes exceeds the emulator's limit of ${MiB(MAX_BLOB_BYTES)} per blob`);
-  if (registryBytes + size > MAX_REGISTRY_BYTES) {
-    throw new OciError(400, 'SIZE_INVALID', `the registry would hold more than the emulator's limit of ${MiB(MAX_REGISTRY_BYTES)} per registry`);
-  }
+    if (size > MAX_BLOB_BYTES) throw new OciError(400, 'SIZE_INVALID', `blob of ${size} bytes exceeds the emulator's limit of ${MiB(MAX_BLOB_BYTES)} per blob`);
+    if (registryBytes + size > MAX_REGISTRY_BYTES) {
+        throw new OciError(400, 'SIZE_INVALID', `the registry would hold more than the emulator's limit of ${MiB(MAX_REGISTRY_BYTES)} per registry`);
+    }
 }
 
 export function checkManifestSize(size: number): void {
-  if (size > MAX_MANIFEST_BYTES) throw new OciError(400, 'SIZE_INVALID', `manifest of ${size} bytes exceeds the limit of ${MiB(MAX_MANIFEST_BYTES)}`);
+    if (size > MAX_MANIFEST_BYTES) throw new OciError(400, 'SIZE_INVALID', `manifest of ${size} bytes exceeds the limit of ${MiB(MAX_MANIFEST_BYTES)}`);
 }

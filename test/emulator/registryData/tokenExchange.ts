@@ -18,15 +18,15 @@ export const REFRESH_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
  * Resource Manager validates it, buys an ACR refresh token for this registry, if the caller has any right on it.
  */
 export function exchangeToken(ctx: EmulatorContext, ex: HttpExchange, registry: Registry): HttpReply {
-  if (ex.method !== 'POST') return ociReply(new OciError(405, 'UNSUPPORTED', 'The requested operation is not supported.'));
-  const params = formParams(ex);
-  if (params.grant_type !== 'access_token') return invalidRequest(`grant_type '${params.grant_type ?? ''}' is not supported; use access_token.`);
-  if (params.service && params.service !== loginServerOf(ctx, registry)) return unauthorized();
-  if (!params.access_token) return invalidRequest('access_token is required.');
-  const auth = authenticateArm(ctx, { ...ex, headers: { authorization: `Bearer ${params.access_token}` } });
-  if ('reply' in auth) return unauthorized();
-  if (registryRights(ctx, registry, auth.principal.objectId).size === 0) return unauthorized();
-  return { status: 200, body: { refresh_token: issueRefreshToken(ctx, registry, auth.principal).token } };
+    if (ex.method !== 'POST') return ociReply(new OciError(405, 'UNSUPPORTED', 'The requested operation is not supported.'));
+    const params = formParams(ex);
+    if (params.grant_type !== 'access_token') return invalidRequest(`grant_type '${params.grant_type ?? ''}' is not supported; use access_token.`);
+    if (params.service && params.service !== loginServerOf(ctx, registry)) return unauthorized();
+    if (!params.access_token) return invalidRequest('access_token is required.');
+    const auth = authenticateArm(ctx, { ...ex, headers: { authorization: `Bearer ${params.access_token}` } });
+    if ('reply' in auth) return unauthorized();
+    if (registryRights(ctx, registry, auth.principal.objectId).size === 0) return unauthorized();
+    return { status: 200, body: { refresh_token: issueRefreshToken(ctx, registry, auth.principal).token } };
 }
 
 /**
@@ -35,18 +35,18 @@ export function exchangeToken(ctx: EmulatorContext, ex: HttpExchange, registry: 
  * requested scopes, narrowed to what the caller's Azure rights on the registry allow now.
  */
 export function issueToken(ctx: EmulatorContext, ex: HttpExchange, registry: Registry): HttpReply {
-  if (ex.method !== 'GET' && ex.method !== 'POST') return ociReply(new OciError(405, 'UNSUPPORTED', 'The requested operation is not supported.'));
-  const params = formParams(ex);
-  if (params.service && params.service !== loginServerOf(ctx, registry)) return unauthorized();
-  const basic = basicCredentials(ex);
-  let refreshToken: string | undefined;
-  if (params.grant_type === 'refresh_token') refreshToken = params.refresh_token;
-  else if (params.grant_type === 'password' && params.username === REFRESH_TOKEN_USER) refreshToken = params.password;
-  else if (basic?.username === REFRESH_TOKEN_USER) refreshToken = basic.password;
-  if (!refreshToken) return unauthorized();
-  const claims = verifyAcrToken(ctx, registry, refreshToken, 'refresh_token');
-  if (!claims) return unauthorized();
-  const access = grantScopes(parseScopes(params.scope), registryRights(ctx, registry, claims.oid));
-  const issued = issueAccessToken(ctx, registry, { objectId: claims.oid, appId: claims.appid }, access);
-  return { status: 200, body: { access_token: issued.token, ...(ex.method === 'GET' ? { expires_in: issued.expiresIn } : {}) } };
+    if (ex.method !== 'GET' && ex.method !== 'POST') return ociReply(new OciError(405, 'UNSUPPORTED', 'The requested operation is not supported.'));
+    const params = formParams(ex);
+    if (params.service && params.service !== loginServerOf(ctx, registry)) return unauthorized();
+    const basic = basicCredentials(ex);
+    let refreshToken: string | undefined;
+    if (params.grant_type === 'refresh_token') refreshToken = params.refresh_token;
+    else if (params.grant_type === 'password' && params.username === REFRESH_TOKEN_USER) refreshToken = params.password;
+    else if (basic?.username === REFRESH_TOKEN_USER) refreshToken = basic.password;
+    if (!refreshToken) return unauthorized();
+    const claims = verifyAcrToken(ctx, registry, refreshToken, 'refresh_token');
+    if (!claims) return unauthorized();
+    const access = grantScopes(parseScopes(params.scope), registryRights(ctx, registry, claims.oid));
+    const issued = issueAccessToken(ctx, registry, { objectId: claims.oid, appId: claims.appid }, access);
+    return { status: 200, body: { access_token: issued.token, ...(ex.method === 'GET' ? { expires_in: issued.expiresIn } : {}) } };
 }

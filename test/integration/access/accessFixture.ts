@@ -18,15 +18,37 @@ export async function makeGroup(factory: AzureClientFactory, subscriptionId: str
     await (await factory.resources(subscriptionId)).resourceGroups.createOrUpdate(name, { location });
 }
 
-export async function makeIdentity(factory: AzureClientFactory, subscriptionId: string, group: string, name: string): Promise<{ id: string; principalId: string; clientId: string }> {
+export async function makeIdentity(
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    group: string,
+    name: string,
+): Promise<{ id: string; principalId: string; clientId: string }> {
     const identity = await (await factory.managedIdentities(subscriptionId)).userAssignedIdentities.createOrUpdate(group, name, { location });
     return { id: identity.id ?? '', principalId: identity.principalId ?? '', clientId: identity.clientId ?? '' };
 }
 
-export async function makeVault(factory: AzureClientFactory, subscriptionId: string, group: string, name: string, properties: Record<string, unknown> = {}): Promise<string> {
+export async function makeVault(
+    factory: AzureClientFactory,
+    subscriptionId: string,
+    group: string,
+    name: string,
+    properties: Record<string, unknown> = {},
+): Promise<string> {
     const tenantId = factory.cloud.tenantId ?? '';
-    const vault = await (await factory.keyVaultManagement(subscriptionId)).vaults.createOrUpdate(group, name, {
-        location, properties: { tenantId, sku: { family: 'A', name: 'standard' }, accessPolicies: [], enableRbacAuthorization: false, enableSoftDelete: true, enablePurgeProtection: true, ...properties },
+    const vault = await (
+        await factory.keyVaultManagement(subscriptionId)
+    ).vaults.createOrUpdate(group, name, {
+        location,
+        properties: {
+            tenantId,
+            sku: { family: 'A', name: 'standard' },
+            accessPolicies: [],
+            enableRbacAuthorization: false,
+            enableSoftDelete: true,
+            enablePurgeProtection: true,
+            ...properties,
+        },
     });
     return vault.id ?? '';
 }

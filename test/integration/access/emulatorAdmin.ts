@@ -17,7 +17,18 @@ export function emulatorAdmin(world: EmulatorWorld) {
 export interface EmulatorState {
     groups: Record<string, { id: string; name: string }>;
     identities: Record<string, { id: string; name: string; principalId: string; clientId: string }>;
-    vaults: Record<string, { id: string; name: string; properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[]; enablePurgeProtection?: boolean; enableRbacAuthorization?: boolean } }>;
+    vaults: Record<
+        string,
+        {
+            id: string;
+            name: string;
+            properties: {
+                accessPolicies: { objectId: string; permissions: { keys?: string[] } }[];
+                enablePurgeProtection?: boolean;
+                enableRbacAuthorization?: boolean;
+            };
+        }
+    >;
     roleAssignments: Record<string, { id: string; scope: string; roleDefinitionId: string; principalId: string }>;
     registries: Record<string, { id: string; name: string; sku: string }>;
     deployments: Record<string, unknown>;
@@ -34,27 +45,35 @@ export function policiesOf(state: EmulatorState, vaultId: string): Record<string
 
 /** Role assignments (role guid, scope) of one principal. */
 export function rolesOf(state: EmulatorState, principalId: string): { role: string; scope: string }[] {
-    return Object.values(state.roleAssignments).filter((assignment) => assignment.principalId.toLowerCase() === principalId.toLowerCase())
+    return Object.values(state.roleAssignments)
+        .filter((assignment) => assignment.principalId.toLowerCase() === principalId.toLowerCase())
         .map((assignment) => ({ role: (assignment.roleDefinitionId.split('/').pop() ?? '').toLowerCase(), scope: assignment.scope.toLowerCase() }));
 }
 
 /** A caller of the admin API at `adminEndpoint` (JSON in and out; an answer of 300 or more rejects with its body). */
 export function adminCaller(adminEndpoint: string, ca: string) {
-    return <T>(method: string, path: string, body?: unknown): Promise<T> => new Promise((resolve, reject) => {
-        const payload = body === undefined ? undefined : JSON.stringify(body);
-        const request = https.request(`${adminEndpoint}${path}`, { method, ca, headers: payload ? { 'content-type': 'application/json' } : {} }, (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => { text += chunk; });
-            response.on('end', () => {
-                if ((response.statusCode ?? 0) >= 300) {
-                    reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
-                    return;
-                }
-                resolve((text ? JSON.parse(text) : undefined) as T);
-            });
+    return <T>(method: string, path: string, body?: unknown): Promise<T> =>
+        new Promise((resolve, reject) => {
+            const payload = body === undefined ? undefined : JSON.stringify(body);
+            const request = https.request(
+                `${adminEndpoint}${path}`,
+                { method, ca, headers: payload ? { 'content-type': 'application/json' } : {} },
+                (response) => {
+                    let text = '';
+                    response.setEncoding('utf8');
+                    response.on('data', (chunk: string) => {
+                        text += chunk;
+                    });
+                    response.on('end', () => {
+                        if ((response.statusCode ?? 0) >= 300) {
+                            reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
+                            return;
+                        }
+                        resolve((text ? JSON.parse(text) : undefined) as T);
+                    });
+                },
+            );
+            request.on('error', reject);
+            request.end(payload);
         });
-        request.on('error', reject);
-        request.end(payload);
-    });
 }

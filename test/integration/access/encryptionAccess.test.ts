@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { callerObjectId, findVaultForKeyId, getVault, grantEncryptionAccess, grantKeyManagement, hasEncryptionAccess, removeGrant, type GrantRecord } from '../../../src/domain/access';
+import {
+    callerObjectId,
+    findVaultForKeyId,
+    getVault,
+    grantEncryptionAccess,
+    grantKeyManagement,
+    hasEncryptionAccess,
+    removeGrant,
+    type GrantRecord,
+} from '../../../src/domain/access';
 import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId } from '../../../src/domain/access/roles';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { DomainError } from '../../../src/domain/errors';
@@ -28,7 +37,10 @@ describe('access layer over the emulator', function () {
     });
 
     it('reads a vault into VaultInfo, and a missing one as VaultNotFound', async () => {
-        const id = await makeVault(factory, subscriptionId, group, 'kv-read-1', { softDeleteRetentionInDays: 30, networkAcls: { defaultAction: 'Deny', bypass: 'None' } });
+        const id = await makeVault(factory, subscriptionId, group, 'kv-read-1', {
+            softDeleteRetentionInDays: 30,
+            networkAcls: { defaultAction: 'Deny', bypass: 'None' },
+        });
         const vault = await getVault(factory, id);
         assert.equal(vault.name, 'kv-read-1');
         assert.equal(vault.subscriptionId, subscriptionId);
@@ -68,9 +80,12 @@ describe('access layer over the emulator', function () {
     it('access-policy vault: a partial policy gets only the missing permissions, and removal keeps what was there', async () => {
         const identity = await makeIdentity(factory, subscriptionId, group, 'id-partial');
         const tenantId = factory.cloud.tenantId ?? '';
-        const vault = await getVault(factory, await makeVault(factory, subscriptionId, group, 'kv-partial-1', {
-            accessPolicies: [{ tenantId, objectId: identity.principalId, permissions: { keys: ['get', 'list'] } }],
-        }));
+        const vault = await getVault(
+            factory,
+            await makeVault(factory, subscriptionId, group, 'kv-partial-1', {
+                accessPolicies: [{ tenantId, objectId: identity.principalId, permissions: { keys: ['get', 'list'] } }],
+            }),
+        );
         const grant = await grantEncryptionAccess(factory, vault, identity.principalId);
         assert.deepEqual(grant, { kind: 'accessPolicy', objectId: identity.principalId, permissions: ['wrapKey', 'unwrapKey'] });
         await removeGrant(factory, vault, grant);
@@ -98,9 +113,17 @@ describe('access layer over the emulator', function () {
         const authorization = await factory.authorization(subscriptionId);
         const groupScope = `/subscriptions/${subscriptionId}/resourceGroups/${group}`;
         const role = (id: string) => `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${id}`;
-        await authorization.roleAssignments.create(`/subscriptions/${subscriptionId}`, '0f4a1c9e-0000-4000-8000-000000000001', { roleDefinitionId: role('8e3af657-a8ff-443c-a75c-2fe8c4bcb635'), principalId: identity.principalId, principalType: 'ServicePrincipal' });
+        await authorization.roleAssignments.create(`/subscriptions/${subscriptionId}`, '0f4a1c9e-0000-4000-8000-000000000001', {
+            roleDefinitionId: role('8e3af657-a8ff-443c-a75c-2fe8c4bcb635'),
+            principalId: identity.principalId,
+            principalType: 'ServicePrincipal',
+        });
         assert.equal(await hasEncryptionAccess(factory, vault, identity.principalId), false, 'Owner grants no data action');
-        await authorization.roleAssignments.create(groupScope, '0f4a1c9e-0000-4000-8000-000000000002', { roleDefinitionId: role('12338af0-0e69-4776-bea7-57ae8d297424'), principalId: identity.principalId, principalType: 'ServicePrincipal' });
+        await authorization.roleAssignments.create(groupScope, '0f4a1c9e-0000-4000-8000-000000000002', {
+            roleDefinitionId: role('12338af0-0e69-4776-bea7-57ae8d297424'),
+            principalId: identity.principalId,
+            principalType: 'ServicePrincipal',
+        });
         assert.equal(await hasEncryptionAccess(factory, vault, identity.principalId), true, 'Key Vault Crypto User at group scope');
     });
 
@@ -113,7 +136,10 @@ describe('access layer over the emulator', function () {
         const rbacVault = await getVault(factory, await makeVault(factory, subscriptionId, group, 'kv-mgmt-2', { enableRbacAuthorization: true }));
         const rbacGrant = await grantKeyManagement(factory, rbacVault, caller);
         assert.equal(rbacGrant.kind, 'roleAssignment');
-        assert.deepEqual(rolesOf(await admin.state(), caller).filter((r) => r.scope === rbacVault.id.toLowerCase()), [{ role: cryptoOfficerRoleId, scope: rbacVault.id.toLowerCase() }]);
+        assert.deepEqual(
+            rolesOf(await admin.state(), caller).filter((r) => r.scope === rbacVault.id.toLowerCase()),
+            [{ role: cryptoOfficerRoleId, scope: rbacVault.id.toLowerCase() }],
+        );
         // With the role in place the caller can really create a key through the data plane.
         const key = await (await factory.keys(rbacVault.vaultUri)).createRsaKey('mgmt-check', { keySize: 2048 });
         assert.equal(key.keyType, 'RSA');

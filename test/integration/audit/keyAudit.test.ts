@@ -31,7 +31,10 @@ describe('audit: key vault audit logs to Log Analytics, and the key usage query'
     it('off → send to the workspace → on, naming the workspace; a second run writes nothing', async () => {
         assert.deepEqual(await readVaultAudit(factory(), vault.vault!), { state: 'off' });
         const choices = await workspaceChoices(factory(), vault.vault!.subscriptionId);
-        assert.deepEqual(choices.map((c) => c.name), ['log-contoso-security']);
+        assert.deepEqual(
+            choices.map((c) => c.name),
+            ['log-contoso-security'],
+        );
         const on = await enableVaultAudit(factory(), vault.vault!, choices[0]!.id);
         assert.deepEqual(on, { state: 'on', workspace: { id: choices[0]!.id, name: 'log-contoso-security' }, settingName: AUDIT_SETTING_NAME });
         assert.deepEqual(await readVaultAudit(factory(), vault.vault!), on, 'read back from Azure Monitor');
@@ -43,8 +46,10 @@ describe('audit: key vault audit logs to Log Analytics, and the key usage query'
 
     it('a workspace that is gone is AuditWorkspaceNotFound, and nothing changes', async () => {
         const gone = `/subscriptions/${vault.vault!.subscriptionId}/resourceGroups/rg-security-1/providers/Microsoft.OperationalInsights/workspaces/log-gone`;
-        await assert.rejects(enableVaultAudit(factory(), vault.vault!, gone),
-            (error: unknown) => isDomainError(error) && error.code === 'AuditWorkspaceNotFound' && error.params.workspace === 'log-gone');
+        await assert.rejects(
+            enableVaultAudit(factory(), vault.vault!, gone),
+            (error: unknown) => isDomainError(error) && error.code === 'AuditWorkspaceNotFound' && error.params.workspace === 'log-gone',
+        );
         assert.equal((await readVaultAudit(factory(), vault.vault!)).state, 'on');
     });
 

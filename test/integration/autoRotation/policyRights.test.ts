@@ -45,8 +45,10 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (acc
 
     it('asks before any change; declined, the registry, the vault and the key are as they were', async () => {
         const registry = await w.newRegistry('policyrightsno', { keyId, versionless: false });
-        await assert.rejects(planRotation(w.factory, enableAutoRotationRequest(registry, { rotationPolicy: policy })),
-            (error: unknown) => error instanceof DomainError && error.code === 'RotationChangeDeclined' && error.params.step === 'grantPolicyRights');
+        await assert.rejects(
+            planRotation(w.factory, enableAutoRotationRequest(registry, { rotationPolicy: policy })),
+            (error: unknown) => error instanceof DomainError && error.code === 'RotationChangeDeclined' && error.params.step === 'grantPolicyRights',
+        );
         const after = await getRegistry(w.factory, registry.id);
         assert.equal(after.raw.encryption?.keyVaultProperties?.keyIdentifier, keyId, 'still pinned to the same version');
         assert.deepEqual(await callerKeyPermissions(), [...createRights].sort());
@@ -63,7 +65,13 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (acc
         const after = await getRegistry(w.factory, registry.id);
         assert.equal(after.raw.encryption?.keyVaultProperties?.keyIdentifier, `${vaultUri}keys/pkey`);
         const written = await w.setup.keys(vaultUri).getKeyRotationPolicy('pkey');
-        assert.deepEqual(written.lifetimeActions?.map((a) => [a.action.toLowerCase(), a.timeAfterCreate ?? a.timeBeforeExpiry]), [['rotate', 'P45D'], ['notify', 'P14D']]);
+        assert.deepEqual(
+            written.lifetimeActions?.map((a) => [a.action.toLowerCase(), a.timeAfterCreate ?? a.timeBeforeExpiry]),
+            [
+                ['rotate', 'P45D'],
+                ['notify', 'P14D'],
+            ],
+        );
         assert.equal((await w.keyAccess(registry.id)).accessible, true);
     });
 

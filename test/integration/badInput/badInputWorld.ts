@@ -67,21 +67,35 @@ export async function startBadInputWorld(): Promise<BadInputWorld> {
     await keys.createRsaKey('gonekey', { keySize: 2048 });
     await (await keys.beginDeleteKey('gonekey', { intervalInMs: 20 })).pollUntilDone();
     await createVault(setup, emulator, rg, 'kvbadnopurge', {});
-    const firewalled = await createVault(setup, emulator, rg, 'kvbadfirewall', { enablePurgeProtection: true,
-        networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [{ value: '127.0.0.1' }], virtualNetworkRules: [] } });
+    const firewalled = await createVault(setup, emulator, rg, 'kvbadfirewall', {
+        enablePurgeProtection: true,
+        networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [{ value: '127.0.0.1' }], virtualNetworkRules: [] },
+    });
     await setup.keys(firewalled.properties.vaultUri!).createRsaKey('fwkey', { keySize: 2048 });
     const versionless = rsa.id!.replace(/\/[0-9a-f]{32}$/i, '');
     const cmk = await setup.acr.registries.create(rg, 'cmkbadinput', cmkRegistry(identity.id, versionless, identity.clientId), { updateIntervalInMs: 20 });
     const plain = await setup.acr.registries.create(rg, 'plainbadinput', { location: 'eastus', sku: { name: 'Standard' } }, { updateIntervalInMs: 20 });
-    const withPrincipalId = await setup.acr.registries.create(rg, 'pidbadinput', cmkRegistry(identity.id, versionless, identity.clientId), { updateIntervalInMs: 20 });
+    const withPrincipalId = await setup.acr.registries.create(rg, 'pidbadinput', cmkRegistry(identity.id, versionless, identity.clientId), {
+        updateIntervalInMs: 20,
+    });
     const stored = emulator.context.world.registries[withPrincipalId.id!.toLowerCase()]!;
     stored.encryption.keyVaultProperties!.identity = identity.principalId;
 
-    const requestsSince = async (seq: number) => (await admin(emulator, 'GET', `requests?since=${seq}`)).body as { lastSeq: number; requests: { method: string; path: string }[] };
+    const requestsSince = async (seq: number) =>
+        (await admin(emulator, 'GET', `requests?since=${seq}`)).body as { lastSeq: number; requests: { method: string; path: string }[] };
     return {
-        emulator, cloud, factory: target.factory, subscriptionId: target.subscriptionId, setup, identity,
-        vault: { name: 'kvbadinput', id: vault.id!, uri }, cmkRegistryId: cmk.id!, plainRegistryId: plain.id!, principalIdRegistryId: withPrincipalId.id!,
-        ecKeyId: ec.id!, offKeyId: off.id!,
+        emulator,
+        cloud,
+        factory: target.factory,
+        subscriptionId: target.subscriptionId,
+        setup,
+        identity,
+        vault: { name: 'kvbadinput', id: vault.id!, uri },
+        cmkRegistryId: cmk.id!,
+        plainRegistryId: plain.id!,
+        principalIdRegistryId: withPrincipalId.id!,
+        ecKeyId: ec.id!,
+        offKeyId: off.id!,
         lastSeq: async () => (await requestsSince(0)).lastSeq,
         methodsSince: async (seq) => (await requestsSince(seq)).requests.filter((r) => !r.path.startsWith('/_emulator')).map((r) => r.method),
     };

@@ -19,13 +19,19 @@ describe('bad input catalogue: domain operations against the emulator', function
     });
     after(async () => {
         recordShownMessages('bad-input-emulator', shown);
-        console.log(`      bad input: ${emulatorCatalogue.length} cases against the emulator (${emulatorCatalogue.filter((c) => c.sends === 'nothing').length} refused before any request)`);
+        console.log(
+            `      bad input: ${emulatorCatalogue.length} cases against the emulator (${emulatorCatalogue.filter((c) => c.sends === 'nothing').length} refused before any request)`,
+        );
         await world?.emulator.stop();
     });
 
-    const fill = (text: string) => text
-        .replace(/\{suffix\}/g, world.cloud.keyVaultDnsSuffix).replace(/\{port\}/g, String(world.emulator.port))
-        .replace(/\{principalId\}/g, world.identity.principalId).replace(/\{ecKeyId\}/g, world.ecKeyId).replace(/\{offKeyId\}/g, world.offKeyId);
+    const fill = (text: string) =>
+        text
+            .replace(/\{suffix\}/g, world.cloud.keyVaultDnsSuffix)
+            .replace(/\{port\}/g, String(world.emulator.port))
+            .replace(/\{principalId\}/g, world.identity.principalId)
+            .replace(/\{ecKeyId\}/g, world.ecKeyId)
+            .replace(/\{offKeyId\}/g, world.offKeyId);
 
     for (const c of emulatorCatalogue as EmulatorBadInputCase[]) {
         it(`${c.flow}: ${c.input} → refused${c.sends === 'nothing' ? ', nothing sent' : ', Azure unchanged'}`, async () => {
@@ -37,7 +43,7 @@ describe('bad input catalogue: domain operations against the emulator', function
             if (c.sends === 'nothing') {
                 assert.deepEqual(await world.methodsSince(seq), [], 'no request reached the emulator');
             }
-            assert.equal(await worldState(world), before, 'the emulator\'s state is unchanged');
+            assert.equal(await worldState(world), before, "the emulator's state is unchanged");
         });
     }
 });

@@ -17,24 +17,40 @@ import { rg, type BadInputWorld } from './badInputWorld';
 
 /** A self-signed certificate of some other authority: valid PEM, but not the one that signed the emulator's certificate. */
 function foreignCaPem(): string {
-    return execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', '/dev/null', '-days', '1', '-subj', '/CN=another-ca'],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', '/dev/null', '-days', '1', '-subj', '/CN=another-ca'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+    });
 }
 
 const newPlan = (w: BadInputWorld, overrides: Partial<CreatePlan> = {}): CreatePlan => ({
-    subscriptionId: w.subscriptionId, location: 'eastus', resourceGroup: { name: 'rg-bad-new', create: true },
-    registry: { name: 'badnewreg1' }, identity: { kind: 'new', name: 'id-bad-new' },
-    vault: { kind: 'new', name: 'kvbadnew1', softDeleteRetentionInDays: 90 }, key: { kind: 'new', name: 'cmk', keyType: 'RSA', keySize: 3072 },
-    versionless: true, ...overrides,
+    subscriptionId: w.subscriptionId,
+    location: 'eastus',
+    resourceGroup: { name: 'rg-bad-new', create: true },
+    registry: { name: 'badnewreg1' },
+    identity: { kind: 'new', name: 'id-bad-new' },
+    vault: { kind: 'new', name: 'kvbadnew1', softDeleteRetentionInDays: 90 },
+    key: { kind: 'new', name: 'cmk', keyType: 'RSA', keySize: 3072 },
+    versionless: true,
+    ...overrides,
 });
-const existing = (w: BadInputWorld, vault: string, key: CreatePlan['key'], overrides: Partial<CreatePlan> = {}) => newPlan(w, {
-    resourceGroup: { name: rg, create: false }, identity: { kind: 'existing', id: w.identity.id },
-    vault: { kind: 'existing', id: w.vault.id.replace(/kvbadinput$/, vault) }, key, ...overrides,
-});
-const rotate = (w: BadInputWorld, request: Partial<RotationRequest>) => planRotation(w.factory, {
-    registryId: w.cmkRegistryId, key: { kind: 'newVersion' }, versionless: true, identity: { kind: 'keep' },
-    consent: { grantAccess: true, assignIdentity: true, enableSystemIdentity: true, enableTrustedServices: true }, ...request,
-});
+const existing = (w: BadInputWorld, vault: string, key: CreatePlan['key'], overrides: Partial<CreatePlan> = {}) =>
+    newPlan(w, {
+        resourceGroup: { name: rg, create: false },
+        identity: { kind: 'existing', id: w.identity.id },
+        vault: { kind: 'existing', id: w.vault.id.replace(/kvbadinput$/, vault) },
+        key,
+        ...overrides,
+    });
+const rotate = (w: BadInputWorld, request: Partial<RotationRequest>) =>
+    planRotation(w.factory, {
+        registryId: w.cmkRegistryId,
+        key: { kind: 'newVersion' },
+        versionless: true,
+        identity: { kind: 'keep' },
+        consent: { grantAccess: true, assignIdentity: true, enableSystemIdentity: true, enableTrustedServices: true },
+        ...request,
+    });
 const keyUrl = (w: BadInputWorld, vault: string, rest: string) => `https://${vault}.${w.cloud.keyVaultDnsSuffix}/keys/${rest}`;
 
 /** Runs one case; resolves to the message the user sees (the domain error localized, or the diagnosis text). */
@@ -56,7 +72,8 @@ export const scenarios: Record<string, (w: BadInputWorld) => Promise<unknown>> =
     'create.disabledKey': (w) => preflightCreate(w.factory, existing(w, 'kvbadinput', { kind: 'existing', name: 'offkey' })),
     'create.deletedKey': (w) => preflightCreate(w.factory, existing(w, 'kvbadinput', { kind: 'existing', name: 'gonekey' })),
     'create.keyNameTaken': (w) => preflightCreate(w.factory, existing(w, 'kvbadinput', { kind: 'new', name: 'rsakey' })),
-    'create.identityNameTaken': (w) => preflightCreate(w.factory, newPlan(w, { resourceGroup: { name: rg, create: false }, identity: { kind: 'new', name: 'id-bad-input' } })),
+    'create.identityNameTaken': (w) =>
+        preflightCreate(w.factory, newPlan(w, { resourceGroup: { name: rg, create: false }, identity: { kind: 'new', name: 'id-bad-input' } })),
     'rotate.httpKeyId': (w) => rotate(w, { key: { kind: 'existing', keyId: keyUrl(w, 'kvbadinput', 'rsakey').replace('https:', 'http:') } }),
     'rotate.otherCloudKeyId': (w) => rotate(w, { key: { kind: 'existing', keyId: 'https://kv1.vault.azure.net/keys/k1' } }),
     'rotate.missingKeyName': (w) => rotate(w, { key: { kind: 'existing', keyId: keyUrl(w, 'kvbadinput', '') } }),
@@ -89,8 +106,12 @@ export const scenarios: Record<string, (w: BadInputWorld) => Promise<unknown>> =
     'connection.untrustedAuthority': async (w) => {
         const env = w.emulator.environment;
         const cloud = { ...w.cloud, caCertificate: foreignCaPem() };
-        const source = await createIdentitySubscriptionSource('environment', cloud, { retry: { maxRetries: 0 } },
-            { AZURE_TENANT_ID: env.tenantId, AZURE_CLIENT_ID: env.clientId, AZURE_CLIENT_SECRET: env.clientSecret });
+        const source = await createIdentitySubscriptionSource(
+            'environment',
+            cloud,
+            { retry: { maxRetries: 0 } },
+            { AZURE_TENANT_ID: env.tenantId, AZURE_CLIENT_ID: env.clientId, AZURE_CLIENT_SECRET: env.clientSecret },
+        );
         return source.listAllSubscriptions();
     },
 };

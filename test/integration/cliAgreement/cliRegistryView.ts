@@ -63,7 +63,9 @@ export interface AzRotationPolicy {
 }
 
 /** One role assignment as ARM lists it. */
-export interface AzRoleAssignment { properties: { principalId: string; roleDefinitionId: string; scope: string } }
+export interface AzRoleAssignment {
+    properties: { principalId: string; roleDefinitionId: string; scope: string };
+}
 
 /** Role assignments at a scope, through `az rest` on ARM: Debian's az 2.45 `az role assignment list` crashes in its packaging
  *  (`'RoleDefinitionsOperations' object has no attribute 'config'`). */

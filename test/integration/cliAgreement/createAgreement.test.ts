@@ -12,8 +12,15 @@ import { allNewPlan, uniqueSuffix } from '../create/createFixture';
 import type { EmulatorWorld } from '../domain/emulatorWorld';
 import { azUnavailableReason, startAzSession, type AzSession } from './azSession';
 
-interface AzIdentity { id: string; clientId: string; principalId: string }
-interface AzRegistryIdentity { type: string; userAssignedIdentities: Record<string, { clientId: string; principalId: string }> }
+interface AzIdentity {
+    id: string;
+    clientId: string;
+    principalId: string;
+}
+interface AzRegistryIdentity {
+    type: string;
+    userAssignedIdentities: Record<string, { clientId: string; principalId: string }>;
+}
 
 describe('create flow vs the stock Azure CLI (az acr encryption show)', function () {
     this.timeout(240000);
@@ -56,8 +63,21 @@ describe('create flow vs the stock Azure CLI (az acr encryption show)', function
         const identity = await cli.az<AzIdentity>('identity', 'show', '-g', plan.resourceGroup.name, '-n', identityName, '--subscription', subscriptionId);
         assert.equal(shown.keyVaultProperties?.identity, identity.clientId);
         assert.equal(shown.keyVaultProperties?.identity, result.identityClientId);
-        const assigned = await cli.az<AzRegistryIdentity>('acr', 'identity', 'show', '-n', plan.registry.name, '-g', plan.resourceGroup.name, '--subscription', subscriptionId);
-        assert.deepEqual(Object.keys(assigned.userAssignedIdentities).map((id) => id.toLowerCase()), [identity.id.toLowerCase()]);
+        const assigned = await cli.az<AzRegistryIdentity>(
+            'acr',
+            'identity',
+            'show',
+            '-n',
+            plan.registry.name,
+            '-g',
+            plan.resourceGroup.name,
+            '--subscription',
+            subscriptionId,
+        );
+        assert.deepEqual(
+            Object.keys(assigned.userAssignedIdentities).map((id) => id.toLowerCase()),
+            [identity.id.toLowerCase()],
+        );
     });
 
     it('existing identity, vault and pinned key version: the CLI shows that exact version and that identity', async () => {
@@ -72,8 +92,11 @@ describe('create flow vs the stock Azure CLI (az acr encryption show)', function
         const keys = await factory.keys(`https://kv-cli-${s}.${factory.cloud.keyVaultDnsSuffix}`);
         const key = await keys.createRsaKey(`key-cli-${s}`, { keySize: 2048 });
         const plan = allNewPlan(subscriptionId, {
-            resourceGroup: { name: group, create: false }, identity: { kind: 'existing', id: identity.id },
-            vault: { kind: 'existing', id: vaultId }, key: { kind: 'existing', name: key.name, version: key.properties.version }, versionless: false,
+            resourceGroup: { name: group, create: false },
+            identity: { kind: 'existing', id: identity.id },
+            vault: { kind: 'existing', id: vaultId },
+            key: { kind: 'existing', name: key.name, version: key.properties.version },
+            versionless: false,
         });
         const result = await create(plan);
         const shown = await cli.encryptionShow(plan.registry.name, group, subscriptionId);

@@ -7,7 +7,18 @@ import type { EmulatorEnvironment } from '../../emulator';
 import type { RotationOutcome } from '../rotate/rotateAssertions';
 import type { AzSession } from './azSession';
 import { cryptoServiceEncryptionUserRoleId } from '../../../src/domain/access/roles';
-import { keyPermissionsOf, readEncryptionViaCli, readIdentityViaCli, readRoleAssignmentsViaCli, readRotationPolicyViaCli, readVaultViaCli, type AzRegistryIdentity, type AzRoleAssignment, type AzRotationPolicy, type AzVault } from './cliRegistryView';
+import {
+    keyPermissionsOf,
+    readEncryptionViaCli,
+    readIdentityViaCli,
+    readRoleAssignmentsViaCli,
+    readRotationPolicyViaCli,
+    readVaultViaCli,
+    type AzRegistryIdentity,
+    type AzRoleAssignment,
+    type AzRotationPolicy,
+    type AzVault,
+} from './cliRegistryView';
 
 const same = (a: string | undefined | null, b: string | undefined | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const keyBase = (keyId: string) => keyId.replace(/^(https:\/\/[^/]+\/keys\/[^/]+).*$/i, '$1').toLowerCase();
@@ -82,22 +93,33 @@ export async function assertCliAgreesWithRotation(cli: AzSession, environment: E
     assert.ok(same(kvp.identity, identityValue), `identity: CLI ${kvp.identity}, expected ${identityValue}`);
     assert.ok(same(kvp.identity, result.after.identity), `identity: CLI ${kvp.identity}, the flow reported ${result.after.identity}`);
     // A kept identity is the plan's (read before the change); a new or re-assigned one must show up in `az acr identity show`.
-    const principal = identities !== undefined ? encryptionPrincipal(identities, kvp.identity) : plan.identity.principalId ?? '';
+    const principal = identities !== undefined ? encryptionPrincipal(identities, kvp.identity) : (plan.identity.principalId ?? '');
 
     assertVaultChanges(outcome, principal, { vault, roles, policy });
 }
 
 /** What the flow changed on the vault and the key (grants, trusted services, removed grant, rotation policy), as the CLI reads it. */
-function assertVaultChanges({ request, plan, result }: RotationOutcome, principal: string,
-    { vault, roles, policy }: { vault?: AzVault; roles?: AzRoleAssignment[]; policy?: AzRotationPolicy }): void {
+function assertVaultChanges(
+    { request, plan, result }: RotationOutcome,
+    principal: string,
+    { vault, roles, policy }: { vault?: AzVault; roles?: AzRoleAssignment[]; policy?: AzRotationPolicy },
+): void {
     const steps = new Set<string>(result.completed);
     if (roles) {
-        assert.ok(roles.some((r) => same(r.properties.principalId, principal) && r.properties.roleDefinitionId.toLowerCase().endsWith(`/${cryptoServiceEncryptionUserRoleId}`)),
-            'az rest (role assignments): the encryption identity holds the encryption role on the vault');
+        assert.ok(
+            roles.some(
+                (r) =>
+                    same(r.properties.principalId, principal) && r.properties.roleDefinitionId.toLowerCase().endsWith(`/${cryptoServiceEncryptionUserRoleId}`),
+            ),
+            'az rest (role assignments): the encryption identity holds the encryption role on the vault',
+        );
     }
     if (vault && steps.has('grantAccess') && !plan.vault.enableRbacAuthorization) {
         const granted = keyPermissionsOf(vault, principal);
-        assert.ok(['get', 'unwrapkey', 'wrapkey'].every((p) => granted.includes(p)), `az keyvault show: the encryption identity's grant (${granted.join(', ')})`);
+        assert.ok(
+            ['get', 'unwrapkey', 'wrapkey'].every((p) => granted.includes(p)),
+            `az keyvault show: the encryption identity's grant (${granted.join(', ')})`,
+        );
     }
     if (vault && steps.has('enableTrustedServices')) {
         assert.equal(vault.properties.networkAcls?.bypass, 'AzureServices', 'az keyvault show: trusted services allowed');
@@ -105,18 +127,32 @@ function assertVaultChanges({ request, plan, result }: RotationOutcome, principa
     }
     if (vault && steps.has('grantPolicyRights') && plan.policyRights) {
         const held = keyPermissionsOf(vault, plan.policyRights.objectId);
-        assert.ok(plan.policyRights.missing.every((p) => held.includes(p.toLowerCase())), `az keyvault show: the signed-in principal's rotation-policy rights (${held.join(', ')})`);
+        assert.ok(
+            plan.policyRights.missing.every((p) => held.includes(p.toLowerCase())),
+            `az keyvault show: the signed-in principal's rotation-policy rights (${held.join(', ')})`,
+        );
     }
     if (vault && steps.has('removeOldGrant')) {
         for (const grant of plan.previousIdentityGrants ?? []) {
             if (grant.kind !== 'accessPolicy') continue;
             const left = keyPermissionsOf(vault, grant.objectId);
-            assert.deepEqual(left.filter((p) => grant.permissions.some((g) => same(g, p))), [], `az keyvault show: ${grant.objectId}'s grant removed`);
+            assert.deepEqual(
+                left.filter((p) => grant.permissions.some((g) => same(g, p))),
+                [],
+                `az keyvault show: ${grant.objectId}'s grant removed`,
+            );
         }
     }
     if (policy && request.rotationPolicy) {
         const actions = policy.lifetimeActions.map((a) => [a.action.type.toLowerCase(), a.trigger.timeAfterCreate ?? a.trigger.timeBeforeExpiry]);
-        assert.deepEqual(actions, [['rotate', `P${request.rotationPolicy.rotateEveryDays}D`], ['notify', `P${request.rotationPolicy.notifyDaysBeforeExpiry}D`]], 'az rest: the rotation policy');
+        assert.deepEqual(
+            actions,
+            [
+                ['rotate', `P${request.rotationPolicy.rotateEveryDays}D`],
+                ['notify', `P${request.rotationPolicy.notifyDaysBeforeExpiry}D`],
+            ],
+            'az rest: the rotation policy',
+        );
         assert.equal(policy.attributes?.expiryTime, `P${expiryDays(request.rotationPolicy.rotateEveryDays)}D`, 'az rest: new versions expire');
     }
 }

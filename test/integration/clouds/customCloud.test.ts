@@ -47,8 +47,23 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
         const { cloud } = world;
         assert.equal(cloud.keyVaultDnsSuffix, suffixWithPort, 'the non-default vault suffix is what the extension is told');
         const azureHosts = [azureCloud, azureChinaCloud, azureUSGovernment].flatMap((known) =>
-            [known.resourceManagerEndpoint, known.resourceManagerAudience, known.authorityHost, known.keyVaultDnsSuffix, known.acrLoginServerSuffix, known.portalUrl].map(hostOf));
-        for (const value of [cloud.resourceManagerEndpoint, cloud.resourceManagerAudience, cloud.authorityHost, cloud.keyVaultDnsSuffix, cloud.acrLoginServerSuffix, cloud.portalUrl]) {
+            [
+                known.resourceManagerEndpoint,
+                known.resourceManagerAudience,
+                known.authorityHost,
+                known.keyVaultDnsSuffix,
+                known.acrLoginServerSuffix,
+                known.portalUrl,
+            ].map(hostOf),
+        );
+        for (const value of [
+            cloud.resourceManagerEndpoint,
+            cloud.resourceManagerAudience,
+            cloud.authorityHost,
+            cloud.keyVaultDnsSuffix,
+            cloud.acrLoginServerSuffix,
+            cloud.portalUrl,
+        ]) {
             const host = hostOf(value);
             assert.ok(!azureHosts.some((azure) => host === azure || host.endsWith(`.${azure}`)), `${value} is not an Azure name`);
         }
@@ -56,7 +71,7 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
 
     it('lists every registry; CMK key ids carry the custom vault suffix and login servers the custom ACR suffix', async () => {
         const listed: RegistrySummary[] = [];
-        for (const subscriptionId of subscriptionIds) listed.push(...await listRegistriesInSubscription(factory, subscriptionId));
+        for (const subscriptionId of subscriptionIds) listed.push(...(await listRegistriesInSubscription(factory, subscriptionId)));
         const state = await admin.state();
         assert.deepEqual(listed.map((r) => r.id.toLowerCase()).sort(), Object.keys(state.registries).sort());
         const cmk = listed.filter((r) => r.encryption.status === 'enabled');
@@ -83,7 +98,13 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
 
     it('rotates that registry to a new, pinned key version whose id carries the custom vault suffix', async () => {
         assert.ok(created, 'the create test ran first');
-        const plan = await planRotation(factory, { registryId: created.registryId, key: { kind: 'newVersion' }, versionless: false, identity: { kind: 'keep' }, consent });
+        const plan = await planRotation(factory, {
+            registryId: created.registryId,
+            key: { kind: 'newVersion' },
+            versionless: false,
+            identity: { kind: 'keep' },
+            consent,
+        });
         const result = await runRotation(factory, plan);
         assert.ok(result.createdVersion, 'a version was created');
         const registry = await getRegistry(factory, created.registryId);
@@ -93,20 +114,34 @@ describe('custom cloud end to end: nothing assumes public-cloud names', function
         assert.equal((await admin.keyAccess(created.registryId)).accessible, true);
     });
 
-    for (const [other, keyId] of [[azureChinaCloud, 'https://kvchina1.vault.azure.cn/keys/cmk'], [azureCloud, 'https://kvpublic1.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef']] as const) {
+    for (const [other, keyId] of [
+        [azureChinaCloud, 'https://kvchina1.vault.azure.cn/keys/cmk'],
+        [azureCloud, 'https://kvpublic1.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef'],
+    ] as const) {
         it(`refuses a key id of ${other.name} (${hostOf(keyId)}) with a structured error, before any request`, async () => {
             assert.ok(created, 'the create test ran first');
             const { lastSeq } = await admin.requests();
             await assert.rejects(
-                planRotation(factory, { registryId: created.registryId, key: { kind: 'existing', keyId }, versionless: true, identity: { kind: 'keep' }, consent }),
+                planRotation(factory, {
+                    registryId: created.registryId,
+                    key: { kind: 'existing', keyId },
+                    versionless: true,
+                    identity: { kind: 'keep' },
+                    consent,
+                }),
                 (error: unknown) => {
                     assert.ok(error instanceof DomainError, String(error));
                     assert.equal(error.code, 'KeyIdOtherCloud');
                     assert.deepEqual({ ...error.params }, { keyId, host: hostOf(keyId), cloud: other.name, expectedSuffix: suffixWithPort });
                     return true;
-                });
+                },
+            );
             const { requests } = await admin.requests(lastSeq);
-            assert.deepEqual(requests.filter((r) => !r.path.startsWith('/_emulator')).map((r) => `${r.method} ${r.host}${r.path}`), [], 'no request reached the emulator');
+            assert.deepEqual(
+                requests.filter((r) => !r.path.startsWith('/_emulator')).map((r) => `${r.method} ${r.host}${r.path}`),
+                [],
+                'no request reached the emulator',
+            );
         });
     }
 });

@@ -35,16 +35,29 @@ describe('create encrypted registry: all new resources', function () {
         const vault = counted.filter((r) => /\.vault\./i.test(r.host));
         // 15 with the GET the SDK polls a new vault with: Azure answers its creating PUT RegisteringDns (recorded).
         assert.equal(counted.length, 15, 'requests of the all-new path');
-        console.log(`      all-new path: ${counted.length} requests (Resource Manager ${arm.length}, Key Vault ${vault.length}) — ${counted.map((r) => `${r.method} ${r.path.replace(/\/subscriptions\/[^/]+/, '/s').replace(/resourceGroups\/[^/]+/i, 'rg')} ${r.status}`).join('; ')}`);
+        console.log(
+            `      all-new path: ${counted.length} requests (Resource Manager ${arm.length}, Key Vault ${vault.length}) — ${counted.map((r) => `${r.method} ${r.path.replace(/\/subscriptions\/[^/]+/, '/s').replace(/resourceGroups\/[^/]+/i, 'rg')} ${r.status}`).join('; ')}`,
+        );
 
-        assert.deepEqual(progress.filter((p) => p.status === 'succeeded').map((p) => p.step).sort(),
-            ['encryptionAccess', 'identity', 'key', 'keyManagementAccess', 'registry', 'resourceGroup', 'vault'].sort());
-        assert.deepEqual(progress.filter((p) => p.status === 'skipped').map((p) => p.step), ['vaultProtection']);
+        assert.deepEqual(
+            progress
+                .filter((p) => p.status === 'succeeded')
+                .map((p) => p.step)
+                .sort(),
+            ['encryptionAccess', 'identity', 'key', 'keyManagementAccess', 'registry', 'resourceGroup', 'vault'].sort(),
+        );
+        assert.deepEqual(
+            progress.filter((p) => p.status === 'skipped').map((p) => p.step),
+            ['vaultProtection'],
+        );
 
         const registry = await getRegistry(factory, result.registryId);
         assert.equal(registry.sku, 'Premium');
         assert.equal(registry.encryption.status, 'enabled');
-        assert.equal(result.keyIdentifier, `https://${plan.vault.kind === 'new' ? plan.vault.name : ''}.${factory.cloud.keyVaultDnsSuffix}/keys/${plan.key.name}`);
+        assert.equal(
+            result.keyIdentifier,
+            `https://${plan.vault.kind === 'new' ? plan.vault.name : ''}.${factory.cloud.keyVaultDnsSuffix}/keys/${plan.key.name}`,
+        );
         assert.equal(registry.raw.encryption?.keyVaultProperties?.identity, result.identityClientId);
         assert.equal(registry.raw.encryption?.keyVaultProperties?.keyIdentifier, result.keyIdentifier);
         assert.equal((await admin.keyAccess(result.registryId)).accessible, true);
@@ -58,7 +71,11 @@ describe('create encrypted registry: all new resources', function () {
         });
         assert.deepEqual(rolesOf(state, caller), []);
         assert.deepEqual(rolesOf(state, result.state.identity!.principalId), []);
-        const storedVault = state.vaults[vaultId.toLowerCase()]!.properties as { enablePurgeProtection?: boolean; enableSoftDelete?: boolean; softDeleteRetentionInDays?: number };
+        const storedVault = state.vaults[vaultId.toLowerCase()]!.properties as {
+            enablePurgeProtection?: boolean;
+            enableSoftDelete?: boolean;
+            softDeleteRetentionInDays?: number;
+        };
         assert.equal(storedVault.enablePurgeProtection, true);
         assert.equal(storedVault.softDeleteRetentionInDays, 90);
     });

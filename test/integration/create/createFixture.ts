@@ -12,7 +12,8 @@ export function uniqueSuffix(): string {
 export function allNewPlan(subscriptionId: string, overrides: Partial<CreatePlan> = {}): CreatePlan {
     const s = uniqueSuffix();
     return {
-        subscriptionId, location: 'eastus',
+        subscriptionId,
+        location: 'eastus',
         resourceGroup: { name: `rg-create-${s}`, create: true },
         registry: { name: `cmkreg${s}` },
         identity: { kind: 'new', name: `id-create-${s}` },

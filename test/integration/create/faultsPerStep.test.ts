@@ -48,7 +48,8 @@ describe('create encrypted registry: a failure at each step', function () {
         const caller = await callerObjectId(factory.connection);
         const name = `kv-pp-${uniqueSuffix()}`;
         const id = await makeVault(factory, subscriptionId, sharedGroup, name, {
-            enablePurgeProtection: false, accessPolicies: [{ tenantId: factory.cloud.tenantId, objectId: caller, permissions: { keys: ['get', 'list', 'create', 'update'] } }],
+            enablePurgeProtection: false,
+            accessPolicies: [{ tenantId: factory.cloud.tenantId, objectId: caller, permissions: { keys: ['get', 'list', 'create', 'update'] } }],
         });
         return allNewPlan(subscriptionId, { vault: { kind: 'existing', id, enablePurgeProtection: true } });
     }
@@ -56,8 +57,11 @@ describe('create encrypted registry: a failure at each step', function () {
     async function failAt(step: CreateStepId, plan: CreatePlan, action: Record<string, unknown>): Promise<CreateStepFailedError> {
         const request = createStepRequests[step];
         await admin.addFault({
-            method: request.method, pathPattern: request.pathPattern, ...(request.nth ? { nth: request.nth } : { times: 1 }),
-            ...(request.dataPlane ? { hostPattern: '\\.vault\\.' } : {}), action,
+            method: request.method,
+            pathPattern: request.pathPattern,
+            ...(request.nth ? { nth: request.nth } : { times: 1 }),
+            ...(request.dataPlane ? { hostPattern: '\\.vault\\.' } : {}),
+            action,
         });
         try {
             await executeCreate(factory, plan, { grantPropagationTimeoutMs: 0 });
@@ -70,7 +74,12 @@ describe('create encrypted registry: a failure at each step', function () {
 
     function assertExists(state: EmulatorState, kind: string, id: string, exists: boolean): void {
         const key = id.toLowerCase();
-        const tables: Record<string, Record<string, unknown>> = { resourceGroup: state.groups, identity: state.identities, vault: state.vaults, registry: state.registries };
+        const tables: Record<string, Record<string, unknown>> = {
+            resourceGroup: state.groups,
+            identity: state.identities,
+            vault: state.vaults,
+            registry: state.registries,
+        };
         const table = tables[kind];
         if (table) {
             assert.equal(key in table, exists, `${kind} ${id} should ${exists ? '' : 'not '}exist`);
@@ -93,21 +102,31 @@ describe('create encrypted registry: a failure at each step', function () {
                     assert.equal(error.report.cause.statusCode, 400);
                 }
                 const expected = [...createdBeforeFailure[step], ...('lroFail' in action ? ['registry'] : [])];
-                assert.deepEqual(error.report.created.map((r) => r.kind), expected);
+                assert.deepEqual(
+                    error.report.created.map((r) => r.kind),
+                    expected,
+                );
                 const state = await admin.state();
                 for (const resource of error.report.created) {
                     assertExists(state, resource.kind, resource.id, true);
                 }
                 assert.ok(!(plan.registry.name.toLowerCase() in state.registries));
                 if (step === 'vaultProtection') {
-                    assert.deepEqual(error.report.preExisting.map((r) => r.kind), ['vault']);
+                    assert.deepEqual(
+                        error.report.preExisting.map((r) => r.kind),
+                        ['vault'],
+                    );
                 }
 
                 const result = await executeCreate(factory, plan, { resume: error.state });
                 assert.equal((await admin.keyAccess(result.registryId)).accessible, true);
                 const vaultId = result.state.vault!.info.id;
                 const identity = result.state.identity!.principalId.toLowerCase();
-                assert.deepEqual(policiesOf(await admin.state(), vaultId)[identity], ['get', 'unwrapKey', 'wrapKey'], 'exactly the encryption rights after the retry');
+                assert.deepEqual(
+                    policiesOf(await admin.state(), vaultId)[identity],
+                    ['get', 'unwrapKey', 'wrapKey'],
+                    'exactly the encryption rights after the retry',
+                );
             });
         }
 

@@ -39,24 +39,49 @@ describe('ARM template: export and deploy', function () {
         const vaultGroup = where.group ?? group;
         const caller = await callerObjectId(factory.connection);
         const name = `kv-tpl-${s}`;
-        const id = await makeVault(factory, vaultSubscription, vaultGroup, name, rbac ? { enableRbacAuthorization: true } : { accessPolicies: [{ tenantId: factory.cloud.tenantId, objectId: caller, permissions: { keys: ['get', 'create'] } }] });
+        const id = await makeVault(
+            factory,
+            vaultSubscription,
+            vaultGroup,
+            name,
+            rbac
+                ? { enableRbacAuthorization: true }
+                : { accessPolicies: [{ tenantId: factory.cloud.tenantId, objectId: caller, permissions: { keys: ['get', 'create'] } }] },
+        );
         if (rbac) {
-            await (await factory.authorization(vaultSubscription)).roleAssignments.create(id, `5e1d0c0e-0000-4000-8000-0000000000${s.slice(-2).padStart(2, '0')}`, {
-                roleDefinitionId: `/subscriptions/${vaultSubscription}/providers/Microsoft.Authorization/roleDefinitions/14b46e9e-c2b7-41b4-b07b-48a6ebf60603`, principalId: caller });
+            await (
+                await factory.authorization(vaultSubscription)
+            ).roleAssignments.create(id, `5e1d0c0e-0000-4000-8000-0000000000${s.slice(-2).padStart(2, '0')}`, {
+                roleDefinitionId: `/subscriptions/${vaultSubscription}/providers/Microsoft.Authorization/roleDefinitions/14b46e9e-c2b7-41b4-b07b-48a6ebf60603`,
+                principalId: caller,
+            });
         }
         const key = await (await factory.keys(`https://${name}.${factory.cloud.keyVaultDnsSuffix}`)).createRsaKey(`key-${s}`, { keySize: 2048 });
         return { id, name, keyName: `key-${s}`, keyIdentifier: key.id!.replace(/\/[0-9a-f]{32}$/i, ''), versionedIdentifier: key.id!, s };
     }
 
     function planFor(s: string, rest: Pick<CreatePlan, 'vault' | 'key' | 'versionless'> & Partial<Pick<CreatePlan, 'identity'>>): CreatePlan {
-        return { subscriptionId, location, resourceGroup: { name: group, create: false }, registry: { name: `tplreg${s}`, sku: 'Premium' }, identity: { kind: 'new', name: `id-tpl-${s}` }, ...rest };
+        return {
+            subscriptionId,
+            location,
+            resourceGroup: { name: group, create: false },
+            registry: { name: `tplreg${s}`, sku: 'Premium' },
+            identity: { kind: 'new', name: `id-tpl-${s}` },
+            ...rest,
+        };
     }
 
     async function deployExported(plan: CreatePlan, facts: { existingVaultRbac?: boolean }, deploymentName: string) {
         const files = buildArmTemplate(plan, facts);
         // Round-trip through text, as the command writes and reads files.
         const template = parseTemplateFile(JSON.stringify(files.template, undefined, 2), 'template.json');
-        const result = await deployTemplate(factory, { subscriptionId, resourceGroup: group, deploymentName, template, parameters: readParameterValues(JSON.parse(JSON.stringify(files.parameters))) });
+        const result = await deployTemplate(factory, {
+            subscriptionId,
+            resourceGroup: group,
+            deploymentName,
+            template,
+            parameters: readParameterValues(JSON.parse(JSON.stringify(files.parameters))),
+        });
         const registryId = String((result.outputs.registryId as { value?: string })?.value ?? '');
         assert.match(registryId, new RegExp(`/registries/${plan.registry.name}$`, 'i'));
         const registry = await getRegistry(factory, registryId);
@@ -86,7 +111,7 @@ describe('ARM template: export and deploy', function () {
         });
     }
 
-    it('deploys when the vault is in another resource group: the grant is a nested deployment into the vault\'s group', async () => {
+    it("deploys when the vault is in another resource group: the grant is a nested deployment into the vault's group", async () => {
         await makeGroup(factory, subscriptionId, 'rg-template-vaults');
         const vault = await vaultWithKey(false, { group: 'rg-template-vaults' });
         const plan = planFor(vault.s, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: vault.keyName }, versionless: false });
@@ -105,7 +130,12 @@ describe('ARM template: export and deploy', function () {
         const vault = await vaultWithKey(true, { subscription: other, group: 'rg-template-elsewhere' });
         const identity = await makeIdentity(factory, other, 'rg-template-elsewhere', `id-elsewhere-${vault.s}`);
         const version = vault.versionedIdentifier.split('/').pop()!;
-        const plan = planFor(vault.s, { identity: { kind: 'existing', id: identity.id }, vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: vault.keyName, version }, versionless: false });
+        const plan = planFor(vault.s, {
+            identity: { kind: 'existing', id: identity.id },
+            vault: { kind: 'existing', id: vault.id },
+            key: { kind: 'existing', name: vault.keyName, version },
+            versionless: false,
+        });
         const { registry } = await deployExported(plan, { existingVaultRbac: true }, `deploy-xsub-${vault.s}`);
         assert.equal(registry.raw.encryption?.keyVaultProperties?.keyIdentifier, vault.versionedIdentifier);
         assert.equal(registry.raw.encryption?.keyVaultProperties?.identity, identity.clientId);
@@ -115,9 +145,16 @@ describe('ARM template: export and deploy', function () {
     for (const permissionModel of ['accessPolicy', 'rbac'] as const) {
         it(`deploys with a new vault (${permissionModel}) and a new key created through Resource Manager`, async () => {
             const s = uniqueSuffix();
-            const plan = planFor(s, { vault: { kind: 'new', name: `kv-tplnew-${s}`, softDeleteRetentionInDays: 30, permissionModel }, key: { kind: 'new', name: `key-new-${s}`, keySize: 3072 }, versionless: true });
+            const plan = planFor(s, {
+                vault: { kind: 'new', name: `kv-tplnew-${s}`, softDeleteRetentionInDays: 30, permissionModel },
+                key: { kind: 'new', name: `key-new-${s}`, keySize: 3072 },
+                versionless: true,
+            });
             const { registry } = await deployExported(plan, {}, `deploy-new-${s}`);
-            assert.equal(registry.raw.encryption?.keyVaultProperties?.keyIdentifier, `https://kv-tplnew-${s}.${factory.cloud.keyVaultDnsSuffix}/keys/key-new-${s}`);
+            assert.equal(
+                registry.raw.encryption?.keyVaultProperties?.keyIdentifier,
+                `https://kv-tplnew-${s}.${factory.cloud.keyVaultDnsSuffix}/keys/key-new-${s}`,
+            );
             const vault = Object.values((await admin.state()).vaults).find((v) => v.name === `kv-tplnew-${s}`)!;
             assert.equal(vault.properties.enablePurgeProtection, true);
             assert.equal((vault.properties as { softDeleteRetentionInDays?: number }).softDeleteRetentionInDays, 30);
@@ -129,19 +166,34 @@ describe('ARM template: export and deploy', function () {
         const vault = await vaultWithKey(false, { group: 'rg-template-vaults' });
         const plan = planFor(vault.s, { vault: { kind: 'existing', id: vault.id }, key: { kind: 'existing', name: 'no-such-key' }, versionless: true });
         const files = buildArmTemplate(plan);
-        const input = { subscriptionId, resourceGroup: group, deploymentName: `deploy-orphans-${vault.s}`, template: files.template, parameters: readParameterValues(files.parameters) };
+        const input = {
+            subscriptionId,
+            resourceGroup: group,
+            deploymentName: `deploy-orphans-${vault.s}`,
+            template: files.template,
+            parameters: readParameterValues(files.parameters),
+        };
         const before = await resourcesBefore(factory, input);
-        await assert.rejects(deployTemplate(factory, input), (e: AnyDomainError) => e.code === 'DeploymentFailed' && /no-such-key/.test(e.params.message ?? ''));
+        await assert.rejects(
+            deployTemplate(factory, input),
+            (e: AnyDomainError) => e.code === 'DeploymentFailed' && /no-such-key/.test(e.params.message ?? ''),
+        );
         const leftovers = await findLeftovers(factory, input, before);
         const identity = await encryptionIdentity(`id-tpl-${vault.s}`);
         assert.ok(identity, 'the identity was created before the registry failed');
-        assert.deepEqual(leftovers.map((l) => l.kind === 'resource' ? `${l.type}|${l.name}` : `policy|${l.vaultName}|${l.identityName}`).sort(),
-            [`Microsoft.ManagedIdentity/userAssignedIdentities|id-tpl-${vault.s}`, `policy|${vault.name}|id-tpl-${vault.s}`]);
+        assert.deepEqual(leftovers.map((l) => (l.kind === 'resource' ? `${l.type}|${l.name}` : `policy|${l.vaultName}|${l.identityName}`)).sort(), [
+            `Microsoft.ManagedIdentity/userAssignedIdentities|id-tpl-${vault.s}`,
+            `policy|${vault.name}|id-tpl-${vault.s}`,
+        ]);
         await removeLeftovers(factory, subscriptionId, leftovers);
         const state = await admin.state();
-        assert.equal(Object.values(state.identities).some((i) => i.name === `id-tpl-${vault.s}`), false, 'the identity is gone');
+        assert.equal(
+            Object.values(state.identities).some((i) => i.name === `id-tpl-${vault.s}`),
+            false,
+            'the identity is gone',
+        );
         assert.equal(policiesOf(state, vault.id)[identity.principalId.toLowerCase()], undefined, 'its access policy is gone');
-        assert.deepEqual(Object.keys(policiesOf(state, vault.id)).length, 1, 'the caller\'s own policy stays');
+        assert.deepEqual(Object.keys(policiesOf(state, vault.id)).length, 1, "the caller's own policy stays");
     });
 
     it('a failed deployment into a resource group the flow created lists that group last, and deleting removes it with what is in it', async () => {
@@ -149,39 +201,103 @@ describe('ARM template: export and deploy', function () {
         const newGroup = `rg-template-new-${vault.s}`;
         assert.equal(await ensureResourceGroup(factory, subscriptionId, newGroup, location), true, 'the group is new');
         assert.equal(await ensureResourceGroup(factory, subscriptionId, newGroup, location), false, 'a group that exists is left as it is');
-        const plan = { ...planFor(vault.s, { vault: { kind: 'existing' as const, id: vault.id }, key: { kind: 'existing' as const, name: 'no-such-key' }, versionless: true }), resourceGroup: { name: newGroup, create: true } };
+        const plan = {
+            ...planFor(vault.s, {
+                vault: { kind: 'existing' as const, id: vault.id },
+                key: { kind: 'existing' as const, name: 'no-such-key' },
+                versionless: true,
+            }),
+            resourceGroup: { name: newGroup, create: true },
+        };
         const files = buildArmTemplate(plan);
-        const input = { subscriptionId, resourceGroup: newGroup, deploymentName: `deploy-newgroup-${vault.s}`, template: files.template, parameters: readParameterValues(files.parameters) };
+        const input = {
+            subscriptionId,
+            resourceGroup: newGroup,
+            deploymentName: `deploy-newgroup-${vault.s}`,
+            template: files.template,
+            parameters: readParameterValues(files.parameters),
+        };
         const before = await resourcesBefore(factory, input);
         await assert.rejects(deployTemplate(factory, input), (e: AnyDomainError) => e.code === 'DeploymentFailed');
-        const leftovers = [...await findLeftovers(factory, input, before), resourceGroupLeftover(subscriptionId, newGroup)];
+        const leftovers = [...(await findLeftovers(factory, input, before)), resourceGroupLeftover(subscriptionId, newGroup)];
         await removeLeftovers(factory, subscriptionId, leftovers);
         const state = await admin.state();
-        assert.equal(Object.values(state.identities).some((i) => i.name === `id-tpl-${vault.s}`), false, 'the identity is gone');
+        assert.equal(
+            Object.values(state.identities).some((i) => i.name === `id-tpl-${vault.s}`),
+            false,
+            'the identity is gone',
+        );
         assert.equal(await (await factory.resources(subscriptionId)).resourceGroups.checkExistence(newGroup).then((r) => r.body), false, 'the group is gone');
-        assert.equal(Object.values(state.vaults).some((v) => v.name === vault.name), true, 'the vault in another group stays');
+        assert.equal(
+            Object.values(state.vaults).some((v) => v.name === vault.name),
+            true,
+            'the vault in another group stays',
+        );
     });
 
     it('a template Azure refuses at validation is a structured DeploymentFailed before anything is deployed', async () => {
-        const input = { subscriptionId, resourceGroup: group, deploymentName: 'deploy-invalid', template: { $schema: 'x', contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: '2023-01-31', name: "[parameters('missing')]", location }] }, parameters: {} };
-        await assert.rejects(resourcesBefore(factory, input), (e: AnyDomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-invalid' && !!e.params.code);
+        const input = {
+            subscriptionId,
+            resourceGroup: group,
+            deploymentName: 'deploy-invalid',
+            template: {
+                $schema: 'x',
+                contentVersion: '1.0.0.0',
+                resources: [{ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: '2023-01-31', name: "[parameters('missing')]", location }],
+            },
+            parameters: {},
+        };
+        await assert.rejects(
+            resourcesBefore(factory, input),
+            (e: AnyDomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-invalid' && !!e.params.code,
+        );
     });
 
-    it('deploys the seed\'s own CMKtemplate.json', async () => {
+    it("deploys the seed's own CMKtemplate.json", async () => {
         const vault = await vaultWithKey(false);
         const file = path.join(__dirname, '..', '..', 'cli', 'fixtures', 'CMKtemplate.json');
         const template = parseTemplateFile(readFileSync(file, 'utf8'), file);
-        await deployTemplate(factory, { subscriptionId, resourceGroup: group, deploymentName: `seed-${vault.s}`, template, parameters: readParameterValues({
-            vault_name: vault.name, registry_name: `seedreg${vault.s}`, identity_name: `id-seed-${vault.s}`, kek_id: vault.keyIdentifier,
-        }) });
+        await deployTemplate(factory, {
+            subscriptionId,
+            resourceGroup: group,
+            deploymentName: `seed-${vault.s}`,
+            template,
+            parameters: readParameterValues({
+                vault_name: vault.name,
+                registry_name: `seedreg${vault.s}`,
+                identity_name: `id-seed-${vault.s}`,
+                kek_id: vault.keyIdentifier,
+            }),
+        });
         const registryId = `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.ContainerRegistry/registries/seedreg${vault.s}`;
         assert.equal((await admin.keyAccess(registryId)).accessible, true);
     });
 
-    it('a failing deployment is a structured DeploymentFailed naming the failing operation\'s own error, not the generic wrapper', async () => {
-        const files = buildArmTemplate(planFor(uniqueSuffix(), { vault: { kind: 'existing', id: `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.KeyVault/vaults/kv-does-not-exist` }, key: { kind: 'existing', name: 'k' }, versionless: true }));
-        await assert.rejects(deployTemplate(factory, { subscriptionId, resourceGroup: group, deploymentName: 'deploy-fail', template: files.template, parameters: readParameterValues(files.parameters) }),
-            (e: AnyDomainError) => e.code === 'DeploymentFailed' && e.params.deployment === 'deploy-fail' && !!e.params.code
-                && /kv-does-not-exist/.test(e.params.message ?? '') && !/At least one resource deployment operation failed/.test(e.params.message ?? ''));
+    it("a failing deployment is a structured DeploymentFailed naming the failing operation's own error, not the generic wrapper", async () => {
+        const files = buildArmTemplate(
+            planFor(uniqueSuffix(), {
+                vault: {
+                    kind: 'existing',
+                    id: `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.KeyVault/vaults/kv-does-not-exist`,
+                },
+                key: { kind: 'existing', name: 'k' },
+                versionless: true,
+            }),
+        );
+        await assert.rejects(
+            deployTemplate(factory, {
+                subscriptionId,
+                resourceGroup: group,
+                deploymentName: 'deploy-fail',
+                template: files.template,
+                parameters: readParameterValues(files.parameters),
+            }),
+            (e: AnyDomainError) =>
+                e.code === 'DeploymentFailed' &&
+                e.params.deployment === 'deploy-fail' &&
+                !!e.params.code &&
+                /kv-does-not-exist/.test(e.params.message ?? '') &&
+                !/At least one resource deployment operation failed/.test(e.params.message ?? ''),
+        );
     });
 });

@@ -45,21 +45,34 @@ const setFirewall = async (world: SeededWorld, registry: RegistrySummary, bypass
     const vault = await vaultOf(world, registry);
     const client = await world.factory.keyVaultManagement(vault.subscriptionId);
     // The test's own address stays allowed, as an administrator would keep theirs: only the registry is locked out.
-    await client.vaults.update(vault.resourceGroup, vault.name, { properties: { networkAcls: { defaultAction: 'Deny', bypass, ipRules: [{ value: '127.0.0.1' }] } } });
+    await client.vaults.update(vault.resourceGroup, vault.name, {
+        properties: { networkAcls: { defaultAction: 'Deny', bypass, ipRules: [{ value: '127.0.0.1' }] } },
+    });
 };
 
 /** Every way to break a registry's access to its key, as an administrator (or an accident) would, through the real SDKs. */
 const breakages: Breakage[] = [
     {
-        title: 'access policy removed', setup: 'policyUser', cause: 'accessPolicyMissing', fix: 'grantAccess',
+        title: 'access policy removed',
+        setup: 'policyUser',
+        cause: 'accessPolicyMissing',
+        fix: 'grantAccess',
         async break(world, registry) {
             const vault = await vaultOf(world, registry);
-            await (await world.factory.keyVaultManagement(vault.subscriptionId)).vaults.updateAccessPolicy(vault.resourceGroup, vault.name, 'remove',
-                { properties: { accessPolicies: [{ tenantId: vault.tenantId, objectId: principalOf(registry), permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } });
+            await (
+                await world.factory.keyVaultManagement(vault.subscriptionId)
+            ).vaults.updateAccessPolicy(vault.resourceGroup, vault.name, 'remove', {
+                properties: {
+                    accessPolicies: [{ tenantId: vault.tenantId, objectId: principalOf(registry), permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }],
+                },
+            });
         },
     },
     {
-        title: 'role assignment removed', setup: 'rbacUser', cause: 'roleMissing', fix: 'grantAccess',
+        title: 'role assignment removed',
+        setup: 'rbacUser',
+        cause: 'roleMissing',
+        fix: 'grantAccess',
         async break(world, registry) {
             const vault = await vaultOf(world, registry);
             const client = await world.factory.authorization(vault.subscriptionId);
@@ -74,28 +87,40 @@ const breakages: Breakage[] = [
         },
     },
     {
-        title: 'key disabled', setup: 'policyUser', cause: 'keyDisabled', fix: 'enableKeyVersion',
+        title: 'key disabled',
+        setup: 'policyUser',
+        cause: 'keyDisabled',
+        fix: 'enableKeyVersion',
         async break(world, registry) {
             const { key, version } = keyOf(registry);
             await (await world.factory.keys(key.vaultUrl)).updateKeyProperties(key.keyName, version, { enabled: false });
         },
     },
     {
-        title: 'key deleted', setup: 'policyUser', cause: 'keySoftDeleted', fix: 'recoverKey',
+        title: 'key deleted',
+        setup: 'policyUser',
+        cause: 'keySoftDeleted',
+        fix: 'recoverKey',
         async break(world, registry) {
             const { key } = keyOf(registry);
             await (await (await world.factory.keys(key.vaultUrl)).beginDeleteKey(key.keyName, { intervalInMs: 20 })).pollUntilDone();
         },
     },
     {
-        title: 'key expired', setup: 'rbacUser', cause: 'keyExpired', fix: 'extendKeyExpiry',
+        title: 'key expired',
+        setup: 'rbacUser',
+        cause: 'keyExpired',
+        fix: 'extendKeyExpiry',
         async break(world, registry) {
             const { key, version } = keyOf(registry);
             await (await world.factory.keys(key.vaultUrl)).updateKeyProperties(key.keyName, version, { expiresOn: new Date(Date.now() - 60_000) });
         },
     },
     {
-        title: 'identity removed from the registry, three months on', setup: 'policyUser', cause: 'identityNotAssigned', fix: 'reassignIdentity',
+        title: 'identity removed from the registry, three months on',
+        setup: 'policyUser',
+        cause: 'identityNotAssigned',
+        fix: 'reassignIdentity',
         async break(world, registry) {
             await patchRegistry(world, registry, { identity: { type: 'None' } });
             // A removed identity keeps working for about three months (troubleshooting page): let the emulator's clock get there.
@@ -103,11 +128,17 @@ const breakages: Breakage[] = [
         },
     },
     {
-        title: 'firewall on without trusted services', setup: 'firewallSystem', cause: 'firewallNoTrustedServices', fix: 'allowTrustedServices',
+        title: 'firewall on without trusted services',
+        setup: 'firewallSystem',
+        cause: 'firewallNoTrustedServices',
+        fix: 'allowTrustedServices',
         break: (world, registry) => setFirewall(world, registry, 'None'),
     },
     {
-        title: 'firewall on with a user-assigned identity', setup: 'policyUser', cause: 'firewallUserIdentity', fix: 'switchToSystemIdentity',
+        title: 'firewall on with a user-assigned identity',
+        setup: 'policyUser',
+        cause: 'firewallUserIdentity',
+        fix: 'switchToSystemIdentity',
         break: (world, registry) => setFirewall(world, registry, 'AzureServices'),
     },
 ];
@@ -116,7 +147,9 @@ describe('Diagnose names each broken link and its fix restores access (emulator)
     this.timeout(120000);
     let world: SeededWorld;
 
-    before(async () => { world = await startSeededWorld(); });
+    before(async () => {
+        world = await startSeededWorld();
+    });
     after(() => world?.world.stop());
 
     const diagnose = async (registryId: string): Promise<RegistryDiagnosis> =>
@@ -155,7 +188,11 @@ describe('Diagnose names each broken link and its fix restores access (emulator)
             const after = await world.admin.keyAccess(registry.id);
             assert.equal(after.accessible, true, `accessible after the fix: ${after.reason}`);
             const healed = await diagnose(registry.id);
-            assert.deepEqual(healed.findings.filter((f) => f.status === 'error'), [], 'Diagnose finds no error after the fix');
+            assert.deepEqual(
+                healed.findings.filter((f) => f.status === 'error'),
+                [],
+                'Diagnose finds no error after the fix',
+            );
         });
     }
 });

@@ -17,13 +17,20 @@ describe('Diagnose All over 1 000 CMK registries (emulator)', function () {
     this.timeout(600000);
     let world: EmulatorWorld;
 
-    before(async () => { world = await startEmulatorWorld({ seed: `subscriptions=10,registries=${registryCount},cmk=1` }); });
+    before(async () => {
+        world = await startEmulatorWorld({ seed: `subscriptions=10,registries=${registryCount},cmk=1` });
+    });
     after(() => world?.stop());
 
     it('finishes with bounded concurrency and reads each shared key, vault and policy once', async () => {
         const subscriptions = await world.source.listAllSubscriptions();
-        const targets: DiagnoseTarget[] = (await Promise.all(subscriptions.map(async (target) =>
-            (await listRegistriesInSubscription(target.factory, target.subscriptionId)).map((registry) => ({ registry, factory: target.factory }))))).flat();
+        const targets: DiagnoseTarget[] = (
+            await Promise.all(
+                subscriptions.map(async (target) =>
+                    (await listRegistriesInSubscription(target.factory, target.subscriptionId)).map((registry) => ({ registry, factory: target.factory })),
+                ),
+            )
+        ).flat();
         assert.equal(targets.length, registryCount);
         const since = (await world.requests()).lastSeq;
 
@@ -46,9 +53,16 @@ describe('Diagnose All over 1 000 CMK registries (emulator)', function () {
             armByKind.set(kind, (armByKind.get(kind) ?? 0) + 1);
         }
         const summary = {
-            registries: stats.registries, concurrency: stats.concurrency, maxInFlight: stats.maxInFlight, durationMs: stats.durationMs,
-            keyVaultRequests: answered.length, keyVaultChallenges: challenges.length, distinctKeyVaultRequests: counts.size, repeatedKeyVaultRequests: repeated.length,
-            armRequests: armRequests.length, armByKind: Object.fromEntries(armByKind),
+            registries: stats.registries,
+            concurrency: stats.concurrency,
+            maxInFlight: stats.maxInFlight,
+            durationMs: stats.durationMs,
+            keyVaultRequests: answered.length,
+            keyVaultChallenges: challenges.length,
+            distinctKeyVaultRequests: counts.size,
+            repeatedKeyVaultRequests: repeated.length,
+            armRequests: armRequests.length,
+            armByKind: Object.fromEntries(armByKind),
             statuses: diagnoses.reduce<Record<string, number>>((all, d) => ({ ...all, [d.status]: (all[d.status] ?? 0) + 1 }), {}),
         };
         console.log(`      diagnose-all: ${JSON.stringify(summary)}`);
@@ -58,6 +72,11 @@ describe('Diagnose All over 1 000 CMK registries (emulator)', function () {
         assert.equal(stats.maxInFlight, concurrency, 'the pool was used');
         assert.deepEqual(repeated, [], 'no Key Vault request repeated for registries sharing a key');
         assert.ok(answered.length < registryCount / 4, `Key Vault requests (${answered.length}) scale with distinct keys, not registries`);
-        assert.deepEqual(diagnoses.filter((d) => d.status === 'error' || d.status === 'warning' || d.status === 'unknown').map((d) => `${d.registryName}: ${JSON.stringify(d.findings.filter((f) => f.status !== 'ok' && f.status !== 'info'))}`), []);
+        assert.deepEqual(
+            diagnoses
+                .filter((d) => d.status === 'error' || d.status === 'warning' || d.status === 'unknown')
+                .map((d) => `${d.registryName}: ${JSON.stringify(d.findings.filter((f) => f.status !== 'ok' && f.status !== 'info'))}`),
+            [],
+        );
     });
 });

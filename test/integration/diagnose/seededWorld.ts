@@ -33,7 +33,11 @@ export async function startSeededWorld(seed = 'subscriptions=1,registries=6,cmk=
     const admin = emulatorAdmin(world);
     const registries = async () => (await Promise.all(targets.map((t) => listRegistriesInSubscription(t.factory, t.subscriptionId)))).flat();
     return {
-        world, admin, factory: first.factory, subscriptionIds: targets.map((t) => t.subscriptionId), registries,
+        world,
+        admin,
+        factory: first.factory,
+        subscriptionIds: targets.map((t) => t.subscriptionId),
+        registries,
         async registryWith(setup) {
             const found = (await registries()).find((registry) => setupOf(registry) === setup);
             if (!found) {

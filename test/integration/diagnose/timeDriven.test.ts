@@ -20,23 +20,34 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 describe('Diagnose follows time: removed identity, new key version, expiry (emulator clock)', function () {
     this.timeout(180_000);
-    let world: EmulatorWorld; let factory: AzureClientFactory; let subscriptionIds: string[];
-    let admin: ReturnType<typeof emulatorAdmin>; let clock: (advance: string) => Promise<unknown>; let stuckVersion: string;
+    let world: EmulatorWorld;
+    let factory: AzureClientFactory;
+    let subscriptionIds: string[];
+    let admin: ReturnType<typeof emulatorAdmin>;
+    let clock: (advance: string) => Promise<unknown>;
+    let stuckVersion: string;
 
-    const registries = async (): Promise<RegistrySummary[]> => (await Promise.all(subscriptionIds.map((id) => listRegistriesInSubscription(factory, id)))).flat();
+    const registries = async (): Promise<RegistrySummary[]> =>
+        (await Promise.all(subscriptionIds.map((id) => listRegistriesInSubscription(factory, id)))).flat();
     const seeded = async (setup: SeededSetup, nth: number): Promise<RegistrySummary> => {
         const found = (await registries()).filter((r) => setupOf(r) === setup).sort((a, b) => a.name.localeCompare(b.name))[nth];
         assert.ok(found, `seeded registry ${setup} #${nth}`);
         return found;
     };
     const diagnose = async (registryId: string) => diagnoseRegistry(factory, await getRegistry(factory, registryId), new DiagnosisCache(subscriptionIds));
-    const findingOf = <C extends FindingCode>(findings: readonly Finding[], code: C) => findings.find((f): f is Extract<Finding, { code: C }> => f.code === code);
+    const findingOf = <C extends FindingCode>(findings: readonly Finding[], code: C) =>
+        findings.find((f): f is Extract<Finding, { code: C }> => f.code === code);
     const keyOf = (registry: RegistrySummary) => {
         assert.ok(registry.encryption.status === 'enabled' && registry.encryption.key);
         return registry.encryption.key;
     };
     const removeIdentity = async (registry: RegistrySummary) =>
-        (await factory.containerRegistry(registry.subscriptionId)).registries.update(registry.resourceGroup, registry.name, { identity: { type: 'None' } }, { updateIntervalInMs: 20 });
+        (await factory.containerRegistry(registry.subscriptionId)).registries.update(
+            registry.resourceGroup,
+            registry.name,
+            { identity: { type: 'None' } },
+            { updateIntervalInMs: 20 },
+        );
 
     before(async () => {
         world = await startEmulatorWorld({ seed: 'subscriptions=1,registries=6,cmk=1', clockStart: Date.now() - 100 * DAY });
@@ -48,7 +59,8 @@ describe('Diagnose follows time: removed identity, new key version, expiry (emul
         clock = (advance) => call('POST', 'clock', { advance });
         // 100 days ago: a new version not valid before next year, so ACR's pickup (which wraps with it) keeps failing.
         const key = keyOf(await seeded('policyUser', 1));
-        stuckVersion = (await (await factory.keys(key.vaultUrl)).createKey(key.keyName, 'RSA', { notBefore: new Date(Date.now() + 365 * DAY) })).properties.version!;
+        stuckVersion = (await (await factory.keys(key.vaultUrl)).createKey(key.keyName, 'RSA', { notBefore: new Date(Date.now() + 365 * DAY) })).properties
+            .version!;
     });
     after(() => world?.stop());
 

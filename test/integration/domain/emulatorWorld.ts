@@ -16,10 +16,23 @@ export interface EmulatorWorld {
     stop(): Promise<void>;
 }
 
-export interface LoggedRequest { seq: number; time: string; method: string; host: string; path: string; query: Record<string, string>; status: number; durationMs: number }
+export interface LoggedRequest {
+    seq: number;
+    time: string;
+    method: string;
+    host: string;
+    path: string;
+    query: Record<string, string>;
+    status: number;
+    durationMs: number;
+}
 
 /** Fast failures in tests: the SDK's default retry waits would hide a broken emulator behind minutes of back-off. */
-export const testClientOptions: ClientOptions = { retry: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 200 }, timeoutMs: 30000, lroPollIntervalMs: 50 };
+export const testClientOptions: ClientOptions = {
+    retry: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 200 },
+    timeoutMs: 30000,
+    lroPollIntervalMs: 50,
+};
 
 /**
  * Starts the emulator and connects to it exactly as a user would configure the extension: a custom cloud
@@ -32,7 +45,9 @@ export async function startEmulatorWorld(options: Omit<EmulatorOptions, 'outDir'
     const env = emulator.environment;
     const { cloud, source } = await connectToEmulator(emulator.environment, readFileSync(emulator.environment.caCertPath, 'utf8'), clientOptions);
     return {
-        emulator, cloud, source,
+        emulator,
+        cloud,
+        source,
         requests: (since = 0) => getJson(`${env.adminEndpoint}requests?since=${since}`, cloud.caCertificate ?? ''),
         async stop() {
             await emulator.stop();
@@ -44,17 +59,21 @@ export async function startEmulatorWorld(options: Omit<EmulatorOptions, 'outDir'
 /** `GET` on the emulator's admin API (`/_emulator/…`), trusting its CA. */
 function getJson<T>(url: string, ca: string): Promise<T> {
     return new Promise((resolve, reject) => {
-        https.get(url, { ca }, (response) => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => { body += chunk; });
-            response.on('end', () => {
-                if (response.statusCode !== 200) {
-                    reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`));
-                    return;
-                }
-                resolve(JSON.parse(body) as T);
-            });
-        }).on('error', reject);
+        https
+            .get(url, { ca }, (response) => {
+                let body = '';
+                response.setEncoding('utf8');
+                response.on('data', (chunk: string) => {
+                    body += chunk;
+                });
+                response.on('end', () => {
+                    if (response.statusCode !== 200) {
+                        reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`));
+                        return;
+                    }
+                    resolve(JSON.parse(body) as T);
+                });
+            })
+            .on('error', reject);
     });
 }

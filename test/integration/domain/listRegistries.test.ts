@@ -6,7 +6,8 @@ import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { DomainError } from '../../../src/domain/errors';
 import { startEmulatorWorld, type EmulatorWorld, type LoggedRequest } from './emulatorWorld';
 
-const isRegistryList = (request: LoggedRequest) => request.method === 'GET' && /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/?$/i.test(request.path);
+const isRegistryList = (request: LoggedRequest) =>
+    request.method === 'GET' && /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/?$/i.test(request.path);
 const isPerRegistry = (request: LoggedRequest) => /\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+/i.test(request.path);
 
 describe('domain over the emulator: list registries with encryption', function () {
@@ -48,10 +49,14 @@ describe('domain over the emulator: list registries with encryption', function (
         const { requests } = await world.requests(lastSeq);
         const armRequests = requests.filter((request) => !request.path.startsWith('/_emulator'));
         assert.equal(armRequests.filter(isRegistryList).length, targets.length, 'one list per subscription (all fit in one page)');
-        assert.deepEqual(armRequests.filter(isPerRegistry).map((request) => request.path), [], 'no per-registry request');
+        assert.deepEqual(
+            armRequests.filter(isPerRegistry).map((request) => request.path),
+            [],
+            'no per-registry request',
+        );
     });
 
-    it('reads one registry\'s encryption like `az acr encryption show`', async () => {
+    it("reads one registry's encryption like `az acr encryption show`", async () => {
         const [target] = await world.source.listAllSubscriptions();
         assert.ok(target);
         const [result] = await listRegistriesInSubscriptions([target]);
@@ -59,7 +64,13 @@ describe('domain over the emulator: list registries with encryption', function (
         assert.ok(listed, 'a CMK registry in the first subscription');
         const document = JSON.parse(await showRegistryEncryption(target.factory, listed.id)) as { status: string; keyVaultProperties: Record<string, unknown> };
         assert.equal(document.status, 'enabled');
-        assert.deepEqual(Object.keys(document.keyVaultProperties).sort(), ['identity', 'keyIdentifier', 'keyRotationEnabled', 'lastKeyRotationTimestamp', 'versionedKeyIdentifier']);
+        assert.deepEqual(Object.keys(document.keyVaultProperties).sort(), [
+            'identity',
+            'keyIdentifier',
+            'keyRotationEnabled',
+            'lastKeyRotationTimestamp',
+            'versionedKeyIdentifier',
+        ]);
         assert.ok(listed.encryption.status === 'enabled');
         assert.equal(document.keyVaultProperties.keyIdentifier, listed.encryption.keyIdentifier);
         assert.equal(document.keyVaultProperties.versionedKeyIdentifier, listed.encryption.versionedKeyIdentifier);
@@ -87,5 +98,8 @@ function assertCmkFields(registry: RegistrySummary, world: EmulatorWorld): void 
     assert.equal(parseKeyIdentifier(state.versionedKeyIdentifier, world.cloud).keyName, state.key.keyName);
     assert.match(state.currentVersion ?? '', /^[0-9a-z]{32}$/i);
     assert.equal(state.rotation, state.key.version ? 'manual' : 'automatic');
-    assert.ok(state.identity && (state.identity.kind === 'system' || state.identity.kind === 'user'), `${registry.name}: identity resolves (${JSON.stringify(state.identity)})`);
+    assert.ok(
+        state.identity && (state.identity.kind === 'system' || state.identity.kind === 'user'),
+        `${registry.name}: identity resolves (${JSON.stringify(state.identity)})`,
+    );
 }

@@ -3,14 +3,20 @@ import { defaultListConcurrency } from '../../../src/domain/clients/ClientOption
 import { listRegistriesInSubscriptions } from '../../../src/domain/registries/listRegistries';
 import { startEmulatorWorld, type EmulatorWorld, type LoggedRequest } from './emulatorWorld';
 
-const isRegistryList = (request: LoggedRequest) => request.method === 'GET' && /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/?$/i.test(request.path);
+const isRegistryList = (request: LoggedRequest) =>
+    request.method === 'GET' && /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/?$/i.test(request.path);
 
 /** Largest number of requests whose [start, start + duration] intervals overlap. */
 function peakOverlap(requests: LoggedRequest[]): number {
-    const events = requests.flatMap((request) => {
-        const start = Date.parse(request.time);
-        return [{ at: start, delta: 1 }, { at: start + request.durationMs, delta: -1 }];
-    }).sort((a, b) => a.at - b.at || a.delta - b.delta); // ends before starts at the same millisecond
+    const events = requests
+        .flatMap((request) => {
+            const start = Date.parse(request.time);
+            return [
+                { at: start, delta: 1 },
+                { at: start + request.durationMs, delta: -1 },
+            ];
+        })
+        .sort((a, b) => a.at - b.at || a.delta - b.delta); // ends before starts at the same millisecond
     let running = 0;
     let peak = 0;
     for (const event of events) {
@@ -23,7 +29,9 @@ function peakOverlap(requests: LoggedRequest[]): number {
 describe('domain over the emulator: paging', function () {
     this.timeout(180000);
     let world: EmulatorWorld;
-    before(async () => { world = await startEmulatorWorld({ seed: 'subscriptions=2,registries=250,cmk=0.3' }); });
+    before(async () => {
+        world = await startEmulatorWorld({ seed: 'subscriptions=2,registries=250,cmk=0.3' });
+    });
     after(() => world?.stop());
 
     it('follows nextLink until every registry is listed (125 per subscription, pages of 100)', async () => {
@@ -44,7 +52,9 @@ describe('domain over the emulator: concurrency across subscriptions', function 
     let world: EmulatorWorld;
     // 100 ms per request makes overlapping requests visible in the emulator's request log.
     // 24 subscriptions: more than the old default of 16, so the default-limit test tells "all at once" from waves.
-    before(async () => { world = await startEmulatorWorld({ seed: 'subscriptions=24,registries=48,cmk=0.5', latencyMs: 100 }); });
+    before(async () => {
+        world = await startEmulatorWorld({ seed: 'subscriptions=24,registries=48,cmk=0.5', latencyMs: 100 });
+    });
     after(() => world?.stop());
 
     it('never has more list calls in flight than the limit, and does use the limit', async () => {

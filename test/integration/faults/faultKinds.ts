@@ -13,8 +13,12 @@ export interface FaultKind {
 }
 
 const always = (): undefined => undefined;
-const error = (status: number, code: string, message: string, retryAfter?: number) =>
-    ({ status, code, message: `${message} (injected ${status})`, ...(retryAfter === undefined ? {} : { retryAfter }) });
+const error = (status: number, code: string, message: string, retryAfter?: number) => ({
+    status,
+    code,
+    message: `${message} (injected ${status})`,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+});
 
 export const delayMs = matrixTimeoutMs + 300;
 
@@ -25,16 +29,38 @@ export const faultKinds: readonly FaultKind[] = [
     { name: 'drop', transient: true, action: { drop: true }, markers: [], skip: always },
     { name: 'timeout', transient: true, action: { delayMs }, markers: [], skip: always },
     {
-        name: 'lroFailed', transient: false, action: { lroFail: true }, markers: ['InternalServerError', 'injected by an emulator fault rule'],
+        name: 'lroFailed',
+        transient: false,
+        action: { lroFail: true },
+        markers: ['InternalServerError', 'injected by an emulator fault rule'],
         // Only requests that start an asynchronous operation can end `Failed`. Of those, the emulator fails registry
         // operations on request; a deployment's operation fails only through its content (its resources' own errors).
-        skip: (p) => !p.startsOperation ? 'not a long-running operation'
-            : !/\/Microsoft\\\.ContainerRegistry\/registries\//i.test(p.pathPattern) ? 'the emulator fails only registry operations on request' : undefined,
+        skip: (p) =>
+            !p.startsOperation
+                ? 'not a long-running operation'
+                : !/\/Microsoft\\\.ContainerRegistry\/registries\//i.test(p.pathPattern)
+                  ? 'the emulator fails only registry operations on request'
+                  : undefined,
     },
-    { name: '403', transient: false, action: error(403, 'InjectedForbidden', 'The client does not have authorization.'), markers: ['InjectedForbidden', 'injected 403', /\b403\b/], skip: always },
     {
-        name: '404', transient: false, action: error(404, 'InjectedNotFound', 'The resource was deleted.'), markers: ['InjectedNotFound', 'injected 404', /\b404\b/],
-        skip: (p) => p.baselineStatuses.includes(404) ? 'a 404 is this request\'s normal answer' : undefined,
+        name: '403',
+        transient: false,
+        action: error(403, 'InjectedForbidden', 'The client does not have authorization.'),
+        markers: ['InjectedForbidden', 'injected 403', /\b403\b/],
+        skip: always,
     },
-    { name: '409', transient: false, action: error(409, 'InjectedConflict', 'Another operation is in progress.'), markers: ['InjectedConflict', 'injected 409', /\b409\b/], skip: always },
+    {
+        name: '404',
+        transient: false,
+        action: error(404, 'InjectedNotFound', 'The resource was deleted.'),
+        markers: ['InjectedNotFound', 'injected 404', /\b404\b/],
+        skip: (p) => (p.baselineStatuses.includes(404) ? "a 404 is this request's normal answer" : undefined),
+    },
+    {
+        name: '409',
+        transient: false,
+        action: error(409, 'InjectedConflict', 'Another operation is in progress.'),
+        markers: ['InjectedConflict', 'injected 409', /\b409\b/],
+        skip: always,
+    },
 ];

@@ -10,7 +10,19 @@ import { diagnoseFlow, listFlow, showFlow } from './flows/readFlows';
 import { autoRotationFlow, firewallFlow, rotateFlow, systemIdentityFlow } from './flows/rotationFlows';
 
 // Each flow's input type is its own; the matrix only passes it back to the same flow.
-const flows = [listFlow, showFlow, createFlow, deployFlow, rotateFlow, systemIdentityFlow, autoRotationFlow, firewallFlow, revokeFlow, restoreFlow, diagnoseFlow] as FlowSpec<unknown>[];
+const flows = [
+    listFlow,
+    showFlow,
+    createFlow,
+    deployFlow,
+    rotateFlow,
+    systemIdentityFlow,
+    autoRotationFlow,
+    firewallFlow,
+    revokeFlow,
+    restoreFlow,
+    diagnoseFlow,
+] as FlowSpec<unknown>[];
 // FAULT_FLOWS=create,rotate runs a subset while working on one flow; `npm test` runs them all.
 const only = process.env.FAULT_FLOWS?.split(',').map((name) => name.trim());
 const selected = flows.filter((flow) => !only || only.includes(flow.name));
@@ -36,8 +48,10 @@ describe('fault matrix: every request of every flow × every fault', function ()
         await Promise.allSettled(running.values());
         const count = (outcome: CaseResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
         const failed = count('failed');
-        console.log(`faults: ${results.length} injected, ${count('recovered')} recovered, ${count('reported')} reported, ${count('silent')} silent${failed ? `, ${failed} failed` : ''}`
-            + ` (${skipped.length} combinations skipped by rule; ${Math.round((Date.now() - started) / 1000)} s)`);
+        console.log(
+            `faults: ${results.length} injected, ${count('recovered')} recovered, ${count('reported')} reported, ${count('silent')} silent${failed ? `, ${failed} failed` : ''}` +
+                ` (${skipped.length} combinations skipped by rule; ${Math.round((Date.now() - started) / 1000)} s)`,
+        );
         const out = path.resolve(__dirname, '..', '..', '..', 'test-results');
         mkdirSync(out, { recursive: true });
         writeFileSync(path.join(out, 'fault-matrix.json'), JSON.stringify({ results, skipped }, undefined, 2));
@@ -50,7 +64,11 @@ describe('fault matrix: every request of every flow × every fault', function ()
             skipped.push(...matrix.skipped);
             assert.ok(matrix.results.length > 0, `${flow.name}: no case ran`);
             const bad = matrix.results.filter((r) => r.outcome === 'silent' || r.outcome === 'failed');
-            assert.equal(bad.length, 0, `${bad.length} of ${matrix.results.length} cases:\n${bad.map((r) => `  ${r.outcome}: ${r.request} × ${r.fault}: ${r.detail}`).join('\n')}`);
+            assert.equal(
+                bad.length,
+                0,
+                `${bad.length} of ${matrix.results.length} cases:\n${bad.map((r) => `  ${r.outcome}: ${r.request} × ${r.fault}: ${r.detail}`).join('\n')}`,
+            );
         });
     }
 });

@@ -4,10 +4,21 @@ import { startFaultWorld, type FaultWorld } from './faultWorld';
 import { firstRequestRule, requestPatterns, type RequestPattern } from './requestPatterns';
 
 export type Outcome = 'recovered' | 'reported' | 'silent' | 'failed';
-export interface CaseResult { readonly flow: string; readonly request: string; readonly fault: string; readonly outcome: Outcome; readonly detail: string; readonly durationMs: number }
+export interface CaseResult {
+    readonly flow: string;
+    readonly request: string;
+    readonly fault: string;
+    readonly outcome: Outcome;
+    readonly detail: string;
+    readonly durationMs: number;
+}
 
 type Attempt = { ok: true; result: unknown } | { ok: false; error: unknown };
-const attempt = (run: () => Promise<unknown>): Promise<Attempt> => run().then((result) => ({ ok: true as const, result }), (error: unknown) => ({ ok: false as const, error }));
+const attempt = (run: () => Promise<unknown>): Promise<Attempt> =>
+    run().then(
+        (result) => ({ ok: true as const, result }),
+        (error: unknown) => ({ ok: false as const, error }),
+    );
 
 /** Runs the flow once without faults (it must succeed) and returns the requests it sent: the rows of its matrix. */
 export async function discoverRequests<T>(w: FaultWorld, flow: FlowSpec<T>): Promise<RequestPattern[]> {
@@ -52,7 +63,14 @@ async function readAgainSuccessfully(w: FaultWorld, pattern: RequestPattern): Pr
 /** One cell of the matrix: reset, inject, run, judge; for a non-transient fault also check the state and retry without the fault. */
 export async function runCase<T>(w: FaultWorld, flow: FlowSpec<T>, pattern: RequestPattern, fault: FaultKind): Promise<CaseResult> {
     const started = Date.now();
-    const result = (outcome: Outcome, detail: string): CaseResult => ({ flow: flow.name, request: pattern.label, fault: fault.name, outcome, detail, durationMs: Date.now() - started });
+    const result = (outcome: Outcome, detail: string): CaseResult => ({
+        flow: flow.name,
+        request: pattern.label,
+        fault: fault.name,
+        outcome,
+        detail,
+        durationMs: Date.now() - started,
+    });
     await w.reset();
     const input = await flow.prepare(w);
     await w.addFault(firstRequestRule(pattern, fault.action));
@@ -84,7 +102,9 @@ export async function runCase<T>(w: FaultWorld, flow: FlowSpec<T>, pattern: Requ
     if (!explained) {
         return result('silent', `unexplained error: ${describeError(run.error)}`);
     }
-    const causeNamed = fault.markers.some((marker) => typeof marker === 'string' ? explained.cause.includes(marker) : marker.test(explained.cause)) || (fault.name === '404' && explained.gone === true);
+    const causeNamed =
+        fault.markers.some((marker) => (typeof marker === 'string' ? explained.cause.includes(marker) : marker.test(explained.cause))) ||
+        (fault.name === '404' && explained.gone === true);
     if (!causeNamed || !explained.step) {
         return result('silent', `step "${explained.step}" without the cause: ${explained.cause}`);
     }
@@ -97,7 +117,9 @@ export async function runCase<T>(w: FaultWorld, flow: FlowSpec<T>, pattern: Requ
         return result('failed', `step ${explained.step} reported; the retry failed: ${describeError(retry.error)}`);
     }
     const problems = await flow.verify(w, input, retry.result);
-    return problems.length > 0 ? result('failed', `step ${explained.step} reported; after the retry ${problems.join('; ')}`) : result('reported', `step ${explained.step}`);
+    return problems.length > 0
+        ? result('failed', `step ${explained.step} reported; after the retry ${problems.join('; ')}`)
+        : result('reported', `step ${explained.step}`);
 }
 
 /** The whole row set of one flow, on its own emulator: discover its requests, then every request × every fault. */

@@ -9,20 +9,43 @@ import { startEmulatorWorld, type EmulatorWorld, type LoggedRequest } from '../d
  */
 export const matrixTimeoutMs = 2000;
 export const matrixClientOptions: ClientOptions = {
-    retry: { maxRetries: 2, retryDelayInMs: 20, maxRetryDelayInMs: 100 }, timeoutMs: matrixTimeoutMs, lroPollIntervalMs: 20,
+    retry: { maxRetries: 2, retryDelayInMs: 20, maxRetryDelayInMs: 100 },
+    timeoutMs: matrixTimeoutMs,
+    lroPollIntervalMs: 20,
 };
 
 /** Two subscriptions, three CMK registries each (access-policy vault + user identity, RBAC vault + pinned key, firewalled vault + system identity). */
 export const matrixSeed = 'subscriptions=2,registries=6,cmk=1';
 
-export interface SeedRegistry { readonly id: string; readonly name: string; readonly subscriptionId: string; readonly keyIdentifier: string; readonly identity: string }
+export interface SeedRegistry {
+    readonly id: string;
+    readonly name: string;
+    readonly subscriptionId: string;
+    readonly keyIdentifier: string;
+    readonly identity: string;
+}
 
 export interface EmulatorSnapshot {
     groups: Record<string, { id: string; name: string }>;
     identities: Record<string, { id: string; name: string; principalId: string; clientId: string }>;
-    vaults: Record<string, { id: string; name: string; properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[]; networkAcls?: { bypass?: string } } }>;
+    vaults: Record<
+        string,
+        {
+            id: string;
+            name: string;
+            properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[]; networkAcls?: { bypass?: string } };
+        }
+    >;
     roleAssignments: Record<string, { id: string; scope: string; roleDefinitionId: string; principalId: string }>;
-    registries: Record<string, { id: string; name: string; identity?: { type?: string; principalId?: string }; encryption?: { status: string; keyVaultProperties?: { keyIdentifier?: string; versionedKeyIdentifier?: string; identity?: string } } }>;
+    registries: Record<
+        string,
+        {
+            id: string;
+            name: string;
+            identity?: { type?: string; principalId?: string };
+            encryption?: { status: string; keyVaultProperties?: { keyIdentifier?: string; versionedKeyIdentifier?: string; identity?: string } };
+        }
+    >;
     deployments: Record<string, { id: string; provisioningState: string }>;
 }
 
@@ -49,12 +72,19 @@ export async function startFaultWorld(): Promise<FaultWorld> {
     const state = () => call<EmulatorSnapshot>('GET', 'state');
     const targets = await world.source.listAllSubscriptions();
     const factory = targets[0]!.factory;
-    const registries = Object.values((await state()).registries).map((r): SeedRegistry => ({
-        id: r.id, name: r.name, subscriptionId: r.id.split('/')[2] ?? '',
-        keyIdentifier: r.encryption?.keyVaultProperties?.keyIdentifier ?? '', identity: r.encryption?.keyVaultProperties?.identity ?? '',
-    })).sort((a, b) => a.name.localeCompare(b.name));
+    const registries = Object.values((await state()).registries)
+        .map((r): SeedRegistry => ({
+            id: r.id,
+            name: r.name,
+            subscriptionId: r.id.split('/')[2] ?? '',
+            keyIdentifier: r.encryption?.keyVaultProperties?.keyIdentifier ?? '',
+            identity: r.encryption?.keyVaultProperties?.identity ?? '',
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
     return {
-        world, factory, registries,
+        world,
+        factory,
+        registries,
         subscriptionIds: world.emulator.environment.subscriptions.map((s) => s.id),
         reset: () => call<void>('POST', 'reset'),
         state,
@@ -70,10 +100,15 @@ export async function startFaultWorld(): Promise<FaultWorld> {
 /** The seeded registry of one kind in the first subscription: `accessPolicy` (user identity, versionless), `rbac` (user identity, pinned), `firewall` (system identity). */
 export function seedRegistry(w: FaultWorld, kind: 'accessPolicy' | 'rbac' | 'firewall'): SeedRegistry {
     const first = w.subscriptionIds[0]!;
-    const found = w.registries.find((r) => r.subscriptionId === first && (
-        kind === 'firewall' ? r.identity === 'system'
-            : kind === 'rbac' ? r.identity !== 'system' && /\/[0-9a-f]{32}$/i.test(r.keyIdentifier)
-                : r.identity !== 'system' && !/\/[0-9a-f]{32}$/i.test(r.keyIdentifier)));
+    const found = w.registries.find(
+        (r) =>
+            r.subscriptionId === first &&
+            (kind === 'firewall'
+                ? r.identity === 'system'
+                : kind === 'rbac'
+                  ? r.identity !== 'system' && /\/[0-9a-f]{32}$/i.test(r.keyIdentifier)
+                  : r.identity !== 'system' && !/\/[0-9a-f]{32}$/i.test(r.keyIdentifier)),
+    );
     if (!found) {
         throw new Error(`the seed has no ${kind} registry in subscription ${first}`);
     }

@@ -28,15 +28,19 @@ export function requestPatterns(log: readonly LoggedRequest[]): RequestPattern[]
     const patterns = new Map<string, { method: string; host: string; pathPattern: string; label: string; statuses: Set<number> }>();
     for (const request of log.filter(isFlowRequest)) {
         const segments = request.path.split('/');
-        const pathPattern = `^${segments.map((s) => generatedSegment.test(s) ? '[^/]+' : escapeRegExp(s)).join('/')}$`;
-        const label = `${request.method} ${request.host.split(':')[0]} ${segments.map((s) => generatedSegment.test(s) ? '{id}' : s).join('/')}`;
+        const pathPattern = `^${segments.map((s) => (generatedSegment.test(s) ? '[^/]+' : escapeRegExp(s))).join('/')}$`;
+        const label = `${request.method} ${request.host.split(':')[0]} ${segments.map((s) => (generatedSegment.test(s) ? '{id}' : s)).join('/')}`;
         const key = `${request.method} ${request.host.toLowerCase()} ${pathPattern.toLowerCase()}`;
         const entry = patterns.get(key) ?? { method: request.method, host: request.host.toLowerCase(), pathPattern, label, statuses: new Set<number>() };
         entry.statuses.add(request.status);
         patterns.set(key, entry);
     }
     return [...patterns.values()].map((p) => ({
-        method: p.method, host: p.host, pathPattern: p.pathPattern, label: p.label, baselineStatuses: [...p.statuses].sort(),
+        method: p.method,
+        host: p.host,
+        pathPattern: p.pathPattern,
+        label: p.label,
+        baselineStatuses: [...p.statuses].sort(),
         startsOperation: p.method !== 'GET' && (p.statuses.has(201) || p.statuses.has(202)),
     }));
 }

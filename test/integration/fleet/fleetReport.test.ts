@@ -14,7 +14,8 @@ describe('fleet: the fleet key report (keys, registries, warnings over the emula
     this.timeout(180_000);
     let world: EmulatorWorld;
     let targets: SubscriptionTarget[];
-    const factoryOf = (subscriptionId: string | undefined) => (targets.find((t) => t.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase()) ?? targets[0]!).factory;
+    const factoryOf = (subscriptionId: string | undefined) =>
+        (targets.find((t) => t.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase()) ?? targets[0]!).factory;
     const report = async () => readFleetReport(await readFleet(targets, 'resourceManager'), factoryOf, new Date());
 
     before(async () => {
@@ -31,12 +32,18 @@ describe('fleet: the fleet key report (keys, registries, warnings over the emula
         assert.ok(cmk.length >= 6);
         assert.deepEqual(read.registries.map((r) => r.user.registry.id).sort(), cmk.map((r) => r.id).sort());
         assert.equal(read.keys.length, keysInUse(fleet).flatMap((v) => v.keys).length);
-        assert.ok(read.keys.every((k) => k.health.lookup.kind === 'found' && !k.health.unreadable), 'every key readable by the signed-in principal');
+        assert.ok(
+            read.keys.every((k) => k.health.lookup.kind === 'found' && !k.health.unreadable),
+            'every key readable by the signed-in principal',
+        );
         const pinned = read.registries.filter((r) => r.user.encryption.rotation === 'manual');
         assert.ok(pinned.length > 0, 'the seed pins some registries');
         for (const registry of pinned) {
             const old = registry.warnings.find((w) => w.code === 'pinnedVersionOld');
-            assert.ok(registry.pinnedCreatedOn && old && old.code === 'pinnedVersionOld' && old.days >= 99, `${registry.user.registry.name}: ${JSON.stringify(registry.warnings)}`);
+            assert.ok(
+                registry.pinnedCreatedOn && old && old.code === 'pinnedVersionOld' && old.days >= 99,
+                `${registry.user.registry.name}: ${JSON.stringify(registry.warnings)}`,
+            );
         }
         const versionless = read.registries.filter((r) => r.user.encryption.rotation === 'automatic');
         assert.ok(versionless.every((r) => !r.warnings.some((w) => w.code === 'pinnedVersionOld' || w.code === 'versionNotPickedUp')));
@@ -49,7 +56,10 @@ describe('fleet: the fleet key report (keys, registries, warnings over the emula
         const latest = await client.getKey(first.key.keyName);
         await client.updateKeyProperties(first.key.keyName, latest.properties.version!, { expiresOn: new Date(Date.now() + 10 * DAY + 60_000) });
         let again = (await report()).keys.find((k) => k.key.keyName === first.key.keyName && k.key.vaultUrl === first.key.vaultUrl)!;
-        assert.deepEqual(again.warnings.map((w) => [w.code, 'days' in w ? w.days : undefined]), [['keyExpiresSoon', 10]]);
+        assert.deepEqual(
+            again.warnings.map((w) => [w.code, 'days' in w ? w.days : undefined]),
+            [['keyExpiresSoon', 10]],
+        );
 
         // A version ACR cannot use yet (valid from next year): its pickup fails, so two hours on the registries are still behind.
         const stuck = await client.createKey(first.key.keyName, 'RSA', { notBefore: new Date(Date.now() + 365 * DAY) });
@@ -60,8 +70,11 @@ describe('fleet: the fleet key report (keys, registries, warnings over the emula
         assert.ok(onKey.length > 0);
         for (const registry of onKey) {
             assert.notEqual(registry.user.encryption.currentVersion, stuck.properties.version);
-            assert.deepEqual(registry.warnings.map((w) => [w.code, 'latest' in w ? w.latest : undefined, 'hours' in w ? w.hours : undefined]),
-                [['versionNotPickedUp', stuck.properties.version, 2]], registry.user.registry.name);
+            assert.deepEqual(
+                registry.warnings.map((w) => [w.code, 'latest' in w ? w.latest : undefined, 'hours' in w ? w.hours : undefined]),
+                [['versionNotPickedUp', stuck.properties.version, 2]],
+                registry.user.registry.name,
+            );
         }
     });
 });

@@ -7,7 +7,11 @@ const rules = { encryptionPrincipals: ['id1'], caller: 'me', createdVaults: [vau
 
 describe('grant ledger: the "exactly what is needed" check can fail', () => {
     it('accepts the needed grants and names every excessive one', () => {
-        const needed = [{ principal: 'id1', vault, what: encryptionPolicy }, { principal: 'id1', vault: other, what: encryptionRole }, { principal: 'me', vault, what: keyManagementPolicy }];
+        const needed = [
+            { principal: 'id1', vault, what: encryptionPolicy },
+            { principal: 'id1', vault: other, what: encryptionRole },
+            { principal: 'me', vault, what: keyManagementPolicy },
+        ];
         assert.deepEqual(excessGrants(needed, rules, [vault, other]), []);
         const excessive = [
             { principal: 'id1', vault, what: 'policy:get,list,unwrapkey,wrapkey' },

@@ -1,14 +1,27 @@
-import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId, encryptionKeyPermissions, keyManagementKeyPermissions } from '../../../src/domain/access/roles';
+import {
+    cryptoOfficerRoleId,
+    cryptoServiceEncryptionUserRoleId,
+    encryptionKeyPermissions,
+    keyManagementKeyPermissions,
+} from '../../../src/domain/access/roles';
 
 /** Every key-vault grant in the emulator's state: access-policy key permissions and role assignments. */
-export interface Grant { readonly principal: string; readonly vault: string; readonly what: string }
+export interface Grant {
+    readonly principal: string;
+    readonly vault: string;
+    readonly what: string;
+}
 
 interface StateShape {
     vaults: Record<string, { id: string; properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[] } }>;
     roleAssignments: Record<string, { scope: string; roleDefinitionId: string; principalId: string }>;
 }
 
-const sorted = (values: readonly string[]) => [...values].map((v) => v.toLowerCase()).sort().join(',');
+const sorted = (values: readonly string[]) =>
+    [...values]
+        .map((v) => v.toLowerCase())
+        .sort()
+        .join(',');
 export const encryptionPolicy = `policy:${sorted(encryptionKeyPermissions)}`;
 export const encryptionRole = `role:${cryptoServiceEncryptionUserRoleId}`;
 export const keyManagementPolicy = `policy:${sorted(keyManagementKeyPermissions)}`;
@@ -16,11 +29,18 @@ export const keyManagementRole = `role:${cryptoOfficerRoleId}`;
 
 export function grantsOf(state: unknown): Grant[] {
     const s = state as StateShape;
-    const policies = Object.values(s.vaults).flatMap((vault) => vault.properties.accessPolicies
-        .filter((policy) => (policy.permissions.keys ?? []).length > 0)
-        .map((policy) => ({ principal: policy.objectId.toLowerCase(), vault: vault.id.toLowerCase(), what: `policy:${sorted(policy.permissions.keys ?? [])}` })));
+    const policies = Object.values(s.vaults).flatMap((vault) =>
+        vault.properties.accessPolicies
+            .filter((policy) => (policy.permissions.keys ?? []).length > 0)
+            .map((policy) => ({
+                principal: policy.objectId.toLowerCase(),
+                vault: vault.id.toLowerCase(),
+                what: `policy:${sorted(policy.permissions.keys ?? [])}`,
+            })),
+    );
     const roles = Object.values(s.roleAssignments).map((assignment) => ({
-        principal: assignment.principalId.toLowerCase(), vault: assignment.scope.toLowerCase(),
+        principal: assignment.principalId.toLowerCase(),
+        vault: assignment.scope.toLowerCase(),
         what: `role:${(assignment.roleDefinitionId.split('/').pop() ?? '').toLowerCase()}`,
     }));
     return [...policies, ...roles];

@@ -17,7 +17,17 @@ import { connectAsUser } from '../badInput/badInputWorld';
 import { allNewPlan } from '../create/createFixture';
 import { clientsFor, createVault, type Clients } from '../emulator/clients';
 import { admin, startForSuite } from '../emulator/harness';
-import { encryptionPolicy, encryptionRole, excessGrants, grantDiff, grantsOf, keyManagementPolicy, keyManagementRole, type Grant, type GrantRules } from './grantLedger';
+import {
+    encryptionPolicy,
+    encryptionRole,
+    excessGrants,
+    grantDiff,
+    grantsOf,
+    keyManagementPolicy,
+    keyManagementRole,
+    type Grant,
+    type GrantRules,
+} from './grantLedger';
 
 const rg = 'rg-grants';
 
@@ -49,11 +59,11 @@ describe('grants are exactly what each flow needs (emulator state after every fl
     const registries: Record<string, string> = {};
 
     const state = async () => (await admin(emulator, 'GET', 'state')).body as unknown;
-    const vaultIds = async () => Object.values((await state() as { vaults: Record<string, { id: string }> }).vaults).map((v) => v.id);
+    const vaultIds = async () => Object.values(((await state()) as { vaults: Record<string, { id: string }> }).vaults).map((v) => v.id);
     const principalOf = async (registryId: string) => {
         const registry = await getRegistry(factory, registryId);
         const identity = registry.encryption.status === 'enabled' ? registry.encryption.identity : undefined;
-        return identity && 'principalId' in identity ? identity.principalId ?? '' : '';
+        return identity && 'principalId' in identity ? (identity.principalId ?? '') : '';
     };
 
     /** Runs a flow and returns the grants it added and removed, having checked none is excessive. */
@@ -84,7 +94,9 @@ describe('grants are exactly what each flow needs (emulator state after every fl
         const rbac = await createVault(setup, emulator, rg, 'kvgrantsrbac', { enablePurgeProtection: true, enableRbacAuthorization: true, accessPolicies: [] });
         rbacVault = { id: rbac.id!, uri: rbac.properties.vaultUri! };
         await setup.authorization.roleAssignments.create(rbacVault.id, crypto.randomUUID(), {
-            roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${officer}`, principalId: caller, principalType: 'ServicePrincipal',
+            roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${officer}`,
+            principalId: caller,
+            principalType: 'ServicePrincipal',
         });
         await setup.keys(rbacVault.uri).createRsaKey('rbkey', { keySize: 2048 });
     });
@@ -105,17 +117,24 @@ describe('grants are exactly what each flow needs (emulator state after every fl
     it('create, all new, RBAC vault: the crypto-service role for the identity and the crypto-officer role for you, at the new vault', async () => {
         const { added, removed } = await observe(async () => {
             const plan = allNewPlan(subscriptionId);
-            const result = await executeCreate(factory, { ...plan, vault: { kind: 'new', name: plan.vault.kind === 'new' ? plan.vault.name : '', permissionModel: 'rbac' } });
+            const result = await executeCreate(factory, {
+                ...plan,
+                vault: { kind: 'new', name: plan.vault.kind === 'new' ? plan.vault.name : '', permissionModel: 'rbac' },
+            });
             return { encryptionPrincipals: [result.state.identity!.principalId], createdVaults: [result.state.vault!.info.id] };
         });
         assert.deepEqual(added.map((g) => g.what).sort(), [encryptionRole, keyManagementRole].sort());
         assert.deepEqual(removed, []);
     });
 
-    it('create with an existing identity, vault and key: only the identity\'s get/wrapKey/unwrapKey; nothing for you', async () => {
+    it("create with an existing identity, vault and key: only the identity's get/wrapKey/unwrapKey; nothing for you", async () => {
         const { added, removed } = await observe(async () => {
-            const plan = allNewPlan(subscriptionId, { resourceGroup: { name: rg, create: false }, identity: { kind: 'existing', id: identityB.id },
-                vault: { kind: 'existing', id: apVault.id }, key: { kind: 'existing', name: 'apkey' } });
+            const plan = allNewPlan(subscriptionId, {
+                resourceGroup: { name: rg, create: false },
+                identity: { kind: 'existing', id: identityB.id },
+                vault: { kind: 'existing', id: apVault.id },
+                key: { kind: 'existing', name: 'apkey' },
+            });
             await preflightCreate(factory, plan);
             const result = await executeCreate(factory, plan);
             registries.existing = result.registryId;
@@ -130,7 +149,16 @@ describe('grants are exactly what each flow needs (emulator state after every fl
 
     it('rotate to a new key version with the same identity: no grant added or removed', async () => {
         const { added, removed } = await observe(async () => {
-            await runRotation(factory, await planRotation(factory, { registryId: registries.existing!, key: { kind: 'newVersion' }, versionless: false, identity: { kind: 'keep' }, consent: {} }));
+            await runRotation(
+                factory,
+                await planRotation(factory, {
+                    registryId: registries.existing!,
+                    key: { kind: 'newVersion' },
+                    versionless: false,
+                    identity: { kind: 'keep' },
+                    consent: {},
+                }),
+            );
             return { encryptionPrincipals: [identityB.principalId], createdVaults: [] };
         });
         assert.deepEqual([added, removed], [[], []]);
@@ -138,25 +166,46 @@ describe('grants are exactly what each flow needs (emulator state after every fl
 
     it('cancel (a needed change declined): Azure stays exactly as it was', async () => {
         const before = JSON.stringify(await state());
-        await assert.rejects(planRotation(factory, { registryId: registries.existing!, key: { kind: 'existing', keyId: `${rbacVault.uri}keys/rbkey` }, versionless: true,
-            identity: { kind: 'user', resourceId: identityA.id }, consent: {} }));
+        await assert.rejects(
+            planRotation(factory, {
+                registryId: registries.existing!,
+                key: { kind: 'existing', keyId: `${rbacVault.uri}keys/rbkey` },
+                versionless: true,
+                identity: { kind: 'user', resourceId: identityA.id },
+                consent: {},
+            }),
+        );
         assert.equal(JSON.stringify(await state()), before);
     });
 
-    it('rotate to an RBAC vault with another user identity: only that identity\'s crypto-service role at that vault', async () => {
+    it("rotate to an RBAC vault with another user identity: only that identity's crypto-service role at that vault", async () => {
         const { added, removed } = await observe(async () => {
-            await runRotation(factory, await planRotation(factory, { registryId: registries.existing!, key: { kind: 'existing', keyId: `${rbacVault.uri}keys/rbkey` }, versionless: true,
-                identity: { kind: 'user', resourceId: identityA.id }, consent: { grantAccess: true, assignIdentity: true } }));
+            await runRotation(
+                factory,
+                await planRotation(factory, {
+                    registryId: registries.existing!,
+                    key: { kind: 'existing', keyId: `${rbacVault.uri}keys/rbkey` },
+                    versionless: true,
+                    identity: { kind: 'user', resourceId: identityA.id },
+                    consent: { grantAccess: true, assignIdentity: true },
+                }),
+            );
             return { encryptionPrincipals: [identityA.principalId], createdVaults: [] };
         });
         assert.deepEqual(brief(added), [`${identityA.principalId}|${rbacVault.id.toLowerCase()}|${encryptionRole}`]);
         assert.deepEqual(removed, []);
     });
 
-    it('use the system identity (removing the previous identity\'s access): one role added for it, the previous one removed', async () => {
+    it("use the system identity (removing the previous identity's access): one role added for it, the previous one removed", async () => {
         const { added, removed } = await observe(async () => {
             const registry = await getRegistry(factory, registries.existing!);
-            await runRotation(factory, await planRotation(factory, useSystemIdentityRequest(registry, { removePreviousIdentityAccess: true, consent: { enableSystemIdentity: true, grantAccess: true } })));
+            await runRotation(
+                factory,
+                await planRotation(
+                    factory,
+                    useSystemIdentityRequest(registry, { removePreviousIdentityAccess: true, consent: { enableSystemIdentity: true, grantAccess: true } }),
+                ),
+            );
             return { encryptionPrincipals: [await principalOf(registries.existing!)], createdVaults: [] };
         });
         const system = await principalOf(registries.existing!);
@@ -168,13 +217,16 @@ describe('grants are exactly what each flow needs (emulator state after every fl
     it('enable automatic rotation with a policy: no grant added or removed', async () => {
         const { added, removed } = await observe(async () => {
             const registry = await getRegistry(factory, registries.existing!);
-            await runRotation(factory, await planRotation(factory, enableAutoRotationRequest(registry, { rotationPolicy: { rotateEveryDays: 90, notifyDaysBeforeExpiry: 30 } })));
+            await runRotation(
+                factory,
+                await planRotation(factory, enableAutoRotationRequest(registry, { rotationPolicy: { rotateEveryDays: 90, notifyDaysBeforeExpiry: 30 } })),
+            );
             return { encryptionPrincipals: [await principalOf(registries.existing!)], createdVaults: [] };
         });
         assert.deepEqual([added, removed], [[], []]);
     });
 
-    it('revoke removes exactly the identity\'s grant; restore puts back exactly that', async () => {
+    it("revoke removes exactly the identity's grant; restore puts back exactly that", async () => {
         const store = new StoredRevocations(new SavedStateCapture());
         const principal = (await principalOf(registries.apNew!)).toLowerCase();
         const revoked = await observe(async () => {
@@ -183,7 +235,10 @@ describe('grants are exactly what each flow needs (emulator state after every fl
             return { encryptionPrincipals: [principal], createdVaults: [] };
         });
         assert.deepEqual(revoked.added, []);
-        assert.deepEqual(revoked.removed.map((g) => `${g.principal}|${g.what}`), [`${principal}|${encryptionPolicy}`]);
+        assert.deepEqual(
+            revoked.removed.map((g) => `${g.principal}|${g.what}`),
+            [`${principal}|${encryptionPolicy}`],
+        );
         const restored = await observe(async () => {
             await runRestore(factory, await planRestore(factory, registries.apNew!, store), store);
             return { encryptionPrincipals: [principal], createdVaults: [] };

@@ -13,7 +13,11 @@ import { FileStorage } from './fileStorage';
 
 export type CrashMode = 'beforeRequest' | 'inFlight' | 'afterRequest';
 /** `registry` (1-based, Rotate All): the crash hits that registry's journal only; a change shared by all is recorded in each in turn. */
-export interface CrashPoint { readonly step: string; readonly mode: CrashMode; readonly registry?: number }
+export interface CrashPoint {
+    readonly step: string;
+    readonly mode: CrashMode;
+    readonly registry?: number;
+}
 export interface ChildInput extends ScenarioInput {
     readonly environment: EmulatorEnvironment;
     readonly ca: string;
@@ -28,13 +32,23 @@ export interface ChildInput extends ScenarioInput {
  * the "done" record is never written.
  */
 class CrashingStore implements JournalStore {
-    constructor(private readonly inner: JournalStore, private readonly crash: CrashPoint, private readonly registryId?: string) { }
-    list() { return this.inner.list(); }
-    remove(id: string) { return this.inner.remove(id); }
+    constructor(
+        private readonly inner: JournalStore,
+        private readonly crash: CrashPoint,
+        private readonly registryId?: string,
+    ) {}
+    list() {
+        return this.inner.list();
+    }
+    remove(id: string) {
+        return this.inner.remove(id);
+    }
     async write(entry: JournalEntry): Promise<void> {
         const last = entry.changes[entry.changes.length - 1];
-        const matches = last !== undefined && (last.step === this.crash.step || last.step.startsWith(`${this.crash.step}:`))
-            && (this.registryId === undefined || entry.registryId === this.registryId);
+        const matches =
+            last !== undefined &&
+            (last.step === this.crash.step || last.step.startsWith(`${this.crash.step}:`)) &&
+            (this.registryId === undefined || entry.registryId === this.registryId);
         const mode: CrashMode | undefined = !matches ? undefined : last.status === 'done' ? 'afterRequest' : last.operation ? 'inFlight' : 'beforeRequest';
         if (mode === this.crash.mode && this.crash.mode === 'afterRequest') {
             process.kill(process.pid, 'SIGKILL');
@@ -55,7 +69,10 @@ async function main(): Promise<void> {
     await runScenario(target.factory, input, journals, new StoredRevocations(new FileStorage(input.revocationsFile)));
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-    console.error(error);
-    process.exit(3);
-});
+main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+        console.error(error);
+        process.exit(3);
+    },
+);

@@ -33,7 +33,14 @@ export async function runScenario(factory: AzureClientFactory, input: ScenarioIn
     switch (input.scenario) {
         case 'create': {
             const plan = input.createPlan!;
-            const journal = await RunJournal.begin(journals, { flow: 'create', command: 'createEncryptedRegistry', registryId: registryId(plan), registryName: plan.registry.name, subscriptionId: plan.subscriptionId, plan });
+            const journal = await RunJournal.begin(journals, {
+                flow: 'create',
+                command: 'createEncryptedRegistry',
+                registryId: registryId(plan),
+                registryName: plan.registry.name,
+                subscriptionId: plan.subscriptionId,
+                plan,
+            });
             await executeCreate(factory, plan, { journal });
             await journal.finish();
             return;
@@ -41,11 +48,26 @@ export async function runScenario(factory: AzureClientFactory, input: ScenarioIn
         case 'systemIdentity':
         case 'newVersionPinned': {
             const registry = await getRegistry(factory, input.registryId!);
-            const request = input.scenario === 'systemIdentity'
-                ? useSystemIdentityRequest(registry, { removePreviousIdentityAccess: false })
-                : { registryId: registry.id, key: { kind: 'newVersion' as const }, versionless: false, identity: { kind: 'keep' as const }, consent: {}, subscriptionIds: input.subscriptionIds };
+            const request =
+                input.scenario === 'systemIdentity'
+                    ? useSystemIdentityRequest(registry, { removePreviousIdentityAccess: false })
+                    : {
+                          registryId: registry.id,
+                          key: { kind: 'newVersion' as const },
+                          versionless: false,
+                          identity: { kind: 'keep' as const },
+                          consent: {},
+                          subscriptionIds: input.subscriptionIds,
+                      };
             const plan = await planRotation(factory, request);
-            const journal = await RunJournal.begin(journals, { flow: 'rotate', command: input.scenario === 'systemIdentity' ? 'useSystemIdentity' : 'rotateKey', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan: journalRotationPlan(plan) });
+            const journal = await RunJournal.begin(journals, {
+                flow: 'rotate',
+                command: input.scenario === 'systemIdentity' ? 'useSystemIdentity' : 'rotateKey',
+                registryId: registry.id,
+                registryName: registry.name,
+                subscriptionId: registry.subscriptionId,
+                plan: journalRotationPlan(plan),
+            });
             await runRotation(factory, plan, undefined, { journal, runId: journal.current.id });
             await journal.finish();
             return;
@@ -53,7 +75,14 @@ export async function runScenario(factory: AzureClientFactory, input: ScenarioIn
         case 'revoke': {
             const plan = await planRevoke(factory, { registryId: input.registryId!, method: { kind: 'removeAccess' }, subscriptionIds: input.subscriptionIds });
             const registry = plan.target.registry;
-            const journal = await RunJournal.begin(journals, { flow: 'revoke', command: 'revokeKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan });
+            const journal = await RunJournal.begin(journals, {
+                flow: 'revoke',
+                command: 'revokeKeyAccess',
+                registryId: registry.id,
+                registryName: registry.name,
+                subscriptionId: registry.subscriptionId,
+                plan,
+            });
             await runRevoke(factory, plan, revocations, registry.name, new Date(), journal);
             await journal.finish();
             return;
@@ -65,14 +94,27 @@ export async function runScenario(factory: AzureClientFactory, input: ScenarioIn
             const keyId = first.raw.encryption!.keyVaultProperties!.keyIdentifier!;
             const key = { ...parseKeyIdentifier(keyId, factory.cloud), version: undefined };
             const registries = input.registryIds!.map((id) => ({ id, name: id.split('/').pop()! }));
-            const plan = await planFleetRotation(factory, { key, registries, target: { kind: 'newVersion' }, versionless: false, subscriptionIds: input.subscriptionIds });
+            const plan = await planFleetRotation(factory, {
+                key,
+                registries,
+                target: { kind: 'newVersion' },
+                versionless: false,
+                subscriptionIds: input.subscriptionIds,
+            });
             await runFleetRotation(factory, plan, { beginJournal: registryJournals({ journal: journals }, 'rotateAllUsingKey'), concurrency: 1 });
             return;
         }
         case 'restore': {
             const plan = await planRestore(factory, input.registryId!, revocations, input.subscriptionIds);
             const registry = plan.target.registry;
-            const journal = await RunJournal.begin(journals, { flow: 'restore', command: 'restoreKeyAccess', registryId: registry.id, registryName: registry.name, subscriptionId: registry.subscriptionId, plan });
+            const journal = await RunJournal.begin(journals, {
+                flow: 'restore',
+                command: 'restoreKeyAccess',
+                registryId: registry.id,
+                registryName: registry.name,
+                subscriptionId: registry.subscriptionId,
+                plan,
+            });
             await runRestore(factory, plan, revocations, journal);
             await journal.finish();
             return;

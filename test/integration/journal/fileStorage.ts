@@ -3,7 +3,7 @@ import type { KeyValueStorage } from '../../../src/domain/revoke/RevocationRecor
 
 /** A key-value storage in one JSON file: the revocation records two processes (a run and its restart) share, as VS Code's global state does. */
 export class FileStorage implements KeyValueStorage {
-    constructor(private readonly file: string) { }
+    constructor(private readonly file: string) {}
 
     get<T>(key: string): T | undefined {
         return this.all()[key] as T | undefined;
@@ -15,6 +15,6 @@ export class FileStorage implements KeyValueStorage {
     }
 
     private all(): Record<string, unknown> {
-        return existsSync(this.file) ? JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, unknown> : {};
+        return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, unknown>) : {};
     }
 }

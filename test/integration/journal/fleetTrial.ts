@@ -14,10 +14,14 @@ import { keyVersions, worldSnapshot } from './worldSnapshot';
 
 /** Three seeded registries on one key (RBAC vault, one user-assigned identity, pinned versions), by name. */
 export async function registriesSharingKey(world: SeededWorld): Promise<RegistrySummary[]> {
-    const keyOf = (registry: RegistrySummary) => (registry.raw.encryption?.keyVaultProperties?.keyIdentifier ?? '').toLowerCase().split('/').slice(0, 5).join('/');
+    const keyOf = (registry: RegistrySummary) =>
+        (registry.raw.encryption?.keyVaultProperties?.keyIdentifier ?? '').toLowerCase().split('/').slice(0, 5).join('/');
     const pinned = (await world.registries()).filter((registry) => setupOf(registry) === 'rbacUser').sort((a, b) => a.name.localeCompare(b.name));
     const sharing = pinned.filter((registry) => keyOf(registry) === keyOf(pinned[0]!));
-    assert.ok(sharing.length >= 3, `the seeded world has three registries on key ${keyOf(pinned[0]!)}, found ${sharing.map((registry) => registry.name).join(', ')}`);
+    assert.ok(
+        sharing.length >= 3,
+        `the seeded world has three registries on key ${keyOf(pinned[0]!)}, found ${sharing.map((registry) => registry.name).join(', ')}`,
+    );
     return sharing.slice(0, 3);
 }
 
@@ -30,7 +34,12 @@ export function expectedInterrupted(registryIds: readonly string[], crash: Crash
  * What the user does with each notification: Resume, or Clean Up where it is offered — where only Resume is (the
  * registry already uses its new key) that is what is left to choose. Returns the registries cleaned up.
  */
-export async function recoverFleet(factory: AzureClientFactory, entries: readonly JournalEntry[], stores: RecoveryStores, action: 'resume' | 'cleanUp'): Promise<string[]> {
+export async function recoverFleet(
+    factory: AzureClientFactory,
+    entries: readonly JournalEntry[],
+    stores: RecoveryStores,
+    action: 'resume' | 'cleanUp',
+): Promise<string[]> {
     const cleaned: string[] = [];
     for (const entry of entries) {
         if (action === 'resume' || !canCleanUp(entry)) {
@@ -63,9 +72,20 @@ export async function expectFleetRecovered(world: SeededWorld, registryIds: read
         const registry = await getRegistry(world.factory, id);
         names.push(registry.name);
         assert.equal(newVersions.length, 1, 'a registry was rotated: to the version the run made');
-        assert.match(registry.raw.encryption?.keyVaultProperties?.keyIdentifier ?? '', new RegExp(`/${newVersions[0]!.split('/').pop()}$`), `${registry.name} is pinned to the version the run made`);
+        assert.match(
+            registry.raw.encryption?.keyVaultProperties?.keyIdentifier ?? '',
+            new RegExp(`/${newVersions[0]!.split('/').pop()}$`),
+            `${registry.name} is pinned to the version the run made`,
+        );
         assert.equal((await world.admin.keyAccess(id)).accessible, true, `${registry.name} reaches its key`);
     }
-    const others = (snapshot: ReturnType<typeof worldSnapshot>) => ({ ...snapshot, registries: snapshot.registries.filter((line) => !names.includes(line.split('|')[0]!)) });
-    assert.deepEqual(others(worldSnapshot(after, { ignoreKeys: true })), others(worldSnapshot(before, { ignoreKeys: true })), 'the rest of the world as it was before the run');
+    const others = (snapshot: ReturnType<typeof worldSnapshot>) => ({
+        ...snapshot,
+        registries: snapshot.registries.filter((line) => !names.includes(line.split('|')[0]!)),
+    });
+    assert.deepEqual(
+        others(worldSnapshot(after, { ignoreKeys: true })),
+        others(worldSnapshot(before, { ignoreKeys: true })),
+        'the rest of the world as it was before the run',
+    );
 }

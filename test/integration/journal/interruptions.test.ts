@@ -28,23 +28,33 @@ const points = (step: string, ...modes: CrashMode[]): CrashPoint[] => modes.map(
 /** Every change of every journaled flow, cut off before its request, while Azure works on it (long-running), and after Azure made it. */
 const matrix: Record<ScenarioName, CrashPoint[]> = {
     create: [
-        ...points('resourceGroup', 'beforeRequest', 'afterRequest'), ...points('identity', 'beforeRequest', 'afterRequest'),
-        ...points('vault', 'beforeRequest', 'afterRequest'), ...points('keyManagementAccess', 'beforeRequest', 'afterRequest'),
-        ...points('encryptionAccess', 'beforeRequest', 'afterRequest'), ...points('key', 'beforeRequest', 'afterRequest'),
+        ...points('resourceGroup', 'beforeRequest', 'afterRequest'),
+        ...points('identity', 'beforeRequest', 'afterRequest'),
+        ...points('vault', 'beforeRequest', 'afterRequest'),
+        ...points('keyManagementAccess', 'beforeRequest', 'afterRequest'),
+        ...points('encryptionAccess', 'beforeRequest', 'afterRequest'),
+        ...points('key', 'beforeRequest', 'afterRequest'),
         ...points('registry', 'beforeRequest', 'inFlight', 'afterRequest'),
     ],
     systemIdentity: [
-        ...points('enableSystemIdentity', 'beforeRequest', 'inFlight', 'afterRequest'), ...points('grantAccess', 'beforeRequest', 'afterRequest'),
+        ...points('enableSystemIdentity', 'beforeRequest', 'inFlight', 'afterRequest'),
+        ...points('grantAccess', 'beforeRequest', 'afterRequest'),
         ...points('switchEncryption', 'beforeRequest', 'inFlight', 'afterRequest'),
     ],
-    newVersionPinned: [...points('createKeyVersion', 'beforeRequest', 'afterRequest'), ...points('switchEncryption', 'beforeRequest', 'inFlight', 'afterRequest')],
+    newVersionPinned: [
+        ...points('createKeyVersion', 'beforeRequest', 'afterRequest'),
+        ...points('switchEncryption', 'beforeRequest', 'inFlight', 'afterRequest'),
+    ],
     revoke: points('removeGrant', 'beforeRequest', 'afterRequest'),
     restore: points('regrant', 'beforeRequest', 'afterRequest'),
     // Three registries on one key, one at a time, cut off at the second one's journal: at the version made for all (before
     // its request: the third registry's journal never saw it; after it: the version exists, the second and third do not
     // know), and at its switch (the first registry done, the third not reached). The switch's other modes are a single
     // rotation's, tried above.
-    rotateAll: [...points('createKeyVersion', 'beforeRequest', 'afterRequest'), ...points('switchEncryption', 'inFlight')].map((point) => ({ ...point, registry: 2 })),
+    rotateAll: [...points('createKeyVersion', 'beforeRequest', 'afterRequest'), ...points('switchEncryption', 'inFlight')].map((point) => ({
+        ...point,
+        registry: 2,
+    })),
 };
 
 const tally = { tried: 0, resumed: 0, cleaned: 0, cleanUpNotOffered: 0, lost: 0 };
@@ -62,8 +72,10 @@ describe('interrupted flows: the process dies at every change, the journal resum
         mkdirSync(keptJournals, { recursive: true });
     });
     after(async () => {
-        console.log(`      interruptions: ${tally.tried} tried, ${tally.resumed} resumed, ${tally.cleaned} cleaned, ${tally.lost} lost`
-            + (tally.cleanUpNotOffered ? ` (Clean Up not offered ${tally.cleanUpNotOffered}×: the registry already used its new key)` : ''));
+        console.log(
+            `      interruptions: ${tally.tried} tried, ${tally.resumed} resumed, ${tally.cleaned} cleaned, ${tally.lost} lost` +
+                (tally.cleanUpNotOffered ? ` (Clean Up not offered ${tally.cleanUpNotOffered}×: the registry already used its new key)` : ''),
+        );
         await world?.world.stop();
         rmSync(work, { recursive: true, force: true });
     });
@@ -95,17 +107,27 @@ describe('interrupted flows: the process dies at every change, the journal resum
         const input = await prepare(scenario, revocations);
         const before = await world.admin.state();
 
-        await runChild({ ...input, environment: world.world.emulator.environment, ca: world.world.cloud.caCertificate ?? '', journalDir, revocationsFile, crash }, dir);
+        await runChild(
+            { ...input, environment: world.world.emulator.environment, ca: world.world.cloud.caCertificate ?? '', journalDir, revocationsFile, crash },
+            dir,
+        );
 
         const journals = new FileJournalStore(journalDir);
         const interrupted = await findInterruptedRuns(journals);
         if (scenario === 'rotateAll') {
-            assert.deepEqual(interrupted.map((run) => run.registryId).sort(), expectedInterrupted(input.registryIds!, crash).sort(), 'one run per registry not finished: the one cut off and those not reached');
+            assert.deepEqual(
+                interrupted.map((run) => run.registryId).sort(),
+                expectedInterrupted(input.registryIds!, crash).sort(),
+                'one run per registry not finished: the one cut off and those not reached',
+            );
         } else {
             assert.equal(interrupted.length, 1, 'the next start finds the run that did not finish');
         }
         for (const [index, run] of interrupted.entries()) {
-            writeFileSync(path.join(keptJournals, `${scenario}-${crash.step}-${crash.mode}-${action}${index ? `-${index}` : ''}.json`), JSON.stringify(run, null, 2));
+            writeFileSync(
+                path.join(keptJournals, `${scenario}-${crash.step}-${crash.mode}-${action}${index ? `-${index}` : ''}.json`),
+                JSON.stringify(run, null, 2),
+            );
             assert.doesNotMatch(JSON.stringify(run), /eyJ[\w-]+\.|BEGIN [A-Z ]*PRIVATE|clientSecret|client_secret/i, 'the journal holds no token or secret');
         }
         const entry = interrupted[0]!;
@@ -136,16 +158,25 @@ describe('interrupted flows: the process dies at every change, the journal resum
             await expectCleanedUp(scenario, entry, before, revocations);
             tally.cleaned++;
         }
-        assert.deepEqual(readdirSync(journalDir).filter((name) => name.endsWith('.json')), [], 'the journal is gone once resumed or cleaned up');
+        assert.deepEqual(
+            readdirSync(journalDir).filter((name) => name.endsWith('.json')),
+            [],
+            'the journal is gone once resumed or cleaned up',
+        );
     }
 
     async function prepare(scenario: ScenarioName, revocations: StoredRevocations): Promise<ScenarioInput> {
         const subscriptionIds = world.subscriptionIds;
         switch (scenario) {
-            case 'create': return { scenario, subscriptionIds, createPlan: allNewPlan(subscriptionIds[0]!) };
-            case 'systemIdentity': case 'revoke': return { scenario, subscriptionIds, registryId: (await world.registryWith('policyUser')).id };
-            case 'newVersionPinned': return { scenario, subscriptionIds, registryId: (await world.registryWith('rbacUser')).id };
-            case 'rotateAll': return { scenario, subscriptionIds, registryIds: (await registriesSharingKey(world)).map((registry) => registry.id) };
+            case 'create':
+                return { scenario, subscriptionIds, createPlan: allNewPlan(subscriptionIds[0]!) };
+            case 'systemIdentity':
+            case 'revoke':
+                return { scenario, subscriptionIds, registryId: (await world.registryWith('policyUser')).id };
+            case 'newVersionPinned':
+                return { scenario, subscriptionIds, registryId: (await world.registryWith('rbacUser')).id };
+            case 'rotateAll':
+                return { scenario, subscriptionIds, registryIds: (await registriesSharingKey(world)).map((registry) => registry.id) };
             case 'restore': {
                 const registry = await world.registryWith('policyUser');
                 const plan = await planRevoke(world.factory, { registryId: registry.id, method: { kind: 'removeAccess' }, subscriptionIds });
@@ -174,11 +205,19 @@ describe('interrupted flows: the process dies at every change, the journal resum
                 assert.equal(registry.raw.encryption?.keyVaultProperties?.identity?.toLowerCase(), 'system');
                 assert.equal(access, true);
                 assert.deepEqual(newVersions, []);
-                assert.equal(worldSnapshot(after).policies.filter((policy) => policy.includes(registry.raw.identity?.principalId?.toLowerCase() ?? '?')).length, 1, 'one grant for the system identity');
+                assert.equal(
+                    worldSnapshot(after).policies.filter((policy) => policy.includes(registry.raw.identity?.principalId?.toLowerCase() ?? '?')).length,
+                    1,
+                    'one grant for the system identity',
+                );
                 return;
             case 'newVersionPinned':
                 assert.equal(newVersions.length, 1, 'exactly one new key version: not created twice');
-                assert.match(registry.raw.encryption?.keyVaultProperties?.keyIdentifier ?? '', new RegExp(`/${newVersions[0]!.split('/').pop()}$`), 'pinned to the version the run made');
+                assert.match(
+                    registry.raw.encryption?.keyVaultProperties?.keyIdentifier ?? '',
+                    new RegExp(`/${newVersions[0]!.split('/').pop()}$`),
+                    'pinned to the version the run made',
+                );
                 assert.equal(access, true);
                 return;
             case 'revoke':
@@ -210,10 +249,15 @@ function runChild(input: ChildInput, dir: string): Promise<void> {
     const file = path.join(dir, 'input.json');
     writeFileSync(file, JSON.stringify(input), { mode: 0o600 });
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--require', 'tsx/cjs', '--require', './test/support/resolve-localhost.cjs', 'test/integration/journal/crashChild.ts', file],
-            { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(
+            process.execPath,
+            ['--require', 'tsx/cjs', '--require', './test/support/resolve-localhost.cjs', 'test/integration/journal/crashChild.ts', file],
+            { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+        );
         let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+        child.stderr.on('data', (chunk: Buffer) => {
+            stderr += chunk.toString();
+        });
         child.on('exit', (code, signal) => {
             rmSync(file, { force: true });
             if (signal === 'SIGKILL') {

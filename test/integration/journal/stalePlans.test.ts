@@ -19,7 +19,9 @@ import { startSeededWorld, type SeededWorld } from '../diagnose/seededWorld';
 /** Changes (not reads, not sign-in) sent since `since`. */
 async function changesSince(world: SeededWorld, since: number): Promise<string[]> {
     const { requests } = await world.admin.requests(since);
-    return requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/_emulator') && !/\/oauth2\/|\/\.well-known\//.test(r.path)).map((r) => `${r.method} ${r.path}`);
+    return requests
+        .filter((r) => r.method !== 'GET' && !r.path.startsWith('/_emulator') && !/\/oauth2\/|\/\.well-known\//.test(r.path))
+        .map((r) => `${r.method} ${r.path}`);
 }
 
 describe('stale plans: someone else changes what a confirmed plan relied on', function () {
@@ -36,11 +38,17 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
     after(() => world?.world.stop());
     beforeEach(() => world.reset());
 
-    it('two windows, one registry: the second window\'s confirmed plan stops before its first change, naming what changed and who changed it', async () => {
+    it("two windows, one registry: the second window's confirmed plan stops before its first change, naming what changed and who changed it", async () => {
         const registry = await world.registryWith('policyUser');
         const planA = await planRotation(world.factory, useSystemIdentityRequest(registry, { removePreviousIdentityAccess: false }));
         // The other window rotates the same registry to a new pinned key version, start to end.
-        const planB = await planRotation(other, { registryId: registry.id, key: { kind: 'newVersion' }, versionless: false, identity: { kind: 'keep' }, consent: {} });
+        const planB = await planRotation(other, {
+            registryId: registry.id,
+            key: { kind: 'newVersion' },
+            versionless: false,
+            identity: { kind: 'keep' },
+            consent: {},
+        });
         await runRotation(other, planB);
         const changedByOther = await getRegistry(world.factory, registry.id);
         const { lastSeq } = await world.admin.requests();
@@ -75,8 +83,10 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
                 }
             },
         };
-        await assert.rejects(runRotation(world.factory, plan, undefined, { journal: meddling, runId: '00000000-0000-4000-8000-000000000001' }),
-            (error: AnyDomainError) => error.code === 'PlanStale' && error.params.step === 'switchEncryption');
+        await assert.rejects(
+            runRotation(world.factory, plan, undefined, { journal: meddling, runId: '00000000-0000-4000-8000-000000000001' }),
+            (error: AnyDomainError) => error.code === 'PlanStale' && error.params.step === 'switchEncryption',
+        );
         assert.deepEqual(await changesSince(world, since), [], 'the switch was not sent');
         assert.equal((await getRegistry(world.factory, registry.id)).raw.encryption?.keyVaultProperties?.keyIdentifier, pinned);
     });
@@ -85,7 +95,11 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
         const registry = await world.registryWith('rbacUser');
         const state = requireCmk(registry);
         const plan = await planRotation(world.factory, {
-            registryId: registry.id, key: { kind: 'existing', keyId: formatKeyIdentifier(state.key!, { versionless: true }) }, versionless: true, identity: { kind: 'keep' }, consent: {},
+            registryId: registry.id,
+            key: { kind: 'existing', keyId: formatKeyIdentifier(state.key!, { versionless: true }) },
+            versionless: true,
+            identity: { kind: 'keep' },
+            consent: {},
         });
         await setKeyVersionEnabled(other, state.key!, state.currentVersion!, false);
         const { lastSeq } = await world.admin.requests();
@@ -102,7 +116,11 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
         const registry = await world.registryWith('policyUser');
         const state = requireCmk(registry);
         const plan = await planRotation(world.factory, {
-            registryId: registry.id, key: { kind: 'existing', keyId: formatKeyIdentifier({ ...state.key!, version: state.currentVersion }) }, versionless: false, identity: { kind: 'keep' }, consent: {},
+            registryId: registry.id,
+            key: { kind: 'existing', keyId: formatKeyIdentifier({ ...state.key!, version: state.currentVersion }) },
+            versionless: false,
+            identity: { kind: 'keep' },
+            consent: {},
         });
         assert.deepEqual([...plan.steps], ['switchEncryption'], 'the identity had access: no grant planned');
         const vault = await getVault(other, plan.vault.id);
@@ -110,7 +128,10 @@ describe('stale plans: someone else changes what a confirmed plan relied on', fu
             await removeGrant(other, vault, grant);
         }
         const { lastSeq } = await world.admin.requests();
-        await assert.rejects(runRotation(world.factory, plan), (error: unknown) => isDomainError(error) && error.code === 'PlanStaleAccess' && error.params.vault === plan.vault.name);
+        await assert.rejects(
+            runRotation(world.factory, plan),
+            (error: unknown) => isDomainError(error) && error.code === 'PlanStaleAccess' && error.params.vault === plan.vault.name,
+        );
         assert.deepEqual(await changesSince(world, lastSeq), []);
     });
 });

@@ -35,23 +35,32 @@ describe('registry data: repositories and verified data access (@azure/container
         assert.equal(registry.loginServer, `${registry.name}${world.emulator.environment.acrLoginServerSuffix}`);
         const listing = await listRepositories(factory, registry);
         assert.equal(listing.kind, 'listed');
-        assert.deepEqual(listing.kind === 'listed' && listing.repositories, [{ name: 'hello-world', tagCount: 2 }, { name: 'tools/checksum', tagCount: 1 }]);
+        assert.deepEqual(listing.kind === 'listed' && listing.repositories, [
+            { name: 'hello-world', tagCount: 2 },
+            { name: 'tools/checksum', tagCount: 1 },
+        ]);
         const tags = await listRepositoryTags(factory, registry, 'hello-world');
         assert.equal(tags.kind, 'listed');
         assert.deepEqual(tags.kind === 'listed' && tags.tags.map((t) => t.tag).sort(), ['latest', 'v1']);
         assert.ok(tags.kind === 'listed' && tags.tags.every((t) => /^sha256:[0-9a-f]{64}$/.test(t.digest)));
         const { requests } = await world.requests();
         const host = registry.loginServer!.toLowerCase();
-        assert.ok(requests.some((r) => r.host === host && r.path === '/oauth2/exchange' && r.status === 200), 'the Entra token was exchanged at the login server');
+        assert.ok(
+            requests.some((r) => r.host === host && r.path === '/oauth2/exchange' && r.status === 200),
+            'the Entra token was exchanged at the login server',
+        );
     });
 
-    it('verifyDataAccess reads the catalog and a manifest: readable → denied (ACR\'s 403 DENIED) after Revoke → readable again after Restore', async () => {
+    it("verifyDataAccess reads the catalog and a manifest: readable → denied (ACR's 403 DENIED) after Revoke → readable again after Restore", async () => {
         const registry = cmkOnPolicyVault();
         const before = await verifyDataAccess(factory, registry);
         assert.equal(before.kind, 'readable');
         assert.equal(before.kind === 'readable' && before.repositoryCount, 2);
-        assert.deepEqual(before.kind === 'readable' && { repository: before.manifest?.repository, reference: before.manifest?.reference }, { repository: 'hello-world', reference: 'latest' });
-        assert.match(before.kind === 'readable' ? before.manifest?.digest ?? '' : '', /^sha256:[0-9a-f]{64}$/);
+        assert.deepEqual(before.kind === 'readable' && { repository: before.manifest?.repository, reference: before.manifest?.reference }, {
+            repository: 'hello-world',
+            reference: 'latest',
+        });
+        assert.match(before.kind === 'readable' ? (before.manifest?.digest ?? '') : '', /^sha256:[0-9a-f]{64}$/);
 
         const store = new StoredRevocations(new MemoryStorage());
         const plan = await planRevoke(factory, { registryId: registry.id, method: { kind: 'removeAccess' }, subscriptionIds });
@@ -70,7 +79,11 @@ describe('registry data: repositories and verified data access (@azure/container
         const waited = await waitUntilReadable(factory, registry, { timeoutMs: 20_000, firstDelayMs: 100, onReading: (r) => readings.push(r.kind) });
         assert.equal(waited.result.kind, 'readable');
         assert.deepEqual(readings, ['readable']);
-        assert.equal(waited.result.kind === 'readable' && waited.result.manifest?.digest, before.kind === 'readable' && before.manifest?.digest, 'the same bytes again');
+        assert.equal(
+            waited.result.kind === 'readable' && waited.result.manifest?.digest,
+            before.kind === 'readable' && before.manifest?.digest,
+            'the same bytes again',
+        );
     });
 
     it('waitUntilReadable gives up at its bound with the last reading while access stays revoked', async () => {
@@ -80,7 +93,12 @@ describe('registry data: repositories and verified data access (@azure/container
         await runRevoke(factory, plan, store, registry.name);
         try {
             const readings: string[] = [];
-            const waited = await waitUntilReadable(factory, registry, { timeoutMs: 1_500, firstDelayMs: 200, maxDelayMs: 400, onReading: (r) => readings.push(r.kind) });
+            const waited = await waitUntilReadable(factory, registry, {
+                timeoutMs: 1_500,
+                firstDelayMs: 200,
+                maxDelayMs: 400,
+                onReading: (r) => readings.push(r.kind),
+            });
             assert.equal(waited.result.kind, 'denied');
             assert.ok(waited.attempts >= 3 && readings.every((kind) => kind === 'denied'), `${waited.attempts} readings: ${readings.join(', ')}`);
             assert.ok(waited.waitedMs >= 1_500 && waited.waitedMs < 10_000, `waited ${waited.waitedMs} ms`);
@@ -96,7 +114,7 @@ describe('registry data: repositories and verified data access (@azure/container
         assert.deepEqual(none, { kind: 'unreachable', reason: 'nologin', noLoginServer: true });
     });
 
-    it('a login server that does not answer is unreachable with the network\'s reason', async () => {
+    it("a login server that does not answer is unreachable with the network's reason", async () => {
         const result = await verifyDataAccess(factory, { name: 'gone', loginServer: 'gone.invalid' });
         assert.equal(result.kind, 'unreachable');
         assert.match(result.kind === 'unreachable' ? result.reason : '', /ENOTFOUND|getaddrinfo|gone\.invalid/);

@@ -6,7 +6,14 @@ export interface GrantSnapshot {
 }
 
 interface RawState {
-    vaults: Record<string, { name: string; properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[] }; keys: Record<string, { name: string; deleted?: unknown; versions: { version: string; attributes: { enabled: boolean; exp?: number } }[] }> }>;
+    vaults: Record<
+        string,
+        {
+            name: string;
+            properties: { accessPolicies: { objectId: string; permissions: { keys?: string[] } }[] };
+            keys: Record<string, { name: string; deleted?: unknown; versions: { version: string; attributes: { enabled: boolean; exp?: number } }[] }>;
+        }
+    >;
     roleAssignments: Record<string, { id: string; scope: string; roleDefinitionId: string; principalId: string }>;
 }
 
@@ -14,11 +21,32 @@ export function grantSnapshot(state: unknown, options: { withAssignmentIds?: boo
     const raw = state as RawState;
     const vaults = Object.values(raw.vaults);
     return {
-        policies: vaults.flatMap((vault) => vault.properties.accessPolicies.map((policy) =>
-            `${vault.name}|${policy.objectId.toLowerCase()}|${[...(policy.permissions.keys ?? [])].map((p) => p.toLowerCase()).sort().join(',')}`)).sort(),
-        roleAssignments: Object.values(raw.roleAssignments).map((assignment) =>
-            `${options.withAssignmentIds === false ? '' : assignment.id.toLowerCase()}|${assignment.scope.toLowerCase()}|${assignment.roleDefinitionId.toLowerCase()}|${assignment.principalId.toLowerCase()}`).sort(),
-        keys: vaults.flatMap((vault) => Object.values(vault.keys).flatMap((key) => key.versions.map((version) =>
-            `${vault.name}/${key.name}/${version.version}|enabled=${version.attributes.enabled}|exp=${version.attributes.exp ?? ''}|deleted=${!!key.deleted}`))).sort(),
+        policies: vaults
+            .flatMap((vault) =>
+                vault.properties.accessPolicies.map(
+                    (policy) =>
+                        `${vault.name}|${policy.objectId.toLowerCase()}|${[...(policy.permissions.keys ?? [])]
+                            .map((p) => p.toLowerCase())
+                            .sort()
+                            .join(',')}`,
+                ),
+            )
+            .sort(),
+        roleAssignments: Object.values(raw.roleAssignments)
+            .map(
+                (assignment) =>
+                    `${options.withAssignmentIds === false ? '' : assignment.id.toLowerCase()}|${assignment.scope.toLowerCase()}|${assignment.roleDefinitionId.toLowerCase()}|${assignment.principalId.toLowerCase()}`,
+            )
+            .sort(),
+        keys: vaults
+            .flatMap((vault) =>
+                Object.values(vault.keys).flatMap((key) =>
+                    key.versions.map(
+                        (version) =>
+                            `${vault.name}/${key.name}/${version.version}|enabled=${version.attributes.enabled}|exp=${version.attributes.exp ?? ''}|deleted=${!!key.deleted}`,
+                    ),
+                ),
+            )
+            .sort(),
     };
 }

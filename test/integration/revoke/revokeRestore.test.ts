@@ -18,7 +18,9 @@ describe('Revoke and Restore key access (emulator)', function () {
     this.timeout(120000);
     let world: SeededWorld;
 
-    before(async () => { world = await startSeededWorld(); });
+    before(async () => {
+        world = await startSeededWorld();
+    });
     after(() => world?.world.stop());
 
     const accessible = async (registryId: string) => (await world.admin.keyAccess(registryId)).accessible;
@@ -33,7 +35,10 @@ describe('Revoke and Restore key access (emulator)', function () {
                 assert.equal(await accessible(registry.id), true);
 
                 const plan = await planRevoke(world.factory, { registryId: registry.id, method, subscriptionIds: world.subscriptionIds });
-                await assert.rejects(runRevoke(world.factory, plan, store, registry.name.toUpperCase() + 'x'), (e: AnyDomainError) => e.code === 'RevokeConfirmationMismatch');
+                await assert.rejects(
+                    runRevoke(world.factory, plan, store, registry.name.toUpperCase() + 'x'),
+                    (e: AnyDomainError) => e.code === 'RevokeConfirmationMismatch',
+                );
                 assert.deepEqual(grantSnapshot(await world.admin.state()), before, 'a wrong name changes nothing');
                 assert.equal(store.get(registry.id), undefined);
 
@@ -76,7 +81,12 @@ describe('Revoke and Restore key access (emulator)', function () {
             const registry = await world.registryWith(setup);
             const before = grantSnapshot(await world.admin.state(), { withAssignmentIds: false });
             for (const method of [{ kind: 'removeAccess' }, { kind: 'disableKey', versions: 'inUse' }] as RevokeMethod[]) {
-                await runRevoke(world.factory, await planRevoke(world.factory, { registryId: registry.id, method }), new StoredRevocations(new MemoryStorage()), registry.name);
+                await runRevoke(
+                    world.factory,
+                    await planRevoke(world.factory, { registryId: registry.id, method }),
+                    new StoredRevocations(new MemoryStorage()),
+                    registry.name,
+                );
             }
             assert.equal(await accessible(registry.id), false);
             const empty = new StoredRevocations(new MemoryStorage());
@@ -87,7 +97,11 @@ describe('Revoke and Restore key access (emulator)', function () {
             assert.equal(result.grants.length, 1);
             assert.equal(result.enabledVersions.length, 1);
             assert.equal(await accessible(registry.id), true);
-            assert.deepEqual(grantSnapshot(await world.admin.state(), { withAssignmentIds: false }), before, 'the same grants (a role may come back under a new name)');
+            assert.deepEqual(
+                grantSnapshot(await world.admin.state(), { withAssignmentIds: false }),
+                before,
+                'the same grants (a role may come back under a new name)',
+            );
         });
     }
 
@@ -119,19 +133,29 @@ describe('Revoke and Restore key access (emulator)', function () {
             }
         }
         await client.vaults.delete(resourceGroup, state.key.vaultName);
-        await assert.rejects(planRestore(world.factory, registry.id, new StoredRevocations(new MemoryStorage())),
-            (e: AnyDomainError) => e.code === 'VaultSoftDeleted' && e.params.vault === state.key?.vaultName && !!e.params.location);
+        await assert.rejects(
+            planRestore(world.factory, registry.id, new StoredRevocations(new MemoryStorage())),
+            (e: AnyDomainError) => e.code === 'VaultSoftDeleted' && e.params.vault === state.key?.vaultName && !!e.params.location,
+        );
     });
 
     it('refuses a registry without a customer-managed key', async () => {
         await world.reset();
         const cmk = await world.registryWith('policyUser');
         const client = await world.factory.containerRegistry(cmk.subscriptionId);
-        const plain = await client.registries.create(cmk.resourceGroup, 'plainregistry01', { location: cmk.location, sku: { name: 'Basic' } }, { updateIntervalInMs: 20 });
+        const plain = await client.registries.create(
+            cmk.resourceGroup,
+            'plainregistry01',
+            { location: cmk.location, sku: { name: 'Basic' } },
+            { updateIntervalInMs: 20 },
+        );
         for (const method of [{ kind: 'removeAccess' }, { kind: 'disableKey', versions: 'all' }] as RevokeMethod[]) {
             await assert.rejects(planRevoke(world.factory, { registryId: plain.id ?? '', method }), (e: AnyDomainError) => e.code === 'RegistryNotCmk');
         }
-        await assert.rejects(planRestore(world.factory, plain.id ?? '', new StoredRevocations(new MemoryStorage())), (e: AnyDomainError) => e.code === 'RegistryNotCmk');
+        await assert.rejects(
+            planRestore(world.factory, plain.id ?? '', new StoredRevocations(new MemoryStorage())),
+            (e: AnyDomainError) => e.code === 'RegistryNotCmk',
+        );
     });
 });
 
@@ -140,7 +164,9 @@ describe('Revoke names every registry it cuts off; Restore every one it brings b
     let world: SeededWorld;
 
     // Twelve CMK registries in one subscription: pairs of them share a key and a user-assigned identity.
-    before(async () => { world = await startSeededWorld('subscriptions=1,registries=12,cmk=1'); });
+    before(async () => {
+        world = await startSeededWorld('subscriptions=1,registries=12,cmk=1');
+    });
     after(() => world?.world.stop());
 
     const accessibleIds = async () => {

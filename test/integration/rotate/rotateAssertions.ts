@@ -7,7 +7,14 @@ import type { RotationConsent, RotationRequest } from '../../../src/domain/rotat
 import { runRotation, type RotationResult } from '../../../src/domain/rotate/runRotation';
 import type { RotateWorld } from './rotateWorld';
 
-export const allConsent: RotationConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true, grantPolicyRights: true };
+export const allConsent: RotationConsent = {
+    reassignRemovedIdentity: true,
+    assignIdentity: true,
+    enableSystemIdentity: true,
+    grantAccess: true,
+    enableTrustedServices: true,
+    grantPolicyRights: true,
+};
 
 /** A finished flow: what it was asked, what it planned and what it reported; the CLI agreement checks derive from it. */
 export interface RotationOutcome {

@@ -10,7 +10,12 @@ import { startEmulatorWorld, type EmulatorWorld } from '../domain/emulatorWorld'
 const officerRole = '14b46e9e-c2b7-41b4-b07b-48a6ebf60603';
 const encryptionUserRole = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
 
-export interface VaultFixture { readonly name: string; readonly uri: string; readonly id: string; readonly keys: Record<string, string> }
+export interface VaultFixture {
+    readonly name: string;
+    readonly uri: string;
+    readonly id: string;
+    readonly keys: Record<string, string>;
+}
 
 /**
  * The world the rotate-flow tests share: two subscriptions; in the first an access-policy vault, an RBAC
@@ -43,8 +48,11 @@ export const rg = 'rg-rotate';
 export async function startRotateWorld(): Promise<RotateWorld> {
     const world = await startEmulatorWorld({});
     const emu = world.emulator;
-    const [targetA, targetB] = (await world.source.listAllSubscriptions()).sort((a, b) =>
-        emu.environment.subscriptions.findIndex((s) => s.id === a.subscriptionId) - emu.environment.subscriptions.findIndex((s) => s.id === b.subscriptionId));
+    const [targetA, targetB] = (await world.source.listAllSubscriptions()).sort(
+        (a, b) =>
+            emu.environment.subscriptions.findIndex((s) => s.id === a.subscriptionId) -
+            emu.environment.subscriptions.findIndex((s) => s.id === b.subscriptionId),
+    );
     const subscriptionA = targetA!.subscriptionId;
     const subscriptionB = targetB!.subscriptionId;
     const setup = clientsFor(emu, undefined, subscriptionA);
@@ -63,25 +71,49 @@ export async function startRotateWorld(): Promise<RotateWorld> {
         await assignRole(setup, vaultId, granted.principalId!, encryptionUserRole);
     });
     const firewalled = await vaultWithKeys(setup, emu, 'kvrotfw', { networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ...loopback } }, ['fwkey']);
-    const firewalledNoBypass = await vaultWithKeys(setup, emu, 'kvrotfwnone', { networkAcls: { bypass: 'None', defaultAction: 'Deny', ...loopback } }, ['fwkey']);
+    const firewalledNoBypass = await vaultWithKeys(setup, emu, 'kvrotfwnone', { networkAcls: { bypass: 'None', defaultAction: 'Deny', ...loopback } }, [
+        'fwkey',
+    ]);
     const otherSub = await vaultWithKeys(setupB, emu, 'kvrotothersub', {}, ['farkey']);
 
     return {
-        world, factory: targetA!.factory, subscriptionA, subscriptionB, setup, setupB, granted, other, ap, rbac, firewalled, firewalledNoBypass, otherSub,
+        world,
+        factory: targetA!.factory,
+        subscriptionA,
+        subscriptionB,
+        setup,
+        setupB,
+        granted,
+        other,
+        ap,
+        rbac,
+        firewalled,
+        firewalledNoBypass,
+        otherSub,
         async newRegistry(name, options = {}) {
             const keyId = options.keyId ?? (options.versionless === false ? ap.keys.key1! : `${ap.uri}keys/key1`);
             const created = await setup.acr.registries.create(rg, name, cmkRegistry(granted.id!, keyId, granted.clientId!), { updateIntervalInMs: 20 });
             return getRegistry(targetA!.factory, created.id!);
         },
         keyAccess: (registryId) => keyAccess(emu, registryId),
-        async fault(rule) { await admin(emu, 'POST', 'faults', rule); },
-        async clearFaults() { await admin(emu, 'DELETE', 'faults'); },
+        async fault(rule) {
+            await admin(emu, 'POST', 'faults', rule);
+        },
+        async clearFaults() {
+            await admin(emu, 'DELETE', 'faults');
+        },
         stop: () => world.stop(),
     };
 }
 
-async function vaultWithKeys(c: Clients, emu: EmulatorWorld['emulator'], name: string, properties: Record<string, unknown>, keyNames: string[],
-    beforeKeys?: (vaultId: string) => Promise<void>): Promise<VaultFixture> {
+async function vaultWithKeys(
+    c: Clients,
+    emu: EmulatorWorld['emulator'],
+    name: string,
+    properties: Record<string, unknown>,
+    keyNames: string[],
+    beforeKeys?: (vaultId: string) => Promise<void>,
+): Promise<VaultFixture> {
     const vault = await createVault(c, emu, rg, name, { enablePurgeProtection: true, ...properties });
     await beforeKeys?.(vault.id!);
     const uri = vault.properties.vaultUri!;
@@ -95,6 +127,8 @@ async function vaultWithKeys(c: Clients, emu: EmulatorWorld['emulator'], name: s
 async function assignRole(c: Clients, scope: string, principalId: string, roleId: string): Promise<void> {
     const subscriptionId = scope.split('/')[2];
     await c.authorization.roleAssignments.create(scope, crypto.randomUUID(), {
-        roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`, principalId, principalType: 'ServicePrincipal',
+        roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`,
+        principalId,
+        principalType: 'ServicePrincipal',
     });
 }

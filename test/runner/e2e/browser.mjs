@@ -3,8 +3,16 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './paths.mjs';
 
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+];
 
 /**
  * Playwright's launch() always starts from a new temporary profile, removed on close. `trustCertificatePem`: a
@@ -13,19 +21,19 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
  * (the sign-in page); no other certificate error is ignored.
  */
 export function launchChromium({ trustCertificatePem } = {}) {
-  const args = [...chromiumArgs];
-  if (trustCertificatePem) {
-    const spki = new X509Certificate(trustCertificatePem).publicKey.export({ type: 'spki', format: 'der' });
-    args.push(`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+    const args = [...chromiumArgs];
+    if (trustCertificatePem) {
+        const spki = new X509Certificate(trustCertificatePem).publicKey.export({ type: 'spki', format: 'der' });
+        args.push(`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`);
+    }
+    return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
 
 /** `?folder=…&payload=…` — how the web workbench is told to load a development extension (and its tests). */
 export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTestsPath }) {
-  const authority = new URL(serverUrl).host;
-  const remote = (p) => `vscode-remote://${authority}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
-  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  return `${serverUrl}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const authority = new URL(serverUrl).host;
+    const remote = (p) => `vscode-remote://${authority}${p}`;
+    const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+    return `${serverUrl}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

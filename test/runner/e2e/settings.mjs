@@ -6,38 +6,38 @@ import { resolveLocalhostPath } from './paths.mjs';
 
 /** @param {import('../../emulator/index').EmulatorEnvironment} environment */
 export function extensionSettings(environment) {
-  return {
-    'acrCmk.cloud': 'custom',
-    'acrCmk.customCloud.resourceManagerEndpoint': environment.armEndpoint,
-    'acrCmk.customCloud.resourceManagerAudience': environment.armAudience,
-    'acrCmk.customCloud.authorityHost': environment.authority,
-    'acrCmk.customCloud.tenantId': environment.tenantId,
-    'acrCmk.customCloud.keyVaultDnsSuffix': environment.keyVaultDnsSuffix,
-    'acrCmk.customCloud.acrLoginServerSuffix': environment.acrLoginServerSuffix,
-    'acrCmk.customCloud.portalUrl': environment.portalUrl,
-    'acrCmk.customCloud.caCertificatePath': environment.caCertPath,
-    'acrCmk.credential': 'environment',
-  };
+    return {
+        'acrCmk.cloud': 'custom',
+        'acrCmk.customCloud.resourceManagerEndpoint': environment.armEndpoint,
+        'acrCmk.customCloud.resourceManagerAudience': environment.armAudience,
+        'acrCmk.customCloud.authorityHost': environment.authority,
+        'acrCmk.customCloud.tenantId': environment.tenantId,
+        'acrCmk.customCloud.keyVaultDnsSuffix': environment.keyVaultDnsSuffix,
+        'acrCmk.customCloud.acrLoginServerSuffix': environment.acrLoginServerSuffix,
+        'acrCmk.customCloud.portalUrl': environment.portalUrl,
+        'acrCmk.customCloud.caCertificatePath': environment.caCertPath,
+        'acrCmk.credential': 'environment',
+    };
 }
 
 /** Quiet workbench: no welcome page, tips, telemetry or update checks getting between the tests and the UI. */
 const quietWorkbench = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true,
-  'window.commandCenter': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'git.openRepositoryInParentFolders': 'never',
-  // The emulator, code-server and the suites listen on many loopback ports: forwarding them only adds warnings
-  // ("Over 20 ports have been automatically forwarded") that a notification guard rightly counts.
-  'remote.autoForwardPorts': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'chat.disableAIFeatures': true,
+    'window.commandCenter': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'git.openRepositoryInParentFolders': 'never',
+    // The emulator, code-server and the suites listen on many loopback ports: forwarding them only adds warnings
+    // ("Over 20 ports have been automatically forwarded") that a notification guard rightly counts.
+    'remote.autoForwardPorts': false,
 };
 
 /**
@@ -47,24 +47,31 @@ const quietWorkbench = {
  * @param {import('../../emulator/index').EmulatorEnvironment & { loginEndpoint: string }} environment
  */
 export function signInSettings(environment) {
-  return {
-    'microsoft-sovereign-cloud.environment': 'custom',
-    'microsoft-sovereign-cloud.customEnvironment': {
-      name: 'AzureEmulator', portalUrl: environment.portalUrl, managementEndpointUrl: environment.armAudience,
-      resourceManagerEndpointUrl: environment.armEndpoint, activeDirectoryEndpointUrl: `${environment.loginEndpoint}/`,
-      activeDirectoryResourceId: environment.armAudience, keyVaultDnsSuffix: environment.keyVaultDnsSuffix,
-    },
-    'acrCmk.customCloud.acrLoginServerSuffix': environment.acrLoginServerSuffix,
-    'acrCmk.customCloud.caCertificatePath': environment.caCertPath,
-  };
+    return {
+        'microsoft-sovereign-cloud.environment': 'custom',
+        'microsoft-sovereign-cloud.customEnvironment': {
+            name: 'AzureEmulator',
+            portalUrl: environment.portalUrl,
+            managementEndpointUrl: environment.armAudience,
+            resourceManagerEndpointUrl: environment.armEndpoint,
+            activeDirectoryEndpointUrl: `${environment.loginEndpoint}/`,
+            activeDirectoryResourceId: environment.armAudience,
+            keyVaultDnsSuffix: environment.keyVaultDnsSuffix,
+        },
+        'acrCmk.customCloud.acrLoginServerSuffix': environment.acrLoginServerSuffix,
+        'acrCmk.customCloud.caCertificatePath': environment.caCertPath,
+    };
 }
 
 /** Writes the sign-in run's settings (see signInSettings) to both User and Machine files. */
 export function writeSignInUserSettings(userDataDir, environment) {
-  for (const [folder, settings] of [['User', { ...quietWorkbench, ...signInSettings(environment) }], ['Machine', signInSettings(environment)]]) {
-    mkdirSync(path.join(userDataDir, folder), { recursive: true });
-    writeFileSync(path.join(userDataDir, folder, 'settings.json'), JSON.stringify(settings, null, 2));
-  }
+    for (const [folder, settings] of [
+        ['User', { ...quietWorkbench, ...signInSettings(environment) }],
+        ['Machine', signInSettings(environment)],
+    ]) {
+        mkdirSync(path.join(userDataDir, folder), { recursive: true });
+        writeFileSync(path.join(userDataDir, folder, 'settings.json'), JSON.stringify(settings, null, 2));
+    }
 }
 
 /**
@@ -73,10 +80,13 @@ export function writeSignInUserSettings(userDataDir, environment) {
  * machine's file only, so the extension's settings go to both.
  */
 export function writeUserSettings(userDataDir, environment) {
-  for (const [folder, settings] of [['User', { ...quietWorkbench, ...extensionSettings(environment) }], ['Machine', extensionSettings(environment)]]) {
-    mkdirSync(path.join(userDataDir, folder), { recursive: true });
-    writeFileSync(path.join(userDataDir, folder, 'settings.json'), JSON.stringify(settings, null, 2));
-  }
+    for (const [folder, settings] of [
+        ['User', { ...quietWorkbench, ...extensionSettings(environment) }],
+        ['Machine', extensionSettings(environment)],
+    ]) {
+        mkdirSync(path.join(userDataDir, folder), { recursive: true });
+        writeFileSync(path.join(userDataDir, folder, 'settings.json'), JSON.stringify(settings, null, 2));
+    }
 }
 
 /**
@@ -85,7 +95,7 @@ export function writeUserSettings(userDataDir, environment) {
  * @param {import('../../emulator/index').EmulatorEnvironment} environment
  */
 export function extensionHostEnv(environment) {
-  return { AZURE_TENANT_ID: environment.tenantId, AZURE_CLIENT_ID: environment.clientId, AZURE_CLIENT_SECRET: environment.clientSecret };
+    return { AZURE_TENANT_ID: environment.tenantId, AZURE_CLIENT_ID: environment.clientId, AZURE_CLIENT_SECRET: environment.clientSecret };
 }
 
 /**

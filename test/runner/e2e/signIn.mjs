@@ -16,11 +16,12 @@ export const authProviderDir = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'e
  * @param {Parameters<typeof startCodeServer>[0] & { environment: any }} options
  */
 export async function startSignInCodeServer({ environment, ...options }) {
-  await installTestExtension(options.host, options.runDir, authProviderDir, 'emulator-microsoft-auth.vsix');
-  writeSignInUserSettings(path.join(options.runDir, 'user-data'), environment);
-  return startCodeServer({
-    ...options, name: 'code-server-sign-in',
-    env: { ...options.env, NODE_EXTRA_CA_CERTS: environment.caCertPath },
-    extraArgs: ['--vscode-option', 'disable-extension=vscode.microsoft-authentication', ...(options.extraArgs ?? [])],
-  });
+    await installTestExtension(options.host, options.runDir, authProviderDir, 'emulator-microsoft-auth.vsix');
+    writeSignInUserSettings(path.join(options.runDir, 'user-data'), environment);
+    return startCodeServer({
+        ...options,
+        name: 'code-server-sign-in',
+        env: { ...options.env, NODE_EXTRA_CA_CERTS: environment.caCertPath },
+        extraArgs: ['--vscode-option', 'disable-extension=vscode.microsoft-authentication', ...(options.extraArgs ?? [])],
+    });
 }

@@ -19,10 +19,10 @@ export const languagePackDir = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'z
  * @param {Parameters<typeof startCodeServer>[0]} options
  */
 export async function startZhCnCodeServer(options) {
-  ensureAptPackages(CJK_FONT_PACKAGES, 'Chinese text in the zh-cn screenshots');
-  await installTestExtension(options.host, options.runDir, languagePackDir, 'zh-cn-language-pack.vsix');
-  writeLanguagePacksIndex(path.join(options.runDir, 'user-data'), path.join(options.runDir, 'extensions'));
-  return startCodeServer({ ...options, name: 'code-server-zh-cn', extraArgs: ['--locale', ZH_CN_LOCALE, ...(options.extraArgs ?? [])] });
+    ensureAptPackages(CJK_FONT_PACKAGES, 'Chinese text in the zh-cn screenshots');
+    await installTestExtension(options.host, options.runDir, languagePackDir, 'zh-cn-language-pack.vsix');
+    writeLanguagePacksIndex(path.join(options.runDir, 'user-data'), path.join(options.runDir, 'extensions'));
+    return startCodeServer({ ...options, name: 'code-server-zh-cn', extraArgs: ['--locale', ZH_CN_LOCALE, ...(options.extraArgs ?? [])] });
 }
 
 /**
@@ -32,22 +32,27 @@ export async function startZhCnCodeServer(options) {
  * extensions: `{ [languageId]: { hash, extensions: [{ extensionIdentifier: { id }, version }], translations: { id: file }, label } }`.
  */
 export function writeLanguagePacksIndex(userDataDir, extensionsDir) {
-  const index = {};
-  for (const folder of readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-    const location = path.join(extensionsDir, folder.name);
-    const manifest = JSON.parse(readFileSync(path.join(location, 'package.json'), 'utf8'));
-    for (const localization of manifest.contributes?.localizations ?? []) {
-      const pack = (index[localization.languageId] ??= { hash: '', extensions: [], translations: {}, label: localization.localizedLanguageName ?? localization.languageName });
-      pack.extensions.push({ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() }, version: manifest.version });
-      for (const translation of localization.translations) pack.translations[translation.id] = path.join(location, translation.path);
+    const index = {};
+    for (const folder of readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+        const location = path.join(extensionsDir, folder.name);
+        const manifest = JSON.parse(readFileSync(path.join(location, 'package.json'), 'utf8'));
+        for (const localization of manifest.contributes?.localizations ?? []) {
+            const pack = (index[localization.languageId] ??= {
+                hash: '',
+                extensions: [],
+                translations: {},
+                label: localization.localizedLanguageName ?? localization.languageName,
+            });
+            pack.extensions.push({ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() }, version: manifest.version });
+            for (const translation of localization.translations) pack.translations[translation.id] = path.join(location, translation.path);
+        }
     }
-  }
-  for (const pack of Object.values(index)) {
-    const hash = createHash('md5');
-    for (const extension of pack.extensions) hash.update(extension.extensionIdentifier.id).update(extension.version);
-    pack.hash = hash.digest('hex');
-  }
-  if (!index[ZH_CN_LOCALE]) throw new Error(`no installed extension in ${extensionsDir} contributes the ${ZH_CN_LOCALE} localization`);
-  mkdirSync(userDataDir, { recursive: true });
-  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(index, null, 2));
+    for (const pack of Object.values(index)) {
+        const hash = createHash('md5');
+        for (const extension of pack.extensions) hash.update(extension.extensionIdentifier.id).update(extension.version);
+        pack.hash = hash.digest('hex');
+    }
+    if (!index[ZH_CN_LOCALE]) throw new Error(`no installed extension in ${extensionsDir} contributes the ${ZH_CN_LOCALE} localization`);
+    mkdirSync(userDataDir, { recursive: true });
+    writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(index, null, 2));
 }

@@ -22,7 +22,7 @@ import { useTreeItemStandIn } from '../tree/treeItemStandIn';
 class FakeInventory {
     readonly listed: string[] = [];
     private readonly cached = new Map<string, Promise<RegistrySummary[]>>();
-    constructor(public lists: Record<string, RegistrySummary[]>) { }
+    constructor(public lists: Record<string, RegistrySummary[]>) {}
     getRegistries(target: { subscriptionId: string }): Promise<RegistrySummary[]> {
         const key = target.subscriptionId.toLowerCase();
         if (!this.cached.has(key)) {
@@ -35,7 +35,10 @@ class FakeInventory {
         const key = updated.subscriptionId.toLowerCase();
         const current = this.cached.get(key);
         if (current) {
-            this.cached.set(key, current.then((list) => list.map((candidate) => (candidate.id === updated.id ? updated : candidate))));
+            this.cached.set(
+                key,
+                current.then((list) => list.map((candidate) => (candidate.id === updated.id ? updated : candidate))),
+            );
         }
     }
     clearSubscription(subscriptionId: string): void {
@@ -46,16 +49,25 @@ class FakeInventory {
     }
 }
 
-const telemetry = { callWithTelemetryAndErrorHandling: async (_id: string, run: (context: unknown) => unknown) => run({ telemetry: {}, errorHandling: {} }) } as unknown as TelemetryRunner;
+const telemetry = {
+    callWithTelemetryAndErrorHandling: async (_id: string, run: (context: unknown) => unknown) => run({ telemetry: {}, errorHandling: {} }),
+} as unknown as TelemetryRunner;
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const healthy = (name: string) => registry(name, { identity: { kind: 'system', principalId: `p-${name}` } });
 /** What the sidebar hands a branch: the resource and its subscription's sessions (never asked here: the lists are cached). */
-const resourceOf = (summary: RegistrySummary) => ({
-    id: summary.id, name: summary.name, resourceType: 'microsoft.containerregistry/registries',
-    subscription: { subscriptionId: summary.subscriptionId, tenantId: 't', authentication: { getSession: async () => undefined, getSessionWithScopes: async () => undefined } },
-}) as unknown as AzureResource;
+const resourceOf = (summary: RegistrySummary) =>
+    ({
+        id: summary.id,
+        name: summary.name,
+        resourceType: 'microsoft.containerregistry/registries',
+        subscription: {
+            subscriptionId: summary.subscriptionId,
+            tenantId: 't',
+            authentication: { getSession: async () => undefined, getSessionWithScopes: async () => undefined },
+        },
+    }) as unknown as AzureResource;
 
-describe('Azure Resources sidebar branch: the Registries view\'s lists, marks and changes', () => {
+describe("Azure Resources sidebar branch: the Registries view's lists, marks and changes", () => {
     useTreeItemStandIn();
     const alpha = healthy('alpha');
     const beta = healthy('beta');
@@ -72,12 +84,15 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         branch.onDidChangeTreeData((node) => redrawn.push(node ?? undefined));
     });
     afterEach(() => branch.dispose());
-    const subscriptionRow = () => new SubscriptionNode({ subscriptionId: 's1', name: 'one', tenantId: 't', factory: {} as AzureClientFactory } as unknown as SubscriptionTarget,
-        inventory as unknown as RegistryInventory);
+    const subscriptionRow = () =>
+        new SubscriptionNode(
+            { subscriptionId: 's1', name: 'one', tenantId: 't', factory: {} as AzureClientFactory } as unknown as SubscriptionTarget,
+            inventory as unknown as RegistryInventory,
+        );
 
-    it('its items come from the view\'s cached list (no listing of its own) and are drawn exactly as the view draws the row', async () => {
+    it("its items come from the view's cached list (no listing of its own) and are drawn exactly as the view draws the row", async () => {
         await inventory.getRegistries({ subscriptionId: 's1' });
-        const item = await branch.getResourceItem(resourceOf(alpha)) as RegistryNode;
+        const item = (await branch.getResourceItem(resourceOf(alpha))) as RegistryNode;
         assert.ok(item instanceof RegistryNode);
         assert.deepEqual(inventory.listed, ['s1'], 'listed once, by the view');
         assert.equal(item.registry, alpha);
@@ -98,7 +113,7 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         assert.doesNotMatch(String(rowOf(branch.getTreeItem(item)).contextValue), /interrupted/);
     });
 
-    it('Diagnose\'s mark redraws the item it diagnosed (Diagnose All\'s, the whole branch)', async () => {
+    it("Diagnose's mark redraws the item it diagnosed (Diagnose All's, the whole branch)", async () => {
         const item = await branch.getResourceItem(resourceOf(alpha));
         tree.keyAccessMarks.set(alpha.id, { kind: 'problem', severity: 'error', summary: 'Key access: permissions' });
         tree.redrawKeyAccessMarks([alpha.id]);
@@ -108,10 +123,13 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         assert.deepEqual(redrawn.splice(0), [undefined]);
     });
 
-    it('fleet warnings read for the view\'s rows redraw the sidebar\'s item, which shows them as the view does', async () => {
+    it("fleet warnings read for the view's rows redraw the sidebar's item, which shows them as the view does", async () => {
         let answer!: (warnings: Map<string, FleetWarning[]>) => void;
         const fleet: FleetWarningsSource = {
-            registryWarnings: () => new Promise((resolve) => { answer = resolve; }),
+            registryWarnings: () =>
+                new Promise((resolve) => {
+                    answer = resolve;
+                }),
             onDidChangeFleet: () => ({ dispose: () => undefined }),
         };
         tree.fleetMarks.readFrom(fleet);
@@ -126,8 +144,8 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         assert.equal(row.icon, 'error list.errorForeground');
     });
 
-    it('a flow\'s fresh reading (showChangedRegistry) is the item\'s at once; a registry it has not drawn redraws the whole branch', async () => {
-        const item = await branch.getResourceItem(resourceOf(alpha)) as RegistryNode;
+    it("a flow's fresh reading (showChangedRegistry) is the item's at once; a registry it has not drawn redraws the whole branch", async () => {
+        const item = (await branch.getResourceItem(resourceOf(alpha))) as RegistryNode;
         const rotated = { ...alpha, sku: 'Standard' };
         tree.showChangedRegistry(rotated);
         assert.deepEqual(redrawn.splice(0), [item]);
@@ -137,19 +155,19 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
     });
 
     it('its subscription listed again (Refresh): the items drawn are re-read from the new list, then redrawn', async () => {
-        const item = await branch.getResourceItem(resourceOf(alpha)) as RegistryNode;
+        const item = (await branch.getResourceItem(resourceOf(alpha))) as RegistryNode;
         const other = await branch.getResourceItem(resourceOf(beta));
         inventory.lists = { s1: [{ ...alpha, sku: 'Basic' }, beta] };
         await tree.refresh(subscriptionRow());
         await settle();
         assert.deepEqual(redrawn.splice(0), [item, other]);
-        assert.equal(item.registry.sku, 'Basic', 'the new list\'s reading, not the first one');
+        assert.equal(item.registry.sku, 'Basic', "the new list's reading, not the first one");
         assert.match(String(branch.getTreeItem(item).description), /^Basic · /);
         assert.deepEqual(inventory.listed, ['s1', 's1']);
     });
 
     it('its subscription listed again with a registry more (one created) or less: the whole branch is drawn again', async () => {
-        const item = await branch.getResourceItem(resourceOf(alpha)) as RegistryNode;
+        const item = (await branch.getResourceItem(resourceOf(alpha))) as RegistryNode;
         await branch.getResourceItem(resourceOf(beta));
         inventory.lists = { s1: [{ ...alpha, sku: 'Basic' }, beta, healthy('gamma')] };
         await tree.refresh(subscriptionRow());
@@ -162,12 +180,12 @@ describe('Azure Resources sidebar branch: the Registries view\'s lists, marks an
         assert.deepEqual(redrawn.splice(0), [undefined]);
     });
 
-    it('Refresh of everything redraws the whole branch; the sidebar\'s next ask reads the new lists', async () => {
+    it("Refresh of everything redraws the whole branch; the sidebar's next ask reads the new lists", async () => {
         await branch.getResourceItem(resourceOf(alpha));
         inventory.lists = { s1: [{ ...alpha, sku: 'Basic' }] };
         await tree.refresh();
         assert.deepEqual(redrawn.splice(0), [undefined]);
-        assert.equal((await branch.getResourceItem(resourceOf(alpha)) as RegistryNode).registry.sku, 'Basic');
+        assert.equal(((await branch.getResourceItem(resourceOf(alpha))) as RegistryNode).registry.sku, 'Basic');
     });
 
     it('a mark on a registry while the sidebar shows none of ours redraws nothing (the mark is read when it asks)', () => {

@@ -32,7 +32,9 @@ describe('bad input catalogue: refused locally, with the exact message users see
         rmSync(folder, { recursive: true, force: true });
         recordShownMessages('bad-input-local', shown);
         const refused = localCatalogue.filter((c) => c.message !== undefined).length;
-        console.log(`      bad input: ${localCatalogue.length + emulatorCatalogue.length} cases (${localCatalogue.length} local: ${refused} refused, ${localCatalogue.length - refused} accepted at the edge; ${emulatorCatalogue.length} against the emulator)`);
+        console.log(
+            `      bad input: ${localCatalogue.length + emulatorCatalogue.length} cases (${localCatalogue.length} local: ${refused} refused, ${localCatalogue.length - refused} accepted at the edge; ${emulatorCatalogue.length} against the emulator)`,
+        );
     });
 
     const withFiles = (text: string) => text.replace(/\{(notPem|keyPem|missing|directory)\}/g, (_all, name: string) => files[name] ?? name);
@@ -62,7 +64,10 @@ describe('bad input catalogue: refused locally, with the exact message users see
     it('covers every prompt surface, the settings and template files, with at least 60 refused inputs', () => {
         const surfaces = new Set(localCatalogue.map((c) => c.surface));
         const all: Surface[] = [...promptSurfaces, 'setting', 'templateFile'];
-        assert.deepEqual(all.filter((s) => !surfaces.has(s)), []);
+        assert.deepEqual(
+            all.filter((s) => !surfaces.has(s)),
+            [],
+        );
         assert.ok(localCatalogue.filter((c) => c.message !== undefined).length >= 60);
         assert.equal(new Set(localCatalogue.map(label)).size, localCatalogue.length, 'no duplicate case');
     });

@@ -35,7 +35,8 @@ const interval = (value: string) => `"${value}" is not a valid rotation interval
 const notify = (value: string) => `"${value}" is not a valid notice period: enter a whole number of days from 7 to 90.`;
 const https = (id: string) => `Key identifier "${id}" must use https.`;
 const notKeyPath = (id: string) => `"${id}" is not a key identifier: the path must be /keys/<key> or /keys/<key>/<version>.`;
-const otherCloud = (host: string, cloud: string) => `The key vault host "${host}" belongs to ${cloud}, not to the configured cloud (vault suffix vault.azure.net). Check the "acrCmk.cloud" setting.`;
+const otherCloud = (host: string, cloud: string) =>
+    `The key vault host "${host}" belongs to ${cloud}, not to the configured cloud (vault suffix vault.azure.net). Check the "acrCmk.cloud" setting.`;
 const notVaultHost = (host: string) => `"${host}" is not a key vault host of the configured cloud (expected a name ending in .vault.azure.net).`;
 const badVaultName = (name: string) => `"${name}" is not a valid key vault name (3-24 letters, digits and hyphens, starting with a letter).`;
 const kv = 'https://kv1.vault.azure.net';
@@ -49,7 +50,8 @@ export const validCustomCloud: Readonly<Record<string, string>> = {
     'acrCmk.customCloud.keyVaultDnsSuffix': 'vault.contoso.example',
 };
 const setting = (name: string, value: string) => ({ ...validCustomCloud, [`acrCmk.customCloud.${name}`]: value });
-const invalidUrl = (name: string, value: string) => `The setting "acrCmk.customCloud.${name}" has the value "${value}", which is not a valid https URL. Fix it in Settings.`;
+const invalidUrl = (name: string, value: string) =>
+    `The setting "acrCmk.customCloud.${name}" has the value "${value}", which is not a valid https URL. Fix it in Settings.`;
 const required = (name: string) => `The setting "acrCmk.customCloud.${name}" is required when "acrCmk.cloud" is "custom".`;
 const notPem = (path: string) => `The file "${path}" does not contain a PEM certificate. Check "acrCmk.customCloud.caCertificatePath".`;
 
@@ -131,10 +133,18 @@ export const localCatalogue: readonly BadInputCase[] = [
     { surface: 'keyId', input: '', message: 'Enter a key identifier, for example https://myvault.vault.azure.net/keys/mykey.' },
     { surface: 'keyId', input: '   ', message: 'Enter a key identifier, for example https://myvault.vault.azure.net/keys/mykey.' },
     { surface: 'keyId', input: 'mykey', message: '"mykey" is not a URL. A key identifier looks like https://<vault>.<vault suffix>/keys/<key>[/<version>].' },
-    { surface: 'keyId', input: 'kv1.vault.azure.net/keys/k1', message: '"kv1.vault.azure.net/keys/k1" is not a URL. A key identifier looks like https://<vault>.<vault suffix>/keys/<key>[/<version>].' },
+    {
+        surface: 'keyId',
+        input: 'kv1.vault.azure.net/keys/k1',
+        message: '"kv1.vault.azure.net/keys/k1" is not a URL. A key identifier looks like https://<vault>.<vault suffix>/keys/<key>[/<version>].',
+    },
     { surface: 'keyId', input: 'http://kv1.vault.azure.net/keys/k1', message: https('http://kv1.vault.azure.net/keys/k1') },
     { surface: 'keyId', input: 'ftp://kv1.vault.azure.net/keys/k1', message: https('ftp://kv1.vault.azure.net/keys/k1') },
-    { surface: 'keyId', input: `${kv}/keys/k1?api-version=7.4`, message: `Key identifier "${kv}/keys/k1?api-version=7.4" must not contain a query or fragment.` },
+    {
+        surface: 'keyId',
+        input: `${kv}/keys/k1?api-version=7.4`,
+        message: `Key identifier "${kv}/keys/k1?api-version=7.4" must not contain a query or fragment.`,
+    },
     { surface: 'keyId', input: `${kv}/keys/k1#latest`, message: `Key identifier "${kv}/keys/k1#latest" must not contain a query or fragment.` },
     { surface: 'keyId', input: 'https://kv1.vault.azure.cn/keys/k1', message: otherCloud('kv1.vault.azure.cn', 'AzureChinaCloud') },
     { surface: 'keyId', input: 'https://kv1.vault.usgovcloudapi.net/keys/k1', message: otherCloud('kv1.vault.usgovcloudapi.net', 'AzureUSGovernment') },
@@ -178,25 +188,104 @@ export const localCatalogue: readonly BadInputCase[] = [
     { surface: 'templateFile', input: '{\n  "a": 1,\n  oops\n}', message: 'The file "template.json" is not valid JSON (line 3, column 3).' },
     { surface: 'templateFile', input: '{}', message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").' },
     { surface: 'templateFile', input: '[]', message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").' },
-    { surface: 'templateFile', input: '{"$schema":"x","resources":{}}', message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").' },
+    {
+        surface: 'templateFile',
+        input: '{"$schema":"x","resources":{}}',
+        message: 'The file "template.json" is not an ARM template (it needs "$schema" and "resources").',
+    },
     // Settings: acrCmk.cloud and the custom cloud (read with the extension's own settings reader)
     { surface: 'setting', input: 'valid custom cloud', settings: validCustomCloud, message: undefined },
-    { surface: 'setting', input: 'unknown cloud name', settings: { 'acrCmk.cloud': 'AzureGermanCloud' }, message: 'Unknown cloud "AzureGermanCloud" in "acrCmk.cloud". Use AzureCloud, AzureChinaCloud, AzureUSGovernment or custom.' },
-    { surface: 'setting', input: 'no Resource Manager endpoint', settings: setting('resourceManagerEndpoint', ''), message: required('resourceManagerEndpoint') },
-    { surface: 'setting', input: 'http Resource Manager endpoint', settings: setting('resourceManagerEndpoint', 'http://management.contoso.example/'), message: invalidUrl('resourceManagerEndpoint', 'http://management.contoso.example/') },
-    { surface: 'setting', input: 'endpoint without scheme', settings: setting('resourceManagerEndpoint', 'management.contoso.example'), message: invalidUrl('resourceManagerEndpoint', 'management.contoso.example') },
-    { surface: 'setting', input: 'endpoint with a query', settings: setting('resourceManagerEndpoint', 'https://management.contoso.example/?x=1'), message: invalidUrl('resourceManagerEndpoint', 'https://management.contoso.example/?x=1') },
-    { surface: 'setting', input: 'endpoint with a user name', settings: setting('resourceManagerEndpoint', 'https://admin@management.contoso.example/'), message: invalidUrl('resourceManagerEndpoint', 'https://admin@management.contoso.example/') },
-    { surface: 'setting', input: 'audience not a URL', settings: setting('resourceManagerAudience', 'management audience'), message: invalidUrl('resourceManagerAudience', 'management audience') },
+    {
+        surface: 'setting',
+        input: 'unknown cloud name',
+        settings: { 'acrCmk.cloud': 'AzureGermanCloud' },
+        message: 'Unknown cloud "AzureGermanCloud" in "acrCmk.cloud". Use AzureCloud, AzureChinaCloud, AzureUSGovernment or custom.',
+    },
+    {
+        surface: 'setting',
+        input: 'no Resource Manager endpoint',
+        settings: setting('resourceManagerEndpoint', ''),
+        message: required('resourceManagerEndpoint'),
+    },
+    {
+        surface: 'setting',
+        input: 'http Resource Manager endpoint',
+        settings: setting('resourceManagerEndpoint', 'http://management.contoso.example/'),
+        message: invalidUrl('resourceManagerEndpoint', 'http://management.contoso.example/'),
+    },
+    {
+        surface: 'setting',
+        input: 'endpoint without scheme',
+        settings: setting('resourceManagerEndpoint', 'management.contoso.example'),
+        message: invalidUrl('resourceManagerEndpoint', 'management.contoso.example'),
+    },
+    {
+        surface: 'setting',
+        input: 'endpoint with a query',
+        settings: setting('resourceManagerEndpoint', 'https://management.contoso.example/?x=1'),
+        message: invalidUrl('resourceManagerEndpoint', 'https://management.contoso.example/?x=1'),
+    },
+    {
+        surface: 'setting',
+        input: 'endpoint with a user name',
+        settings: setting('resourceManagerEndpoint', 'https://admin@management.contoso.example/'),
+        message: invalidUrl('resourceManagerEndpoint', 'https://admin@management.contoso.example/'),
+    },
+    {
+        surface: 'setting',
+        input: 'audience not a URL',
+        settings: setting('resourceManagerAudience', 'management audience'),
+        message: invalidUrl('resourceManagerAudience', 'management audience'),
+    },
     { surface: 'setting', input: 'no authority host', settings: setting('authorityHost', ''), message: required('authorityHost') },
-    { surface: 'setting', input: 'authority with spaces', settings: setting('authorityHost', 'https://login contoso'), message: invalidUrl('authorityHost', 'https://login contoso') },
+    {
+        surface: 'setting',
+        input: 'authority with spaces',
+        settings: setting('authorityHost', 'https://login contoso'),
+        message: invalidUrl('authorityHost', 'https://login contoso'),
+    },
     { surface: 'setting', input: 'no vault suffix', settings: setting('keyVaultDnsSuffix', ''), message: required('keyVaultDnsSuffix') },
-    { surface: 'setting', input: 'vault suffix with a space', settings: setting('keyVaultDnsSuffix', 'vault contoso'), message: invalidUrl('keyVaultDnsSuffix', 'vault contoso') },
-    { surface: 'setting', input: 'vault suffix with a path', settings: setting('keyVaultDnsSuffix', 'https://vault.contoso.example/keys'), message: invalidUrl('keyVaultDnsSuffix', 'https://vault.contoso.example/keys') },
-    { surface: 'setting', input: 'ACR suffix with an underscore', settings: setting('acrLoginServerSuffix', 'azure_cr.contoso'), message: invalidUrl('acrLoginServerSuffix', 'azure_cr.contoso') },
-    { surface: 'setting', input: 'ftp portal', settings: setting('portalUrl', 'ftp://portal.contoso.example'), message: invalidUrl('portalUrl', 'ftp://portal.contoso.example') },
+    {
+        surface: 'setting',
+        input: 'vault suffix with a space',
+        settings: setting('keyVaultDnsSuffix', 'vault contoso'),
+        message: invalidUrl('keyVaultDnsSuffix', 'vault contoso'),
+    },
+    {
+        surface: 'setting',
+        input: 'vault suffix with a path',
+        settings: setting('keyVaultDnsSuffix', 'https://vault.contoso.example/keys'),
+        message: invalidUrl('keyVaultDnsSuffix', 'https://vault.contoso.example/keys'),
+    },
+    {
+        surface: 'setting',
+        input: 'ACR suffix with an underscore',
+        settings: setting('acrLoginServerSuffix', 'azure_cr.contoso'),
+        message: invalidUrl('acrLoginServerSuffix', 'azure_cr.contoso'),
+    },
+    {
+        surface: 'setting',
+        input: 'ftp portal',
+        settings: setting('portalUrl', 'ftp://portal.contoso.example'),
+        message: invalidUrl('portalUrl', 'ftp://portal.contoso.example'),
+    },
     { surface: 'setting', input: 'CA file that is not PEM', settings: setting('caCertificatePath', '{notPem}'), message: notPem('{notPem}') },
-    { surface: 'setting', input: 'CA file holding a private key, not a certificate', settings: setting('caCertificatePath', '{keyPem}'), message: notPem('{keyPem}') },
-    { surface: 'setting', input: 'CA file that does not exist', settings: setting('caCertificatePath', '{missing}'), message: 'Cannot read the CA certificate file "{missing}" (ENOENT). Check "acrCmk.customCloud.caCertificatePath".' },
-    { surface: 'setting', input: 'CA path that is a folder', settings: setting('caCertificatePath', '{directory}'), message: 'Cannot read the CA certificate file "{directory}" (EISDIR). Check "acrCmk.customCloud.caCertificatePath".' },
+    {
+        surface: 'setting',
+        input: 'CA file holding a private key, not a certificate',
+        settings: setting('caCertificatePath', '{keyPem}'),
+        message: notPem('{keyPem}'),
+    },
+    {
+        surface: 'setting',
+        input: 'CA file that does not exist',
+        settings: setting('caCertificatePath', '{missing}'),
+        message: 'Cannot read the CA certificate file "{missing}" (ENOENT). Check "acrCmk.customCloud.caCertificatePath".',
+    },
+    {
+        surface: 'setting',
+        input: 'CA path that is a folder',
+        settings: setting('caCertificatePath', '{directory}'),
+        message: 'Cannot read the CA certificate file "{directory}" (EISDIR). Check "acrCmk.customCloud.caCertificatePath".',
+    },
 ];

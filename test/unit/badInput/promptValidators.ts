@@ -26,7 +26,10 @@ class Captured extends Error {}
 class RecordingUi {
     private inputs = 0;
     validate?: Validate;
-    constructor(private readonly index: number, private readonly answers: readonly string[]) {}
+    constructor(
+        private readonly index: number,
+        private readonly answers: readonly string[],
+    ) {}
     showQuickPick = <T>(items: T[]): Promise<T> => Promise.resolve(items[0] as T);
     showWarningMessage = <T>(_message: string, _options: unknown, ...buttons: T[]): Promise<T> => Promise.resolve(buttons[0] as T);
     showInputBox = (options: { validateInput?: Validate }): Promise<string> => {
@@ -54,7 +57,9 @@ async function capture(prompting: Prompting, index = 0, answers: readonly string
 export const revokeRegistryName = 'cmkreg1';
 const revokePlan = {
     target: { registry: { name: revokeRegistryName }, vault: { name: 'kv-cmk' }, key: { keyName: 'cmk' } },
-    method: { kind: 'removeAccess' }, grants: [], versions: [],
+    method: { kind: 'removeAccess' },
+    grants: [],
+    versions: [],
 } as unknown as RevokePlan;
 const wizard = (ui: RecordingUi, extra: Record<string, unknown> = {}) => ({ ui, subscription: {}, answers: {}, ...extra }) as never;
 
@@ -70,11 +75,24 @@ export async function promptValidators(): Promise<Record<PromptSurface, Validate
         keyId: await capture((ui) => new KeyIdInputStep().prompt(wizard(ui, { factory: { cloud: azureCloud } }))),
         rotationIntervalDays: await capture((ui) => new RotationIntervalStep().prompt(wizard(ui))),
         notifyDaysBeforeExpiry: await capture((ui) => new NotifyBeforeExpiryStep().prompt(wizard(ui, { policyRotateEveryDays: 90 }))),
-        templateParameter: await capture((ui) => new ParameterValuesStep().prompt(wizard(ui, { template: { parameters: { registry_name: { type: 'string' } } }, parameters: {} }))),
+        templateParameter: await capture((ui) =>
+            new ParameterValuesStep().prompt(wizard(ui, { template: { parameters: { registry_name: { type: 'string' } } }, parameters: {} })),
+        ),
         revokeConfirmation: await capture((ui) => typeRegistryName(wizard(ui), revokePlan)),
     };
 }
 
-export const promptSurfaces = ['registryName', 'vaultName', 'retentionDays', 'keyName', 'identityName', 'resourceGroupName', 'keyId',
-    'rotationIntervalDays', 'notifyDaysBeforeExpiry', 'templateParameter', 'revokeConfirmation'] as const;
-export type PromptSurface = typeof promptSurfaces[number];
+export const promptSurfaces = [
+    'registryName',
+    'vaultName',
+    'retentionDays',
+    'keyName',
+    'identityName',
+    'resourceGroupName',
+    'keyId',
+    'rotationIntervalDays',
+    'notifyDaysBeforeExpiry',
+    'templateParameter',
+    'revokeConfirmation',
+] as const;
+export type PromptSurface = (typeof promptSurfaces)[number];

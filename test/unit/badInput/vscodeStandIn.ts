@@ -13,7 +13,7 @@ export const settings = new Map<string, unknown>();
 export function formatLikeVsCode(messageOrOptions: string | { message: string; args?: unknown[] | Record<string, unknown> }, ...rest: unknown[]): string {
     // The object form (`{ message, args, comment }`, for translator comments) formats the same way.
     const [message, args] = typeof messageOrOptions === 'string' ? [messageOrOptions, rest] : [messageOrOptions.message, [messageOrOptions.args ?? []]];
-    const values = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? args[0] as Record<string, unknown> : { ...args };
+    const values = args.length === 1 && args[0] !== null && typeof args[0] === 'object' ? (args[0] as Record<string, unknown>) : { ...args };
     if (Object.keys(values).length === 0) {
         return message;
     }
@@ -26,7 +26,7 @@ const own = {
         getConfiguration: (section = '') => ({
             get: <T>(key: string, fallback?: T): T | undefined => {
                 const full = section ? `${section}.${key}` : key;
-                return settings.has(full) ? settings.get(full) as T : fallback;
+                return settings.has(full) ? (settings.get(full) as T) : fallback;
             },
         }),
     },

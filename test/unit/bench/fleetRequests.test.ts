@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { countFleetRequests, fleetRequestKind, graphThrottled } from '../../../bench/lib/fleetRequests';
 
-describe('bench: the fleet read\'s requests', () => {
+describe("bench: the fleet read's requests", () => {
     it('tells sign-in, the subscription list, Resource Graph pages and Resource Manager listings apart', () => {
         assert.equal(fleetRequestKind({ method: 'POST', path: '/tenant/oauth2/v2.0/token' }), 'token');
         assert.equal(fleetRequestKind({ method: 'GET', path: '/tenant/v2.0/.well-known/openid-configuration' }), 'token');
@@ -20,6 +20,6 @@ describe('bench: the fleet read\'s requests', () => {
             { method: 'GET', path: '/subscriptions/s/providers/Microsoft.KeyVault/vaults', status: 429 },
         ];
         assert.deepEqual(countFleetRequests(log), { token: 1, subscriptionList: 1, graph: 2, other: 1 });
-        assert.equal(graphThrottled(log), 1, 'a Resource Manager 429 is not Resource Graph\'s quota');
+        assert.equal(graphThrottled(log), 1, "a Resource Manager 429 is not Resource Graph's quota");
     });
 });

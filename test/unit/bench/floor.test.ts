@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { estimatedTreeMs, smallestLimitWithin, treeDependentRoundTrips, treeFloorMs, type TreeWorld } from '../../../bench/lib/floor';
 
-const world = (subscriptions: number, registriesPerSubscription: number): TreeWorld => ({ subscriptions, registriesPerSubscription, pageSize: 100, subscriptionPageSize: 1000 });
+const world = (subscriptions: number, registriesPerSubscription: number): TreeWorld => ({
+    subscriptions,
+    registriesPerSubscription,
+    pageSize: 100,
+    subscriptionPageSize: 1000,
+});
 
 describe('bench: the tree floor', () => {
-    it('is token + subscription list + one subscription\'s list pages (all subscriptions in parallel)', () => {
+    it("is token + subscription list + one subscription's list pages (all subscriptions in parallel)", () => {
         assert.equal(treeDependentRoundTrips(world(100, 100)), 3, '100 registries fit one page');
         assert.equal(treeFloorMs(world(100, 100), 100), 300);
         assert.equal(treeDependentRoundTrips(world(100, 101)), 4, '101 registries need a second page, fetched after the first');

@@ -37,7 +37,12 @@ describe('bench: results', () => {
         try {
             const file = path.join(dir, 'nested', 'results.json');
             const results = [makeResult({ name: 'a', unit: 'ms', samples: [1, 2, 3] })];
-            writeResults(file, { date: '2026-01-01T00:00:00.000Z', quick: true, machine: { cpus: 2, cpuModel: 'cpu', memoryGb: 8, node: 'v20', platform: 'Linux', loadAverage: [0, 0, 0] }, results });
+            writeResults(file, {
+                date: '2026-01-01T00:00:00.000Z',
+                quick: true,
+                machine: { cpus: 2, cpuModel: 'cpu', memoryGb: 8, node: 'v20', platform: 'Linux', loadAverage: [0, 0, 0] },
+                results,
+            });
             const written = JSON.parse(readFileSync(file, 'utf8')) as { results: unknown[]; machine: { cpus: number } };
             assert.deepEqual(written.results, results);
             assert.equal(written.machine.cpus, 2);

@@ -16,7 +16,7 @@ describe('create: template names as the deploy summary shows them', () => {
     it('leaves what only Resource Manager knows unread', () => {
         assert.equal(previewTemplateValue("[reference(parameters('vault_name')).vaultUri]", parameters), undefined);
         assert.equal(previewTemplateValue("[parameters('missing')]", parameters), undefined);
-        assert.equal(previewTemplateValue("[guid(resourceGroup().id)]", parameters), undefined);
+        assert.equal(previewTemplateValue('[guid(resourceGroup().id)]', parameters), undefined);
         assert.equal(previewTemplateValue("[concat('a', resourceGroup().name)]", parameters), undefined);
     });
 });

@@ -29,12 +29,19 @@ const stub = createUniversalStub('context') as Record<PropertyKey, unknown>;
 const subscriptions: unknown[] = [];
 // VS Code gives every extension a global storage folder (journals of flows in progress live there).
 const globalStorageUri = { fsPath: join(tmpdir(), `acr-cmk-stub-storage-${process.pid}`) };
-const context = new Proxy({}, { get: (_target, property) => property === 'subscriptions' ? subscriptions : property === 'globalStorageUri' ? globalStorageUri : stub[property] });
+const context = new Proxy(
+    {},
+    { get: (_target, property) => (property === 'subscriptions' ? subscriptions : property === 'globalStorageUri' ? globalStorageUri : stub[property]) },
+);
 const api = extension.activate(context as never);
 const after = Object.keys(require.cache).filter(isAzureModule);
 // vscode-azext-utils (and the command implementations that need it) load on the first command or tree load, not here.
 const azExtUtilsAfter = Object.keys(require.cache).filter((file) => /[\\/]node_modules[\\/]@microsoft[\\/]vscode-az/.test(file));
 // Then the lazily loaded command table, to check it against the ids registered at activation.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const handled = process.argv[2]?.endsWith('.ts') ? (require(path.resolve(root, 'src/commands/commandHandlers.ts')) as typeof import('../../../src/commands/commandHandlers')).handledCommandIds().sort() : [];
-process.stdout.write(`${JSON.stringify({ before, after, azExtUtilsAfter, handled, registered: subscriptions.length, api: Object.keys(api).sort(), exported })}\n`);
+const handled = process.argv[2]?.endsWith('.ts')
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require(path.resolve(root, 'src/commands/commandHandlers.ts')) as typeof import('../../../src/commands/commandHandlers')).handledCommandIds().sort()
+    : [];
+process.stdout.write(
+    `${JSON.stringify({ before, after, azExtUtilsAfter, handled, registered: subscriptions.length, api: Object.keys(api).sort(), exported })}\n`,
+);

@@ -16,11 +16,15 @@ describe('the build keeps the class names vscode-azext-utils relies on', functio
     it('a GoBackError from the minified bundle is still a GoBackError to the wizard; a cancel is still a cancel', async () => {
         const outfile = path.join(root, 'out', 'bundle-check', 'errorNames.js');
         await build({
-            ...commonBuildOptions(root, { minify: true, sourcemap: false }), outfile, logLevel: 'silent',
+            ...commonBuildOptions(root, { minify: true, sourcemap: false }),
+            outfile,
+            logLevel: 'silent',
             stdin: {
                 contents: `const u = require('@microsoft/vscode-azext-utils');
 module.exports = () => ({ back: u.parseError(new u.GoBackError()).errorType, cancel: u.parseError(new u.UserCancelledError('step')).isUserCancelledError });`,
-                resolveDir: root, loader: 'js', sourcefile: 'errorNames.cjs',
+                resolveDir: root,
+                loader: 'js',
+                sourcefile: 'errorNames.cjs',
             },
         });
         const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };

@@ -5,7 +5,9 @@
  */
 export function createUniversalStub(name = 'vscode'): unknown {
     const cache = new Map<PropertyKey, unknown>();
-    const target = function stub() { /* callable */ };
+    const target = function stub() {
+        /* callable */
+    };
     return new Proxy(target, {
         get(_target, property) {
             if (property === '__esModule') {
@@ -18,7 +20,9 @@ export function createUniversalStub(name = 'vscode'): unknown {
                 return () => name;
             }
             if (property === Symbol.iterator) {
-                return function* empty() { /* nothing */ };
+                return function* empty() {
+                    /* nothing */
+                };
             }
             if (property === 'prototype') {
                 return Object.prototype;

@@ -8,12 +8,17 @@ import { formatKeyIdentifier, isSameKey, isVersionless, parseKeyIdentifier } fro
 const version = '0123456789abcdef0123456789abcdef';
 
 function assertCode(text: string, cloud: CloudConfig, code: string, params?: Record<string, string>) {
-    assert.throws(() => parseKeyIdentifier(text, cloud), (error: unknown) => {
-        assert.ok(error instanceof DomainError, String(error));
-        assert.equal(error.code, code, `code for ${text}`);
-        if (params) { assert.deepEqual({ ...error.params }, params); }
-        return true;
-    });
+    assert.throws(
+        () => parseKeyIdentifier(text, cloud),
+        (error: unknown) => {
+            assert.ok(error instanceof DomainError, String(error));
+            assert.equal(error.code, code, `code for ${text}`);
+            if (params) {
+                assert.deepEqual({ ...error.params }, params);
+            }
+            return true;
+        },
+    );
 }
 
 describe('key identifiers', () => {
@@ -33,7 +38,11 @@ describe('key identifiers', () => {
     });
 
     it('keeps the port of a custom cloud vault host', () => {
-        const cloud = buildCustomCloud({ resourceManagerEndpoint: 'https://localhost:9443/', authorityHost: 'https://localhost:9443', keyVaultDnsSuffix: '.vault.localhost:9443' });
+        const cloud = buildCustomCloud({
+            resourceManagerEndpoint: 'https://localhost:9443/',
+            authorityHost: 'https://localhost:9443',
+            keyVaultDnsSuffix: '.vault.localhost:9443',
+        });
         const key = parseKeyIdentifier(`https://myvault.vault.localhost:9443/keys/k/${version}`, cloud);
         assert.equal(key.vaultUrl, 'https://myvault.vault.localhost:9443');
         assert.equal(formatKeyIdentifier(key), `https://myvault.vault.localhost:9443/keys/k/${version}`);
@@ -53,14 +62,22 @@ describe('key identifiers', () => {
     it('refuses a missing key name', () => assertCode('https://v1x.vault.azure.net/keys/', azureCloud, 'KeyIdMissingKeyName'));
     it('refuses a path that is not /keys/…', () => assertCode('https://v1x.vault.azure.net/secrets/s', azureCloud, 'KeyIdNotKeyPath'));
     it('refuses extra segments', () => assertCode(`https://v1x.vault.azure.net/keys/k/${version}/x`, azureCloud, 'KeyIdNotKeyPath'));
-    it('refuses a malformed version', () => assertCode('https://v1x.vault.azure.net/keys/k/v2', azureCloud, 'KeyIdInvalidVersion', { keyId: 'https://v1x.vault.azure.net/keys/k/v2', version: 'v2' }));
+    it('refuses a malformed version', () =>
+        assertCode('https://v1x.vault.azure.net/keys/k/v2', azureCloud, 'KeyIdInvalidVersion', {
+            keyId: 'https://v1x.vault.azure.net/keys/k/v2',
+            version: 'v2',
+        }));
     it('refuses an invalid key name', () => assertCode('https://v1x.vault.azure.net/keys/k_1', azureCloud, 'KeyIdInvalidKeyName'));
     it('refuses an invalid vault name', () => assertCode('https://1v.vault.azure.net/keys/k', azureCloud, 'KeyIdInvalidVaultName'));
     it('refuses a query string', () => assertCode('https://v1x.vault.azure.net/keys/k?api-version=1', azureCloud, 'KeyIdHasQueryOrFragment'));
 
     it('refuses a vault of another cloud, naming that cloud', () => {
-        assertCode('https://v1x.vault.azure.net/keys/k', azureChinaCloud, 'KeyIdOtherCloud',
-            { keyId: 'https://v1x.vault.azure.net/keys/k', host: 'v1x.vault.azure.net', cloud: 'AzureCloud', expectedSuffix: 'vault.azure.cn' });
+        assertCode('https://v1x.vault.azure.net/keys/k', azureChinaCloud, 'KeyIdOtherCloud', {
+            keyId: 'https://v1x.vault.azure.net/keys/k',
+            host: 'v1x.vault.azure.net',
+            cloud: 'AzureCloud',
+            expectedSuffix: 'vault.azure.cn',
+        });
         assertCode('https://v1x.vault.azure.cn/keys/k', azureUSGovernment, 'KeyIdOtherCloud');
         assertCode('https://v1x.vault.usgovcloudapi.net/keys/k', azureCloud, 'KeyIdOtherCloud');
     });

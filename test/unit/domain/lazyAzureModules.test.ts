@@ -10,8 +10,19 @@ import { commandIds } from '../../../src/commands/commandIds';
 const root = path.resolve(__dirname, '..', '..', '..');
 const isAzExtUtils = (file: string) => /(^|[\\/])node_modules[\\/]@microsoft[\\/]vscode-azext-utils[\\/]/.test(file);
 
-interface ActivationReport { before: string[]; after: string[]; azExtUtilsAfter: string[]; handled: string[]; registered: number; api: string[]; exported: string[] }
-interface ProbeReport { modulesLoaded: string[]; command?: { modulesLoaded: string[]; errors: string[] } }
+interface ActivationReport {
+    before: string[];
+    after: string[];
+    azExtUtilsAfter: string[];
+    handled: string[];
+    registered: number;
+    api: string[];
+    exported: string[];
+}
+interface ProbeReport {
+    modulesLoaded: string[];
+    command?: { modulesLoaded: string[]; errors: string[] };
+}
 
 /** Activates an entry (source or bundle) in a fresh Node process with a stub `vscode`; see activateWithStubVscode.ts. */
 function activateInFreshProcess(entry: string): ActivationReport {
@@ -39,19 +50,26 @@ describe('the extension entry and its split bundle', function () {
         assert.deepEqual(entry.filter(isAzExtUtils), []);
         assert.deepEqual(modulesEvaluatedAtLoad(built.entry.metafile, 'src/extension.ts').azure, []);
         for (const sdk of ['identity', 'arm-containerregistry', 'arm-resources-subscriptions', 'keyvault-keys']) {
-            assert.ok(lazy.some((file) => file.startsWith(`node_modules/@azure/${sdk}/`)), `@azure/${sdk} is in the lazy file`);
+            assert.ok(
+                lazy.some((file) => file.startsWith(`node_modules/@azure/${sdk}/`)),
+                `@azure/${sdk} is in the lazy file`,
+            );
         }
         assert.ok(lazy.some(isAzExtUtils), 'vscode-azext-utils is in the lazy file');
         assert.ok(lazy.includes('src/commands/commandHandlers.ts'), 'the command implementations are in the lazy file');
         assert.ok(built.entry.bytes * 10 < built.lazy.bytes, `the entry (${built.entry.bytes} B) is a small part of the whole (lazy: ${built.lazy.bytes} B)`);
     });
 
-    it('puts every module in one file only: the lazy file uses the entry\'s instances of shared modules', () => {
+    it("puts every module in one file only: the lazy file uses the entry's instances of shared modules", () => {
         const entry = new Set(bundledFiles(built.entry.metafile));
         const inBoth = bundledFiles(built.lazy.metafile).filter((file) => entry.has(file));
         assert.deepEqual(inBoth, [], 'no module (and so no module state) is duplicated');
         assert.ok(built.sharedModules.length > 0, 'the lazy file imports entry modules');
-        assert.deepEqual(built.sharedModules.filter((file) => !entry.has(file)), [], 'it gets them from the entry');
+        assert.deepEqual(
+            built.sharedModules.filter((file) => !entry.has(file)),
+            [],
+            'it gets them from the entry',
+        );
     });
 
     it('activating the entry file loads no other file; the first command loads the lazy file and runs', async () => {

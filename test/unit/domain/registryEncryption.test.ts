@@ -16,7 +16,11 @@ const version = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 function registry(overrides: Partial<Registry> = {}): Registry {
     return {
         id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr1`,
-        name: 'acr1', location: 'chinaeast2', sku: { name: 'Premium' }, loginServer: 'acr1.azurecr.cn', ...overrides,
+        name: 'acr1',
+        location: 'chinaeast2',
+        sku: { name: 'Premium' },
+        loginServer: 'acr1.azurecr.cn',
+        ...overrides,
     };
 }
 
@@ -35,16 +39,27 @@ describe('registry encryption state', () => {
 
     it('maps a versionless CMK with a user-assigned identity', () => {
         const rotated = new Date('2024-05-01T10:00:00Z');
-        const summary = toRegistrySummary(registry({
-            identity: userIdentity,
-            encryption: { status: 'enabled', keyVaultProperties: {
-                keyIdentifier: 'https://kv1.vault.azure.cn/keys/acrkey', versionedKeyIdentifier: `https://kv1.vault.azure.cn/keys/acrkey/${version}`,
-                identity: 'CLIENT-1', keyRotationEnabled: true, lastKeyRotationTimestamp: rotated,
-            } },
-        }), azureChinaCloud);
+        const summary = toRegistrySummary(
+            registry({
+                identity: userIdentity,
+                encryption: {
+                    status: 'enabled',
+                    keyVaultProperties: {
+                        keyIdentifier: 'https://kv1.vault.azure.cn/keys/acrkey',
+                        versionedKeyIdentifier: `https://kv1.vault.azure.cn/keys/acrkey/${version}`,
+                        identity: 'CLIENT-1',
+                        keyRotationEnabled: true,
+                        lastKeyRotationTimestamp: rotated,
+                    },
+                },
+            }),
+            azureChinaCloud,
+        );
         const state = summary.encryption;
         assert.equal(state.status, 'enabled');
-        if (state.status !== 'enabled') { return; }
+        if (state.status !== 'enabled') {
+            return;
+        }
         assert.equal(state.rotation, 'automatic');
         assert.equal(state.key?.vaultName, 'kv1');
         assert.equal(state.key?.keyName, 'acrkey');
@@ -55,10 +70,20 @@ describe('registry encryption state', () => {
     });
 
     it('maps a pinned version with the system-assigned identity (type in odd case)', () => {
-        const summary = toRegistrySummary(registry({
-            identity: { type: 'systemAssigned, userAssigned' as never, principalId: 'sys-principal', userAssignedIdentities: userIdentity.userAssignedIdentities },
-            encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: `https://kv1.vault.azure.cn/keys/acrkey/${version}`, identity: 'system' } },
-        }), azureChinaCloud);
+        const summary = toRegistrySummary(
+            registry({
+                identity: {
+                    type: 'systemAssigned, userAssigned' as never,
+                    principalId: 'sys-principal',
+                    userAssignedIdentities: userIdentity.userAssignedIdentities,
+                },
+                encryption: {
+                    status: 'enabled',
+                    keyVaultProperties: { keyIdentifier: `https://kv1.vault.azure.cn/keys/acrkey/${version}`, identity: 'system' },
+                },
+            }),
+            azureChinaCloud,
+        );
         const state = summary.encryption;
         assert.ok(state.status === 'enabled');
         assert.equal(state.rotation, 'manual');
@@ -68,16 +93,24 @@ describe('registry encryption state', () => {
     });
 
     it('flags the known pitfalls: principal id instead of client id, unassigned identity, key of another cloud', () => {
-        const withIdentity = (identity: string, keyIdentifier = 'https://kv1.vault.azure.cn/keys/k') => toRegistrySummary(registry({
-            identity: userIdentity, encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier, identity } },
-        }), azureChinaCloud).encryption;
+        const withIdentity = (identity: string, keyIdentifier = 'https://kv1.vault.azure.cn/keys/k') =>
+            toRegistrySummary(
+                registry({
+                    identity: userIdentity,
+                    encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier, identity } },
+                }),
+                azureChinaCloud,
+            ).encryption;
         assert.deepEqual(findEncryptionProblems(withIdentity('principal-1')), ['principalIdInsteadOfClientId']);
         assert.deepEqual(findEncryptionProblems(withIdentity('someone-else')), ['identityNotAssigned']);
         const foreign = withIdentity('client-1', 'https://kv1.vault.azure.net/keys/k');
         assert.deepEqual(findEncryptionProblems(foreign), ['keyIdentifierInvalid']);
         assert.ok(foreign.status === 'enabled' && foreign.keyError instanceof DomainError && foreign.keyError.code === 'KeyIdOtherCloud');
         assert.equal(encryptionHealth(foreign), 'cmkProblem');
-        const systemWithoutIdentity = toRegistrySummary(registry({ encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: 'https://kv1.vault.azure.cn/keys/k', identity: 'system' } } }), azureChinaCloud).encryption;
+        const systemWithoutIdentity = toRegistrySummary(
+            registry({ encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: 'https://kv1.vault.azure.cn/keys/k', identity: 'system' } } }),
+            azureChinaCloud,
+        ).encryption;
         assert.deepEqual(findEncryptionProblems(systemWithoutIdentity), ['systemIdentityDisabled']);
     });
 
@@ -89,20 +122,40 @@ describe('registry encryption state', () => {
     });
 
     it('prints the same document as `az acr encryption show`', () => {
-        const cmk = registry({ encryption: { status: 'enabled', keyVaultProperties: {
-            keyIdentifier: 'https://kv1.vault.azure.cn/keys/k', identity: 'client-1', versionedKeyIdentifier: `https://kv1.vault.azure.cn/keys/k/${version}`,
-            keyRotationEnabled: true, lastKeyRotationTimestamp: new Date('2024-05-01T10:00:00Z'),
-        } } });
-        assert.deepEqual(toEncryptionShowDocument(cmk), { keyVaultProperties: {
-            identity: 'client-1', keyIdentifier: 'https://kv1.vault.azure.cn/keys/k', keyRotationEnabled: true,
-            lastKeyRotationTimestamp: '2024-05-01T10:00:00.000Z', versionedKeyIdentifier: `https://kv1.vault.azure.cn/keys/k/${version}`,
-        }, status: 'enabled' });
+        const cmk = registry({
+            encryption: {
+                status: 'enabled',
+                keyVaultProperties: {
+                    keyIdentifier: 'https://kv1.vault.azure.cn/keys/k',
+                    identity: 'client-1',
+                    versionedKeyIdentifier: `https://kv1.vault.azure.cn/keys/k/${version}`,
+                    keyRotationEnabled: true,
+                    lastKeyRotationTimestamp: new Date('2024-05-01T10:00:00Z'),
+                },
+            },
+        });
+        assert.deepEqual(toEncryptionShowDocument(cmk), {
+            keyVaultProperties: {
+                identity: 'client-1',
+                keyIdentifier: 'https://kv1.vault.azure.cn/keys/k',
+                keyRotationEnabled: true,
+                lastKeyRotationTimestamp: '2024-05-01T10:00:00.000Z',
+                versionedKeyIdentifier: `https://kv1.vault.azure.cn/keys/k/${version}`,
+            },
+            status: 'enabled',
+        });
         assert.equal(formatEncryptionShow(registry({ encryption: { status: 'disabled' } })), '{\n  "keyVaultProperties": null,\n  "status": "disabled"\n}\n');
     });
 
     it('parses resource ids and refuses others with ResourceIdInvalid', () => {
-        assert.deepEqual({ ...parseResourceId(identityId) }, { subscriptionId: sub, resourceGroup: 'rg', provider: 'Microsoft.ManagedIdentity', type: 'userAssignedIdentities', name: 'acr-id' });
-        assert.throws(() => parseResourceId('/subscriptions/x'), (error: unknown) => error instanceof DomainError && error.code === 'ResourceIdInvalid');
+        assert.deepEqual(
+            { ...parseResourceId(identityId) },
+            { subscriptionId: sub, resourceGroup: 'rg', provider: 'Microsoft.ManagedIdentity', type: 'userAssignedIdentities', name: 'acr-id' },
+        );
+        assert.throws(
+            () => parseResourceId('/subscriptions/x'),
+            (error: unknown) => error instanceof DomainError && error.code === 'ResourceIdInvalid',
+        );
     });
 
     it('builds cloud-aware portal URLs', () => {

@@ -34,10 +34,12 @@ function siblingEdges(parent: string): Set<string> {
 
 function mutualPairs(parent: string): string[] {
     const edges = siblingEdges(parent);
-    return [...edges].filter((edge) => {
-        const [from, to] = edge.split(' -> ');
-        return from! < to! && edges.has(`${to} -> ${from}`);
-    }).map((edge) => edge.replace(' -> ', ' <-> '));
+    return [...edges]
+        .filter((edge) => {
+            const [from, to] = edge.split(' -> ');
+            return from! < to! && edges.has(`${to} -> ${from}`);
+        })
+        .map((edge) => edge.replace(' -> ', ' <-> '));
 }
 
 describe('architecture: no two sibling folders import each other', () => {

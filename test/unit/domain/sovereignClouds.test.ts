@@ -4,7 +4,15 @@
 import * as assert from 'node:assert/strict';
 import { armScope, keyVaultScope, type CloudConfig } from '../../../src/domain/cloud/CloudConfig';
 import { buildCustomCloud } from '../../../src/domain/cloud/customCloud';
-import { azureChinaCloud, azureCloud, azureUSGovernment, cloudNameFromSovereignSetting, findKnownCloud, knownClouds, vscodeAccountCloudMismatch } from '../../../src/domain/cloud/knownClouds';
+import {
+    azureChinaCloud,
+    azureCloud,
+    azureUSGovernment,
+    cloudNameFromSovereignSetting,
+    findKnownCloud,
+    knownClouds,
+    vscodeAccountCloudMismatch,
+} from '../../../src/domain/cloud/knownClouds';
 import { DomainError } from '../../../src/domain/errors';
 import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { portalResourceUrl } from '../../../src/domain/registries/portalUrl';
@@ -14,9 +22,13 @@ const tenantId = '11111111-2222-3333-4444-555555555555';
 
 /** The emulator's shape: https://localhost:<port>, management.localhost audience, vault.localhost:<port>, azurecr.localhost. */
 const emulatorLike = buildCustomCloud({
-    resourceManagerEndpoint: 'https://localhost:9443/', resourceManagerAudience: 'https://management.localhost/',
-    authorityHost: 'https://localhost:9443', keyVaultDnsSuffix: '.vault.localhost:9443', acrLoginServerSuffix: '.azurecr.localhost',
-    portalUrl: 'https://portal.localhost:9443', tenantId,
+    resourceManagerEndpoint: 'https://localhost:9443/',
+    resourceManagerAudience: 'https://management.localhost/',
+    authorityHost: 'https://localhost:9443',
+    keyVaultDnsSuffix: '.vault.localhost:9443',
+    acrLoginServerSuffix: '.azurecr.localhost',
+    portalUrl: 'https://portal.localhost:9443',
+    tenantId,
 });
 
 function refusal(keyId: string, cloud: CloudConfig): DomainError {
@@ -31,45 +43,93 @@ function refusal(keyId: string, cloud: CloudConfig): DomainError {
 
 describe('sovereign and custom clouds: where the endpoint sets are used', () => {
     const expectations: [CloudConfig, { arm: string; vault: string; portal: string; vaultHost: string }][] = [
-        [azureCloud, { arm: 'https://management.core.windows.net/.default', vault: 'https://vault.azure.net/.default', portal: 'https://portal.azure.com', vaultHost: 'kv1.vault.azure.net' }],
-        [azureChinaCloud, { arm: 'https://management.core.chinacloudapi.cn/.default', vault: 'https://vault.azure.cn/.default', portal: 'https://portal.azure.cn', vaultHost: 'kv1.vault.azure.cn' }],
-        [azureUSGovernment, { arm: 'https://management.core.usgovcloudapi.net/.default', vault: 'https://vault.usgovcloudapi.net/.default', portal: 'https://portal.azure.us', vaultHost: 'kv1.vault.usgovcloudapi.net' }],
-        [emulatorLike, { arm: 'https://management.localhost/.default', vault: 'https://vault.localhost:9443/.default', portal: 'https://portal.localhost:9443', vaultHost: 'kv1.vault.localhost:9443' }],
+        [
+            azureCloud,
+            {
+                arm: 'https://management.core.windows.net/.default',
+                vault: 'https://vault.azure.net/.default',
+                portal: 'https://portal.azure.com',
+                vaultHost: 'kv1.vault.azure.net',
+            },
+        ],
+        [
+            azureChinaCloud,
+            {
+                arm: 'https://management.core.chinacloudapi.cn/.default',
+                vault: 'https://vault.azure.cn/.default',
+                portal: 'https://portal.azure.cn',
+                vaultHost: 'kv1.vault.azure.cn',
+            },
+        ],
+        [
+            azureUSGovernment,
+            {
+                arm: 'https://management.core.usgovcloudapi.net/.default',
+                vault: 'https://vault.usgovcloudapi.net/.default',
+                portal: 'https://portal.azure.us',
+                vaultHost: 'kv1.vault.usgovcloudapi.net',
+            },
+        ],
+        [
+            emulatorLike,
+            {
+                arm: 'https://management.localhost/.default',
+                vault: 'https://vault.localhost:9443/.default',
+                portal: 'https://portal.localhost:9443',
+                vaultHost: 'kv1.vault.localhost:9443',
+            },
+        ],
     ];
 
     for (const [cloud, expected] of expectations) {
         describe(cloud.name, () => {
-            it('asks for Resource Manager and Key Vault tokens with the cloud\'s own audiences', () => {
+            it("asks for Resource Manager and Key Vault tokens with the cloud's own audiences", () => {
                 assert.equal(armScope(cloud), expected.arm);
                 assert.equal(keyVaultScope(cloud), expected.vault);
             });
 
-            it('opens Open in Portal links in the cloud\'s own portal and directory', () => {
+            it("opens Open in Portal links in the cloud's own portal and directory", () => {
                 assert.equal(portalResourceUrl(cloud, registryId, tenantId), `${expected.portal}/#@${tenantId}/resource${registryId}`);
                 assert.equal(portalResourceUrl(cloud, registryId), `${expected.portal}/#resource${registryId}`);
             });
 
-            it('accepts its own vaults\' key identifiers', () => {
+            it("accepts its own vaults' key identifiers", () => {
                 const key = parseKeyIdentifier(`https://${expected.vaultHost}/keys/cmk`, cloud);
                 assert.equal(key.vaultUrl, `https://${expected.vaultHost}`);
                 assert.equal(key.vaultName, 'kv1');
             });
 
-            it('refuses every other Azure cloud\'s vaults, naming the cloud they belong to', () => {
+            it("refuses every other Azure cloud's vaults, naming the cloud they belong to", () => {
                 for (const other of knownClouds.filter((known) => known.name !== cloud.name)) {
                     const keyId = `https://kv1.${other.keyVaultDnsSuffix}/keys/cmk`;
                     const error = refusal(keyId, cloud);
                     assert.equal(error.code, 'KeyIdOtherCloud', keyId);
-                    assert.deepEqual({ ...error.params }, { keyId, host: `kv1.${other.keyVaultDnsSuffix}`, cloud: other.name, expectedSuffix: cloud.keyVaultDnsSuffix });
+                    assert.deepEqual(
+                        { ...error.params },
+                        { keyId, host: `kv1.${other.keyVaultDnsSuffix}`, cloud: other.name, expectedSuffix: cloud.keyVaultDnsSuffix },
+                    );
                 }
             });
         });
     }
 
     it('a custom cloud shares no host or suffix with public Azure (the emulator proves nothing is assumed)', () => {
-        const publicNames = [azureCloud.resourceManagerEndpoint, azureCloud.resourceManagerAudience, azureCloud.authorityHost, azureCloud.keyVaultDnsSuffix, azureCloud.acrLoginServerSuffix, azureCloud.portalUrl]
-            .map((value) => new URL(value.includes('://') ? value : `https://${value}`).hostname);
-        for (const value of [emulatorLike.resourceManagerEndpoint, emulatorLike.resourceManagerAudience, emulatorLike.authorityHost, emulatorLike.keyVaultDnsSuffix, emulatorLike.acrLoginServerSuffix, emulatorLike.portalUrl]) {
+        const publicNames = [
+            azureCloud.resourceManagerEndpoint,
+            azureCloud.resourceManagerAudience,
+            azureCloud.authorityHost,
+            azureCloud.keyVaultDnsSuffix,
+            azureCloud.acrLoginServerSuffix,
+            azureCloud.portalUrl,
+        ].map((value) => new URL(value.includes('://') ? value : `https://${value}`).hostname);
+        for (const value of [
+            emulatorLike.resourceManagerEndpoint,
+            emulatorLike.resourceManagerAudience,
+            emulatorLike.authorityHost,
+            emulatorLike.keyVaultDnsSuffix,
+            emulatorLike.acrLoginServerSuffix,
+            emulatorLike.portalUrl,
+        ]) {
             const host = new URL(value.includes('://') ? value : `https://${value}`).hostname;
             assert.ok(!publicNames.some((name) => host === name || host.endsWith(`.${name}`)), `${value} is not a public-cloud name`);
         }
@@ -86,7 +146,16 @@ describe('sovereign and custom clouds: where the endpoint sets are used', () => 
     });
 
     it('maps every VS Code sovereign-cloud value, whatever its case, and names each cloud case-insensitively', () => {
-        for (const [setting, cloud] of [['ChinaCloud', 'AzureChinaCloud'], ['chinacloud', 'AzureChinaCloud'], ['USGovernment', 'AzureUSGovernment'], ['USGOVERNMENT', 'AzureUSGovernment'], ['custom', 'custom'], ['Custom', 'custom'], ['', 'AzureCloud'], ['AzureCloud', 'AzureCloud']] as const) {
+        for (const [setting, cloud] of [
+            ['ChinaCloud', 'AzureChinaCloud'],
+            ['chinacloud', 'AzureChinaCloud'],
+            ['USGovernment', 'AzureUSGovernment'],
+            ['USGOVERNMENT', 'AzureUSGovernment'],
+            ['custom', 'custom'],
+            ['Custom', 'custom'],
+            ['', 'AzureCloud'],
+            ['AzureCloud', 'AzureCloud'],
+        ] as const) {
             assert.equal(cloudNameFromSovereignSetting(setting), cloud, setting);
         }
         for (const known of knownClouds) {

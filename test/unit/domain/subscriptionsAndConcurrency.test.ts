@@ -12,9 +12,19 @@ describe('subscription filter', () => {
     it('keeps everything when empty', () => assert.equal(applySubscriptionFilter(subscriptions, []).length, 3));
 
     it('accepts tenant/subscription entries (Azure sidebar format) and bare ids, case-insensitively', () => {
-        assert.deepEqual(applySubscriptionFilter(subscriptions, ['T1/aaaa']).map((s) => s.name), ['a']);
-        assert.deepEqual(applySubscriptionFilter(subscriptions, ['t1/bbbb']).map((s) => s.name), [], 'wrong tenant');
-        assert.deepEqual(applySubscriptionFilter(subscriptions, ['CCCC', 't2/bbbb']).map((s) => s.name), ['b', 'c']);
+        assert.deepEqual(
+            applySubscriptionFilter(subscriptions, ['T1/aaaa']).map((s) => s.name),
+            ['a'],
+        );
+        assert.deepEqual(
+            applySubscriptionFilter(subscriptions, ['t1/bbbb']).map((s) => s.name),
+            [],
+            'wrong tenant',
+        );
+        assert.deepEqual(
+            applySubscriptionFilter(subscriptions, ['CCCC', 't2/bbbb']).map((s) => s.name),
+            ['b', 'c'],
+        );
     });
 });
 
@@ -31,7 +41,10 @@ describe('mapWithConcurrency', () => {
             return item * 2;
         });
         assert.equal(peak, 5);
-        assert.deepEqual(results, items.map((item) => item * 2));
+        assert.deepEqual(
+            results,
+            items.map((item) => item * 2),
+        );
     });
 
     it('handles an empty list and a limit above the item count', async () => {

@@ -14,42 +14,45 @@ export const SUB2 = '22222222-2222-4222-8222-222222222222';
 export const API = '2022-09-01';
 
 export interface DeploymentsWorld {
-  ctx: EmulatorContext;
-  arm(method: string, path: string, body?: unknown): Promise<ArmResponse & { body?: any }>;
-  /** PUTs a group deployment and reads it until it has ended; resolves to its final GET body. */
-  deploy(sub: string, rg: string, name: string, template: object, parameters?: object): Promise<any>;
-  /** The list's `value`, at the REST spec's path (`/subscriptions/{s}/resourcegroups/{rg}/deployments/{name}/operations`). */
-  operations(sub: string, rg: string, name: string): Promise<any[]>;
+    ctx: EmulatorContext;
+    arm(method: string, path: string, body?: unknown): Promise<ArmResponse & { body?: any }>;
+    /** PUTs a group deployment and reads it until it has ended; resolves to its final GET body. */
+    deploy(sub: string, rg: string, name: string, template: object, parameters?: object): Promise<any>;
+    /** The list's `value`, at the REST spec's path (`/subscriptions/{s}/resourcegroups/{rg}/deployments/{name}/operations`). */
+    operations(sub: string, rg: string, name: string): Promise<any[]>;
 }
 
 export const deploymentId = (sub: string, rg: string, name: string): string => `${groupId(sub, rg)}/providers/Microsoft.Resources/deployments/${name}`;
 
 export function createDeploymentsWorld(groups: [sub: string, rg: string][]): DeploymentsWorld {
-  const world = emptyWorld('33333333-3333-4333-8333-333333333333');
-  for (const sub of [SUB1, SUB2]) world.subscriptions[sub] = { subscriptionId: sub, displayName: sub };
-  for (const [sub, rg] of groups) world.groups[lower(groupId(sub, rg))] = { id: groupId(sub, rg), name: rg, subscriptionId: sub, location: 'eastus', tags: {} };
-  const env = { armEndpoint: 'https://management.emulator.localhost/', keyVaultDnsSuffix: '.vault.localhost:8443' } as EmulatorEnvironment;
-  const ctx = { world, env, lroPolls: 1, clock: new EmulatorClock(), changed: () => undefined } as unknown as EmulatorContext;
-  const principal: Principal = { objectId: '44444444-4444-4444-8444-444444444444', appId: '55555555-5555-4555-8555-555555555555', tenantId: world.tenantId };
-  const arm = (method: string, path: string, body?: unknown) => dispatchInternal(ctx, { method, path, query: { 'api-version': API }, body, principal }) as Promise<ArmResponse & { body?: any }>;
+    const world = emptyWorld('33333333-3333-4333-8333-333333333333');
+    for (const sub of [SUB1, SUB2]) world.subscriptions[sub] = { subscriptionId: sub, displayName: sub };
+    for (const [sub, rg] of groups) {
+        world.groups[lower(groupId(sub, rg))] = { id: groupId(sub, rg), name: rg, subscriptionId: sub, location: 'eastus', tags: {} };
+    }
+    const env = { armEndpoint: 'https://management.emulator.localhost/', keyVaultDnsSuffix: '.vault.localhost:8443' } as EmulatorEnvironment;
+    const ctx = { world, env, lroPolls: 1, clock: new EmulatorClock(), changed: () => undefined } as unknown as EmulatorContext;
+    const principal: Principal = { objectId: '44444444-4444-4444-8444-444444444444', appId: '55555555-5555-4555-8555-555555555555', tenantId: world.tenantId };
+    const arm = (method: string, path: string, body?: unknown) =>
+        dispatchInternal(ctx, { method, path, query: { 'api-version': API }, body, principal }) as Promise<ArmResponse & { body?: any }>;
 
-  return {
-    ctx,
-    arm,
-    async deploy(sub, rg, name, template, parameters = {}) {
-      const path = deploymentId(sub, rg, name);
-      const put = await arm('PUT', path, { properties: { mode: 'Incremental', template, parameters } });
-      if (put.status !== 201) throw new Error(`PUT ${path} answered ${put.status}: ${JSON.stringify(put.body)}`);
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await delay(10)) {
-        const current = await arm('GET', path);
-        if (current.body?.properties?.provisioningState !== 'Running') return current.body;
-      }
-      throw new Error(`${path} did not end`);
-    },
-    async operations(sub, rg, name) {
-      const response = await arm('GET', `/subscriptions/${sub}/resourcegroups/${rg}/deployments/${name}/operations`);
-      if (response.status !== 200) throw new Error(`operations of ${name} answered ${response.status}: ${JSON.stringify(response.body)}`);
-      return response.body.value;
-    },
-  };
+    return {
+        ctx,
+        arm,
+        async deploy(sub, rg, name, template, parameters = {}) {
+            const path = deploymentId(sub, rg, name);
+            const put = await arm('PUT', path, { properties: { mode: 'Incremental', template, parameters } });
+            if (put.status !== 201) throw new Error(`PUT ${path} answered ${put.status}: ${JSON.stringify(put.body)}`);
+            for (const deadline = Date.now() + 10_000; Date.now() < deadline; await delay(10)) {
+                const current = await arm('GET', path);
+                if (current.body?.properties?.provisioningState !== 'Running') return current.body;
+            }
+            throw new Error(`${path} did not end`);
+        },
+        async operations(sub, rg, name) {
+            const response = await arm('GET', `/subscriptions/${sub}/resourcegroups/${rg}/deployments/${name}/operations`);
+            if (response.status !== 200) throw new Error(`operations of ${name} answered ${response.status}: ${JSON.stringify(response.body)}`);
+            return response.body.value;
+        },
+    };
 }

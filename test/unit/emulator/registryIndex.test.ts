@@ -10,7 +10,10 @@ function add(world: World, sub: string, rg: string, name: string): Registry {
     return registry;
 }
 const names = (registries: Registry[]) => registries.map((registry) => registry.name);
-const fullScan = (world: World, prefix: string) => Object.keys(world.registries).filter((key) => key.startsWith(prefix)).map((key) => world.registries[key]!.name);
+const fullScan = (world: World, prefix: string) =>
+    Object.keys(world.registries)
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => world.registries[key]!.name);
 
 describe('emulator: registry index by scope', () => {
     it('derives subscription and group prefixes from a lower-case id', () => {
@@ -19,13 +22,21 @@ describe('emulator: registry index by scope', () => {
 
     it('answers like a full scan, and follows additions, deletions and replacements', () => {
         const world = emptyWorld('t');
-        add(world, 's1', 'rgA', 'one'); add(world, 's1', 'rgB', 'two'); add(world, 's2', 'rgA', 'three');
+        add(world, 's1', 'rgA', 'one');
+        add(world, 's1', 'rgB', 'two');
+        add(world, 's2', 'rgA', 'three');
         assert.deepEqual(names(registriesInScope(world, '/subscriptions/s1/')), ['one', 'two']);
         assert.deepEqual(names(registriesInScope(world, '/subscriptions/s1/resourcegroups/rga/')), ['one']);
         add(world, 's1', 'rgA', 'four');
         delete world.registries[id('s1', 'rgB', 'two').toLowerCase()];
         world.registries[id('s1', 'rgA', 'one').toLowerCase()] = { ...world.registries[id('s1', 'rgA', 'one').toLowerCase()]!, name: 'one-updated' };
-        for (const prefix of ['/subscriptions/s1/', '/subscriptions/s2/', '/subscriptions/s1/resourcegroups/rga/', '/subscriptions/s1/resourcegroups/rgb/', '/subscriptions/s3/']) {
+        for (const prefix of [
+            '/subscriptions/s1/',
+            '/subscriptions/s2/',
+            '/subscriptions/s1/resourcegroups/rga/',
+            '/subscriptions/s1/resourcegroups/rgb/',
+            '/subscriptions/s3/',
+        ]) {
             assert.deepEqual(names(registriesInScope(world, prefix)), fullScan(world, prefix), prefix);
         }
         assert.deepEqual(names(registriesInScope(world, '/subscriptions/s1/')), ['one-updated', 'four']);

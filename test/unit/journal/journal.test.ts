@@ -8,7 +8,14 @@ import { FileJournalStore, MemoryJournalStore } from '../../../src/domain/engine
 import { RunJournal } from '../../../src/domain/engine/RunJournal';
 import { restoreIdentityBody } from '../../../src/domain/rotate/registryPatches';
 
-const start = { flow: 'rotate' as const, command: 'rotateKey', registryId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.ContainerRegistry/registries/r', registryName: 'r', subscriptionId: 's', plan: { steps: ['grantAccess', 'switchEncryption'] } };
+const start = {
+    flow: 'rotate' as const,
+    command: 'rotateKey',
+    registryId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.ContainerRegistry/registries/r',
+    registryName: 'r',
+    subscriptionId: 's',
+    plan: { steps: ['grantAccess', 'switchEncryption'] },
+};
 
 describe('journal of a run', () => {
     it('records started before done; the step in flight is the last one started and not done', async () => {
@@ -18,7 +25,10 @@ describe('journal of a run', () => {
         await journal.done('enableSystemIdentity', { principalId: 'p' });
         await journal.started('grantAccess');
         const [entry] = await store.list();
-        assert.deepEqual(entry!.changes.map((change) => `${change.step}:${change.status}`), ['enableSystemIdentity:started', 'enableSystemIdentity:done', 'grantAccess:started']);
+        assert.deepEqual(
+            entry!.changes.map((change) => `${change.step}:${change.status}`),
+            ['enableSystemIdentity:started', 'enableSystemIdentity:done', 'grantAccess:started'],
+        );
         assert.deepEqual(doneSteps(entry!), ['enableSystemIdentity']);
         assert.equal(inFlightChange(entry!)?.step, 'grantAccess');
         assert.deepEqual(entry!.state, { principalId: 'p' });
@@ -30,7 +40,10 @@ describe('journal of a run', () => {
         const journal = await RunJournal.begin(store, { ...start, flow: 'create' });
         await Promise.all([journal.started('identity'), journal.started('vault'), journal.done('identity'), journal.done('vault')]);
         const [entry] = await store.list();
-        assert.deepEqual(entry!.changes.map((change) => `${change.step}:${change.status}`), ['identity:started', 'vault:started', 'identity:done', 'vault:done']);
+        assert.deepEqual(
+            entry!.changes.map((change) => `${change.step}:${change.status}`),
+            ['identity:started', 'vault:started', 'identity:done', 'vault:done'],
+        );
         assert.equal(inFlightChange(entry!), undefined);
     });
 
@@ -54,22 +67,60 @@ describe('journal of a run', () => {
 
     it('offers Clean Up of a rotation only until the switch is done', () => {
         const entry = (steps: [string, 'started' | 'done'][]): JournalEntry => ({
-            version: 1, id: 'i', ...start, state: null, startedAt: '', updatedAt: '', owner: { pid: 1, host: 'h' }, changes: steps.map(([step, status]) => ({ step, status, at: '' })),
+            version: 1,
+            id: 'i',
+            ...start,
+            state: null,
+            startedAt: '',
+            updatedAt: '',
+            owner: { pid: 1, host: 'h' },
+            changes: steps.map(([step, status]) => ({ step, status, at: '' })),
         });
-        assert.equal(canCleanUp(entry([['grantAccess', 'done'], ['switchEncryption', 'started']])), true);
-        assert.equal(canCleanUp(entry([['switchEncryption', 'started'], ['switchEncryption', 'done']])), false);
+        assert.equal(
+            canCleanUp(
+                entry([
+                    ['grantAccess', 'done'],
+                    ['switchEncryption', 'started'],
+                ]),
+            ),
+            true,
+        );
+        assert.equal(
+            canCleanUp(
+                entry([
+                    ['switchEncryption', 'started'],
+                    ['switchEncryption', 'done'],
+                ]),
+            ),
+            false,
+        );
         assert.equal(canCleanUp({ ...entry([['registry', 'done']]), flow: 'create' }), true);
     });
 
     it('groups the registries of one fleet run into one offer; every other run is offered alone', () => {
         const run = (id: string, command: string, runId?: string): JournalEntry => ({
-            version: 1, id, ...start, command, state: runId ? { runId, completed: [] } : null, startedAt: '', updatedAt: '', owner: { pid: 1, host: 'h' }, changes: [],
+            version: 1,
+            id,
+            ...start,
+            command,
+            state: runId ? { runId, completed: [] } : null,
+            startedAt: '',
+            updatedAt: '',
+            owner: { pid: 1, host: 'h' },
+            changes: [],
         });
         const groups = groupInterruptedRuns([
-            run('a', 'rotateAllUsingKey', 'r1'), run('b', 'rotateKey', 'r1'), run('c', 'rotateAllUsingKey', 'r1'),
-            run('d', 'rotateAllUsingKey', 'r2'), run('e', 'enableAutoRotationUsingKey', 'r1'), run('f', 'rotateAllUsingKey'),
+            run('a', 'rotateAllUsingKey', 'r1'),
+            run('b', 'rotateKey', 'r1'),
+            run('c', 'rotateAllUsingKey', 'r1'),
+            run('d', 'rotateAllUsingKey', 'r2'),
+            run('e', 'enableAutoRotationUsingKey', 'r1'),
+            run('f', 'rotateAllUsingKey'),
         ]);
-        assert.deepEqual(groups.map((group) => group.entries.map((entry) => entry.id)), [['a', 'c'], ['b'], ['d'], ['e'], ['f']]);
+        assert.deepEqual(
+            groups.map((group) => group.entries.map((entry) => entry.id)),
+            [['a', 'c'], ['b'], ['d'], ['e'], ['f']],
+        );
         assert.equal(groups[0]!.id, 'rotateAllUsingKey:r1');
         assert.equal(groups[1]!.id, 'b', 'a single rotation that carries a run id (its key version tag) stays alone');
     });
@@ -77,7 +128,9 @@ describe('journal of a run', () => {
 
 describe('journal files', () => {
     let folder: string;
-    beforeEach(() => { folder = mkdtempSync(path.join(tmpdir(), 'acr-cmk-journal-unit-')); });
+    beforeEach(() => {
+        folder = mkdtempSync(path.join(tmpdir(), 'acr-cmk-journal-unit-'));
+    });
     afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
     it('writes one file per run through a temporary file (no partial file is ever left), and removes it', async () => {
@@ -104,7 +157,10 @@ describe('journal files', () => {
         const mine = await RunJournal.begin(store, start);
         await store.write({ ...mine.current, id: 'gone', owner: { pid: 2 ** 22 + 12345, host: mine.current.owner.host } });
         await store.write({ ...mine.current, id: 'elsewhere', owner: { pid: 2 ** 22 + 12345, host: 'another-machine' } });
-        assert.deepEqual((await findInterruptedRuns(store)).map((entry) => entry.id), ['gone']);
+        assert.deepEqual(
+            (await findInterruptedRuns(store)).map((entry) => entry.id),
+            ['gone'],
+        );
     });
 });
 

@@ -21,33 +21,51 @@ describe('Keys view: which registries use an identity', () => {
         const wanted = identityInUse(fleet[1]!)!;
         assert.deepEqual(wanted, { kind: 'user', resourceId: shared.resourceId, name: 'id-shared', clientId: 'client-shared' });
         const users = registriesUsingIdentity(fleet, wanted);
-        assert.deepEqual(users.map((user) => user.registry.name), ['alpha', 'delta', 'gamma', 'zeta']);
-        assert.deepEqual(users.map((user) => `${user.encryption.key?.vaultName}/${user.encryption.key?.keyName}`), ['kv-one/cmk', 'kv-one/cmk', 'kv-one/cmk', 'kv-two/other'],
-            'each with the key it reaches');
+        assert.deepEqual(
+            users.map((user) => user.registry.name),
+            ['alpha', 'delta', 'gamma', 'zeta'],
+        );
+        assert.deepEqual(
+            users.map((user) => `${user.encryption.key?.vaultName}/${user.encryption.key?.keyName}`),
+            ['kv-one/cmk', 'kv-one/cmk', 'kv-one/cmk', 'kv-two/other'],
+            'each with the key it reaches',
+        );
     });
 
     it('an identity no longer assigned (only its client id is known): the registries that still name that client id', () => {
         const wanted = identityInUse(fleet[3]!)!;
         assert.deepEqual(wanted, { kind: 'clientId', clientId: 'CLIENT-SHARED' });
-        assert.deepEqual(registriesUsingIdentity(fleet, wanted).map((user) => user.registry.name), ['alpha', 'gamma', 'zeta']);
+        assert.deepEqual(
+            registriesUsingIdentity(fleet, wanted).map((user) => user.registry.name),
+            ['alpha', 'gamma', 'zeta'],
+        );
     });
 
     it('a system-assigned identity belongs to its registry: only that registry, never another system-assigned one', () => {
         const wanted = identityInUse(fleet[5]!)!;
         assert.equal(wanted.kind, 'system');
-        assert.deepEqual(registriesUsingIdentity(fleet, wanted).map((user) => user.registry.name), ['sys']);
+        assert.deepEqual(
+            registriesUsingIdentity(fleet, wanted).map((user) => user.registry.name),
+            ['sys'],
+        );
     });
 
-    it('a fresher reading of a registry (what the view shows after a flow) replaces the fleet\'s, which lags', () => {
+    it("a fresher reading of a registry (what the view shows after a flow) replaces the fleet's, which lags", () => {
         const wanted = identityInUse(fleet[1]!)!;
         const betaNowShared = registry('beta', { identity: shared });
         const alphaNowSystem = registry('alpha', { identity: { kind: 'system' } });
-        assert.deepEqual(registriesUsingIdentity(fleet, wanted, [betaNowShared, alphaNowSystem]).map((user) => user.registry.name), ['beta', 'delta', 'gamma', 'zeta']);
+        assert.deepEqual(
+            registriesUsingIdentity(fleet, wanted, [betaNowShared, alphaNowSystem]).map((user) => user.registry.name),
+            ['beta', 'delta', 'gamma', 'zeta'],
+        );
     });
 
     it('a registry without a customer-managed key, or without an encryption identity, has no identity in use', () => {
         assert.equal(identityInUse(fleet[7]!), undefined);
         const noIdentity = registry('none');
-        assert.equal(identityInUse({ ...noIdentity, encryption: { ...noIdentity.encryption, identity: undefined } as typeof noIdentity.encryption }), undefined);
+        assert.equal(
+            identityInUse({ ...noIdentity, encryption: { ...noIdentity.encryption, identity: undefined } as typeof noIdentity.encryption }),
+            undefined,
+        );
     });
 });

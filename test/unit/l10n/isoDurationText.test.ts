@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { isoDurationText } from '../../../src/l10n/isoDurationText';
 
 describe('rotation intervals in words (not "P30D")', () => {
-    it('reads Key Vault\'s ISO 8601 durations', () => {
+    it("reads Key Vault's ISO 8601 durations", () => {
         assert.equal(isoDurationText('P30D'), 'every 30 days');
         assert.equal(isoDurationText('P1D'), 'every 1 day');
         assert.equal(isoDurationText('P1Y'), 'every 1 year');

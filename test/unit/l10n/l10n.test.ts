@@ -1,7 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { allSourceEntries, allSourceMessages, englishMessage, extractMessages, extractSourceMessages, findNonLiteralCalls, readEnglishBundle, readJson, root, sourceFiles } from './l10nSources';
+import {
+    allSourceEntries,
+    allSourceMessages,
+    englishMessage,
+    extractMessages,
+    extractSourceMessages,
+    findNonLiteralCalls,
+    readEnglishBundle,
+    readJson,
+    root,
+    sourceFiles,
+} from './l10nSources';
 import { findUnlocalizedLiterals } from './literalScan';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((match) => match[0]).sort();
@@ -22,20 +33,36 @@ describe('localization', () => {
             const manifest = readFileSync(path.join(root, 'package.json'), 'utf8');
             const used = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1] as string));
             assert.ok(used.size > 10, 'package.json references nls keys');
-            assert.deepEqual([...used].filter((key) => !(key in english)), [], 'keys missing from package.nls.json');
-            assert.deepEqual(Object.keys(english).filter((key) => !used.has(key)), [], 'unused keys in package.nls.json');
+            assert.deepEqual(
+                [...used].filter((key) => !(key in english)),
+                [],
+                'keys missing from package.nls.json',
+            );
+            assert.deepEqual(
+                Object.keys(english).filter((key) => !used.has(key)),
+                [],
+                'unused keys in package.nls.json',
+            );
         });
 
         it('has no literal user-facing text in contributions', () => {
-            const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: unknown; displayName: string; description: string };
+            const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+                contributes: unknown;
+                displayName: string;
+                description: string;
+            };
             const literals: string[] = [];
             const visit = (value: unknown, key: string): void => {
                 if (typeof value === 'string') {
-                    if (/^(title|name|description|markdownDescription|contextualTitle)$/.test(key) && !/^%[^%]+%$/.test(value)) { literals.push(`${key}: ${value}`); }
+                    if (/^(title|name|description|markdownDescription|contextualTitle)$/.test(key) && !/^%[^%]+%$/.test(value)) {
+                        literals.push(`${key}: ${value}`);
+                    }
                 } else if (Array.isArray(value)) {
                     value.forEach((item) => visit(item, key === 'enumDescriptions' ? 'description' : key));
                 } else if (value && typeof value === 'object') {
-                    for (const [childKey, child] of Object.entries(value)) { visit(child, childKey); }
+                    for (const [childKey, child] of Object.entries(value)) {
+                        visit(child, childKey);
+                    }
                 }
             };
             visit(manifest.contributes, 'contributes');
@@ -54,7 +81,13 @@ describe('localization', () => {
             const messages = allSourceMessages();
             assert.ok(messages.size > 30, 'messages were extracted');
             assert.deepEqual([...messages].filter((message) => !(message in english)).sort(), [], 'missing from l10n/bundle.l10n.json');
-            assert.deepEqual(Object.keys(english).filter((key) => !messages.has(key)).sort(), [], 'stale keys in l10n/bundle.l10n.json');
+            assert.deepEqual(
+                Object.keys(english)
+                    .filter((key) => !messages.has(key))
+                    .sort(),
+                [],
+                'stale keys in l10n/bundle.l10n.json',
+            );
             assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort(), 'zh-cn bundle keys differ from the English bundle');
         });
 
@@ -65,7 +98,7 @@ describe('localization', () => {
             }
         });
 
-        it('uses Azure\'s Chinese terminology for the core terms', () => {
+        it("uses Azure's Chinese terminology for the core terms", () => {
             assert.equal(chinese['customer-managed key'], '客户管理的密钥');
             assert.equal(chinese['Key vault'], '密钥保管库');
             assert.equal(chinese['system-assigned identity'], '系统分配的标识');
@@ -73,25 +106,34 @@ describe('localization', () => {
         });
 
         it('tells translators what each placeholder is where a message of src/l10n has two or more', () => {
-            const uncommented = sourceFiles(path.join(root, 'src', 'l10n')).flatMap((file) => extractSourceMessages(readFileSync(file, 'utf8'))
-                .filter((entry) => !entry.comment && new Set(placeholders(entry.message)).size >= 2)
-                .map((entry) => `${path.relative(root, file)}: ${entry.message}`));
-            assert.deepEqual(uncommented, [], 'use vscode.l10n.t({ message, args, comment: [\'{0}: …\', …] }) for these, then npm run l10n');
+            const uncommented = sourceFiles(path.join(root, 'src', 'l10n')).flatMap((file) =>
+                extractSourceMessages(readFileSync(file, 'utf8'))
+                    .filter((entry) => !entry.comment && new Set(placeholders(entry.message)).size >= 2)
+                    .map((entry) => `${path.relative(root, file)}: ${entry.message}`),
+            );
+            assert.deepEqual(uncommented, [], "use vscode.l10n.t({ message, args, comment: ['{0}: …', …] }) for these, then npm run l10n");
             for (const entry of allSourceEntries().values()) {
                 if (entry.comment) {
-                    assert.deepEqual(english[entry.key], { message: entry.message, comment: entry.comment }, `the English bundle carries the comment of "${entry.message}"`);
+                    assert.deepEqual(
+                        english[entry.key],
+                        { message: entry.message, comment: entry.comment },
+                        `the English bundle carries the comment of "${entry.message}"`,
+                    );
                 }
             }
         });
 
         it('calls l10n.t only with a literal message', () => {
-            const offenders = sourceFiles().flatMap((file) => findNonLiteralCalls(readFileSync(file, 'utf8')).map((call) => `${path.relative(root, file)}: ${call}`));
+            const offenders = sourceFiles().flatMap((file) =>
+                findNonLiteralCalls(readFileSync(file, 'utf8')).map((call) => `${path.relative(root, file)}: ${call}`),
+            );
             assert.deepEqual(offenders, []);
         });
 
         it('has no user-facing literal outside l10n.t in src/', () => {
-            const offenders = sourceFiles().flatMap((file) => findUnlocalizedLiterals(readFileSync(file, 'utf8'))
-                .map((finding) => `${path.relative(root, file)}:${finding.line}: ${finding.text}`));
+            const offenders = sourceFiles().flatMap((file) =>
+                findUnlocalizedLiterals(readFileSync(file, 'utf8')).map((finding) => `${path.relative(root, file)}:${finding.line}: ${finding.text}`),
+            );
             assert.deepEqual(offenders, []);
         });
 
@@ -100,11 +142,16 @@ describe('localization', () => {
             assert.equal(findUnlocalizedLiterals(`const item = { label: 'Sign in', data: 1 };`).length, 1);
             assert.equal(findUnlocalizedLiterals(`throw new Error("bad key");`).length, 1);
             assert.equal(findUnlocalizedLiterals(`item.tooltip = vscode.l10n.t('Fine');`).length, 0);
-            assert.deepEqual(extractMessages(`vscode.l10n.t('It\\'s {0}', x); l10n.t("Two")`), ['It\'s {0}', 'Two']);
+            assert.deepEqual(extractMessages(`vscode.l10n.t('It\\'s {0}', x); l10n.t("Two")`), ["It's {0}", 'Two']);
             assert.equal(findNonLiteralCalls('vscode.l10n.t(message)').length, 1);
-            assert.deepEqual(extractMessages(`vscode.l10n.t({ message: 'A "{0}" in {1}', args: [a, b], comment: ['{0}: a name', '{1}: a place'] })`), ['A "{0}" in {1}/{0}: a name{1}: a place']);
+            assert.deepEqual(extractMessages(`vscode.l10n.t({ message: 'A "{0}" in {1}', args: [a, b], comment: ['{0}: a name', '{1}: a place'] })`), [
+                'A "{0}" in {1}/{0}: a name{1}: a place',
+            ]);
             assert.equal(findNonLiteralCalls(`vscode.l10n.t({ message: 'A {0}', args: [a] })`).length, 1, 'the object form is for a comment');
-            assert.equal(findUnlocalizedLiterals(`vscode.l10n.t({ message: 'A {0} in {1}', args: [a, b], comment: ['{0}: a name', '{1}: a place'] })`).length, 0);
+            assert.equal(
+                findUnlocalizedLiterals(`vscode.l10n.t({ message: 'A {0} in {1}', args: [a, b], comment: ['{0}: a name', '{1}: a place'] })`).length,
+                0,
+            );
         });
     });
 });

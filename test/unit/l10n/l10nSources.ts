@@ -20,7 +20,8 @@ export interface SourceMessage {
 
 const plainCall = /\bl10n\.t\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
 // `l10n.t({ message: '…', args: […], comment: ['…', …] })`, the comment within the same call.
-const commentedCall = /\bl10n\.t\(\{\s*message:\s*(['"])((?:\\.|(?!\1)[^\\])*)\1(?:(?!l10n\.t\()[^])*?\bcomment:\s*\[((?:\s*(['"])(?:\\.|(?!\4)[^\\])*\4\s*,?)*)\s*\]/g;
+const commentedCall =
+    /\bl10n\.t\(\{\s*message:\s*(['"])((?:\\.|(?!\1)[^\\])*)\1(?:(?!l10n\.t\()[^])*?\bcomment:\s*\[((?:\s*(['"])(?:\\.|(?!\4)[^\\])*\4\s*,?)*)\s*\]/g;
 const commentLiteral = /(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
 
 /** Every `l10n.t` message of a source file, plain and commented. */
@@ -70,7 +71,7 @@ export function readEnglishBundle(): Record<string, EnglishEntry> {
     return JSON.parse(readFileSync(path.join(root, 'l10n/bundle.l10n.json'), 'utf8')) as Record<string, EnglishEntry>;
 }
 
-export const englishMessage = (entry: EnglishEntry): string => typeof entry === 'string' ? entry : entry.message;
+export const englishMessage = (entry: EnglishEntry): string => (typeof entry === 'string' ? entry : entry.message);
 
 export function allSourceMessages(): Set<string> {
     return new Set(sourceFiles().flatMap((file) => extractMessages(readFileSync(file, 'utf8'))));

@@ -12,22 +12,16 @@ const patterns: RegExp[] = [
     /\bappendLog\(\s*['"`]/g,
 ];
 
-export interface LiteralFinding { readonly line: number; readonly text: string }
+export interface LiteralFinding {
+    readonly line: number;
+    readonly text: string;
+}
 
 export function findUnlocalizedLiterals(source: string): LiteralFinding[] {
-    const findings: LiteralFinding[] = [];
     const lines = source.split('\n');
-    lines.forEach((line, index) => {
-        const code = line.replace(/\/\/.*$/, '');
-        if (/^\s*(\*|\/\*)/.test(line)) {
-            return; // doc comments
-        }
-        for (const pattern of patterns) {
-            pattern.lastIndex = 0;
-            if (pattern.test(code)) {
-                findings.push({ line: index + 1, text: line.trim() });
-            }
-        }
-    });
-    return findings;
+    // Comments blanked (doc comment lines whole), lines kept: a call and its literal may sit on different lines.
+    const code = lines.map((line) => (/^\s*(\*|\/\*)/.test(line) ? '' : line.replace(/\/\/.*$/, ''))).join('\n');
+    const lineOf = (at: number): number => code.slice(0, at).split('\n').length;
+    const findings = patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => lineOf(match.index + match[0].search(/\S/))));
+    return [...new Set(findings)].sort((a, b) => a - b).map((line) => ({ line, text: lines[line - 1]!.trim() }));
 }

@@ -9,7 +9,11 @@ const code = (c: string) => (error: unknown) => error instanceof DomainError && 
 describe('rotation policy and ISO 8601 durations', () => {
     it('builds Rotate after N days, Notify M days before an expiry of 2N days (at least 28)', () => {
         assert.deepEqual(toKeyRotationPolicy({ rotateEveryDays: 90, notifyDaysBeforeExpiry: 30 }), {
-            expiresIn: 'P180D', lifetimeActions: [{ action: 'Rotate', timeAfterCreate: 'P90D' }, { action: 'Notify', timeBeforeExpiry: 'P30D' }],
+            expiresIn: 'P180D',
+            lifetimeActions: [
+                { action: 'Rotate', timeAfterCreate: 'P90D' },
+                { action: 'Notify', timeBeforeExpiry: 'P30D' },
+            ],
         });
         assert.equal(toKeyRotationPolicy({ rotateEveryDays: 7, notifyDaysBeforeExpiry: 7 }).expiresIn, 'P28D');
         assert.equal(maxNotifyDays(7), 21);
@@ -42,17 +46,22 @@ describe('minimal registry PATCH bodies', () => {
     const other = '/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/b';
 
     it('switches only keyVaultProperties', () => {
-        assert.deepEqual(switchEncryptionBody('https://v.vault.azure.net/keys/k', 'system'), { encryption: { keyVaultProperties: { keyIdentifier: 'https://v.vault.azure.net/keys/k', identity: 'system' } } });
+        assert.deepEqual(switchEncryptionBody('https://v.vault.azure.net/keys/k', 'system'), {
+            encryption: { keyVaultProperties: { keyIdentifier: 'https://v.vault.azure.net/keys/k', identity: 'system' } },
+        });
     });
 
     it('adds a user-assigned identity keeping the system identity and the others (type compared case-insensitively)', () => {
-        assert.deepEqual(assignUserIdentityBody({ type: 'systemAssigned, userAssigned' as never, userAssignedIdentities: { [uai]: {} } }, other),
-            { identity: { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: { [uai]: {}, [other]: {} } } });
+        assert.deepEqual(assignUserIdentityBody({ type: 'systemAssigned, userAssigned' as never, userAssignedIdentities: { [uai]: {} } }, other), {
+            identity: { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: { [uai]: {}, [other]: {} } },
+        });
         assert.deepEqual(assignUserIdentityBody(undefined, other), { identity: { type: 'UserAssigned', userAssignedIdentities: { [other]: {} } } });
     });
 
     it('enables the system identity keeping user-assigned identities', () => {
-        assert.deepEqual(enableSystemIdentityBody({ type: 'UserAssigned', userAssignedIdentities: { [uai]: {} } }), { identity: { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: { [uai]: {} } } });
+        assert.deepEqual(enableSystemIdentityBody({ type: 'UserAssigned', userAssignedIdentities: { [uai]: {} } }), {
+            identity: { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: { [uai]: {} } },
+        });
         assert.deepEqual(enableSystemIdentityBody({ type: 'None' }), { identity: { type: 'SystemAssigned' } });
     });
 });

@@ -13,7 +13,11 @@ class FakeFleet implements FleetWarningsSource {
     }
     readonly onDidChangeFleet = (listener: () => void) => {
         this.listeners.push(listener);
-        return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+        return {
+            dispose: () => {
+                this.listeners = this.listeners.filter((l) => l !== listener);
+            },
+        };
     };
     change(): void {
         this.listeners.forEach((listener) => listener());
@@ -53,7 +57,12 @@ describe('Registries view: fleet warning marks', () => {
         const marks = new FleetWarningMarks((ids) => redrawn.push([...ids].sort()));
         marks.readFrom(fleet);
         marks.get(cmk);
-        fleet.asked[0]!.resolve(new Map([[cmk.id.toLowerCase(), [expired]], [other.id.toLowerCase(), [noPurge]]]));
+        fleet.asked[0]!.resolve(
+            new Map([
+                [cmk.id.toLowerCase(), [expired]],
+                [other.id.toLowerCase(), [noPurge]],
+            ]),
+        );
         await settle();
         fleet.change();
         assert.equal(fleet.asked.length, 1, 'nothing read until a row is drawn');

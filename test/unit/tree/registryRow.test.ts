@@ -14,7 +14,7 @@ describe('a registry row, as the Registries view and the Azure sidebar both draw
     const expiring: FleetWarning = { code: 'keyExpiresSoon', expiresOn: new Date('2027-01-25T00:00:00Z'), days: 10 };
     const disabled: FleetWarning = { code: 'keyDisabled' };
 
-    it('without a mark: the registry\'s own label, description, icon, tooltip and contextValue', () => {
+    it("without a mark: the registry's own label, description, icon, tooltip and contextValue", () => {
         const row = rowOf(registryRowItem(nodeOf(alpha), marksOf()));
         assert.equal(row.label, 'alpha');
         assert.equal(row.description, 'Premium · customer-managed key');
@@ -23,7 +23,7 @@ describe('a registry row, as the Registries view and the Azure sidebar both draw
         assert.match(row.tooltip, /^\*\*alpha\*\*/);
     });
 
-    it('fleet warnings: the warning icon, a description suffix, one tooltip line per warning in the report\'s words, ;fleet:warning', () => {
+    it("fleet warnings: the warning icon, a description suffix, one tooltip line per warning in the report's words, ;fleet:warning", () => {
         const row = rowOf(registryRowItem(nodeOf(alpha), marksOf({ [id]: [expiring] })));
         assert.equal(row.description, 'Premium · customer-managed key · ⚠ 1 fleet warning');
         assert.equal(row.icon, 'warning list.warningForeground');

@@ -11,13 +11,19 @@ import type { RegistryRowMarks } from '../../../src/tree/registryRow';
 export function rowOf(item: vscode.TreeItem): { label: unknown; description: unknown; contextValue: unknown; icon: string; tooltip: string } {
     const icon = item.iconPath as { id: string; color?: { id: string } };
     return {
-        label: item.label, description: item.description, contextValue: item.contextValue,
-        icon: `${icon.id}${icon.color ? ` ${icon.color.id}` : ''}`, tooltip: (item.tooltip as { value: string }).value,
+        label: item.label,
+        description: item.description,
+        contextValue: item.contextValue,
+        icon: `${icon.id}${icon.color ? ` ${icon.color.id}` : ''}`,
+        tooltip: (item.tooltip as { value: string }).value,
     };
 }
 
 /** Both kinds of marks, from plain data: key access through the real KeyAccessMarks, fleet warnings by registry id. */
-export function marksOf(fleet: Record<string, readonly FleetWarning[]> = {}, revoked: readonly string[] = []): RegistryRowMarks & { keyAccessMarks: KeyAccessMarks } {
+export function marksOf(
+    fleet: Record<string, readonly FleetWarning[]> = {},
+    revoked: readonly string[] = [],
+): RegistryRowMarks & { keyAccessMarks: KeyAccessMarks } {
     const keyAccessMarks = new KeyAccessMarks();
     keyAccessMarks.readRevocationsFrom((id) => revoked.includes(id.toLowerCase()));
     return { keyAccessMarks, fleetMarks: { get: (summary: RegistrySummary) => fleet[summary.id.toLowerCase()] } };

@@ -9,20 +9,29 @@ class TreeItem {
     tooltip?: string | MarkdownString;
     iconPath?: ThemeIcon;
     contextValue?: string;
-    constructor(readonly label: string, readonly collapsibleState = 0) { }
+    constructor(
+        readonly label: string,
+        readonly collapsibleState = 0,
+    ) {}
 }
 
 class ThemeColor {
-    constructor(readonly id: string) { }
+    constructor(readonly id: string) {}
 }
 
 class ThemeIcon {
-    constructor(readonly id: string, readonly color?: ThemeColor) { }
+    constructor(
+        readonly id: string,
+        readonly color?: ThemeColor,
+    ) {}
 }
 
 /** Holds the markdown as written; appendText keeps the text as is (VS Code escapes it, which these tests do not read). */
 class MarkdownString {
-    constructor(public value = '', readonly supportThemeIcons = false) { }
+    constructor(
+        public value = '',
+        readonly supportThemeIcons = false,
+    ) {}
     appendMarkdown(markdown: string): this {
         this.value += markdown;
         return this;
@@ -38,7 +47,11 @@ class EventEmitter<T> {
     private listeners: ((event: T) => unknown)[] = [];
     readonly event = (listener: (event: T) => unknown) => {
         this.listeners.push(listener);
-        return { dispose: () => { this.listeners = this.listeners.filter((candidate) => candidate !== listener); } };
+        return {
+            dispose: () => {
+                this.listeners = this.listeners.filter((candidate) => candidate !== listener);
+            },
+        };
     };
     fire(event: T): void {
         [...this.listeners].forEach((listener) => listener(event));
@@ -48,7 +61,14 @@ class EventEmitter<T> {
     }
 }
 
-const parts: Record<string, unknown> = { TreeItem, ThemeColor, ThemeIcon, MarkdownString, EventEmitter, TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 } };
+const parts: Record<string, unknown> = {
+    TreeItem,
+    ThemeColor,
+    ThemeIcon,
+    MarkdownString,
+    EventEmitter,
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+};
 
 /** Call at the top of a describe block whose code makes tree items. */
 export function useTreeItemStandIn(): void {

@@ -9,8 +9,15 @@ import { VaultPickStep, type VaultPicker } from '../../../src/commands/wizard/pi
 // The shared key and vault pickers with each flow's parameters: what is listed, in which order and words, and which
 // picks are taken. Azure answers through a fake factory (the SDK clients' list and get calls the domain makes).
 
-interface Item { label: string; description?: string; data: unknown }
-interface Shown { placeHolder: string; items: Item[] }
+interface Item {
+    label: string;
+    description?: string;
+    data: unknown;
+}
+interface Shown {
+    placeHolder: string;
+    items: Item[];
+}
 
 /** Picks the labels in `picks` one after another; answers each warning with its first button. */
 function scriptedContext(picks: string[]) {
@@ -43,7 +50,9 @@ function keyFactory(keys: FakeKey[], reads: string[]): AzureClientFactory {
         getKey: (name: string) => {
             reads.push(name);
             const key = keys.find((candidate) => candidate.name === name)!;
-            return key.enabled === false ? Promise.reject(new Error('Operation get is not allowed on a disabled key.')) : Promise.resolve({ keyType: key.keyType });
+            return key.enabled === false
+                ? Promise.reject(new Error('Operation get is not allowed on a disabled key.'))
+                : Promise.resolve({ keyType: key.keyType });
         },
     };
     return { keys: () => Promise.resolve(client) } as unknown as AzureClientFactory;
@@ -63,7 +72,12 @@ function keyPicker(factory: AzureClientFactory, options: { vaultUrl?: string; of
 
 describe('shared pickers', () => {
     describe('key', () => {
-        const keys: FakeKey[] = [{ name: 'alpha', keyType: 'RSA' }, { name: 'ec', keyType: 'EC' }, { name: 'off', enabled: false }, { name: 'zeta', keyType: 'RSA-HSM' }];
+        const keys: FakeKey[] = [
+            { name: 'alpha', keyType: 'RSA' },
+            { name: 'ec', keyType: 'EC' },
+            { name: 'off', enabled: false },
+            { name: 'zeta', keyType: 'RSA-HSM' },
+        ];
 
         it('rotation: the key in use first, keys the registry cannot use listed with the reason and explained when picked', async () => {
             const reads: string[] = [];
@@ -71,13 +85,19 @@ describe('shared pickers', () => {
             const { context, shown, warnings } = scriptedContext(['ec', 'off', 'alpha']);
             await new KeyPickStep(picker).prompt(context);
             assert.deepEqual(answers, [{ kind: 'existing', name: 'alpha' }]);
-            assert.deepEqual(shown.map((prompt) => prompt.placeHolder), ['Select the encryption key', 'Select the encryption key', 'Select the encryption key']);
-            assert.deepEqual(shown[0]!.items.map((item) => [item.label, item.description]), [
-                ['zeta', '$(check) in use by this registry · RSA-HSM'],
-                ['alpha', 'RSA'],
-                ['ec', '$(circle-slash) EC: not usable, Azure Container Registry supports only RSA keys'],
-                ['off', '$(circle-slash) disabled: not usable'],
-            ]);
+            assert.deepEqual(
+                shown.map((prompt) => prompt.placeHolder),
+                ['Select the encryption key', 'Select the encryption key', 'Select the encryption key'],
+            );
+            assert.deepEqual(
+                shown[0]!.items.map((item) => [item.label, item.description]),
+                [
+                    ['zeta', '$(check) in use by this registry · RSA-HSM'],
+                    ['alpha', 'RSA'],
+                    ['ec', '$(circle-slash) EC: not usable, Azure Container Registry supports only RSA keys'],
+                    ['off', '$(circle-slash) disabled: not usable'],
+                ],
+            );
             assert.deepEqual(warnings, [
                 'Key "ec" is of type EC. Azure Container Registry supports only RSA and RSA-HSM keys.',
                 'Key "off" is disabled. Azure Container Registry cannot encrypt with a disabled key.',
@@ -96,20 +116,27 @@ describe('shared pickers', () => {
             const existing = keyPicker(keyFactory(keys, reads), { vaultUrl: 'https://v.vault.azure.net', offerNew: true });
             const first = scriptedContext(['$(plus) Create new RSA key']);
             await new KeyPickStep(existing.picker).prompt(first.context);
-            assert.deepEqual(first.shown[0]!.items.map((item) => item.label), ['$(plus) Create new RSA key', 'alpha', 'ec', 'zeta', 'off']);
+            assert.deepEqual(
+                first.shown[0]!.items.map((item) => item.label),
+                ['$(plus) Create new RSA key', 'alpha', 'ec', 'zeta', 'off'],
+            );
             assert.deepEqual(existing.answers, [{ kind: 'new' }]);
 
             const fresh = keyPicker({ keys: () => assert.fail('a new vault is not read') } as unknown as AzureClientFactory, { offerNew: true });
             const second = scriptedContext(['$(plus) Create new RSA key']);
             await new KeyPickStep(fresh.picker).prompt(second.context);
-            assert.deepEqual(second.shown[0]!.items.map((item) => item.label), ['$(plus) Create new RSA key']);
+            assert.deepEqual(
+                second.shown[0]!.items.map((item) => item.label),
+                ['$(plus) Create new RSA key'],
+            );
             assert.deepEqual(fresh.answers, [{ kind: 'new' }]);
         });
     });
 
     describe('key vault', () => {
         const vault = (name: string, properties: Record<string, unknown>) => ({
-            id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/${name}`, name,
+            id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/${name}`,
+            name,
             properties: { tenantId: 't', vaultUri: `https://${name}.vault.azure.net/`, sku: { name: 'standard' }, enablePurgeProtection: true, ...properties },
         });
         const vaults = [
@@ -117,18 +144,31 @@ describe('shared pickers', () => {
             vault('trusted', { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } }),
             vault('walled', { networkAcls: { defaultAction: 'Deny', bypass: 'None' }, enablePurgeProtection: false }),
         ];
-        const factoryOf = (listed: unknown[]) => ({
-            keyVaultManagement: () => Promise.resolve({ vaults: { listBySubscription: async function* () { yield* listed; } } }),
-        }) as unknown as AzureClientFactory;
+        const factoryOf = (listed: unknown[]) =>
+            ({
+                keyVaultManagement: () =>
+                    Promise.resolve({
+                        vaults: {
+                            listBySubscription: async function* () {
+                                yield* listed;
+                            },
+                        },
+                    }),
+            }) as unknown as AzureClientFactory;
 
         function vaultPicker(listed: unknown[], offerNew: boolean, firewall: 'refused' | 'trustedServices', accepted: string[]) {
             const picker: VaultPicker<IActionContext> = {
                 where: () => Promise.resolve({ factory: factoryOf(listed), subscriptionId: 's', subscriptionName: 'Sub' }),
-                offerNew, firewall,
+                offerNew,
+                firewall,
                 answered: () => accepted.length > 0,
                 // Like Create: a firewalled vault is refused (the flow explains why), and the list comes back.
-                accept: (_context, picked) => Promise.resolve(picked !== 'new' && picked.networkAcls?.defaultAction === 'Deny' && firewall === 'refused'
-                    ? false : (accepted.push(picked === 'new' ? 'new' : picked.name), true)),
+                accept: (_context, picked) =>
+                    Promise.resolve(
+                        picked !== 'new' && picked.networkAcls?.defaultAction === 'Deny' && firewall === 'refused'
+                            ? false
+                            : (accepted.push(picked === 'new' ? 'new' : picked.name), true),
+                    ),
                 clear: () => undefined,
             };
             return picker;
@@ -140,11 +180,14 @@ describe('shared pickers', () => {
             await new VaultPickStep(vaultPicker(vaults, false, 'trustedServices', accepted)).prompt(context);
             assert.deepEqual(accepted, ['trusted']);
             assert.equal(shown[0]!.placeHolder, 'Select the key vault for the encryption key');
-            assert.deepEqual(shown[0]!.items.map((item) => [item.label, item.description]), [
-                ['open', 'Azure RBAC'],
-                ['trusted', 'access policies · firewall, trusted services allowed'],
-                ['walled', 'access policies · firewall, trusted services blocked · $(warning) no purge protection'],
-            ]);
+            assert.deepEqual(
+                shown[0]!.items.map((item) => [item.label, item.description]),
+                [
+                    ['open', 'Azure RBAC'],
+                    ['trusted', 'access policies · firewall, trusted services allowed'],
+                    ['walled', 'access policies · firewall, trusted services blocked · $(warning) no purge protection'],
+                ],
+            );
         });
 
         it('create: "Create new key vault" first, a firewalled vault is not usable, and a refused pick shows the list again', async () => {
@@ -153,19 +196,26 @@ describe('shared pickers', () => {
             await new VaultPickStep(vaultPicker(vaults, true, 'refused', accepted)).prompt(context);
             assert.deepEqual(accepted, ['open']);
             assert.equal(shown.length, 2);
-            assert.deepEqual(shown[0]!.items.map((item) => [item.label, item.description]), [
-                ['$(plus) Create new key vault (soft delete and purge protection on)', undefined],
-                ['open', 'Azure RBAC'],
-                ['trusted', 'access policies · $(warning) firewall: not usable for a new registry'],
-                ['walled', 'access policies · $(warning) firewall: not usable for a new registry · $(warning) no purge protection'],
-            ]);
+            assert.deepEqual(
+                shown[0]!.items.map((item) => [item.label, item.description]),
+                [
+                    ['$(plus) Create new key vault (soft delete and purge protection on)', undefined],
+                    ['open', 'Azure RBAC'],
+                    ['trusted', 'access policies · $(warning) firewall: not usable for a new registry'],
+                    ['walled', 'access policies · $(warning) firewall: not usable for a new registry · $(warning) no purge protection'],
+                ],
+            );
         });
 
         it('rotation: a subscription without vaults is an error; create offers a new vault instead', async () => {
-            await assert.rejects(new VaultPickStep(vaultPicker([], false, 'trustedServices', [])).prompt(scriptedContext([]).context),
-                (error) => error instanceof DomainError && error.code === 'SubscriptionHasNoVaults');
+            await assert.rejects(
+                new VaultPickStep(vaultPicker([], false, 'trustedServices', [])).prompt(scriptedContext([]).context),
+                (error) => error instanceof DomainError && error.code === 'SubscriptionHasNoVaults',
+            );
             const accepted: string[] = [];
-            await new VaultPickStep(vaultPicker([], true, 'refused', accepted)).prompt(scriptedContext(['$(plus) Create new key vault (soft delete and purge protection on)']).context);
+            await new VaultPickStep(vaultPicker([], true, 'refused', accepted)).prompt(
+                scriptedContext(['$(plus) Create new key vault (soft delete and purge protection on)']).context,
+            );
             assert.deepEqual(accepted, ['new']);
         });
     });

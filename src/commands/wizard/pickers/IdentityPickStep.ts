@@ -35,7 +35,9 @@ export class IdentityPickStep<T extends IActionContext, A> extends AnswerPromptS
     }
 
     async prompt(context: T): Promise<void> {
-        const picked = await context.ui.showQuickPick(this.loadPicks(context), { placeHolder: vscode.l10n.t('Select the identity the registry uses to reach its key') });
+        const picked = await context.ui.showQuickPick(this.loadPicks(context), {
+            placeHolder: vscode.l10n.t('Select the identity the registry uses to reach its key'),
+        });
         this.picker.answer(context, picked.data);
     }
 

@@ -24,7 +24,10 @@ export interface KeyPicker<T> {
 /** The encryption key: one prompt for every flow. Keys the registry cannot use are listed with the reason, and explained when picked. */
 export class KeyPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
     /** @param question the step-count question it answers (a flow may count it with another). */
-    constructor(private readonly picker: KeyPicker<T>, readonly question = 'key') {
+    constructor(
+        private readonly picker: KeyPicker<T>,
+        readonly question = 'key',
+    ) {
         super();
     }
 
@@ -61,7 +64,9 @@ export class KeyPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
     private picks(keys: VaultKeyInfo[], current: string | undefined): IAzureQuickPickItem<VaultKeyInfo | 'new'>[] {
         const listed = keys.map((key): IAzureQuickPickItem<VaultKeyInfo | 'new'> => ({
             label: key.name,
-            description: [key.name.toLowerCase() === current ? vscode.l10n.t('$(check) in use by this registry') : '', describe(key)].filter((part) => part.length > 0).join(' · '),
+            description: [key.name.toLowerCase() === current ? vscode.l10n.t('$(check) in use by this registry') : '', describe(key)]
+                .filter((part) => part.length > 0)
+                .join(' · '),
             data: key,
         }));
         return this.picker.offerNew ? [{ label: vscode.l10n.t('$(plus) Create new RSA key'), data: 'new' }, ...listed] : listed;

@@ -16,7 +16,10 @@ export interface LocationPicker<T> {
 /** The Azure region for what a flow creates. Not azureutils' LocationListStep: see ResourceGroupPickStep for why. */
 export class LocationPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
     /** @param question the step-count question it answers (create counts it with the resource group). */
-    constructor(private readonly picker: LocationPicker<T>, readonly question = 'location') {
+    constructor(
+        private readonly picker: LocationPicker<T>,
+        readonly question = 'location',
+    ) {
         super();
     }
 

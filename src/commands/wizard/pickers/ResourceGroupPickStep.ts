@@ -57,7 +57,10 @@ export class ResourceGroupPickStep<T extends IActionContext> extends AnswerPromp
     }
 
     async prompt(context: T): Promise<void> {
-        const placeHolder = this.picker.purpose === 'newRegistry' ? vscode.l10n.t('Select a resource group for the new registry') : vscode.l10n.t('Select the resource group to deploy to');
+        const placeHolder =
+            this.picker.purpose === 'newRegistry'
+                ? vscode.l10n.t('Select a resource group for the new registry')
+                : vscode.l10n.t('Select the resource group to deploy to');
         const picked = (await context.ui.showQuickPick(this.loadPicks(context), { placeHolder })).data;
         if (picked === 'new') {
             this.picker.answer(context, { create: true });

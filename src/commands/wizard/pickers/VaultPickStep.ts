@@ -34,7 +34,10 @@ export interface VaultPicker<T> {
 /** The key vault for the encryption key: one prompt for every flow. */
 export class VaultPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
     /** @param question the step-count question it answers (a flow may count it with another). */
-    constructor(private readonly picker: VaultPicker<T>, readonly question = 'vault') {
+    constructor(
+        private readonly picker: VaultPicker<T>,
+        readonly question = 'vault',
+    ) {
         super();
     }
 
@@ -62,15 +65,27 @@ export class VaultPickStep<T extends IActionContext> extends AnswerPromptStep<T>
     }
 
     private picks(vaults: VaultInfo[]): IAzureQuickPickItem<VaultInfo | 'new'>[] {
-        const listed = vaults.map((vault): IAzureQuickPickItem<VaultInfo | 'new'> => ({ label: vault.name, description: this.describe(vault), detail: vault.resourceGroup, data: vault }));
-        return this.picker.offerNew ? [{ label: vscode.l10n.t('$(plus) Create new key vault (soft delete and purge protection on)'), data: 'new' }, ...listed] : listed;
+        const listed = vaults.map((vault): IAzureQuickPickItem<VaultInfo | 'new'> => ({
+            label: vault.name,
+            description: this.describe(vault),
+            detail: vault.resourceGroup,
+            data: vault,
+        }));
+        return this.picker.offerNew
+            ? [{ label: vscode.l10n.t('$(plus) Create new key vault (soft delete and purge protection on)'), data: 'new' }, ...listed]
+            : listed;
     }
 
     private describe(vault: VaultInfo): string {
         const notes = [vault.enableRbacAuthorization ? vscode.l10n.t('Azure RBAC') : vscode.l10n.t('access policies')];
         if (isFirewalled(vault)) {
-            notes.push(this.picker.firewall === 'refused' ? vscode.l10n.t('$(warning) firewall: not usable for a new registry')
-                : allowsTrustedServices(vault) ? vscode.l10n.t('firewall, trusted services allowed') : vscode.l10n.t('firewall, trusted services blocked'));
+            notes.push(
+                this.picker.firewall === 'refused'
+                    ? vscode.l10n.t('$(warning) firewall: not usable for a new registry')
+                    : allowsTrustedServices(vault)
+                      ? vscode.l10n.t('firewall, trusted services allowed')
+                      : vscode.l10n.t('firewall, trusted services blocked'),
+            );
         }
         if (!vault.enablePurgeProtection) {
             notes.push(vscode.l10n.t('$(warning) no purge protection'));

@@ -14,7 +14,13 @@ export const identityStep: CreateStep = {
         }
         const { name } = plan.identity;
         const created = await createUserIdentity(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name }, plan.location);
-        state.identity = { id: created.id || newIdentityId(plan, name), name, principalId: created.principalId, clientId: created.clientId, createdByRun: true };
+        state.identity = {
+            id: created.id || newIdentityId(plan, name),
+            name,
+            principalId: created.principalId,
+            clientId: created.clientId,
+            createdByRun: true,
+        };
     },
     probe: probeNewIdentity,
 };

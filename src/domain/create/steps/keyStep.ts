@@ -58,8 +58,11 @@ export async function readKey(factory: AzureClientFactory, vaultUrl: string, vau
 function keyRecord({ factory, plan }: StepContext, key: KeyVaultKey, createdByRun: boolean) {
     const parsed = parseKeyIdentifier(key.id ?? '', factory.cloud);
     return {
-        versionedId: formatKeyIdentifier(parsed), name: parsed.keyName, version: parsed.version ?? '',
-        keyIdentifier: formatKeyIdentifier(parsed, { versionless: plan.versionless }), createdByRun,
+        versionedId: formatKeyIdentifier(parsed),
+        name: parsed.keyName,
+        version: parsed.version ?? '',
+        keyIdentifier: formatKeyIdentifier(parsed, { versionless: plan.versionless }),
+        createdByRun,
     };
 }
 
@@ -69,7 +72,7 @@ function keyRecord({ factory, plan }: StepContext, key: KeyVaultKey, createdByRu
  */
 async function whileGrantPropagates<T>({ options, state }: StepContext, attempt: () => Promise<T>): Promise<T> {
     const fresh = state.keyManagementGrant?.kind === 'roleAssignment' || state.keyManagementGrant?.kind === 'accessPolicy';
-    const deadline = Date.now() + (fresh ? options.grantPropagationTimeoutMs ?? 300_000 : 0);
+    const deadline = Date.now() + (fresh ? (options.grantPropagationTimeoutMs ?? 300_000) : 0);
     for (;;) {
         try {
             return await attempt();

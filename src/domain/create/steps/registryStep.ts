@@ -31,7 +31,12 @@ export const registryStep: CreateStep = {
     async probe({ factory, plan, state }) {
         const found = await readRegistry(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name: plan.registry.name });
         if (found) {
-            state.registry = { id: found.id ?? registryId(plan), loginServer: found.loginServer, createdByRun: true, succeeded: found.provisioningState === 'Succeeded' };
+            state.registry = {
+                id: found.id ?? registryId(plan),
+                loginServer: found.loginServer,
+                createdByRun: true,
+                succeeded: found.provisioningState === 'Succeeded',
+            };
         }
     },
 };

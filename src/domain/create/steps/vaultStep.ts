@@ -16,15 +16,22 @@ export const vaultStep: CreateStep = {
             return;
         }
         const tenantId = plan.tenantId ?? factory.cloud.tenantId ?? (await readTokenClaims(factory.connection)).tid;
-        const vault = await createVault(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name: plan.vault.name }, {
-            location: plan.location,
-            properties: {
-                tenantId: tenantId ?? '', sku: { family: 'A', name: plan.vault.sku ?? 'standard' }, accessPolicies: [],
-                enableRbacAuthorization: plan.vault.permissionModel === 'rbac',
-                enableSoftDelete: true, enablePurgeProtection: true,
-                softDeleteRetentionInDays: plan.vault.softDeleteRetentionInDays ?? defaultRetentionDays,
+        const vault = await createVault(
+            factory,
+            { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name: plan.vault.name },
+            {
+                location: plan.location,
+                properties: {
+                    tenantId: tenantId ?? '',
+                    sku: { family: 'A', name: plan.vault.sku ?? 'standard' },
+                    accessPolicies: [],
+                    enableRbacAuthorization: plan.vault.permissionModel === 'rbac',
+                    enableSoftDelete: true,
+                    enablePurgeProtection: true,
+                    softDeleteRetentionInDays: plan.vault.softDeleteRetentionInDays ?? defaultRetentionDays,
+                },
             },
-        });
+        );
         state.vault = { info: toVaultInfo(vault), createdByRun: true };
     },
     async probe({ factory, plan, state }) {

@@ -31,9 +31,11 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
     const principalId = `reference(${identityRef}, '${templateApi.identity}').principalId`;
     const newVault = plan.vault.kind === 'new';
     const rbac = plan.vault.kind === 'new' ? plan.vault.permissionModel === 'rbac' : facts.existingVaultRbac === true;
-    const vaultId = newVault ? `resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})`
+    const vaultId = newVault
+        ? `resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})`
         : `resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.KeyVault/vaults', ${p('vault_name')})`;
-    const keyId = newVault ? `resourceId('Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`
+    const keyId = newVault
+        ? `resourceId('Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`
         : `resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`;
     const pinnedVersion = plan.key.kind === 'existing' && !plan.versionless ? plan.key.version : undefined;
     const keyIdentifier = pinnedVersion
@@ -45,22 +47,41 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
 
     const resources: Json[] = [];
     if (newIdentity) {
-        resources.push({ type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: templateApi.identity, name: `[${p('identity_name')}]`, location: `[${p('location')}]` });
+        resources.push({
+            type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+            apiVersion: templateApi.identity,
+            name: `[${p('identity_name')}]`,
+            location: `[${p('location')}]`,
+        });
     }
     let grantId: string;
     if (plan.vault.kind === 'new') {
-        resources.push(newVaultResource(rbac), newKeyResource(), ...keyAccessResources(rbac, grant).map((resource) => ({ ...resource, dependsOn: [...identityDependency, `[${vaultId}]`] })));
+        resources.push(
+            newVaultResource(rbac),
+            newKeyResource(),
+            ...keyAccessResources(rbac, grant).map((resource) => ({ ...resource, dependsOn: [...identityDependency, `[${vaultId}]`] })),
+        );
         grantId = keyAccessResourceId(rbac, grant);
     } else {
-        resources.push(nestedKeyAccessDeployment(rbac, {
-            name: grantDeploymentName, resourceGroup: p('vault_resource_group'), subscriptionId: p('vault_subscription_id'),
-            principalId, identityId: identityRef, vaultName: p('vault_name'), dependsOn: identityDependency,
-        }));
+        resources.push(
+            nestedKeyAccessDeployment(rbac, {
+                name: grantDeploymentName,
+                resourceGroup: p('vault_resource_group'),
+                subscriptionId: p('vault_subscription_id'),
+                principalId,
+                identityId: identityRef,
+                vaultName: p('vault_name'),
+                dependsOn: identityDependency,
+            }),
+        );
         // The nested deployment lives in the vault's group: dependsOn names it by its full id there.
         grantId = `[resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.Resources/deployments', ${grantDeploymentName})]`;
     }
     resources.push({
-        type: 'Microsoft.ContainerRegistry/registries', apiVersion: templateApi.registry, name: `[${p('registry_name')}]`, location: `[${p('location')}]`,
+        type: 'Microsoft.ContainerRegistry/registries',
+        apiVersion: templateApi.registry,
+        name: `[${p('registry_name')}]`,
+        location: `[${p('location')}]`,
         sku: { name: 'Premium' },
         identity: { type: 'UserAssigned', userAssignedIdentities: { [`[${identityRef}]`]: {} } },
         dependsOn: [...identityDependency, grantId, ...(newVault ? [`[${keyId}]`] : [])],
@@ -75,7 +96,8 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
     });
     return {
         template: {
-            $schema: templateSchema, contentVersion: '1.0.0.0',
+            $schema: templateSchema,
+            contentVersion: '1.0.0.0',
             parameters: templateParameters(plan, Boolean(pinnedVersion)),
             resources,
             outputs: {
@@ -89,7 +111,10 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
 
 function newVaultResource(rbac: boolean): Json {
     return {
-        type: 'Microsoft.KeyVault/vaults', apiVersion: templateApi.vault, name: `[${p('vault_name')}]`, location: `[${p('location')}]`,
+        type: 'Microsoft.KeyVault/vaults',
+        apiVersion: templateApi.vault,
+        name: `[${p('vault_name')}]`,
+        location: `[${p('location')}]`,
         properties: {
             tenantId: '[subscription().tenantId]',
             sku: { family: 'A', name: `[${p('vault_sku')}]` },
@@ -105,7 +130,9 @@ function newVaultResource(rbac: boolean): Json {
 
 function newKeyResource(): Json {
     return {
-        type: 'Microsoft.KeyVault/vaults/keys', apiVersion: templateApi.vault, name: `[format('{0}/{1}', ${p('vault_name')}, ${p('key_name')})]`,
+        type: 'Microsoft.KeyVault/vaults/keys',
+        apiVersion: templateApi.vault,
+        name: `[format('{0}/{1}', ${p('vault_name')}, ${p('key_name')})]`,
         dependsOn: [`[resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})]`],
         properties: { kty: `[${p('key_type')}]`, keySize: `[${p('key_size')}]` },
     };
@@ -118,10 +145,21 @@ function templateParameters(plan: CreatePlan, pinnedVersion: boolean): Json {
         ...(plan.identity.kind === 'new' ? { identity_name: string } : { identity_id: string }),
         vault_name: string,
         ...(plan.vault.kind === 'new'
-            ? { vault_sku: { type: 'string', defaultValue: 'standard', allowedValues: ['standard', 'premium'] }, soft_delete_retention_days: { type: 'int', defaultValue: 90, minValue: 7, maxValue: 90 } }
-            : { vault_resource_group: { type: 'string', defaultValue: '[resourceGroup().name]' }, vault_subscription_id: { type: 'string', defaultValue: '[subscription().subscriptionId]' } }),
+            ? {
+                  vault_sku: { type: 'string', defaultValue: 'standard', allowedValues: ['standard', 'premium'] },
+                  soft_delete_retention_days: { type: 'int', defaultValue: 90, minValue: 7, maxValue: 90 },
+              }
+            : {
+                  vault_resource_group: { type: 'string', defaultValue: '[resourceGroup().name]' },
+                  vault_subscription_id: { type: 'string', defaultValue: '[subscription().subscriptionId]' },
+              }),
         key_name: string,
-        ...(plan.key.kind === 'new' ? { key_type: { type: 'string', defaultValue: 'RSA', allowedValues: ['RSA', 'RSA-HSM'] }, key_size: { type: 'int', defaultValue: 3072, allowedValues: [2048, 3072, 4096] } } : {}),
+        ...(plan.key.kind === 'new'
+            ? {
+                  key_type: { type: 'string', defaultValue: 'RSA', allowedValues: ['RSA', 'RSA-HSM'] },
+                  key_size: { type: 'int', defaultValue: 3072, allowedValues: [2048, 3072, 4096] },
+              }
+            : {}),
         ...(pinnedVersion ? { key_version: string } : {}),
         location: { type: 'string', defaultValue: '[resourceGroup().location]' },
     };

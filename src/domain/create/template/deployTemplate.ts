@@ -39,8 +39,12 @@ export function parseJsonFile(text: string, file: string): unknown {
 /** `{ name: { value } }` from a parameters file (`{ parameters: {...} }`) or a plain object of values. */
 export function readParameterValues(parametersFile: Record<string, unknown> | undefined): Record<string, { value: unknown }> {
     const source = (parametersFile?.parameters ?? parametersFile ?? {}) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(source).map(([name, entry]) =>
-        [name, entry && typeof entry === 'object' && 'value' in entry ? { value: (entry as { value: unknown }).value } : { value: entry }]));
+    return Object.fromEntries(
+        Object.entries(source).map(([name, entry]) => [
+            name,
+            entry && typeof entry === 'object' && 'value' in entry ? { value: (entry as { value: unknown }).value } : { value: entry },
+        ]),
+    );
 }
 
 export interface DeployInput {
@@ -71,12 +75,20 @@ export async function deployTemplate(factory: AzureClientFactory, input: DeployI
     }
     if (result.properties?.provisioningState && result.properties.provisioningState !== 'Succeeded') {
         const cause = failingOperation(result.properties.error);
-        throw new DomainError('DeploymentFailed', { deployment: input.deploymentName, code: cause?.code ?? result.properties.provisioningState, message: cause?.message ?? '' });
+        throw new DomainError('DeploymentFailed', {
+            deployment: input.deploymentName,
+            code: cause?.code ?? result.properties.provisioningState,
+            message: cause?.message ?? '',
+        });
     }
     return { id: result.id ?? '', outputs: (result.properties?.outputs ?? {}) as Record<string, unknown> };
 }
 
-interface ArmError { readonly code?: string; readonly message?: string; readonly details?: readonly ArmError[] }
+interface ArmError {
+    readonly code?: string;
+    readonly message?: string;
+    readonly details?: readonly ArmError[];
+}
 
 /**
  * The error that says what went wrong: ARM wraps a failed resource operation's own error ("vault not found") in a

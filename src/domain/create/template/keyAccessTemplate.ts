@@ -15,21 +15,32 @@ export interface GrantExpressions {
 export function keyAccessResources(rbac: boolean, grant: GrantExpressions): Record<string, unknown>[] {
     const vaultId = `resourceId('Microsoft.KeyVault/vaults', ${grant.vaultName})`;
     if (rbac) {
-        return [{
-            type: 'Microsoft.Authorization/roleAssignments', apiVersion: templateApi.roleAssignment,
-            scope: `[format('Microsoft.KeyVault/vaults/{0}', ${grant.vaultName})]`,
-            name: `[guid(${vaultId}, ${grant.identityId}, '${cryptoServiceEncryptionUserRoleId}')]`,
-            properties: {
-                roleDefinitionId: `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${cryptoServiceEncryptionUserRoleId}')]`,
-                principalId: `[${grant.principalId}]`,
-                principalType: 'ServicePrincipal',
+        return [
+            {
+                type: 'Microsoft.Authorization/roleAssignments',
+                apiVersion: templateApi.roleAssignment,
+                scope: `[format('Microsoft.KeyVault/vaults/{0}', ${grant.vaultName})]`,
+                name: `[guid(${vaultId}, ${grant.identityId}, '${cryptoServiceEncryptionUserRoleId}')]`,
+                properties: {
+                    roleDefinitionId: `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${cryptoServiceEncryptionUserRoleId}')]`,
+                    principalId: `[${grant.principalId}]`,
+                    principalType: 'ServicePrincipal',
+                },
             },
-        }];
+        ];
     }
-    return [{
-        type: 'Microsoft.KeyVault/vaults/accessPolicies', apiVersion: templateApi.vault, name: `[concat(${grant.vaultName}, '/add')]`,
-        properties: { accessPolicies: [{ tenantId: '[subscription().tenantId]', objectId: `[${grant.principalId}]`, permissions: { keys: [...encryptionKeyPermissions] } }] },
-    }];
+    return [
+        {
+            type: 'Microsoft.KeyVault/vaults/accessPolicies',
+            apiVersion: templateApi.vault,
+            name: `[concat(${grant.vaultName}, '/add')]`,
+            properties: {
+                accessPolicies: [
+                    { tenantId: '[subscription().tenantId]', objectId: `[${grant.principalId}]`, permissions: { keys: [...encryptionKeyPermissions] } },
+                ],
+            },
+        },
+    ];
 }
 
 /** The id a dependsOn names for the grant (in the template's own group). */
@@ -45,11 +56,21 @@ export function keyAccessResourceId(rbac: boolean, grant: GrantExpressions): str
  * subscription (an access policy or role assignment must be deployed where the vault lives). Inner scope: the nested
  * template sees only the values passed to it.
  */
-export function nestedKeyAccessDeployment(rbac: boolean, outer: { name: string; resourceGroup: string; subscriptionId: string; principalId: string; identityId: string; vaultName: string; dependsOn: string[] }): Record<string, unknown> {
-    const inner: GrantExpressions = { vaultName: "parameters('vault_name')", principalId: "parameters('principal_id')", identityId: "parameters('identity_id')" };
+export function nestedKeyAccessDeployment(
+    rbac: boolean,
+    outer: { name: string; resourceGroup: string; subscriptionId: string; principalId: string; identityId: string; vaultName: string; dependsOn: string[] },
+): Record<string, unknown> {
+    const inner: GrantExpressions = {
+        vaultName: "parameters('vault_name')",
+        principalId: "parameters('principal_id')",
+        identityId: "parameters('identity_id')",
+    };
     return {
-        type: 'Microsoft.Resources/deployments', apiVersion: templateApi.deployment,
-        name: `[${outer.name}]`, resourceGroup: `[${outer.resourceGroup}]`, subscriptionId: `[${outer.subscriptionId}]`,
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: templateApi.deployment,
+        name: `[${outer.name}]`,
+        resourceGroup: `[${outer.resourceGroup}]`,
+        subscriptionId: `[${outer.subscriptionId}]`,
         dependsOn: outer.dependsOn,
         properties: {
             mode: 'Incremental',

@@ -16,7 +16,14 @@ export interface ResourcesBefore {
 /** A resource a failed deployment created (removable), or a grant it gave a managed identity it created. */
 export type Leftover =
     | { readonly kind: 'resource'; readonly id: string; readonly type: string; readonly name: string; readonly apiVersion: string }
-    | { readonly kind: 'accessPolicy'; readonly vaultId: string; readonly vaultName: string; readonly objectId: string; readonly identityName: string; readonly permissions: readonly string[] };
+    | {
+          readonly kind: 'accessPolicy';
+          readonly vaultId: string;
+          readonly vaultName: string;
+          readonly objectId: string;
+          readonly identityName: string;
+          readonly permissions: readonly string[];
+      };
 
 const identityType = 'microsoft.managedidentity/userassignedidentities';
 const roleAssignmentType = 'microsoft.authorization/roleassignments';
@@ -65,7 +72,7 @@ export async function findLeftovers(factory: AzureClientFactory, input: DeployIn
     for (const id of targets) {
         const type = resourceTypeOf(id).toLowerCase();
         if (type === accessPoliciesType) {
-            leftovers.push(...await accessPolicyLeftovers(factory, id.replace(/\/accessPolicies\/[^/]+$/i, ''), identities));
+            leftovers.push(...(await accessPolicyLeftovers(factory, id.replace(/\/accessPolicies\/[^/]+$/i, ''), identities)));
         } else if (type === roleAssignmentType && !before.absent.has(id.toLowerCase())) {
             const principal = await roleAssignmentPrincipal(factory, id);
             if (principal && identities.has(principal.toLowerCase())) {
@@ -79,13 +86,30 @@ export async function findLeftovers(factory: AzureClientFactory, input: DeployIn
 /** Removes what `findLeftovers` found: the registry first, then grants, then identities, vaults last (they soft-delete). */
 /** The resource group a flow created for a deployment that then failed (deleted last, with whatever is still in it). */
 export function resourceGroupLeftover(subscriptionId: string, resourceGroup: string): Leftover {
-    return { kind: 'resource', id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`, type: 'Microsoft.Resources/resourceGroups', name: resourceGroup, apiVersion: '2021-04-01' };
+    return {
+        kind: 'resource',
+        id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`,
+        type: 'Microsoft.Resources/resourceGroups',
+        name: resourceGroup,
+        apiVersion: '2021-04-01',
+    };
 }
 
 export async function removeLeftovers(factory: AzureClientFactory, subscriptionId: string, leftovers: readonly Leftover[]): Promise<void> {
-    const rank = (leftover: Leftover) => leftover.kind === 'accessPolicy' ? 1
-        : ({ [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, 'microsoft.keyvault/vaults': 4, [resourceGroupType]: 5 } as Record<string, number>)[leftover.type.toLowerCase()] ?? 0;
-    const deletedVaults = new Set(leftovers.filter((l) => l.kind === 'resource' && l.type.toLowerCase() === 'microsoft.keyvault/vaults').map((l) => (l as { id: string }).id.toLowerCase()));
+    const rank = (leftover: Leftover) =>
+        leftover.kind === 'accessPolicy'
+            ? 1
+            : ((
+                  { [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, 'microsoft.keyvault/vaults': 4, [resourceGroupType]: 5 } as Record<
+                      string,
+                      number
+                  >
+              )[leftover.type.toLowerCase()] ?? 0);
+    const deletedVaults = new Set(
+        leftovers
+            .filter((l) => l.kind === 'resource' && l.type.toLowerCase() === 'microsoft.keyvault/vaults')
+            .map((l) => (l as { id: string }).id.toLowerCase()),
+    );
     for (const leftover of [...leftovers].sort((a, b) => rank(a) - rank(b))) {
         if (leftover.kind === 'accessPolicy') {
             if (deletedVaults.has(leftover.vaultId.toLowerCase())) {
@@ -107,13 +131,13 @@ async function succeededTargets(factory: AzureClientFactory, subscriptionId: str
     const found: string[] = [];
     for await (const operation of deploymentOperationsOf(factory, { subscriptionId, resourceGroup, deploymentName })) {
         const target = operation.properties?.targetResource?.id;
-        if (!target || operation.properties?.provisioningState?.toLowerCase() !== 'succeeded' && resourceTypeOf(target).toLowerCase() !== deploymentType) {
+        if (!target || (operation.properties?.provisioningState?.toLowerCase() !== 'succeeded' && resourceTypeOf(target).toLowerCase() !== deploymentType)) {
             continue;
         }
         found.push(target);
         if (resourceTypeOf(target).toLowerCase() === deploymentType) {
             const nested = parseResourceId(target);
-            found.push(...await succeededTargets(factory, nested.subscriptionId, nested.resourceGroup, nested.name));
+            found.push(...(await succeededTargets(factory, nested.subscriptionId, nested.resourceGroup, nested.name)));
         }
     }
     return found;
@@ -139,7 +163,14 @@ async function accessPolicyLeftovers(factory: AzureClientFactory, vaultId: strin
     const properties = (await getVaultResource(factory, vault)).properties;
     return (properties.accessPolicies ?? [])
         .filter((policy) => identities.has(policy.objectId.toLowerCase()))
-        .map((policy) => ({ kind: 'accessPolicy', vaultId, vaultName: vault.name, objectId: policy.objectId, identityName: identities.get(policy.objectId.toLowerCase())!, permissions: policy.permissions.keys ?? [] }));
+        .map((policy) => ({
+            kind: 'accessPolicy',
+            vaultId,
+            vaultName: vault.name,
+            objectId: policy.objectId,
+            identityName: identities.get(policy.objectId.toLowerCase())!,
+            permissions: policy.permissions.keys ?? [],
+        }));
 }
 
 async function roleAssignmentPrincipal(factory: AzureClientFactory, id: string): Promise<string | undefined> {

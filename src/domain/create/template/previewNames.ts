@@ -20,12 +20,15 @@ export function previewTemplateValue(value: unknown, parameters: Readonly<Record
 }
 
 /** Internal: the expression is not one the preview reads (never shown; the caller falls back to the text). */
-class UnreadableExpression extends Error { }
+class UnreadableExpression extends Error {}
 
 class Parser {
     private at = 0;
 
-    constructor(private readonly text: string, private readonly parameters: Readonly<Record<string, { value: unknown }>>) { }
+    constructor(
+        private readonly text: string,
+        private readonly parameters: Readonly<Record<string, { value: unknown }>>,
+    ) {}
 
     done(): boolean {
         this.space();

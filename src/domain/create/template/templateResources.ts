@@ -1,7 +1,7 @@
 /** Every `type` → `apiVersion` a template declares, nested templates included (lower-cased types). */
 export function apiVersionsOf(template: Record<string, unknown>, into = new Map<string, string>()): Map<string, string> {
     const walk = (resources: unknown, parentType?: string) => {
-        for (const resource of Array.isArray(resources) ? resources as Record<string, unknown>[] : []) {
+        for (const resource of Array.isArray(resources) ? (resources as Record<string, unknown>[]) : []) {
             const ownType = typeof resource.type === 'string' ? resource.type : '';
             const type = parentType && !ownType.includes('/') ? `${parentType}/${ownType}` : ownType;
             if (type && typeof resource.apiVersion === 'string' && !resource.apiVersion.startsWith('[')) {

@@ -38,8 +38,12 @@ const readConcurrency = 4;
  * creation time of each pinned version in use; then derives every warning. `factoryOf` gives the connection for a
  * subscription (a vault's, or its registries').
  */
-export async function readFleetReport(fleet: Fleet, factoryOf: (subscriptionId: string | undefined) => AzureClientFactory, now: Date,
-    limits: WarningLimits = defaultWarningLimits): Promise<FleetReport> {
+export async function readFleetReport(
+    fleet: Fleet,
+    factoryOf: (subscriptionId: string | undefined) => AzureClientFactory,
+    now: Date,
+    limits: WarningLimits = defaultWarningLimits,
+): Promise<FleetReport> {
     const vaults = keysInUse(fleet);
     const factoryFor = (vault: VaultInUse) => factoryOf(vault.vault?.subscriptionId ?? vault.keys[0]?.users[0]?.registry.subscriptionId);
     const pairs = vaults.flatMap((vault) => vault.keys.map((key) => ({ vault, key })));
@@ -47,20 +51,38 @@ export async function readFleetReport(fleet: Fleet, factoryOf: (subscriptionId: 
         const health = await readKeyHealth(factoryFor(vault), key);
         return { vault, key, health, warnings: keyWarnings(health, now, limits) };
     });
-    const pinned = keys.flatMap((key) => key.key.users.filter((user) => user.encryption.rotation === 'manual' && user.encryption.currentVersion).map((user) => ({ key, user })));
+    const pinned = keys.flatMap((key) =>
+        key.key.users.filter((user) => user.encryption.rotation === 'manual' && user.encryption.currentVersion).map((user) => ({ key, user })),
+    );
     const versionKey = (key: KeyInUse, version: string) => `${key.vaultUrl.toLowerCase()}|${key.keyName.toLowerCase()}|${version.toLowerCase()}`;
-    const uniqueVersions = [...new Map(pinned.map(({ key, user }) => [versionKey(key.key, user.encryption.currentVersion!), { key, version: user.encryption.currentVersion! }])).values()];
+    const uniqueVersions = [
+        ...new Map(
+            pinned.map(({ key, user }) => [versionKey(key.key, user.encryption.currentVersion!), { key, version: user.encryption.currentVersion! }]),
+        ).values(),
+    ];
     const created = new Map<string, Date | undefined>();
     await mapWithConcurrency(uniqueVersions, readConcurrency, async ({ key, version }) => {
-        const lookup = await lookUpKey(factoryFor(key.vault), { vaultUrl: key.key.vaultUrl, vaultName: key.key.vaultName, keyName: key.key.keyName }, version).catch(() => undefined);
+        const lookup = await lookUpKey(
+            factoryFor(key.vault),
+            { vaultUrl: key.key.vaultUrl, vaultName: key.key.vaultName, keyName: key.key.keyName },
+            version,
+        ).catch(() => undefined);
         created.set(versionKey(key.key, version), lookup?.kind === 'found' ? lookup.state.createdOn : undefined);
     });
-    const registries = keys.flatMap((key) => key.key.users.map((user): ReportRegistry => {
-        const pinnedCreatedOn = user.encryption.rotation === 'manual' && user.encryption.currentVersion ? created.get(versionKey(key.key, user.encryption.currentVersion)) : undefined;
-        return { key, user, pinnedCreatedOn, warnings: registryWarnings(user, key.health, pinnedCreatedOn, now, limits) };
-    }));
+    const registries = keys.flatMap((key) =>
+        key.key.users.map((user): ReportRegistry => {
+            const pinnedCreatedOn =
+                user.encryption.rotation === 'manual' && user.encryption.currentVersion
+                    ? created.get(versionKey(key.key, user.encryption.currentVersion))
+                    : undefined;
+            return { key, user, pinnedCreatedOn, warnings: registryWarnings(user, key.health, pinnedCreatedOn, now, limits) };
+        }),
+    );
     return {
-        generatedAt: now, source: fleet.source, keys, registries,
+        generatedAt: now,
+        source: fleet.source,
+        keys,
+        registries,
         vaults: vaults.map((entry) => ({ entry, warnings: vaultWarnings(entry.vault) })),
         serviceManaged: fleet.registries.filter((registry) => registry.encryption.status !== 'enabled').length,
     };

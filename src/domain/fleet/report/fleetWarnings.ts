@@ -59,7 +59,13 @@ export function keyWarnings(health: KeyHealth, now: Date, limits: WarningLimits 
  * Warnings about one registry on the key: its version against the key's latest (versionless but not moved on after an
  * hour; pinned to a version older than the limit, when its creation time is known), and its identity.
  */
-export function registryWarnings(user: KeyUser, health: KeyHealth, pinnedCreatedOn: Date | undefined, now: Date, limits: WarningLimits = defaultWarningLimits): FleetWarning[] {
+export function registryWarnings(
+    user: KeyUser,
+    health: KeyHealth,
+    pinnedCreatedOn: Date | undefined,
+    now: Date,
+    limits: WarningLimits = defaultWarningLimits,
+): FleetWarning[] {
     const warnings: FleetWarning[] = [];
     const { encryption } = user;
     const latest = health.lookup.kind === 'found' ? health.lookup.state : undefined;

@@ -5,9 +5,7 @@ import type { RotationPlan } from '../../rotate/RotationPlan';
 import type { RotationResult } from '../../rotate/runRotation';
 
 /** Where every registry using a key goes: a new version of that key (created once for all), or another key. */
-export type FleetTarget =
-    | { readonly kind: 'newVersion' }
-    | { readonly kind: 'existing'; readonly keyId: string };
+export type FleetTarget = { readonly kind: 'newVersion' } | { readonly kind: 'existing'; readonly keyId: string };
 
 export interface FleetRegistryRef {
     readonly id: string;

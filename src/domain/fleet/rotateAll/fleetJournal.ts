@@ -36,10 +36,10 @@ export function fleetRegistryPlan(fleet: FleetRotationPlan, plan: RotationPlan):
         }
     }
     return {
-        ...plan, steps,
+        ...plan,
+        steps,
         // A pinned registry goes to the version the run creates: its key identifier is known once that version exists.
         targetKeyId: newVersion && !plan.versionless ? undefined : plan.targetKeyId,
         ...(policy ? { rotationPolicy: policy, policyRights: fleet.policy?.userRights } : {}),
     };
 }
-

@@ -23,8 +23,13 @@ export async function planFleetRotation(factory: AzureClientFactory, request: Fl
         try {
             await assertMayChangeRegistry(factory, registry.id);
             const plan = await planRotation(factory, {
-                registryId: registry.id, key: { kind: 'existing', keyId }, versionless: request.versionless, identity: { kind: 'keep' },
-                consent: { grantAccess: true }, reapply, subscriptionIds: request.subscriptionIds,
+                registryId: registry.id,
+                key: { kind: 'existing', keyId },
+                versionless: request.versionless,
+                identity: { kind: 'keep' },
+                consent: { grantAccess: true },
+                reapply,
+                subscriptionIds: request.subscriptionIds,
             });
             return { kind: 'change', registry, plan };
         } catch (error) {
@@ -49,8 +54,13 @@ async function planPolicy(factory: AzureClientFactory, request: FleetRotationReq
         throw new DomainError('FleetRotationNothingToDo', { key: request.key.keyName, refused: String(entries.length) });
     }
     const plan = await planRotation(factory, {
-        registryId: through.registry.id, key: { kind: 'existing', keyId }, versionless: true, identity: { kind: 'keep' },
-        consent: { grantAccess: true, grantPolicyRights: true }, rotationPolicy: request.rotationPolicy, subscriptionIds: request.subscriptionIds,
+        registryId: through.registry.id,
+        key: { kind: 'existing', keyId },
+        versionless: true,
+        identity: { kind: 'keep' },
+        consent: { grantAccess: true, grantPolicyRights: true },
+        rotationPolicy: request.rotationPolicy,
+        subscriptionIds: request.subscriptionIds,
     });
     return { vault: plan.vault, userRights: plan.policyRights };
 }
@@ -65,7 +75,10 @@ function grantsOf(entries: readonly FleetEntry[]): FleetGrant[] {
         }
         const { vault, identity } = entry.plan;
         const key = grantKey(vault.id, principalId);
-        const found = grants.get(key) ?? { grant: { vault, principalId, identityName: identity.kind === 'user' ? identity.name : 'system' }, registries: [] as FleetRegistryRef[] };
+        const found = grants.get(key) ?? {
+            grant: { vault, principalId, identityName: identity.kind === 'user' ? identity.name : 'system' },
+            registries: [] as FleetRegistryRef[],
+        };
         found.registries.push(entry.registry);
         grants.set(key, found);
     }

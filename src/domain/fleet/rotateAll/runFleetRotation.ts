@@ -56,13 +56,17 @@ export async function runFleetRotation(factory: AzureClientFactory, plan: FleetR
     try {
         await beginRuns(plan, changing, options.beginJournal ?? noRegistryJournal, runs);
         // A failure here changes nothing: it is the whole run's error.
-        const created = plan.request.target.kind === 'newVersion' && changing.length + plan.entries.filter((entry) => entry.kind === 'picksUp').length > 0
-            ? await createSharedVersion(factory, plan.request.key, runs) : undefined;
+        const created =
+            plan.request.target.kind === 'newVersion' && changing.length + plan.entries.filter((entry) => entry.kind === 'picksUp').length > 0
+                ? await createSharedVersion(factory, plan.request.key, runs)
+                : undefined;
         if (plan.request.rotationPolicy) {
             // Before any grant or switch: a refused policy is the whole run's error and no registry has changed yet.
             const { policy } = plan;
             if (policy?.userRights) {
-                await sharedStep(runs, 'grantPolicyRights', () => addKeyPermissions(factory, policy.vault, policy.userRights!.objectId, policy.userRights!.missing));
+                await sharedStep(runs, 'grantPolicyRights', () =>
+                    addKeyPermissions(factory, policy.vault, policy.userRights!.objectId, policy.userRights!.missing),
+                );
             }
             await sharedStep(runs, 'setRotationPolicy', () => setRotationPolicy(factory, targetKeyOf(factory, plan), plan.request.rotationPolicy!));
         }
@@ -86,7 +90,12 @@ export async function runFleetRotation(factory: AzureClientFactory, plan: FleetR
 }
 
 /** Every registry's journal, begun one after the other before the first change (a journal begun is one to offer). */
-async function beginRuns(plan: FleetRotationPlan, changing: readonly Extract<FleetEntry, { kind: 'change' }>[], begin: BeginRegistryJournal, runs: RegistryRun[]): Promise<void> {
+async function beginRuns(
+    plan: FleetRotationPlan,
+    changing: readonly Extract<FleetEntry, { kind: 'change' }>[],
+    begin: BeginRegistryJournal,
+    runs: RegistryRun[],
+): Promise<void> {
     // One id for the whole run: the key version it creates carries it, so each registry's Resume finds that version.
     const runId = randomUUID();
     for (const entry of changing) {
@@ -99,7 +108,12 @@ async function beginRuns(plan: FleetRotationPlan, changing: readonly Extract<Fle
 }
 
 /** A change made once for several registries: recorded as started, then done, in each one's journal (one at a time). */
-async function sharedStep<T>(runs: readonly RegistryRun[], step: RotationStepName, change: () => Promise<T>, learn?: (run: RegistryRun, result: T) => void): Promise<T> {
+async function sharedStep<T>(
+    runs: readonly RegistryRun[],
+    step: RotationStepName,
+    change: () => Promise<T>,
+    learn?: (run: RegistryRun, result: T) => void,
+): Promise<T> {
     for (const run of runs) {
         await run.journal.started(step);
     }
@@ -115,23 +129,39 @@ async function sharedStep<T>(runs: readonly RegistryRun[], step: RotationStepNam
 /** The new key version, once for all, tagged with the run's id; each registry learns the key identifier it switches to. */
 function createSharedVersion(factory: AzureClientFactory, key: KeyIdentifier, runs: readonly RegistryRun[]): Promise<KeyVersionInfo> {
     const runId = runs[0]?.progress.runId;
-    return sharedStep(runs, 'createKeyVersion', () => createKeyVersion(factory, key, runId ? { [runTag]: runId } : undefined), (run, created) => {
-        run.progress.createdVersion = created.version;
-        run.progress.targetKeyId = run.plan.versionless
-            ? formatKeyIdentifier(run.plan.key, { versionless: true }) : formatKeyIdentifier({ ...run.plan.key, version: created.version });
-    });
+    return sharedStep(
+        runs,
+        'createKeyVersion',
+        () => createKeyVersion(factory, key, runId ? { [runTag]: runId } : undefined),
+        (run, created) => {
+            run.progress.createdVersion = created.version;
+            run.progress.targetKeyId = run.plan.versionless
+                ? formatKeyIdentifier(run.plan.key, { versionless: true })
+                : formatKeyIdentifier({ ...run.plan.key, version: created.version });
+        },
+    );
 }
 
 /** Each (vault, identity) grant once, for the registries waiting for it; the failures by grant. */
-async function grantAll(factory: AzureClientFactory, plan: FleetRotationPlan, runs: readonly RegistryRun[], concurrency: number): Promise<Map<string, unknown>> {
+async function grantAll(
+    factory: AzureClientFactory,
+    plan: FleetRotationPlan,
+    runs: readonly RegistryRun[],
+    concurrency: number,
+): Promise<Map<string, unknown>> {
     const failures = new Map<string, unknown>();
     await mapWithConcurrency(plan.grants, concurrency, async (grant) => {
         const waiting = runs.filter((run) => grant.registries.some((registry) => registry.id === run.entry.registry.id));
         try {
-            await sharedStep(waiting, 'grantAccess', () => grantEncryptionAccess(factory, grant.vault, grant.principalId), (run, made) => {
-                run.progress.grantCreated = made.kind !== 'none';
-                run.progress.grant = made.kind === 'none' ? undefined : made;
-            });
+            await sharedStep(
+                waiting,
+                'grantAccess',
+                () => grantEncryptionAccess(factory, grant.vault, grant.principalId),
+                (run, made) => {
+                    run.progress.grantCreated = made.kind !== 'none';
+                    run.progress.grant = made.kind === 'none' ? undefined : made;
+                },
+            );
         } catch (error) {
             failures.set(grantKey(grant.vault.id, grant.principalId), error);
         }
@@ -142,7 +172,9 @@ async function grantAll(factory: AzureClientFactory, plan: FleetRotationPlan, ru
 /** One registry's own steps (the switch and what follows), unless the grant it waited for failed. */
 async function switchOne(factory: AzureClientFactory, run: RegistryRun, grantFailures: ReadonlyMap<string, unknown>): Promise<FleetOutcome> {
     const { entry, plan, progress } = run;
-    const grantFailure = entry.plan.steps.has('grantAccess') ? grantFailures.get(grantKey(entry.plan.vault.id, entry.plan.identity.principalId ?? '')) : undefined;
+    const grantFailure = entry.plan.steps.has('grantAccess')
+        ? grantFailures.get(grantKey(entry.plan.vault.id, entry.plan.identity.principalId ?? ''))
+        : undefined;
     if (grantFailure !== undefined) {
         return { kind: 'failed', registry: entry.registry, error: grantFailure };
     }

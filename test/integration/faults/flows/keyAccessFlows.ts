@@ -5,7 +5,10 @@ import { planRevoke, runRevoke } from '../../../../src/domain/revoke/revokeKeyAc
 import { check, explainCheckFailure, type FlowSpec } from '../flowSpec';
 import { seedRegistry, type FaultWorld, type SeedRegistry } from '../faultWorld';
 
-interface KeyAccessInput { readonly registry: SeedRegistry; readonly store: RevocationStore }
+interface KeyAccessInput {
+    readonly registry: SeedRegistry;
+    readonly store: RevocationStore;
+}
 
 async function revoke(w: FaultWorld, input: KeyAccessInput) {
     const plan = await planRevoke(w.factory, { registryId: input.registry.id, method: { kind: 'removeAccess' } });
@@ -29,15 +32,21 @@ export const revokeFlow: FlowSpec<KeyAccessInput> = {
         const problems: string[] = [];
         const done = isDomainError(error, 'RevokeStepFailed') ? error.params.done : [];
         const access = await w.keyAccess(input.registry.id);
-        check(problems, access.accessible === (done.length === 0), `the message says revoked: ${JSON.stringify(done)}; the emulator says accessible=${access.accessible}`);
+        check(
+            problems,
+            access.accessible === (done.length === 0),
+            `the message says revoked: ${JSON.stringify(done)}; the emulator says accessible=${access.accessible}`,
+        );
         check(problems, (input.store.get(input.registry.id)?.removedGrants.length ?? 0) === done.length, 'the revocation record disagrees with the message');
         return problems;
     },
     retry: (w, input) => revoke(w, input),
     async verify(w, input) {
         const access = await w.keyAccess(input.registry.id);
-        return [...(access.accessible ? ['the registry still reaches its key after the revocation'] : []),
-            ...(input.store.get(input.registry.id) ? [] : ['no revocation record for Restore'])];
+        return [
+            ...(access.accessible ? ['the registry still reaches its key after the revocation'] : []),
+            ...(input.store.get(input.registry.id) ? [] : ['no revocation record for Restore']),
+        ];
     },
 };
 
@@ -54,14 +63,20 @@ export const restoreFlow: FlowSpec<KeyAccessInput> = {
         const problems: string[] = [];
         const done = isDomainError(error, 'RestoreStepFailed') ? error.params.done : [];
         const access = await w.keyAccess(input.registry.id);
-        check(problems, access.accessible === (done.length > 0), `the message says restored: ${JSON.stringify(done)}; the emulator says accessible=${access.accessible}`);
+        check(
+            problems,
+            access.accessible === done.length > 0,
+            `the message says restored: ${JSON.stringify(done)}; the emulator says accessible=${access.accessible}`,
+        );
         check(problems, !!input.store.get(input.registry.id), 'the revocation record was dropped although Restore failed');
         return problems;
     },
     retry: (w, input) => restore(w, input),
     async verify(w, input) {
         const access = await w.keyAccess(input.registry.id);
-        return [...(access.accessible ? [] : [`the registry cannot reach its key after Restore: ${access.reason}`]),
-            ...(input.store.get(input.registry.id) ? ['the revocation record is still there'] : [])];
+        return [
+            ...(access.accessible ? [] : [`the registry cannot reach its key after Restore: ${access.reason}`]),
+            ...(input.store.get(input.registry.id) ? ['the revocation record is still there'] : []),
+        ];
     },
 };

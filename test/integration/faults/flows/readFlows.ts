@@ -10,13 +10,18 @@ import { seedRegistry, type FaultWorld } from '../faultWorld';
 
 /** What the tree shows for a failed load: the root ("Error: … click to retry") or one subscription ("Could not list registries: …"). */
 class TreeNodeError extends Error {
-    constructor(readonly node: string, readonly error: unknown) {
+    constructor(
+        readonly node: string,
+        readonly error: unknown,
+    ) {
         super(`${node}: ${describeError(error)}`);
     }
 }
 
 async function loadTree(w: FaultWorld): Promise<Map<string, string[]>> {
-    const subscriptions = await listSubscriptions(w.factory).catch((error: unknown) => { throw new TreeNodeError('subscriptions', error); });
+    const subscriptions = await listSubscriptions(w.factory).catch((error: unknown) => {
+        throw new TreeNodeError('subscriptions', error);
+    });
     const listed = await listRegistriesInSubscriptions(subscriptions.map((s) => ({ subscriptionId: s.subscriptionId, factory: w.factory })));
     const failed = listed.find((entry) => entry.error !== undefined);
     if (failed) {
@@ -29,8 +34,15 @@ async function treeAgreesWithEmulator(w: FaultWorld, tree: Map<string, string[]>
     const problems: string[] = [];
     const state = await w.state();
     for (const id of w.subscriptionIds) {
-        const expected = Object.values(state.registries).filter((r) => r.id.split('/')[2]?.toLowerCase() === id.toLowerCase()).map((r) => r.name.toLowerCase()).sort();
-        check(problems, JSON.stringify(tree.get(id.toLowerCase()) ?? []) === JSON.stringify(expected), `subscription ${id} lists ${tree.get(id.toLowerCase())} but the emulator has ${expected}`);
+        const expected = Object.values(state.registries)
+            .filter((r) => r.id.split('/')[2]?.toLowerCase() === id.toLowerCase())
+            .map((r) => r.name.toLowerCase())
+            .sort();
+        check(
+            problems,
+            JSON.stringify(tree.get(id.toLowerCase()) ?? []) === JSON.stringify(expected),
+            `subscription ${id} lists ${tree.get(id.toLowerCase())} but the emulator has ${expected}`,
+        );
     }
     return problems;
 }
@@ -39,7 +51,7 @@ export const listFlow: FlowSpec<void> = {
     name: 'list/tree',
     prepare: async () => undefined,
     run: (w) => loadTree(w),
-    explain: (error) => error instanceof TreeNodeError ? { step: error.node, cause: describeError(error.error) } : undefined,
+    explain: (error) => (error instanceof TreeNodeError ? { step: error.node, cause: describeError(error.error) } : undefined),
     // A listing changes nothing; the other subscriptions' nodes must still be right.
     checkState: async () => [],
     retry: (w) => loadTree(w),
@@ -51,13 +63,19 @@ export const showFlow: FlowSpec<{ registryId: string; keyIdentifier: string }> =
     prepare: async (w) => ({ registryId: seedRegistry(w, 'rbac').id, keyIdentifier: seedRegistry(w, 'rbac').keyIdentifier }),
     run: (w, input) => showRegistryEncryption(w.factory, input.registryId),
     // One read: the command is the step. A 404 is the structured RegistryNotFound; other errors carry Azure's status and message.
-    explain: (error) => isDomainError(error) ? { step: 'showEncryption', cause: describeError(error), gone: error.code === 'RegistryNotFound' }
-        : (error as { statusCode?: number })?.statusCode ? { step: 'showEncryption', cause: describeError(error) } : undefined,
+    explain: (error) =>
+        isDomainError(error)
+            ? { step: 'showEncryption', cause: describeError(error), gone: error.code === 'RegistryNotFound' }
+            : (error as { statusCode?: number })?.statusCode
+              ? { step: 'showEncryption', cause: describeError(error) }
+              : undefined,
     checkState: async () => [],
     retry: (w, input) => showRegistryEncryption(w.factory, input.registryId),
     async verify(_w, input, result) {
         const shown = JSON.parse(String(result)) as { keyVaultProperties?: { keyIdentifier?: string } };
-        return shown.keyVaultProperties?.keyIdentifier === input.keyIdentifier ? [] : [`shows ${shown.keyVaultProperties?.keyIdentifier}, expected ${input.keyIdentifier}`];
+        return shown.keyVaultProperties?.keyIdentifier === input.keyIdentifier
+            ? []
+            : [`shows ${shown.keyVaultProperties?.keyIdentifier}, expected ${input.keyIdentifier}`];
     },
 };
 
@@ -72,10 +90,16 @@ const findingKey = (d: RegistryDiagnosis, f: RegistryDiagnosis['findings'][numbe
 let diagnoseBaseline: Set<string> | undefined;
 
 async function diagnose(w: FaultWorld, registries: RegistrySummary[]): Promise<RegistryDiagnosis[]> {
-    const { diagnoses } = await diagnoseAll(registries.map((registry) => ({ registry, factory: w.factory })), { subscriptionIds: w.subscriptionIds });
+    const { diagnoses } = await diagnoseAll(
+        registries.map((registry) => ({ registry, factory: w.factory })),
+        { subscriptionIds: w.subscriptionIds },
+    );
     if (diagnoseBaseline) {
-        const changes = diagnoses.flatMap((d) => d.findings.filter((f) => !diagnoseBaseline!.has(findingKey(d, f)))
-            .map((f) => ({ registry: d.registryName, check: f.check, code: f.code, status: f.status, params: { ...f.params } })));
+        const changes = diagnoses.flatMap((d) =>
+            d.findings
+                .filter((f) => !diagnoseBaseline!.has(findingKey(d, f)))
+                .map((f) => ({ registry: d.registryName, check: f.check, code: f.code, status: f.status, params: { ...f.params } })),
+        );
         if (changes.length > 0) {
             throw new DiagnosisChanged(changes);
         }
@@ -98,7 +122,8 @@ export const diagnoseFlow: FlowSpec<RegistrySummary[]> = {
             return undefined;
         }
         const unexplained = error.changes.filter((c) => !c.params.reason && !gone(c));
-        return unexplained.length > 0 ? undefined
+        return unexplained.length > 0
+            ? undefined
             : { step: error.changes.map((c) => `${c.registry}/${c.check}`).join(','), cause: error.message, gone: error.changes.every(gone) };
     },
     checkState: async () => [],

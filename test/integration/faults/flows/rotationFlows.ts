@@ -34,8 +34,12 @@ async function registryEncryption(w: FaultWorld, registryId: string) {
  * The rotate family: every flow here is a rotation request run through `planRotation` + `runRotation`; they differ
  * in the registry they start from, the request, and what "done" means.
  */
-function rotationFlow(name: string, kind: Parameters<typeof seedRegistry>[1], request: (w: FaultWorld, registry: SeedRegistry) => Promise<RotationRequest>,
-    done: (w: FaultWorld, input: RotationInput, kvp: { keyIdentifier?: string; identity?: string }) => string[]): FlowSpec<RotationInput> {
+function rotationFlow(
+    name: string,
+    kind: Parameters<typeof seedRegistry>[1],
+    request: (w: FaultWorld, registry: SeedRegistry) => Promise<RotationRequest>,
+    done: (w: FaultWorld, input: RotationInput, kvp: { keyIdentifier?: string; identity?: string }) => string[],
+): FlowSpec<RotationInput> {
     return {
         name,
         async prepare(w) {
@@ -53,15 +57,30 @@ function rotationFlow(name: string, kind: Parameters<typeof seedRegistry>[1], re
             const problems: string[] = [];
             const { kvp, access } = await registryEncryption(w, input.registry.id);
             if (error instanceof RotationStepError && error.code === 'RotationFollowUpFailed') {
-                check(problems, kvp.versionedKeyIdentifier === error.params.newKey || kvp.keyIdentifier === error.params.newKey, `the message says the registry uses ${error.params.newKey}, the emulator says ${kvp.keyIdentifier}`);
+                check(
+                    problems,
+                    kvp.versionedKeyIdentifier === error.params.newKey || kvp.keyIdentifier === error.params.newKey,
+                    `the message says the registry uses ${error.params.newKey}, the emulator says ${kvp.keyIdentifier}`,
+                );
             } else {
                 // Not switched: the registry is on its old key and identity, and that key still works.
-                check(problems, kvp.keyIdentifier === input.registry.keyIdentifier && kvp.identity === input.registry.identity,
-                    `the registry moved to ${kvp.keyIdentifier} (${kvp.identity}) although the message says it was not switched`);
+                check(
+                    problems,
+                    kvp.keyIdentifier === input.registry.keyIdentifier && kvp.identity === input.registry.identity,
+                    `the registry moved to ${kvp.keyIdentifier} (${kvp.identity}) although the message says it was not switched`,
+                );
                 if (error instanceof RotationStepError && error.code === 'RotationStepFailed') {
-                    check(problems, error.params.keptKey === kvp.versionedKeyIdentifier || error.params.keptKey === kvp.keyIdentifier, `the message names ${error.params.keptKey} as kept, the emulator has ${kvp.versionedKeyIdentifier}`);
+                    check(
+                        problems,
+                        error.params.keptKey === kvp.versionedKeyIdentifier || error.params.keptKey === kvp.keyIdentifier,
+                        `the message names ${error.params.keptKey} as kept, the emulator has ${kvp.versionedKeyIdentifier}`,
+                    );
                 }
-                check(problems, !(error instanceof RotationStepError) || error.code === 'RotationStepFailed', `expected RotationStepFailed, got ${describeError(error)}`);
+                check(
+                    problems,
+                    !(error instanceof RotationStepError) || error.code === 'RotationStepFailed',
+                    `expected RotationStepFailed, got ${describeError(error)}`,
+                );
             }
             check(problems, access.accessible, `the registry cannot reach its key: ${access.reason}`);
             return problems;
@@ -81,29 +100,53 @@ function rotationFlow(name: string, kind: Parameters<typeof seedRegistry>[1], re
 
 const registryOf = (w: FaultWorld, registry: SeedRegistry) => getRegistry(w.factory, registry.id);
 
-export const rotateFlow = rotationFlow('rotate', 'accessPolicy',
+export const rotateFlow = rotationFlow(
+    'rotate',
+    'accessPolicy',
     async (_w, registry) => ({ registryId: registry.id, key: { kind: 'newVersion' }, versionless: false, identity: { kind: 'keep' }, consent: {} }),
-    (_w, input, kvp) => kvp.keyIdentifier && kvp.keyIdentifier !== input.registry.keyIdentifier && /\/[0-9a-f]{32}$/i.test(kvp.keyIdentifier) ? [] : [`expected a new pinned version, the registry has ${kvp.keyIdentifier}`]);
+    (_w, input, kvp) =>
+        kvp.keyIdentifier && kvp.keyIdentifier !== input.registry.keyIdentifier && /\/[0-9a-f]{32}$/i.test(kvp.keyIdentifier)
+            ? []
+            : [`expected a new pinned version, the registry has ${kvp.keyIdentifier}`],
+);
 
-export const systemIdentityFlow = rotationFlow('use system identity', 'accessPolicy',
+export const systemIdentityFlow = rotationFlow(
+    'use system identity',
+    'accessPolicy',
     async (w, registry) => useSystemIdentityRequest(await registryOf(w, registry), { removePreviousIdentityAccess: true }),
-    (_w, input, kvp) => kvp.identity === 'system' && kvp.keyIdentifier === input.registry.keyIdentifier ? [] : [`expected the same key with identity system, got ${kvp.keyIdentifier} (${kvp.identity})`]);
+    (_w, input, kvp) =>
+        kvp.identity === 'system' && kvp.keyIdentifier === input.registry.keyIdentifier
+            ? []
+            : [`expected the same key with identity system, got ${kvp.keyIdentifier} (${kvp.identity})`],
+);
 
-export const autoRotationFlow = rotationFlow('automatic rotation', 'rbac',
+export const autoRotationFlow = rotationFlow(
+    'automatic rotation',
+    'rbac',
     async (w, registry) => enableAutoRotationRequest(await registryOf(w, registry), { rotationPolicy: defaultRotationPolicy }),
-    (_w, input, kvp) => kvp.keyIdentifier === input.registry.keyIdentifier.replace(/\/[0-9a-f]{32}$/i, '') ? [] : [`expected the versionless key, got ${kvp.keyIdentifier}`]);
+    (_w, input, kvp) =>
+        kvp.keyIdentifier === input.registry.keyIdentifier.replace(/\/[0-9a-f]{32}$/i, '') ? [] : [`expected the versionless key, got ${kvp.keyIdentifier}`],
+);
 
-export const firewallFlow = rotationFlow('firewall path', 'accessPolicy',
+export const firewallFlow = rotationFlow(
+    'firewall path',
+    'accessPolicy',
     async (w, registry) => {
         // The firewalled vault starts without trusted services, so the path also needs `enableTrustedServices`.
         const state = await w.state();
         const vault = Object.values(state.vaults).find((v) => v.name.startsWith('kv-fw-0001'))!;
         const [, , subscriptionId, , resourceGroup] = vault.id.split('/');
         const client = await w.factory.keyVaultManagement(subscriptionId!);
-        await client.vaults.update(resourceGroup!, vault.name, { properties: { networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: [{ value: '127.0.0.1' }], virtualNetworkRules: [] } } });
+        await client.vaults.update(resourceGroup!, vault.name, {
+            properties: { networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: [{ value: '127.0.0.1' }], virtualNetworkRules: [] } },
+        });
         const keyId = `https://${vault.name}${w.world.emulator.environment.keyVaultDnsSuffix}/keys/cmk-key-1`;
         return firewallPathRequest(await registryOf(w, registry), { keyId, versionless: true, enableTrustedServices: true });
     },
-    (_w, _input, kvp) => kvp.identity === 'system' && /kv-fw-0001/.test(kvp.keyIdentifier ?? '') ? [] : [`expected the firewalled vault's key with identity system, got ${kvp.keyIdentifier} (${kvp.identity})`]);
+    (_w, _input, kvp) =>
+        kvp.identity === 'system' && /kv-fw-0001/.test(kvp.keyIdentifier ?? '')
+            ? []
+            : [`expected the firewalled vault's key with identity system, got ${kvp.keyIdentifier} (${kvp.identity})`],
+);
 
 export { isDomainError };
