@@ -13,6 +13,7 @@ import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../
 import { getRegistry } from '../registries/getRegistry';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
+import { rotationChanges } from './rotationChanges';
 import { readKey, requireUsableKey } from '../create/steps/keyStep';
 import { encryptionIdentityValue, resolvePlannedIdentity } from './plannedIdentity';
 import { rotationStepNames, type PlannedIdentity, type RotationPlan, type RotationStepName } from './RotationPlan';
@@ -75,14 +76,16 @@ async function readFacts(factory: AzureClientFactory, request: Omit<RotationRequ
 export function decideRotation(facts: RotationFacts, request: RotationRequest): RotationPlan {
     const { registry, state, key, vault, targetKeyId, identity, reassignIdentityId } = facts;
     const steps = new Set<RotationStepName>();
-    const need = (change: RotationChangeDeclinedStep, consented: boolean | undefined) => {
-        if (!consented) {
+    // A change that needs a consent (rotationChanges) is refused until the request carries it.
+    const need = (change: RotationChangeDeclinedStep) => {
+        const consent = rotationChanges[change.step].consent;
+        if (consent && !request.consent[consent]) {
             throw new DomainError('RotationChangeDeclined', { registry: registry.name, ...change });
         }
         steps.add(change.step);
     };
     if (reassignIdentityId) {
-        if (!request.consent.reassignRemovedIdentity) {
+        if (!request.consent[rotationChanges.reassignIdentity.consent!]) {
             throw new DomainError('EncryptionIdentityRemoved', {
                 registry: registry.name,
                 clientId: state.identity?.kind === 'unassigned' ? state.identity.clientId : '',
@@ -90,15 +93,15 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         }
         steps.add('reassignIdentity');
     } else if (identity.kind === 'user' && !identity.assigned) {
-        need({ step: 'assignIdentity' }, request.consent.assignIdentity);
+        need({ step: 'assignIdentity' });
     }
     if (identity.kind === 'system' && !identity.enabled) {
-        need({ step: 'enableSystemIdentity' }, request.consent.enableSystemIdentity);
+        need({ step: 'enableSystemIdentity' });
     }
     checkFirewall(vault, identity, registry, request.consent, steps);
     if (!facts.identityHasAccess) {
         // Named in the question: which identity gets access to which vault.
-        need({ step: 'grantAccess', identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name }, request.consent.grantAccess);
+        need({ step: 'grantAccess', identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name });
     }
     if (request.key.kind === 'newVersion') {
         steps.add('createKeyVersion');
@@ -113,7 +116,7 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         steps.add('switchEncryption');
     }
     if (facts.policyRights) {
-        need({ step: 'grantPolicyRights' }, request.consent.grantPolicyRights);
+        need({ step: 'grantPolicyRights' });
     }
     if (request.rotationPolicy) {
         steps.add('setRotationPolicy');
@@ -170,7 +173,7 @@ function checkFirewall(vault: VaultInfo, identity: PlannedIdentity, registry: Re
         throw new DomainError('FirewallNeedsSystemIdentity', { vault: vault.name, registry: registry.name });
     }
     if (!allowsTrustedServices(vault)) {
-        if (!consent.enableTrustedServices) {
+        if (!consent[rotationChanges.enableTrustedServices.consent!]) {
             throw new DomainError('FirewallNeedsTrustedServices', { vault: vault.name });
         }
         steps.add('enableTrustedServices');
