@@ -2,7 +2,7 @@ import { beforeAnyChange } from '../checkPhase';
 import { grantEncryptionAccess, hasEncryptionAccess } from '../access/encryptionAccess';
 import { getVault } from '../access/getVault';
 import type { GrantRecord } from '../access/GrantRecord';
-import { lookUpKey, recoverDeletedKey, setKeyVersionEnabled } from '../access/keyState';
+import { lookUpKey, recoverDeletedKey, setKeyVersionEnabled, type KeyLookup } from '../access/keyState';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryptionTarget';
@@ -33,31 +33,46 @@ export interface RestoreResult {
     readonly fromRecord: boolean;
 }
 
-export function planRestore(
+export async function planRestore(
     factory: AzureClientFactory,
     registryId: string,
     store: RevocationStore,
     subscriptionIds: readonly string[] = [],
 ): Promise<RestorePlan> {
-    return beforeAnyChange('restorePlan', () => readAndPlanRestore(factory, registryId, store, subscriptionIds));
+    return decideRestore(await readRestoreFacts(factory, registryId, store, subscriptionIds));
 }
 
-async function readAndPlanRestore(
+/** What Azure (and the revocation store) say, read once for a restore: everything `decideRestore` needs. */
+export interface RestoreFacts {
+    readonly target: EncryptionTarget;
+    /** The key (its latest version): there, soft-deleted (recoverable) or purged. */
+    readonly key: KeyLookup['kind'];
+    /** What a revocation of this registry took away, if this extension made one. */
+    readonly record?: RevocationRecord;
+}
+
+export function readRestoreFacts(
     factory: AzureClientFactory,
     registryId: string,
     store: RevocationStore,
     subscriptionIds: readonly string[] = [],
-): Promise<RestorePlan> {
-    const target = await resolveEncryptionTarget(factory, registryId, subscriptionIds);
-    const latest = await lookUpKey(factory, { ...target.key, version: undefined });
-    if (latest.kind === 'missing') {
+): Promise<RestoreFacts> {
+    return beforeAnyChange('restorePlan', async () => {
+        const target = await resolveEncryptionTarget(factory, registryId, subscriptionIds);
+        const latest = await lookUpKey(factory, { ...target.key, version: undefined });
+        return { target, key: latest.kind, record: store.get(target.registry.id) };
+    });
+}
+
+/** The decision, from facts alone: the record's grants and versions, or what the encryption needs; a soft-deleted key recovered first. */
+export function decideRestore({ target, key, record }: RestoreFacts): RestorePlan {
+    if (key === 'missing') {
         throw new DomainError('KeyPurged', { key: target.key.keyName, vault: target.vault.name });
     }
-    const record = store.get(target.registry.id);
     return {
         target,
         record,
-        recoverKey: latest.kind === 'softDeleted',
+        recoverKey: key === 'softDeleted',
         grants: record ? record.removedGrants : 'derive',
         versions: record ? record.disabledVersions : 'inUse',
     };
@@ -140,12 +155,13 @@ async function grantDerivedAccess(factory: AzureClientFactory, plan: RestorePlan
 }
 
 async function versionsToEnable(factory: AzureClientFactory, plan: RestorePlan): Promise<readonly string[]> {
-    if (plan.versions !== 'inUse') {
-        return plan.versions;
-    }
-    const inUse = await lookUpKey(factory, plan.target.key, plan.target.state.currentVersion);
+    return plan.versions !== 'inUse' ? plan.versions : inUseToEnable(plan.target, await lookUpKey(factory, plan.target.key, plan.target.state.currentVersion));
+}
+
+/** Without a record: the version in use, if disabled (read during the run: a soft-deleted key's versions are read once it is recovered). */
+export function inUseToEnable(target: EncryptionTarget, inUse: KeyLookup): string[] {
     if (inUse.kind !== 'found') {
-        throw new DomainError('KeyNotFound', { key: plan.target.key.keyName, vault: plan.target.vault.name });
+        throw new DomainError('KeyNotFound', { key: target.key.keyName, vault: target.vault.name });
     }
     return inUse.state.enabled ? [] : [inUse.state.version];
 }

@@ -3,12 +3,13 @@ import { hasEncryptionAccess, removeGrant } from '../access/encryptionAccess';
 import { findEncryptionGrants } from '../access/findEncryptionGrants';
 import { getVault } from '../access/getVault';
 import type { GrantRecord } from '../access/GrantRecord';
-import { listKeyVersionStates, lookUpKey, setKeyVersionEnabled } from '../access/keyState';
+import { listKeyVersionStates, lookUpKey, setKeyVersionEnabled, type KeyVersionState } from '../access/keyState';
+import type { RegistrySummary } from '../registries/RegistryEncryption';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { formatKeyIdentifier } from '../keys/keyIdentifier';
 import { resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarget';
-import { findAffectedRegistries, type AffectedRegistry } from './sharedAccess';
+import { affectedRegistries, listRegistriesIn, type AffectedRegistry } from './sharedAccess';
 import { revokedChanges } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
 import { noJournal, type StepJournal } from '../engine/RunJournal';
@@ -42,42 +43,73 @@ export interface RevokeResult {
 }
 
 /** Reads what would be revoked, changing nothing: the encryption grants at vault scope, or the enabled key versions. */
-export function planRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
-    return beforeAnyChange('revokePlan', () => readAndPlanRevoke(factory, request));
+export async function planRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
+    return decideRevoke(await readRevokeFacts(factory, request), request.method);
 }
 
-async function readAndPlanRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
-    const target = await resolveEncryptionTarget(factory, request.registryId, request.subscriptionIds);
-    const { registry, vault } = target;
-    if (request.method.kind === 'removeAccess') {
+/** What Azure says, read once for a revocation: everything `decideRevoke` needs. */
+export interface RevokeFacts {
+    readonly target: EncryptionTarget;
+    /** Removing access: the identity's encryption grants at vault scope (not read when its principal is unknown). */
+    readonly grants?: readonly GrantRecord[];
+    /** Removing access without a grant at vault scope: whether the identity has the access anyway (a wider scope). */
+    readonly accessOutsideVault?: boolean;
+    /** Disabling the key: the versions asked for ('all': every version; 'inUse': the one in use, if Key Vault has it). */
+    readonly versions?: readonly Pick<KeyVersionState, 'version' | 'enabled'>[] | 'inUseNotFound';
+    /** The registries of the subscriptions searched (read only when there is something to take away). */
+    readonly registries: readonly RegistrySummary[];
+}
+
+/** The reads, in order; they stop at a refusal (the decision's own), so a refused revocation lists no registries. */
+export function readRevokeFacts(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokeFacts> {
+    return beforeAnyChange('revokePlan', async () => {
+        const target = await resolveEncryptionTarget(factory, request.registryId, request.subscriptionIds);
+        const facts = { target, registries: [], ...(await readCut(factory, target, request.method)) };
+        decideRevoke(facts, request.method);
+        return { ...facts, registries: await listRegistriesIn(factory, target.subscriptionIds) };
+    });
+}
+
+async function readCut(factory: AzureClientFactory, target: EncryptionTarget, method: RevokeMethod): Promise<Omit<RevokeFacts, 'target' | 'registries'>> {
+    if (method.kind === 'removeAccess') {
         if (!target.principalId) {
+            return {};
+        }
+        const grants = await findEncryptionGrants(factory, target.vault, target.principalId);
+        return grants.length > 0 ? { grants } : { grants, accessOutsideVault: await hasEncryptionAccess(factory, target.vault, target.principalId) };
+    }
+    if (method.versions === 'all') {
+        return { versions: await listKeyVersionStates(factory, target.key) };
+    }
+    const inUse = await lookUpKey(factory, target.key, target.state.currentVersion);
+    return { versions: inUse.kind === 'found' ? [inUse.state] : 'inUseNotFound' };
+}
+
+/** The decision, from facts alone: the grants removed or the versions disabled, the other registries cut off with them, or a refusal. */
+export function decideRevoke(facts: RevokeFacts, method: RevokeMethod): RevokePlan {
+    const { target } = facts;
+    const { registry, vault, principalId } = target;
+    if (method.kind === 'removeAccess') {
+        if (!principalId) {
             throw new DomainError('EncryptionPrincipalUnknown', { registry: registry.name });
         }
-        const grants = await findEncryptionGrants(factory, vault, target.principalId);
-        if (grants.length === 0) {
-            const viaOtherGrant = await hasEncryptionAccess(factory, vault, target.principalId);
-            throw new DomainError(viaOtherGrant ? 'RevokeGrantOutsideVault' : 'RevokeNothingToRemove', { registry: registry.name, vault: vault.name });
+        if (!facts.grants?.length) {
+            throw new DomainError(facts.accessOutsideVault ? 'RevokeGrantOutsideVault' : 'RevokeNothingToRemove', {
+                registry: registry.name,
+                vault: vault.name,
+            });
         }
-        const affected = await findAffectedRegistries(factory, target, { kind: 'grant', principalId: target.principalId });
-        return { target, method: request.method, grants, versions: [], affected };
+        const affected = affectedRegistries(facts.registries, target, { kind: 'grant', principalId });
+        return { target, method, grants: facts.grants, versions: [], affected };
     }
-    const versions = await enabledVersions(factory, target, request.method.versions);
+    if (facts.versions === 'inUseNotFound') {
+        throw new DomainError('KeyNotFound', { key: target.key.keyName, vault: vault.name });
+    }
+    const versions = (facts.versions ?? []).filter((version) => version.enabled).map((version) => version.version);
     if (versions.length === 0) {
         throw new DomainError('RevokeNothingToRemove', { registry: registry.name, vault: vault.name });
     }
-    const affected = await findAffectedRegistries(factory, target, { kind: 'versions', versions });
-    return { target, method: request.method, grants: [], versions, affected };
-}
-
-async function enabledVersions(factory: AzureClientFactory, target: EncryptionTarget, which: 'inUse' | 'all'): Promise<string[]> {
-    if (which === 'all') {
-        return (await listKeyVersionStates(factory, target.key)).filter((version) => version.enabled).map((version) => version.version);
-    }
-    const inUse = await lookUpKey(factory, target.key, target.state.currentVersion);
-    if (inUse.kind !== 'found') {
-        throw new DomainError('KeyNotFound', { key: target.key.keyName, vault: target.vault.name });
-    }
-    return inUse.state.enabled ? [inUse.state.version] : [];
+    return { target, method, grants: [], versions, affected: affectedRegistries(facts.registries, target, { kind: 'versions', versions }) };
 }
 
 /**

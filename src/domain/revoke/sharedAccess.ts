@@ -20,7 +20,7 @@ export type SharedCut = { readonly kind: 'grant'; readonly principalId: string }
 /**
  * Every other CMK registry in the given subscriptions that the same cut takes off its key: a removed grant of an
  * identity another registry also uses on that vault, or disabled key versions another registry encrypts with (a
- * versionless registry uses the latest version). One list call per subscription, a few at a time.
+ * versionless registry uses the latest version).
  */
 export async function findAffectedRegistries(
     factory: AzureClientFactory,
@@ -28,9 +28,17 @@ export async function findAffectedRegistries(
     cut: SharedCut,
     anyVersion = false,
 ): Promise<AffectedRegistry[]> {
-    const lists = await mapWithConcurrency([...target.subscriptionIds], 4, (subscriptionId) => listRegistriesInSubscription(factory, subscriptionId));
-    return lists
-        .flat()
+    return affectedRegistries(await listRegistriesIn(factory, target.subscriptionIds), target, cut, anyVersion);
+}
+
+/** The registries of the given subscriptions: one list call per subscription, a few at a time. */
+export async function listRegistriesIn(factory: AzureClientFactory, subscriptionIds: readonly string[]): Promise<RegistrySummary[]> {
+    return (await mapWithConcurrency([...subscriptionIds], 4, (subscriptionId) => listRegistriesInSubscription(factory, subscriptionId))).flat();
+}
+
+/** Which of `registries` (other than the target) the cut takes off their key, by name: no request. */
+export function affectedRegistries(registries: readonly RegistrySummary[], target: EncryptionTarget, cut: SharedCut, anyVersion = false): AffectedRegistry[] {
+    return registries
         .filter((registry) => registry.id.toLowerCase() !== target.registry.id.toLowerCase())
         .flatMap((registry): AffectedRegistry[] => {
             const reason = affectedBy(registry, target, cut, anyVersion);
@@ -105,11 +113,8 @@ export async function findRegistriesSharingIdentity(
     }
     const identityId = state.identity.resourceId.toLowerCase();
     const vaultUrl = state.key.vaultUrl.toLowerCase();
-    const lists = await mapWithConcurrency([...new Set([registry.subscriptionId, ...subscriptionIds].map((id) => id.toLowerCase()))], 4, (subscriptionId) =>
-        listRegistriesInSubscription(factory, subscriptionId),
-    );
-    return lists
-        .flat()
+    const listed = await listRegistriesIn(factory, [...new Set([registry.subscriptionId, ...subscriptionIds].map((id) => id.toLowerCase()))]);
+    return listed
         .filter(
             (other) =>
                 other.id.toLowerCase() !== registry.id.toLowerCase() &&
