@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DomainError, DomainErrorCode, DomainErrorParams } from '../domain/errors';
 import { createStepTitle } from './createStepTitle';
+import { identityDeletedText, identityNotAssignedText, thenSentence } from './encryptionHealthText';
 import { keyAccessChangeText } from './keyAccessText';
 import { listText } from './listText';
 import { rotationStepLabel, rotationStepList } from './rotationStepLabel';
@@ -240,19 +241,24 @@ const messages: Messages = {
     RegistryHasNoEncryptionIdentity: (p) => vscode.l10n.t('Registry "{0}" has no encryption identity: it does not use a customer-managed key.', p.registry),
     RotationNoChange: (p) => vscode.l10n.t('Registry "{0}" already uses this key and identity; nothing to change.', p.registry),
     EncryptionIdentityRemoved: (p) =>
-        vscode.l10n.t({
-            message:
-                'The identity registry "{0}" uses for encryption (client ID {1}) is no longer assigned to it. Azure then fails key updates with "does not have access to identity". Re-assign the identity first, or choose another identity.',
-            args: [p.registry, p.clientId],
-            comment: ['{0}: a container registry name', '{1}: a client ID (GUID)'],
-        }),
+        thenSentence(
+            identityNotAssignedText(p.clientId),
+            vscode.l10n.t({
+                message:
+                    'Azure then fails key updates of registry "{0}" with "does not have access to identity". Re-assign the identity first, or choose another identity.',
+                args: [p.registry],
+                comment: ['{0}: a container registry name'],
+            }),
+        ),
     EncryptionIdentityDeleted: (p) =>
-        vscode.l10n.t({
-            message:
-                'The identity registry "{0}" uses for encryption (client ID {1}) no longer exists, so it cannot be re-assigned. Choose another user-assigned managed identity or the system-assigned identity.',
-            args: [p.registry, p.clientId],
-            comment: ['{0}: a container registry name', '{1}: a client ID (GUID)'],
-        }),
+        thenSentence(
+            identityDeletedText(p.clientId),
+            vscode.l10n.t({
+                message: 'It cannot be re-assigned to registry "{0}": choose another user-assigned managed identity or the system-assigned identity.',
+                args: [p.registry],
+                comment: ['{0}: a container registry name'],
+            }),
+        ),
     UserIdentityNotFound: (p) => vscode.l10n.t('The user-assigned managed identity "{0}" was not found.', p.identity),
     FirewallNeedsSystemIdentity: (p) =>
         vscode.l10n.t({

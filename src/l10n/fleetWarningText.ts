@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
+import { identityNotAssignedText, thenSentence } from './encryptionHealthText';
 import { shortVersion } from './encryptionText';
 
 const day = (date: Date): string => date.toISOString().slice(0, 10);
@@ -38,10 +39,7 @@ export function fleetWarningText(warning: FleetWarning): string {
                 comment: ['{0}: a key version (its first 8 characters)', '{1}: a number of days'],
             });
         case 'identityRemoved':
-            return vscode.l10n.t(
-                'The encryption identity (client ID {0}) is no longer assigned to the registry: it loses its key when the identity becomes inactive.',
-                warning.clientId,
-            );
+            return thenSentence(identityNotAssignedText(warning.clientId), vscode.l10n.t('The registry loses its key when the identity becomes inactive.'));
         case 'noPurgeProtection':
             return vscode.l10n.t('Key vault "{0}" has no purge protection: a purged key makes the registry\'s data unrecoverable.', warning.vault);
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { encryptionHealth, findEncryptionProblems, type EncryptionProblem } from '../domain/registries/encryptionProblems';
+import { encryptionHealth, findEncryptionProblems, identityHealth } from '../domain/registries/encryptionHealth';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
+import { encryptionProblemText } from '../l10n/encryptionHealthText';
 
 /** `registry;encryption:cmk;identity:user;rotation:automatic` — matched by `when` clauses with anchored regexes. */
 export function registryContextValue(registry: RegistrySummary): string {
@@ -8,9 +9,22 @@ export function registryContextValue(registry: RegistrySummary): string {
     if (state.status !== 'enabled') {
         return 'registry;encryption:none';
     }
-    const identity = state.identity?.kind === 'system' ? 'system' : state.identity?.kind === 'user' ? 'user' : 'unknown';
+    const identity = identityContext(identityHealth(state).kind);
     const problem = encryptionHealth(state) === 'cmkProblem' ? ';problem' : '';
     return `registry;encryption:cmk;identity:${identity};rotation:${state.rotation}${problem}`;
+}
+
+/** `system` also while the system identity is off (its menu items enable it); a principal id or a removed identity is `unknown`. */
+function identityContext(health: ReturnType<typeof identityHealth>['kind']): 'system' | 'user' | 'unknown' {
+    switch (health) {
+        case 'system':
+        case 'systemIdentityDisabled':
+            return 'system';
+        case 'user':
+            return 'user';
+        default:
+            return 'unknown';
+    }
 }
 
 export function registryDescription(registry: RegistrySummary): string {
@@ -29,21 +43,6 @@ export function registryIcon(registry: RegistrySummary): vscode.ThemeIcon {
     }
 }
 
-export function problemText(problem: EncryptionProblem): string {
-    switch (problem) {
-        case 'keyIdentifierInvalid':
-            return vscode.l10n.t('The key identifier cannot be read for this cloud.');
-        case 'identityMissing':
-            return vscode.l10n.t('No identity is configured to reach the key.');
-        case 'identityNotAssigned':
-            return vscode.l10n.t('The identity used for encryption is no longer assigned to the registry.');
-        case 'principalIdInsteadOfClientId':
-            return vscode.l10n.t('The encryption identity is set to a principal ID; it must be the client ID of the user-assigned managed identity.');
-        case 'systemIdentityDisabled':
-            return vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.');
-    }
-}
-
 export function registryTooltip(registry: RegistrySummary): vscode.MarkdownString {
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(registry.name)}**\n\n`);
@@ -58,7 +57,7 @@ export function registryTooltip(registry: RegistrySummary): vscode.MarkdownStrin
     md.appendMarkdown(`${vscode.l10n.t('Encryption')}: ${vscode.l10n.t('customer-managed key')}  \n`);
     md.appendMarkdown(`${vscode.l10n.t('Key')}: \`${escape(state.keyIdentifier)}\`  \n`);
     for (const problem of findEncryptionProblems(state)) {
-        md.appendMarkdown(`\n$(warning) ${escape(problemText(problem))}  \n`);
+        md.appendMarkdown(`\n$(warning) ${escape(encryptionProblemText(problem))}  \n`);
     }
     return md;
 }

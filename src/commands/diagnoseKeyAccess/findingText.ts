@@ -1,4 +1,13 @@
 import * as vscode from 'vscode';
+import {
+    identityDeletedText,
+    identityMissingText,
+    identityNotAssignedText,
+    keyIdentifierUnreadableText,
+    principalIdUsedText,
+    systemIdentityDisabledText,
+    thenSentence,
+} from '../../l10n/encryptionHealthText';
 import { isoDurationText } from '../../l10n/isoDurationText';
 import type { CheckName, FindingCode, FindingOf, FindingParams, FindingStatus, KeyAccessFix } from '../../domain/diagnose/Finding';
 
@@ -48,7 +57,7 @@ type Explanations = { readonly [C in FindingCode]: (p: Readonly<FindingParams[C]
 
 const explanations: Explanations = {
     notCmk: () => vscode.l10n.t('The registry is encrypted with a service-managed key; there is no customer-managed key to check.'),
-    keyIdInvalid: (p) => vscode.l10n.t('The key identifier "{0}" cannot be read for the configured cloud.', p.keyId),
+    keyIdInvalid: (p) => keyIdentifierUnreadableText(p.keyId),
     identityUser: (p) =>
         vscode.l10n.t(
             'The registry reaches its key with the user-assigned managed identity "{0}" (client ID {1}), which is assigned to it.',
@@ -56,32 +65,34 @@ const explanations: Explanations = {
             p.clientId,
         ),
     identitySystem: (p) => vscode.l10n.t('The registry reaches its key with its system-assigned identity (principal ID {0}).', p.principalId),
+    // The fact in the words the tree uses, then what only Diagnose knows: the identity still exists, and until when it works.
     identityNotAssigned: (p) =>
-        p.until
-            ? vscode.l10n.t(
-                  'The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal (at the latest until {2}); then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.',
-                  p.identity,
-                  p.clientId,
-                  p.until,
-              )
-            : vscode.l10n.t(
-                  'The identity used for encryption, "{0}" (client ID {1}), was removed from the registry. Azure keeps it working for pushes and pulls for about three months after the removal; then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.',
-                  p.identity,
-                  p.clientId,
-              ),
-    identityInactive: (p) =>
-        vscode.l10n.t(
-            'The identity used for encryption, "{0}" (client ID {1}), was removed from the registry more than three months ago (before {2}): Azure has made it inactive, so pushes and pulls fail with "The identity associated with the registry is inactive". Reassign the identity.',
-            p.identity,
-            p.clientId,
-            p.until,
+        thenSentence(
+            identityNotAssignedText(p.clientId),
+            p.until
+                ? vscode.l10n.t(
+                      'Identity "{0}" still exists, and Azure keeps it working for pushes and pulls for about three months after its removal (at the latest until {1}); then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.',
+                      p.identity,
+                      p.until,
+                  )
+                : vscode.l10n.t(
+                      'Identity "{0}" still exists, and Azure keeps it working for pushes and pulls for about three months after its removal; then the registry loses its key ("The identity associated with the registry is inactive"). Key updates already fail with "does not have access to identity". Reassign the identity now.',
+                      p.identity,
+                  ),
         ),
-    identityDeleted: (p) =>
-        vscode.l10n.t('The identity used for encryption (client ID {0}) no longer exists. Switch the registry to its system-assigned identity.', p.clientId),
-    identityPrincipalIdUsed: (p) =>
-        vscode.l10n.t('The encryption identity is set to the principal ID {0} of "{1}"; it must be the identity\'s client ID.', p.principalId, p.identity),
-    systemIdentityDisabled: () => vscode.l10n.t('Encryption uses the system-assigned identity, but the registry has none enabled.'),
-    identityMissing: () => vscode.l10n.t('No identity is configured for the registry to reach its key.'),
+    identityInactive: (p) =>
+        thenSentence(
+            identityNotAssignedText(p.clientId),
+            vscode.l10n.t(
+                'Identity "{0}" was removed more than three months ago (before {1}): Azure has made it inactive, so pushes and pulls fail with "The identity associated with the registry is inactive". Reassign the identity.',
+                p.identity,
+                p.until,
+            ),
+        ),
+    identityDeleted: (p) => thenSentence(identityDeletedText(p.clientId), vscode.l10n.t('Switch the registry to its system-assigned identity.')),
+    identityPrincipalIdUsed: (p) => principalIdUsedText(p.principalId, p.identity),
+    systemIdentityDisabled: () => systemIdentityDisabledText(),
+    identityMissing: () => identityMissingText(),
     vaultFound: (p) => vscode.l10n.t('Key vault "{0}" exists (resource group {1}).', p.vault, p.resourceGroup),
     vaultSoftDeleted: (p) =>
         vscode.l10n.t(

@@ -1,4 +1,5 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { identityHealth } from '../registries/encryptionHealth';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import type { DiagnosisCache } from './DiagnosisCache';
 import { finding, type Finding } from './Finding';
@@ -11,7 +12,10 @@ export interface IdentityCheck {
     readonly kind: 'system' | 'user' | 'none';
 }
 
-/** Is the identity in `keyVaultProperties.identity` still assigned to the registry, and stored as a client id? */
+/**
+ * The identity finding: the registry's identity health (the model the tree shows) as a finding. Only a removed
+ * identity takes a lookup: by its client id, to tell deleted from removed, and removed from already inactive.
+ */
 export async function checkIdentity(
     factory: AzureClientFactory,
     registry: RegistrySummary,
@@ -19,46 +23,46 @@ export async function checkIdentity(
     cache: DiagnosisCache,
     now = new Date(),
 ): Promise<IdentityCheck> {
-    const identity = state.identity;
+    const health = identityHealth(state);
     const registryId = registry.id;
-    switch (identity?.kind) {
+    switch (health.kind) {
         case 'user':
             return {
                 kind: 'user',
-                principalId: identity.principalId,
-                finding: finding('identity', 'ok', 'identityUser', { identity: identity.name, clientId: identity.clientId }),
+                principalId: health.principalId,
+                finding: finding('identity', 'ok', 'identityUser', { identity: health.name, clientId: health.clientId }),
             };
         case 'system':
-            return identity.principalId
-                ? {
-                      kind: 'system',
-                      principalId: identity.principalId,
-                      finding: finding('identity', 'ok', 'identitySystem', { principalId: identity.principalId }),
-                  }
-                : { kind: 'system', finding: finding('identity', 'error', 'systemIdentityDisabled', {}, { kind: 'switchToSystemIdentity', registryId }) };
+            return {
+                kind: 'system',
+                principalId: health.principalId,
+                finding: finding('identity', 'ok', 'identitySystem', { principalId: health.principalId }),
+            };
+        case 'systemIdentityDisabled':
+            return { kind: 'system', finding: finding('identity', 'error', 'systemIdentityDisabled', {}, { kind: 'switchToSystemIdentity', registryId }) };
         case 'principalIdUsed':
             return {
                 kind: 'user',
-                principalId: identity.principalId,
+                principalId: health.principalId,
                 finding: finding(
                     'identity',
                     'error',
                     'identityPrincipalIdUsed',
-                    { identity: identity.name, principalId: identity.principalId },
+                    { identity: health.name, principalId: health.principalId },
                     { kind: 'useClientId', registryId },
                 ),
             };
-        case 'unassigned': {
-            const found = await cache.identityByClientId(factory, identity.clientId);
+        case 'notAssigned': {
+            const found = await cache.identityByClientId(factory, health.clientId);
             if (!found) {
                 return {
                     kind: 'user',
-                    finding: finding('identity', 'error', 'identityDeleted', { clientId: identity.clientId }, { kind: 'switchToSystemIdentity', registryId }),
+                    finding: finding('identity', 'error', 'identityDeleted', { clientId: health.clientId }, { kind: 'switchToSystemIdentity', registryId }),
                 };
             }
             // Removed, not deleted: it keeps working for about three months after the removal, then the registry loses its key.
             const deadline = removedIdentityDeadline(registry, now);
-            const params = { identity: found.name, clientId: identity.clientId, until: deadline?.until ?? '' };
+            const params = { identity: found.name, clientId: health.clientId, until: deadline?.until ?? '' };
             return {
                 kind: 'user',
                 principalId: found.principalId,
@@ -68,7 +72,7 @@ export async function checkIdentity(
                 }),
             };
         }
-        default:
+        case 'missing':
             return { kind: 'none', finding: finding('identity', 'error', 'identityMissing') };
     }
 }

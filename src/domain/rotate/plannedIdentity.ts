@@ -1,5 +1,6 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
+import { identityHealth } from '../registries/encryptionHealth';
 import { hasIdentityType } from '../registries/identity';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import type { PlannedIdentity } from './RotationPlan';
@@ -20,11 +21,6 @@ export async function resolvePlannedIdentity(
     choice: IdentityChoice,
     subscriptionIds: readonly string[],
 ): Promise<ResolvedIdentity> {
-    const current = registry.raw.identity;
-    if (choice.kind === 'system' || (choice.kind === 'keep' && state.identity?.kind === 'system')) {
-        const enabled = hasIdentityType(current, 'SystemAssigned') && !!current?.principalId;
-        return { identity: { kind: 'system', enabled, principalId: enabled ? current?.principalId : undefined } };
-    }
     if (choice.kind === 'user') {
         const info = await getUserIdentity(factory, choice.resourceId);
         return {
@@ -38,22 +34,42 @@ export async function resolvePlannedIdentity(
             },
         };
     }
-    const kept = state.identity;
-    if (kept?.kind === 'user' || kept?.kind === 'principalIdUsed') {
-        // A principal id stored where the client id belongs is fixed on the way: the switch writes the client id.
-        const info = await getUserIdentity(factory, kept.resourceId);
-        return { identity: { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned: true } };
+    if (choice.kind === 'system') {
+        return { identity: systemIdentity(registry) };
     }
-    const clientId = kept?.kind === 'unassigned' ? kept.clientId : '';
-    // The field pitfall: the encryption identity was removed from the registry; Azure then rejects every key update.
-    const found = clientId ? await findUserIdentityByClientId(factory, subscriptionIds, clientId) : undefined;
-    if (!found) {
-        throw new DomainError('EncryptionIdentityDeleted', { registry: registry.name, clientId });
+    // Keep: what the kept identity needs follows from its health, the same model the tree and Diagnose read.
+    const kept = identityHealth(state);
+    switch (kept.kind) {
+        case 'system':
+        case 'systemIdentityDisabled':
+            return { identity: systemIdentity(registry) };
+        case 'user':
+        case 'principalIdUsed': {
+            // A principal id stored where the client id belongs is fixed on the way: the switch writes the client id.
+            const info = await getUserIdentity(factory, kept.resourceId);
+            return { identity: { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned: true } };
+        }
+        case 'notAssigned': {
+            // The field pitfall: the encryption identity was removed from the registry; Azure then rejects every key update.
+            const found = await findUserIdentityByClientId(factory, subscriptionIds, kept.clientId);
+            if (!found) {
+                throw new DomainError('EncryptionIdentityDeleted', { registry: registry.name, clientId: kept.clientId });
+            }
+            return {
+                identity: { kind: 'user', resourceId: found.id, name: found.name, clientId: found.clientId, principalId: found.principalId, assigned: false },
+                reassignIdentityId: found.id,
+            };
+        }
+        case 'missing':
+            throw new DomainError('EncryptionIdentityDeleted', { registry: registry.name, clientId: '' });
     }
-    return {
-        identity: { kind: 'user', resourceId: found.id, name: found.name, clientId: found.clientId, principalId: found.principalId, assigned: false },
-        reassignIdentityId: found.id,
-    };
+}
+
+/** The registry's system-assigned identity as planned: enabled or not (then the rotation enables it first). */
+function systemIdentity(registry: RegistrySummary): PlannedIdentity {
+    const current = registry.raw.identity;
+    const enabled = hasIdentityType(current, 'SystemAssigned') && !!current?.principalId;
+    return { kind: 'system', enabled, principalId: enabled ? current?.principalId : undefined };
 }
 
 function isAssigned(registry: RegistrySummary, identityId: string): boolean {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { azureChinaCloud, azureCloud } from '../../../src/domain/cloud/knownClouds';
 import { DomainError } from '../../../src/domain/errors';
 import { formatEncryptionShow, toEncryptionShowDocument } from '../../../src/domain/registries/encryptionShow';
-import { encryptionHealth, findEncryptionProblems } from '../../../src/domain/registries/encryptionProblems';
+import { encryptionHealth, findEncryptionProblems } from '../../../src/domain/registries/encryptionHealth';
 import { hasIdentityType, resolveEncryptionIdentity } from '../../../src/domain/registries/identity';
 import { portalResourceUrl } from '../../../src/domain/registries/portalUrl';
 import { toRegistrySummary } from '../../../src/domain/registries/RegistryEncryption';
@@ -101,17 +101,19 @@ describe('registry encryption state', () => {
                 }),
                 azureChinaCloud,
             ).encryption;
-        assert.deepEqual(findEncryptionProblems(withIdentity('principal-1')), ['principalIdInsteadOfClientId']);
-        assert.deepEqual(findEncryptionProblems(withIdentity('someone-else')), ['identityNotAssigned']);
+        assert.deepEqual(findEncryptionProblems(withIdentity('principal-1')), [
+            { kind: 'principalIdUsed', principalId: 'principal-1', resourceId: identityId, name: 'acr-id' },
+        ]);
+        assert.deepEqual(findEncryptionProblems(withIdentity('someone-else')), [{ kind: 'notAssigned', clientId: 'someone-else' }]);
         const foreign = withIdentity('client-1', 'https://kv1.vault.azure.net/keys/k');
-        assert.deepEqual(findEncryptionProblems(foreign), ['keyIdentifierInvalid']);
+        assert.deepEqual(findEncryptionProblems(foreign), [{ kind: 'keyIdentifierInvalid', keyIdentifier: 'https://kv1.vault.azure.net/keys/k' }]);
         assert.ok(foreign.status === 'enabled' && foreign.keyError instanceof DomainError && foreign.keyError.code === 'KeyIdOtherCloud');
         assert.equal(encryptionHealth(foreign), 'cmkProblem');
         const systemWithoutIdentity = toRegistrySummary(
             registry({ encryption: { status: 'enabled', keyVaultProperties: { keyIdentifier: 'https://kv1.vault.azure.cn/keys/k', identity: 'system' } } }),
             azureChinaCloud,
         ).encryption;
-        assert.deepEqual(findEncryptionProblems(systemWithoutIdentity), ['systemIdentityDisabled']);
+        assert.deepEqual(findEncryptionProblems(systemWithoutIdentity), [{ kind: 'systemIdentityDisabled' }]);
     });
 
     it('compares identity types case-insensitively', () => {
