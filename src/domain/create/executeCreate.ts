@@ -11,6 +11,8 @@ import { resourceGroupStep } from './steps/resourceGroupStep';
 import type { CreateOptions, CreateStep, StepContext } from './steps/StepContext';
 import { vaultProtectionStep, vaultStep } from './steps/vaultStep';
 import { validatePlan } from './validatePlan';
+import { decideCreate, type CreateChange } from './decideCreate';
+import { DomainError } from '../errors';
 import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { runChange } from '../engine/runChange';
 
@@ -51,7 +53,17 @@ export async function executeCreate(factory: AzureClientFactory, plan: CreatePla
     const state = options.resume ?? emptyRunState();
     const ctx: StepContext = { factory, plan, state, options, journal: options.journal ?? noJournal };
     for (const phase of createPhases) {
-        const outcomes = await Promise.all(phase.map((id) => runStep(ctx, id, options.onProgress)));
+        // Decided again before each phase, on what the run holds by then (the vault it made or read, a resumed run's steps).
+        const changes = decideCreate({ state }, plan);
+        const outcomes = await Promise.all(
+            phase.map((id) =>
+                runStep(
+                    ctx,
+                    changes.find((change) => change.step === id)!,
+                    options.onProgress,
+                ),
+            ),
+        );
         const failure = outcomes.find((outcome) => outcome !== undefined);
         if (failure) {
             throw failure;
@@ -60,9 +72,10 @@ export async function executeCreate(factory: AzureClientFactory, plan: CreatePla
     return { registryId: state.registry!.id, keyIdentifier: state.key!.keyIdentifier, identityClientId: state.identity!.clientId, state };
 }
 
-async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCreateOptions['onProgress']): Promise<CreateStepFailedError | undefined> {
+async function runStep(ctx: StepContext, change: CreateChange, onProgress: ExecuteCreateOptions['onProgress']): Promise<CreateStepFailedError | undefined> {
+    const { step: id } = change;
     const step = steps[id];
-    if (!step.needed(ctx)) {
+    if (!change.needed) {
         onProgress?.({ step: id, status: 'skipped' });
         return undefined;
     }
@@ -75,7 +88,7 @@ async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCr
                 state: () => ctx.state,
                 failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state, error),
             },
-            { step: id, run: () => step.run(ctx), probe: step.probe && (() => step.probe!(ctx)) },
+            { step: id, run: () => (change.consent?.given === false ? refused(ctx) : step.run(ctx)), probe: step.probe && (() => step.probe!(ctx)) },
         );
     } catch (error) {
         onProgress?.({ step: id, status: 'failed' });
@@ -83,6 +96,11 @@ async function runStep(ctx: StepContext, id: CreateStepId, onProgress: ExecuteCr
     }
     onProgress?.({ step: id, status: 'succeeded' });
     return undefined;
+}
+
+/** A change made without its consent fails as its step: the one create asks for is purge protection on an existing vault. */
+function refused({ state }: StepContext): Promise<never> {
+    return Promise.reject(new DomainError('VaultPurgeProtectionDeclined', { vault: state.vault!.info.name }));
 }
 
 /** Records what a step cut off in flight (a failure, or a process that died) may have made, so cleanup and resume see it. */

@@ -10,6 +10,8 @@ import { DomainError } from '../errors';
 import type { CreatePlan } from './CreatePlan';
 import { readKey, requireUsableKey } from './steps/keyStep';
 import { validatePlan } from './validatePlan';
+import { decideCreate } from './decideCreate';
+import { emptyRunState } from './CreateRunState';
 
 /**
  * Read-only checks before anything is created, so a doomed run changes nothing: local rules, name
@@ -72,13 +74,13 @@ async function checkExistingVaultAndKey(factory: AzureClientFactory, plan: Creat
     return vault;
 }
 
-/** The rules an existing vault must meet (also used by the wizard to flag a vault when it is picked). */
-export function checkExistingVault(vault: VaultInfo, plan: Pick<CreatePlan, 'vault' | 'key'>): void {
+/** The rules an existing vault must meet; a change it needs without the user's consent is refused before any change. */
+function checkExistingVault(vault: VaultInfo, plan: CreatePlan): void {
     // A user-assigned identity is never a trusted service: no firewalled vault can serve a registry being created.
     if (isFirewalled(vault)) {
         throw new DomainError('VaultFirewallBlocksUserIdentity', { vault: vault.name });
     }
-    if (!vault.enablePurgeProtection && !(plan.vault.kind === 'existing' && plan.vault.enablePurgeProtection)) {
+    if (decideCreate({ state: emptyRunState(), vault }, plan).some((change) => change.consent?.given === false)) {
         throw new DomainError('VaultPurgeProtectionDeclined', { vault: vault.name });
     }
     if (plan.key.kind === 'new' && plan.key.keyType === 'RSA-HSM' && vault.sku !== 'premium') {

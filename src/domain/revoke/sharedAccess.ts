@@ -17,26 +17,16 @@ export interface AffectedRegistry {
 
 export type SharedCut = { readonly kind: 'grant'; readonly principalId: string } | { readonly kind: 'versions'; readonly versions: readonly string[] };
 
-/**
- * Every other CMK registry in the given subscriptions that the same cut takes off its key: a removed grant of an
- * identity another registry also uses on that vault, or disabled key versions another registry encrypts with (a
- * versionless registry uses the latest version).
- */
-export async function findAffectedRegistries(
-    factory: AzureClientFactory,
-    target: EncryptionTarget,
-    cut: SharedCut,
-    anyVersion = false,
-): Promise<AffectedRegistry[]> {
-    return affectedRegistries(await listRegistriesIn(factory, target.subscriptionIds), target, cut, anyVersion);
-}
-
 /** The registries of the given subscriptions: one list call per subscription, a few at a time. */
 export async function listRegistriesIn(factory: AzureClientFactory, subscriptionIds: readonly string[]): Promise<RegistrySummary[]> {
     return (await mapWithConcurrency([...subscriptionIds], 4, (subscriptionId) => listRegistriesInSubscription(factory, subscriptionId))).flat();
 }
 
-/** Which of `registries` (other than the target) the cut takes off their key, by name: no request. */
+/**
+ * Every other CMK registry of `registries` that the same cut takes off its key (no request): a removed grant of an
+ * identity another registry also uses on that vault, or disabled key versions another registry encrypts with (a
+ * versionless registry uses the latest version).
+ */
 export function affectedRegistries(registries: readonly RegistrySummary[], target: EncryptionTarget, cut: SharedCut, anyVersion = false): AffectedRegistry[] {
     return registries
         .filter((registry) => registry.id.toLowerCase() !== target.registry.id.toLowerCase())
@@ -91,7 +81,7 @@ export async function findRestoredWith(
     }
     const found = new Map<string, AffectedRegistry>();
     for (const cut of cuts) {
-        for (const registry of await findAffectedRegistries(factory, target, cut, restored.recoveredKey)) {
+        for (const registry of affectedRegistries(await listRegistriesIn(factory, target.subscriptionIds), target, cut, restored.recoveredKey)) {
             found.set(registry.id.toLowerCase(), registry);
         }
     }

@@ -18,9 +18,8 @@ export interface StepContext {
     readonly journal: StepJournal;
 }
 
+/** One step's requests; whether it runs is decided by `decideCreate`. */
 export type CreateStep = {
-    /** Whether the step has something to do for this plan and state (a retry skips finished steps). */
-    readonly needed: (ctx: StepContext) => boolean;
     readonly run: (ctx: StepContext) => Promise<void>;
     /** After a failure: record anything the failed request may still have created, so the report and cleanup see it. */
     readonly probe?: (ctx: StepContext) => Promise<void>;

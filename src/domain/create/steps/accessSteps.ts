@@ -5,7 +5,6 @@ import type { CreateStep } from './StepContext';
 
 /** Key-management rights for the signed-in user, only on a vault this run created (a new key needs them). */
 export const keyManagementAccessStep: CreateStep = {
-    needed: ({ state, plan }) => !state.keyManagementGrant && state.vault?.createdByRun === true && plan.key.kind === 'new',
     async run({ factory, state }) {
         state.keyManagementGrant = await grantKeyManagement(factory, state.vault!.info, await callerObjectId(factory.connection));
     },
@@ -13,7 +12,6 @@ export const keyManagementAccessStep: CreateStep = {
 
 /** get/wrapKey/unwrapKey (or the crypto service encryption role) for the registry's identity; nothing when it already has them. */
 export const encryptionAccessStep: CreateStep = {
-    needed: ({ state }) => !state.encryptionGrant,
     async run({ factory, state }) {
         state.encryptionGrant = await grantEncryptionAccess(factory, state.vault!.info, state.identity!.principalId);
     },

@@ -4,7 +4,6 @@ import { newIdentityId } from '../CreatePlan';
 import type { CreateStep, StepContext } from './StepContext';
 
 export const identityStep: CreateStep = {
-    needed: ({ state }) => !state.identity,
     async run({ factory, plan, state }) {
         if (plan.identity.kind === 'existing') {
             const ref = parseResourceId(plan.identity.id);

@@ -8,7 +8,6 @@ import { formatKeyIdentifier, parseKeyIdentifier } from '../../keys/keyIdentifie
 import type { CreateStep, StepContext } from './StepContext';
 
 export const keyStep: CreateStep = {
-    needed: ({ state }) => !state.key,
     async run(ctx) {
         const { factory, plan, state } = ctx;
         const vault = state.vault!.info;

@@ -17,7 +17,6 @@ export function registryBody(plan: CreatePlan, state: CreateRunState): Registry 
 }
 
 export const registryStep: CreateStep = {
-    needed: ({ state }) => !state.registry?.succeeded,
     async run({ factory, plan, state, journal }) {
         const ref = { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name: plan.registry.name };
         if (state.registry?.createdByRun) {

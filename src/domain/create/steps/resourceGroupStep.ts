@@ -4,7 +4,6 @@ import type { CreateStep } from './StepContext';
 
 /** A new group is created only when absent (an existing one is used, never claimed); an existing group is taken as picked. */
 export const resourceGroupStep: CreateStep = {
-    needed: ({ state }) => !state.resourceGroup,
     async run({ factory, plan, state }) {
         const id = resourceGroupId(plan);
         if (!plan.resourceGroup.create) {

@@ -2,14 +2,12 @@ import { getVault } from '../../access/getVault';
 import { toVaultInfo } from '../../access/VaultInfo';
 import { readTokenClaims } from '../../access/callerObjectId';
 import { createVault, updateVault } from '../../azure/vaults';
-import { DomainError } from '../../errors';
 import { defaultRetentionDays } from '../names';
 import { newVaultId } from '../CreatePlan';
 import type { CreateStep } from './StepContext';
 
 /** A new vault always has soft delete and purge protection (the registry's key must not be purgeable). */
 export const vaultStep: CreateStep = {
-    needed: ({ state }) => !state.vault,
     async run({ factory, plan, state }) {
         if (plan.vault.kind === 'existing') {
             state.vault = { info: await getVault(factory, plan.vault.id), createdByRun: false };
@@ -46,14 +44,10 @@ export const vaultStep: CreateStep = {
     },
 };
 
-/** On an existing vault without purge protection, turn it on only when the user agreed (irreversible). */
+/** On an existing vault without purge protection, turn it on (irreversible: `decideCreate` asks for the user's consent). */
 export const vaultProtectionStep: CreateStep = {
-    needed: ({ state }) => !!state.vault && !state.vault.info.enablePurgeProtection,
-    async run({ factory, plan, state }) {
+    async run({ factory, state }) {
         const vault = state.vault!;
-        if (plan.vault.kind !== 'existing' || !plan.vault.enablePurgeProtection) {
-            throw new DomainError('VaultPurgeProtectionDeclined', { vault: vault.info.name });
-        }
         vault.info = toVaultInfo(await updateVault(factory, vault.info, { enableSoftDelete: true, enablePurgeProtection: true }));
         state.purgeProtectionEnabledByRun = true;
     },
