@@ -12,6 +12,10 @@ import { configureGraph, graphSettingsOf } from './graph/resourceGraph';
 import { browserSessionRoute } from './auth/browserSession';
 import { clockRoute } from './clockRoute';
 
+/** An admin request's JSON body, its fields unchecked: each route checks what it reads (invalid JSON has none). */
+type AdminBody = Record<string, unknown> | undefined;
+const adminBody = (ex: HttpExchange): AdminBody => jsonBody(ex) as AdminBody;
+
 const isLoopback = (ip: string): boolean => ip === '::1' || /^127\.\d+\.\d+\.\d+$/.test(ip);
 /** A name or address that can only mean this machine (RFC 6761 `localhost`, 127/8, [::1]). */
 const isLocalHostName = (hostname: string): boolean =>
@@ -45,9 +49,9 @@ export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promi
             case 'GET faults':
                 return { status: 200, body: { rules: ctx.faults.list() } };
             case 'POST faults': {
-                const body = jsonBody(ex);
-                const rules = Array.isArray(body?.rules) ? body.rules : [body];
-                return { status: 201, body: { rules: rules.map((r: unknown) => ctx.faults.add(r)) } };
+                const body = adminBody(ex);
+                const rules: unknown[] = Array.isArray(body?.rules) ? body.rules : [body];
+                return { status: 201, body: { rules: rules.map((r) => ctx.faults.add(r)) } };
             }
             case 'DELETE faults':
                 ctx.faults.clear();
@@ -58,17 +62,17 @@ export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promi
                 return { status: 200, body: probeKeyAccess(ctx, registry) };
             }
             case 'POST principals':
-                return { status: 201, body: addPrincipal(ctx, jsonBody(ex)) };
+                return { status: 201, body: addPrincipal(ctx, adminBody(ex)) };
             case 'POST tokens':
-                return mintToken(ctx, jsonBody(ex));
+                return mintToken(ctx, adminBody(ex));
             case 'POST browser-session':
             case 'DELETE browser-session':
-                return browserSessionRoute(ctx, ex.method, jsonBody(ex));
+                return browserSessionRoute(ctx, ex.method, adminBody(ex));
             case 'GET clock':
             case 'POST clock':
-                return clockRoute(ctx, ex.method, jsonBody(ex));
+                return clockRoute(ctx, ex.method, adminBody(ex));
             case 'POST resource-graph':
-                return { status: 200, body: configureGraph(ctx, graphSettingsOf(jsonBody(ex))) };
+                return { status: 200, body: configureGraph(ctx, graphSettingsOf(adminBody(ex))) };
             default:
                 return { status: 404, body: { error: { code: 'NotFound', message: `No admin route ${what}.` } } };
         }
@@ -79,7 +83,7 @@ export async function handleAdmin(ctx: EmulatorContext, ex: HttpExchange): Promi
 }
 
 /** A further service principal (another tool or user) the tests can sign in as. */
-function addPrincipal(ctx: EmulatorContext, body: any): { clientId: string; clientSecret: string; objectId: string; displayName: string } {
+function addPrincipal(ctx: EmulatorContext, body: AdminBody): { clientId: string; clientSecret: string; objectId: string; displayName: string } {
     const principal = {
         clientId: randomUUID(),
         clientSecret: randomBytes(24).toString('base64url'),
@@ -93,7 +97,7 @@ function addPrincipal(ctx: EmulatorContext, body: any): { clientId: string; clie
 }
 
 /** Mints a token with chosen lifetime/audience (to test expiry and wrong-audience handling). */
-function mintToken(ctx: EmulatorContext, body: any): HttpReply {
+function mintToken(ctx: EmulatorContext, body: AdminBody): HttpReply {
     const principal = Object.values(ctx.world.principals).find((p) => p.clientId === (body?.clientId ?? ctx.env.clientId));
     if (!principal) return { status: 404, body: { error: { code: 'NotFound', message: 'Unknown clientId.' } } };
     const aud = String(body?.audience ?? ctx.env.armAudience);

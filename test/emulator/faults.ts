@@ -15,11 +15,23 @@ export interface FaultRule {
     fired: number;
 }
 
+/** A rule as the admin API receives it: JSON, checked by FaultStore.add. */
+interface FaultRuleInput {
+    method?: string;
+    pathPattern?: unknown;
+    hostPattern?: string;
+    nth?: number;
+    probability?: number;
+    times?: number;
+    action?: Record<string, unknown>;
+}
+
 /** Fault injection: each rule matches method + path regex, then fires on its nth match, with a probability, or up to `times`. */
 export class FaultStore {
     private rules: (FaultRule & { re: RegExp; hostRe?: RegExp })[] = [];
 
-    add(input: any): FaultRule {
+    add(body: unknown): FaultRule {
+        const input = body as FaultRuleInput | undefined;
         if (typeof input?.pathPattern !== 'string') throw badRequest('InvalidFault', 'pathPattern (a regular expression) is required.');
         const a = input.action ?? {};
         const valid = (typeof a.status === 'number' && typeof a.code === 'string') || a.drop === true || typeof a.delayMs === 'number' || a.lroFail === true;

@@ -38,7 +38,7 @@ export async function readExchange(req: IncomingMessage): Promise<HttpExchange> 
     };
 }
 
-export function jsonBody(ex: HttpExchange): any {
+export function jsonBody(ex: HttpExchange): unknown {
     if (ex.body.length === 0) return undefined;
     try {
         return JSON.parse(ex.body.toString('utf8'));

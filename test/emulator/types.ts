@@ -252,11 +252,30 @@ export interface SystemData {
     lastModifiedAt: string;
 }
 
+/** A JSON value: what a request body, an ARM template or a stored document is made of. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export interface JsonObject {
+    [key: string]: Json | undefined;
+}
+
+/**
+ * The envelope of an ARM resource write as the handlers read it. The body is the client's JSON, unchecked: a handler
+ * views `ArmRequest.body` through this (or its resource's own shape) and checks each field it uses.
+ */
+export interface ArmResourceBody<Properties = Record<string, unknown>> {
+    location?: string;
+    tags?: Record<string, string>;
+    name?: unknown;
+    type?: unknown;
+    properties?: Properties;
+}
+
 export interface ArmRequest {
     method: string;
     path: string;
     query: Record<string, string>;
-    body: any;
+    /** the parsed JSON body (undefined when there is none) */
+    body: unknown;
     principal: Principal;
     /** set by a fault rule `{lroFail: true}`: the long-running operation started by this request ends Failed */
     lroFail?: boolean;

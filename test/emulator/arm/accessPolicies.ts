@@ -1,4 +1,4 @@
-import type { AccessPolicy } from '../types';
+import type { AccessPolicy, ArmResourceBody } from '../types';
 import { lower } from '../ids';
 import { writtenBy } from './systemData';
 import { route, rx, ok, type Route } from './route';
@@ -33,7 +33,7 @@ export function applyAccessPolicyOperation(current: AccessPolicy[], op: string, 
 export const accessPolicyRoute = (pattern: string): Route =>
     route('PUT', rx(pattern), (ctx, req, p) => {
         const vault = requireVault(ctx, p.sub!, p.rg!, p.name!);
-        const changes = validateAccessPolicies(ctx, req.body?.properties?.accessPolicies);
+        const changes = validateAccessPolicies(ctx, (req.body as ArmResourceBody | undefined)?.properties?.accessPolicies);
         const op = lower(p.op!);
         vault.properties.accessPolicies = applyAccessPolicyOperation(vault.properties.accessPolicies, op, changes);
         vault.systemData = writtenBy(req.principal, ctx.clock.iso(), vault.systemData);

@@ -6,7 +6,15 @@ import { lower } from '../ids';
 import { requireGroup } from '../store';
 import { armBase, listOf, ok, route, rx, RG, type Route } from './route';
 import { completeOperation } from './operations';
-import { runDeployment, validateDeployment, DeploymentError, isoDuration, type DeploymentOperationRecord, type ErrorBody } from '../deployments';
+import {
+    runDeployment,
+    validateDeployment,
+    DeploymentError,
+    isoDuration,
+    type DeploymentOperationRecord,
+    type ErrorBody,
+    type TemplateParameterValues,
+} from '../deployments';
 
 type DeploymentDispatch = (req: {
     method: string;
@@ -58,8 +66,16 @@ const deploymentJson = (d: Deployment): unknown => ({
     },
 });
 
-function validateTemplate(body: any): void {
-    const template = body?.properties?.template;
+/** A deployment's PUT or validate body, `properties` as validateTemplate leaves them (the template an object; the rest unchecked). */
+interface DeploymentRequest {
+    template: { resources?: unknown };
+    parameters?: TemplateParameterValues;
+    mode?: string;
+}
+
+function validateTemplate(body: unknown): DeploymentRequest {
+    const properties = (body as { properties?: Partial<DeploymentRequest> } | undefined)?.properties;
+    const template = properties?.template;
     if (!template || typeof template !== 'object') {
         throw badRequest(
             'InvalidTemplate',
@@ -69,6 +85,7 @@ function validateTemplate(body: any): void {
     if (template.resources !== undefined && typeof template.resources !== 'object') {
         throw badRequest('InvalidTemplate', "Deployment template validation failed: 'resources' must be an array or object.");
     }
+    return { ...properties, template };
 }
 
 /** ARM's `DeploymentOperation`: the recorded operation under the deployment's id; a running one's duration so far. */
@@ -120,7 +137,7 @@ async function runInBackground(ctx: EmulatorContext, d: Deployment, principal: P
 
 function putDeployment(ctx: EmulatorContext, req: ArmRequest, p: Record<string, string>): ArmResponse {
     const group = requireGroup(ctx.world, p.sub!, p.rg!);
-    validateTemplate(req.body);
+    const request = validateTemplate(req.body);
     const id = `${group.id}/providers/Microsoft.Resources/deployments/${p.name}`;
     const d: Deployment = {
         id,
@@ -129,10 +146,10 @@ function putDeployment(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
         resourceGroup: group.name,
         provisioningState: 'Running',
         timestamp: ctx.clock.iso(),
-        template: req.body.properties.template,
-        parameters: req.body.properties.parameters ?? {},
+        template: request.template,
+        parameters: request.parameters ?? {},
         operationId: randomUUID(),
-        mode: req.body.properties.mode ?? 'Incremental',
+        mode: request.mode ?? 'Incremental',
         operations: [],
     };
     ctx.world.deployments[lower(id)] = d;
@@ -170,7 +187,7 @@ export const deploymentRoutes: Route[] = [
     }),
     route('POST', rx(`${DEPLOYMENTS}/(?<name>[^/]+)/validate`), async (ctx, req, p) => {
         const group = requireGroup(ctx.world, p.sub!, p.rg!);
-        validateTemplate(req.body);
+        const request = validateTemplate(req.body);
         try {
             const { validatedResources } = await validateDeployment(
                 {
@@ -180,16 +197,16 @@ export const deploymentRoutes: Route[] = [
                     location: group.location,
                     tenantId: ctx.world.tenantId,
                 },
-                req.body.properties.template,
-                req.body.properties.parameters ?? {},
+                request.template,
+                request.parameters ?? {},
             );
             return ok({
                 id: `/subscriptions/${p.sub}/resourceGroups/${p.rg}/providers/Microsoft.Resources/deployments/${p.name}`,
                 name: p.name,
                 properties: {
                     provisioningState: 'Succeeded',
-                    mode: req.body.properties.mode ?? 'Incremental',
-                    parameters: req.body.properties.parameters ?? {},
+                    mode: request.mode ?? 'Incremental',
+                    parameters: request.parameters ?? {},
                     validatedResources,
                 },
             });

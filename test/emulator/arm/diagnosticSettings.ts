@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, ArmResponse } from '../types';
+import type { ArmRequest, ArmResourceBody, ArmResponse } from '../types';
 import { ArmError, badRequest } from '../errors';
 import { lower } from '../ids';
 import { requireVault } from './vaultLifecycle';
@@ -129,7 +129,10 @@ function refuseReusedSink(ctx: EmulatorContext, next: DiagnosticSetting): void {
 }
 
 function putSetting(ctx: EmulatorContext, req: ArmRequest, resourceId: string, name: string): ArmResponse {
-    const props = req.body?.properties ?? {};
+    type SettingProperties = { logs?: unknown; metrics?: unknown; workspaceId?: unknown } & Partial<
+        Record<'storageAccountId' | 'eventHubAuthorizationRuleId' | 'eventHubName' | 'logAnalyticsDestinationType', string>
+    >;
+    const props = (req.body as ArmResourceBody<SettingProperties> | undefined)?.properties ?? {};
     const logs: LogSetting[] = Array.isArray(props.logs) ? props.logs : [];
     const metrics: MetricSetting[] = Array.isArray(props.metrics) ? props.metrics : [];
     validateCategories(logs, metrics);

@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, ResourceGroup } from '../types';
+import type { ArmRequest, ArmResourceBody, ResourceGroup } from '../types';
 import { badRequest, groupNotFound } from '../errors';
 import { groupId, inScopeOf, lower } from '../ids';
 import { findGroup } from '../store';
@@ -18,6 +18,7 @@ const groupJson = (g: ResourceGroup): unknown => ({
 });
 
 function putGroup(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string): ReturnType<Route['handle']> {
+    const body = req.body as ArmResourceBody | undefined;
     requireSubscription(ctx, sub);
     if (!/^[-\w._()]{1,90}$/.test(rg) || rg.endsWith('.')) {
         throw badRequest(
@@ -25,7 +26,7 @@ function putGroup(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string
             `The provided resource group name '${rg}' has these invalid characters: '${rg}'. The name can only be a letter, digit, '-', '.', '_', '(', and ')'.`,
         );
     }
-    const location = req.body?.location;
+    const location = body?.location;
     if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
     const existing = findGroup(ctx.world, sub, rg);
     if (existing) {
@@ -35,10 +36,10 @@ function putGroup(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string
                 `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}' in resource group '${existing.name}'. A resource group cannot be moved to a different location.`,
             );
         }
-        existing.tags = req.body?.tags ?? existing.tags;
+        existing.tags = body?.tags ?? existing.tags;
         return ok(groupJson(existing));
     }
-    const group: ResourceGroup = { id: groupId(sub, rg), name: rg, subscriptionId: sub, location, tags: req.body?.tags ?? {} };
+    const group: ResourceGroup = { id: groupId(sub, rg), name: rg, subscriptionId: sub, location, tags: body?.tags ?? {} };
     ctx.world.groups[lower(group.id)] = group;
     return ok(groupJson(group), 201);
 }
@@ -82,7 +83,8 @@ export const groupRoutes: Route[] = [
     route('PATCH', rx(RG), (ctx, req, p) => {
         const g = findGroup(ctx.world, p.sub!, p.rg!);
         if (!g) throw groupNotFound(p.rg!);
-        if (req.body?.tags) g.tags = req.body.tags;
+        const tags = (req.body as ArmResourceBody | undefined)?.tags;
+        if (tags) g.tags = tags;
         return ok(groupJson(g));
     }),
     route('DELETE', rx(RG), (ctx, req, p) => deleteGroup(ctx, req, p.sub!, p.rg!)),

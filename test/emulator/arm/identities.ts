@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, UserAssignedIdentity } from '../types';
+import type { ArmRequest, ArmResourceBody, UserAssignedIdentity } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
 import { lower, lowerGroupSegment, providerId } from '../ids';
 import { requireGroup } from '../store';
@@ -31,6 +31,7 @@ function createdIdentityJson(i: UserAssignedIdentity, apiVersion: string | undef
 }
 
 function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string, name: string): ReturnType<Route['handle']> {
+    const body = req.body as ArmResourceBody | undefined;
     const group = requireGroup(ctx.world, sub, rg);
     if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/.test(name)) {
         throw badRequest(
@@ -38,12 +39,12 @@ function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
             `Resource name ${name} is invalid. The name can be between 3 and 128 characters long and can contain only letters, numbers, hyphens and underscores, starting with a letter or number.`,
         );
     }
-    const location = req.body?.location;
+    const location = body?.location;
     if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
     const id = providerId(sub, group.name, IDENTITY_TYPE, name);
     const existing = ctx.world.identities[lower(id)];
     if (existing) {
-        existing.tags = req.body?.tags ?? existing.tags;
+        existing.tags = body?.tags ?? existing.tags;
         return ok(identityJson(existing));
     }
     const identity: UserAssignedIdentity = {
@@ -52,7 +53,7 @@ function putIdentity(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
         subscriptionId: sub,
         resourceGroup: group.name,
         location,
-        tags: req.body?.tags ?? {},
+        tags: body?.tags ?? {},
         principalId: randomUUID(),
         clientId: randomUUID(),
         tenantId: ctx.world.tenantId,
@@ -84,7 +85,8 @@ export const identityRoutes: Route[] = [
         requireGroup(ctx.world, p.sub!, p.rg!);
         const identity = ctx.world.identities[lower(providerId(p.sub!, p.rg!, IDENTITY_TYPE, p.name!))];
         if (!identity) throw resourceNotFound(IDENTITY_TYPE, p.name!, p.rg);
-        if (req.method === 'PATCH' && req.body?.tags) identity.tags = req.body.tags;
+        const tags = (req.body as ArmResourceBody | undefined)?.tags;
+        if (req.method === 'PATCH' && tags) identity.tags = tags;
         return ok(identityJson(identity));
     }),
     route('DELETE', rx(`${IDENTITY}/(?<name>[^/]+)`), (ctx, _req, p) => {

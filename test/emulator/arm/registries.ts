@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, ArmResponse, Registry } from '../types';
+import type { ArmRequest, ArmResourceBody, ArmResponse, Registry } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
 import { dotnetTime, lower, providerId } from '../ids';
 import { writtenBy } from './systemData';
@@ -13,7 +13,15 @@ import { armBase, route, rx, SUB, RG, ok, type Route } from './route';
 import { advance, onOperationComplete, settleOperationsFor, startOperation } from './operations';
 import { identityJson } from './registryIdentity';
 import { registryShape } from './registryShape';
-import { REGISTRY_TYPE, newRegistryDraft, nextRegistryState, registryJson, registryNameProblem, requireNameAvailable } from './registryModel';
+import {
+    REGISTRY_TYPE,
+    newRegistryDraft,
+    nextRegistryState,
+    registryJson,
+    registryNameProblem,
+    requireNameAvailable,
+    type RegistryRequestBody,
+} from './registryModel';
 
 const NAMESPACE = 'Microsoft.ContainerRegistry';
 
@@ -29,6 +37,7 @@ function finish(ctx: EmulatorContext, op: import('../types').AsyncOperation): vo
 }
 
 function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, string>): ArmResponse {
+    const body = req.body as RegistryRequestBody | undefined;
     const group = requireGroup(ctx.world, p.sub!, p.rg!);
     const id = providerId(p.sub!, group.name, REGISTRY_TYPE, p.name!);
     settleOperationsFor(ctx, id);
@@ -36,13 +45,13 @@ function writeRegistry(ctx: EmulatorContext, req: ArmRequest, p: Record<string, 
     const isPatch = req.method === 'PATCH';
     if (!current && isPatch) throw resourceNotFound(REGISTRY_TYPE, p.name!, p.rg);
     if (!current) requireNameAvailable(ctx, p.name!, id);
-    const location = current?.location ?? req.body?.location;
+    const location = current?.location ?? body?.location;
     if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
     const draft = current ?? newRegistryDraft({ id, name: p.name!, subscriptionId: p.sub!, resourceGroup: group.name, location }, ctx.clock.date());
     const before = current ? (current.systemData ?? { createdAt: current.creationDate.replace(/Z$/, '+00:00') }) : undefined;
     const at = dotnetTime('+00:00', ctx.clock.date());
-    const written = { systemData: writtenBy(req.principal, at, before), ...policyTimes(current, req.body, at) };
-    const next = trackEncryptionIdentity(ctx, current, { ...nextRegistryState(ctx, current, draft, req.body, isPatch), ...written });
+    const written = { systemData: writtenBy(req.principal, at, before), ...policyTimes(current, body, at) };
+    const next = trackEncryptionIdentity(ctx, current, { ...nextRegistryState(ctx, current, draft, body, isPatch), ...written });
     refuseContentTrustOnCmk(next);
     const apiVersion = req.query['api-version']!;
     if (current && registryShape(apiVersion).synchronousUpdates && !req.lroFail && !provisionsIdentityOrKey(current, next)) {
@@ -97,7 +106,11 @@ function provisionsIdentityOrKey(current: Registry, next: Registry): boolean {
 }
 
 /** When the retention and soft-delete policies were last written: at creation, then only by a write that sends them. */
-function policyTimes(current: Registry | undefined, body: any, at: string): Pick<Registry, 'retentionUpdatedAt' | 'softDeleteUpdatedAt'> {
+function policyTimes(
+    current: Registry | undefined,
+    body: RegistryRequestBody | undefined,
+    at: string,
+): Pick<Registry, 'retentionUpdatedAt' | 'softDeleteUpdatedAt'> {
     const sent = body?.properties?.policies ?? {};
     const created = current?.retentionUpdatedAt ?? current?.creationDate.replace(/Z$/, '+00:00');
     return {
@@ -131,10 +144,11 @@ const REGISTRIES = `${RG}/providers/Microsoft\\.ContainerRegistry/registries`;
 export const registryRoutes: Route[] = [
     route('POST', rx(`${SUB}/providers/Microsoft\\.ContainerRegistry/checkNameAvailability`), (ctx, req, p) => {
         requireSubscription(ctx, p.sub!);
-        if (lower(String(req.body?.type ?? '')) !== lower(REGISTRY_TYPE)) {
-            throw badRequest('InvalidResourceType', `The resource type '${req.body?.type}' is not valid; expected '${REGISTRY_TYPE}'.`);
+        const body = req.body as ArmResourceBody | undefined;
+        if (lower(String(body?.type ?? '')) !== lower(REGISTRY_TYPE)) {
+            throw badRequest('InvalidResourceType', `The resource type '${String(body?.type)}' is not valid; expected '${REGISTRY_TYPE}'.`);
         }
-        const name = String(req.body?.name ?? '');
+        const name = String(body?.name ?? '');
         const problem = registryNameProblem(name);
         if (problem) return ok({ nameAvailable: false, reason: 'Invalid', message: problem });
         if (findRegistryByName(ctx.world, name)) {

@@ -18,6 +18,12 @@ export interface KeyRef {
 }
 const DATA_KEY_ALGORITHM = 'RSA-OAEP';
 
+/** `encryption.keyVaultProperties` as a registry write sends it (unchecked JSON: establishEncryption checks both fields). */
+export interface KeyVaultPropertiesRequest {
+    keyIdentifier?: unknown;
+    identity?: unknown;
+}
+
 export function parseKeyIdentifier(ctx: EmulatorContext, kid: unknown): KeyRef {
     const m = typeof kid === 'string' ? /^https:\/\/([^./]+)\.([^/]+)\/keys\/([^/]+)(?:\/([0-9a-fA-F]{32}))?\/?$/.exec(kid) : null;
     if (!m || `.${lower(m[2]!)}` !== lower(ctx.env.keyVaultDnsSuffix)) {
@@ -84,16 +90,19 @@ export function establishEncryption(
     ctx: EmulatorContext,
     registry: Pick<Registry, 'id' | 'name'>,
     identity: RegistryIdentity | undefined,
-    kvp: any,
+    kvp: KeyVaultPropertiesRequest,
 ): { encryption: RegistryEncryption; dataKey: WrappedDataKey } {
-    const ref = parseKeyIdentifier(ctx, kvp?.keyIdentifier);
-    const caller = encryptionCaller(ctx, registry, identity, kvp?.identity);
+    const ref = parseKeyIdentifier(ctx, kvp.keyIdentifier);
+    const caller = encryptionCaller(ctx, registry, identity, kvp.identity);
+    // both checked above: a Key Vault key URL, and 'system' or a client id
+    const keyIdentifier = String(kvp.keyIdentifier);
+    const identityValue = String(kvp.identity);
     const vault = findVaultByName(ctx.world, ref.vaultName);
-    if (!vault) throw badRequest('KeyVaultNotFound', `The key vault '${ref.vaultName}' of key '${kvp.keyIdentifier}' was not found.`);
+    if (!vault) throw badRequest('KeyVaultNotFound', `The key vault '${ref.vaultName}' of key '${keyIdentifier}' was not found.`);
     const denied = (e: ArmError): ArmError =>
         badRequest(
             'KeyVaultKeyAccessDenied',
-            `The identity '${kvp.identity}' of registry '${registry.name}' cannot use key '${kvp.keyIdentifier}' (it needs get, wrapKey and unwrapKey): ${e.code}${e.innerCode ? `/${e.innerCode}` : ''}: ${e.message}`,
+            `The identity '${identityValue}' of registry '${registry.name}' cannot use key '${keyIdentifier}' (it needs get, wrapKey and unwrapKey): ${e.code}${e.innerCode ? `/${e.innerCode}` : ''}: ${e.message}`,
         );
     try {
         authorizeKeyOperation(ctx.world, vault, caller, 'get', ref.keyName);
@@ -101,7 +110,7 @@ export function establishEncryption(
         if (!version.kty.startsWith('RSA')) {
             throw badRequest(
                 'UnsupportedKeyType',
-                `Key '${kvp.keyIdentifier}' is of type ${version.kty}; Azure Container Registry supports only RSA or RSA-HSM keys.`,
+                `Key '${keyIdentifier}' is of type ${version.kty}; Azure Container Registry supports only RSA or RSA-HSM keys.`,
             );
         }
         const dataKey = randomBytes(32);
@@ -113,9 +122,9 @@ export function establishEncryption(
             encryption: {
                 status: 'enabled',
                 keyVaultProperties: {
-                    keyIdentifier: kvp.keyIdentifier,
+                    keyIdentifier,
                     versionedKeyIdentifier: versioned,
-                    identity: lower(kvp.identity) === 'system' ? 'system' : lower(kvp.identity),
+                    identity: lower(identityValue) === 'system' ? 'system' : lower(identityValue),
                     keyRotationEnabled: !ref.version,
                 },
             },

@@ -7,11 +7,17 @@ import { findIdentity } from '../store';
 
 const TYPES = ['systemassigned', 'userassigned', 'none'];
 
+/** A registry write's `identity` as the client sends it (unchecked JSON; `null` entries remove a user-assigned identity). */
+export interface RegistryIdentityRequest {
+    type?: unknown;
+    userAssignedIdentities?: Record<string, unknown> | null;
+}
+
 /** The registry identity after a PUT (replace) or PATCH (merge; `null` entries remove a user-assigned identity). */
 export function nextRegistryIdentity(
     ctx: EmulatorContext,
     current: RegistryIdentity | undefined,
-    requested: any,
+    requested: RegistryIdentityRequest | null | undefined,
     isPatch: boolean,
 ): RegistryIdentity | undefined {
     if (requested === undefined || requested === null) return isPatch ? current : undefined;
@@ -31,7 +37,7 @@ export function nextRegistryIdentity(
     let map: Record<string, { principalId: string; clientId: string }> | undefined;
     if (user) {
         map = isPatch || requested.userAssignedIdentities === undefined ? { ...(current?.userAssignedIdentities ?? {}) } : {};
-        for (const [id, value] of Object.entries((requested.userAssignedIdentities ?? {}) as Record<string, unknown>)) {
+        for (const [id, value] of Object.entries(requested.userAssignedIdentities ?? {})) {
             const existingKey = Object.keys(map).find((k) => lower(k) === lower(id));
             if (value === null) {
                 if (existingKey) delete map[existingKey];

@@ -1,10 +1,10 @@
 import type { EmulatorContext } from '../context';
-import type { Registry } from '../types';
+import type { ArmResourceBody, Registry } from '../types';
 import { badRequest, conflict } from '../errors';
 import { dotnetTime, lower } from '../ids';
 import { findRegistryByName } from '../store';
-import { nextRegistryIdentity, identityJson } from './registryIdentity';
-import { establishEncryption, identityNotAccessible, rotationTimestamp } from './registryEncryption';
+import { nextRegistryIdentity, identityJson, type RegistryIdentityRequest } from './registryIdentity';
+import { establishEncryption, identityNotAccessible, rotationTimestamp, type KeyVaultPropertiesRequest } from './registryEncryption';
 import { registryShape, shapeRegistryProperties } from './registryShape';
 
 export const REGISTRY_TYPE = 'Microsoft.ContainerRegistry/registries';
@@ -20,6 +20,16 @@ const MUTABLE = [
     'metadataSearch',
     'roleAssignmentMode',
 ];
+
+/** A registry write's body as the client sends it: unchecked JSON, each field checked where nextRegistryState reads it. */
+export interface RegistryRequestBody extends ArmResourceBody<RegistryRequestProperties> {
+    sku?: { name?: unknown };
+    identity?: RegistryIdentityRequest | null;
+}
+export type RegistryRequestProperties = Record<string, unknown> & {
+    encryption?: { status?: unknown; keyVaultProperties?: KeyVaultPropertiesRequest };
+    policies?: Record<string, unknown>;
+};
 
 export const registryNameProblem = (name: string): string | undefined =>
     /^[a-zA-Z0-9]{5,50}$/.test(name)
@@ -38,14 +48,14 @@ export function requireNameAvailable(ctx: EmulatorContext, name: string, id: str
     }
 }
 
-function skuOf(body: any, fallback?: string): string {
+function skuOf(body: RegistryRequestBody | undefined, fallback?: string): string {
     const name = body?.sku?.name ?? fallback;
     const sku = SKUS.find((s) => lower(s) === lower(String(name ?? '')));
     if (!sku) throw badRequest('InvalidSku', `The SKU '${name}' is not valid. Valid SKUs: ${SKUS.join(', ')}.`);
     return sku;
 }
 
-const keyPropsDiffer = (a: any, b: any): boolean =>
+const keyPropsDiffer = (a: KeyVaultPropertiesRequest, b: KeyVaultPropertiesRequest | undefined): boolean =>
     lower(String(a?.keyIdentifier ?? '')) !== lower(String(b?.keyIdentifier ?? '')) || lower(String(a?.identity ?? '')) !== lower(String(b?.identity ?? ''));
 
 /**
@@ -53,8 +63,14 @@ const keyPropsDiffer = (a: any, b: any): boolean =>
  * ACR rule enforced: Premium for CMK, encryption only at creation and never disabled, a valid encryption
  * identity, and real get/wrap/unwrap access to the key when encryption is set or rotated.
  */
-export function nextRegistryState(ctx: EmulatorContext, current: Registry | undefined, draft: Registry, body: any, isPatch: boolean): Registry {
-    const props = body?.properties ?? {};
+export function nextRegistryState(
+    ctx: EmulatorContext,
+    current: Registry | undefined,
+    draft: Registry,
+    body: RegistryRequestBody | undefined,
+    isPatch: boolean,
+): Registry {
+    const props: RegistryRequestProperties = body?.properties ?? {};
     normalizeKeyVaultPropertyNames(props);
     const next: Registry = {
         ...draft,
@@ -88,16 +104,17 @@ export function nextRegistryState(ctx: EmulatorContext, current: Registry | unde
         return { ...next, encryption: current.encryption, dataKey: current.dataKey }; // unchanged encryption: no rotation
     }
     const kvp = { ...(current?.encryption.keyVaultProperties ?? {}), ...(wanted?.keyVaultProperties ?? {}) };
+    const kvpIdentity = kvp.identity;
     if (
         current &&
         hasCmk &&
-        typeof kvp.identity === 'string' &&
-        !/^system$/i.test(kvp.identity) &&
+        typeof kvpIdentity === 'string' &&
+        !/^system$/i.test(kvpIdentity) &&
         !Object.values(next.identity?.userAssignedIdentities ?? {}).some(
-            (u) => lower(u.clientId) === lower(kvp.identity) || lower(u.principalId) === lower(kvp.identity),
+            (u) => lower(u.clientId) === lower(kvpIdentity) || lower(u.principalId) === lower(kvpIdentity),
         )
     ) {
-        throw identityNotAccessible(next, kvp.identity); // rotation with an identity the registry no longer has
+        throw identityNotAccessible(next, kvpIdentity); // rotation with an identity the registry no longer has
     }
     const { encryption, dataKey } = establishEncryption(ctx, next, next.identity, kvp);
     if (current && hasCmk) {
@@ -150,8 +167,8 @@ export const newRegistryDraft = (init: Pick<Registry, 'id' | 'name' | 'subscript
 });
 
 /** ARM reads property names case-insensitively: the source document's template writes `KeyIdentifier`. */
-function normalizeKeyVaultPropertyNames(props: any): void {
+function normalizeKeyVaultPropertyNames(props: RegistryRequestProperties): void {
     const kvp = props.encryption?.keyVaultProperties;
     if (!kvp || typeof kvp !== 'object') return;
-    props.encryption.keyVaultProperties = Object.fromEntries(Object.entries(kvp).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
+    props.encryption!.keyVaultProperties = Object.fromEntries(Object.entries(kvp).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
 }

@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, ArmResponse, RoleAssignment } from '../types';
+import type { ArmRequest, ArmResourceBody, ArmResponse, RoleAssignment } from '../types';
 import { ArmError, badRequest, conflict, notFound } from '../errors';
 import { dotnetTime, inScopeOf, isGuid, lower, parseResourceId } from '../ids';
 import { directoryObjectType, principalExists, findGroup } from '../store';
@@ -70,7 +70,9 @@ function optionalProperties(props: Record<string, unknown>): Pick<RoleAssignment
 function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, name: string): ReturnType<Route['handle']> {
     if (!isGuid(name)) throw badRequest('InvalidRoleAssignmentId', `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
     requireScope(ctx, scope);
-    const props = req.body?.properties ?? {};
+    const body = req.body as
+        ArmResourceBody<{ roleDefinitionId?: unknown; principalId?: unknown; principalType?: string } & Record<string, unknown>> | undefined;
+    const props = body?.properties ?? {};
     const role = findRole(String(props.roleDefinitionId ?? ''));
     if (!role) {
         throw badRequest(
@@ -81,25 +83,26 @@ function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, nam
         );
     }
     if (!isGuid(props.principalId)) throw badRequest('InvalidPrincipalId', 'A valid principal ID must be provided for role assignment.');
+    const principalId = props.principalId;
     // Azure skips the directory lookup when principalType is given (replication delay); so does the emulator.
-    if (!props.principalType && !principalExists(ctx.world, props.principalId)) {
+    if (!props.principalType && !principalExists(ctx.world, principalId)) {
         throw badRequest(
             'PrincipalNotFound',
-            `Principal ${props.principalId.replace(/-/g, '')} does not exist in the directory ${ctx.world.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+            `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${ctx.world.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
         );
     }
     const id = assignmentId(scope, name);
     const roleDefinitionId = roleDefinitionResourceId(scope, role.id);
     const existing = ctx.world.roleAssignments[lower(id)];
     if (existing) {
-        if (lower(existing.principalId) !== lower(props.principalId) || findRole(existing.roleDefinitionId)?.id !== role.id) {
+        if (lower(existing.principalId) !== lower(principalId) || findRole(existing.roleDefinitionId)?.id !== role.id) {
             throw badRequest('RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
         }
         Object.assign(existing, optionalProperties(props), { updatedOn: ctx.clock.iso(), updatedBy: req.principal.objectId });
         return ok(json(existing, true), 201);
     }
     const duplicate = Object.values(ctx.world.roleAssignments).find(
-        (a) => lower(a.scope) === lower(scope) && lower(a.principalId) === lower(props.principalId) && findRole(a.roleDefinitionId)?.id === role.id,
+        (a) => lower(a.scope) === lower(scope) && lower(a.principalId) === lower(principalId) && findRole(a.roleDefinitionId)?.id === role.id,
     );
     if (duplicate) throw conflict('RoleAssignmentExists', 'The role assignment already exists.');
     const assignment: RoleAssignment = {
@@ -107,8 +110,8 @@ function putAssignment(ctx: EmulatorContext, req: ArmRequest, scope: string, nam
         name: lower(name),
         scope,
         roleDefinitionId,
-        principalId: props.principalId,
-        principalType: props.principalType ?? directoryObjectType(ctx.world, props.principalId) ?? 'ServicePrincipal',
+        principalId,
+        principalType: props.principalType ?? directoryObjectType(ctx.world, principalId) ?? 'ServicePrincipal',
         createdOn: ctx.clock.iso(),
         createdBy: req.principal.objectId,
         updatedBy: req.principal.objectId,

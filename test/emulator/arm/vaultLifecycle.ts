@@ -31,15 +31,18 @@ export function validateAccessPolicies(ctx: EmulatorContext, policies: unknown):
     });
 }
 
+/** Vault `properties` as a client sends them (unchecked JSON): mergeVaultProperties holds them to VaultProperties. */
+export type VaultPropertiesRequest = Partial<Omit<VaultProperties, 'accessPolicies' | 'rbacSent'>> & { accessPolicies?: unknown; createMode?: string };
+
 /** Vault properties as Azure computes them from a PUT/PATCH, with the irreversible switches enforced. */
 export function mergeVaultProperties(
     ctx: EmulatorContext,
     existing: VaultProperties | undefined,
-    incoming: any,
+    incoming: VaultPropertiesRequest | undefined,
     apiVersion: string,
     isPatch: boolean,
 ): VaultProperties {
-    const p = incoming ?? {};
+    const p: VaultPropertiesRequest = incoming ?? {};
     const base: Partial<VaultProperties> = isPatch || existing ? (existing ?? {}) : {};
     const tenantId = p.tenantId ?? base.tenantId;
     if (!isGuid(tenantId)) throw badRequest('BadRequest', 'The parameter properties.tenantId is required and must be a GUID.');
@@ -90,7 +93,7 @@ export function mergeVaultProperties(
 
 const optionalFlag = (
     name: 'enabledForDeployment' | 'enabledForDiskEncryption' | 'enabledForTemplateDeployment',
-    p: any,
+    p: VaultPropertiesRequest,
     base: Partial<VaultProperties>,
 ): Partial<VaultProperties> => {
     const value = typeof p[name] === 'boolean' ? p[name] : base[name];

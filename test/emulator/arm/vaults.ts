@@ -1,20 +1,23 @@
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, Vault } from '../types';
+import type { ArmRequest, ArmResourceBody, Vault } from '../types';
 import { badRequest, conflict, resourceNotFound } from '../errors';
 import { lower, providerId } from '../ids';
 import { writtenBy } from './systemData';
 import { findVaultByName, requireGroup } from '../store';
 import { requireSubscription } from './subscriptions';
 import { route, rx, SUB, RG, listOf, ok, type Route } from './route';
-import { mergeVaultProperties, requireVault, softDeleteVault, validateVaultName, vaultJson, VAULT_TYPE } from './vaultLifecycle';
+import { mergeVaultProperties, requireVault, softDeleteVault, validateVaultName, vaultJson, VAULT_TYPE, type VaultPropertiesRequest } from './vaultLifecycle';
 import { accessPolicyRoute } from './accessPolicies';
 import { deletedVaultRoutes } from './deletedVaults';
 
+type VaultBody = ArmResourceBody<VaultPropertiesRequest> | undefined;
+
 function createVault(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: string, name: string): ReturnType<Route['handle']> {
+    const body = req.body as VaultBody;
     validateVaultName(name);
     const group = requireGroup(ctx.world, sub, rg);
     const deleted = ctx.world.deletedVaults[lower(name)];
-    if (deleted && req.body?.properties?.createMode === 'recover') {
+    if (deleted && body?.properties?.createMode === 'recover') {
         delete ctx.world.deletedVaults[lower(name)];
         ctx.world.vaults[lower(deleted.vault.id)] = deleted.vault;
         return ok(vaultJson(ctx, deleted.vault, req.query['api-version']));
@@ -31,16 +34,16 @@ function createVault(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: str
             `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be recovered or purged before reusing the name. For more information on soft delete and purging a vault follow this link https://go.microsoft.com/fwlink/?linkid=2147740.`,
         );
     }
-    const location = req.body?.location;
+    const location = body?.location;
     if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
-    const properties = mergeVaultProperties(ctx, undefined, req.body?.properties, req.query['api-version']!, false);
+    const properties = mergeVaultProperties(ctx, undefined, body?.properties, req.query['api-version']!, false);
     const vault: Vault = {
         id: providerId(sub, group.name, VAULT_TYPE, name),
         name,
         subscriptionId: sub,
         resourceGroup: group.name,
         location,
-        tags: req.body?.tags ?? {},
+        tags: body?.tags ?? {},
         properties,
         keys: {},
         systemData: writtenBy(req.principal, ctx.clock.iso()),
@@ -58,8 +61,9 @@ function putOrPatch(ctx: EmulatorContext, req: ArmRequest, p: Record<string, str
         if (req.method === 'PATCH') throw resourceNotFound(VAULT_TYPE, p.name!, p.rg);
         return createVault(ctx, req, p.sub!, p.rg!, p.name!);
     }
-    existing.properties = mergeVaultProperties(ctx, existing.properties, req.body?.properties, req.query['api-version']!, req.method === 'PATCH');
-    if (req.body?.tags) existing.tags = req.body.tags;
+    const body = req.body as VaultBody;
+    existing.properties = mergeVaultProperties(ctx, existing.properties, body?.properties, req.query['api-version']!, req.method === 'PATCH');
+    if (body?.tags) existing.tags = body.tags;
     existing.systemData = writtenBy(req.principal, ctx.clock.iso(), existing.systemData);
     return ok(vaultJson(ctx, existing, req.query['api-version']));
 }
@@ -83,7 +87,7 @@ export const vaultRoutes: Route[] = [
         );
     }),
     route('POST', rx(`${SUB}/providers/Microsoft\\.KeyVault/checkNameAvailability`), (ctx, req) => {
-        const name = String(req.body?.name ?? '');
+        const name = String((req.body as VaultBody)?.name ?? '');
         try {
             validateVaultName(name);
         } catch (e) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
-import type { ArmRequest, ArmResponse, TrackedResource } from '../types';
+import type { ArmRequest, ArmResourceBody, ArmResponse, TrackedResource } from '../types';
 import { badRequest, resourceNotFound } from '../errors';
 import { dotnetTime, lower, providerId } from '../ids';
 import { requireGroup } from '../store';
@@ -78,7 +78,8 @@ function putWorkspace(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: st
     const group = requireGroup(ctx.world, sub, rg);
     // Log Analytics: 4–63 letters, digits and hyphens, starting and ending with a letter or digit (the code is not recorded).
     if (!/^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/.test(name)) throw badRequest('InvalidParameter', `Workspace name '${name}' is invalid.`);
-    const props = req.body?.properties ?? {};
+    const body = req.body as ArmResourceBody<{ sku?: { name?: string }; retentionInDays?: unknown }> | undefined;
+    const props = body?.properties ?? {};
     const existing = findWorkspace(ctx, providerId(sub, group.name, WORKSPACE_TYPE, name));
     const at = dotnetTime('Z', ctx.clock.date());
     if (existing) {
@@ -87,16 +88,16 @@ function putWorkspace(ctx: EmulatorContext, req: ArmRequest, sub: string, rg: st
             existing.lastSkuUpdate = at;
         }
         if (typeof props.retentionInDays === 'number') existing.retentionInDays = props.retentionInDays;
-        if (req.body?.tags) existing.tags = req.body.tags;
+        if (body?.tags) existing.tags = body.tags;
         existing.modifiedDate = at;
         return ok(workspaceJson(ctx, existing));
     }
-    const location = req.body?.location;
+    const location = body?.location;
     if (typeof location !== 'string' || !location) throw badRequest('LocationRequired', 'The location property is required for this definition.');
     const workspace = newWorkspace(sub, group.name, name, location, ctx.clock.date());
     if (props.sku?.name) workspace.sku = props.sku.name;
     if (typeof props.retentionInDays === 'number') workspace.retentionInDays = props.retentionInDays;
-    workspace.tags = req.body?.tags ?? {};
+    workspace.tags = body?.tags ?? {};
     workspacesOf(ctx)[lower(workspace.id)] = workspace;
     // The create answer still says Creating; the Location header is the workspace itself, whose GET says Succeeded.
     return {

@@ -2,6 +2,8 @@ import { invalidTemplate } from './deploymentError';
 import type { EvaluationScope } from './evaluationScope';
 import { evaluateTemplateValue } from './expressionEvaluator';
 import type { ResourceScope } from './resourceIds';
+import type { TemplateResourceDefinition } from './types';
+import { isJsonObject, member } from '../json';
 
 // A template resource of type Microsoft.Resources/deployments (a nested deployment). ARM deploys it as a real
 // deployment, at `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Resources/deployments/{name}`
@@ -21,7 +23,7 @@ export const isDeploymentType = (type: string): boolean => type.toLowerCase() ==
 
 /** The group a resource is deployed to: the nested deployment's target, or the deployment's own group. */
 export async function deploymentTarget(
-    definition: Record<string, any>,
+    definition: TemplateResourceDefinition,
     type: string,
     name: string,
     context: ResourceScope,
@@ -38,27 +40,23 @@ export async function deploymentTarget(
     return { subscriptionId: subscriptionId ?? context.subscriptionId, resourceGroup: resourceGroup ?? context.resourceGroup };
 }
 
-function scopeOf(properties: Record<string, any> | undefined): 'inner' | 'outer' {
-    const scope = properties?.expressionEvaluationOptions?.scope;
+function scopeOf(properties: unknown): 'inner' | 'outer' {
+    const scope = member(member(properties, 'expressionEvaluationOptions'), 'scope');
     if (scope === undefined || /^(outer|notspecified)$/i.test(String(scope))) return 'outer';
     if (/^inner$/i.test(String(scope))) return 'inner';
     throw invalidTemplate(`The expression evaluation scope '${String(scope)}' is not valid: expected 'inner' or 'outer'.`);
 }
 
 /** The part of a resource definition whose expressions the parent evaluates (an inner-scoped nested template is not). */
-export function parentEvaluatedPart(type: string, definition: Record<string, any>): Record<string, any> {
+export function parentEvaluatedPart(type: string, definition: TemplateResourceDefinition): TemplateResourceDefinition {
     if (!isDeploymentType(type) || scopeOf(definition.properties) !== 'inner') return definition;
     const { template: _own, ...properties } = definition.properties as Record<string, unknown>;
     return { ...definition, properties };
 }
 
 /** `properties` of the nested deployment's PUT, evaluated as ARM does for the chosen scope. */
-export async function nestedDeploymentProperties(
-    name: string,
-    properties: Record<string, any> | undefined,
-    scope: EvaluationScope,
-): Promise<Record<string, unknown>> {
-    if (!properties || typeof properties.template !== 'object' || properties.template === null) {
+export async function nestedDeploymentProperties(name: string, properties: unknown, scope: EvaluationScope): Promise<Record<string, unknown>> {
+    if (!isJsonObject(properties) || typeof properties.template !== 'object' || properties.template === null) {
         throw invalidTemplate(`The nested deployment '${name}' needs an inline properties.template (templateLink is not supported by the emulator).`);
     }
     const { template, parameters, ...rest } = properties;

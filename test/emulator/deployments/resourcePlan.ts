@@ -3,6 +3,7 @@ import type { EvaluationScope } from './evaluationScope';
 import { collectExpressions, evaluateExpression, evaluateTemplateValue, forEachCall } from './expressionEvaluator';
 import { deploymentTarget, parentEvaluatedPart } from './nestedDeployment';
 import { extensionResourceId, groupResourceId } from './resourceIds';
+import type { ArmTemplate, TemplateResourceDefinition } from './types';
 
 export interface PlannedResource {
     symbol: string; // `type/name`, for messages
@@ -10,7 +11,7 @@ export interface PlannedResource {
     apiVersion: string;
     name: string;
     id: string;
-    definition: Record<string, any>;
+    definition: TemplateResourceDefinition;
     dependsOn: number[];
 }
 
@@ -19,7 +20,7 @@ export interface PlannedResource {
  * adds for `reference()` to a resource of the same template). Nested `resources` arrays are flattened. A nested
  * deployment's id is in its target group (its `subscriptionId`/`resourceGroup`).
  */
-export async function planResources(template: Record<string, any>, scope: EvaluationScope): Promise<PlannedResource[]> {
+export async function planResources(template: ArmTemplate, scope: EvaluationScope): Promise<PlannedResource[]> {
     if (!Array.isArray(template.resources)) throw invalidTemplate("The template must have a 'resources' array.");
     const staticScope: EvaluationScope = {
         ...scope,
@@ -68,7 +69,11 @@ export function findTemplateResources(planned: PlannedResource[], target: string
     return matches;
 }
 
-async function referencedTemplateResources(definition: Record<string, any>, planned: PlannedResource[], staticScope: EvaluationScope): Promise<number[]> {
+async function referencedTemplateResources(
+    definition: TemplateResourceDefinition,
+    planned: PlannedResource[],
+    staticScope: EvaluationScope,
+): Promise<number[]> {
     const found: number[] = [];
     for (const expression of collectExpressions(definition)) {
         const targets: Promise<unknown>[] = [];
@@ -91,19 +96,19 @@ async function staticString(value: unknown, field: string, scope: EvaluationScop
 }
 
 interface FlatDefinition {
-    definition: Record<string, any>;
+    definition: TemplateResourceDefinition;
     parentIndex?: number;
 }
 
 /** A nested child resource has a relative type and name; ARM prefixes the parent's and makes it depend on it. */
 function flattenNestedResources(
     resources: unknown[],
-    parent?: { index: number; definition: Record<string, any> },
+    parent?: { index: number; definition: TemplateResourceDefinition },
     into: FlatDefinition[] = [],
 ): FlatDefinition[] {
     for (const item of resources) {
         if (typeof item !== 'object' || item === null) throw invalidTemplate('Each entry of resources must be an object.');
-        const { resources: children, ...own } = item as Record<string, any>;
+        const { resources: children, ...own } = item as TemplateResourceDefinition;
         const definition = parent ? { ...own, type: joinNested(parent.definition.type, own.type), name: joinNested(parent.definition.name, own.name) } : own;
         into.push({ definition, parentIndex: parent?.index });
         const index = into.length - 1;

@@ -7,7 +7,8 @@ import { isDeploymentType, nestedDeploymentProperties } from './nestedDeployment
 import { recordOperation } from './operationLog';
 import { getResource, putResource } from './resourceOperations';
 import { assertNoCircularReferences, createTemplateScope, validateParameters } from './templateScope';
-import type { DeploymentContext, DeploymentOutput, DeploymentResult, TemplateParameterValues } from './types';
+import type { ArmTemplate, DeploymentContext, DeploymentOutput, DeploymentResult, TemplateParameterValues } from './types';
+import { isJsonObject, member } from '../json';
 
 // Template properties that describe the deployment of a resource rather than the resource itself
 // (`resourceGroup`/`subscriptionId` say where a nested deployment goes).
@@ -41,8 +42,8 @@ const OUTPUT_TYPE_NAMES: Record<string, string> = {
  * dependency order (a nested deployment is PUT as a deployment and waited for), and evaluates the outputs.
  * Each write is recorded in `context.operations`. Failed resources make it throw DeploymentFailed.
  */
-export async function runDeployment(context: DeploymentContext, template: any, parameters: TemplateParameterValues): Promise<DeploymentResult> {
-    const { scope, planned } = await prepareDeployment(context, template, parameters);
+export async function runDeployment(context: DeploymentContext, sent: unknown, parameters: TemplateParameterValues): Promise<DeploymentResult> {
+    const { scope, planned, template } = await prepareDeployment(context, sent, parameters);
     const deployed: string[] = [];
     const outcomes = await runInDependencyOrder(planned, async (index) => {
         const resource = planned[index]!;
@@ -58,7 +59,7 @@ export async function runDeployment(context: DeploymentContext, template: any, p
 
     const outputs: Record<string, DeploymentOutput> = {};
     const evaluateOutputs = async (): Promise<number> => {
-        for (const [name, definition] of Object.entries<any>(template.outputs ?? {})) {
+        for (const [name, definition] of Object.entries(template.outputs ?? {})) {
             const type = String(definition?.type ?? 'string');
             outputs[name] = { type: OUTPUT_TYPE_NAMES[type.toLowerCase()] ?? type, value: await evaluateTemplateValue(definition?.value, scope) };
         }
@@ -75,7 +76,7 @@ export async function runDeployment(context: DeploymentContext, template: any, p
  */
 export async function validateDeployment(
     context: DeploymentContext,
-    template: any,
+    template: unknown,
     parameters: TemplateParameterValues,
 ): Promise<{ validatedResources: { id: string }[] }> {
     const { planned } = await prepareDeployment(context, template, parameters);
@@ -85,10 +86,11 @@ export async function validateDeployment(
 
 async function prepareDeployment(
     context: DeploymentContext,
-    template: any,
+    sent: unknown,
     parameters: TemplateParameterValues,
-): Promise<{ scope: EvaluationScope; planned: PlannedResource[] }> {
-    if (typeof template !== 'object' || template === null || Array.isArray(template)) throw invalidTemplate('The template must be a JSON object.');
+): Promise<{ scope: EvaluationScope; planned: PlannedResource[]; template: ArmTemplate }> {
+    if (!isJsonObject(sent)) throw invalidTemplate('The template must be a JSON object.');
+    const template: ArmTemplate = sent; // its parts are checked where they are read
     for (const expression of collectExpressions(template)) assertKnownFunctions(expression);
     assertNoCircularReferences(template);
     const plan: { resources: PlannedResource[] } = { resources: [] };
@@ -100,12 +102,12 @@ async function prepareDeployment(
         const version = apiVersion ?? resource?.apiVersion;
         if (!version) throw invalidTemplate(`reference('${target}') needs an api-version: the resource is not deployed by this template.`);
         const body = await getResource(context, resource?.id ?? target, version);
-        return full ? body : (body?.properties ?? {});
+        return full ? body : (member(body, 'properties') ?? {});
     };
     const scope = createTemplateScope(context, template, parameters ?? {}, reference);
     await validateParameters(template, scope);
     plan.resources = await planResources(template, scope);
-    return { scope, planned: plan.resources };
+    return { scope, planned: plan.resources, template };
 }
 
 async function resourceBody(resource: PlannedResource, scope: EvaluationScope): Promise<Record<string, unknown>> {

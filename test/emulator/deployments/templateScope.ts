@@ -1,13 +1,7 @@
 import { invalidTemplate } from './deploymentError';
 import type { EvaluationScope } from './evaluationScope';
 import { collectExpressions, evaluateTemplateValue, forEachCall } from './expressionEvaluator';
-import type { DeploymentContext, TemplateParameterValues } from './types';
-
-interface ParameterDefinition {
-    type?: string;
-    defaultValue?: unknown;
-    allowedValues?: unknown[];
-}
+import type { ArmTemplate, DeploymentContext, TemplateParameterDefinition as ParameterDefinition, TemplateParameterValues } from './types';
 
 type Reference = EvaluationScope['reference'];
 
@@ -17,7 +11,7 @@ type Reference = EvaluationScope['reference'];
  */
 export function createTemplateScope(
     context: DeploymentContext,
-    template: Record<string, any>,
+    template: ArmTemplate,
     supplied: TemplateParameterValues,
     reference: Reference,
 ): EvaluationScope {
@@ -68,7 +62,7 @@ export function createTemplateScope(
 }
 
 /** All supplied or default parameters are checked up front, as ARM validates before deploying anything. */
-export async function validateParameters(template: Record<string, any>, scope: EvaluationScope): Promise<void> {
+export async function validateParameters(template: ArmTemplate, scope: EvaluationScope): Promise<void> {
     for (const name of Object.keys(template.parameters ?? {})) await scope.parameter(name);
 }
 
@@ -109,7 +103,7 @@ function lowerCaseKeys<T>(record: Record<string, T>): Map<string, T> {
 }
 
 /** A variable (or parameter default) that needs itself, directly or not, is a template error. */
-export function assertNoCircularReferences(template: Record<string, any>): void {
+export function assertNoCircularReferences(template: ArmTemplate): void {
     const edges = new Map<string, string[]>();
     const addNode = (node: string, value: unknown) => {
         const targets: string[] = [];
@@ -122,7 +116,7 @@ export function assertNoCircularReferences(template: Record<string, any>): void 
         }
         edges.set(node, targets);
     };
-    for (const [name, definition] of Object.entries<any>(template.parameters ?? {})) addNode(`parameters:${name.toLowerCase()}`, definition?.defaultValue);
+    for (const [name, definition] of Object.entries(template.parameters ?? {})) addNode(`parameters:${name.toLowerCase()}`, definition?.defaultValue);
     for (const [name, value] of Object.entries(template.variables ?? {})) addNode(`variables:${name.toLowerCase()}`, value);
     const done = new Set<string>();
     const visit = (node: string, path: string[]): void => {

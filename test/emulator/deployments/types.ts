@@ -54,6 +54,26 @@ export interface DeploymentOperationRecord {
 
 export type TemplateParameterValues = Record<string, { value: unknown }>;
 
+/**
+ * An ARM template as the request sends it: JSON whose parts the engine checks as it reads them (values are
+ * literals or `[expressions]` until evaluated).
+ */
+export interface ArmTemplate {
+    parameters?: Record<string, TemplateParameterDefinition>;
+    variables?: Record<string, unknown>;
+    resources?: unknown;
+    outputs?: Record<string, { type?: unknown; value?: unknown } | null>;
+}
+
+export interface TemplateParameterDefinition {
+    type?: string;
+    defaultValue?: unknown;
+    allowedValues?: unknown[];
+}
+
+/** One entry of a template's `resources` (nested `resources` flattened away): template values, keyed by property name. */
+export type TemplateResourceDefinition = Record<string, unknown>;
+
 /** An output as Azure reports it in `properties.outputs` of a deployment: `{ type: 'String', value }`. */
 export interface DeploymentOutput {
     type: string;
