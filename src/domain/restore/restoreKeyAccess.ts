@@ -5,7 +5,7 @@ import type { GrantRecord } from '../access/GrantRecord';
 import { lookUpKey, recoverDeletedKey, setKeyVersionEnabled, type KeyLookup } from '../access/keyState';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import { resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryptionTarget';
+import { inUseVersion, resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryptionTarget';
 import type { KeyAccessChange } from '../revoke/revokedItems';
 import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
 import { regrant } from './regrant';
@@ -99,18 +99,14 @@ export async function runRestore(
         failed: (_step, error) =>
             new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done }),
     };
-    const recover: Change[] = plan.recoverKey
-        ? [
-              {
-                  step: 'recoverKey',
-                  run: async () => {
-                      await recoverDeletedKey(factory, target.key);
-                      result.recoveredKey = true;
-                      done.push({ kind: 'recoveredKey', key: target.key.keyName });
-                  },
-              },
-          ]
-        : [];
+    const recover: Change = {
+        step: 'recoverKey',
+        run: async () => {
+            await recoverDeletedKey(factory, target.key);
+            result.recoveredKey = true;
+            done.push({ kind: 'recoveredKey', key: target.key.keyName });
+        },
+    };
     const grants: Change[] =
         plan.grants === 'derive'
             ? [{ step: 'grantDerived', run: async () => (await grantDerivedAccess(factory, plan)).forEach(restored) }]
@@ -121,7 +117,7 @@ export async function runRestore(
                       restored(grant);
                   },
               }));
-    await runChanges(run, [...recover, ...grants]);
+    await runChanges(run, [...(plan.recoverKey ? [recover] : []), ...grants]);
     const versions = await versionsToEnable(factory, plan).catch(async (error: unknown) => {
         throw await run.failed('enableVersion', error);
     });
@@ -155,13 +151,10 @@ async function grantDerivedAccess(factory: AzureClientFactory, plan: RestorePlan
 }
 
 async function versionsToEnable(factory: AzureClientFactory, plan: RestorePlan): Promise<readonly string[]> {
-    return plan.versions !== 'inUse' ? plan.versions : inUseToEnable(plan.target, await lookUpKey(factory, plan.target.key, plan.target.state.currentVersion));
-}
-
-/** Without a record: the version in use, if disabled (read during the run: a soft-deleted key's versions are read once it is recovered). */
-export function inUseToEnable(target: EncryptionTarget, inUse: KeyLookup): string[] {
-    if (inUse.kind !== 'found') {
-        throw new DomainError('KeyNotFound', { key: target.key.keyName, vault: target.vault.name });
+    if (plan.versions !== 'inUse') {
+        return plan.versions;
     }
-    return inUse.state.enabled ? [] : [inUse.state.version];
+    // Read during the run, not in the plan: a soft-deleted key's versions can be read only once it is recovered.
+    const inUse = inUseVersion(plan.target, await lookUpKey(factory, plan.target.key, plan.target.state.currentVersion));
+    return inUse.enabled ? [] : [inUse.version];
 }

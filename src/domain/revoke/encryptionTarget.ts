@@ -1,6 +1,7 @@
 import { findDeletedVault } from '../access/deletedVault';
 import { findVaultForKeyId } from '../access/getVault';
 import type { VaultInfo } from '../access/VaultInfo';
+import type { KeyLookup, KeyVersionState } from '../access/keyState';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError, isDomainError } from '../errors';
 import { uniqueIds } from '../util/uniqueIds';
@@ -32,6 +33,14 @@ export async function resolveEncryptionTarget(
     const vault = await findVaultOrExplain(factory, subscriptions, state.keyIdentifier, state.key!.vaultName);
     const principalId = await encryptionPrincipalId(factory, state, subscriptions);
     return { registry, state, key: state.key!, vault, principalId, subscriptionIds: subscriptions };
+}
+
+/** The key version the registry uses, as looked up: one not there (soft-deleted or gone) is `KeyNotFound`. */
+export function inUseVersion({ key, vault }: EncryptionTarget, inUse: KeyLookup): KeyVersionState {
+    if (inUse.kind !== 'found') {
+        throw new DomainError('KeyNotFound', { key: key.keyName, vault: vault.name });
+    }
+    return inUse.state;
 }
 
 /** The vault of a key; a vault that was deleted but can still be recovered becomes `VaultSoftDeleted`, which says how. */

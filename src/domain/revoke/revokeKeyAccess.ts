@@ -3,12 +3,12 @@ import { hasEncryptionAccess, removeGrant } from '../access/encryptionAccess';
 import { findEncryptionGrants } from '../access/findEncryptionGrants';
 import { getVault } from '../access/getVault';
 import type { GrantRecord } from '../access/GrantRecord';
-import { listKeyVersionStates, lookUpKey, setKeyVersionEnabled, type KeyVersionState } from '../access/keyState';
+import { listKeyVersionStates, lookUpKey, setKeyVersionEnabled, type KeyLookup, type KeyVersionState } from '../access/keyState';
 import type { RegistrySummary } from '../registries/RegistryEncryption';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { formatKeyIdentifier } from '../keys/keyIdentifier';
-import { resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarget';
+import { inUseVersion, resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarget';
 import { affectedRegistries, listRegistriesIn, type AffectedRegistry } from './sharedAccess';
 import { revokedChanges } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
@@ -54,8 +54,8 @@ export interface RevokeFacts {
     readonly grants?: readonly GrantRecord[];
     /** Removing access without a grant at vault scope: whether the identity has the access anyway (a wider scope). */
     readonly accessOutsideVault?: boolean;
-    /** Disabling the key: the versions asked for ('all': every version; 'inUse': the one in use, if Key Vault has it). */
-    readonly versions?: readonly Pick<KeyVersionState, 'version' | 'enabled'>[] | 'inUseNotFound';
+    /** Disabling the key: every version ('all'), or the one in use as looked up ('inUse'). */
+    readonly versions?: readonly Pick<KeyVersionState, 'version' | 'enabled'>[] | KeyLookup;
     /** The registries of the subscriptions searched (read only when there is something to take away). */
     readonly registries: readonly RegistrySummary[];
 }
@@ -81,8 +81,7 @@ async function readCut(factory: AzureClientFactory, target: EncryptionTarget, me
     if (method.versions === 'all') {
         return { versions: await listKeyVersionStates(factory, target.key) };
     }
-    const inUse = await lookUpKey(factory, target.key, target.state.currentVersion);
-    return { versions: inUse.kind === 'found' ? [inUse.state] : 'inUseNotFound' };
+    return { versions: await lookUpKey(factory, target.key, target.state.currentVersion) };
 }
 
 /** The decision, from facts alone: the grants removed or the versions disabled, the other registries cut off with them, or a refusal. */
@@ -102,10 +101,8 @@ export function decideRevoke(facts: RevokeFacts, method: RevokeMethod): RevokePl
         const affected = affectedRegistries(facts.registries, target, { kind: 'grant', principalId });
         return { target, method, grants: facts.grants, versions: [], affected };
     }
-    if (facts.versions === 'inUseNotFound') {
-        throw new DomainError('KeyNotFound', { key: target.key.keyName, vault: vault.name });
-    }
-    const versions = (facts.versions ?? []).filter((version) => version.enabled).map((version) => version.version);
+    const states = facts.versions && 'kind' in facts.versions ? [inUseVersion(target, facts.versions)] : (facts.versions ?? []);
+    const versions = states.filter((version) => version.enabled).map((version) => version.version);
     if (versions.length === 0) {
         throw new DomainError('RevokeNothingToRemove', { registry: registry.name, vault: vault.name });
     }

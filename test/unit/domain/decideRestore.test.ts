@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { VaultInfo } from '../../../src/domain/access/VaultInfo';
 import type { AnyDomainError } from '../../../src/domain/errors';
 import type { CustomerManagedKeyState } from '../../../src/domain/registries/RegistryEncryption';
-import { decideRestore, inUseToEnable } from '../../../src/domain/restore/restoreKeyAccess';
+import { decideRestore } from '../../../src/domain/restore/restoreKeyAccess';
 import type { EncryptionTarget } from '../../../src/domain/revoke/encryptionTarget';
 import type { RevocationRecord } from '../../../src/domain/revoke/RevocationRecord';
 import { registry, version } from '../keysView/fleetSamples';
@@ -43,21 +43,6 @@ describe('decideRestore (pure)', () => {
             assert.throws(
                 () => decideRestore({ target, key: 'missing', record: withRecord }),
                 (error: AnyDomainError) => error.code === 'KeyPurged' && error.params.key === 'cmk' && error.params.vault === 'kv-one',
-            );
-        }
-    });
-});
-
-describe('inUseToEnable (pure): without a record, the version in use', () => {
-    const found = (enabled: boolean) => ({ kind: 'found', state: { version: version(1), enabled, keyType: 'RSA' } }) as const;
-
-    it('disabled: enabled again', () => assert.deepEqual(inUseToEnable(target, found(false)), [version(1)]));
-    it('enabled: nothing to do', () => assert.deepEqual(inUseToEnable(target, found(true)), []));
-    it('not there (soft-deleted or gone): KeyNotFound', () => {
-        for (const lookup of [{ kind: 'softDeleted' }, { kind: 'missing' }] as const) {
-            assert.throws(
-                () => inUseToEnable(target, lookup),
-                (error: AnyDomainError) => error.code === 'KeyNotFound',
             );
         }
     });

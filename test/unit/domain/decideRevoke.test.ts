@@ -23,6 +23,7 @@ const grant = { kind: 'accessPolicy', objectId: principal, permissions: ['get', 
 const removeAccess: RevokeMethod = { kind: 'removeAccess' };
 const inUse: RevokeMethod = { kind: 'disableKey', versions: 'inUse' };
 const all: RevokeMethod = { kind: 'disableKey', versions: 'all' };
+const found = (enabled: boolean) => ({ kind: 'found', state: { version: version(1), enabled, keyType: 'RSA' } }) as const;
 
 // The other registries: one sharing the identity on the same vault, one pinned to version 1, one versionless on the key,
 // one pinned to version 2, one on another vault with the same identity, one without a customer-managed key.
@@ -62,7 +63,7 @@ describe('decideRevoke (pure)', () => {
 
     describe('disable the key', () => {
         it('the version in use, when enabled: the registries on that version go with it, not those on another', () => {
-            const plan = decideRevoke(facts({ versions: [{ version: version(1), enabled: true }] }), inUse);
+            const plan = decideRevoke(facts({ versions: found(true) }), inUse);
             assert.deepEqual(plan.versions, [version(1)]);
             assert.deepEqual(plan.grants, []);
             assert.deepEqual(
@@ -72,14 +73,16 @@ describe('decideRevoke (pure)', () => {
         });
 
         it('the version in use, already disabled: nothing to remove', () => {
-            assert.throws(() => decideRevoke(facts({ versions: [{ version: version(1), enabled: false }] }), inUse), refused('RevokeNothingToRemove'));
+            assert.throws(() => decideRevoke(facts({ versions: found(false) }), inUse), refused('RevokeNothingToRemove'));
         });
 
-        it('the version in use, not in the vault: KeyNotFound', () => {
-            assert.throws(
-                () => decideRevoke(facts({ versions: 'inUseNotFound' }), inUse),
-                (error: AnyDomainError) => error.code === 'KeyNotFound' && error.params.key === 'cmk' && error.params.vault === 'kv-one',
-            );
+        it('the version in use, not in the vault (soft-deleted or gone): KeyNotFound', () => {
+            for (const lookup of [{ kind: 'softDeleted' }, { kind: 'missing' }] as const) {
+                assert.throws(
+                    () => decideRevoke(facts({ versions: lookup }), inUse),
+                    (error: AnyDomainError) => error.code === 'KeyNotFound' && error.params.key === 'cmk' && error.params.vault === 'kv-one',
+                );
+            }
         });
 
         it('every version: only the enabled ones are disabled; every registry of the key loses it', () => {
@@ -109,7 +112,7 @@ describe('decideRevoke (pure)', () => {
             const unknown = registry('g-unknown', {});
             const state = unknown.encryption as CustomerManagedKeyState;
             const withoutVersion = { ...unknown, encryption: { ...state, currentVersion: undefined } } as RegistrySummary;
-            const plan = decideRevoke(facts({ versions: [{ version: version(1), enabled: true }], registries: [withoutVersion] }), inUse);
+            const plan = decideRevoke(facts({ versions: found(true), registries: [withoutVersion] }), inUse);
             assert.deepEqual(
                 plan.affected.map((affected) => [affected.name, affected.reason]),
                 [['g-unknown', 'sameKey']],
