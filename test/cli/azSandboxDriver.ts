@@ -32,25 +32,22 @@ async function main(): Promise<void> {
     };
     mapHosts(hostNamesFor([], environment, cloudConfigPath));
 
-    const routes: Record<string, (payload: any) => Promise<unknown>> = {
-        '/az': async ({ args, timeoutMs }: { args: string[]; timeoutMs?: number }) => {
+    // Each route's payload is the JSON that azSandbox.ts (this driver's one client) sends for it.
+    const routes: Record<string, (payload: unknown) => Promise<unknown>> = {
+        '/az': async (payload) => {
+            const { args, timeoutMs } = payload as { args: string[]; timeoutMs?: number };
             mapHosts(hostNamesFor(args, environment, cloudConfigPath));
             const result = await collectProcess('az', args, { env: azProcessEnv(environment, config.configDir), timeoutMs: timeoutMs ?? 120_000 });
             return { args, ...result };
         },
-        '/run': async ({
-            command,
-            args,
-            env,
-            hostNames,
-            timeoutMs,
-        }: {
-            command: string;
-            args: string[];
-            env?: Record<string, string>;
-            hostNames?: string[];
-            timeoutMs?: number;
-        }) => {
+        '/run': async (payload) => {
+            const { command, args, env, hostNames, timeoutMs } = payload as {
+                command: string;
+                args: string[];
+                env?: Record<string, string>;
+                hostNames?: string[];
+                timeoutMs?: number;
+            };
             mapHosts([...hostNamesFor(args, environment, cloudConfigPath), ...(hostNames ?? [])]);
             const result = await collectProcess(command, args, {
                 env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...env },
@@ -58,7 +55,8 @@ async function main(): Promise<void> {
             });
             return { args, ...result };
         },
-        '/request': async ({ method, url, body }: { method: string; url: string; body?: unknown }) => {
+        '/request': async (payload) => {
+            const { method, url, body } = payload as { method: string; url: string; body?: unknown };
             mapHosts([new URL(url).hostname]);
             return httpsJson(method, url, body, ca);
         },

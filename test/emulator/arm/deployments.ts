@@ -21,7 +21,7 @@ type DeploymentDispatch = (req: {
     path: string;
     query?: Record<string, string>;
     body?: unknown;
-}) => Promise<{ status: number; body: any; headers?: Record<string, string> }>;
+}) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
 /** What the engine calls: the normal ARM router as the deploying principal; long-running operations are waited for. */
 type Dispatch = (
     ctx: EmulatorContext,

@@ -1,3 +1,5 @@
+import { member } from '../json';
+
 /**
  * What a registry's JSON holds, and how its writes answer, at a request's api-version. ACR serializes each api-version's
  * own model, so the same registry reads differently. Recorded (fidelity fixtures, test/emulator/README.md "Fidelity"):
@@ -54,10 +56,10 @@ const VERSIONED_PROPERTIES: Record<string, (s: RegistryShape) => boolean> = {
 export function shapeRegistryProperties(
     shape: RegistryShape,
     sku: string,
-    stored: Record<string, any>,
+    stored: Record<string, unknown>,
     times: { retention: string; softDelete: string },
 ): Record<string, unknown> {
-    const props: Record<string, any> = {
+    const props: Record<string, unknown> = {
         adminUserEnabled: false,
         dataEndpointEnabled: false,
         dataEndpointHostNames: [],
@@ -72,21 +74,24 @@ export function shapeRegistryProperties(
     };
     for (const [name, known] of Object.entries(VERSIONED_PROPERTIES)) if (!known(shape)) delete props[name];
     if (sku === 'Premium') {
-        const rules = stored.networkRuleSet ?? {};
+        const rules = stored.networkRuleSet;
         props.networkRuleSet = {
-            defaultAction: rules.defaultAction ?? 'Allow',
-            ...(shape.virtualNetworkRules ? { virtualNetworkRules: rules.virtualNetworkRules ?? [] } : {}),
-            ipRules: rules.ipRules ?? [],
+            defaultAction: member(rules, 'defaultAction') ?? 'Allow',
+            ...(shape.virtualNetworkRules ? { virtualNetworkRules: member(rules, 'virtualNetworkRules') ?? [] } : {}),
+            ipRules: member(rules, 'ipRules') ?? [],
         };
     } else {
         delete props.networkRuleSet;
     }
-    props.policies = shapePolicies(shape, stored.policies ?? {}, times);
+    props.policies = shapePolicies(shape, (stored.policies ?? {}) as StoredPolicies, times);
     return props;
 }
 
-function shapePolicies(shape: RegistryShape, stored: Record<string, any>, times: { retention: string; softDelete: string }): Record<string, unknown> {
-    const policies: Record<string, any> = {
+/** `properties.policies` as clients wrote them: each policy an object of its settings. */
+type StoredPolicies = Record<string, object | undefined>;
+
+function shapePolicies(shape: RegistryShape, stored: StoredPolicies, times: { retention: string; softDelete: string }): Record<string, unknown> {
+    const policies: Record<string, unknown> = {
         quarantinePolicy: { status: 'disabled' },
         trustPolicy: { type: 'Notary', status: 'disabled' },
         exportPolicy: { status: 'enabled' },

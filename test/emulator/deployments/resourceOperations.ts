@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DeploymentError, terminalStateFailure, type ErrorBody } from './deploymentError';
 import type { DeploymentContext, DispatchRequest, DispatchResponse } from './types';
+import { member } from '../json';
 
 const TERMINAL_STATES: Record<string, string> = { succeeded: 'Succeeded', failed: 'Failed', canceled: 'Canceled' };
 const POLL_INTERVAL_MS = 20; // dispatch is in-process; the deadline, not this interval, bounds the wait
@@ -27,9 +28,10 @@ export async function putResource(
     return 200;
 }
 
-export async function getResource(context: DeploymentContext, id: string, apiVersion: string): Promise<any> {
+/** The resource's JSON as its provider answers it. */
+export async function getResource(context: DeploymentContext, id: string, apiVersion: string): Promise<unknown> {
     const response = await context.dispatch({ method: 'GET', path: id, query: { 'api-version': apiVersion } });
-    if (response.status === 404 && response.body?.error?.code !== 'ResourceGroupNotFound') {
+    if (response.status === 404 && member(member(response.body, 'error'), 'code') !== 'ResourceGroupNotFound') {
         const group = /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? context.resourceGroup;
         throw new DeploymentError(
             'ResourceNotFound',
@@ -57,7 +59,7 @@ async function waitUntilTerminal(context: DeploymentContext, id: string, apiVers
         const resource = await getResource(context, id, apiVersion);
         const state = TERMINAL_STATES[provisioningState(resource) ?? 'succeeded'];
         if (state === 'Succeeded') return;
-        if (state) throw terminalStateFailure(id, state, errorBody(resource?.properties?.error));
+        if (state) throw terminalStateFailure(id, state, errorBody(member(member(resource, 'properties'), 'error')));
     }
 }
 
@@ -66,8 +68,9 @@ async function operationEnded(context: DeploymentContext, id: string, url: strin
     const response = await context.dispatch(requestFor(url));
     if (response.status === 202) return false;
     if (response.status >= 400) throw errorFrom(response, 'ResourceDeploymentFailure', `Polling ${url} failed with status ${response.status}.`);
-    const state = TERMINAL_STATES[typeof response.body?.status === 'string' ? response.body.status.toLowerCase() : 'succeeded'];
-    if (state && state !== 'Succeeded') throw terminalStateFailure(id, state, errorBody(response.body?.error));
+    const status = member(response.body, 'status');
+    const state = TERMINAL_STATES[typeof status === 'string' ? status.toLowerCase() : 'succeeded'];
+    if (state && state !== 'Succeeded') throw terminalStateFailure(id, state, errorBody(member(response.body, 'error')));
     return state !== undefined;
 }
 
@@ -76,8 +79,8 @@ function requestFor(url: string): DispatchRequest {
     return { method: 'GET', path: decodeURIComponent(parsed.pathname), query: Object.fromEntries(parsed.searchParams) }; // dispatch paths are decoded, like the HTTP layer's
 }
 
-function provisioningState(body: any): string | undefined {
-    const state = body?.properties?.provisioningState;
+function provisioningState(body: unknown): string | undefined {
+    const state = member(member(body, 'properties'), 'provisioningState');
     return typeof state === 'string' ? state.toLowerCase() : undefined;
 }
 
@@ -87,18 +90,22 @@ function header(response: DispatchResponse, name: string): string | undefined {
 }
 
 /** An ARM error JSON as the provider wrote it (target and nested details kept), or undefined if it is not one. */
-function errorBody(error: any): ErrorBody | undefined {
-    if (typeof error?.code !== 'string' || typeof error?.message !== 'string') return undefined;
-    const details = Array.isArray(error.details) ? error.details.map(errorBody).filter((d: ErrorBody | undefined) => d !== undefined) : undefined;
+function errorBody(error: unknown): ErrorBody | undefined {
+    const code = member(error, 'code');
+    const message = member(error, 'message');
+    if (typeof code !== 'string' || typeof message !== 'string') return undefined;
+    const target = member(error, 'target');
+    const nested = member(error, 'details');
+    const details = Array.isArray(nested) ? nested.map(errorBody).filter((d) => d !== undefined) : undefined;
     return {
-        code: error.code,
-        ...(typeof error.target === 'string' ? { target: error.target } : {}),
-        message: error.message,
+        code,
+        ...(typeof target === 'string' ? { target } : {}),
+        message,
         ...(details?.length ? { details } : {}),
     };
 }
 
 function errorFrom(response: DispatchResponse, fallbackCode: string, fallbackMessage: string): DeploymentError {
-    const error = errorBody(response.body?.error) ?? { code: fallbackCode, message: fallbackMessage };
+    const error = errorBody(member(response.body, 'error')) ?? { code: fallbackCode, message: fallbackMessage };
     return new DeploymentError(error.code, error.message, error.details, { target: error.target, httpStatus: response.status });
 }

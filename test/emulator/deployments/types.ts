@@ -12,7 +12,8 @@ export interface DispatchRequest {
 
 export interface DispatchResponse {
     status: number;
-    body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- ARM bodies are free-form JSON
+    /** free-form JSON: read with ../json's member() */
+    body: unknown;
     /** Optional: when present, `Azure-AsyncOperation`/`Location` are followed to wait for long-running PUTs. */
     headers?: Record<string, string | undefined>;
 }

@@ -13,7 +13,8 @@ interface VaultRequest {
     method: string;
     segments: string[];
     query: Record<string, string>;
-    body: any;
+    /** the parsed JSON body, unchecked: each operation views it through its request shape */
+    body: unknown;
     caller: VaultCaller;
 }
 
@@ -99,10 +100,25 @@ function listVersions(ctx: EmulatorContext, vault: Vault, name: string, query: R
     return { status: 200, body: pageOf(items, query, `${vaultBaseUrl(ctx, vault)}/keys/${key.name}/versions`, 'maxresults') };
 }
 
-function updateKey(ctx: EmulatorContext, vault: Vault, name: string, version: string | undefined, body: any, allow: (p: KeyPermission) => void): ArmResponse {
+/** Key Vault's KeyUpdateParameters as the client sends them. */
+interface KeyUpdateRequest {
+    attributes?: { enabled?: boolean; exp?: number | null; nbf?: number | null };
+    key_ops?: unknown;
+    tags?: Record<string, string>;
+}
+
+function updateKey(
+    ctx: EmulatorContext,
+    vault: Vault,
+    name: string,
+    version: string | undefined,
+    sent: unknown,
+    allow: (p: KeyPermission) => void,
+): ArmResponse {
     allow('update');
     const found = findKeyVersion(vault, name, version);
-    const attrs = (body?.attributes ?? {}) as { enabled?: boolean; exp?: number | null; nbf?: number | null };
+    const body = sent as KeyUpdateRequest | undefined;
+    const attrs = body?.attributes ?? {};
     const a = found.version.attributes;
     if (typeof attrs.enabled === 'boolean') a.enabled = attrs.enabled;
     if (attrs.exp !== undefined) a.exp = attrs.exp ?? undefined;

@@ -37,12 +37,17 @@ export function credentialFor(
     });
 }
 
-/** Plain HTTPS call to the emulator (admin API, raw protocol checks). */
+/**
+ * Plain HTTPS call to the emulator (admin API, raw protocol checks). The answer's `body` is the JSON as the emulator
+ * sent it, typed `any` on purpose: each of the calling tests (some 150 reads across test/integration) asserts on the
+ * shape it expects, and `unknown` would put a cast at every one of them.
+ */
 export async function call(
     emulator: RunningEmulator,
     method: string,
     url: string,
     init: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form answer JSON read by the tests (see above)
 ): Promise<{ status: number; headers: Record<string, string>; body: any }> {
     const { request } = await import('node:https');
     const target = new URL(url, emulator.environment.armEndpoint);
