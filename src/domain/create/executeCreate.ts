@@ -54,16 +54,8 @@ export async function executeCreate(factory: AzureClientFactory, plan: CreatePla
     const ctx: StepContext = { factory, plan, state, options, journal: options.journal ?? noJournal };
     for (const phase of createPhases) {
         // Decided again before each phase, on what the run holds by then (the vault it made or read, a resumed run's steps).
-        const changes = decideCreate({ state }, plan);
-        const outcomes = await Promise.all(
-            phase.map((id) =>
-                runStep(
-                    ctx,
-                    changes.find((change) => change.step === id)!,
-                    options.onProgress,
-                ),
-            ),
-        );
+        const changes = decideCreate({ state }, plan).filter((change) => phase.includes(change.step));
+        const outcomes = await Promise.all(changes.map((change) => runStep(ctx, change, options.onProgress)));
         const failure = outcomes.find((outcome) => outcome !== undefined);
         if (failure) {
             throw failure;

@@ -135,12 +135,8 @@ export async function runRevoke(
         removedGrants: [],
         disabledVersions: [],
     };
-    const remember = async (change: Partial<Pick<RevocationRecord, 'removedGrants' | 'disabledVersions'>>) => {
-        done = {
-            ...done,
-            removedGrants: [...done.removedGrants, ...(change.removedGrants ?? [])],
-            disabledVersions: [...done.disabledVersions, ...(change.disabledVersions ?? [])],
-        };
+    const remember = async (change: Partial<RevocationRecord>) => {
+        done = { ...done, ...change };
         await store.save(mergeRevocations(earlier, done));
     };
     // Every removal is a change of the one runner; the record is saved before the journal hears it is done.
@@ -149,14 +145,14 @@ export async function runRevoke(
             step: grantStepName('removeGrant', grant),
             run: async () => {
                 await removeGrant(factory, vault, grant);
-                await remember({ removedGrants: [grant] });
+                await remember({ removedGrants: [...done.removedGrants, grant] });
             },
         })),
         ...plan.versions.map((version): Change => ({
             step: `disableVersion:${version}`,
             run: async () => {
                 await setKeyVersionEnabled(factory, plan.target.key, version, false);
-                await remember({ disabledVersions: [version] });
+                await remember({ disabledVersions: [...done.disabledVersions, version] });
             },
         })),
     ];
