@@ -3,16 +3,32 @@ import type { DeploymentContext, DispatchRequest, DispatchResponse } from '../..
 
 // An in-memory stand-in for the emulator's ARM handlers, enough to unit-test the template engine alone:
 // identities get principal/client ids, registries answer 201 + Azure-AsyncOperation and finish after polls.
+
+/** A resource as the fake keeps it: the PUT body, with its id and name, and what the fake adds (ids, provisioningState). */
+export interface FakeResource {
+    id: string;
+    name?: string;
+    location?: string;
+    properties: Record<string, unknown> & {
+        encryption?: { keyVaultProperties?: unknown };
+        principalId?: string;
+        clientId?: string;
+        provisioningState?: string;
+    };
+    identity?: { type?: string; principalId?: string; userAssignedIdentities?: Record<string, unknown> };
+    [key: string]: unknown;
+}
+
 export interface FakeArm {
     context: DeploymentContext;
     requests: DispatchRequest[];
-    resources: Map<string, any>;
+    resources: Map<string, FakeResource>;
     /** Make the next PUT whose path ends with `suffix` fail with this error (HTTP 400 unless told). */
     failPut(suffix: string, error: { code: string; message: string }, status?: number): void;
 }
 
 export function createFakeArm(options: { pollsBeforeDone?: number } = {}): FakeArm {
-    const resources = new Map<string, any>();
+    const resources = new Map<string, FakeResource>();
     const operations = new Map<string, { remaining: number; resourceId: string }>();
     const failures = new Map<string, { error: { code: string; message: string }; status: number }>();
     const requests: DispatchRequest[] = [];
@@ -25,7 +41,7 @@ export function createFakeArm(options: { pollsBeforeDone?: number } = {}): FakeA
             const operation = operations.get(key)!;
             operation.remaining--;
             if (operation.remaining > 0) return { status: 200, body: { status: 'InProgress' } };
-            resources.get(operation.resourceId.toLowerCase()).properties.provisioningState = 'Succeeded';
+            resources.get(operation.resourceId.toLowerCase())!.properties.provisioningState = 'Succeeded';
             return { status: 200, body: { status: 'Succeeded' } };
         }
         if (request.method === 'GET') {
@@ -40,8 +56,8 @@ export function createFakeArm(options: { pollsBeforeDone?: number } = {}): FakeA
             failures.delete(failure[0]);
             return { status: failure[1].status, body: { error: failure[1].error } };
         }
-        const body = structuredClone((request.body ?? {}) as any);
-        const resource = { ...body, id: request.path, name: request.path.split('/').pop(), properties: { ...(body.properties ?? {}) } };
+        const body = structuredClone((request.body ?? {}) as Partial<FakeResource>); // the engine PUTs resource JSON
+        const resource: FakeResource = { ...body, id: request.path, name: request.path.split('/').pop(), properties: { ...(body.properties ?? {}) } };
         if (/\/userassignedidentities\//.test(key)) {
             Object.assign(resource.properties, { principalId: randomUUID(), clientId: randomUUID(), tenantId: 'tenant-1' });
         }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { groupId } from '../../emulator/ids';
 import { DEPLOYMENT_FAILED, failingNestedTemplate, identity, identityIn, nested, template, TERMINAL_FAILED, VAULT_NOT_FOUND } from './deploymentsTemplates';
-import { API, createDeploymentsWorld, deploymentId, SUB1, SUB2 } from './deploymentsWorld';
+import { API, createDeploymentsWorld, deploymentId, SUB1, SUB2, type DeploymentJson, type ErrorJson } from './deploymentsWorld';
 
 describe('nested deployments (Microsoft.Resources/deployments in a template)', () => {
     it('inner scope, another group: parameters evaluated in the parent, the rest in the nested deployment; the parent reads its outputs', async () => {
@@ -51,7 +51,7 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
             principalId: { type: 'String', value: created.principalId },
             nestedWhere: { type: 'String', value: 'rg-keys' },
         });
-        const deployment = await world.arm('GET', deploymentId(SUB1, 'rg-keys', 'keys'));
+        const deployment = await world.arm<DeploymentJson>('GET', deploymentId(SUB1, 'rg-keys', 'keys'));
         assert.strictEqual(deployment.status, 200, 'the nested deployment is a deployment of its target group');
         assert.deepStrictEqual(deployment.body.properties.parameters, { identityName: { value: 'app-id' } });
         assert.strictEqual((await world.arm('GET', deploymentId(SUB1, 'rg-main', 'keys'))).status, 404);
@@ -95,7 +95,7 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
         assert.strictEqual(result.properties.provisioningState, 'Succeeded', JSON.stringify(result.properties.error));
         assert.ok(identityIn(world, SUB2, 'rg-other', 'far-id'));
         assert.deepStrictEqual(result.properties.outputs, { sub: { type: 'String', value: SUB2 } });
-        const deployment = await world.arm('GET', deploymentId(SUB2, 'rg-other', 'other'));
+        const deployment = await world.arm<DeploymentJson>('GET', deploymentId(SUB2, 'rg-other', 'other'));
         assert.deepStrictEqual(deployment.body.properties.outputs.group, { type: 'String', value: groupId(SUB2, 'rg-other') });
     });
 
@@ -155,8 +155,8 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
             }),
         );
         assert.strictEqual(result.properties.provisioningState, 'Failed');
-        assert.strictEqual(result.properties.error.code, 'InvalidTemplate');
-        assert.match(result.properties.error.message, /scope 'inner'/);
+        assert.strictEqual(result.properties.error!.code, 'InvalidTemplate');
+        assert.match(result.properties.error!.message, /scope 'inner'/);
     });
 
     it("without resourceGroup it is in the parent's group: resourceId('Microsoft.Resources/deployments', name) finds it", async () => {
@@ -187,7 +187,7 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
             [SUB1, 'rg-keys'],
         ]);
         const validate = (dependsOn: string) =>
-            world.arm('POST', `${deploymentId(SUB1, 'rg-main', 'main')}/validate`, {
+            world.arm<DeploymentJson & Partial<ErrorJson>>('POST', `${deploymentId(SUB1, 'rg-main', 'main')}/validate`, {
                 properties: {
                     mode: 'Incremental',
                     template: template({
@@ -205,12 +205,12 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
 
         const byOwnId = await validate(`[resourceId('${SUB1}', 'rg-keys', 'Microsoft.Resources/deployments', 'keys')]`);
         assert.strictEqual(byOwnId.status, 200, JSON.stringify(byOwnId.body));
-        assert.ok(byOwnId.body.properties.validatedResources.some((r: { id: string }) => r.id === deploymentId(SUB1, 'rg-keys', 'keys')));
+        assert.ok(byOwnId.body.properties.validatedResources!.some((r: { id: string }) => r.id === deploymentId(SUB1, 'rg-keys', 'keys')));
         assert.strictEqual((await validate('keys')).status, 200);
         const byParentGroupId = await validate("[resourceId('Microsoft.Resources/deployments', 'keys')]");
         assert.strictEqual(byParentGroupId.status, 400);
-        assert.strictEqual(byParentGroupId.body.error.code, 'InvalidTemplate');
-        assert.match(byParentGroupId.body.error.message, /rg-main\/providers\/Microsoft\.Resources\/deployments\/keys' is not defined in the template/);
+        assert.strictEqual(byParentGroupId.body.error!.code, 'InvalidTemplate');
+        assert.match(byParentGroupId.body.error!.message, /rg-main\/providers\/Microsoft\.Resources\/deployments\/keys' is not defined in the template/);
     });
 
     it("a failed nested deployment fails the parent with ARM's nested error: the nested deployment's own error, details kept", async () => {
@@ -242,8 +242,8 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
                 },
             ],
         });
-        const nestedDeployment = await world.arm('GET', nestedId);
-        assert.deepStrictEqual(nestedDeployment.body.properties.error, result.properties.error.details[0].details[0]);
+        const nestedDeployment = await world.arm<DeploymentJson>('GET', nestedId);
+        assert.deepStrictEqual(nestedDeployment.body.properties.error, result.properties.error!.details![0]!.details![0]);
         assert.strictEqual(identityIn(world, SUB1, 'rg-main', 'after-grant'), undefined, 'what depends on the failed nested deployment is not deployed');
     });
 
@@ -269,9 +269,9 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
                 ],
             }),
         );
-        assert.strictEqual(result.properties.error.code, 'DeploymentFailed');
+        assert.strictEqual(result.properties.error!.code, 'DeploymentFailed');
         assert.deepStrictEqual(
-            new Set(result.properties.error.details.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)),
+            new Set(result.properties.error!.details!.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`)),
             new Set([
                 "ResourceGroupNotFound: Resource group 'rg-absent' could not be found.",
                 `SubscriptionNotFound: The subscription '${absentSub}' could not be found.`,
@@ -291,7 +291,7 @@ describe('nested deployments (Microsoft.Resources/deployments in a template)', (
                 ],
             }),
         );
-        assert.strictEqual(result.properties.error.code, 'InvalidTemplate');
-        assert.match(result.properties.error.message, /subscription scope/);
+        assert.strictEqual(result.properties.error!.code, 'InvalidTemplate');
+        assert.match(result.properties.error!.message, /subscription scope/);
     });
 });

@@ -2,14 +2,14 @@ import * as assert from 'node:assert';
 import { DeploymentError, isoDuration, runDeployment, type DeploymentOperationRecord } from '../../emulator/deployments';
 import { createFakeArm } from './deploymentsFakeArm';
 import { DEPLOYMENT_FAILED, failingNestedTemplate, IDENTITY_TYPE, identity, nested, template, TERMINAL_FAILED, VAULT_NOT_FOUND } from './deploymentsTemplates';
-import { API, createDeploymentsWorld, deploymentId, SUB1 } from './deploymentsWorld';
+import { API, createDeploymentsWorld, deploymentId, SUB1, type ErrorJson, type OperationJson } from './deploymentsWorld';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const ISO_DURATION = /^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Every operation has ARM's envelope; returns `properties` without the per-run values, for exact comparison. */
-function stable(deploymentIdValue: string, operation: any): Record<string, unknown> {
+function stable(deploymentIdValue: string, operation: OperationJson): Record<string, unknown> {
     assert.match(operation.operationId, /^[0-9A-F]{16}$/);
     assert.strictEqual(operation.id, `${deploymentIdValue}/operations/${operation.operationId}`);
     const { timestamp, duration, trackingId, serviceRequestId, ...rest } = operation.properties;
@@ -85,9 +85,9 @@ describe('deployment operations (GET .../deployments/{name}/operations)', () => 
             ],
         );
 
-        const one = await world.arm('GET', `${parentId}/operations/${operations[1].operationId.toLowerCase()}`);
+        const one = await world.arm<OperationJson>('GET', `${parentId}/operations/${operations[1]!.operationId.toLowerCase()}`);
         assert.deepStrictEqual(one, { status: 200, body: operations[1] });
-        const missing = await world.arm('GET', `${parentId}/operations/0000000000000000`);
+        const missing = await world.arm<ErrorJson>('GET', `${parentId}/operations/0000000000000000`);
         assert.strictEqual(missing.status, 404);
         assert.strictEqual(missing.body.error.code, 'DeploymentOperationNotFound');
     });

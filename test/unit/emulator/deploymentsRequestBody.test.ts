@@ -18,7 +18,7 @@ describe('ARM request body reader', () => {
         const template =
             '{\r\n  // a comment\r\n  "$schema": "https://schema.management.azure.com/x#", /* block */\r\n  "variables": { "url": "http://a//b", "q": "say \\"hi\\" /* not a comment */" },\r\n  "resources": []\r\n}';
         const envelope = { properties: { parameters: { kek_id: { value: 'https://v.vault.localhost/keys/k, template:x' } }, mode: 'Incremental' } };
-        const parsed = parseArmRequestBody(cliBody(envelope, template)) as any;
+        const parsed = parseArmRequestBody(cliBody(envelope, template)) as { properties: Record<string, unknown> };
         assert.deepStrictEqual(parsed.properties.parameters, envelope.properties.parameters);
         assert.strictEqual(parsed.properties.mode, 'Incremental');
         assert.deepStrictEqual(parsed.properties.template, {

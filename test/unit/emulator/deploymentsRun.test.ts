@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DeploymentError, runDeployment, validateDeployment } from '../../emulator/deployments';
+import { member } from '../../emulator/json';
 import { createFakeArm } from './deploymentsFakeArm';
 
 const RG_ID = '/subscriptions/sub-1/resourceGroups/rg-1';
@@ -20,13 +21,13 @@ describe('runDeployment', () => {
         });
 
         const identityId = `${RG_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1`;
-        const identity = arm.resources.get(identityId.toLowerCase());
+        const identity = arm.resources.get(identityId.toLowerCase())!;
         assert.strictEqual(identity.location, 'chinaeast2');
         assert.strictEqual(puts(arm.requests)[0], 'userAssignedIdentities/id1');
 
-        const registry = arm.resources.get(`${RG_ID}/providers/Microsoft.ContainerRegistry/registries/reg1`.toLowerCase());
-        assert.deepStrictEqual(Object.keys(registry.identity.userAssignedIdentities), [identityId]);
-        assert.deepStrictEqual(registry.properties.encryption.keyVaultProperties, { identity: identity.properties.clientId, KeyIdentifier: kek });
+        const registry = arm.resources.get(`${RG_ID}/providers/Microsoft.ContainerRegistry/registries/reg1`.toLowerCase())!;
+        assert.deepStrictEqual(Object.keys(registry.identity!.userAssignedIdentities!), [identityId]);
+        assert.deepStrictEqual(registry.properties.encryption!.keyVaultProperties, { identity: identity.properties.clientId, KeyIdentifier: kek });
         assert.strictEqual(registry.properties.provisioningState, 'Succeeded', 'the registry operation was polled to its end');
         assert.strictEqual(arm.requests.filter((r) => r.path.startsWith('/operations/')).length, 2);
         const registryPut = arm.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/registries/reg1'))!;
@@ -36,7 +37,7 @@ describe('runDeployment', () => {
         const policyPut = arm.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/accessPolicies/add'))!;
         assert.strictEqual(policyPut.path, `${RG_ID}/providers/Microsoft.KeyVault/vaults/v1/accessPolicies/add`);
         assert.deepStrictEqual(policyPut.query, { 'api-version': '2018-02-14' });
-        assert.deepStrictEqual((policyPut.body as any).properties.accessPolicies, [
+        assert.deepStrictEqual(member(member(policyPut.body, 'properties'), 'accessPolicies'), [
             { tenantId: 'tenant-1', objectId: identity.properties.principalId, permissions: { keys: ['get', 'unwrapKey', 'wrapKey'] } },
         ]);
         assert.deepStrictEqual(result.outputResources.map((r) => r.id.split('/').pop()).sort(), ['add', 'id1', 'reg1']);
@@ -88,8 +89,8 @@ describe('runDeployment', () => {
         ]);
         const assignment = arm.requests.find((r) => r.method === 'PUT' && r.path.includes('/roleAssignments/'))!;
         assert.match(assignment.path, new RegExp(`^${vaultId}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`));
-        const registry = arm.resources.get(`${RG_ID}/providers/Microsoft.ContainerRegistry/registries/reg2`.toLowerCase());
-        assert.strictEqual((assignment.body as any).properties.principalId, registry.identity.principalId);
+        const registry = arm.resources.get(`${RG_ID}/providers/Microsoft.ContainerRegistry/registries/reg2`.toLowerCase())!;
+        assert.strictEqual(member(member(assignment.body, 'properties'), 'principalId'), registry.identity!.principalId);
         assert.deepStrictEqual(result.outputs, { vaultUri: { type: 'String', value: 'https://v1.vault.localhost/' } });
     });
 
