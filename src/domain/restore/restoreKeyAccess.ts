@@ -33,13 +33,8 @@ export interface RestoreResult {
     readonly fromRecord: boolean;
 }
 
-export async function planRestore(
-    factory: AzureClientFactory,
-    registryId: string,
-    store: RevocationStore,
-    subscriptionIds: readonly string[] = [],
-): Promise<RestorePlan> {
-    return decideRestore(await readRestoreFacts(factory, registryId, store, subscriptionIds));
+export async function planRestore(...read: Parameters<typeof readRestoreFacts>): Promise<RestorePlan> {
+    return decideRestore(await readRestoreFacts(...read));
 }
 
 /** What Azure (and the revocation store) say, read once for a restore: everything `decideRestore` needs. */
