@@ -252,12 +252,6 @@ export interface SystemData {
     lastModifiedAt: string;
 }
 
-/** A JSON value: what a request body, an ARM template or a stored document is made of. */
-export type Json = null | boolean | number | string | Json[] | JsonObject;
-export interface JsonObject {
-    [key: string]: Json | undefined;
-}
-
 /**
  * The envelope of an ARM resource write as the handlers read it. The body is the client's JSON, unchecked: a handler
  * views `ArmRequest.body` through this (or its resource's own shape) and checks each field it uses.
