@@ -71,9 +71,10 @@ export function createHandler(ctx: EmulatorContext, latencyMs: number): (req: In
                 return;
             }
             if (fault && 'delayMs' in fault) {
-                await sleep(fault.delayMs);
+                await delayUnlessClosed(req, fault.delayMs);
                 // A client that gave up during the delay has closed its connection: the request is abandoned unprocessed
-                // (logged as 499, "client closed request"), so a timed-out attempt can't land after the client's retry.
+                // (logged as 499, "client closed request", when the connection closes — not when the delay would have
+                // ended, minutes later in another test's log), so a timed-out attempt can't land after the client's retry.
                 if (req.socket.destroyed) {
                     log(499);
                     return;
@@ -100,4 +101,18 @@ export function createHandler(ctx: EmulatorContext, latencyMs: number): (req: In
             if (!res.headersSent) writeReply(res, { status: 500, body: { error: { code: 'InternalServerError', message: 'Emulator internal error.' } } });
         });
     };
+}
+
+/** Waits `ms`, or less when the client closes its connection first. */
+function delayUnlessClosed(req: IncomingMessage, ms: number): Promise<void> {
+    if (req.socket.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            req.socket.off('close', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        req.socket.once('close', done);
+    });
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { RunningEmulator } from '../../emulator/index';
-import { admin, armToken, call, startForSuite } from './harness';
+import { admin, armToken, call, startForSuite, tlsOptionsFor } from './harness';
 import { clientsFor, failure, type Clients } from './clients';
 
 type Logged = { seq: number; method: string; path: string; status: number; durationMs: number };
@@ -92,6 +92,25 @@ describe('emulator: fault injection, latency and the admin API', function () {
         assert.equal((await admin(emu, 'POST', 'faults', { pathPattern: '(', action: { drop: true } })).status, 400);
     });
 
+    it('a held request whose client gives up is logged as abandoned (499) when its connection closes, not when the hold would end', async () => {
+        const url = `/subscriptions/${emu.environment.subscriptions[0]!.id}/resourcegroups?api-version=2021-04-01`;
+        const token = await armToken(emu);
+        const since = (await admin(emu, 'GET', 'requests')).body.lastSeq;
+        await admin(emu, 'POST', 'faults', { pathPattern: '/resourcegroups$', times: 1, action: { delayMs: 600_000 } });
+        const controller = new AbortController();
+        const pending = fetchAbortable(emu, url, token, controller.signal);
+        // The request is held once the emulator has matched the rule (its count of fired rules says so).
+        for (let fired = 0; fired === 0;) {
+            const rules = (await admin(emu, 'GET', 'faults')).body.rules as { fired: number }[];
+            fired = rules[0]?.fired ?? 0;
+        }
+        controller.abort();
+        await pending;
+        let logged: Logged[] = [];
+        while (logged.length === 0) logged = (await logFor(emu, since, '/resourcegroups')).filter((r) => r.status === 499);
+        assert.ok(logged[0]!.durationMs < 600_000);
+    });
+
     it('GET state dumps the world without private key material; key-access answers for seeded registries', async () => {
         const state = (await admin(emu, 'GET', 'state')).body;
         assert.equal(Object.keys(state.registries).length, 7);
@@ -128,3 +147,19 @@ describe('emulator: fault injection, latency and the admin API', function () {
         }
     });
 });
+
+/** A GET the test can abandon, as a client that times out does: it closes its connection. */
+async function fetchAbortable(emu: RunningEmulator, url: string, token: string, signal: AbortSignal): Promise<void> {
+    const { request } = await import('node:https');
+    await new Promise<void>((resolve) => {
+        const req = request(new URL(url, emu.environment.armEndpoint), {
+            method: 'GET',
+            ca: tlsOptionsFor(emu).ca,
+            headers: { authorization: `Bearer ${token}` },
+            signal,
+        });
+        req.on('error', () => resolve());
+        req.on('response', () => resolve());
+        req.end();
+    });
+}

@@ -34,13 +34,16 @@ export async function discoverRequests<T>(w: FaultWorld, flow: FlowSpec<T>): Pro
     return requestPatterns((await w.requests(lastSeq)).requests);
 }
 
-/** A delayed request still completes on the emulator after the client gave up: wait for it before the world is reset. */
+/**
+ * A delayed request ends on the emulator after the client gave up (abandoned when its connection closes, 499, or answered
+ * when the delay ends): wait for it before the world is reset.
+ */
 async function settle(w: FaultWorld, fault: FaultKind): Promise<void> {
     if (!('delayMs' in fault.action)) {
         return;
     }
     const deadline = Date.now() + delayMs + 10000;
-    while (!(await w.requests()).requests.some((r) => r.durationMs >= delayMs - 50)) {
+    while (!(await w.requests()).requests.some((r) => r.status === 499 || r.durationMs >= delayMs - 50)) {
         if (Date.now() > deadline) {
             throw new Error('the delayed request never completed');
         }
