@@ -1,3 +1,4 @@
+import type { OnActionStartHandler } from '@microsoft/vscode-azext-utils';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AzureSession, filterSettings, sessionSettings } from './auth/AzureSession';
@@ -20,11 +21,14 @@ import { snapshotTree, type TreeSnapshotNode } from './tree/treeSnapshot';
  *   the next `getTreeSnapshot()` lists again).
  * - `sidebarBranch`: the branch of the Azure Resources sidebar (the object registered with it when that extension is
  *   installed, following this view's state either way), so a test can ask for its items as the sidebar does.
+ * - `registerOnActionStartHandler` is vscode-azext-utils' own (the copy the commands run with): a test sets the
+ *   `ui` of its command's action context to a TestUserInput and answers the real prompts (azext-utils' model).
  */
 export interface AcrCmkExtensionApi {
     getTreeSnapshot(): Promise<TreeSnapshotNode[]>;
     refresh(): Promise<void>;
     readonly sidebarBranch: RegistryBranchDataProvider;
+    registerOnActionStartHandler(handler: OnActionStartHandler): vscode.Disposable;
 }
 
 // Activation only registers things. No @azure/* module is loaded until the first Azure call (see AzureClientFactory),
@@ -78,7 +82,26 @@ export function activate(context: vscode.ExtensionContext): AcrCmkExtensionApi {
         getTreeSnapshot: () => snapshotTree(tree),
         refresh: () => tree.refresh(),
         sidebarBranch,
+        registerOnActionStartHandler: (handler) => onActionStart(azExt, handler),
     };
+}
+
+/**
+ * Registers once vscode-azext-utils is loaded (it stays unloaded until then). A command started after this call
+ * awaits the same load after it, so its action context meets the handler.
+ */
+function onActionStart(azExt: AzExtRuntime, handler: OnActionStartHandler): vscode.Disposable {
+    let disposed = false;
+    let registered: vscode.Disposable | undefined;
+    void azExt.load().then((utils) => {
+        if (!disposed) {
+            registered = utils.registerOnActionStartHandler(handler);
+        }
+    });
+    return new vscode.Disposable(() => {
+        disposed = true;
+        registered?.dispose();
+    });
 }
 
 export function deactivate(): void {

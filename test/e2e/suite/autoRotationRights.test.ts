@@ -5,16 +5,27 @@
 // Own resource group, vault, key, identity and registry ("dar…": after the sample's "contoso…", before the create
 // suite's "e2ecmk…", so the suites that take the first or last registry by name never get it).
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import { createRights, createRightsWorld, rightsState, type RightsWorld } from './autoRotationRightsWorld';
+import { dismiss, runCommandWithInputs, type CommandInput, type ModalQuestion } from './commandInputs';
 import { activateExtension } from './extensionApi';
-import { createRights, createRightsWorld, rightsState, withModalAnswers, type ModalQuestion, type RightsWorld } from './autoRotationRightsWorld';
+import { confirmQuestion, rotation } from './rotationInputs';
 import { keyAccessOf, securityGroup, setupFactory, stateNow } from './wizardBranchesWorld';
 
 const suffix = Date.now().toString(36).slice(-5);
 const rightsQuestion = 'Give yourself the key permissions to manage the rotation policy?';
-const policy = { rotateEveryDays: 45, notifyDaysBeforeExpiry: 14 };
-const enableAutoRotation = (registryId: string) =>
-    vscode.commands.executeCommand('acrCmk.enableAutoRotation', registryId, { rotationPolicy: policy, confirmed: true });
+// A policy rotating every 45 days, notifying 14 days before a version expires; then the modals (`afterPolicy`).
+const policyInputs = [rotation.withPolicy, '45', '14'];
+/** Runs the command; every modal question it asks is recorded (and `observe`d while it is open). */
+async function enableAutoRotation(registryId: string, afterPolicy: CommandInput[], observe?: (question: ModalQuestion) => Promise<void>) {
+    const questions: ModalQuestion[] = [];
+    await runCommandWithInputs('acrCmk.enableAutoRotation', [registryId], [...policyInputs, ...afterPolicy], {
+        onModal: async (question) => {
+            questions.push(question);
+            await observe?.(question);
+        },
+    });
+    return { questions };
+}
 const sorted = (permissions: string[]) => [...permissions].sort();
 
 describe('Enable Automatic Rotation without the rotation-policy permissions (real extension host)', function () {
@@ -36,11 +47,8 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (rea
     });
 
     it('declined: the modal asked for the two permissions; registry, permissions and key stay as they were', async () => {
-        const { questions } = await withModalAnswers(
-            () => undefined,
-            async () => undefined,
-            () => enableAutoRotation(world.registryId),
-        );
+        // The rights question dismissed (Escape).
+        const { questions } = await enableAutoRotation(world.registryId, [dismiss]);
         assert.deepEqual(
             questions.map((q) => q.message),
             [rightsQuestion],
@@ -60,14 +68,10 @@ describe('Enable Automatic Rotation without the rotation-policy permissions (rea
         const observe = async (_question: ModalQuestion) => {
             atQuestion.push(await rightsState(world));
         };
-        const { questions } = await withModalAnswers(
-            (q) => (q.message === rightsQuestion ? 'Add Permissions' : undefined),
-            observe,
-            () => enableAutoRotation(world.registryId),
-        );
+        const { questions } = await enableAutoRotation(world.registryId, [rotation.addPolicyPermissions, rotation.confirm], observe);
         assert.deepEqual(
             questions.map((q) => q.message),
-            [rightsQuestion],
+            [rightsQuestion, confirmQuestion(world.registryId.split('/').pop()!)],
             `modal questions: ${JSON.stringify(questions)}`,
         );
         assert.deepEqual(atQuestion[0]?.encryption, pinnedEncryption, 'nothing was switched while the question was open');

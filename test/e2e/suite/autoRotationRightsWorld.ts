@@ -1,8 +1,7 @@
 // What the automatic-rotation permission tests need around the command: their own resource group, access-policy
 // vault, key, identity and pinned CMK registry (made with the harness's service principal, the one the extension
-// signs in with), the vault's key state from the emulator, and a stand-in for the user at modal questions.
+// signs in with) and the vault's key state from the emulator.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { callerObjectId } from '../../../src/domain/access/callerObjectId';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { getEmulatorJson } from '../emulatorState';
@@ -101,42 +100,4 @@ export async function rightsState(world: RightsWorld) {
         /** [action, ISO-8601 duration] per lifetime action; undefined while no policy was written. */
         rotationPolicy: policy?.lifetimeActions.map((a) => [a.action.type.toLowerCase(), a.trigger.timeAfterCreate ?? a.trigger.timeBeforeExpiry]),
     };
-}
-
-export interface ModalQuestion {
-    message: string;
-    detail?: string;
-    buttons: string[];
-}
-
-/**
- * Runs a command while standing in for the user at modal warnings (the extension asks through the `vscode` API
- * object it shares with this test): records each question, lets `observe` look at the world while it is open, and
- * answers with the button `answer` names, or dismisses it (undefined: what Cancel or Escape does).
- */
-export async function withModalAnswers<T>(
-    answer: (question: ModalQuestion) => string | undefined,
-    observe: (question: ModalQuestion) => Promise<void>,
-    run: () => Thenable<T>,
-): Promise<{ result: T; questions: ModalQuestion[] }> {
-    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-    const original = window.showWarningMessage;
-    const questions: ModalQuestion[] = [];
-    window.showWarningMessage = async (...args: unknown[]) => {
-        const options = args[1] as vscode.MessageOptions | undefined;
-        if (typeof options !== 'object' || !options?.modal) {
-            return original.apply(vscode.window, args);
-        }
-        const items = args.slice(2) as vscode.MessageItem[];
-        const question = { message: String(args[0]), detail: options.detail, buttons: items.map((item) => item.title) };
-        questions.push(question);
-        await observe(question);
-        const chosen = answer(question);
-        return chosen === undefined ? undefined : items.find((item) => item.title === chosen);
-    };
-    try {
-        return { result: await run(), questions };
-    } finally {
-        window.showWarningMessage = original;
-    }
 }

@@ -4,14 +4,14 @@
 // does (a subscription whose sessions come from the emulator's service principal), runs the extension's commands, and
 // checks that the item is redrawn with what the Registries view shows — key access marks, fleet warnings, a flow's change.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { WorldRegistry } from '../worldExpectations';
+import { runCommandWithInputs } from './commandInputs';
 import { activateExtension, type AcrCmkTestApi, type SidebarBranch } from './extensionApi';
-import { accessibleCmkRegistry, findRow, keyAccess } from './keyAccessWorld';
+import { accessibleCmkRegistry, findRow, keyAccess, revoke } from './keyAccessWorld';
+import { rotation } from './rotationInputs';
 import { registryIn, setupFactory, stateNow } from './wizardBranchesWorld';
-
-const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
 
 /** What the sidebar hands a branch for a registry: the resource and its subscription's VS Code sessions (here, the service principal's tokens). */
 function resourceOf(registry: WorldRegistry, factory: AzureClientFactory): unknown {
@@ -89,11 +89,7 @@ describe("Azure Resources sidebar branch: the Registries view's marks and change
         const revokedAndWarned = redrawnUntil(branch, item, 'revoked with a fleet error', (row) =>
             /;fleet:error;keyAccess:revoked$/.test(String(row.contextValue)),
         );
-        await vscode.commands.executeCommand('acrCmk.revokeKeyAccess', {
-            registryId: registry.id,
-            method: 'disableKeyInUse',
-            confirmRegistryName: registry.name,
-        });
+        await runCommandWithInputs('acrCmk.revokeKeyAccess', [registry.id], [revoke.disableKeyInUse, revoke.proceed, registry.name]);
         try {
             assert.equal((await keyAccess(registry.id)).accessible, false, 'the emulator says the registry cannot reach its key');
             const revoked = branch.getTreeItem(item);
@@ -110,7 +106,7 @@ describe("Azure Resources sidebar branch: the Registries view's marks and change
             assert.equal(ours?.tooltip, (row.tooltip as vscode.MarkdownString).value);
         } finally {
             const cleared = redrawnUntil(branch, item, 'without marks', (row) => !/keyAccess:|fleet:error/.test(String(row.contextValue)));
-            await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+            await runCommandWithInputs('acrCmk.restoreKeyAccess', [registry.id], []);
             assert.equal((await keyAccess(registry.id)).accessible, true);
             await cleared;
         }
@@ -124,13 +120,11 @@ describe("Azure Resources sidebar branch: the Registries view's marks and change
             const redrawn = redrawnUntil(branch, item, pin ? 'pinned' : 'rotating automatically', (row) =>
                 String(row.contextValue).includes(`;rotation:${pin ? 'manual' : 'automatic'}`),
             );
-            await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id, {
-                keySource: 'newVersion',
-                versionless: !pin,
-                identity: { kind: 'keep' },
-                consent: allConsent,
-                confirmed: true,
-            });
+            await runCommandWithInputs(
+                'acrCmk.rotateKey',
+                [registry.id],
+                [rotation.newVersion, pin ? rotation.pinned : rotation.versionless, rotation.keepIdentity, rotation.confirm],
+            );
             const row = await redrawn;
             const now = registryIn(await stateNow(), registry.id)!.encryption.keyVaultProperties!;
             // The tooltip names the key as the registry now has it: the new version when pinned, the versionless key otherwise.

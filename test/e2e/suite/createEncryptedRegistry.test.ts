@@ -1,9 +1,10 @@
-// Runs "Create Registry with Customer-Managed Key" in the real extension host with every answer pre-filled
-// (the wizard skips each prompt whose answer it has), then checks the emulator and the tree agree.
+// Runs "Create Registry with Customer-Managed Key" in the real extension host, its prompts answered in order
+// (runCommandWithInputs), then checks the emulator and the tree agree.
 import * as assert from 'node:assert';
-import * as vscode from 'vscode';
 import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { subscriptionsOf, type EmulatorWorld } from '../worldExpectations';
+import { runCommandWithInputs } from './commandInputs';
+import { creation } from './createInputs';
 import { activateExtension } from './extensionApi';
 
 describe('Create Registry with Customer-Managed Key (scripted answers)', () => {
@@ -15,17 +16,27 @@ describe('Create Registry with Customer-Managed Key (scripted answers)', () => {
         assert.ok(subscription, 'the emulator has a subscription');
         const suffix = Date.now().toString(36).slice(-6);
         const registryName = `e2ecmk${suffix}`;
-        const registryId = await vscode.commands.executeCommand<string | undefined>('acrCmk.createEncryptedRegistry', {
-            subscriptionId: subscription.subscriptionId,
-            resourceGroup: { name: `rg-e2e-${suffix}`, create: true },
-            location: 'eastus',
-            registryName,
-            identity: { kind: 'new', name: `id-e2e-${suffix}` },
-            vault: { kind: 'new', name: `kv-e2e-${suffix}`, softDeleteRetentionInDays: 7 },
-            key: { kind: 'new', name: `key-e2e-${suffix}`, keyType: 'RSA', keySize: 2048 },
-            versionless: true,
-            confirmed: true,
-        });
+        const registryId = await runCommandWithInputs<string>(
+            'acrCmk.createEncryptedRegistry',
+            [],
+            [
+                subscription.subscriptionId,
+                creation.newGroup,
+                `rg-e2e-${suffix}`,
+                'eastus',
+                registryName,
+                creation.newIdentity,
+                `id-e2e-${suffix}`,
+                creation.newVault,
+                `kv-e2e-${suffix}`,
+                '7',
+                creation.newKey,
+                `key-e2e-${suffix}`,
+                'RSA 2048',
+                creation.versionless,
+                creation.confirm,
+            ],
+        );
         assert.ok(registryId && registryId.endsWith(`/registries/${registryName}`), `the command returned the new registry id (${String(registryId)})`);
         const access = await keyAccessNow(registryId);
         assert.strictEqual(access.accessible, true, access.reason);

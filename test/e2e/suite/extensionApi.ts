@@ -1,4 +1,5 @@
 // The extension under test, as the real extension host loads it, and the small test API `activate` returns.
+import type { OnActionStartHandler } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 
 export const extensionId = 'acr-cmk-team.acr-cmk';
@@ -22,6 +23,8 @@ export interface AcrCmkTestApi {
     getTreeSnapshot(): Promise<TreeRow[]>;
     refresh(): Promise<void>;
     readonly sidebarBranch: SidebarBranch;
+    /** vscode-azext-utils' own, as the commands run with it (see runCommandWithInputs). */
+    registerOnActionStartHandler(handler: OnActionStartHandler): vscode.Disposable;
 }
 
 export async function activateExtension(): Promise<AcrCmkTestApi> {

@@ -6,8 +6,8 @@
 // Own identity and registry ("dfm…": after the sample's "contoso…", before the create suite's "e2ecmk…", so the
 // suites that take the first or last registry by name never get it).
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { rotationStepLabel } from '../../../src/l10n/rotationStepLabel';
+import { runCommandWithInputs, type CommandInput } from './commandInputs';
 import { activateExtension } from './extensionApi';
 import { addFault, clearFaults, faultsFired, lastRequestSeq, requestsSince } from './faultAdmin';
 import {
@@ -21,21 +21,17 @@ import {
     withShownErrors,
     type SecurityGroup,
 } from './wizardBranchesWorld';
+import { rotation } from './rotationInputs';
 
 const suffix = Date.now().toString(36).slice(-5);
 const registryName = `dfmrot${suffix}`;
 const identityName = `id-dfm-rot-${suffix}`;
-const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
-const rotate = (registryId: string, answers: Record<string, unknown>) =>
+/** Rotate Key to `key` (how the key is picked), versionless, keeping the identity; `consents` are asked before the confirmation. */
+const rotate = (registryId: string, key: CommandInput[], consents: CommandInput[] = []) =>
     withShownErrors(() =>
-        vscode.commands.executeCommand('acrCmk.rotateKey', registryId, {
-            consent: allConsent,
-            confirmed: true,
-            identity: { kind: 'keep' },
-            versionless: true,
-            ...answers,
-        }),
+        runCommandWithInputs('acrCmk.rotateKey', [registryId], [...key, rotation.versionless, rotation.keepIdentity, ...consents, rotation.confirm]),
     );
+const keyName = (keyId: string) => /\/keys\/([^/]+)/.exec(keyId)![1]!;
 /** The other of the two seeded keys, in the same vault, versionless: a rotation that needs no new grant. */
 const otherKeyInSameVault = (keyId: string) =>
     keyId.replace(/\/keys\/cmk-key-(\d)(\/[0-9a-f]+)?$/i, (_match, n: string) => `/keys/cmk-key-${n === '1' ? '2' : '1'}`);
@@ -85,8 +81,9 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
                 message: 'The client does not have authorization to perform action Microsoft.KeyVault/vaults/accessPolicies/write.',
             },
         });
-        const answers = { keySource: 'otherVault', keyId: awayKey, subscriptionIds: [home.subscriptionId, away.subscriptionId] };
-        const { errors } = await rotate(registryId, answers);
+        const toAwayKey = () =>
+            rotate(registryId, [rotation.otherVault, away.subscriptionId, away.accessPolicyVault.name, 'cmk-key-1'], [rotation.grantAccess]);
+        const { errors } = await toAwayKey();
         assert.deepEqual(await faultsFired(), [1], 'the grant request met the fault once (a 403 is not retried)');
         assert.equal(errors.length, 1, `errors shown: ${JSON.stringify(errors)}`);
         const message = errors[0]!;
@@ -103,7 +100,7 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         await assertStillReachable();
 
         await clearFaults();
-        const retry = await rotate(registryId, answers);
+        const retry = await toAwayKey();
         assert.deepEqual(retry.errors, []);
         assert.equal((await encryptionNow()).keyIdentifier, awayKey);
         assert.equal(policiesOn(await stateNow(), away.accessPolicyVault.id)[principalId.toLowerCase()], 'get,unwrapkey,wrapkey');
@@ -115,7 +112,7 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         const target = otherKeyInSameVault(before.keyIdentifier);
         assert.notEqual(target, before.keyIdentifier);
         await addFault({ method: 'PATCH', pathPattern: `/registries/${registryName}$`, action: { lroFail: true } });
-        const { errors } = await rotate(registryId, { keySource: 'sameVault', keyId: target });
+        const { errors } = await rotate(registryId, [rotation.sameVault, keyName(target)]);
         assert.deepEqual(await faultsFired(), [1], 'the registry PATCH met the fault once');
         assert.equal(errors.length, 1, `errors shown: ${JSON.stringify(errors)}`);
         const message = errors[0]!;
@@ -130,7 +127,7 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
         await assertStillReachable();
 
         await clearFaults();
-        const retry = await rotate(registryId, { keySource: 'sameVault', keyId: target });
+        const retry = await rotate(registryId, [rotation.sameVault, keyName(target)]);
         assert.deepEqual(retry.errors, []);
         assert.equal((await encryptionNow()).keyIdentifier, target);
         await assertStillReachable();
@@ -146,7 +143,7 @@ describe('fault messages: Rotate Key through injected emulator faults (real exte
             nth: 1,
             action: { status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.', retryAfter: 1 },
         });
-        const { errors } = await rotate(registryId, { keySource: 'sameVault', keyId: target });
+        const { errors } = await rotate(registryId, [rotation.sameVault, keyName(target)]);
         assert.deepEqual(errors, []);
         assert.deepEqual(await faultsFired(), [1]);
         assert.equal((await encryptionNow()).keyIdentifier, target);

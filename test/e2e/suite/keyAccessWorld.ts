@@ -3,6 +3,13 @@ import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
 import type { TreeRow } from './extensionApi';
 
+/** The labels of Revoke Key Access's prompts: how (quick pick), the warning (modal); the typed name comes last. */
+export const revoke = {
+    removeAccess: "Remove the identity's key vault access",
+    disableKeyInUse: 'Disable the key version in use',
+    proceed: 'Continue',
+} as const;
+
 interface GrantState {
     vaults: Record<
         string,

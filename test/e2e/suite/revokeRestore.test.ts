@@ -1,11 +1,12 @@
 // Revoke Key Access → the tree shows "key access revoked" → Restore Key Access → healthy again, with exactly the
-// previous grants (from the emulator's state). The typed-name confirmation refuses a wrong name.
+// previous grants (from the emulator's state). The typed-name confirmation refuses a wrong name. Each command's
+// prompts are answered in order (runCommandWithInputs).
 import * as assert from 'node:assert';
-import * as vscode from 'vscode';
-import { expectErrorNotification } from './notificationGuard';
 import type { WorldRegistry } from '../worldExpectations';
+import { runCommandWithInputs } from './commandInputs';
+import { expectErrorNotification } from './notificationGuard';
 import { activateExtension, type AcrCmkTestApi } from './extensionApi';
-import { accessibleCmkRegistry, findRow, grantsNow, keyAccess } from './keyAccessWorld';
+import { accessibleCmkRegistry, findRow, grantsNow, keyAccess, revoke } from './keyAccessWorld';
 
 describe('Revoke and Restore Key Access', () => {
     let api: AcrCmkTestApi;
@@ -19,28 +20,23 @@ describe('Revoke and Restore Key Access', () => {
     });
 
     it('refuses when the typed registry name is wrong, and changes nothing', async () => {
-        expectErrorNotification(/does not match the registry name/);
+        // The input box does not take the typo: its validation message (the test's input is refused with it: shown, and rethrown here).
+        expectErrorNotification(/^Type ".*" exactly\.$/);
         await assert.rejects(
-            Promise.resolve(
-                vscode.commands.executeCommand('acrCmk.revokeKeyAccess', {
-                    registryId: registry.id,
-                    method: 'removeAccess',
-                    confirmRegistryName: `${registry.name}-typo`,
-                }),
-            ),
-            (error: Error) => /does not match the registry name/.test(error.message) && error.message.includes(registry.name),
+            runCommandWithInputs('acrCmk.revokeKeyAccess', [registry.id], [revoke.removeAccess, revoke.proceed, `${registry.name}-typo`], { rethrow: true }),
+            (error: Error) => /^Type ".*" exactly\.$/.test(error.message) && error.message.includes(registry.name),
         );
         assert.deepStrictEqual(await grantsNow(), grantsBefore);
         assert.strictEqual((await keyAccess(registry.id)).accessible, true);
     });
 
     it('revokes with the right name; after a refresh the tree shows the registry as revoked', async () => {
-        const record = await vscode.commands.executeCommand<{ removedGrants: unknown[] }>('acrCmk.revokeKeyAccess', {
-            registryId: registry.id,
-            method: 'removeAccess',
-            confirmRegistryName: registry.name,
-        });
-        assert.ok(record.removedGrants.length > 0, 'a grant was removed and remembered');
+        const record = await runCommandWithInputs<{ removedGrants: unknown[] }>(
+            'acrCmk.revokeKeyAccess',
+            [registry.id],
+            [revoke.removeAccess, revoke.proceed, registry.name],
+        );
+        assert.ok(record && record.removedGrants.length > 0, 'a grant was removed and remembered');
         assert.strictEqual((await keyAccess(registry.id)).accessible, false, 'the emulator says the registry cannot reach its key');
         await api.refresh();
         const row = findRow(await api.getTreeSnapshot(), registry.id);
@@ -52,7 +48,8 @@ describe('Revoke and Restore Key Access', () => {
     });
 
     it('restores exactly the previous grants; after a refresh the tree shows the registry healthy', async () => {
-        await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+        // Granting back is not destructive: Restore asks nothing.
+        await runCommandWithInputs('acrCmk.restoreKeyAccess', [registry.id], []);
         assert.strictEqual((await keyAccess(registry.id)).accessible, true);
         assert.deepStrictEqual(await grantsNow(), grantsBefore);
         await api.refresh();
@@ -63,13 +60,9 @@ describe('Revoke and Restore Key Access', () => {
     });
 
     it('disables the key version in use and restores it', async () => {
-        await vscode.commands.executeCommand('acrCmk.revokeKeyAccess', {
-            registryId: registry.id,
-            method: 'disableKeyInUse',
-            confirmRegistryName: registry.name,
-        });
+        await runCommandWithInputs('acrCmk.revokeKeyAccess', [registry.id], [revoke.disableKeyInUse, revoke.proceed, registry.name]);
         assert.strictEqual((await keyAccess(registry.id)).accessible, false);
-        await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+        await runCommandWithInputs('acrCmk.restoreKeyAccess', [registry.id], []);
         assert.strictEqual((await keyAccess(registry.id)).accessible, true);
         assert.deepStrictEqual(await grantsNow(), grantsBefore);
     });

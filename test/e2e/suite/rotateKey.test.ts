@@ -1,13 +1,12 @@
-// Rotate Key in the real extension host: the command runs with pre-filled answers (second argument), and the
-// emulator's own state and key-access probe say whether the registry really moved to a new, working key.
+// Rotate Key in the real extension host: the command's own prompts are answered in order (runCommandWithInputs), and
+// the emulator's own state and key-access probe say whether the registry really moved to a new, working key.
 import * as assert from 'node:assert';
-import * as vscode from 'vscode';
 import { expectErrorNotification } from './notificationGuard';
 import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
+import { runCommandWithInputs } from './commandInputs';
 import { activateExtension } from './extensionApi';
-
-const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
+import { rotation } from './rotationInputs';
 
 async function registryNow(id: string): Promise<WorldRegistry> {
     const world = await getEmulatorJson<EmulatorWorld>('state');
@@ -27,13 +26,7 @@ describe('Rotate Key (real VS Code, scripted answers)', () => {
         const registry = cmkRegistries(world).find((r) => r.encryption.keyVaultProperties?.identity !== 'system');
         assert.ok(registry, 'the sample world has a CMK registry with a user-assigned identity');
         const before = registry.encryption.keyVaultProperties!;
-        await vscode.commands.executeCommand('acrCmk.rotateKey', registry.id, {
-            keySource: 'newVersion',
-            versionless: false,
-            identity: { kind: 'keep' },
-            consent: allConsent,
-            confirmed: true,
-        });
+        await runCommandWithInputs('acrCmk.rotateKey', [registry.id], [rotation.newVersion, rotation.pinned, rotation.keepIdentity, rotation.confirm]);
         const after = (await registryNow(registry.id)).encryption.keyVaultProperties!;
         assert.notStrictEqual(after.versionedKeyIdentifier, before.versionedKeyIdentifier, 'a new version is in use');
         assert.strictEqual(after.keyIdentifier, after.versionedKeyIdentifier, 'pinned to that version');
@@ -48,13 +41,8 @@ describe('Rotate Key (real VS Code, scripted answers)', () => {
         const world = await getEmulatorJson<EmulatorWorld>('state');
         const plain = Object.values(world.registries).find((r) => r.encryption.status !== 'enabled');
         assert.ok(plain, 'the sample world has a registry without CMK');
-        await vscode.commands.executeCommand('acrCmk.rotateKey', plain.id, {
-            keySource: 'newVersion',
-            versionless: true,
-            identity: { kind: 'keep' },
-            consent: allConsent,
-            confirmed: true,
-        });
+        // Refused before the first prompt.
+        await runCommandWithInputs('acrCmk.rotateKey', [plain.id], []);
         assert.strictEqual((await registryNow(plain.id)).encryption.status, 'disabled');
     });
 });

@@ -1,9 +1,10 @@
-// Use System-Assigned Identity in the real extension host, with pre-filled answers; checked against the emulator.
+// Use System-Assigned Identity in the real extension host, its prompts answered in order; checked against the emulator.
 import * as assert from 'node:assert';
-import * as vscode from 'vscode';
 import { getEmulatorJson, keyAccessNow } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld } from '../worldExpectations';
+import { runCommandWithInputs } from './commandInputs';
 import { activateExtension } from './extensionApi';
+import { rotation } from './rotationInputs';
 
 describe('Use System-Assigned Identity (real VS Code, scripted answers)', () => {
     before(async () => {
@@ -18,7 +19,8 @@ describe('Use System-Assigned Identity (real VS Code, scripted answers)', () => 
             .find((r) => r.encryption.keyVaultProperties?.identity !== 'system');
         assert.ok(registry, 'the sample world has a CMK registry with a user-assigned identity');
         const before = registry.encryption.keyVaultProperties!;
-        await vscode.commands.executeCommand('acrCmk.useSystemIdentity', registry.id, { removePreviousIdentityAccess: false, confirmed: true });
+        // Enabling and granting the system identity is what the command is for: only the final confirmation asks.
+        await runCommandWithInputs('acrCmk.useSystemIdentity', [registry.id], [rotation.keepPreviousAccess, rotation.confirm]);
         const now = await getEmulatorJson<EmulatorWorld>('state');
         const after = Object.values(now.registries).find((r) => r.id === registry.id)!.encryption.keyVaultProperties!;
         assert.strictEqual(after.identity, 'system');

@@ -1,12 +1,13 @@
-// Wizard branches in the real extension host, every answer pre-filled (each prompt skips itself when its answer
-// is there): the create flow's existing/RBAC/purge-protection/EC/name-taken branches and the rotate flow's key,
+// Wizard branches in the real extension host, each prompt answered in order (runCommandWithInputs): the create flow's existing/RBAC/purge-protection/EC/name-taken branches and the rotate flow's key,
 // version-mode and identity branches. Each outcome is read back from the emulator (`/_emulator/state`, `key-access`).
 // Registry names start with "d": after the sample's "contoso…" ones, before the create suite's "e2ecmk…", so the
 // UI suites that take the first or the last CMK registry by name are not handed one of these.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
+import { dismiss, runCommandWithInputs, type CommandInput, type ModalQuestion } from './commandInputs';
+import { creation } from './createInputs';
 import { activateExtension, type AcrCmkTestApi } from './extensionApi';
+import { rotation } from './rotationInputs';
 import {
     encryptionUserRole,
     keyAccessOf,
@@ -21,11 +22,11 @@ import {
 } from './wizardBranchesWorld';
 
 const suffix = Date.now().toString(36).slice(-5);
-const allConsent = { reassignRemovedIdentity: true, assignIdentity: true, enableSystemIdentity: true, grantAccess: true, enableTrustedServices: true };
-const create = (answers: Record<string, unknown>) =>
-    vscode.commands.executeCommand<string | undefined>('acrCmk.createEncryptedRegistry', { location: 'eastus', confirmed: true, ...answers });
-const rotate = (registryId: string, answers: Record<string, unknown>) =>
-    vscode.commands.executeCommand('acrCmk.rotateKey', registryId, { consent: allConsent, confirmed: true, ...answers });
+/** Create Registry with these answers to its prompts, in order (`onModal` sees each modal question). */
+const create = (inputs: CommandInput[], onModal?: (question: ModalQuestion) => void) =>
+    runCommandWithInputs<string>('acrCmk.createEncryptedRegistry', [], inputs, { onModal });
+/** Rotate Key with these answers to its prompts, in order, then the final confirmation. */
+const rotate = (registryId: string, inputs: CommandInput[]) => runCommandWithInputs('acrCmk.rotateKey', [registryId], [...inputs, rotation.confirm]);
 
 describe('wizard branches with scripted answers (real extension host)', function () {
     this.timeout(180000);
@@ -48,15 +49,17 @@ describe('wizard branches with scripted answers (real extension host)', function
             const [identity] = home.identities;
             const key = await (await factory.keys(home.accessPolicyVault.uri)).getKey('cmk-key-2');
             const before = await stateNow();
-            const registryId = await create({
-                subscriptionId: home.subscriptionId,
-                resourceGroup: { name: home.group, create: false },
-                registryName: `dwbexist${suffix}`,
-                identity: { kind: 'existing', id: identity!.id },
-                vault: { kind: 'existing', id: home.accessPolicyVault.id },
-                key: { kind: 'existing', name: 'cmk-key-2', version: key.properties.version },
-                versionless: false,
-            });
+            // Pinned to the key's current version, the one read here.
+            const registryId = await create([
+                home.subscriptionId,
+                home.group,
+                `dwbexist${suffix}`,
+                identity!.name,
+                home.accessPolicyVault.name,
+                'cmk-key-2',
+                creation.pinned,
+                creation.confirm,
+            ]);
             assert.ok(registryId, 'the command returned the new registry id');
             const after = await stateNow();
             const kvp = registryIn(after, registryId)?.encryption.keyVaultProperties;
@@ -78,15 +81,17 @@ describe('wizard branches with scripted answers (real extension host)', function
 
         it('RBAC vault: the new identity gets "Key Vault Crypto Service Encryption User" at vault scope, no access policy', async () => {
             const identityName = `id-dwb-rbac-${suffix}`;
-            const registryId = await create({
-                subscriptionId: home.subscriptionId,
-                resourceGroup: { name: home.group, create: false },
-                registryName: `dwbrbac${suffix}`,
-                identity: { kind: 'new', name: identityName },
-                vault: { kind: 'existing', id: home.rbacVault.id },
-                key: { kind: 'existing', name: 'cmk-key-1' },
-                versionless: true,
-            });
+            const registryId = await create([
+                home.subscriptionId,
+                home.group,
+                `dwbrbac${suffix}`,
+                creation.newIdentity,
+                identityName,
+                home.rbacVault.name,
+                'cmk-key-1',
+                creation.versionless,
+                creation.confirm,
+            ]);
             assert.ok(registryId, 'the command returned the new registry id');
             const state = await stateNow();
             const identity = Object.values(state.identities).find((i) => i.name === identityName);
@@ -135,23 +140,28 @@ describe('wizard branches with scripted answers (real extension host)', function
                 assert.notEqual((await stateNow()).vaults[vaultId.toLowerCase()]?.properties.enablePurgeProtection, true, 'prepared without purge protection');
             });
 
-            it('refused (no consent): the error names the vault; nothing is created and the vault is unchanged', async () => {
+            it('refused (no consent): the question names the vault; nothing is created and the vault is unchanged', async () => {
                 const group = `rg-dwb-refused-${suffix}`;
-                const { result, errors } = await withShownErrors(() =>
-                    create({
-                        subscriptionId: home.subscriptionId,
-                        resourceGroup: { name: group, create: true },
-                        registryName: `dwbnopp${suffix}`,
-                        identity: { kind: 'new', name: `id-dwb-refused-${suffix}` },
-                        vault: { kind: 'existing', id: vaultId },
-                        key: { kind: 'new', name: 'refused', keySize: 2048 },
-                        versionless: true,
-                    }),
+                const questions: ModalQuestion[] = [];
+                // The purge-protection question is dismissed: the wizard ends there.
+                const result = await create(
+                    [
+                        home.subscriptionId,
+                        creation.newGroup,
+                        group,
+                        'eastus',
+                        `dwbnopp${suffix}`,
+                        creation.newIdentity,
+                        `id-dwb-refused-${suffix}`,
+                        vaultName,
+                        dismiss,
+                    ],
+                    (question) => questions.push(question),
                 );
                 assert.equal(result, undefined);
                 assert.ok(
-                    errors.some((e) => e.includes(vaultName) && /purge protection/.test(e)),
-                    `errors shown: ${JSON.stringify(errors)}`,
+                    questions.some((q) => q.message.includes(vaultName) && /purge protection/.test(q.message + (q.detail ?? ''))),
+                    `questions asked: ${JSON.stringify(questions)}`,
                 );
                 const state = await stateNow();
                 assert.equal(
@@ -163,15 +173,20 @@ describe('wizard branches with scripted answers (real extension host)', function
             });
 
             it('enabled with consent: purge protection turned on, new key there, registry reaches it', async () => {
-                const registryId = await create({
-                    subscriptionId: home.subscriptionId,
-                    resourceGroup: { name: home.group, create: false },
-                    registryName: `dwbpp${suffix}`,
-                    identity: { kind: 'new', name: `id-dwb-pp-${suffix}` },
-                    vault: { kind: 'existing', id: vaultId, enablePurgeProtection: true },
-                    key: { kind: 'new', name: 'cmk-new', keyType: 'RSA', keySize: 2048 },
-                    versionless: true,
-                });
+                const registryId = await create([
+                    home.subscriptionId,
+                    home.group,
+                    `dwbpp${suffix}`,
+                    creation.newIdentity,
+                    `id-dwb-pp-${suffix}`,
+                    vaultName,
+                    creation.enablePurgeProtection,
+                    creation.newKey,
+                    'cmk-new',
+                    'RSA 2048',
+                    creation.versionless,
+                    creation.confirm,
+                ]);
                 assert.ok(registryId, 'the command returned the new registry id');
                 const state = await stateNow();
                 assert.equal(state.vaults[vaultId.toLowerCase()]?.properties.enablePurgeProtection, true);
@@ -187,21 +202,16 @@ describe('wizard branches with scripted answers (real extension host)', function
             const ecName = `ec-dwb-${suffix}`;
             await (await factory.keys(home.accessPolicyVault.uri)).createEcKey(ecName, { curve: 'P-256' });
             const before = await stateNow();
-            const { result, errors } = await withShownErrors(() =>
-                create({
-                    subscriptionId: home.subscriptionId,
-                    resourceGroup: { name: home.group, create: false },
-                    registryName: `dwbec${suffix}`,
-                    identity: { kind: 'existing', id: home.identities[0]!.id },
-                    vault: { kind: 'existing', id: home.accessPolicyVault.id },
-                    key: { kind: 'existing', name: ecName },
-                    versionless: true,
-                }),
+            const questions: ModalQuestion[] = [];
+            // Picked, the EC key is explained in a modal (which offers another key); dismissed, the wizard ends.
+            const result = await create(
+                [home.subscriptionId, home.group, `dwbec${suffix}`, home.identities[0]!.name, home.accessPolicyVault.name, ecName, dismiss],
+                (question) => questions.push(question),
             );
             assert.equal(result, undefined);
             assert.ok(
-                errors.some((e) => e.includes(ecName) && /type EC/.test(e) && /only RSA/.test(e)),
-                `errors shown: ${JSON.stringify(errors)}`,
+                questions.some((q) => q.message.includes(ecName) && /type EC/.test(q.message) && /only RSA/.test(q.message)),
+                `questions asked: ${JSON.stringify(questions)}`,
             );
             assert.equal(Object.keys((await stateNow()).registries).length, Object.keys(before.registries).length, 'no registry created');
         });
@@ -212,16 +222,24 @@ describe('wizard branches with scripted answers (real extension host)', function
                 .map((r) => r.name)
                 .sort()[0]!;
             const group = `rg-dwb-taken-${suffix}`;
+            // The name passes the input box's own rules; the checks before the summary refuse it.
             const { result, errors } = await withShownErrors(() =>
-                create({
-                    subscriptionId: home.subscriptionId,
-                    resourceGroup: { name: group, create: true },
-                    registryName: taken,
-                    identity: { kind: 'new', name: `id-dwb-taken-${suffix}` },
-                    vault: { kind: 'new', name: `kv-dwb-taken-${suffix}`, softDeleteRetentionInDays: 7 },
-                    key: { kind: 'new', name: 'k', keySize: 2048 },
-                    versionless: true,
-                }),
+                create([
+                    home.subscriptionId,
+                    creation.newGroup,
+                    group,
+                    'eastus',
+                    taken,
+                    creation.newIdentity,
+                    `id-dwb-taken-${suffix}`,
+                    creation.newVault,
+                    `kv-dwb-taken-${suffix}`,
+                    '7',
+                    creation.newKey,
+                    'k',
+                    'RSA 2048',
+                    creation.versionless,
+                ]),
             );
             assert.equal(result, undefined);
             assert.ok(
@@ -256,12 +274,7 @@ describe('wizard branches with scripted answers (real extension host)', function
         });
 
         it('another key in the same vault (versionless)', async () => {
-            await rotate(registryId, {
-                keySource: 'sameVault',
-                keyId: `${home.accessPolicyVault.uri}/keys/cmk-key-2`,
-                versionless: true,
-                identity: { kind: 'keep' },
-            });
+            await rotate(registryId, [rotation.sameVault, 'cmk-key-2', rotation.versionless, rotation.keepIdentity]);
             const { kvp } = await current();
             assert.equal(kvp.keyIdentifier, `${home.accessPolicyVault.uri}/keys/cmk-key-2`);
             assert.equal(kvp.identity, rotationIdentity.clientId);
@@ -269,12 +282,12 @@ describe('wizard branches with scripted answers (real extension host)', function
         });
 
         it('versionless → pinned → versionless on the same key', async () => {
-            await rotate(registryId, { keyId: `${home.accessPolicyVault.uri}/keys/cmk-key-2`, versionless: false, identity: { kind: 'keep' } });
+            await rotate(registryId, [rotation.typedKeyId, `${home.accessPolicyVault.uri}/keys/cmk-key-2`, rotation.pinned, rotation.keepIdentity]);
             const pinned = (await current()).kvp;
             assert.match(pinned.keyIdentifier, new RegExp(`/keys/cmk-key-2/[0-9a-f]{32}$`));
             assert.equal(pinned.keyIdentifier, pinned.versionedKeyIdentifier);
             assert.equal((await keyAccessOf(registryId)).accessible, true);
-            await rotate(registryId, { keyId: pinned.keyIdentifier, versionless: true, identity: { kind: 'keep' } });
+            await rotate(registryId, [rotation.typedKeyId, pinned.keyIdentifier, rotation.versionless, rotation.keepIdentity]);
             const versionless = (await current()).kvp;
             assert.equal(versionless.keyIdentifier, `${home.accessPolicyVault.uri}/keys/cmk-key-2`);
             assert.equal(versionless.versionedKeyIdentifier, pinned.keyIdentifier);
@@ -284,13 +297,15 @@ describe('wizard branches with scripted answers (real extension host)', function
         it('a key in another vault of another subscription: the identity is granted there first', async () => {
             const identity = rotationIdentity;
             assert.equal(policiesOn(await stateNow(), away.accessPolicyVault.id)[identity.principalId.toLowerCase()], undefined, 'no access there before');
-            await rotate(registryId, {
-                keySource: 'otherVault',
-                keyId: `${away.accessPolicyVault.uri}/keys/cmk-key-1`,
-                versionless: true,
-                identity: { kind: 'keep' },
-                subscriptionIds: [home.subscriptionId, away.subscriptionId],
-            });
+            await rotate(registryId, [
+                rotation.otherVault,
+                away.subscriptionId,
+                away.accessPolicyVault.name,
+                'cmk-key-1',
+                rotation.versionless,
+                rotation.keepIdentity,
+                rotation.grantAccess,
+            ]);
             const state = await stateNow();
             assert.equal(registryIn(state, registryId)?.encryption.keyVaultProperties?.keyIdentifier, `${away.accessPolicyVault.uri}/keys/cmk-key-1`);
             assert.equal(policiesOn(state, away.accessPolicyVault.id)[identity.principalId.toLowerCase()], 'get,unwrapkey,wrapkey');
@@ -298,7 +313,14 @@ describe('wizard branches with scripted answers (real extension host)', function
         });
 
         it('user-assigned → system-assigned identity: enabled, granted, switched', async () => {
-            await rotate(registryId, { keyId: `${away.accessPolicyVault.uri}/keys/cmk-key-1`, versionless: true, identity: { kind: 'system' } });
+            await rotate(registryId, [
+                rotation.typedKeyId,
+                `${away.accessPolicyVault.uri}/keys/cmk-key-1`,
+                rotation.versionless,
+                rotation.systemIdentity,
+                rotation.enableSystemIdentity,
+                rotation.grantAccess,
+            ]);
             const { registry, kvp } = await current();
             assert.equal(kvp.identity, 'system');
             assert.match(registry.identity?.type ?? '', /SystemAssigned/);

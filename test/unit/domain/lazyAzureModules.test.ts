@@ -83,7 +83,7 @@ describe('the extension entry and its split bundle', function () {
         const report = activateInFreshProcess('src/extension.ts');
         assert.deepEqual(report.before, [], 'the child process starts clean');
         assert.ok(report.registered >= commandIds.length, 'activation registered every command');
-        assert.deepEqual(report.api, ['getTreeSnapshot', 'refresh', 'sidebarBranch']);
+        assert.deepEqual(report.api, ['getTreeSnapshot', 'refresh', 'registerOnActionStartHandler', 'sidebarBranch']);
         assert.deepEqual(report.after, []);
         assert.deepEqual(report.azExtUtilsAfter, [], 'vscode-azext-utils waits for the first command or tree load');
         assert.deepEqual(report.handled, [...commandIds].sort(), 'the lazily loaded handlers cover exactly the registered ids');
@@ -97,6 +97,6 @@ describe('the extension entry and its split bundle', function () {
     it('the entry file exports activate/deactivate', () => {
         const report = activateInFreshProcess(path.relative(root, built.entry.file));
         assert.deepEqual(report.exported, ['activate', 'deactivate']);
-        assert.deepEqual(report.api, ['getTreeSnapshot', 'refresh', 'sidebarBranch']);
+        assert.deepEqual(report.api, ['getTreeSnapshot', 'refresh', 'registerOnActionStartHandler', 'sidebarBranch']);
     });
 });
