@@ -12,7 +12,6 @@ import { firewallPath } from './firewallPath/firewallPath';
 import { restoreKeyAccess } from './restoreKeyAccess/restoreKeyAccess';
 import { revokeKeyAccess } from './revokeKeyAccess/revokeKeyAccess';
 import { rotateKey } from './rotateKey/rotateKey';
-import type { RotateKeyAnswers } from './rotateKey/RotateKeyContext';
 import { useSystemIdentity } from './useSystemIdentity/useSystemIdentity';
 import { exportFleetReport } from './exportFleetReport/exportFleetReport';
 import { exportTemplate } from './exportTemplate/exportTemplate';
@@ -32,26 +31,11 @@ import { signIn } from './signIn/signIn';
 /** A command's handler, given every argument VS Code passed to the command. */
 export type CommandHandler = (context: IActionContext, services: CommandServices, args: readonly unknown[]) => Promise<unknown>;
 type OneArgument = (context: IActionContext, services: CommandServices, arg?: unknown) => Promise<unknown>;
-type WithAnswers = (context: IActionContext, services: CommandServices, arg?: unknown, answers?: unknown) => Promise<unknown>;
 
 const oneArgument =
     (handler: OneArgument): CommandHandler =>
     (context, services, [arg]) =>
         handler(context, services, arg);
-// The rotation family also takes a second argument: answers that pre-fill the wizard (tests, other extensions).
-const withAnswers =
-    (handler: WithAnswers): CommandHandler =>
-    (context, services, [arg, answers]) =>
-        handler(context, services, arg, answers);
-type RotationCommand = (context: IActionContext, services: CommandServices, arg?: unknown, answers?: RotateKeyAnswers) => Promise<unknown>;
-const withRotationAnswers =
-    (handler: RotationCommand): CommandHandler =>
-    (context, services, [arg, answers]) =>
-        handler(context, services, arg, toAnswers(answers));
-
-function toAnswers(value: unknown): RotateKeyAnswers | undefined {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RotateKeyAnswers) : undefined;
-}
 
 /**
  * Every command's implementation. Loaded with a dynamic `import()` by the first command run (registerCommands.ts):
@@ -78,13 +62,13 @@ const handlers: Readonly<Record<CommandId, CommandHandler>> = {
     'acrCmk.restoreKeyAccess': oneArgument(restoreKeyAccess),
     'acrCmk.diagnoseKeyAccess': oneArgument(diagnoseKeyAccess),
     'acrCmk.diagnoseAllKeyAccess': oneArgument(diagnoseAllKeyAccess),
-    'acrCmk.fixKeyAccess': oneArgument(fixKeyAccess),
-    'acrCmk.rotateKey': withRotationAnswers(rotateKey),
-    'acrCmk.useSystemIdentity': withRotationAnswers(useSystemIdentity),
-    'acrCmk.enableAutoRotation': withRotationAnswers(enableAutoRotation),
-    'acrCmk.firewallPath': withRotationAnswers(firewallPath),
-    'acrCmk.rotateAllUsingKey': withAnswers(rotateAllUsingKey as WithAnswers),
-    'acrCmk.enableAutoRotationUsingKey': withAnswers(enableAutoRotationUsingKey as WithAnswers),
+    'acrCmk.fixKeyAccess': (context, services, [arg, fix]) => fixKeyAccess(context, services, arg, fix as Parameters<typeof fixKeyAccess>[3]),
+    'acrCmk.rotateKey': oneArgument(rotateKey),
+    'acrCmk.useSystemIdentity': oneArgument(useSystemIdentity),
+    'acrCmk.enableAutoRotation': oneArgument(enableAutoRotation),
+    'acrCmk.firewallPath': oneArgument(firewallPath),
+    'acrCmk.rotateAllUsingKey': oneArgument(rotateAllUsingKey),
+    'acrCmk.enableAutoRotationUsingKey': oneArgument(enableAutoRotationUsingKey),
     'acrCmk.exportFleetReport': oneArgument(exportFleetReport),
 };
 

@@ -1,4 +1,3 @@
-import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import { MemoryStorage, StoredRevocations, type RevocationStore } from '../domain/revoke/RevocationRecord';
 import type { CommandServices } from './CommandServices';
 
@@ -18,16 +17,4 @@ export function markRememberedRevocations(services: CommandServices): void {
 /** Every selected subscription: a registry's key may live in a vault of another subscription. */
 export async function selectedSubscriptionIds(services: CommandServices): Promise<string[]> {
     return (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
-}
-
-/**
- * Arguments for calling a key access command programmatically (tests, other extensions): an object with the
- * registry id and the answers. Such callers get errors thrown back (not shown), with the localized message.
- */
-export function programmaticArgs<T extends { readonly registryId: string }>(context: IActionContext, arg: unknown): T | undefined {
-    if (typeof arg === 'object' && arg !== null && typeof (arg as { registryId?: unknown }).registryId === 'string') {
-        context.errorHandling.rethrow = true;
-        return arg as T;
-    }
-    return undefined;
 }

@@ -5,12 +5,8 @@ import type { CreatePlan } from '../../domain/create/CreatePlan';
 import type { CreateResult } from '../../domain/create/executeCreate';
 import type { CommandServices } from '../CommandServices';
 
-/**
- * The answers of the wizard. Any of them may be given up front (tests, other extensions, the command's argument):
- * each prompt step skips itself when its answer is already here.
- */
+/** The answers the wizard's prompts collect. */
 export interface CreateRegistryAnswers {
-    subscriptionId?: string;
     resourceGroup?: { name: string; create: boolean };
     location?: string;
     registryName?: string;
@@ -18,7 +14,7 @@ export interface CreateRegistryAnswers {
     vault?: CreatePlan['vault'];
     key?: { kind: 'new'; name: string; keyType?: 'RSA' | 'RSA-HSM'; keySize?: 2048 | 3072 | 4096 } | { kind: 'existing'; name: string; version?: string };
     versionless?: boolean;
-    /** True skips the summary's confirmation (scripted runs). */
+    /** The summary was answered (Create, or Export ARM Template…). */
     confirmed?: boolean;
 }
 
@@ -36,14 +32,11 @@ export interface CreateRegistryContext extends IActionContext, CreateRegistryAns
     /** The read-only checks (names, vault, key) passed for the current answers. */
     preflightDone?: boolean;
     result?: CreateResult;
-    /** The vault's / key's name was asked in this run, so its retention / type and size are asked next (not when pre-filled). */
-    askVaultRetention?: boolean;
-    askKeySpec?: boolean;
 }
 
 /** The plan once every answer is there. */
 export function planOf(context: CreateRegistryContext): CreatePlan {
-    // Every prompt step has run (or was pre-filled) before the summary and execute steps ask for the plan.
+    // Every prompt step has run before the summary and execute steps ask for the plan.
     const subscription = context.subscription!;
     return {
         subscriptionId: subscription.subscriptionId,

@@ -33,6 +33,6 @@ export class KeySpecStep extends AnswerPromptStep<CreateRegistryContext> {
     }
 
     shouldPrompt(context: CreateRegistryContext): boolean {
-        return context.askKeySpec === true && context.key?.kind === 'new' && !context.key.keyType;
+        return context.key?.kind === 'new' && !context.key.keyType;
     }
 }

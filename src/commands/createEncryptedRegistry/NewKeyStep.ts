@@ -19,7 +19,6 @@ export class NewKeyStep extends AnswerPromptStep<CreateRegistryContext> {
             validateInput: (value) => validationMessage(keyNameProblem(value)),
         });
         context.key = { kind: 'new', name };
-        context.askKeySpec = true;
     }
 
     shouldPrompt(context: CreateRegistryContext): boolean {

@@ -29,7 +29,6 @@ export class NewVaultStep extends AnswerPromptStep<CreateRegistryContext> {
             },
         });
         context.vault = { kind: 'new', name };
-        context.askVaultRetention = true;
     }
 
     shouldPrompt(context: CreateRegistryContext): boolean {

@@ -29,6 +29,6 @@ export class VaultRetentionStep extends AnswerPromptStep<CreateRegistryContext> 
     }
 
     shouldPrompt(context: CreateRegistryContext): boolean {
-        return context.askVaultRetention === true && context.vault?.kind === 'new' && context.vault.softDeleteRetentionInDays === undefined;
+        return context.vault?.kind === 'new' && context.vault.softDeleteRetentionInDays === undefined;
     }
 }

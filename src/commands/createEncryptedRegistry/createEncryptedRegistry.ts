@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
 import { announceCreated } from './announceCreated';
 import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
-import type { CreateRegistryAnswers, CreateRegistryContext } from './CreateRegistryContext';
+import type { CreateRegistryContext } from './CreateRegistryContext';
 import { IdentityNameStep } from './IdentityNameStep';
 import { KeySpecStep } from './KeySpecStep';
 import { KeyVersioningStep } from './KeyVersioningStep';
@@ -11,7 +11,7 @@ import { NewKeyStep } from './NewKeyStep';
 import { NewResourceGroupNameStep } from './NewResourceGroupNameStep';
 import { NewVaultStep } from './NewVaultStep';
 import { RegistryNameStep } from './RegistryNameStep';
-import { resolveSubscription } from './resolveSubscription';
+import { SubscriptionNode } from '../../tree/SubscriptionNode';
 import { SubscriptionPickStep } from './SubscriptionPickStep';
 import { SummaryStep } from './SummaryStep';
 import { VaultRetentionStep } from './VaultRetentionStep';
@@ -26,8 +26,8 @@ import { ExportChoiceStep } from './ExportChoiceStep';
 import { exportArmTemplate } from './openArmTemplate';
 
 /**
- * "Create Registry with Customer-Managed Key": from the palette, the view's title bar, or a subscription node.
- * `arg` may also be pre-filled answers (`CreateRegistryAnswers`): their prompts are skipped. Returns the new registry's id.
+ * "Create Registry with Customer-Managed Key": from the palette, the view's title bar, or a subscription node (then
+ * the subscription is not asked). Returns the new registry's id.
  */
 export function createEncryptedRegistry(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string | undefined> {
     return runCreateWizard(actionContext, services, arg, false);
@@ -40,15 +40,8 @@ export async function runCreateWizard(
     arg: unknown,
     exportOnly: boolean,
 ): Promise<string | undefined> {
-    const answers = answersFrom(arg);
-    // A pre-confirmed Export skips the summary, where "Export ARM Template…" is otherwise chosen (Back clears it there).
-    const context: CreateRegistryContext = Object.assign(
-        actionContext,
-        { services, exportOnly },
-        exportOnly && answers.confirmed ? { exportChosen: true } : {},
-        answers,
-    );
-    context.subscription = await resolveSubscription(context, arg);
+    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly });
+    context.subscription = arg instanceof SubscriptionNode ? arg.target : undefined;
     const wizard = new FlowWizard(context, {
         title: exportOnly
             ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key')
@@ -84,11 +77,4 @@ export async function runCreateWizard(
         announceCreated(context, registryId);
     }
     return registryId;
-}
-
-function answersFrom(arg: unknown): CreateRegistryAnswers {
-    if (!arg || typeof arg !== 'object' || !('registryName' in arg || 'subscriptionId' in arg || 'vault' in arg)) {
-        return {};
-    }
-    return { ...(arg as CreateRegistryAnswers) };
 }

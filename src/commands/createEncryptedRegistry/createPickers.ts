@@ -10,7 +10,7 @@ import type { VaultPicker } from '../wizard/pickers/VaultPickStep';
 import type { CreateRegistryAnswers, CreateRegistryContext } from './CreateRegistryContext';
 
 // How Create answers the shared pickers (src/commands/wizard/pickers): each offers "Create new …", lists the
-// subscription picked first, and stores its answer in the plan's terms. Every answer may be pre-filled.
+// subscription picked first, and stores its answer in the plan's terms.
 
 const subscriptionOf = (context: CreateRegistryContext) => context.subscription!;
 

@@ -3,20 +3,12 @@ import * as vscode from 'vscode';
 import { diagnoseAll, type DiagnoseTarget } from '../../domain/diagnose/diagnoseAll';
 import type { RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
-import { programmaticArgs } from '../keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { openReport } from '../reportDocuments';
 import { mirrorInTree } from './showDiagnosis';
 
-/** `executeCommand('acrCmk.diagnoseAllKeyAccess', { registryId: '', showReport: false })` returns the diagnoses. */
-export interface DiagnoseAllArgs {
-    readonly registryId: string;
-    readonly showReport?: boolean;
-}
-
 /** Diagnose All: every CMK registry in the tree's subscriptions, a bounded number at a time, one shared cache. */
-export async function diagnoseAllKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RegistryDiagnosis[]> {
-    const args = programmaticArgs<DiagnoseAllArgs>(context, arg);
+export async function diagnoseAllKeyAccess(context: IActionContext, services: CommandServices): Promise<RegistryDiagnosis[]> {
     const subscriptions = await services.inventory.getSubscriptions();
     const targets: DiagnoseTarget[] = (
         await Promise.all(
@@ -52,9 +44,7 @@ export async function diagnoseAllKeyAccess(context: IActionContext, services: Co
         await mirrorInTree(services, diagnosis);
     }
     services.tree.redrawKeyAccessMarks();
-    if (args?.showReport !== false) {
-        const now = new Date();
-        await openReport(diagnosisReport(diagnoses, now, stats), 'key-access-diagnosis', now);
-    }
+    const now = new Date();
+    await openReport(diagnosisReport(diagnoses, now, stats), 'key-access-diagnosis', now);
     return diagnoses;
 }

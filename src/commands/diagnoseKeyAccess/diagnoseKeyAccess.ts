@@ -8,39 +8,24 @@ import { getRegistry } from '../../domain/registries/getRegistry';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, selectedSubscriptionIds } from '../keyAccessServices';
+import { selectedSubscriptionIds } from '../keyAccessServices';
 import { diagnosisReport } from './diagnosisReport';
 import { offerFixes } from './fixKeyAccess';
 import { openReport } from '../reportDocuments';
 import { mirrorInTree } from './showDiagnosis';
 
-/** `executeCommand('acrCmk.diagnoseKeyAccess', { registryId, showReport })` returns the diagnosis (no fix prompt). */
-export interface DiagnoseKeyAccessArgs {
-    readonly registryId: string;
-    readonly showReport?: boolean;
-}
-
 /** Diagnose Key Access for one registry: check every link, open the report, mirror the result in the tree, offer fixes. */
 export async function diagnoseKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RegistryDiagnosis> {
-    const args = programmaticArgs<DiagnoseKeyAccessArgs>(context, arg);
-    const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
+    const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });
     context.valuesToMask.push(node.registry.id);
-    const diagnosis = await diagnoseAndShow(services, node.factory, node.registry.id, node.registry.name, args?.showReport !== false);
+    const diagnosis = await diagnoseAndShow(services, node.factory, node.registry.id, node.registry.name);
     context.telemetry.properties.status = diagnosis.status;
-    if (!args) {
-        // The fix prompt waits for the user; the command (and its progress) is already done.
-        void offerFixesUntilDone(context, services, node.factory, diagnosis);
-    }
+    // The fix prompt waits for the user; the command (and its progress) is already done.
+    void offerFixesUntilDone(context, services, node.factory, diagnosis);
     return diagnosis;
 }
 
-async function diagnoseAndShow(
-    services: CommandServices,
-    factory: AzureClientFactory,
-    registryId: string,
-    registryName: string,
-    showReport: boolean,
-): Promise<RegistryDiagnosis> {
+async function diagnoseAndShow(services: CommandServices, factory: AzureClientFactory, registryId: string, registryName: string): Promise<RegistryDiagnosis> {
     const diagnosis = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing key access of {0}…', registryName) },
         async () => {
@@ -51,10 +36,8 @@ async function diagnoseAndShow(
     );
     await mirrorInTree(services, diagnosis);
     services.tree.redrawKeyAccessMarks([registryId]);
-    if (showReport) {
-        const now = new Date();
-        await openReport(diagnosisReport([diagnosis], now), 'key-access-diagnosis', now);
-    }
+    const now = new Date();
+    await openReport(diagnosisReport([diagnosis], now), 'key-access-diagnosis', now);
     return diagnosis;
 }
 
@@ -63,7 +46,7 @@ async function offerFixesUntilDone(context: IActionContext, services: CommandSer
     let diagnosis = first;
     try {
         while (await offerFixes(context, services, diagnosis)) {
-            diagnosis = await diagnoseAndShow(services, factory, diagnosis.registryId, diagnosis.registryName, true);
+            diagnosis = await diagnoseAndShow(services, factory, diagnosis.registryId, diagnosis.registryName);
         }
     } catch (error) {
         if (!isUserCancelledError(error)) {

@@ -4,24 +4,19 @@ import { applyFix } from '../../domain/diagnose/applyFix';
 import type { KeyAccessFix, RegistryDiagnosis } from '../../domain/diagnose/Finding';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, selectedSubscriptionIds } from '../keyAccessServices';
+import { selectedSubscriptionIds } from '../keyAccessServices';
 import { checkTitle, explain, fixLabel, fixNeedsConfirmation } from './findingText';
 
-/** `executeCommand('acrCmk.fixKeyAccess', { registryId, fix, confirmed })`: apply one fix Diagnose offered. */
-export interface FixKeyAccessArgs {
-    readonly registryId: string;
-    readonly fix: KeyAccessFix;
-    /** The caller already asked the user (or is a test); skips the modal. */
-    readonly confirmed?: boolean;
-}
-
-export async function fixKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<void> {
-    const args = programmaticArgs<FixKeyAccessArgs>(context, arg);
-    if (!args?.fix) {
+/**
+ * `executeCommand('acrCmk.fixKeyAccess', registry, fix)`: apply one fix Diagnose offered (`registry`: its id or tree
+ * node; `fix`: a finding's fix). A fix that needs it is confirmed in a modal, as from Diagnose's offer.
+ */
+export async function fixKeyAccess(context: IActionContext, services: CommandServices, arg: unknown, fix: KeyAccessFix | undefined): Promise<void> {
+    if (!fix) {
         return;
     }
-    const node = await resolveRegistryNode(context, services, args.registryId, { cmkOnly: true });
-    await applyOneFix(context, services, node.factory, node.registry.name, args.fix, args.confirmed === true);
+    const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });
+    await applyOneFix(context, services, node.factory, node.registry.name, fix);
 }
 
 /** Offers the fixes of a diagnosis in a quick pick (the "one click" after the report opened). Returns the fix applied. */
@@ -48,7 +43,7 @@ export async function offerFixes(context: IActionContext, services: CommandServi
     }));
     const picked = await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select a fix to apply'), suppressPersistence: true });
     const node = await resolveRegistryNode(context, services, diagnosis.registryId, { cmkOnly: true });
-    await applyOneFix(context, services, node.factory, diagnosis.registryName, picked.data, false);
+    await applyOneFix(context, services, node.factory, diagnosis.registryName, picked.data);
     return picked.data;
 }
 
@@ -58,9 +53,8 @@ async function applyOneFix(
     factory: Parameters<typeof applyFix>[0],
     registryName: string,
     fix: KeyAccessFix,
-    confirmed: boolean,
 ): Promise<void> {
-    if (!confirmed && fixNeedsConfirmation(fix)) {
+    if (fixNeedsConfirmation(fix)) {
         await context.ui.showWarningMessage(
             vscode.l10n.t('Apply this fix to registry "{0}"?', registryName),
             { modal: true, detail: fixLabel(fix) },

@@ -44,7 +44,7 @@ export class FirewallTargetStep extends AzureWizardPromptStep<FirewallWizardCont
     }
 
     shouldPrompt(context: FirewallWizardContext): boolean {
-        return !context.firewallTarget && !context.answers.keyId;
+        return !context.firewallTarget;
     }
 
     override async getSubWizard(context: FirewallWizardContext): Promise<IWizardOptions<FirewallWizardContext> | undefined> {

@@ -8,21 +8,15 @@ import { waitUntilReadable } from '../../domain/registryData/waitUntilReadable';
 import { afterRestoreText } from '../revokeKeyAccess/dataAccessOutcome';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
+import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { grantText, versionText } from '../../l10n/keyAccessText';
-
-/** `executeCommand('acrCmk.restoreKeyAccess', { registryId })` for tests and other extensions. */
-export interface RestoreKeyAccessArgs {
-    readonly registryId: string;
-}
 
 /**
  * Restore Key Access: puts back exactly what Revoke took (from its record), or, without a record, what the
  * registry's encryption needs; recovers a soft-deleted key first. Granting is not destructive: no confirmation.
  */
 export async function restoreKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RestoreResult> {
-    const args = programmaticArgs<RestoreKeyAccessArgs>(context, arg);
-    const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
+    const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });
     const registry = node.registry;
     context.valuesToMask.push(registry.id);
     const store = revocationStore(services);

@@ -28,7 +28,7 @@ export class RevokeWarningStep extends AzureWizardPromptStep<RevokeContext> {
     }
 
     shouldPrompt(context: RevokeContext): boolean {
-        return !context.warned && !context.typedName;
+        return !context.warned;
     }
 }
 

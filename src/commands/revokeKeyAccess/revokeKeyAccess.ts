@@ -1,52 +1,37 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import { planRevoke, runRevoke } from '../../domain/revoke/revokeKeyAccess';
+import { runRevoke } from '../../domain/revoke/revokeKeyAccess';
 import { verifyDataAccess } from '../../domain/registryData/verifyDataAccess';
 import { afterRevokeText } from './dataAccessOutcome';
 import type { RevocationRecord } from '../../domain/revoke/RevocationRecord';
 import type { CommandServices } from '../CommandServices';
 import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
-import { programmaticArgs, revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
+import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
 import type { RevokeContext } from './RevokeContext';
 import { RevokeMethodStep } from './RevokeMethodStep';
 import { RevokeNameStep } from './RevokeNameStep';
-import { toRevokeMethod, type RevokeMethodName } from './revokePrompts';
-import { assertMayRevoke, RevokeWarningStep } from './RevokeWarningStep';
+import { RevokeWarningStep } from './RevokeWarningStep';
 import { grantText, versionText } from '../../l10n/keyAccessText';
 import { encryptionIdentityText } from './revokeText';
 
-/** `executeCommand('acrCmk.revokeKeyAccess', { registryId, method, confirmRegistryName })` answers the prompts. */
-export interface RevokeKeyAccessArgs {
-    readonly registryId: string;
-    readonly method?: RevokeMethodName;
-    readonly confirmRegistryName?: string;
-}
-
 /** Revoke Key Access: how → what will be removed (modal, names the registry) → type the name → revoke and remember. */
 export async function revokeKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RevocationRecord> {
-    const args = programmaticArgs<RevokeKeyAccessArgs>(context, arg);
-    const node = await resolveRegistryNode(context, services, args?.registryId ?? arg, { cmkOnly: true });
+    const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });
     const registry = node.registry;
     context.valuesToMask.push(registry.id);
     const wizardContext: RevokeContext = Object.assign(context, {
         node,
         subscriptionIds: await selectedSubscriptionIds(services),
-        method: args?.method ? toRevokeMethod(args.method) : undefined,
-        typedName: args?.confirmRegistryName,
     });
     const wizard = new FlowWizard(wizardContext, {
         title: vscode.l10n.t('Revoke key access of "{0}"', registry.name),
         promptSteps: [new RevokeMethodStep(), new RevokeWarningStep(), new RevokeNameStep()],
     });
     await wizard.prompt();
-    // Pre-answered runs (method and name given) never prompted, so the plan is read here.
-    let plan = wizardContext.plan;
-    if (!plan) {
-        plan = await planRevoke(node.factory, { registryId: registry.id, method: wizardContext.method!, subscriptionIds: wizardContext.subscriptionIds });
-        await assertMayRevoke(node.factory, plan);
-    }
+    // The warning step read the plan; the name was typed last.
+    const plan = wizardContext.plan!;
     const typed = wizardContext.typedName ?? '';
     const { result, dataAccess } = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },

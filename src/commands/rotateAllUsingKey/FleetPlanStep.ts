@@ -44,15 +44,13 @@ export class FleetPlanStep extends AzureWizardPromptStep<RotateAllContext> {
                 refused: String(plan.entries.filter((entry) => entry.kind === 'refused').length),
             });
         }
-        if (!context.answers.confirmed) {
-            await context.ui.showWarningMessage(
-                autoRotate
-                    ? vscode.l10n.t('Enable automatic rotation for the {0} registries using key "{1}"?', plan.entries.length, context.key.keyName)
-                    : vscode.l10n.t('Rotate the {0} registries using key "{1}" to {2}?', plan.entries.length, context.key.keyName, fleetTargetText(plan)),
-                { modal: true, detail: planDetail(plan) },
-                { title: autoRotate ? vscode.l10n.t('Enable for All') : vscode.l10n.t('Rotate All') },
-            );
-        }
+        await context.ui.showWarningMessage(
+            autoRotate
+                ? vscode.l10n.t('Enable automatic rotation for the {0} registries using key "{1}"?', plan.entries.length, context.key.keyName)
+                : vscode.l10n.t('Rotate the {0} registries using key "{1}" to {2}?', plan.entries.length, context.key.keyName, fleetTargetText(plan)),
+            { modal: true, detail: planDetail(plan) },
+            { title: autoRotate ? vscode.l10n.t('Enable for All') : vscode.l10n.t('Rotate All') },
+        );
         context.plan = plan;
     }
 

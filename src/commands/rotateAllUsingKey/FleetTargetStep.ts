@@ -33,6 +33,6 @@ export class FleetTargetStep extends AnswerPromptStep<RotateAllContext> {
     }
 
     override async getSubWizard(context: RotateAllContext): Promise<IWizardOptions<RotateAllContext> | undefined> {
-        return context.answers.target === 'existing' && !context.answers.keyId ? { promptSteps: [new KeyIdInputStep()] } : undefined;
+        return context.answers.target === 'existing' ? { promptSteps: [new KeyIdInputStep()] } : undefined;
     }
 }

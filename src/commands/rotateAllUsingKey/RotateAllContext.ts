@@ -4,14 +4,12 @@ import type { KeyInUse } from '../../domain/fleet/keysInUse';
 import type { FleetRotationPlan, FleetTarget } from '../../domain/fleet/rotateAll/FleetRotation';
 import type { PolicyWizardContext } from '../wizard/PolicyWizardContext';
 
-/** Answers Rotate All asks for; a test or another extension may give any of them up front. */
+/** The answers Rotate All's prompts collect. */
 export interface RotateAllAnswers {
     target?: FleetTarget['kind'];
     /** The other key (target `existing`), versioned or not. */
     keyId?: string;
     versionless?: boolean;
-    /** Skip the modal confirmation of the plan. */
-    confirmed?: boolean;
     /** Enable Automatic Rotation for all: the rotation policy (null: only the versionless key identifier). */
     rotationPolicy?: RotationPolicyInput | null;
 }

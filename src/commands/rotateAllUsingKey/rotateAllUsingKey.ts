@@ -15,20 +15,15 @@ import { FleetPlanStep } from './FleetPlanStep';
 import { FleetTargetStep } from './FleetTargetStep';
 import { pickKeyInUse } from '../pickKeyInUse';
 import { registryJournals } from './registryJournals';
-import type { RotateAllAnswers, RotateAllContext } from './RotateAllContext';
+import type { RotateAllContext } from './RotateAllContext';
 
 /**
  * Rotate All Registries Using This Key: every registry on a key (any subscription shown) to a new version of it or to
  * another key, planned up front and confirmed once, run a few at a time; the tree shows each change as it lands and the
  * closing notification says what happened to every registry.
  */
-export async function rotateAllUsingKey(
-    actionContext: IActionContext,
-    services: CommandServices,
-    arg?: unknown,
-    answers: RotateAllAnswers = {},
-): Promise<FleetRotationResult> {
-    return runFleetWizard(actionContext, services, arg, answers, 'rotate');
+export async function rotateAllUsingKey(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<FleetRotationResult> {
+    return runFleetWizard(actionContext, services, arg, 'rotate');
 }
 
 /**
@@ -36,20 +31,14 @@ export async function rotateAllUsingKey(
  * registry), and every registry pinned to a version of it moved to the versionless key identifier, planned and
  * confirmed once, run a few at a time.
  */
-export async function enableAutoRotationUsingKey(
-    actionContext: IActionContext,
-    services: CommandServices,
-    arg?: unknown,
-    answers: RotateAllAnswers = {},
-): Promise<FleetRotationResult> {
-    return runFleetWizard(actionContext, services, arg, answers, 'autoRotate');
+export async function enableAutoRotationUsingKey(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<FleetRotationResult> {
+    return runFleetWizard(actionContext, services, arg, 'autoRotate');
 }
 
 async function runFleetWizard(
     actionContext: IActionContext,
     services: CommandServices,
     arg: unknown,
-    answers: RotateAllAnswers,
     mode: RotateAllContext['mode'],
 ): Promise<FleetRotationResult> {
     const { key, factory } = await pickKeyInUse(actionContext, services, arg);
@@ -57,7 +46,7 @@ async function runFleetWizard(
         throw new DomainError('FleetRotationNothingToDo', { key: key.keyName, refused: '0' });
     }
     const subscriptionIds = (await services.inventory.getSubscriptions()).map((target) => target.subscriptionId);
-    const context: RotateAllContext = Object.assign(actionContext, { mode, factory, key, subscriptionIds, answers: { ...answers } });
+    const context: RotateAllContext = Object.assign(actionContext, { mode, factory, key, subscriptionIds, answers: {} });
     const wizard = new FlowWizard(
         context,
         mode === 'rotate'

@@ -34,7 +34,7 @@ export class KeySourceStep extends AnswerPromptStep<RotationWizardContext> {
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {
-        return !context.answers.keySource && !context.answers.keyId;
+        return !context.answers.keySource;
     }
 
     override async getSubWizard(context: RotationWizardContext): Promise<IWizardOptions<RotationWizardContext> | undefined> {

@@ -10,10 +10,7 @@ import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
 import type { CommandServices } from '../CommandServices';
 import type { RunJournal } from '../../domain/engine/RunJournal';
 
-/**
- * Answers a rotation wizard asks for. Any answer given up front (tests, other extensions: the command's second
- * argument) skips its prompt; consents given up front skip their confirmation.
- */
+/** The answers a rotation wizard's prompts collect. */
 export interface RotateKeyAnswers {
     keySource?: 'newVersion' | 'sameVault' | 'otherVault' | 'keyId';
     /** The key to rotate to (any vault), versioned or not; implies an existing key. */
@@ -22,12 +19,9 @@ export interface RotateKeyAnswers {
     identity?: IdentityChoice;
     /** Subscriptions searched for the key's vault (defaults to the registry's and every visible one). */
     subscriptionIds?: string[];
-    consent?: RotationConsent;
     /** `null`: no policy; undefined: ask (Enable Automatic Rotation only). */
     rotationPolicy?: RotationPolicyInput | null;
     removePreviousIdentityAccess?: boolean;
-    /** Skip the final "switch now?" confirmation. */
-    confirmed?: boolean;
 }
 
 export interface RotationWizardContext extends IActionContext {

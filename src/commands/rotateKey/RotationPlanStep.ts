@@ -15,7 +15,7 @@ import { keyText, policyLine, snapshotIdentifiers, snapshotText } from '../../l1
  * again). Ends with a modal confirmation that shows the registry's encryption before and after.
  */
 export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContext> {
-    /** Counted: besides any consent it asks, it always ends with the confirmation (unless pre-confirmed). */
+    /** Counted: besides any consent it asks, it always ends with the confirmation. */
     readonly question = 'confirm';
 
     constructor(private readonly buildRequest: RotationRequestBuilder) {
@@ -78,9 +78,7 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
                 context.consent = { ...context.consent, [question.key]: true };
             }
         }
-        if (!context.answers.confirmed) {
-            await confirmSwitch(context, context.plan);
-        }
+        await confirmSwitch(context, context.plan);
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {

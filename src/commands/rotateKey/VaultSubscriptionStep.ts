@@ -14,6 +14,6 @@ export class VaultSubscriptionStep extends AzureWizardPromptStep<RotationWizardC
     }
 
     shouldPrompt(context: RotationWizardContext): boolean {
-        return !context.vaultSubscription && !context.vaultUrl && !context.answers.keyId;
+        return !context.vaultSubscription;
     }
 }

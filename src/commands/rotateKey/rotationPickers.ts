@@ -9,7 +9,7 @@ import { VaultPickStep, type VaultPicker } from '../wizard/pickers/VaultPickStep
 import type { RotationWizardContext } from './RotateKeyContext';
 
 // How the rotation wizards answer the shared pickers (src/commands/wizard/pickers): the registry's current identity
-// and key come first, nothing is created, and the answers go into `context.answers` (which a caller may pre-fill).
+// and key come first, nothing is created, and the answers go into `context.answers`.
 
 /** Keep the current identity, use the system-assigned one, or another user-assigned managed identity. */
 const identityPicker: IdentityPicker<RotationWizardContext, IdentityChoice> = {
@@ -48,7 +48,7 @@ const vaultPicker: VaultPicker<RotationWizardContext> = {
     },
     offerNew: false,
     firewall: 'trustedServices',
-    answered: (context) => !!context.vaultUrl || !!context.answers.keyId,
+    answered: (context) => !!context.vaultUrl,
     accept: async (context, vault, scope) => {
         if (vault === 'new') {
             return false;

@@ -10,7 +10,8 @@ import type { CommandServices } from '../CommandServices';
 import { RotationPlanStep } from './RotationPlanStep';
 import { rotationExecuteSteps } from './RotationStepExecuteStep';
 import { RotationSummaryStep } from './RotationSummaryStep';
-import type { RotateKeyAnswers, RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
+import type { RotationConsent } from '../../domain/rotate/RotationRequest';
+import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
 
 export interface RotationWizardOptions {
     /** The command's id without `acrCmk.` (kept in the journal of the run). */
@@ -18,6 +19,8 @@ export interface RotationWizardOptions {
     readonly title: string;
     readonly promptSteps: AzureWizardPromptStep<RotationWizardContext>[];
     readonly buildRequest: RotationRequestBuilder;
+    /** Consents the command itself stands for (Use System-Assigned Identity: enabling and granting it); the others are asked. */
+    readonly consent?: RotationConsent;
 }
 
 /** The wizard every rotation-type command shares: its own prompts, then plan + consents, the domain steps, the summary. */
@@ -25,15 +28,14 @@ export async function runRotationWizard(
     actionContext: IActionContext,
     services: CommandServices,
     node: RegistryNode,
-    answers: RotateKeyAnswers,
     options: RotationWizardOptions,
 ): Promise<RotationResult> {
     const context: RotationWizardContext = Object.assign(actionContext, {
         services,
         factory: node.factory,
         registry: node.registry,
-        answers: { ...answers },
-        consent: { ...answers.consent },
+        answers: {},
+        consent: { ...options.consent },
         command: options.command,
     });
     const wizard = new FlowWizard(context, {

@@ -4,8 +4,9 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { getEmulatorJson } from '../emulatorState';
 import { cmkRegistries, type EmulatorWorld, type WorldRegistry } from '../worldExpectations';
+import { runCommandWithInputs } from './commandInputs';
 import { activateExtension, type AcrCmkTestApi } from './extensionApi';
-import { accessibleCmkRegistry, findRow, grantsNow, keyAccess } from './keyAccessWorld';
+import { accessibleCmkRegistry, findRow, grantsNow, keyAccess, revoke } from './keyAccessWorld';
 
 interface Finding {
     check: string;
@@ -19,6 +20,8 @@ interface Diagnosis {
     findings: Finding[];
 }
 
+// Diagnose asks nothing for a registry it is given (its fix offer, when there is a problem, waits after the command).
+const diagnose = (registryId: string) => runCommandWithInputs<Diagnosis>('acrCmk.diagnoseKeyAccess', [registryId], []).then((d) => d!);
 const openMarkdown = () => vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown').map((d) => d.getText());
 
 describe('Diagnose Key Access', () => {
@@ -32,7 +35,7 @@ describe('Diagnose Key Access', () => {
 
     it('reports every link of a healthy registry and opens the report', async () => {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        const diagnosis = await vscode.commands.executeCommand<Diagnosis>('acrCmk.diagnoseKeyAccess', { registryId: registry.id });
+        const diagnosis = await diagnose(registry.id);
         assert.deepStrictEqual(
             diagnosis.findings.filter((f) => f.status === 'error' || f.status === 'warning'),
             [],
@@ -51,21 +54,22 @@ describe('Diagnose Key Access', () => {
 
     it('names a removed grant as the cause, mirrors it in the tree, and its fix restores access', async () => {
         const before = await grantsNow();
-        await vscode.commands.executeCommand('acrCmk.revokeKeyAccess', { registryId: registry.id, method: 'removeAccess', confirmRegistryName: registry.name });
+        await runCommandWithInputs('acrCmk.revokeKeyAccess', [registry.id], [revoke.removeAccess, revoke.proceed, registry.name]);
         assert.strictEqual((await keyAccess(registry.id)).accessible, false);
-        const diagnosis = await vscode.commands.executeCommand<Diagnosis>('acrCmk.diagnoseKeyAccess', { registryId: registry.id, showReport: false });
+        const diagnosis = await diagnose(registry.id);
         const cause = diagnosis.findings.find((f) => f.status === 'error');
         assert.ok(cause && ['accessPolicyMissing', 'roleMissing'].includes(cause.code), JSON.stringify(diagnosis.findings));
         assert.strictEqual(cause.fix?.kind, 'grantAccess');
-        await vscode.commands.executeCommand('acrCmk.fixKeyAccess', { registryId: registry.id, fix: cause.fix, confirmed: true });
+        // The fix as Diagnose offered it (granting access asks no confirmation).
+        await runCommandWithInputs('acrCmk.fixKeyAccess', [registry.id, cause.fix], []);
         assert.strictEqual((await keyAccess(registry.id)).accessible, true);
-        const healed = await vscode.commands.executeCommand<Diagnosis>('acrCmk.diagnoseKeyAccess', { registryId: registry.id, showReport: false });
+        const healed = await diagnose(registry.id);
         assert.deepStrictEqual(
             healed.findings.filter((f) => f.status === 'error'),
             [],
         );
         // Restore spends the revocation record (its grants are already back) and clears the "revoked" mark.
-        await vscode.commands.executeCommand('acrCmk.restoreKeyAccess', { registryId: registry.id });
+        await runCommandWithInputs('acrCmk.restoreKeyAccess', [registry.id], []);
         assert.deepStrictEqual(
             (await grantsNow()).filter((g) => !g.startsWith('role ')),
             before.filter((g) => !g.startsWith('role ')),
@@ -76,7 +80,7 @@ describe('Diagnose Key Access', () => {
 
     it('Diagnose All covers every CMK registry of the tree', async () => {
         const world = await getEmulatorJson<EmulatorWorld>('state');
-        const diagnoses = await vscode.commands.executeCommand<Diagnosis[]>('acrCmk.diagnoseAllKeyAccess', { registryId: '', showReport: true });
+        const diagnoses = (await runCommandWithInputs<Diagnosis[]>('acrCmk.diagnoseAllKeyAccess', [], []))!;
         assert.deepStrictEqual(
             diagnoses.map((d) => d.registryId.toLowerCase()).sort(),
             cmkRegistries(world)
