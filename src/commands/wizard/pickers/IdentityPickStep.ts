@@ -2,7 +2,7 @@ import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { listUserIdentities, type UserIdentityInfo } from '../../../domain/azure/userIdentities';
-import { AnswerPromptStep } from '../AnswerPromptStep';
+import { PickerPromptStep } from './PickerPromptStep';
 
 /** What differs between the flows that ask for the registry's identity; `A` is the flow's answer. */
 export interface IdentityPicker<T, A> {
@@ -23,11 +23,9 @@ export interface IdentityPicker<T, A> {
  * The identity the registry uses to reach its key: one prompt for every flow. Not azureutils'
  * UserAssignedIdentityListStep: see ResourceGroupPickStep for why.
  */
-export class IdentityPickStep<T extends IActionContext, A> extends AnswerPromptStep<T> {
-    readonly question = 'identity';
-
-    constructor(private readonly picker: IdentityPicker<T, A>) {
-        super();
+export class IdentityPickStep<T extends IActionContext, A> extends PickerPromptStep<T, IdentityPicker<T, A>> {
+    constructor(picker: IdentityPicker<T, A>) {
+        super(picker, 'identity');
     }
 
     protected clearAnswer(context: T): void {
@@ -39,10 +37,6 @@ export class IdentityPickStep<T extends IActionContext, A> extends AnswerPromptS
             placeHolder: vscode.l10n.t('Select the identity the registry uses to reach its key'),
         });
         this.picker.answer(context, picked.data);
-    }
-
-    shouldPrompt(context: T): boolean {
-        return !this.picker.answered(context);
     }
 
     private async loadPicks(context: T): Promise<IAzureQuickPickItem<A>[]> {

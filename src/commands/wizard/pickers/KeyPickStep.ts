@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { listVaultKeys, type VaultKeyInfo } from '../../../domain/azure/vaultKeys';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { DomainError } from '../../../domain/errors';
-import { AnswerPromptStep } from '../AnswerPromptStep';
+import { PickerPromptStep } from './PickerPromptStep';
 import { backToThisPrompt } from '../backToThisPrompt';
 
 export type KeyPick = { readonly kind: 'new' } | { readonly kind: 'existing'; readonly name: string };
@@ -22,13 +22,9 @@ export interface KeyPicker<T> {
 }
 
 /** The encryption key: one prompt for every flow. Keys the registry cannot use are listed with the reason, and explained when picked. */
-export class KeyPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
-    /** @param question the step-count question it answers (a flow may count it with another). */
-    constructor(
-        private readonly picker: KeyPicker<T>,
-        readonly question = 'key',
-    ) {
-        super();
+export class KeyPickStep<T extends IActionContext> extends PickerPromptStep<T, KeyPicker<T>> {
+    constructor(picker: KeyPicker<T>, question = 'key') {
+        super(picker, question);
     }
 
     protected clearAnswer(context: T): void {
@@ -55,10 +51,6 @@ export class KeyPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
             }
             await backToThisPrompt(() => context.ui.showWarningMessage(notUsable(picked), { modal: true }, { title: vscode.l10n.t('Choose Another Key') }));
         }
-    }
-
-    shouldPrompt(context: T): boolean {
-        return !this.picker.answered(context);
     }
 
     private picks(keys: VaultKeyInfo[], current: string | undefined): IAzureQuickPickItem<VaultKeyInfo | 'new'>[] {

@@ -2,7 +2,7 @@ import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import { listLocations } from '../../../domain/azure/locations';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
-import { AnswerPromptStep } from '../AnswerPromptStep';
+import { PickerPromptStep } from './PickerPromptStep';
 
 /** What differs between the flows that ask for a location. */
 export interface LocationPicker<T> {
@@ -14,13 +14,9 @@ export interface LocationPicker<T> {
 }
 
 /** The Azure region for what a flow creates. Not azureutils' LocationListStep: see ResourceGroupPickStep for why. */
-export class LocationPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
-    /** @param question the step-count question it answers (create counts it with the resource group). */
-    constructor(
-        private readonly picker: LocationPicker<T>,
-        readonly question = 'location',
-    ) {
-        super();
+export class LocationPickStep<T extends IActionContext> extends PickerPromptStep<T, LocationPicker<T>> {
+    constructor(picker: LocationPicker<T>, question = 'location') {
+        super(picker, question);
     }
 
     protected clearAnswer(context: T): void {
@@ -30,10 +26,6 @@ export class LocationPickStep<T extends IActionContext> extends AnswerPromptStep
     async prompt(context: T): Promise<void> {
         const picked = await context.ui.showQuickPick(this.loadPicks(context), { placeHolder: vscode.l10n.t('Select a location') });
         this.picker.answer(context, picked.data);
-    }
-
-    shouldPrompt(context: T): boolean {
-        return !this.picker.answered(context);
     }
 
     private async loadPicks(context: T): Promise<IAzureQuickPickItem<string>[]> {

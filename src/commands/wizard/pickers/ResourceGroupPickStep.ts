@@ -2,7 +2,7 @@ import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { listResourceGroups, type ResourceGroupInfo } from '../../../domain/resourceGroups/resourceGroups';
-import { AnswerPromptStep } from '../AnswerPromptStep';
+import { PickerPromptStep } from './PickerPromptStep';
 
 /** The picked group: a new one (named next), or an existing one with its location. */
 export type ResourceGroupPick = { readonly create: true } | { readonly create: false; readonly name: string; readonly location?: string };
@@ -37,15 +37,13 @@ export interface ResourceGroupPicker<T> {
  * - create what they offer themselves (ResourceGroupCreateStep, UserAssignedIdentityCreateStep as execute steps, with
  *   their own name and location sub-wizards), while Create plans every resource up front for its summary, preflight,
  *   cleanup of leftovers and ARM template export; and they store SDK objects (`resourceGroup`, `managedIdentity`,
- *   `_location`) where our answers are plain values a caller can pre-fill;
+ *   `_location`) where our answers are plain values in the plan's terms;
  * - ask in their own words ("Select a resource group for new resources." is not even localized), with no place for
  *   our permission check before a group is taken.
  */
-export class ResourceGroupPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
-    readonly question = 'resourceGroup';
-
-    constructor(private readonly picker: ResourceGroupPicker<T>) {
-        super();
+export class ResourceGroupPickStep<T extends IActionContext> extends PickerPromptStep<T, ResourceGroupPicker<T>> {
+    constructor(picker: ResourceGroupPicker<T>) {
+        super(picker, 'resourceGroup');
     }
 
     override configureBeforePrompt(context: T): void {
@@ -69,10 +67,6 @@ export class ResourceGroupPickStep<T extends IActionContext> extends AnswerPromp
         // A reader learns here, before the other questions, that nothing can be created in this group.
         await this.picker.check?.(context, picked);
         this.picker.answer(context, { create: false, name: picked.name, location: picked.location });
-    }
-
-    shouldPrompt(context: T): boolean {
-        return !this.picker.answered(context);
     }
 
     private async loadPicks(context: T): Promise<IAzureQuickPickItem<ResourceGroupInfo | 'new'>[]> {

@@ -4,7 +4,7 @@ import { listVaults } from '../../../domain/access/getVault';
 import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../../../domain/access/VaultInfo';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { DomainError } from '../../../domain/errors';
-import { AnswerPromptStep } from '../AnswerPromptStep';
+import { PickerPromptStep } from './PickerPromptStep';
 import { backToThisPrompt } from '../backToThisPrompt';
 
 /** The subscription whose key vaults are listed. */
@@ -32,13 +32,9 @@ export interface VaultPicker<T> {
 }
 
 /** The key vault for the encryption key: one prompt for every flow. */
-export class VaultPickStep<T extends IActionContext> extends AnswerPromptStep<T> {
-    /** @param question the step-count question it answers (a flow may count it with another). */
-    constructor(
-        private readonly picker: VaultPicker<T>,
-        readonly question = 'vault',
-    ) {
-        super();
+export class VaultPickStep<T extends IActionContext> extends PickerPromptStep<T, VaultPicker<T>> {
+    constructor(picker: VaultPicker<T>, question = 'vault') {
+        super(picker, question);
     }
 
     protected clearAnswer(context: T): void {
@@ -58,10 +54,6 @@ export class VaultPickStep<T extends IActionContext> extends AnswerPromptStep<T>
                 return;
             }
         }
-    }
-
-    shouldPrompt(context: T): boolean {
-        return !this.picker.answered(context);
     }
 
     private picks(vaults: VaultInfo[]): IAzureQuickPickItem<VaultInfo | 'new'>[] {
