@@ -133,3 +133,25 @@ export async function newKeyVersionOutsideTheExtension(registry: JourneyRegistry
     const created = await keys.createRsaKey(registry.key, { keySize: 2048 });
     return created.properties.version!;
 }
+
+/**
+ * The field pitfall, done outside the extension: another identity is assigned, then the one encryption uses is removed
+ * from the registry (it still exists). Returns the removed identity's client id.
+ */
+export async function removeEncryptionIdentityOutsideTheExtension(registry: JourneyRegistry): Promise<string> {
+    const { target } = await journeyTarget();
+    const identities = (await target.factory.managedIdentities(target.subscriptionId)).userAssignedIdentities;
+    const other = await identities.createOrUpdate(registry.group, `${registry.identity}-other`, { location: 'westeurope' });
+    const removed = await identities.get(registry.group, registry.identity);
+    const client = await target.factory.containerRegistry(target.subscriptionId);
+    const patch = (userAssignedIdentities: Record<string, object | null>) =>
+        client.registries.update(
+            registry.group,
+            registry.name,
+            { identity: { type: 'UserAssigned', userAssignedIdentities: userAssignedIdentities as never } },
+            target.factory.pollOptions,
+        );
+    await patch({ [other.id!]: {} });
+    await patch({ [registry.identityId]: null });
+    return removed.clientId!;
+}
