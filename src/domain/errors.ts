@@ -90,6 +90,8 @@ export interface DomainErrorParams {
     CleanUpAfterSwitch: { registry: string };
     EncryptionIdentityRemoved: { registry: string; clientId: string };
     EncryptionIdentityDeleted: { registry: string; clientId: string };
+    /** Keeping the identity of a customer-managed-key registry that names none: there is nothing to keep. */
+    EncryptionIdentityMissing: { registry: string };
     UserIdentityNotFound: { identity: string };
     FirewallNeedsSystemIdentity: { vault: string; registry: string };
     FirewallNeedsTrustedServices: { vault: string };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DomainError, DomainErrorCode, DomainErrorParams } from '../domain/errors';
 import { createStepTitle } from './createStepTitle';
-import { identityDeletedText, identityNotAssignedText, thenSentence } from './encryptionHealthText';
+import { identityDeletedText, identityMissingText, identityNotAssignedText, thenSentence } from './encryptionHealthText';
 import { keyAccessChangeText } from './keyAccessText';
 import { listText } from './listText';
 import { rotationStepLabel, rotationStepList } from './rotationStepLabel';
@@ -246,6 +246,15 @@ const messages: Messages = {
             vscode.l10n.t({
                 message:
                     'Azure then fails key updates of registry "{0}" with "does not have access to identity". Re-assign the identity first, or choose another identity.',
+                args: [p.registry],
+                comment: ['{0}: a container registry name'],
+            }),
+        ),
+    EncryptionIdentityMissing: (p) =>
+        thenSentence(
+            identityMissingText(),
+            vscode.l10n.t({
+                message: 'Choose a user-assigned managed identity or the system-assigned identity for registry "{0}".',
                 args: [p.registry],
                 comment: ['{0}: a container registry name'],
             }),

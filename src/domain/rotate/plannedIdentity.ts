@@ -61,7 +61,7 @@ export async function resolvePlannedIdentity(
             };
         }
         case 'missing':
-            throw new DomainError('EncryptionIdentityDeleted', { registry: registry.name, clientId: '' });
+            throw new DomainError('EncryptionIdentityMissing', { registry: registry.name });
     }
 }
 

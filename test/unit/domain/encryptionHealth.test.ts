@@ -138,7 +138,7 @@ const table: Row[] = [
         health: { kind: 'missing' },
         tree: { health: 'cmkProblem', identity: 'unknown' },
         diagnose: { code: 'identityMissing', kind: 'none' },
-        keep: { error: 'EncryptionIdentityDeleted' },
+        keep: { error: 'EncryptionIdentityMissing' },
     },
 ];
 
@@ -173,7 +173,9 @@ describe('encryption health: one model the tree, Diagnose and Rotate read (decis
                 const planned = resolvePlannedIdentity(factory, row.registry, state, { kind: 'keep' }, [sub]);
                 const expected = row.keep;
                 if ('error' in expected) {
-                    await assert.rejects(planned, (error: unknown) => isDomainError(error, expected.error as 'EncryptionIdentityDeleted'));
+                    await assert.rejects(planned, (error: unknown) =>
+                        isDomainError(error, expected.error as 'EncryptionIdentityDeleted' | 'EncryptionIdentityMissing'),
+                    );
                     return;
                 }
                 const { identity, reassignIdentityId } = await planned;
