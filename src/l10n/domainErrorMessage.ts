@@ -467,8 +467,6 @@ export function domainErrorMessage<C extends DomainErrorCode>(error: DomainError
     return message(error.params);
 }
 
-export const localizedDomainErrorCodes = Object.keys(messages) as DomainErrorCode[];
-
 function keyStateWord(state: DomainErrorParams['PlanStaleKey']['state']): string {
     switch (state) {
         case 'disabled':

@@ -23,10 +23,6 @@ export function identityLabel(identity: EncryptionIdentity | undefined): string 
     }
 }
 
-export function snapshotIdentityLabel(snapshot: EncryptionSnapshot): string {
-    return snapshot.identity.toLowerCase() === 'system' ? vscode.l10n.t('system-assigned identity') : snapshot.identityName || snapshot.identity;
-}
-
 /** Vault, key and version of a key identifier URL, for names-first text (the identifier itself goes on a detail line). */
 export function keyParts(keyIdentifier: string): { vault: string; key: string; version?: string } {
     try {

@@ -14,5 +14,3 @@ export type DataAccessResult =
           readonly manifest?: { readonly repository: string; readonly reference: string; readonly digest: string };
       }
     | DataAccessProblem;
-
-export type DataAccessKind = DataAccessResult['kind'];

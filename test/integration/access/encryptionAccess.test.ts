@@ -1,14 +1,8 @@
 import * as assert from 'node:assert/strict';
-import {
-    callerObjectId,
-    findVaultForKeyId,
-    getVault,
-    grantEncryptionAccess,
-    grantKeyManagement,
-    hasEncryptionAccess,
-    removeGrant,
-    type GrantRecord,
-} from '../../../src/domain/access';
+import { callerObjectId } from '../../../src/domain/access/callerObjectId';
+import { findVaultForKeyId, getVault } from '../../../src/domain/access/getVault';
+import { grantEncryptionAccess, grantKeyManagement, hasEncryptionAccess, removeGrant } from '../../../src/domain/access/encryptionAccess';
+import { type GrantRecord } from '../../../src/domain/access/GrantRecord';
 import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId } from '../../../src/domain/access/roles';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { DomainError } from '../../../src/domain/errors';

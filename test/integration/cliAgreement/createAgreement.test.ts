@@ -7,7 +7,7 @@ import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
 import { executeCreate, type CreateResult } from '../../../src/domain/create/executeCreate';
 import { preflightCreate } from '../../../src/domain/create/preflight';
 import { makeGroup, makeIdentity, makeVault, startAccessWorld } from '../access/accessFixture';
-import { callerObjectId } from '../../../src/domain/access';
+import { callerObjectId } from '../../../src/domain/access/callerObjectId';
 import { allNewPlan, uniqueSuffix } from '../create/createFixture';
 import type { EmulatorWorld } from '../domain/emulatorWorld';
 import { azUnavailableReason, startAzSession, type AzSession } from './azSession';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { callerObjectId } from '../../../src/domain/access';
+import { callerObjectId } from '../../../src/domain/access/callerObjectId';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { executeCreate, type CreateProgress } from '../../../src/domain/create/executeCreate';
 import { preflightCreate } from '../../../src/domain/create/preflight';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { callerObjectId } from '../../../src/domain/access';
+import { callerObjectId } from '../../../src/domain/access/callerObjectId';
 import { cryptoServiceEncryptionUserRoleId } from '../../../src/domain/access/roles';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { executeCreate } from '../../../src/domain/create/executeCreate';

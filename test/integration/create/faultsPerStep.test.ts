@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { callerObjectId } from '../../../src/domain/access';
+import { callerObjectId } from '../../../src/domain/access/callerObjectId';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import { cleanupCreate } from '../../../src/domain/create/cleanupCreate';
 import { createStepIds, type CreatePlan, type CreateStepId } from '../../../src/domain/create/CreatePlan';

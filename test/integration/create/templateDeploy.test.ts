@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { callerObjectId } from '../../../src/domain/access';
+import { callerObjectId } from '../../../src/domain/access/callerObjectId';
 import { cryptoServiceEncryptionUserRoleId } from '../../../src/domain/access/roles';
 import type { AzureClientFactory } from '../../../src/domain/clients/AzureClientFactory';
 import type { CreatePlan } from '../../../src/domain/create/CreatePlan';
