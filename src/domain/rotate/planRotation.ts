@@ -13,6 +13,7 @@ import { formatKeyIdentifier, parseKeyIdentifier, type KeyIdentifier } from '../
 import { getRegistry } from '../registries/getRegistry';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
+import { identityHealth } from '../registries/encryptionHealth';
 import { rotationChanges } from './rotationChanges';
 import { readKey, requireUsableKey } from '../create/steps/keyStep';
 import { encryptionIdentityValue, resolvePlannedIdentity } from './plannedIdentity';
@@ -85,11 +86,9 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         steps.add(change.step);
     };
     if (reassignIdentityId) {
+        const removed = identityHealth(state);
         if (!request.consent[rotationChanges.reassignIdentity.consent!]) {
-            throw new DomainError('EncryptionIdentityRemoved', {
-                registry: registry.name,
-                clientId: state.identity?.kind === 'unassigned' ? state.identity.clientId : '',
-            });
+            throw new DomainError('EncryptionIdentityRemoved', { registry: registry.name, clientId: removed.kind === 'notAssigned' ? removed.clientId : '' });
         }
         steps.add('reassignIdentity');
     } else if (identity.kind === 'user' && !identity.assigned) {

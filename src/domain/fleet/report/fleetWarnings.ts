@@ -1,5 +1,6 @@
 import type { KeyHealth, KeyUser } from '../keysInUse';
 import type { FleetVault } from '../readFleet';
+import { identityHealth } from '../../registries/encryptionHealth';
 
 const dayMs = 86_400_000;
 const hourMs = 3_600_000;
@@ -82,8 +83,9 @@ export function registryWarnings(
             warnings.push({ code: 'pinnedVersionOld', version: current, days });
         }
     }
-    if (encryption.identity?.kind === 'unassigned') {
-        warnings.push({ code: 'identityRemoved', clientId: encryption.identity.clientId });
+    const identity = identityHealth(encryption);
+    if (identity.kind === 'notAssigned') {
+        warnings.push({ code: 'identityRemoved', clientId: identity.clientId });
     }
     return warnings;
 }
