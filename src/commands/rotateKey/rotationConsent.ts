@@ -1,62 +1,68 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AnyDomainError, DomainErrorParams } from '../../domain/errors';
+import { rotationChanges } from '../../domain/rotate/rotationChanges';
 import type { RotationConsent } from '../../domain/rotate/RotationRequest';
+import { identityNotAssignedText, thenSentence } from '../../l10n/encryptionHealthText';
 
-export type ConsentKey = keyof RotationConsent;
+type ConsentKey = keyof RotationConsent;
+type Question = { key: ConsentKey; message: string; detail: string; button: string };
 
 /**
  * The question for a refusal the plan raised that the user can lift by consenting; undefined when the refusal
  * is final. Each is modal: these change Azure resources (registry identities, vault access, the vault firewall).
+ * The consent each answer gives is the change's own (`rotationChanges`).
  */
-export function consentQuestion(error: AnyDomainError, registryName: string): { key: ConsentKey; message: string; detail: string; button: string } | undefined {
+export function consentQuestion(error: AnyDomainError, registryName: string): Question | undefined {
     switch (error.code) {
         case 'EncryptionIdentityRemoved':
             return {
-                key: 'reassignRemovedIdentity',
+                key: rotationChanges.reassignIdentity.consent!,
                 button: vscode.l10n.t('Re-assign Identity'),
                 message: vscode.l10n.t('The encryption identity of "{0}" was removed from the registry', registryName),
-                detail: vscode.l10n.t(
-                    'Registry "{0}" still encrypts with the identity with client ID {1}, but it is no longer assigned to the registry. Azure rejects every key update with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?',
-                    registryName,
-                    error.params.clientId,
+                detail: thenSentence(
+                    identityNotAssignedText(error.params.clientId),
+                    vscode.l10n.t(
+                        'Azure rejects every key update of registry "{0}" with "does not have access to identity" until it is assigned again. Re-assign it now, before the rotation?',
+                        registryName,
+                    ),
                 ),
             };
         case 'FirewallNeedsTrustedServices':
             return {
-                key: 'enableTrustedServices',
+                key: rotationChanges.enableTrustedServices.consent!,
                 button: vscode.l10n.t('Allow Trusted Services'),
                 message: vscode.l10n.t('Allow trusted Microsoft services through the firewall of key vault "{0}"?', error.params.vault),
                 detail: vscode.l10n.t(
                     'The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.',
                 ),
             };
-        case 'RotationChangeDeclined':
-            return stepConsent(registryName, error.params);
+        case 'RotationChangeDeclined': {
+            const question = stepQuestion(registryName, error.params);
+            const key = rotationChanges[error.params.step].consent;
+            return question && key ? { key, ...question } : undefined;
+        }
         default:
             return undefined;
     }
 }
 
-function stepConsent(registryName: string, p: DomainErrorParams['RotationChangeDeclined']): ReturnType<typeof consentQuestion> {
+function stepQuestion(registryName: string, p: DomainErrorParams['RotationChangeDeclined']): Omit<Question, 'key'> | undefined {
     switch (p.step) {
         case 'assignIdentity':
             return {
-                key: 'assignIdentity',
                 button: vscode.l10n.t('Assign Identity'),
                 message: vscode.l10n.t('Assign the user-assigned managed identity to registry "{0}"?', registryName),
                 detail: vscode.l10n.t('The registry can use an identity for encryption only when it is assigned to it. The identities already assigned stay.'),
             };
         case 'enableSystemIdentity':
             return {
-                key: 'enableSystemIdentity',
                 button: vscode.l10n.t('Enable System Identity'),
                 message: vscode.l10n.t('Enable the system-assigned identity of registry "{0}"?', registryName),
                 detail: vscode.l10n.t("Azure creates an identity tied to the registry's lifetime. The user-assigned identities stay assigned."),
             };
         case 'grantAccess':
             return {
-                key: 'grantAccess',
                 button: vscode.l10n.t('Grant Access'),
                 message:
                     p.identity === 'system'
@@ -68,7 +74,6 @@ function stepConsent(registryName: string, p: DomainErrorParams['RotationChangeD
             };
         case 'grantPolicyRights':
             return {
-                key: 'grantPolicyRights',
                 button: vscode.l10n.t('Add Permissions'),
                 message: vscode.l10n.t('Give yourself the key permissions to manage the rotation policy?'),
                 detail: vscode.l10n.t(
@@ -81,6 +86,6 @@ function stepConsent(registryName: string, p: DomainErrorParams['RotationChangeD
 }
 
 /** Asks one consent (modal); cancelling throws UserCancelledError, which leaves Azure as it was. */
-export async function askConsent(context: IActionContext, question: NonNullable<ReturnType<typeof consentQuestion>>): Promise<void> {
+export async function askConsent(context: IActionContext, question: Question): Promise<void> {
     await context.ui.showWarningMessage(question.message, { modal: true, detail: question.detail }, { title: question.button });
 }

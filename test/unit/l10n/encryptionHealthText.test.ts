@@ -14,6 +14,9 @@ import {
 } from '../../../src/l10n/encryptionHealthText';
 import { domainErrorMessage } from '../../../src/l10n/domainErrorMessage';
 import { fleetWarningText } from '../../../src/l10n/fleetWarningText';
+import { consentQuestion } from '../../../src/commands/rotateKey/rotationConsent';
+import { rotationChanges } from '../../../src/domain/rotate/rotationChanges';
+import { rotationStepNames } from '../../../src/domain/rotate/RotationPlan';
 
 // One sentence per encryption-health fact: the tree's tooltip, Diagnose's findings, the domain errors and the fleet
 // warning that state a fact open with the same sentence; only what one of them adds (a deadline, a next step) differs.
@@ -30,6 +33,7 @@ describe('encryption health in words: one sentence per fact', () => {
             explain(finding('identity', 'error', 'identityInactive', { identity: 'id-1', clientId: 'client-1', until: '2027-03-01' })),
             domainErrorMessage(new DomainError('EncryptionIdentityRemoved', { registry: 'acr1', clientId: 'client-1' })),
             fleetWarningText({ code: 'identityRemoved', clientId: 'client-1' }),
+            consentQuestion(new DomainError('EncryptionIdentityRemoved', { registry: 'acr1', clientId: 'client-1' }), 'acr1')!.detail,
         ];
         for (const text of texts) {
             assert.ok(text.startsWith(removed), text);
@@ -70,5 +74,23 @@ describe('encryption health in words: one sentence per fact', () => {
             assert.deepEqual([tree, diagnose], [sentence, sentence]);
         }
         assert.match(pairs[0]![0], /principal ID p-1 of "id-1"/);
+    });
+});
+
+describe("Rotate's consent questions give the consent of the change they are about", () => {
+    it('every change that needs a consent has a question, and answering it gives exactly that consent', () => {
+        for (const step of rotationStepNames) {
+            const consent = rotationChanges[step].consent;
+            const refusal =
+                step === 'reassignIdentity'
+                    ? new DomainError('EncryptionIdentityRemoved', { registry: 'acr1', clientId: 'client-1' })
+                    : step === 'enableTrustedServices'
+                      ? new DomainError('FirewallNeedsTrustedServices', { vault: 'kv1' })
+                      : new DomainError('RotationChangeDeclined', {
+                            registry: 'acr1',
+                            ...(step === 'grantAccess' ? { step, identity: 'system', vault: 'kv1' } : { step }),
+                        });
+            assert.equal(consentQuestion(refusal, 'acr1')?.key, consent, step);
+        }
     });
 });
