@@ -2,7 +2,7 @@ import { AzureWizardPromptStep, GoBackError } from '@microsoft/vscode-azext-util
 import * as vscode from 'vscode';
 import { isDomainError } from '../../domain/errors';
 import { formatKeyIdentifier } from '../../domain/keys/keyIdentifier';
-import { decideRotation, readRotationFacts, type RotationFacts } from '../../domain/rotate/planRotation';
+import { decideRotation, missingConsents, readRotationFacts, type RotationFacts } from '../../domain/rotate/planRotation';
 import type { RotationPlan } from '../../domain/rotate/RotationPlan';
 import { rotationStepList } from '../../l10n/rotationStepLabel';
 import { askConsent, consentQuestion } from './rotationConsent';
@@ -10,9 +10,9 @@ import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyC
 import { keyText, policyLine, snapshotIdentifiers, snapshotText } from '../../l10n/encryptionText';
 
 /**
- * Plans the rotation (reads only) and asks for each change it needs: every refusal the decision raises for a
- * missing consent becomes one modal question, then it decides again on the facts already read (Azure is not read
- * again). Ends with a modal confirmation that shows the registry's encryption before and after.
+ * Plans the rotation (reads only) and asks, up front and in the order of the changes, every consent the plan needs
+ * (one modal question each), then decides once on the facts already read (Azure is not read again). Ends with a modal
+ * confirmation that shows the registry's encryption before and after.
  */
 export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContext> {
     /** Counted: besides any consent it asks, it always ends with the confirmation. */
@@ -39,45 +39,44 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
 
     private async planAndConfirm(context: RotationWizardContext): Promise<void> {
         let request = this.buildRequest(context);
-        // Azure is read once per request; each consent given decides again on the same facts.
+        // Azure is read once per request; the consents are asked from the facts, then the decision is made once.
         let facts: RotationFacts | undefined;
         for (;;) {
+            facts ??= await vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking key, identity and access…') },
+                () => readRotationFacts(context.factory, request),
+            );
             try {
-                facts ??= await vscode.window.withProgress(
-                    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking key, identity and access…') },
-                    () => readRotationFacts(context.factory, request),
-                );
-                context.plan = decideRotation(facts, { ...request, consent: context.consent });
+                for (const refusal of missingConsents(facts, { ...request, consent: context.consent })) {
+                    const question = consentQuestion(refusal, context.registry.name);
+                    if (!question) {
+                        throw refusal;
+                    }
+                    await askConsent(context, question);
+                    context.consent = { ...context.consent, [question.key]: true };
+                }
                 break;
             } catch (error) {
-                if (!isDomainError(error)) {
+                if (!isDomainError(error, 'FirewallNeedsSystemIdentity') || request.identity.kind === 'system') {
                     throw error;
                 }
-                if (error.code === 'FirewallNeedsSystemIdentity' && request.identity.kind !== 'system') {
-                    await context.ui.showWarningMessage(
-                        vscode.l10n.t('Key vault "{0}" is behind a firewall', error.params.vault),
-                        {
-                            modal: true,
-                            detail: vscode.l10n.t(
-                                "Only the registry's system-assigned identity can pass a key vault firewall, as a trusted Microsoft service. Use the system-assigned identity for this key?",
-                            ),
-                        },
-                        { title: vscode.l10n.t('Use System-Assigned Identity') },
-                    );
-                    request = { ...request, identity: { kind: 'system' } };
-                    context.answers.identity = request.identity;
-                    // Another identity: its facts (assigned? access?) are read again.
-                    facts = undefined;
-                    continue;
-                }
-                const question = consentQuestion(error, context.registry.name);
-                if (!question || context.consent[question.key]) {
-                    throw error;
-                }
-                await askConsent(context, question);
-                context.consent = { ...context.consent, [question.key]: true };
+                await context.ui.showWarningMessage(
+                    vscode.l10n.t('Key vault "{0}" is behind a firewall', error.params.vault),
+                    {
+                        modal: true,
+                        detail: vscode.l10n.t(
+                            "Only the registry's system-assigned identity can pass a key vault firewall, as a trusted Microsoft service. Use the system-assigned identity for this key?",
+                        ),
+                    },
+                    { title: vscode.l10n.t('Use System-Assigned Identity') },
+                );
+                request = { ...request, identity: { kind: 'system' } };
+                context.answers.identity = request.identity;
+                // Another identity: its facts (assigned? access?) are read again.
+                facts = undefined;
             }
         }
+        context.plan = decideRotation(facts, { ...request, consent: context.consent });
         await confirmSwitch(context, context.plan);
     }
 

@@ -18,7 +18,7 @@ import { rotationChanges } from './rotationChanges';
 import { readKey, requireUsableKey } from '../create/steps/keyStep';
 import { encryptionIdentityValue, resolvePlannedIdentity } from './plannedIdentity';
 import { rotationStepNames, type PlannedIdentity, type RotationPlan, type RotationStepName } from './RotationPlan';
-import type { RotationConsent, RotationRequest } from './RotationRequest';
+import type { RotationRequest } from './RotationRequest';
 
 /**
  * Reads everything a rotation depends on (registry, target vault and key, identity, its access, the vault
@@ -70,37 +70,65 @@ async function readFacts(factory: AzureClientFactory, request: Omit<RotationRequ
     return { registry, state, key, vault, targetKeyId, identity, reassignIdentityId, identityHasAccess, policyRights, previousIdentityGrants };
 }
 
+/** A change the rotation needs that the request has no consent for; the refusal names what the question must say. */
+export type ConsentRefusal = DomainError<'RotationChangeDeclined'> | DomainError<'EncryptionIdentityRemoved'> | DomainError<'FirewallNeedsTrustedServices'>;
+
 /**
- * The decision, from facts alone (no request to Azure): the steps, each change that needs a consent refused
- * (`RotationChangeDeclined`, `EncryptionIdentityRemoved`) until it is given, the firewall's rules, and "nothing to do".
+ * The decision, from facts alone (no request to Azure): the steps, the firewall's rules and "nothing to do". A change
+ * that needs a consent the request lacks refuses the whole plan with the first such refusal.
  */
 export function decideRotation(facts: RotationFacts, request: RotationRequest): RotationPlan {
+    const { plan, refusals } = decide(facts, request);
+    if (refusals[0]) {
+        throw refusals[0];
+    }
+    return plan;
+}
+
+/**
+ * Every consent the plan needs that the request lacks, in the order of the changes — what the wizard asks up front,
+ * before it decides once. Refusals no consent lifts (a firewall only the system identity passes, nothing to do) throw.
+ */
+export function missingConsents(facts: RotationFacts, request: RotationRequest): ConsentRefusal[] {
+    return decide(facts, request).refusals;
+}
+
+function decide(facts: RotationFacts, request: RotationRequest): { plan: RotationPlan; refusals: ConsentRefusal[] } {
     const { registry, state, key, vault, targetKeyId, identity, reassignIdentityId } = facts;
     const steps = new Set<RotationStepName>();
+    const refusals: { step: RotationStepName; refusal: ConsentRefusal }[] = [];
     // A change that needs a consent (rotationChanges) is refused until the request carries it.
-    const need = (change: RotationChangeDeclinedStep) => {
-        const consent = rotationChanges[change.step].consent;
+    const need = (step: RotationStepName, refusal: () => ConsentRefusal) => {
+        const consent = rotationChanges[step].consent;
         if (consent && !request.consent[consent]) {
-            throw new DomainError('RotationChangeDeclined', { registry: registry.name, ...change });
+            refusals.push({ step, refusal: refusal() });
         }
-        steps.add(change.step);
+        steps.add(step);
     };
+    const declined = (change: RotationChangeDeclinedStep) => () => new DomainError('RotationChangeDeclined', { registry: registry.name, ...change });
     if (reassignIdentityId) {
         const removed = identityHealth(state);
-        if (!request.consent[rotationChanges.reassignIdentity.consent!]) {
-            throw new DomainError('EncryptionIdentityRemoved', { registry: registry.name, clientId: removed.kind === 'notAssigned' ? removed.clientId : '' });
-        }
-        steps.add('reassignIdentity');
+        need(
+            'reassignIdentity',
+            () => new DomainError('EncryptionIdentityRemoved', { registry: registry.name, clientId: removed.kind === 'notAssigned' ? removed.clientId : '' }),
+        );
     } else if (identity.kind === 'user' && !identity.assigned) {
-        need({ step: 'assignIdentity' });
+        need('assignIdentity', declined({ step: 'assignIdentity' }));
     }
     if (identity.kind === 'system' && !identity.enabled) {
-        need({ step: 'enableSystemIdentity' });
+        need('enableSystemIdentity', declined({ step: 'enableSystemIdentity' }));
     }
-    checkFirewall(vault, identity, registry, request.consent, steps);
+    if (isFirewalled(vault)) {
+        if (identity.kind !== 'system') {
+            throw new DomainError('FirewallNeedsSystemIdentity', { vault: vault.name, registry: registry.name });
+        }
+        if (!allowsTrustedServices(vault)) {
+            need('enableTrustedServices', () => new DomainError('FirewallNeedsTrustedServices', { vault: vault.name }));
+        }
+    }
     if (!facts.identityHasAccess) {
         // Named in the question: which identity gets access to which vault.
-        need({ step: 'grantAccess', identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name });
+        need('grantAccess', declined({ step: 'grantAccess', identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name }));
     }
     if (request.key.kind === 'newVersion') {
         steps.add('createKeyVersion');
@@ -115,7 +143,7 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         steps.add('switchEncryption');
     }
     if (facts.policyRights) {
-        need({ step: 'grantPolicyRights' });
+        need('grantPolicyRights', declined({ step: 'grantPolicyRights' }));
     }
     if (request.rotationPolicy) {
         steps.add('setRotationPolicy');
@@ -126,7 +154,7 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
     if (steps.size === 0) {
         throw new DomainError('RotationNoChange', { registry: registry.name });
     }
-    return {
+    const plan: RotationPlan = {
         registry,
         before,
         vault,
@@ -140,6 +168,8 @@ export function decideRotation(facts: RotationFacts, request: RotationRequest): 
         policyRights: facts.policyRights,
         previousIdentityGrants: facts.previousIdentityGrants,
     };
+    const order = (step: RotationStepName) => rotationStepNames.indexOf(step);
+    return { plan, refusals: refusals.sort((a, b) => order(a.step) - order(b.step)).map((entry) => entry.refusal) };
 }
 
 export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
@@ -164,21 +194,6 @@ async function existingTargetKeyId(factory: AzureClientFactory, key: KeyIdentifi
 }
 
 /** Only the system identity passes a vault firewall, and only when trusted services may bypass it. */
-function checkFirewall(vault: VaultInfo, identity: PlannedIdentity, registry: RegistrySummary, consent: RotationConsent, steps: Set<RotationStepName>): void {
-    if (!isFirewalled(vault)) {
-        return;
-    }
-    if (identity.kind !== 'system') {
-        throw new DomainError('FirewallNeedsSystemIdentity', { vault: vault.name, registry: registry.name });
-    }
-    if (!allowsTrustedServices(vault)) {
-        if (!consent[rotationChanges.enableTrustedServices.consent!]) {
-            throw new DomainError('FirewallNeedsTrustedServices', { vault: vault.name });
-        }
-        steps.add('enableTrustedServices');
-    }
-}
-
 /**
  * Writing a rotation policy needs the key permission setrotationpolicy (and reading it back, getrotationpolicy). On an
  * access-policy vault the signed-in user's policy tells whether they are there; found missing, the plan asks to add

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { VaultInfo } from '../../../src/domain/access/VaultInfo';
 import type { AnyDomainError } from '../../../src/domain/errors';
 import type { CustomerManagedKeyState, RegistrySummary } from '../../../src/domain/registries/RegistryEncryption';
-import { decideRotation, type RotationFacts } from '../../../src/domain/rotate/planRotation';
+import { decideRotation, missingConsents, type RotationFacts } from '../../../src/domain/rotate/planRotation';
 import type { RotationRequest } from '../../../src/domain/rotate/RotationRequest';
 import { registry as sampleRegistry, version } from '../keysView/fleetSamples';
 
@@ -140,6 +140,32 @@ describe('decideRotation (pure)', () => {
         assert.deepEqual(
             [...decideRotation(facts, newVersion({ grantPolicyRights: true }, { rotationPolicy: policy })).steps],
             ['grantPolicyRights', 'createKeyVersion', 'switchEncryption', 'setRotationPolicy', 'removeOldGrant'],
+        );
+    });
+
+    it('every missing consent at once, in the order of the changes (what the wizard asks up front), then one decision', () => {
+        const firewalled = { ...vault, networkAcls: { defaultAction: 'Deny', bypass: 'None', ipRuleCount: 0, virtualNetworkRuleCount: 0 } };
+        const facts = factsFor({ vault: firewalled, identity: { kind: 'system', enabled: false }, identityHasAccess: false });
+        const refusals = missingConsents(facts, newVersion());
+        assert.deepEqual(
+            refusals.map((refusal) => (refusal.code === 'RotationChangeDeclined' ? refusal.params.step : refusal.code)),
+            ['enableSystemIdentity', 'grantAccess', 'FirewallNeedsTrustedServices'],
+        );
+        assert.throws(() => decideRotation(facts, newVersion()), refusedFor('enableSystemIdentity'), 'the decision refuses with the first');
+        const all = { enableSystemIdentity: true, enableTrustedServices: true, grantAccess: true };
+        assert.deepEqual(missingConsents(facts, newVersion(all)), []);
+        assert.deepEqual(
+            [...decideRotation(facts, newVersion(all)).steps],
+            ['enableSystemIdentity', 'grantAccess', 'enableTrustedServices', 'createKeyVersion', 'switchEncryption'],
+        );
+    });
+
+    it('a refusal no consent lifts comes before any question: a firewall only the system identity passes', () => {
+        const firewalled = { ...vault, networkAcls: { defaultAction: 'Deny', bypass: 'None', ipRuleCount: 0, virtualNetworkRuleCount: 0 } };
+        const facts = factsFor({ vault: firewalled, identity: { ...userIdentity, assigned: false }, identityHasAccess: false });
+        assert.throws(
+            () => missingConsents(facts, newVersion()),
+            (error: AnyDomainError) => error.code === 'FirewallNeedsSystemIdentity',
         );
     });
 });
