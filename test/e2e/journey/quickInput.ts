@@ -85,9 +85,13 @@ export async function type(page: Page, value: string): Promise<void> {
     await page.keyboard.press('Enter');
 }
 
-/** Enter: takes the focused item / the value the box holds. */
+/**
+ * Enter in the Quick Input: takes the focused item / the value the box holds. The keyboard focus is put back in its
+ * box first — after Back, a busy machine can leave it elsewhere (the editor), where Enter would be lost.
+ */
 export async function accept(page: Page): Promise<void> {
-    await page.keyboard.press('Enter');
+    await input(page).focus();
+    await input(page).press('Enter');
 }
 
 /** The Quick Input's Back arrow (the title bar's first action). */
