@@ -156,7 +156,6 @@ async function main() {
                 timeoutMs: 15 * 60 * 1000,
                 resultFile: path.join(runDir, 'ui.json'),
                 logDir,
-                forceExit: false,
                 env: {
                     ...sharedEnv,
                     E2E_SERVER_URL: server.url,
@@ -204,7 +203,6 @@ async function main() {
             resultFile: path.join(runDir, 'ui.json'),
             logDir,
             timeoutMs: 12 * 60 * 1000,
-            forceExit: false,
             env: {
                 ...sharedEnv,
                 E2E_SERVER_URL: server.url,

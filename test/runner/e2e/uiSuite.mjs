@@ -6,13 +6,12 @@ import { repoRoot } from './paths.mjs';
 import { startProcess } from './processes.mjs';
 
 /**
- * `forceExit`: mocha's --exit (it ends the process when the tests end, whatever is still open). The English UI suite
- * runs without it: it ends by itself, and a window or socket a test leaves open then shows as a suite that does not end
- * (the interrupted-Create test once left a Chromium open: its browser's pipes kept the process alive). The other
- * Playwright suites keep it until they are checked the same way.
+ * Mocha runs without --exit: a suite ends by itself when its tests end, and a window or socket a test leaves open
+ * shows as a suite that does not end (the interrupted-Create test once left a Chromium open: its browser's pipes kept
+ * the process alive) instead of being hidden.
  * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
  */
-export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000, specs = 'test/e2e/ui/**/*.test.ts', name = 'ui-tests', forceExit = true }) {
+export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000, specs = 'test/e2e/ui/**/*.test.ts', name = 'ui-tests' }) {
     rmSync(resultFile, { force: true });
     const mocha = startProcess(
         name,
@@ -28,7 +27,6 @@ export async function runUiSuite({ env, resultFile, logDir, timeoutMs = 300000, 
             './test/runner/countingReporter.cjs',
             '--timeout',
             '120000',
-            ...(forceExit ? ['--exit'] : []),
             specs,
             // A developer's filter (E2E_GREP=<test title part>); `npm test` never sets it.
             ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []),
