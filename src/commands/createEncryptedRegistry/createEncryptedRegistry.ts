@@ -4,13 +4,9 @@ import type { CommandServices } from '../CommandServices';
 import { announceCreated } from './announceCreated';
 import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
 import type { CreateRegistryContext } from './CreateRegistryContext';
-import { IdentityNameStep } from './IdentityNameStep';
 import { KeySpecStep } from './KeySpecStep';
 import { KeyVersioningStep } from './KeyVersioningStep';
-import { NewKeyStep } from './NewKeyStep';
-import { NewResourceGroupNameStep } from './NewResourceGroupNameStep';
-import { NewVaultStep } from './NewVaultStep';
-import { RegistryNameStep } from './RegistryNameStep';
+import { NameStep, names } from './NameStep';
 import { SubscriptionNode } from '../../tree/SubscriptionNode';
 import { SubscriptionPickStep } from './SubscriptionPickStep';
 import { SummaryStep } from './SummaryStep';
@@ -49,16 +45,16 @@ export async function runCreateWizard(
         promptSteps: [
             new SubscriptionPickStep(),
             new ResourceGroupPickStep(createResourceGroupPicker),
-            new NewResourceGroupNameStep(),
+            new NameStep(names.resourceGroup),
             new LocationPickStep(createLocationPicker, 'resourceGroup'),
-            new RegistryNameStep(),
+            new NameStep(names.registry),
             new IdentityPickStep(createIdentityPicker),
-            new IdentityNameStep(),
+            new NameStep(names.identity),
             new VaultPickStep(createVaultPicker),
-            new NewVaultStep(),
+            new NameStep(names.vault),
             new VaultRetentionStep(),
             new KeyPickStep(createKeyPicker),
-            new NewKeyStep(),
+            new NameStep(names.key),
             new KeySpecStep(),
             new KeyVersioningStep(),
             new SummaryStep(),

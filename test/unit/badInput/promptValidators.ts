@@ -3,12 +3,8 @@
  * recording `ui`): the catalogue checks exactly what a user would see under the input box.
  */
 import './vscodeStandIn';
-import { NewResourceGroupNameStep } from '../../../src/commands/createEncryptedRegistry/NewResourceGroupNameStep';
-import { IdentityNameStep } from '../../../src/commands/createEncryptedRegistry/IdentityNameStep';
-import { NewKeyStep } from '../../../src/commands/createEncryptedRegistry/NewKeyStep';
-import { NewVaultStep } from '../../../src/commands/createEncryptedRegistry/NewVaultStep';
+import { NameStep, names } from '../../../src/commands/createEncryptedRegistry/NameStep';
 import { VaultRetentionStep } from '../../../src/commands/createEncryptedRegistry/VaultRetentionStep';
-import { RegistryNameStep } from '../../../src/commands/createEncryptedRegistry/RegistryNameStep';
 import { ParameterValuesStep } from '../../../src/commands/deployTemplate/ParameterValuesStep';
 import { NotifyBeforeExpiryStep } from '../../../src/commands/wizard/NotifyBeforeExpiryStep';
 import { RotationIntervalStep } from '../../../src/commands/wizard/RotationIntervalStep';
@@ -66,12 +62,12 @@ const wizard = (ui: RecordingUi, extra: Record<string, unknown> = {}) => ({ ui, 
 /** One validator per prompt surface (the catalogue's `surface` names). */
 export async function promptValidators(): Promise<Record<PromptSurface, Validate>> {
     return {
-        registryName: await capture((ui) => new RegistryNameStep().prompt(wizard(ui))),
-        vaultName: await capture((ui) => new NewVaultStep().prompt(wizard(ui))),
+        registryName: await capture((ui) => new NameStep(names.registry).prompt(wizard(ui))),
+        vaultName: await capture((ui) => new NameStep(names.vault).prompt(wizard(ui))),
         retentionDays: await capture((ui) => new VaultRetentionStep().prompt(wizard(ui, { vault: { kind: 'new', name: 'kv-ok' } }))),
-        keyName: await capture((ui) => new NewKeyStep().prompt(wizard(ui))),
-        identityName: await capture((ui) => new IdentityNameStep().prompt(wizard(ui))),
-        resourceGroupName: await capture((ui) => new NewResourceGroupNameStep().prompt(wizard(ui))),
+        keyName: await capture((ui) => new NameStep(names.key).prompt(wizard(ui))),
+        identityName: await capture((ui) => new NameStep(names.identity).prompt(wizard(ui))),
+        resourceGroupName: await capture((ui) => new NameStep(names.resourceGroup).prompt(wizard(ui))),
         keyId: await capture((ui) => new KeyIdInputStep().prompt(wizard(ui, { factory: { cloud: azureCloud } }))),
         rotationIntervalDays: await capture((ui) => new RotationIntervalStep().prompt(wizard(ui))),
         notifyDaysBeforeExpiry: await capture((ui) => new NotifyBeforeExpiryStep().prompt(wizard(ui, { policyRotateEveryDays: 90 }))),
