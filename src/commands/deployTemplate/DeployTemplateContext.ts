@@ -18,7 +18,7 @@ export interface DeployTemplateContext extends IActionContext {
     /** A parameters document, or `typed` (every value asked), or `none` (the template declares none). */
     parametersSource?: TemplateDocument | 'typed' | 'none';
     parameters?: Record<string, { value: unknown }>;
-    target?: SubscriptionTarget;
+    subscription?: SubscriptionTarget;
     resourceGroup?: string;
     deploymentName?: string;
     confirmed?: boolean;

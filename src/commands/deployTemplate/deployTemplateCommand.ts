@@ -2,9 +2,9 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
 import { FlowWizard } from '../wizard/FlowWizard';
+import { ResourceGroupPickStep, type ResourceGroupPicker } from '../wizard/pickers/ResourceGroupPickStep';
+import { SubscriptionPickStep } from '../wizard/SubscriptionPickStep';
 import type { DeployTemplateContext } from './DeployTemplateContext';
-import { deployResourceGroupStep } from './deployPickers';
-import { DeploySubscriptionStep } from './DeploySubscriptionStep';
 import { DeploySummaryStep } from './DeploySummaryStep';
 import { ParametersStep } from './ParametersStep';
 import { ParameterValuesStep } from './ParameterValuesStep';
@@ -45,10 +45,10 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
         context.parametersSource = document;
     }
     if (input.subscriptionId) {
-        context.target = (await services.inventory.getSubscriptions()).find(
+        context.subscription = (await services.inventory.getSubscriptions()).find(
             (target) => target.subscriptionId.toLowerCase() === input.subscriptionId!.toLowerCase(),
         );
-        if (!context.target) {
+        if (!context.subscription) {
             throw new DomainError('SubscriptionNotAvailable', { subscription: input.subscriptionId });
         }
     }
@@ -58,17 +58,27 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
             new TemplateFileStep(),
             new ParametersStep(),
             new ParameterValuesStep(),
-            new DeploySubscriptionStep(),
-            deployResourceGroupStep(),
+            new SubscriptionPickStep(),
+            new ResourceGroupPickStep(deployResourceGroupPicker),
             new DeploySummaryStep(),
         ],
     });
     await wizard.prompt();
-    return runTemplateDeployment(context, services, context.target!.factory, {
-        subscriptionId: context.target!.subscriptionId,
+    return runTemplateDeployment(context, services, context.subscription!.factory, {
+        subscriptionId: context.subscription!.subscriptionId,
         resourceGroup: context.resourceGroup!,
         deploymentName: context.deploymentName!,
         template: context.template!,
         parameters: context.parameters ?? {},
     });
 }
+
+/** An existing group of the subscription picked before: the template's resources go there. */
+const deployResourceGroupPicker: ResourceGroupPicker<DeployTemplateContext> = {
+    where: (context) => context.subscription!,
+    purpose: 'deployment',
+    answered: (context) => !!context.resourceGroup,
+    answer: (context, group) => {
+        context.resourceGroup = group && !group.create ? group.name : undefined;
+    },
+};

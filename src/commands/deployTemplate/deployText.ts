@@ -13,7 +13,7 @@ export function summaryLines(context: DeployTemplateContext): string[] {
         (declared[name]?.type ?? '').toLowerCase().startsWith('secure') ? vscode.l10n.t('(hidden)') : JSON.stringify(parameters[name]?.value);
     return [
         vscode.l10n.t('Template: {0}', context.templateDocument?.label ?? ''),
-        vscode.l10n.t('Subscription: {0} ({1})', context.target?.name ?? '', context.target?.subscriptionId ?? ''),
+        vscode.l10n.t('Subscription: {0} ({1})', context.subscription?.name ?? '', context.subscription?.subscriptionId ?? ''),
         vscode.l10n.t('Resource group: {0}', context.resourceGroup ?? ''),
         vscode.l10n.t('Deployment name: {0}', context.deploymentName ?? ''),
         '',
