@@ -1,8 +1,9 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { fleetWarningMarkLabel, fleetWarningText } from '../l10n/fleetWarningText';
 import { fleetMarkSeverity, fleetWarningSeverity } from './fleetWarningSeverity';
+import { addRowMark, severityIcon } from './keyAccessMarks';
 
 /** Where the marks come from: the Keys view's fleet (Resource Graph) and key facts, and when it changes. */
 export interface FleetWarningsSource {
@@ -104,17 +105,6 @@ export function decorateFleetWarnings(item: vscode.TreeItem, warnings: readonly 
     if (!warnings || !severity) {
         return item;
     }
-    item.description = [typeof item.description === 'string' ? item.description : '', fleetWarningMarkLabel(warnings.length)]
-        .filter((part) => part.length > 0)
-        .join(' · ');
-    item.iconPath = new vscode.ThemeIcon(severity, new vscode.ThemeColor(severity === 'error' ? 'list.errorForeground' : 'list.warningForeground'));
-    item.contextValue = `${item.contextValue ?? ''};fleet:${severity}`;
-    const tooltip =
-        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '', true);
-    for (const warning of warnings) {
-        tooltip.appendMarkdown(`\n\n$(${fleetWarningSeverity(warning)}) `);
-        tooltip.appendText(fleetWarningText(warning));
-    }
-    item.tooltip = tooltip;
-    return item;
+    const lines = warnings.map((warning) => ({ icon: fleetWarningSeverity(warning), text: fleetWarningText(warning) }));
+    return addRowMark(item, fleetWarningMarkLabel(warnings.length), severityIcon(severity), `fleet:${severity}`, lines);
 }

@@ -65,38 +65,42 @@ export function decorateKeyAccess(item: vscode.TreeItem, mark: KeyAccessMark | u
         return item;
     }
     if (mark.kind === 'interrupted') {
-        return decorateInterrupted(item, mark.summary);
+        const icon = new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('list.warningForeground'));
+        return addRowMark(item, vscode.l10n.t('interrupted'), icon, 'interrupted', [{ icon: 'debug-pause', text: mark.summary }]);
     }
-    const revoked = mark.kind === 'revoked';
-    const label = revoked
-        ? vscode.l10n.t('key access revoked')
-        : mark.severity === 'error'
-          ? vscode.l10n.t('key access problem')
-          : vscode.l10n.t('key access warning');
-    item.description = [typeof item.description === 'string' ? item.description : '', label].filter((part) => part.length > 0).join(' · ');
-    item.iconPath = revoked
-        ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground'))
-        : new vscode.ThemeIcon(mark.severity, new vscode.ThemeColor(mark.severity === 'error' ? 'list.errorForeground' : 'list.warningForeground'));
-    item.contextValue = `${item.contextValue ?? ''};keyAccess:${revoked ? 'revoked' : mark.severity}`;
-    const line = revoked ? vscode.l10n.t('Key access revoked: the registry cannot use its key until Restore Key Access.') : mark.summary;
-    const tooltip =
-        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
-    tooltip.appendMarkdown(`\n\n$(${revoked ? 'circle-slash' : mark.severity}) `);
-    tooltip.appendText(line);
-    item.tooltip = tooltip;
-    return item;
+    if (mark.kind === 'revoked') {
+        const line = vscode.l10n.t('Key access revoked: the registry cannot use its key until Restore Key Access.');
+        const icon = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground'));
+        return addRowMark(item, vscode.l10n.t('key access revoked'), icon, 'keyAccess:revoked', [{ icon: 'circle-slash', text: line }]);
+    }
+    const label = mark.severity === 'error' ? vscode.l10n.t('key access problem') : vscode.l10n.t('key access warning');
+    return addRowMark(item, label, severityIcon(mark.severity), `keyAccess:${mark.severity}`, [{ icon: mark.severity, text: mark.summary }]);
 }
 
-function decorateInterrupted(item: vscode.TreeItem, summary: string): vscode.TreeItem {
-    item.description = [typeof item.description === 'string' ? item.description : '', vscode.l10n.t('interrupted')]
-        .filter((part) => part.length > 0)
-        .join(' · ');
-    item.iconPath = new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('list.warningForeground'));
-    item.contextValue = `${item.contextValue ?? ''};interrupted`;
+/** The icon of an error or a warning mark, in its theme colour (key access problems and fleet warnings alike). */
+export const severityIcon = (severity: 'error' | 'warning'): vscode.ThemeIcon =>
+    new vscode.ThemeIcon(severity, new vscode.ThemeColor(severity === 'error' ? 'list.errorForeground' : 'list.warningForeground'));
+
+/**
+ * Adds one mark to a row, as every mark of a registry row is drawn: a description suffix, its icon over the row's, a
+ * contextValue part and tooltip lines, each after its icon.
+ */
+export function addRowMark(
+    item: vscode.TreeItem,
+    label: string,
+    icon: vscode.ThemeIcon,
+    context: string,
+    lines: readonly { readonly icon: string; readonly text: string }[],
+): vscode.TreeItem {
+    item.description = [typeof item.description === 'string' ? item.description : '', label].filter((part) => part.length > 0).join(' · ');
+    item.iconPath = icon;
+    item.contextValue = `${item.contextValue ?? ''};${context}`;
     const tooltip =
-        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
-    tooltip.appendMarkdown('\n\n$(debug-pause) ');
-    tooltip.appendText(summary);
+        item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '', true);
+    for (const line of lines) {
+        tooltip.appendMarkdown(`\n\n$(${line.icon}) `);
+        tooltip.appendText(line.text);
+    }
     item.tooltip = tooltip;
     return item;
 }
