@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { EmulatorEnvironment } from '../../test/emulator';
+import { adminJson } from '../../test/support/adminRequest';
 import type { LoggedRequest } from './requestLog';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -109,27 +109,5 @@ export function stopChild(child: ChildProcess): Promise<void> {
             resolve();
         });
         child.kill('SIGTERM');
-    });
-}
-
-/** GET on the emulator's admin API, trusting its CA. */
-export function adminJson<T>(url: string, ca: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-        https
-            .get(url, { ca }, (response) => {
-                let body = '';
-                response.setEncoding('utf8');
-                response.on('data', (chunk: string) => {
-                    body += chunk;
-                });
-                response.on('end', () => {
-                    if (response.statusCode !== 200) {
-                        reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`));
-                        return;
-                    }
-                    resolve(JSON.parse(body) as T);
-                });
-            })
-            .on('error', reject);
     });
 }

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readFleet, type FleetSource } from '../../src/domain/fleet/readFleet';
 import type { EmulatorEnvironment } from '../../test/emulator';
 import { connectAsExtension } from '../lib/connect';
-import { adminJson } from '../lib/emulatorProcess';
+import { adminJson } from '../../test/support/adminRequest';
 import { graphIndexer } from '../lib/graphIndex';
 import { probeMain } from '../lib/probe';
 import { countFleetRequests, graphThrottled, type FleetRequestKind } from '../lib/fleetRequests';

@@ -1,7 +1,7 @@
 // Child process: runs every flow of bench/flows once, timed, reading the emulator's log around each.
 import type { EmulatorEnvironment } from '../../test/emulator';
 import { connectAsExtension } from '../lib/connect';
-import { adminJson } from '../lib/emulatorProcess';
+import { adminJson } from '../../test/support/adminRequest';
 import { probeMain } from '../lib/probe';
 import { classify, clientRequests, dependentChainLength, type LoggedRequest } from '../lib/requestLog';
 import { elapsedMs } from '../lib/stats';

@@ -7,7 +7,7 @@ import { runFleetRotation } from '../../src/domain/fleet/rotateAll/runFleetRotat
 import { parseKeyIdentifier } from '../../src/domain/keys/keyIdentifier';
 import type { EmulatorEnvironment } from '../../test/emulator';
 import { connectAsExtension } from '../lib/connect';
-import { adminJson } from '../lib/emulatorProcess';
+import { adminJson } from '../../test/support/adminRequest';
 import { probeMain } from '../lib/probe';
 import { classify, clientRequests, dependentChainLength, peakConcurrency, type LoggedRequest } from '../lib/requestLog';
 import { elapsedMs } from '../lib/stats';

@@ -2,7 +2,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EmulatorEnvironment } from '../../test/emulator';
 import { connectAsExtension } from '../lib/connect';
-import { adminJson } from '../lib/emulatorProcess';
+import { adminJson } from '../../test/support/adminRequest';
 import { probeMain } from '../lib/probe';
 import { clientRequests, countByKind, dependentChainLength, peakConcurrency, type LoggedRequest, type RequestKind } from '../lib/requestLog';
 import { elapsedMs } from '../lib/stats';

@@ -1,33 +1,14 @@
 // The emulator's admin API from the real-VS-Code tests (Node side and in-host): its ground truth (`GET /_emulator/state`)
 // so the tests compare what the extension shows with what the emulator holds, and the fault rules they inject.
 import * as fs from 'node:fs';
-import * as https from 'node:https';
+import { adminRequest } from '../support/adminRequest';
 
 /** One admin request (`E2E_EMULATOR_ADMIN`, trusted through `E2E_EMULATOR_CA`); rejects on any status from 300 up. */
 export function callEmulatorAdmin(method: 'GET' | 'POST' | 'DELETE', relativePath: string, body?: unknown): Promise<{ status: number; text: string }> {
     const admin = process.env.E2E_EMULATOR_ADMIN;
     const caPath = process.env.E2E_EMULATOR_CA;
     if (!admin || !caPath) throw new Error('E2E_EMULATOR_ADMIN / E2E_EMULATOR_CA are not set: run through test/runner/e2e.mjs');
-    const url = new URL(relativePath, admin);
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-        const request = https.request(
-            url,
-            { method, ca: fs.readFileSync(caPath), headers: payload ? { 'content-type': 'application/json' } : {} },
-            (response) => {
-                let text = '';
-                response.setEncoding('utf8');
-                response.on('data', (chunk: string) => (text += chunk));
-                response.on('end', () => {
-                    const status = response.statusCode ?? 0;
-                    if (status >= 300) return reject(new Error(`${method} ${url.pathname} → ${status}: ${text.slice(0, 200)}`));
-                    resolve({ status, text });
-                });
-            },
-        );
-        request.on('error', reject);
-        request.end(payload);
-    });
+    return adminRequest(new URL(relativePath, admin), fs.readFileSync(caPath), method, body);
 }
 
 export async function getEmulatorJson<T>(relativePath: string): Promise<T> {

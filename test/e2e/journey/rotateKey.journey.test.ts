@@ -15,7 +15,7 @@ import {
     waitUntil,
     type Workbench,
 } from '../ui/workbench';
-import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
+import { createJourneyRegistry, journeySubscription, removeEncryptionIdentityOutsideTheExtension, type JourneyRegistry } from './journeyWorld';
 import { waitForModal } from './quickInput';
 import { escapeAtEveryStep, walkWithBack, type JourneyStep } from './walk';
 
@@ -36,18 +36,36 @@ const pickRegistry = (name: string): JourneyStep[] => [
     { name: 'registry', asks: /^Select a container registry$/, answer: { pick: name }, noBack: true },
 ];
 
+/** The versionless key of another registry's vault, keeping the current identity: the wizard's steps up to its questions. */
+const anotherVaultSteps = (other: JourneyRegistry): JourneyStep[] => [
+    { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'A key in another key vault' }, count: [1, 4], noBack: true },
+    { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 4] },
+    { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: other.vault }, count: [1, 4] },
+    { name: 'key', asks: /^Select the encryption key$/, answer: { pick: other.key }, count: [1, 4] },
+    { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
+    {
+        name: 'identity',
+        asks: /^Select the identity the registry uses to reach its key$/,
+        answer: { pick: 'Keep the current identity' },
+        count: [3, 4],
+    },
+];
+
 describe('Journey: Rotate Key', function () {
     this.timeout(10 * 60 * 1000);
     let workbench: Workbench | undefined;
     const registries: Record<string, JourneyRegistry> = {};
     before(async () => {
-        const [sameVault, newVersion, otherVault, typed] = await Promise.all([
+        const [sameVault, newVersion, otherVault, typed, removed] = await Promise.all([
             createJourneyRegistry(`djrot${suffix}s`, { secondKey: true }),
             createJourneyRegistry(`djrot${suffix}n`, { permissionModel: 'rbac', versionless: false }),
             createJourneyRegistry(`djrot${suffix}o`),
             createJourneyRegistry(`djrot${suffix}t`, { secondKey: true }),
+            createJourneyRegistry(`djrot${suffix}r`),
         ]);
-        Object.assign(registries, { sameVault, newVersion, otherVault, typed });
+        // The field pitfall: the encryption identity taken off the registry outside the extension.
+        await removeEncryptionIdentityOutsideTheExtension(removed);
+        Object.assign(registries, { sameVault, newVersion, otherVault, typed, removed });
         workbench = await openWorkbenchAtSubscription(journeySubscription);
     });
     after(async () => workbench?.close());
@@ -161,17 +179,7 @@ describe('Journey: Rotate Key', function () {
         await runCommand(page, command);
         await walkWithBack(page, 'rotate-other-vault', [
             ...pickRegistry(r.name),
-            { name: 'key-source', asks: /^Which key should the registry use\?$/, answer: { pick: 'A key in another key vault' }, count: [1, 4], noBack: true },
-            { name: 'vault-subscription', asks: /^Select a subscription$/, answer: { pick: journeySubscription }, count: [1, 4] },
-            { name: 'vault', asks: /^Select the key vault for the encryption key$/, answer: { pick: other.vault }, count: [1, 4] },
-            { name: 'key', asks: /^Select the encryption key$/, answer: { pick: other.key }, count: [1, 4] },
-            { name: 'version-mode', asks: /^How should the registry follow the key\?$/, answer: { pick: 'Versionless — automatic rotation' }, count: [2, 4] },
-            {
-                name: 'identity',
-                asks: /^Select the identity the registry uses to reach its key$/,
-                answer: { pick: 'Keep the current identity' },
-                count: [3, 4],
-            },
+            ...anotherVaultSteps(other),
             { name: 'grant', asks: new RegExp(`^Grant identity "${r.identity}" access to key vault "${other.vault}"\\?$`), answer: { button: 'Grant Access' } },
             {
                 name: 'confirm',
@@ -185,6 +193,57 @@ describe('Journey: Rotate Key', function () {
             new RegExp(`^Registry "${r.name}" now uses key "${other.key}" in key vault "${other.vault}" \\(versionless, now version [0-9a-f]{8}…\\)`),
             notifications.seen,
         );
+    });
+
+    it('a key of another vault for a registry whose identity was removed: both consents asked up front, in the order of the changes, nothing written before the last', async () => {
+        const page = workbench!.page;
+        const r = registries.removed!;
+        const other = registries.sameVault!;
+        const assignedNow = async () => {
+            const world = await getEmulatorJson<{
+                registries: Record<string, { id: string; identity?: { userAssignedIdentities?: Record<string, unknown> } }>;
+            }>('state');
+            const registry = Object.values(world.registries).find((candidate) => candidate.id.toLowerCase() === r.id.toLowerCase())!;
+            return Object.keys(registry.identity?.userAssignedIdentities ?? {}).some((id) => id.toLowerCase() === r.identityId.toLowerCase());
+        };
+        assert.equal(await assignedNow(), false, 'the encryption identity is off the registry before the journey');
+        await runCommand(page, command);
+        await walkWithBack(page, 'rotate-two-consents', [
+            ...pickRegistry(r.name),
+            ...anotherVaultSteps(other),
+            {
+                name: 'reassign',
+                asks: new RegExp(`^The encryption identity of "${r.name}" was removed from the registry$`),
+                answer: { button: 'Re-assign Identity' },
+                check: async () => assert.equal(await assignedNow(), false, 'nothing is written before the first consent'),
+            },
+            {
+                name: 'grant',
+                asks: new RegExp(`^Grant identity "${r.identity}" access to key vault "${other.vault}"\\?$`),
+                answer: { button: 'Grant Access' },
+                backTo: 'identity',
+                // The re-assignment the first answer allowed waits for the last question: no write, no planning again in between.
+                check: async () => assert.equal(await assignedNow(), false, 'the identity is not re-assigned while a consent is still open'),
+            },
+            {
+                name: 'confirm',
+                asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`),
+                answer: { button: 'Change Encryption' },
+                backTo: 'identity',
+                check: async (page) => {
+                    await screenshot(page, 'journey-rotate-two-consents-confirm');
+                },
+            },
+        ]);
+        await waitForNotification(
+            page,
+            new RegExp(
+                `^Registry "${r.name}" now uses key "${other.key}" in key vault "${other.vault}" \\(versionless, now version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)\\.$`,
+            ),
+            notifications.seen,
+        );
+        assert.equal(await assignedNow(), true, 'the encryption identity is assigned again');
+        assert.match((await registryKeyNow(r.id)).keyIdentifier, new RegExp(`/keys/${other.key}$`), "the registry follows the other vault's versionless key");
     });
 
     it('a typed key identifier: refused as typed when it is not one, then rotated', async () => {

@@ -1,4 +1,4 @@
-import * as https from 'node:https';
+import { adminJson } from '../../support/adminRequest';
 import type { EmulatorWorld } from '../domain/emulatorWorld';
 
 /** The emulator's admin API (`/_emulator/…`): state, faults, key-access probe, request log. */
@@ -52,28 +52,5 @@ export function rolesOf(state: EmulatorState, principalId: string): { role: stri
 
 /** A caller of the admin API at `adminEndpoint` (JSON in and out; an answer of 300 or more rejects with its body). */
 export function adminCaller(adminEndpoint: string, ca: string) {
-    return <T>(method: string, path: string, body?: unknown): Promise<T> =>
-        new Promise((resolve, reject) => {
-            const payload = body === undefined ? undefined : JSON.stringify(body);
-            const request = https.request(
-                `${adminEndpoint}${path}`,
-                { method, ca, headers: payload ? { 'content-type': 'application/json' } : {} },
-                (response) => {
-                    let text = '';
-                    response.setEncoding('utf8');
-                    response.on('data', (chunk: string) => {
-                        text += chunk;
-                    });
-                    response.on('end', () => {
-                        if ((response.statusCode ?? 0) >= 300) {
-                            reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
-                            return;
-                        }
-                        resolve((text ? JSON.parse(text) : undefined) as T);
-                    });
-                },
-            );
-            request.on('error', reject);
-            request.end(payload);
-        });
+    return <T>(method: string, path: string, body?: unknown): Promise<T> => adminJson<T>(`${adminEndpoint}${path}`, ca, method, body);
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { SubscriptionSource } from '../../../src/auth/SubscriptionSource';
 import type { ClientOptions } from '../../../src/domain/clients/ClientOptions';
 import type { CloudConfig } from '../../../src/domain/cloud/CloudConfig';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+import { adminJson } from '../../support/adminRequest';
 import { connectToEmulator } from '../../support/connectToEmulator';
 
 export interface EmulatorWorld {
@@ -48,32 +48,10 @@ export async function startEmulatorWorld(options: Omit<EmulatorOptions, 'outDir'
         emulator,
         cloud,
         source,
-        requests: (since = 0) => getJson(`${env.adminEndpoint}requests?since=${since}`, cloud.caCertificate ?? ''),
+        requests: (since = 0) => adminJson(`${env.adminEndpoint}requests?since=${since}`, cloud.caCertificate ?? ''),
         async stop() {
             await emulator.stop();
             rmSync(outDir, { recursive: true, force: true });
         },
     };
-}
-
-/** `GET` on the emulator's admin API (`/_emulator/…`), trusting its CA. */
-function getJson<T>(url: string, ca: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-        https
-            .get(url, { ca }, (response) => {
-                let body = '';
-                response.setEncoding('utf8');
-                response.on('data', (chunk: string) => {
-                    body += chunk;
-                });
-                response.on('end', () => {
-                    if (response.statusCode !== 200) {
-                        reject(new Error(`GET ${url} answered ${response.statusCode}: ${body}`));
-                        return;
-                    }
-                    resolve(JSON.parse(body) as T);
-                });
-            })
-            .on('error', reject);
-    });
 }
