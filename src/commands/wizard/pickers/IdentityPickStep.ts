@@ -2,10 +2,10 @@ import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { listUserIdentities, type UserIdentityInfo } from '../../../domain/azure/userIdentities';
-import { PickerPromptStep } from './PickerPromptStep';
+import { PickerPromptStep, type Answered } from './PickerPromptStep';
 
 /** What differs between the flows that ask for the registry's identity; `A` is the flow's answer. */
-export interface IdentityPicker<T, A> {
+export interface IdentityPicker<T, A> extends Answered<T> {
     /** The subscription whose user-assigned managed identities are listed. */
     where(context: T): { factory: AzureClientFactory; subscriptionId: string };
     /** Items above the listed identities: "Create new …" (create), or the current and the system-assigned identity (rotation). */
@@ -14,8 +14,6 @@ export interface IdentityPicker<T, A> {
     choose(identity: UserIdentityInfo): A;
     /** A note beside a listed identity (rotation: whether the registry has it already). */
     note?(context: T, identity: UserIdentityInfo): string | undefined;
-    answered(context: T): boolean;
-    /** Stores the answer; `undefined` clears it (Back). */
     answer(context: T, value: A | undefined): void;
 }
 
@@ -26,10 +24,6 @@ export interface IdentityPicker<T, A> {
 export class IdentityPickStep<T extends IActionContext, A> extends PickerPromptStep<T, IdentityPicker<T, A>> {
     constructor(picker: IdentityPicker<T, A>) {
         super(picker, 'identity');
-    }
-
-    protected clearAnswer(context: T): void {
-        this.picker.answer(context, undefined);
     }
 
     async prompt(context: T): Promise<void> {

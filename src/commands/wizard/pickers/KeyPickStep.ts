@@ -3,21 +3,19 @@ import * as vscode from 'vscode';
 import { listVaultKeys, type VaultKeyInfo } from '../../../domain/azure/vaultKeys';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { DomainError } from '../../../domain/errors';
-import { PickerPromptStep } from './PickerPromptStep';
+import { PickerPromptStep, type Answered } from './PickerPromptStep';
 import { backToThisPrompt } from '../backToThisPrompt';
 
 export type KeyPick = { readonly kind: 'new' } | { readonly kind: 'existing'; readonly name: string };
 
 /** What differs between the flows that ask for a key. */
-export interface KeyPicker<T> {
+export interface KeyPicker<T> extends Answered<T> {
     /** The vault whose keys are listed; no URL for a vault the flow creates (only "Create new RSA key" is offered then). */
     where(context: T): { factory: AzureClientFactory; vaultUrl?: string };
     /** Offer "Create new RSA key" first (create); without it, a vault without keys is an error. */
     readonly offerNew: boolean;
     /** The name of the key the registry uses now, when it is in this vault (rotation): listed first, and marked. */
     current?(context: T): string | undefined;
-    answered(context: T): boolean;
-    /** Stores the answer; `undefined` clears it (Back). */
     answer(context: T, key: KeyPick | undefined): void;
 }
 
@@ -25,10 +23,6 @@ export interface KeyPicker<T> {
 export class KeyPickStep<T extends IActionContext> extends PickerPromptStep<T, KeyPicker<T>> {
     constructor(picker: KeyPicker<T>, question = 'key') {
         super(picker, question);
-    }
-
-    protected clearAnswer(context: T): void {
-        this.picker.answer(context, undefined);
     }
 
     async prompt(context: T): Promise<void> {

@@ -2,13 +2,12 @@ import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import { listLocations } from '../../../domain/azure/locations';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
-import { PickerPromptStep } from './PickerPromptStep';
+import { PickerPromptStep, type Answered } from './PickerPromptStep';
 
 /** What differs between the flows that ask for a location. */
-export interface LocationPicker<T> {
+export interface LocationPicker<T> extends Answered<T> {
     /** The subscription whose locations are listed. */
     where(context: T): { factory: AzureClientFactory; subscriptionId: string };
-    answered(context: T): boolean;
     /** Stores the location's name (`westeurope`); `undefined` clears it (Back). */
     answer(context: T, location: string | undefined): void;
 }
@@ -17,10 +16,6 @@ export interface LocationPicker<T> {
 export class LocationPickStep<T extends IActionContext> extends PickerPromptStep<T, LocationPicker<T>> {
     constructor(picker: LocationPicker<T>, question = 'location') {
         super(picker, question);
-    }
-
-    protected clearAnswer(context: T): void {
-        this.picker.answer(context, undefined);
     }
 
     async prompt(context: T): Promise<void> {

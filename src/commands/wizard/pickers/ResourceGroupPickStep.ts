@@ -2,13 +2,13 @@ import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azex
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { listResourceGroups, type ResourceGroupInfo } from '../../../domain/resourceGroups/resourceGroups';
-import { PickerPromptStep } from './PickerPromptStep';
+import { PickerPromptStep, type Answered } from './PickerPromptStep';
 
 /** The picked group: a new one (named next), or an existing one with its location. */
 export type ResourceGroupPick = { readonly create: true } | { readonly create: false; readonly name: string; readonly location?: string };
 
 /** What differs between the flows that ask for a resource group. */
-export interface ResourceGroupPicker<T> {
+export interface ResourceGroupPicker<T> extends Answered<T> {
     where(context: T): { factory: AzureClientFactory; subscriptionId: string };
     /** `newRegistry`: the group of the registry a flow creates, a new group offered first (Create); `deployment`: the group a template is deployed to. */
     readonly purpose: 'newRegistry' | 'deployment';
@@ -16,8 +16,6 @@ export interface ResourceGroupPicker<T> {
     prepare?(context: T): void;
     /** Checks an existing group before it is taken (create: may the user create a registry there); throws when not. */
     check?(context: T, group: ResourceGroupInfo): Promise<void>;
-    answered(context: T): boolean;
-    /** Stores the answer; `undefined` clears it (Back). */
     answer(context: T, group: ResourceGroupPick | undefined): void;
 }
 
@@ -48,10 +46,6 @@ export class ResourceGroupPickStep<T extends IActionContext> extends PickerPromp
 
     override configureBeforePrompt(context: T): void {
         this.picker.prepare?.(context);
-    }
-
-    protected clearAnswer(context: T): void {
-        this.picker.answer(context, undefined);
     }
 
     async prompt(context: T): Promise<void> {

@@ -4,7 +4,7 @@ import { listVaults } from '../../../domain/access/getVault';
 import { allowsTrustedServices, isFirewalled, type VaultInfo } from '../../../domain/access/VaultInfo';
 import type { AzureClientFactory } from '../../../domain/clients/AzureClientFactory';
 import { DomainError } from '../../../domain/errors';
-import { PickerPromptStep } from './PickerPromptStep';
+import { PickerPromptStep, type Answered } from './PickerPromptStep';
 import { backToThisPrompt } from '../backToThisPrompt';
 
 /** The subscription whose key vaults are listed. */
@@ -15,7 +15,7 @@ export interface VaultScope {
 }
 
 /** What differs between the flows that ask for a key vault. */
-export interface VaultPicker<T> {
+export interface VaultPicker<T> extends Answered<T> {
     where(context: T): Promise<VaultScope>;
     /** Offer "Create new key vault" first (create); without it, a subscription without vaults is an error. */
     readonly offerNew: boolean;
@@ -25,7 +25,6 @@ export interface VaultPicker<T> {
      * trusted service, so whether the vault allows those is what matters (rotation).
      */
     readonly firewall: 'refused' | 'trustedServices';
-    answered(context: T): boolean;
     /** Takes the pick (`new`: a new vault); false to show the list again (the flow explained why this vault cannot be used). */
     accept(context: T, vault: VaultInfo | 'new', scope: VaultScope): Promise<boolean>;
     clear(context: T): void;
@@ -37,7 +36,7 @@ export class VaultPickStep<T extends IActionContext> extends PickerPromptStep<T,
         super(picker, question);
     }
 
-    protected clearAnswer(context: T): void {
+    protected override clearAnswer(context: T): void {
         this.picker.clear(context);
     }
 
