@@ -2,26 +2,20 @@ import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/AzureSession';
 import type { SubscriptionTarget } from '../auth/SubscriptionSource';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
-import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import type { Fleet, FleetSourceSetting } from '../domain/fleet/readFleet';
 import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
-import { errorMessage } from '../l10n/errorMessage';
+import { PromiseCache } from '../domain/util/PromiseCache';
 import { MessageNode } from '../tree/MessageNode';
 import type { RegistryChange } from '../tree/registryChanges';
 import { childrenWithTelemetry } from '../tree/treeChildren';
 import type { TreeNode } from '../tree/TreeNode';
 import { KeyFactsCache } from './keyFactsCache';
 import type { KeyInUseNode } from './keyNodes';
+import type { FleetSnapshot } from './keysRoot';
 
 /** Resource Graph lags Resource Manager: what a flow read back after a change is shown over its rows this long. */
 const overlayLifetimeMs = 10 * 60 * 1000;
-
-export interface FleetSnapshot {
-    readonly fleet: Fleet;
-    readonly factoryOf: (subscriptionId: string | undefined) => AzureClientFactory;
-    readonly subscriptionName: (subscriptionId: string) => string;
-}
 
 /**
  * The `acrCmk.keys` view: key vault → key → the registries that use it, across every selected subscription, read with
@@ -39,7 +33,8 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly following: vscode.Disposable;
     /** Key Vault's answers per key (vault host/key name), shared by the view's rows and the Registries view's marks. */
     private readonly facts = new KeyFactsCache();
-    private warnings?: Promise<ReadonlyMap<string, readonly FleetWarning[]>>;
+    /** One entry, the fleet's warnings per registry. */
+    private readonly warnings = new PromiseCache<'registries', ReadonlyMap<string, readonly FleetWarning[]>>(String);
     private readonly fleetChanged = new vscode.EventEmitter<void>();
     /** What the view knew of the fleet was dropped (a refresh, a flow's change): readers of its warnings read again. */
     readonly onDidChangeFleet = this.fleetChanged.event;
@@ -79,7 +74,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         this.fleet = undefined;
         this.roots = undefined;
         this.facts.clear();
-        this.warnings = undefined;
+        this.warnings.clear();
         this.changed.fire(undefined);
         this.fleetChanged.fire();
     }
@@ -90,16 +85,11 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
      * asked and kept until the fleet changes.
      */
     registryWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>> {
-        if (!this.warnings) {
-            const reading = this.readWarnings();
-            reading.catch(() => {
-                if (this.warnings === reading) {
-                    this.warnings = undefined;
-                }
-            });
-            this.warnings = reading;
-        }
-        return this.warnings;
+        return this.warnings.get('registries', async () => {
+            const snapshot = await this.fleetSnapshot();
+            const { fleetWarningIndex } = await import('./keysRoot.js');
+            return fleetWarningIndex(snapshot, this.facts);
+        });
     }
 
     /**
@@ -107,9 +97,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
      * (another subscription, or the fleet was read before the key was in use); otherwise how many registries use it.
      */
     async revealKey(vaultUrl: string, keyName: string): Promise<number | undefined> {
-        await vscode.commands.executeCommand('acrCmk.keys.focus');
-        const roots = await (this.roots ??= this.getRoot());
-        const { findKeyNode } = await import('./keysRoot.js');
+        const { roots, findKeyNode } = await this.focusedRoots();
         const found = await findKeyNode(roots, vaultUrl, keyName);
         if (!found) {
             return undefined;
@@ -120,9 +108,8 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
 
     /** Opens the view on a key vault: selected, its keys expanded with their registries. Undefined when the view does not hold it. */
     async revealVault(vaultUrl: string): Promise<{ keys: number; registries: number } | undefined> {
-        await vscode.commands.executeCommand('acrCmk.keys.focus');
-        const { findVaultNode } = await import('./keysRoot.js');
-        const vault = findVaultNode(await (this.roots ??= this.getRoot()), vaultUrl);
+        const { roots, findVaultNode } = await this.focusedRoots();
+        const vault = findVaultNode(roots, vaultUrl);
         if (!vault) {
             return undefined;
         }
@@ -133,9 +120,8 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
 
     /** Selects a registry's row under its key; false when the view does not hold it. */
     async revealKeyUser(vaultUrl: string, keyName: string, registryId: string): Promise<boolean> {
-        await vscode.commands.executeCommand('acrCmk.keys.focus');
-        const { findKeyUserNode } = await import('./keysRoot.js');
-        const row = await findKeyUserNode(await (this.roots ??= this.getRoot()), vaultUrl, keyName, registryId);
+        const { roots, findKeyUserNode } = await this.focusedRoots();
+        const row = await findKeyUserNode(roots, vaultUrl, keyName, registryId);
         if (row) {
             await this.view?.reveal(row, { select: true, focus: true, expand: false });
         }
@@ -149,10 +135,14 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         return keyNodesOf(roots);
     }
 
-    /**
-     * The fleet as the view holds it (a flow's fresh readings of registries included), with a connection per
-     * subscription and the subscriptions' names: what the fleet key report reads from.
-     */
+    /** The view focused, its rows and the functions that find rows among them. */
+    private async focusedRoots(): Promise<{ roots: TreeNode[] } & typeof import('./keysRoot.js')> {
+        await vscode.commands.executeCommand('acrCmk.keys.focus');
+        // The fleet modules load with the view's first use, not with activation.
+        return { roots: await (this.roots ??= this.getRoot()), ...(await import('./keysRoot.js')) };
+    }
+
+    /** The fleet as the view holds it (see FleetSnapshot). */
     async fleetSnapshot(): Promise<FleetSnapshot> {
         this.fleet ??= this.load();
         const { fleet, targets } = await this.fleet;
@@ -173,7 +163,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             if (key) {
                 this.facts.forget(key);
             }
-            this.warnings = undefined;
+            this.warnings.clear();
             this.changed.fire(undefined);
             this.fleetChanged.fire();
         } else if (change.scope !== 'registry') {
@@ -182,7 +172,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             // A flow marked a registry without reading it back (Revoke, Restore: a key version disabled or enabled again):
             // the key facts are read again for the warnings; the view's rows stay until its next change.
             this.facts.clear();
-            this.warnings = undefined;
+            this.warnings.clear();
             this.fleetChanged.fire();
         }
     }
@@ -191,45 +181,20 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         try {
             const source = await this.session.getSource();
             if (!(await source.isSignedIn())) {
-                return [
-                    new MessageNode('acrCmk.keys/signIn', 'signedOut', vscode.l10n.t('Sign in to Azure…'), {
-                        title: vscode.l10n.t('Sign In'),
-                        command: 'acrCmk.signIn',
-                    }),
-                ];
+                return [MessageNode.signIn('acrCmk.keys')];
             }
-            this.fleet ??= this.load();
-            const { fleet, targets } = await this.fleet;
-            this.describeSource(fleet);
+            const snapshot = await this.fleetSnapshot();
+            this.describeSource(snapshot.fleet);
             // The fleet modules load with the view's first use, not with activation.
             const { vaultNodes } = await import('./keysRoot.js');
-            const nodes = vaultNodes(
-                { registries: this.withOverlay(fleet.registries), vaults: fleet.vaults },
-                targets,
-                (node) => this.changed.fire(node),
-                (key, read) => this.facts.get(key, read),
-            );
+            const nodes = vaultNodes(snapshot, (node) => this.changed.fire(node), this.facts);
             return nodes.length > 0
                 ? nodes
                 : [new MessageNode('acrCmk.keys/empty', 'empty', vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'))];
         } catch (error) {
             this.fleet = undefined;
-            return [
-                new MessageNode(
-                    'acrCmk.keys/error',
-                    'error',
-                    vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)),
-                    { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' },
-                    errorMessage(error),
-                ),
-            ];
+            return [MessageNode.error('acrCmk.keys', error)];
         }
-    }
-
-    private async readWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>> {
-        const snapshot = await this.fleetSnapshot();
-        const { fleetWarningIndex } = await import('./keysRoot.js');
-        return fleetWarningIndex(snapshot.fleet, snapshot.factoryOf, (key, read) => this.facts.get(key, read));
     }
 
     private async load(): Promise<{ fleet: Fleet; targets: readonly SubscriptionTarget[] }> {

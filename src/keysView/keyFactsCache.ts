@@ -1,3 +1,4 @@
+import { PromiseCache } from '../domain/util/PromiseCache';
 import type { KeyFacts } from './keyFacts';
 
 type KeyRef = { readonly vaultUrl: string; readonly keyName: string };
@@ -13,30 +14,8 @@ const idOf = (key: KeyRef): string =>
  * Key Vault's answers about each key in use, read once per key and shared by the Keys view's rows and the Registries
  * view's marks until the fleet changes; a failed read is not kept.
  */
-export class KeyFactsCache {
-    private readonly facts = new Map<string, Promise<KeyFacts>>();
-
-    get(key: KeyRef, read: () => Promise<KeyFacts>): Promise<KeyFacts> {
-        const id = idOf(key);
-        const known = this.facts.get(id);
-        if (known) {
-            return known;
-        }
-        const reading = read();
-        this.facts.set(id, reading);
-        reading.catch(() => {
-            if (this.facts.get(id) === reading) {
-                this.facts.delete(id);
-            }
-        });
-        return reading;
-    }
-
-    forget(key: KeyRef): void {
-        this.facts.delete(idOf(key));
-    }
-
-    clear(): void {
-        this.facts.clear();
+export class KeyFactsCache extends PromiseCache<KeyRef, KeyFacts> {
+    constructor() {
+        super(idOf);
     }
 }

@@ -8,10 +8,7 @@ import { fleetWarningText } from '../l10n/fleetWarningText';
 import { readVaultAudit } from '../domain/audit/vaultAudit';
 import { VaultAuditRow } from './vaultAuditRow';
 import type { TreeNode } from '../tree/TreeNode';
-import { pinnedVersionMade, readKeyFacts, type KeyFacts } from './keyFacts';
-
-/** Where a vault row gets its keys' facts: the view's cache shared with the Registries view's marks, or a fresh read. */
-export type KeyFactsReader = (vault: VaultInUse, key: KeyInUse) => Promise<KeyFacts>;
+import { pinnedVersionMade, type KeyFacts } from './keyFacts';
 
 const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
 const registriesText = (count: number): string => (count === 1 ? vscode.l10n.t('1 registry') : vscode.l10n.t('{0} registries', count));
@@ -32,15 +29,16 @@ export class VaultInUseNode implements TreeNode {
         readonly entry: VaultInUse,
         readonly factory: AzureClientFactory,
         readonly subscriptionName: (subscriptionId: string) => string,
-        redraw?: (node: VaultInUseNode) => void,
-        private readonly readFacts: KeyFactsReader = (_vault, key) => readKeyFacts(factory, key),
+        redraw: (node: VaultInUseNode) => void,
+        /** A key's facts: from the view's cache, shared with the Registries view's marks. */
+        private readonly readFacts: (key: KeyInUse) => Promise<KeyFacts>,
     ) {
         this.id = `acrCmk.keys/${entry.vaultUrl.toLowerCase()}`;
         const vault = entry.vault;
         this.audit = vault
             ? new VaultAuditRow(
                   () => readVaultAudit(factory, vault),
-                  () => redraw?.(this),
+                  () => redraw(this),
               )
             : undefined;
     }
@@ -78,7 +76,7 @@ export class VaultInUseNode implements TreeNode {
 
     getChildren(): Promise<TreeNode[]> {
         this.audit?.load();
-        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => this.readFacts(this.entry, key)).then((facts) =>
+        this.children ??= mapWithConcurrency([...this.entry.keys], 4, (key) => this.readFacts(key)).then((facts) =>
             this.entry.keys.map((key, index) => new KeyInUseNode(this, key, facts[index]!)),
         );
         this.children.catch(() => {

@@ -1,44 +1,37 @@
-import type { SubscriptionTarget } from '../auth/SubscriptionSource';
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
-import { keysInUse, vaultHostOf, type KeyInUse, type VaultInUse } from '../domain/fleet/keysInUse';
+import { keysInUse, vaultHostOf, type VaultInUse } from '../domain/fleet/keysInUse';
 import type { Fleet } from '../domain/fleet/readFleet';
 import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { TreeNode } from '../tree/TreeNode';
-import { readKeyFacts, type KeyFacts } from './keyFacts';
+import { readKeyFacts } from './keyFacts';
+import type { KeyFactsCache } from './keyFactsCache';
 import { KeyInUseNode, KeyUserNode, VaultInUseNode } from './keyNodes';
 import { registryWarningIndex } from './registryWarningIndex';
 
-/** Where key facts are kept between reads (the view's cache): the key, and how to read it when it is not there. */
-export type KeyFactsCacheGet = (key: KeyInUse, read: () => Promise<KeyFacts>) => Promise<KeyFacts>;
-
-const noCache: KeyFactsCacheGet = (_key, read) => read();
+/**
+ * The fleet as the view holds it (a flow's fresh readings of registries included), with a connection per subscription
+ * and the subscriptions' names: what the view's rows and the fleet key report read from.
+ */
+export interface FleetSnapshot {
+    readonly fleet: Fleet;
+    readonly factoryOf: (subscriptionId: string | undefined) => AzureClientFactory;
+    readonly subscriptionName: (subscriptionId: string) => string;
+}
 
 /** The subscription whose connection reads a vault's keys: the vault's own, else that of a registry using it. */
 const vaultSubscription = (entry: VaultInUse): string | undefined => entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId;
 
 /** The view's top rows: one per key vault holding keys in use; each reads its keys' state with a connection of its subscription. */
-export function vaultNodes(
-    fleet: Pick<Fleet, 'registries' | 'vaults'>,
-    targets: readonly SubscriptionTarget[],
-    redraw?: (node: TreeNode) => void,
-    cache: KeyFactsCacheGet = noCache,
-): TreeNode[] {
-    const byId = new Map(targets.map((target) => [target.subscriptionId.toLowerCase(), target]));
-    const factoryOf = (subscriptionId: string | undefined) => (byId.get(subscriptionId?.toLowerCase() ?? '') ?? targets[0]!).factory;
-    const subscriptionName = (subscriptionId: string) => byId.get(subscriptionId.toLowerCase())?.name ?? subscriptionId;
-    return keysInUse(fleet).map((entry) => {
-        const factory = factoryOf(vaultSubscription(entry));
-        return new VaultInUseNode(entry, factory, subscriptionName, redraw, (_vault, key) => cache(key, () => readKeyFacts(factory, key)));
+export function vaultNodes(snapshot: FleetSnapshot, redraw: (node: TreeNode) => void, cache: KeyFactsCache): TreeNode[] {
+    return keysInUse(snapshot.fleet).map((entry) => {
+        const factory = snapshot.factoryOf(vaultSubscription(entry));
+        return new VaultInUseNode(entry, factory, snapshot.subscriptionName, redraw, (key) => cache.get(key, () => readKeyFacts(factory, key)));
     });
 }
 
 /** Registry id (lower case) → its fleet warnings, over the same key facts as the view's rows. */
-export function fleetWarningIndex(
-    fleet: Pick<Fleet, 'registries' | 'vaults'>,
-    factoryOf: (subscriptionId: string | undefined) => AzureClientFactory,
-    cache: KeyFactsCacheGet,
-): Promise<Map<string, FleetWarning[]>> {
-    return registryWarningIndex(keysInUse(fleet), (vault, key) => cache(key, () => readKeyFacts(factoryOf(vaultSubscription(vault)), key)), new Date());
+export function fleetWarningIndex({ fleet, factoryOf }: FleetSnapshot, cache: KeyFactsCache): Promise<Map<string, FleetWarning[]>> {
+    return registryWarningIndex(keysInUse(fleet), (vault, key) => cache.get(key, () => readKeyFacts(factoryOf(vaultSubscription(vault)), key)), new Date());
 }
 
 export function findVaultNode(roots: readonly TreeNode[], vaultUrl: string): VaultInUseNode | undefined {

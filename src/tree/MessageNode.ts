@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../l10n/errorMessage';
 import type { TreeNode } from './TreeNode';
 
 export type MessageKind = 'signedOut' | 'noSubscriptions' | 'loading' | 'error' | 'empty';
@@ -30,5 +31,19 @@ export class MessageNode implements TreeNode {
         item.command = this.command;
         item.tooltip = this.detail ?? this.label;
         return item;
+    }
+
+    /** A view's "Sign in to Azure…" row (`view`: the view's id), running Sign In. */
+    static signIn(view: string): MessageNode {
+        return new MessageNode(`${view}/signIn`, 'signedOut', vscode.l10n.t('Sign in to Azure…'), {
+            title: vscode.l10n.t('Sign In'),
+            command: 'acrCmk.signIn',
+        });
+    }
+
+    /** A view's root could not load: the error, with Retry (a refresh). */
+    static error(view: string, error: unknown): MessageNode {
+        const text = vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error));
+        return new MessageNode(`${view}/error`, 'error', text, { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' }, errorMessage(error));
     }
 }

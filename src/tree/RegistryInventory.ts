@@ -3,14 +3,17 @@ import { defaultListConcurrency } from '../domain/clients/ClientOptions';
 import { listRegistriesInSubscription } from '../domain/registries/listRegistries';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
+import { PromiseCache } from '../domain/util/PromiseCache';
 
 /**
  * Cache of subscriptions and their registries behind the tree. Loading the subscriptions starts one
  * `registries.list` per subscription at once (bounded), so expanding any subscription finds its list ready.
  */
 export class RegistryInventory {
-    private subscriptions?: Promise<SubscriptionTarget[]>;
-    private readonly registries = new Map<string, Promise<RegistrySummary[]>>();
+    /** One entry, the selected subscriptions. */
+    private readonly subscriptions = new PromiseCache<'selected', SubscriptionTarget[]>(String);
+    /** Each subscription's registries, by subscription id (any case). A failed list is shown on its subscription node and retried on refresh. */
+    private readonly registries = new PromiseCache<string, RegistrySummary[]>((subscriptionId) => subscriptionId.toLowerCase());
 
     constructor(
         private readonly loadSubscriptions: () => Promise<SubscriptionTarget[]>,
@@ -18,29 +21,19 @@ export class RegistryInventory {
     ) {}
 
     getSubscriptions(): Promise<SubscriptionTarget[]> {
-        if (!this.subscriptions) {
+        return this.subscriptions.get('selected', () => {
             const loading = this.loadSubscriptions();
-            this.subscriptions = loading;
             loading.then(
                 (targets) => this.prefetch(targets),
-                () => {
-                    if (this.subscriptions === loading) {
-                        this.subscriptions = undefined;
-                    }
-                },
+                () => undefined,
             );
-        }
-        return this.subscriptions;
+            return loading;
+        });
     }
 
     /** One subscription's registries, listed once with the first caller's factory (our view's, or the sidebar's). */
     getRegistries(target: Pick<SubscriptionTarget, 'subscriptionId' | 'factory'>): Promise<RegistrySummary[]> {
-        const key = target.subscriptionId.toLowerCase();
-        let registries = this.registries.get(key);
-        if (!registries) {
-            registries = this.track(key, listRegistriesInSubscription(target.factory, target.subscriptionId));
-        }
-        return registries;
+        return this.registries.get(target.subscriptionId, () => listRegistriesInSubscription(target.factory, target.subscriptionId));
     }
 
     async findRegistry(registryId: string): Promise<{ target: SubscriptionTarget; registry: RegistrySummary } | undefined> {
@@ -56,54 +49,36 @@ export class RegistryInventory {
 
     /** Forget everything; the next read lists again. */
     clear(): void {
-        this.subscriptions = undefined;
+        this.subscriptions.clear();
         this.registries.clear();
     }
 
     /** Forget one subscription's registries. */
     clearSubscription(subscriptionId: string): void {
-        this.registries.delete(subscriptionId.toLowerCase());
+        this.registries.forget(subscriptionId);
     }
 
     /** Replace one registry in its cached list (after a fresh GET), without listing again. */
     replaceRegistry(updated: RegistrySummary): void {
-        const key = updated.subscriptionId.toLowerCase();
-        const current = this.registries.get(key);
+        const current = this.registries.peek(updated.subscriptionId);
         if (current) {
-            this.registries.set(
-                key,
-                current.then((list) => list.map((registry) => (registry.id.toLowerCase() === updated.id.toLowerCase() ? updated : registry))),
-            );
+            const replaced = current.then((list) => list.map((registry) => (registry.id.toLowerCase() === updated.id.toLowerCase() ? updated : registry)));
+            this.registries.set(updated.subscriptionId, replaced);
         }
     }
 
     private prefetch(targets: SubscriptionTarget[]): void {
-        const pending = targets.filter((target) => !this.registries.has(target.subscriptionId.toLowerCase()));
-        const gates = new Map(pending.map((target) => [target.subscriptionId.toLowerCase(), deferred<void>()]));
+        const pending = targets.filter((target) => !this.registries.peek(target.subscriptionId));
+        const gates = new Map(pending.map((target) => [target, deferred<void>()]));
         for (const target of pending) {
-            const key = target.subscriptionId.toLowerCase();
             // Each list waits for its slot from the bounded pool below.
-            this.track(
-                key,
-                gates.get(key)!.promise.then(() => listRegistriesInSubscription(target.factory, target.subscriptionId)),
-            );
+            const listing = gates.get(target)!.promise.then(() => listRegistriesInSubscription(target.factory, target.subscriptionId));
+            this.registries.set(target.subscriptionId, listing);
         }
         void mapWithConcurrency(pending, this.concurrency, async (target) => {
-            const key = target.subscriptionId.toLowerCase();
-            gates.get(key)!.resolve();
-            await this.registries.get(key)?.catch(() => undefined);
+            gates.get(target)!.resolve();
+            await this.registries.peek(target.subscriptionId)?.catch(() => undefined);
         });
-    }
-
-    private track(key: string, loading: Promise<RegistrySummary[]>): Promise<RegistrySummary[]> {
-        this.registries.set(key, loading);
-        // A failed list is shown on its subscription node and retried on refresh, not cached forever.
-        loading.catch(() => {
-            if (this.registries.get(key) === loading) {
-                this.registries.delete(key);
-            }
-        });
-        return loading;
     }
 }
 

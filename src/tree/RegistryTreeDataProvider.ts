@@ -3,13 +3,12 @@ import type { AzureSession } from '../auth/AzureSession';
 import type { TelemetryRunner } from '../azext/AzExtRuntime';
 import { getRegistry } from '../domain/registries/getRegistry';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
-import { errorMessage } from '../l10n/errorMessage';
 import { FleetWarningMarks } from './fleetWarningMarks';
 import { KeyAccessMarks, type KeyAccessMark } from './keyAccessMarks';
 import { MessageNode } from './MessageNode';
 import type { RegistryInventory } from './RegistryInventory';
 import { RegistryNode } from './RegistryNode';
-import type { RegistryChange } from './registryChanges';
+import { subscriptionOfRegistry, type RegistryChange } from './registryChanges';
 import { registryRowItem } from './registryRow';
 import { SubscriptionNode } from './SubscriptionNode';
 import { childrenWithTelemetry } from './treeChildren';
@@ -52,7 +51,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     private redrawRegistries(registryIds: readonly string[]): void {
         this.marksRedrawn.fire(registryIds);
         for (const id of registryIds) {
-            const row = this.subscriptionRows.get(id.split('/')[2]?.toLowerCase() ?? '')?.registryRow(id);
+            const row = this.registryRow(id);
             if (row) {
                 this.changed.fire(row);
             }
@@ -78,6 +77,11 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
         }
     }
 
+    /** The row VS Code shows for a registry, once its subscription was listed. */
+    private registryRow(registryId: string): RegistryNode | undefined {
+        return this.subscriptionRows.get(subscriptionOfRegistry(registryId))?.registryRow(registryId);
+    }
+
     getParent(node: TreeNode): TreeNode | undefined {
         return node.parent;
     }
@@ -96,10 +100,9 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
      * same objects VS Code was given, so `reveal` can resolve them). False when its subscription is not in the view.
      */
     async revealRegistry(registryId: string): Promise<boolean> {
-        const subscriptionId = registryId.split('/')[2]?.toLowerCase() ?? '';
         // The rows VS Code shows, without a "loading" message of its own (the view is not reloading).
         await this.loadRoot();
-        const subscription = this.subscriptionRows.get(subscriptionId);
+        const subscription = this.subscriptionRows.get(subscriptionOfRegistry(registryId));
         if (!subscription) {
             await this.refresh();
             return false;
@@ -120,7 +123,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     showChangedRegistry(registry: RegistrySummary): void {
         this.inventory.replaceRegistry(registry);
         this.registriesChanged.fire({ scope: 'registry', registryId: registry.id, registry });
-        const row = this.subscriptionRows.get(registry.subscriptionId.toLowerCase())?.registryRow(registry.id);
+        const row = this.registryRow(registry.id);
         if (row) {
             row.registry = registry;
             this.changed.fire(row);
@@ -174,11 +177,10 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
 
     private async loadRoot(): Promise<TreeNode[]> {
-        const retry: vscode.Command = { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh' };
         try {
             const source = await this.session.getSource();
             if (!(await source.isSignedIn())) {
-                return [signInNode()];
+                return [MessageNode.signIn('acrCmk')];
             }
             const subscriptions = await this.inventory.getSubscriptions();
             if (subscriptions.length === 0) {
@@ -198,14 +200,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
                 return row;
             });
         } catch (error) {
-            if ((error as { isNotSignedInError?: boolean }).isNotSignedInError) {
-                return [signInNode()];
-            }
-            return [new MessageNode('acrCmk/error', 'error', vscode.l10n.t('Error: {0} (click to retry)', errorMessage(error)), retry, errorMessage(error))];
+            return [(error as { isNotSignedInError?: boolean }).isNotSignedInError ? MessageNode.signIn('acrCmk') : MessageNode.error('acrCmk', error)];
         }
     }
-}
-
-function signInNode(): MessageNode {
-    return new MessageNode('acrCmk/signIn', 'signedOut', vscode.l10n.t('Sign in to Azure…'), { title: vscode.l10n.t('Sign In'), command: 'acrCmk.signIn' });
 }
