@@ -1,7 +1,6 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
-import { announceCreated } from './announceCreated';
 import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 import { KeySpecStep } from './KeySpecStep';
@@ -10,6 +9,7 @@ import { NameStep, names } from './NameStep';
 import { SubscriptionNode } from '../../tree/SubscriptionNode';
 import { SummaryStep } from './SummaryStep';
 import { VaultRetentionStep } from './VaultRetentionStep';
+import { announceRegistry } from '../wizard/announceRegistry';
 import { FlowWizard } from '../wizard/FlowWizard';
 import { SubscriptionPickStep } from '../wizard/SubscriptionPickStep';
 import { IdentityPickStep } from '../wizard/pickers/IdentityPickStep';
@@ -73,4 +73,24 @@ export async function runCreateWizard(
         announceCreated(context, registryId);
     }
     return registryId;
+}
+
+/** The notification that ends a successful Create: what now exists, by name, and what a user does next. */
+function announceCreated(context: CreateRegistryContext, registryId: string): void {
+    const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? '';
+    const vault =
+        context.vault?.kind === 'new'
+            ? context.vault.name
+            : (context.vaultInfo?.name ?? lastSegment(context.vault?.kind === 'existing' ? context.vault.id : ''));
+    const identity = context.identity?.kind === 'new' ? context.identity.name : lastSegment(context.identity?.kind === 'existing' ? context.identity.id : '');
+    announceRegistry(
+        vscode.l10n.t(
+            'Created registry "{0}" encrypted with key "{1}" of key vault "{2}", through user-assigned identity "{3}".',
+            context.registryName ?? '',
+            context.key?.name ?? '',
+            vault,
+            identity,
+        ),
+        registryId,
+    );
 }

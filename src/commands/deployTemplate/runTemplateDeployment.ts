@@ -13,6 +13,7 @@ import {
 import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
+import { announceRegistry } from '../wizard/announceRegistry';
 import { leftoverText } from './deployText';
 
 /**
@@ -61,22 +62,16 @@ function announceDeployed(input: DeployInput, registryId: string | undefined): v
         );
         return;
     }
-    const showEncryption = vscode.l10n.t('Show Encryption');
-    const diagnose = vscode.l10n.t('Diagnose Key Access');
     const name = registryId.split('/').pop() ?? registryId;
-    const message = vscode.l10n.t(
-        'Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.',
-        input.deploymentName,
-        input.resourceGroup,
-        name,
+    announceRegistry(
+        vscode.l10n.t(
+            'Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.',
+            input.deploymentName,
+            input.resourceGroup,
+            name,
+        ),
+        registryId,
     );
-    void vscode.window.showInformationMessage(message, showEncryption, diagnose).then((choice) => {
-        if (choice === showEncryption) {
-            void vscode.commands.executeCommand('acrCmk.showEncryption', registryId);
-        } else if (choice === diagnose) {
-            void vscode.commands.executeCommand('acrCmk.diagnoseKeyAccess', registryId);
-        }
-    });
 }
 
 /** The failing operation's own error, what the deployment left behind, and Delete What This Deployment Created. */
