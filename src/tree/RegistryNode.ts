@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
+import { getRotationSchedule } from '../domain/autoRotation/rotationSchedule';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import type { CloudConfig } from '../domain/cloud/CloudConfig';
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { EncryptionDetailNode, type EncryptionDetailKind } from './EncryptionDetailNode';
 import { registryContextValue, registryDescription, registryIcon, registryTooltip } from './registryPresentation';
 import type { TreeNode } from './TreeNode';
-import { nextExpectedRotation } from './nextExpectedRotation';
 import { listRepositories } from '../domain/registryData/listRepositories';
 import { repositoryCountText } from './dataAccessText';
-import { RepositoriesNode } from './RepositoriesNode';
+import { RepositoriesNode } from './repositoryNodes';
 
 const detailKinds: EncryptionDetailKind[] = ['vault', 'key', 'version', 'identity', 'lastRotation'];
 
@@ -59,7 +59,13 @@ export class RegistryNode implements TreeNode {
         }
         const details: TreeNode[] = detailKinds.map((kind) => new EncryptionDetailNode(this, kind, state));
         if (state.rotation === 'automatic' && state.key) {
-            details.push(new EncryptionDetailNode(this, 'nextRotation', state, await nextExpectedRotation(this.factory, state.key)));
+            // `null` without a rotation policy, undefined when the vault cannot be read (no permission, firewall): the row
+            // then says "unknown" instead of failing the expansion.
+            const next = await getRotationSchedule(this.factory, state.key).then(
+                (schedule) => schedule.nextRotation ?? null,
+                () => undefined,
+            );
+            details.push(new EncryptionDetailNode(this, 'nextRotation', state, next));
         }
         return details;
     }
