@@ -61,7 +61,7 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
     }
 
     async getChildren(element: TreeNode): Promise<TreeNode[]> {
-        return childrenWithTelemetry(this.telemetry, 'acrCmk.azureResources.getChildren', async (context) => (await element.getChildren?.(context)) ?? []);
+        return childrenWithTelemetry(this.telemetry, 'acrCmk.azureResources.getChildren', element);
     }
 
     getTreeItem(element: TreeNode): vscode.TreeItem {

@@ -62,12 +62,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        return childrenWithTelemetry(
-            this.telemetry,
-            'acrCmk.keys.getChildren',
-            async (context) => (node ? ((await node.getChildren?.(context)) ?? []) : (this.roots ??= this.getRoot())),
-            { keepErrors: true },
-        );
+        return childrenWithTelemetry(this.telemetry, 'acrCmk.keys.getChildren', node, () => (this.roots ??= this.getRoot()));
     }
 
     refresh(): void {

@@ -87,12 +87,7 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     }
 
     async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-        return childrenWithTelemetry(
-            this.telemetry,
-            'acrCmk.getChildren',
-            async (context) => (node ? ((await node.getChildren?.(context)) ?? []) : this.getRootChildren()),
-            { keepErrors: true },
-        );
+        return childrenWithTelemetry(this.telemetry, 'acrCmk.getChildren', node, () => this.getRootChildren());
     }
 
     /**
