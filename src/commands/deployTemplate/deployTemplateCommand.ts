@@ -6,11 +6,10 @@ import { ResourceGroupPickStep, type ResourceGroupPicker } from '../wizard/picke
 import { SubscriptionPickStep } from '../wizard/SubscriptionPickStep';
 import type { DeployTemplateContext } from './DeployTemplateContext';
 import { DeploySummaryStep } from './DeploySummaryStep';
-import { ParametersStep } from './ParametersStep';
+import { ParametersStep, TemplateFileStep } from './documentSteps';
 import { ParameterValuesStep } from './ParameterValuesStep';
 import { runTemplateDeployment } from './runTemplateDeployment';
 import { readParameters, readTemplate, toDocument } from './templateDocuments';
-import { TemplateFileStep } from './TemplateFileStep';
 import { DomainError } from '../../domain/errors';
 
 /** Pre-filled input for scripted runs and for Export's "Deploy…": any field given is not asked. */
