@@ -85,11 +85,7 @@ async function runFleetWizard(
                 },
             }),
     );
-    if (mode === 'rotate') {
-        announce(key.keyName, fleetTargetText(plan), result.outcomes);
-    } else {
-        announceAutoRotation(key.keyName, plan, result.outcomes);
-    }
+    announce(mode, key.keyName, plan, result.outcomes);
     if (plan.request.rotationPolicy) {
         services.keys.refresh();
     }
@@ -97,57 +93,51 @@ async function runFleetWizard(
 }
 
 /** The closing notification: counts by outcome, the failed ones by name; Show Details opens every registry's line. */
-function announce(keyName: string, target: string, outcomes: readonly FleetOutcome[]): void {
-    const count = (kind: FleetOutcome['kind']) => outcomes.filter((outcome) => outcome.kind === kind).length;
-    const summary = vscode.l10n.t(
-        'Rotate All for key "{0}": {1} rotated, {2} pick up the new version within an hour, {3} unchanged, {4} left as they were, {5} failed.',
-        keyName,
-        count('switched'),
-        count('picksUp'),
-        count('unchanged'),
-        count('refused'),
-        count('failed'),
-    );
-    showOutcome(summary, vscode.l10n.t('Rotate All for key "{0}"', keyName), vscode.l10n.t('Target: {0}', target), outcomes, (names) =>
-        vscode.l10n.t('Not rotated: {0}.', names),
-    );
-}
-
-function announceAutoRotation(keyName: string, plan: FleetRotationPlan, outcomes: readonly FleetOutcome[]): void {
+function announce(mode: RotateAllContext['mode'], keyName: string, plan: FleetRotationPlan, outcomes: readonly FleetOutcome[]): void {
     const count = (kind: FleetOutcome['kind']) => outcomes.filter((outcome) => outcome.kind === kind).length;
     const policy = plan.request.rotationPolicy;
-    const summary = policy
-        ? vscode.l10n.t(
-              'Automatic rotation for key "{0}": rotation policy set (every {1} days); {2} switched to the versionless key, {3} already versionless, {4} left as they were, {5} failed.',
-              keyName,
-              policy.rotateEveryDays,
-              count('switched'),
-              count('unchanged'),
-              count('refused'),
-              count('failed'),
-          )
-        : vscode.l10n.t(
-              'Automatic rotation for key "{0}": {1} switched to the versionless key, {2} already versionless, {3} left as they were, {4} failed.',
-              keyName,
-              count('switched'),
-              count('unchanged'),
-              count('refused'),
-              count('failed'),
-          );
-    showOutcome(summary, vscode.l10n.t('Automatic rotation for key "{0}"', keyName), policy ? policyLine(policy, keyName) : '', outcomes, (names) =>
-        vscode.l10n.t('Not changed: {0}.', names),
-    );
-}
-
-function showOutcome(summary: string, heading: string, intro: string, outcomes: readonly FleetOutcome[], notDone: (names: string) => string): void {
+    const summary =
+        mode === 'rotate'
+            ? vscode.l10n.t(
+                  'Rotate All for key "{0}": {1} rotated, {2} pick up the new version within an hour, {3} unchanged, {4} left as they were, {5} failed.',
+                  keyName,
+                  count('switched'),
+                  count('picksUp'),
+                  count('unchanged'),
+                  count('refused'),
+                  count('failed'),
+              )
+            : policy
+              ? vscode.l10n.t(
+                    'Automatic rotation for key "{0}": rotation policy set (every {1} days); {2} switched to the versionless key, {3} already versionless, {4} left as they were, {5} failed.',
+                    keyName,
+                    policy.rotateEveryDays,
+                    count('switched'),
+                    count('unchanged'),
+                    count('refused'),
+                    count('failed'),
+                )
+              : vscode.l10n.t(
+                    'Automatic rotation for key "{0}": {1} switched to the versionless key, {2} already versionless, {3} left as they were, {4} failed.',
+                    keyName,
+                    count('switched'),
+                    count('unchanged'),
+                    count('refused'),
+                    count('failed'),
+                );
     const failed = outcomes.filter((outcome) => outcome.kind === 'failed' || outcome.kind === 'refused').map((outcome) => outcome.registry.name);
+    const notDone = mode === 'rotate' ? vscode.l10n.t('Not rotated: {0}.', failed.join(', ')) : vscode.l10n.t('Not changed: {0}.', failed.join(', '));
     const details = vscode.l10n.t('Show Details');
     const shown =
         failed.length > 0
-            ? vscode.window.showWarningMessage(vscode.l10n.t('{0} {1}', summary, notDone(failed.join(', '))), details)
+            ? vscode.window.showWarningMessage(vscode.l10n.t('{0} {1}', summary, notDone), details)
             : vscode.window.showInformationMessage(summary, details);
     void shown.then(async (choice) => {
         if (choice === details) {
+            const [heading, intro] =
+                mode === 'rotate'
+                    ? [vscode.l10n.t('Rotate All for key "{0}"', keyName), vscode.l10n.t('Target: {0}', fleetTargetText(plan))]
+                    : [vscode.l10n.t('Automatic rotation for key "{0}"', keyName), policy ? policyLine(policy, keyName) : ''];
             const content = [`# ${heading}`, '', intro, '', ...outcomes.map(outcomeLine)].join('\n');
             await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
         }

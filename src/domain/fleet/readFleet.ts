@@ -2,6 +2,7 @@ import type { Registry } from '@azure/arm-containerregistry';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { defaultListConcurrency } from '../clients/ClientOptions';
 import { listVaults } from '../access/getVault';
+import type { VaultInfo } from '../access/VaultInfo';
 import { queryResourceGraph, type GraphRow } from '../azure/resourceGraph';
 import { listRegistriesInSubscription } from '../registries/listRegistries';
 import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryEncryption';
@@ -9,15 +10,7 @@ import { parseResourceId } from '../util/resourceId';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
 
 /** What the fleet view needs of a key vault (no access policies: Resource Graph rows stay small). */
-export interface FleetVault {
-    readonly id: string;
-    readonly name: string;
-    readonly subscriptionId: string;
-    readonly resourceGroup: string;
-    readonly vaultUri: string;
-    readonly enableRbacAuthorization: boolean;
-    readonly enablePurgeProtection: boolean;
-}
+export type FleetVault = Pick<VaultInfo, 'id' | 'name' | 'subscriptionId' | 'resourceGroup' | 'vaultUri' | 'enableRbacAuthorization' | 'enablePurgeProtection'>;
 
 export type FleetSource = 'resourceGraph' | 'resourceManager';
 
@@ -71,12 +64,7 @@ async function readFromGraph(targets: readonly FleetTarget[]): Promise<Fleet> {
     const byTenant = new Map<string, FleetTarget[]>();
     for (const target of targets) {
         const key = (target.tenantId ?? '').toLowerCase();
-        const group = byTenant.get(key);
-        if (group) {
-            group.push(target);
-        } else {
-            byTenant.set(key, [target]);
-        }
+        byTenant.set(key, [...(byTenant.get(key) ?? []), target]);
     }
     const registries: RegistrySummary[] = [];
     const vaults: FleetVault[] = [];
@@ -96,7 +84,7 @@ async function readFromGraph(targets: readonly FleetTarget[]): Promise<Fleet> {
 }
 
 async function readFromResourceManager(targets: readonly FleetTarget[]): Promise<Omit<Fleet, 'graphFailure'>> {
-    type Listed = { readonly registries: RegistrySummary[]; readonly vaults: FleetVault[]; readonly failed?: undefined } | { readonly failed: string };
+    type Listed = { readonly registries: RegistrySummary[]; readonly vaults: FleetVault[]; readonly failed?: string };
     const listed = await mapWithConcurrency(targets, defaultListConcurrency, async ({ subscriptionId, factory }): Promise<Listed> => {
         try {
             const [registries, vaults] = await Promise.all([listRegistriesInSubscription(factory, subscriptionId), listVaults(factory, subscriptionId)]);
@@ -113,21 +101,15 @@ async function readFromResourceManager(targets: readonly FleetTarget[]): Promise
                 })),
             };
         } catch {
-            return { failed: subscriptionId };
+            return { registries: [], vaults: [], failed: subscriptionId };
         }
     });
-    const registries: RegistrySummary[] = [];
-    const vaults: FleetVault[] = [];
-    const failedSubscriptions: string[] = [];
-    for (const result of listed) {
-        if (result.failed !== undefined) {
-            failedSubscriptions.push(result.failed);
-        } else {
-            registries.push(...result.registries);
-            vaults.push(...result.vaults);
-        }
-    }
-    return { registries: byName(registries), vaults: byName(vaults), source: 'resourceManager', failedSubscriptions };
+    return {
+        registries: byName(listed.flatMap((result) => result.registries)),
+        vaults: byName(listed.flatMap((result) => result.vaults)),
+        source: 'resourceManager',
+        failedSubscriptions: listed.flatMap((result) => result.failed ?? []),
+    };
 }
 
 /** A Resource Graph row of `registriesQuery` in the SDK's (flattened) registry shape. */

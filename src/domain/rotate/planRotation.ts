@@ -96,12 +96,12 @@ export function missingConsents(facts: RotationFacts, request: RotationRequest):
 function decide(facts: RotationFacts, request: RotationRequest): { plan: RotationPlan; refusals: ConsentRefusal[] } {
     const { registry, state, key, vault, targetKeyId, identity, reassignIdentityId } = facts;
     const steps = new Set<RotationStepName>();
-    const refusals: { step: RotationStepName; refusal: ConsentRefusal }[] = [];
+    const refusals = new Map<RotationStepName, ConsentRefusal>();
     // A change that needs a consent (rotationChanges) is refused until the request carries it.
     const need = (step: RotationStepName, refusal: () => ConsentRefusal) => {
         const consent = rotationChanges[step].consent;
         if (consent && !request.consent[consent]) {
-            refusals.push({ step, refusal: refusal() });
+            refusals.set(step, refusal());
         }
         steps.add(step);
     };
@@ -168,8 +168,7 @@ function decide(facts: RotationFacts, request: RotationRequest): { plan: Rotatio
         policyRights: facts.policyRights,
         previousIdentityGrants: facts.previousIdentityGrants,
     };
-    const order = (step: RotationStepName) => rotationStepNames.indexOf(step);
-    return { plan, refusals: refusals.sort((a, b) => order(a.step) - order(b.step)).map((entry) => entry.refusal) };
+    return { plan, refusals: [...plan.steps].flatMap((step) => refusals.get(step) ?? []) };
 }
 
 export function requireCmk(registry: RegistrySummary): CustomerManagedKeyState {
@@ -193,7 +192,6 @@ async function existingTargetKeyId(factory: AzureClientFactory, key: KeyIdentifi
         : formatKeyIdentifier({ ...key, version: key.version ?? found.properties.version ?? '' });
 }
 
-/** Only the system identity passes a vault firewall, and only when trusted services may bypass it. */
 /**
  * Writing a rotation policy needs the key permission setrotationpolicy (and reading it back, getrotationpolicy). On an
  * access-policy vault the signed-in user's policy tells whether they are there; found missing, the plan asks to add

@@ -85,8 +85,5 @@ function describe(snapshot: EncryptionSnapshot): string {
 }
 
 function toIso(at: Date | string | undefined): string {
-    if (!at) {
-        return '';
-    }
-    return typeof at === 'string' ? at : at.toISOString();
+    return at instanceof Date ? at.toISOString() : (at ?? '');
 }

@@ -30,47 +30,19 @@ export async function describeRotationFailure(
     cause: unknown,
 ): Promise<RotationStepError> {
     const completed = [...progress.completed];
-    const causeText = describeAzureFailure(cause);
+    const base = { step, registry: plan.registry.name, cause: describeAzureFailure(cause) };
     let current;
     try {
         current = encryptionSnapshot(await getRegistry(factory, plan.registry.id));
     } catch (readError) {
-        return new RotationStepError(
-            'RotationStepFailedStateUnknown',
-            { step, registry: plan.registry.name, cause: causeText, readError: describeAzureFailure(readError), completed },
-            cause,
-        );
+        return new RotationStepError('RotationStepFailedStateUnknown', { ...base, readError: describeAzureFailure(readError), completed }, cause);
     }
+    const key = current.versionedKeyIdentifier ?? current.keyIdentifier;
     if (sameEncryption(current, plan.before)) {
-        return new RotationStepError(
-            'RotationStepFailed',
-            {
-                step,
-                registry: plan.registry.name,
-                cause: causeText,
-                completed,
-                keptKey: current.versionedKeyIdentifier ?? current.keyIdentifier,
-                keptIdentity: current.identityName,
-            },
-            cause,
-        );
+        return new RotationStepError('RotationStepFailed', { ...base, completed, keptKey: key, keptIdentity: current.identityName }, cause);
     }
     if (progress.completed.includes('switchEncryption')) {
-        return new RotationStepError(
-            'RotationFollowUpFailed',
-            {
-                step,
-                registry: plan.registry.name,
-                cause: causeText,
-                newKey: current.versionedKeyIdentifier ?? current.keyIdentifier,
-                newIdentity: current.identityName,
-            },
-            cause,
-        );
+        return new RotationStepError('RotationFollowUpFailed', { ...base, newKey: key, newIdentity: current.identityName }, cause);
     }
-    return new RotationStepError(
-        'RotationStepFailedStateUnknown',
-        { step, registry: plan.registry.name, cause: causeText, readError: current.keyIdentifier, completed },
-        cause,
-    );
+    return new RotationStepError('RotationStepFailedStateUnknown', { ...base, readError: current.keyIdentifier, completed }, cause);
 }

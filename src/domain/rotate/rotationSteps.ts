@@ -1,3 +1,4 @@
+import type { RegistryUpdateParameters } from '@azure/arm-containerregistry';
 import { addKeyPermissions } from '../access/accessPolicies';
 import { grantEncryptionAccess, removeGrant } from '../access/encryptionAccess';
 import { setRotationPolicy } from '../keys/rotationPolicy';
@@ -20,26 +21,15 @@ export interface RotationStep {
 
 const steps: Record<RotationStepName, RotationStep['run']> = {
     reassignIdentity: async (factory, plan, _progress, journal) => {
-        await patchRegistry(
-            factory,
-            plan.registry,
-            assignUserIdentityBody(plan.registry.raw.identity, plan.reassignIdentityId!),
-            accepted(journal, 'reassignIdentity'),
-        );
+        await patch(factory, plan, journal, 'reassignIdentity', assignUserIdentityBody(plan.registry.raw.identity, plan.reassignIdentityId!));
     },
     assignIdentity: async (factory, plan, _progress, journal) => {
-        await patchRegistry(
-            factory,
-            plan.registry,
-            assignUserIdentityBody(plan.registry.raw.identity, plan.identity.kind === 'user' ? plan.identity.resourceId : ''),
-            accepted(journal, 'assignIdentity'),
-        );
+        const resourceId = plan.identity.kind === 'user' ? plan.identity.resourceId : '';
+        await patch(factory, plan, journal, 'assignIdentity', assignUserIdentityBody(plan.registry.raw.identity, resourceId));
     },
     enableSystemIdentity: async (factory, plan, progress, journal) => {
         // The registry the operation returns carries the new principal id: no second GET.
-        const identity = (
-            await patchRegistry(factory, plan.registry, enableSystemIdentityBody(plan.registry.raw.identity), accepted(journal, 'enableSystemIdentity'))
-        ).raw.identity;
+        const { identity } = (await patch(factory, plan, journal, 'enableSystemIdentity', enableSystemIdentityBody(plan.registry.raw.identity))).raw;
         if (!hasIdentityType(identity, 'SystemAssigned') || !identity?.principalId) {
             throw new DomainError('SystemIdentityNotEnabled', { registry: plan.registry.name });
         }
@@ -62,12 +52,8 @@ const steps: Record<RotationStepName, RotationStep['run']> = {
             : formatKeyIdentifier({ ...parseKeyIdentifier(created.id, factory.cloud), vaultUrl: plan.key.vaultUrl });
     },
     switchEncryption: async (factory, plan, progress, journal) => {
-        progress.after = await patchRegistry(
-            factory,
-            plan.registry,
-            switchEncryptionBody(progress.targetKeyId!, encryptionIdentityValue(plan.identity)),
-            accepted(journal, 'switchEncryption'),
-        );
+        const body = switchEncryptionBody(progress.targetKeyId!, encryptionIdentityValue(plan.identity));
+        progress.after = await patch(factory, plan, journal, 'switchEncryption', body);
     },
     setRotationPolicy: (factory, plan) => setRotationPolicy(factory, plan.key, plan.rotationPolicy!),
     removeOldGrant: async (factory, plan) => {
@@ -77,7 +63,9 @@ const steps: Record<RotationStepName, RotationStep['run']> = {
     },
 };
 
-const accepted = (journal: StepJournal, step: RotationStepName) => (serialized: string) => journal.operation(step, serialized);
+/** One PATCH of the plan's registry; the operation Azure accepted is journaled under the step. */
+const patch = (factory: AzureClientFactory, plan: RotationPlan, journal: StepJournal, step: RotationStepName, body: RegistryUpdateParameters) =>
+    patchRegistry(factory, plan.registry, body, (serialized) => journal.operation(step, serialized));
 
 export const rotationSteps: readonly RotationStep[] = rotationStepNames.map((name) => ({ name, run: steps[name] }));
 
