@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import { enableVaultAudit, AUDIT_SETTING_NAME } from '../../domain/audit/enableVaultAudit';
 import { readVaultAudit, type VaultAudit } from '../../domain/audit/vaultAudit';
 import type { CommandServices } from '../CommandServices';
-import { pickVaultInUse } from './pickVaultInUse';
-import { pickWorkspace } from './pickWorkspace';
+import { pickVaultInUse, pickWorkspace } from './auditPicks';
 
 /**
  * Send Key Vault Audit Logs to Log Analytics: a diagnostic setting on the vault sending its AuditEvent logs (every
@@ -16,13 +15,7 @@ export async function enableKeyAudit(context: IActionContext, services: CommandS
     const vault = node.entry.vault!;
     const subscriptionName = node.subscriptionName(vault.subscriptionId);
     const before = node.audit?.audit ?? (await readVaultAudit(node.factory, vault));
-    const workspace = await pickWorkspace(
-        context,
-        node.factory,
-        vault.subscriptionId,
-        subscriptionName,
-        before.state === 'on' ? before.workspace.id : undefined,
-    );
+    const workspace = await pickWorkspace(context, node, before.state === 'on' ? before.workspace.id : undefined);
     const detail = [
         vscode.l10n.t(
             'A diagnostic setting "{0}" on the key vault sends its audit logs (AuditEvent: every use of its keys, and by whom) to Log Analytics workspace "{1}" (resource group "{2}", subscription "{3}"). Log Analytics charges for the data it takes in.',
