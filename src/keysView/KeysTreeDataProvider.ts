@@ -179,7 +179,15 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
                 return [MessageNode.signIn('acrCmk.keys')];
             }
             const snapshot = await this.fleetSnapshot();
-            this.describeSource(snapshot.fleet);
+            if (this.view) {
+                const { source, graphFailure } = snapshot.fleet;
+                this.view.description =
+                    source === 'resourceGraph'
+                        ? vscode.l10n.t('Resource Graph')
+                        : graphFailure
+                          ? vscode.l10n.t('Resource Manager (Resource Graph unavailable)')
+                          : vscode.l10n.t('Resource Manager');
+            }
             // The fleet modules load with the view's first use, not with activation.
             const { vaultNodes } = await import('./keysRoot.js');
             const nodes = vaultNodes(snapshot, (node) => this.changed.fire(node), this.facts);
@@ -213,17 +221,5 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         const listed = registries.map((registry) => this.overlay.get(registry.id.toLowerCase())?.registry ?? registry);
         const known = new Set(listed.map((registry) => registry.id.toLowerCase()));
         return [...listed, ...[...this.overlay.values()].map((entry) => entry.registry).filter((registry) => !known.has(registry.id.toLowerCase()))];
-    }
-
-    private describeSource(fleet: Fleet): void {
-        if (!this.view) {
-            return;
-        }
-        this.view.description =
-            fleet.source === 'resourceGraph'
-                ? vscode.l10n.t('Resource Graph')
-                : fleet.graphFailure
-                  ? vscode.l10n.t('Resource Manager (Resource Graph unavailable)')
-                  : vscode.l10n.t('Resource Manager');
     }
 }

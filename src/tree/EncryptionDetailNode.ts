@@ -41,20 +41,11 @@ export class EncryptionDetailNode implements TreeNode {
                 };
             case 'key':
                 return { label: vscode.l10n.t('Key'), value: state.key?.keyName ?? state.keyIdentifier, icon: 'symbol-key', tooltip: state.keyIdentifier };
-            case 'version':
-                return state.rotation === 'automatic'
-                    ? {
-                          label: vscode.l10n.t('Version'),
-                          value: vscode.l10n.t('latest — automatic rotation'),
-                          icon: 'sync',
-                          tooltip: state.versionedKeyIdentifier,
-                      }
-                    : {
-                          label: vscode.l10n.t('Version'),
-                          value: state.currentVersion ?? vscode.l10n.t('unknown'),
-                          icon: 'pin',
-                          tooltip: state.versionedKeyIdentifier,
-                      };
+            case 'version': {
+                const automatic = state.rotation === 'automatic';
+                const value = automatic ? vscode.l10n.t('latest — automatic rotation') : (state.currentVersion ?? vscode.l10n.t('unknown'));
+                return { label: vscode.l10n.t('Version'), value, icon: automatic ? 'sync' : 'pin', tooltip: state.versionedKeyIdentifier };
+            }
             case 'identity':
                 return { label: vscode.l10n.t('Identity'), ...this.describeIdentity(), icon: 'person' };
             case 'lastRotation':

@@ -16,15 +16,7 @@ export function registryContextValue(registry: RegistrySummary): string {
 
 /** `system` also while the system identity is off (its menu items enable it); a principal id or a removed identity is `unknown`. */
 function identityContext(health: ReturnType<typeof identityHealth>['kind']): 'system' | 'user' | 'unknown' {
-    switch (health) {
-        case 'system':
-        case 'systemIdentityDisabled':
-            return 'system';
-        case 'user':
-            return 'user';
-        default:
-            return 'unknown';
-    }
+    return health === 'system' || health === 'systemIdentityDisabled' ? 'system' : health === 'user' ? 'user' : 'unknown';
 }
 
 export function registryDescription(registry: RegistrySummary): string {
