@@ -22,6 +22,16 @@ export function journalCommandName(command: string): string {
     return names[command]?.() ?? command;
 }
 
+// Revoke's and Restore's changes by kind (their step is `kind` or `kind:what`).
+const changeNames: Record<string, (what: string) => string> = {
+    removeGrant: () => vscode.l10n.t("remove the identity's key access"),
+    disableVersion: (what) => vscode.l10n.t('disable key version {0}', what),
+    recoverKey: () => vscode.l10n.t('recover the deleted key'),
+    regrant: () => vscode.l10n.t('give the identity its key access back'),
+    grantDerived: () => vscode.l10n.t('give the identity its key access back'),
+    enableVersion: (what) => vscode.l10n.t('enable key version {0}', what),
+};
+
 /** One journal step in words (create and rotation steps by their titles; Revoke/Restore changes by kind). */
 export function journalStepName(entry: Pick<JournalEntry, 'flow'>, step: string): string {
     if (entry.flow === 'create') {
@@ -30,22 +40,8 @@ export function journalStepName(entry: Pick<JournalEntry, 'flow'>, step: string)
     if (entry.flow === 'rotate') {
         return rotationStepLabel(step);
     }
-    const [kind, what] = step.split(':');
-    switch (kind) {
-        case 'removeGrant':
-            return vscode.l10n.t("remove the identity's key access");
-        case 'disableVersion':
-            return vscode.l10n.t('disable key version {0}', what ?? '');
-        case 'recoverKey':
-            return vscode.l10n.t('recover the deleted key');
-        case 'regrant':
-        case 'grantDerived':
-            return vscode.l10n.t('give the identity its key access back');
-        case 'enableVersion':
-            return vscode.l10n.t('enable key version {0}', what ?? '');
-        default:
-            return step;
-    }
+    const [kind = '', what = ''] = step.split(':');
+    return changeNames[kind]?.(what) ?? step;
 }
 
 /** The notification of a run that did not finish: which command, which registry, how far it got. */

@@ -11,44 +11,33 @@ import {
 import { isoDurationText } from '../../l10n/isoDurationText';
 import type { CheckName, FindingCode, FindingOf, FindingParams, FindingStatus, KeyAccessFix } from '../../domain/diagnose/Finding';
 
+const checkTitles: Record<CheckName, () => string> = {
+    identity: () => vscode.l10n.t('Encryption identity'),
+    vault: () => vscode.l10n.t('Key vault'),
+    vaultRecovery: () => vscode.l10n.t('Soft delete and purge protection'),
+    firewall: () => vscode.l10n.t('Key vault firewall'),
+    access: () => vscode.l10n.t('Key permissions'),
+    key: () => vscode.l10n.t('Key'),
+    keyEnabled: () => vscode.l10n.t('Key enabled'),
+    keyExpiry: () => vscode.l10n.t('Key expiry'),
+    rotation: () => vscode.l10n.t('Rotation'),
+    dataAccess: () => vscode.l10n.t('Registry data access'),
+};
+
 export function checkTitle(check: CheckName): string {
-    switch (check) {
-        case 'identity':
-            return vscode.l10n.t('Encryption identity');
-        case 'vault':
-            return vscode.l10n.t('Key vault');
-        case 'vaultRecovery':
-            return vscode.l10n.t('Soft delete and purge protection');
-        case 'firewall':
-            return vscode.l10n.t('Key vault firewall');
-        case 'access':
-            return vscode.l10n.t('Key permissions');
-        case 'key':
-            return vscode.l10n.t('Key');
-        case 'keyEnabled':
-            return vscode.l10n.t('Key enabled');
-        case 'keyExpiry':
-            return vscode.l10n.t('Key expiry');
-        case 'rotation':
-            return vscode.l10n.t('Rotation');
-        case 'dataAccess':
-            return vscode.l10n.t('Registry data access');
-    }
+    return checkTitles[check]();
 }
 
+const statusTexts: Record<FindingStatus, () => string> = {
+    ok: () => vscode.l10n.t('OK'),
+    info: () => vscode.l10n.t('Info'),
+    warning: () => vscode.l10n.t('Warning'),
+    error: () => vscode.l10n.t('Problem'),
+    unknown: () => vscode.l10n.t('Could not check'),
+};
+
 export function statusText(status: FindingStatus): string {
-    switch (status) {
-        case 'ok':
-            return vscode.l10n.t('OK');
-        case 'info':
-            return vscode.l10n.t('Info');
-        case 'warning':
-            return vscode.l10n.t('Warning');
-        case 'error':
-            return vscode.l10n.t('Problem');
-        case 'unknown':
-            return vscode.l10n.t('Could not check');
-    }
+    return statusTexts[status]();
 }
 
 // One plain explanation per finding, each reading its code's params (typed in FindingParams); the mapped type makes
@@ -198,36 +187,31 @@ export function explain<C extends FindingCode>(finding: FindingOf<C>): string {
     return explanation(finding.params);
 }
 
-export function fixLabel(fix: KeyAccessFix): string {
-    switch (fix.kind) {
-        case 'grantAccess':
-            return vscode.l10n.t('Grant the identity access to the key vault');
-        case 'enableKeyVersion':
-            return vscode.l10n.t('Re-enable the key version');
-        case 'recoverKey':
-            return vscode.l10n.t('Recover the deleted key');
-        case 'extendKeyExpiry':
-            return vscode.l10n.t("Extend the key version's expiry to {0}", fix.expiresOn.slice(0, 10));
-        case 'enablePurgeProtection':
-            return vscode.l10n.t('Turn on soft delete and purge protection (cannot be undone)');
-        case 'allowTrustedServices':
-            return vscode.l10n.t('Allow trusted Microsoft services through the vault firewall');
-        case 'reassignIdentity':
-            return vscode.l10n.t('Re-assign the identity to the registry');
-        case 'useClientId':
-            return vscode.l10n.t("Store the identity's client ID instead of its principal ID");
-        case 'switchToSystemIdentity':
-            return vscode.l10n.t('Switch encryption to the system-assigned identity (enable it, grant it access, allow trusted services)');
-    }
+const fixLabels: { readonly [K in KeyAccessFix['kind']]: (fix: Extract<KeyAccessFix, { kind: K }>) => string } = {
+    grantAccess: () => vscode.l10n.t('Grant the identity access to the key vault'),
+    enableKeyVersion: () => vscode.l10n.t('Re-enable the key version'),
+    recoverKey: () => vscode.l10n.t('Recover the deleted key'),
+    extendKeyExpiry: (fix) => vscode.l10n.t("Extend the key version's expiry to {0}", fix.expiresOn.slice(0, 10)),
+    enablePurgeProtection: () => vscode.l10n.t('Turn on soft delete and purge protection (cannot be undone)'),
+    allowTrustedServices: () => vscode.l10n.t('Allow trusted Microsoft services through the vault firewall'),
+    reassignIdentity: () => vscode.l10n.t('Re-assign the identity to the registry'),
+    useClientId: () => vscode.l10n.t("Store the identity's client ID instead of its principal ID"),
+    switchToSystemIdentity: () => vscode.l10n.t('Switch encryption to the system-assigned identity (enable it, grant it access, allow trusted services)'),
+};
+
+export function fixLabel<F extends KeyAccessFix>(fix: F): string {
+    return (fixLabels[fix.kind] as (fix: F) => string)(fix);
 }
+
+const confirmedKinds: ReadonlySet<KeyAccessFix['kind']> = new Set([
+    'enablePurgeProtection',
+    'switchToSystemIdentity',
+    'reassignIdentity',
+    'useClientId',
+    'allowTrustedServices',
+]);
 
 /** Fixes that change something users cannot take back, or that change the registry itself: asked in a modal first. */
 export function fixNeedsConfirmation(fix: KeyAccessFix): boolean {
-    return (
-        fix.kind === 'enablePurgeProtection' ||
-        fix.kind === 'switchToSystemIdentity' ||
-        fix.kind === 'reassignIdentity' ||
-        fix.kind === 'useClientId' ||
-        fix.kind === 'allowTrustedServices'
-    );
+    return confirmedKinds.has(fix.kind);
 }

@@ -30,15 +30,16 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
     const store = services.journal;
     const interrupted = store ? await findInterruptedRuns(store) : [];
     const group = args.groupId && args.action ? groupInterruptedRuns(interrupted).find((candidate) => candidate.id === args.groupId) : undefined;
+    const factoryOf = async (entry: JournalEntry) => {
+        const target = (await services.inventory.getSubscriptions()).find(
+            (candidate) => candidate.subscriptionId.toLowerCase() === entry.subscriptionId.toLowerCase(),
+        );
+        if (!target) {
+            throw new DomainError('SubscriptionNotSelected', { subscription: entry.subscriptionId, registry: entry.registryName });
+        }
+        return target.factory;
+    };
     if (group && store && args.action) {
-        const subscriptions = await services.inventory.getSubscriptions();
-        const factoryOf = async (entry: JournalEntry) => {
-            const target = subscriptions.find((candidate) => candidate.subscriptionId.toLowerCase() === entry.subscriptionId.toLowerCase());
-            if (!target) {
-                throw new DomainError('SubscriptionNotSelected', { subscription: entry.subscriptionId, registry: entry.registryName });
-            }
-            return target.factory;
-        };
         await recoverInterruptedGroup(context, services, group, args.action, factoryOf, { journal: store, revocations: revocationStore(services) });
         return;
     }
@@ -60,26 +61,19 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
         services.tree.markKeyAccess(entry.registryId, undefined);
         return;
     }
-    const target = (await services.inventory.getSubscriptions()).find(
-        (candidate) => candidate.subscriptionId.toLowerCase() === entry.subscriptionId.toLowerCase(),
-    );
-    if (!target) {
-        throw new DomainError('SubscriptionNotSelected', { subscription: entry.subscriptionId, registry: entry.registryName });
-    }
+    const factory = await factoryOf(entry);
     const stores = { journal: store, revocations: revocationStore(services) };
     const command = journalCommandName(entry.command);
     if (action === 'resume') {
-        await withProgress(vscode.l10n.t('Resuming {0} on {1}…', command, entry.registryName), () => resumeRun(target.factory, entry, stores));
+        await withProgress(vscode.l10n.t('Resuming {0} on {1}…', command, entry.registryName), () => resumeRun(factory, entry, stores));
         services.tree.markKeyAccess(entry.registryId, undefined);
         void vscode.window.showInformationMessage(
             vscode.l10n.t('{0} on registry "{1}" finished: every change it had planned is made.', command, entry.registryName),
         );
     } else {
-        const preview = await previewCleanUp(target.factory, entry);
+        const preview = await previewCleanUp(factory, entry);
         await confirmCleanUp(context, preview);
-        const outcome = await withProgress(vscode.l10n.t('Cleaning up {0} on {1}…', command, entry.registryName), () =>
-            cleanUpRun(target.factory, preview, stores),
-        );
+        const outcome = await withProgress(vscode.l10n.t('Cleaning up {0} on {1}…', command, entry.registryName), () => cleanUpRun(factory, preview, stores));
         services.tree.markKeyAccess(entry.registryId, undefined);
         void vscode.window.showInformationMessage(cleanUpText(entry, outcome));
     }

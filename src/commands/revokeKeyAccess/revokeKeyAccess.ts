@@ -13,8 +13,7 @@ import type { RevokeContext } from './RevokeContext';
 import { RevokeMethodStep } from './RevokeMethodStep';
 import { RevokeNameStep } from './RevokeNameStep';
 import { RevokeWarningStep } from './RevokeWarningStep';
-import { grantText, versionText } from '../../l10n/keyAccessText';
-import { encryptionIdentityText } from './revokeText';
+import { removedItems } from './revokeText';
 
 /** Revoke Key Access: how → what will be removed (modal, names the registry) → type the name → revoke and remember. */
 export async function revokeKeyAccess(context: IActionContext, services: CommandServices, arg?: unknown): Promise<RevocationRecord> {
@@ -59,12 +58,11 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
             summary: vscode.l10n.t('Lost access to its key when the key access of registry "{0}" was revoked.', registry.name),
         });
     }
-    const who = encryptionIdentityText(plan);
-    const removed = [
-        ...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)),
-        ...plan.versions.map((version) => versionText(plan.target.key.keyName, version)),
-    ];
-    const message = vscode.l10n.t('Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.', registry.name, removed.join('; '));
+    const message = vscode.l10n.t(
+        'Key access of registry "{0}" revoked: {1}. Restore Key Access puts exactly this back.',
+        registry.name,
+        removedItems(plan).join('; '),
+    );
     const also =
         plan.affected.length === 0 ? '' : ` ${vscode.l10n.t('Also without key access now: {0}.', plan.affected.map((affected) => affected.name).join(', '))}`;
     const closing = `${message}${also} ${afterRevokeText(dataAccess)}`;

@@ -4,11 +4,10 @@ import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
 import { grantText, versionText } from '../../l10n/keyAccessText';
 
 /** The registry's encryption identity by name: 'identity "x" (user-assigned)' or 'the system-assigned identity of registry "r"'. */
-export function encryptionIdentityText(plan: RevokePlan): string | undefined {
+function encryptionIdentityText(plan: RevokePlan): string | undefined {
     const identity = plan.target.state.identity;
     switch (identity?.kind) {
         case 'user':
-            return vscode.l10n.t('identity "{0}" (user-assigned)', identity.name);
         case 'principalIdUsed':
             return vscode.l10n.t('identity "{0}" (user-assigned)', identity.name);
         case 'system':
@@ -30,13 +29,18 @@ export function affectedText(affected: AffectedRegistry): string {
     }
 }
 
-/** What the revocation removes, by name, then every other registry it cuts off. */
-export function describeRevokePlan(plan: RevokePlan): string {
+/** What the revocation removes (grants and key versions), each by name. */
+export function removedItems(plan: RevokePlan): string[] {
     const who = encryptionIdentityText(plan);
-    const items = [
+    return [
         ...plan.grants.map((grant) => grantText(grant, plan.target.vault.name, who)),
         ...plan.versions.map((version) => versionText(plan.target.key.keyName, version)),
     ];
+}
+
+/** What the revocation removes, by name, then every other registry it cuts off. */
+export function describeRevokePlan(plan: RevokePlan): string {
+    const items = removedItems(plan);
     const lines = [`${vscode.l10n.t('To be removed or disabled:')}\n${items.map((item) => `• ${item}`).join('\n')}`];
     if (plan.affected.length > 0) {
         lines.push(

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, type DomainErrorCode, type DomainErrorParams } from '../errors';
 
 /**
  * Azure's naming rules, checked locally so nothing is sent for a name Azure would refuse. Each returns the
@@ -16,44 +16,40 @@ export function registryNameProblem(name: string): DomainError<'RegistryNameLeng
 }
 
 export function identityNameProblem(name: string): DomainError | undefined {
-    if (name.length < 3 || name.length > 128) {
-        return new DomainError('IdentityNameLength', { name });
-    }
-    if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(name)) {
-        return new DomainError('IdentityNameCharacters', { name });
-    }
-    return undefined;
+    return firstBroken(name, [
+        [name.length < 3 || name.length > 128, 'IdentityNameLength'],
+        [!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(name), 'IdentityNameCharacters'],
+    ]);
 }
 
 export function vaultNameProblem(name: string): DomainError | undefined {
-    if (name.length < 3 || name.length > 24) {
-        return new DomainError('VaultNameLength', { name });
-    }
-    if (!/^[a-zA-Z0-9-]+$/.test(name)) {
-        return new DomainError('VaultNameCharacters', { name });
-    }
-    if (!/^[a-zA-Z]/.test(name)) {
-        return new DomainError('VaultNameStart', { name });
-    }
-    if (name.endsWith('-') || name.includes('--')) {
-        return new DomainError('VaultNameHyphens', { name });
-    }
-    return undefined;
+    return firstBroken(name, [
+        [name.length < 3 || name.length > 24, 'VaultNameLength'],
+        [!/^[a-zA-Z0-9-]+$/.test(name), 'VaultNameCharacters'],
+        [!/^[a-zA-Z]/.test(name), 'VaultNameStart'],
+        [name.endsWith('-') || name.includes('--'), 'VaultNameHyphens'],
+    ]);
 }
 
 /** Resource group: 1–90 of letters (Unicode letters and digits included, as ARM allows), `_`, `-`, `.`, `(`, `)`; not ending in `.`. */
 export function resourceGroupNameProblem(name: string): DomainError | undefined {
     const length = [...name].length;
-    if (length < 1 || length > 90) {
-        return new DomainError('ResourceGroupNameLength', { name });
-    }
-    if (!/^[\p{L}\p{N}_\-.()]+$/u.test(name)) {
-        return new DomainError('ResourceGroupNameCharacters', { name });
-    }
-    if (name.endsWith('.')) {
-        return new DomainError('ResourceGroupNameEndsWithPeriod', { name });
-    }
-    return undefined;
+    return firstBroken(name, [
+        [length < 1 || length > 90, 'ResourceGroupNameLength'],
+        [!/^[\p{L}\p{N}_\-.()]+$/u.test(name), 'ResourceGroupNameCharacters'],
+        [name.endsWith('.'), 'ResourceGroupNameEndsWithPeriod'],
+    ]);
+}
+
+/** The codes whose one param is the name. */
+type NameCode = {
+    [C in DomainErrorCode]: DomainErrorParams[C] extends { name: string } ? ({ name: string } extends DomainErrorParams[C] ? C : never) : never;
+}[DomainErrorCode];
+
+/** The error of the first rule (in order: each is [broken, code]) the name breaks. */
+function firstBroken(name: string, rules: readonly (readonly [boolean, NameCode])[]): DomainError | undefined {
+    const broken = rules.find(([isBroken]) => isBroken);
+    return broken && new DomainError<NameCode>(broken[1], { name });
 }
 
 export function keyNameProblem(name: string): DomainError | undefined {

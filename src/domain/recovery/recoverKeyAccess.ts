@@ -16,8 +16,7 @@ import type { StepJournal } from '../engine/RunJournal';
 
 /** Resume an interrupted revocation: the grants and versions it had not yet taken away. */
 export async function resumeRevoke(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore, journal: StepJournal): Promise<RevokeResult> {
-    const stored = entry.plan as RevokePlan;
-    const plan: RevokePlan = { ...stored, target: await freshVault(factory, stored.target) };
+    const plan = await freshPlan<RevokePlan>(factory, entry);
     const done = new Set(doneSteps(entry));
     const remaining: RevokePlan = {
         ...plan,
@@ -32,8 +31,7 @@ export async function resumeRevoke(factory: AzureClientFactory, entry: JournalEn
  * the one in flight too, as putting back is harmless when it was never taken), and forgets the revocation.
  */
 export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<RestoreResult> {
-    const stored = entry.plan as RevokePlan;
-    const plan: RevokePlan = { ...stored, target: await freshVault(factory, stored.target) };
+    const plan = await freshPlan<RevokePlan>(factory, entry);
     const touched = new Set(entry.changes.map((change) => change.step));
     const restorePlan: RestorePlan = {
         target: plan.target,
@@ -46,8 +44,7 @@ export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalE
 
 /** Resume an interrupted restore: its plan again (each change is idempotent); the revocation record goes at the end. */
 export async function resumeRestore(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore, journal: StepJournal): Promise<RestoreResult> {
-    const plan = entry.plan as RestorePlan;
-    return runRestore(factory, { ...plan, target: await freshVault(factory, plan.target) }, store, journal);
+    return runRestore(factory, await freshPlan<RestorePlan>(factory, entry), store, journal);
 }
 
 /**
@@ -59,8 +56,7 @@ export async function cleanUpRestore(
     entry: JournalEntry,
     store: RevocationStore,
 ): Promise<{ grants: GrantRecord[]; versions: string[] }> {
-    const stored = entry.plan as RestorePlan;
-    const plan: RestorePlan = { ...stored, target: await freshVault(factory, stored.target) };
+    const plan = await freshPlan<RestorePlan>(factory, entry);
     const touched = new Set(entry.changes.map((change) => change.step));
     const record: RevocationRecord | undefined = plan.record ?? store.get(plan.target.registry.id);
     const grants = (plan.grants === 'derive' ? ((entry.state as RestoreResult | null)?.grants ?? []) : plan.grants).filter(
@@ -79,7 +75,8 @@ export async function cleanUpRestore(
     return { grants, versions: [...new Set(versions)] };
 }
 
-/** The plan's vault read again: its access policies changed since the plan was read (a grant check reads them). */
-async function freshVault(factory: AzureClientFactory, target: EncryptionTarget): Promise<EncryptionTarget> {
-    return { ...target, vault: await getVault(factory, target.vault.id) };
+/** The journal's plan with its vault read again: its access policies changed since the plan was read (a grant check reads them). */
+async function freshPlan<P extends { readonly target: EncryptionTarget }>(factory: AzureClientFactory, entry: JournalEntry): Promise<P> {
+    const plan = entry.plan as P;
+    return { ...plan, target: { ...plan.target, vault: await getVault(factory, plan.target.vault.id) } };
 }

@@ -1,7 +1,7 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { describeResources, type ExistingResource } from '../create/CreateRunState';
 import type { RevocationStore } from '../revoke/RevocationRecord';
-import type { JournalEntry } from '../engine/JournalEntry';
+import type { JournalEntry, JournalFlow } from '../engine/JournalEntry';
 import type { JournalStore } from '../engine/JournalStore';
 import type { CreateRunState } from '../create/CreateRunState';
 import { grantStepName } from '../revoke/grantStepName';
@@ -20,26 +20,20 @@ export type CleanUpOutcome =
     | { readonly flow: 'create'; readonly deleted: readonly ExistingResource[] }
     | { readonly flow: 'rotate' | 'revoke' | 'restore'; readonly undone: readonly string[]; readonly kept: readonly string[] };
 
+const resumers: Record<JournalFlow, (factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores, journal: RunJournal) => Promise<unknown>> = {
+    create: (factory, entry, _stores, journal) => resumeCreate(factory, entry, journal),
+    rotate: (factory, entry, _stores, journal) => resumeRotation(factory, entry, journal),
+    revoke: (factory, entry, stores, journal) => resumeRevoke(factory, entry, stores.revocations, journal),
+    restore: (factory, entry, stores, journal) => resumeRestore(factory, entry, stores.revocations, journal),
+};
+
 /**
  * Resume: this process adopts the run's journal and makes the changes not yet made; the journal is removed once the run
  * completes, and kept (to offer again) when Resume fails.
  */
 export async function resumeRun(factory: AzureClientFactory, entry: JournalEntry, stores: RecoveryStores): Promise<void> {
     const journal = RunJournal.adopt(stores.journal, entry);
-    switch (entry.flow) {
-        case 'create':
-            await resumeCreate(factory, entry, journal);
-            break;
-        case 'rotate':
-            await resumeRotation(factory, entry, journal);
-            break;
-        case 'revoke':
-            await resumeRevoke(factory, entry, stores.revocations, journal);
-            break;
-        case 'restore':
-            await resumeRestore(factory, entry, stores.revocations, journal);
-            break;
-    }
+    await resumers[entry.flow](factory, entry, stores, journal);
     await journal.finish();
 }
 

@@ -94,18 +94,23 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
             },
         },
     });
+    const parameters = Object.entries(templateParameters(plan, pinnedVersion));
     return {
         template: {
             $schema: templateSchema,
             contentVersion: '1.0.0.0',
-            parameters: templateParameters(plan, Boolean(pinnedVersion)),
+            parameters: Object.fromEntries(parameters.map(([name, { spec }]) => [name, spec])),
             resources,
             outputs: {
                 registryId: { type: 'string', value: `[resourceId('Microsoft.ContainerRegistry/registries', ${p('registry_name')})]` },
                 keyIdentifier: { type: 'string', value: keyIdentifier },
             },
         },
-        parameters: { $schema: parametersSchema, contentVersion: '1.0.0.0', parameters: parameterValues(plan, pinnedVersion) },
+        parameters: {
+            $schema: parametersSchema,
+            contentVersion: '1.0.0.0',
+            parameters: Object.fromEntries(parameters.map(([name, { value }]) => [name, { value }])),
+        },
     };
 }
 
@@ -138,46 +143,31 @@ function newKeyResource(): Json {
     };
 }
 
-function templateParameters(plan: CreatePlan, pinnedVersion: boolean): Json {
-    const string = { type: 'string' };
-    return {
-        registry_name: string,
-        ...(plan.identity.kind === 'new' ? { identity_name: string } : { identity_id: string }),
-        vault_name: string,
-        ...(plan.vault.kind === 'new'
-            ? {
-                  vault_sku: { type: 'string', defaultValue: 'standard', allowedValues: ['standard', 'premium'] },
-                  soft_delete_retention_days: { type: 'int', defaultValue: 90, minValue: 7, maxValue: 90 },
-              }
-            : {
-                  vault_resource_group: { type: 'string', defaultValue: '[resourceGroup().name]' },
-                  vault_subscription_id: { type: 'string', defaultValue: '[subscription().subscriptionId]' },
-              }),
-        key_name: string,
-        ...(plan.key.kind === 'new'
-            ? {
-                  key_type: { type: 'string', defaultValue: 'RSA', allowedValues: ['RSA', 'RSA-HSM'] },
-                  key_size: { type: 'int', defaultValue: 3072, allowedValues: [2048, 3072, 4096] },
-              }
-            : {}),
-        ...(pinnedVersion ? { key_version: string } : {}),
-        location: { type: 'string', defaultValue: '[resourceGroup().location]' },
-    };
-}
-
-function parameterValues(plan: CreatePlan, pinnedVersion: string | undefined): Json {
-    const value = (v: unknown) => ({ value: v });
+/** Each parameter once: its declaration in the template (type, default, allowed values) and its value from the plan. */
+function templateParameters(plan: CreatePlan, pinnedVersion: string | undefined): Record<string, { readonly spec: Json; readonly value: unknown }> {
+    const param = (value: unknown, spec: Json = {}) => ({ spec: { type: typeof value === 'number' ? 'int' : 'string', ...spec }, value });
     const vault = plan.vault.kind === 'existing' ? parseResourceId(plan.vault.id) : undefined;
     return {
-        registry_name: value(plan.registry.name),
-        ...(plan.identity.kind === 'new' ? { identity_name: value(plan.identity.name) } : { identity_id: value(plan.identity.id) }),
-        vault_name: value(plan.vault.kind === 'new' ? plan.vault.name : vault!.name),
+        registry_name: param(plan.registry.name),
+        ...(plan.identity.kind === 'new' ? { identity_name: param(plan.identity.name) } : { identity_id: param(plan.identity.id) }),
+        vault_name: param(plan.vault.kind === 'new' ? plan.vault.name : vault!.name),
         ...(plan.vault.kind === 'new'
-            ? { vault_sku: value(plan.vault.sku ?? 'standard'), soft_delete_retention_days: value(plan.vault.softDeleteRetentionInDays ?? 90) }
-            : { vault_resource_group: value(vault!.resourceGroup), vault_subscription_id: value(vault!.subscriptionId) }),
-        key_name: value(plan.key.name),
-        ...(plan.key.kind === 'new' ? { key_type: value(plan.key.keyType ?? 'RSA'), key_size: value(plan.key.keySize ?? 3072) } : {}),
-        ...(pinnedVersion ? { key_version: value(pinnedVersion) } : {}),
-        location: value(plan.location),
+            ? {
+                  vault_sku: param(plan.vault.sku ?? 'standard', { defaultValue: 'standard', allowedValues: ['standard', 'premium'] }),
+                  soft_delete_retention_days: param(plan.vault.softDeleteRetentionInDays ?? 90, { defaultValue: 90, minValue: 7, maxValue: 90 }),
+              }
+            : {
+                  vault_resource_group: param(vault!.resourceGroup, { defaultValue: '[resourceGroup().name]' }),
+                  vault_subscription_id: param(vault!.subscriptionId, { defaultValue: '[subscription().subscriptionId]' }),
+              }),
+        key_name: param(plan.key.name),
+        ...(plan.key.kind === 'new'
+            ? {
+                  key_type: param(plan.key.keyType ?? 'RSA', { defaultValue: 'RSA', allowedValues: ['RSA', 'RSA-HSM'] }),
+                  key_size: param(plan.key.keySize ?? 3072, { defaultValue: 3072, allowedValues: [2048, 3072, 4096] }),
+              }
+            : {}),
+        ...(pinnedVersion ? { key_version: param(pinnedVersion) } : {}),
+        location: param(plan.location, { defaultValue: '[resourceGroup().location]' }),
     };
 }

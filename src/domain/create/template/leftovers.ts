@@ -83,7 +83,6 @@ export async function findLeftovers(factory: AzureClientFactory, input: DeployIn
     return leftovers;
 }
 
-/** Removes what `findLeftovers` found: the registry first, then grants, then identities, vaults last (they soft-delete). */
 /** The resource group a flow created for a deployment that then failed (deleted last, with whatever is still in it). */
 export function resourceGroupLeftover(subscriptionId: string, resourceGroup: string): Leftover {
     return {
@@ -95,21 +94,13 @@ export function resourceGroupLeftover(subscriptionId: string, resourceGroup: str
     };
 }
 
+const vaultType = 'microsoft.keyvault/vaults';
+const deleteOrder: Record<string, number> = { [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, [vaultType]: 4, [resourceGroupType]: 5 };
+
+/** Removes what `findLeftovers` found: the registry first, then grants, then identities, vaults last (they soft-delete). */
 export async function removeLeftovers(factory: AzureClientFactory, subscriptionId: string, leftovers: readonly Leftover[]): Promise<void> {
-    const rank = (leftover: Leftover) =>
-        leftover.kind === 'accessPolicy'
-            ? 1
-            : ((
-                  { [roleAssignmentType]: 1, [identityType]: 2, [vaultKeysType]: 3, 'microsoft.keyvault/vaults': 4, [resourceGroupType]: 5 } as Record<
-                      string,
-                      number
-                  >
-              )[leftover.type.toLowerCase()] ?? 0);
-    const deletedVaults = new Set(
-        leftovers
-            .filter((l) => l.kind === 'resource' && l.type.toLowerCase() === 'microsoft.keyvault/vaults')
-            .map((l) => (l as { id: string }).id.toLowerCase()),
-    );
+    const rank = (leftover: Leftover) => (leftover.kind === 'accessPolicy' ? 1 : (deleteOrder[leftover.type.toLowerCase()] ?? 0));
+    const deletedVaults = new Set(leftovers.flatMap((l) => (l.kind === 'resource' && l.type.toLowerCase() === vaultType ? [l.id.toLowerCase()] : [])));
     for (const leftover of [...leftovers].sort((a, b) => rank(a) - rank(b))) {
         if (leftover.kind === 'accessPolicy') {
             if (deletedVaults.has(leftover.vaultId.toLowerCase())) {
