@@ -5,8 +5,10 @@ import type { CreatePlan } from '../../domain/create/CreatePlan';
 import type { CreateResult } from '../../domain/create/executeCreate';
 import type { CommandServices } from '../CommandServices';
 
-/** The answers the wizard's prompts collect. */
-export interface CreateRegistryAnswers {
+/** The answers the wizard's prompts collect, and what the flow learns on the way. */
+export interface CreateRegistryContext extends IActionContext {
+    readonly services: CommandServices;
+    subscription?: SubscriptionTarget;
     resourceGroup?: { name: string; create: boolean };
     location?: string;
     registryName?: string;
@@ -16,11 +18,6 @@ export interface CreateRegistryAnswers {
     versionless?: boolean;
     /** The summary was answered (Create, or Export ARM Template…). */
     confirmed?: boolean;
-}
-
-export interface CreateRegistryContext extends IActionContext, CreateRegistryAnswers {
-    readonly services: CommandServices;
-    subscription?: SubscriptionTarget;
     /** The existing vault picked (its SKU decides whether HSM keys are offered). */
     vaultInfo?: VaultInfo;
     /** The user chose "Export ARM Template" at the summary instead of creating. */

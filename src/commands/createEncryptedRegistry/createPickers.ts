@@ -7,7 +7,7 @@ import type { KeyPicker } from '../wizard/pickers/KeyPickStep';
 import type { LocationPicker } from '../wizard/pickers/LocationPickStep';
 import type { ResourceGroupPicker } from '../wizard/pickers/ResourceGroupPickStep';
 import type { VaultPicker } from '../wizard/pickers/VaultPickStep';
-import type { CreateRegistryAnswers, CreateRegistryContext } from './CreateRegistryContext';
+import type { CreateRegistryContext } from './CreateRegistryContext';
 
 // How Create answers the shared pickers (src/commands/wizard/pickers): each offers "Create new …", lists the
 // subscription picked first, and stores its answer in the plan's terms.
@@ -42,7 +42,7 @@ export const createLocationPicker: LocationPicker<CreateRegistryContext> = {
     },
 };
 
-export const createIdentityPicker: IdentityPicker<CreateRegistryContext, NonNullable<CreateRegistryAnswers['identity']>> = {
+export const createIdentityPicker: IdentityPicker<CreateRegistryContext, NonNullable<CreateRegistryContext['identity']>> = {
     where: subscriptionOf,
     first: () => [{ label: vscode.l10n.t('$(plus) Create new user-assigned managed identity'), data: { kind: 'new', name: '' } }],
     choose: (identity) => ({ kind: 'existing', id: identity.id }),
@@ -119,11 +119,8 @@ async function acceptVault(context: CreateRegistryContext, vault: VaultInfo): Pr
         if (choice !== enable) {
             return false;
         }
-        context.vault = { kind: 'existing', id: vault.id, enablePurgeProtection: true };
-        context.vaultInfo = vault;
-        return true;
     }
-    context.vault = { kind: 'existing', id: vault.id };
+    context.vault = vault.enablePurgeProtection ? { kind: 'existing', id: vault.id } : { kind: 'existing', id: vault.id, enablePurgeProtection: true };
     context.vaultInfo = vault;
     return true;
 }
