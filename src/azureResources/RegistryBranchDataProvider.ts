@@ -121,11 +121,6 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
 
     /** Rows whose marks changed (fleet warnings read): the items the sidebar holds for them, no new Azure call. */
     private redraw(registryIds: readonly string[]): void {
-        for (const id of registryIds) {
-            const item = this.items.get(id.toLowerCase());
-            if (item) {
-                this.changed.fire(item);
-            }
-        }
+        registryIds.flatMap((id) => this.items.get(id.toLowerCase()) ?? []).forEach((item) => this.changed.fire(item));
     }
 }

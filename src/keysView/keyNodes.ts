@@ -57,16 +57,10 @@ export class VaultInUseNode implements TreeNode {
         } else {
             notes.push(vscode.l10n.t('not in the selected subscriptions'));
         }
-        const audit = this.audit?.description();
-        if (audit) {
-            notes.push(audit);
-        }
-        item.description = notes.join(' · ');
-        item.tooltip = tooltipWith(this.entry.vault?.id ?? this.entry.vaultUrl, vaultWarnings(this.entry.vault));
-        const auditTooltip = this.audit?.tooltip();
-        if (auditTooltip) {
-            item.tooltip += `\n${auditTooltip}`;
-        }
+        item.description = [...notes, this.audit?.description()].filter(Boolean).join(' · ');
+        item.tooltip = [tooltipWith(this.entry.vault?.id ?? this.entry.vaultUrl, vaultWarnings(this.entry.vault)), this.audit?.tooltip()]
+            .filter(Boolean)
+            .join('\n');
         item.contextValue = 'acrCmk.keys.vault';
         return item;
     }

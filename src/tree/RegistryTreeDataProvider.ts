@@ -50,19 +50,13 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     /** Redraws the rows VS Code shows for these registries, in this view and the sidebar's branch (no new Azure call). */
     private redrawRegistries(registryIds: readonly string[]): void {
         this.marksRedrawn.fire(registryIds);
-        for (const id of registryIds) {
-            const row = this.registryRow(id);
-            if (row) {
-                this.changed.fire(row);
-            }
-        }
+        registryIds.flatMap((id) => this.registryRow(id) ?? []).forEach((row) => this.changed.fire(row));
     }
 
     /** Records a registry's key access mark and redraws the rows from the cached lists (no new Azure call). */
     markKeyAccess(registryId: string, mark: KeyAccessMark | undefined): void {
         this.keyAccessMarks.set(registryId, mark);
-        this.changed.fire(undefined);
-        this.registriesChanged.fire({ scope: 'registry', registryId });
+        this.redrawKeyAccessMarks([registryId]);
     }
 
     /** After setting marks directly: one redraw, of these registries (Diagnose) or of everything (Diagnose All). */

@@ -51,19 +51,15 @@ export class SubscriptionNode implements TreeNode {
         if (registries.length === 0) {
             return [new MessageNode(`${this.id}/empty`, 'empty', vscode.l10n.t('No container registries in this subscription'), undefined, undefined, this)];
         }
-        const seen = new Set<string>();
-        const rows = registries.map((registry) => {
+        const known = new Map(this.rows);
+        this.rows.clear();
+        return registries.map((registry) => {
             const key = registry.id.toLowerCase();
-            seen.add(key);
-            const row = this.rows.get(key) ?? new RegistryNode(this, registry, this.target.factory, this.target.tenantId);
+            const row = known.get(key) ?? new RegistryNode(this, registry, this.target.factory, this.target.tenantId);
             row.registry = registry;
             this.rows.set(key, row);
             return row;
         });
-        for (const key of [...this.rows.keys()].filter((k) => !seen.has(k))) {
-            this.rows.delete(key);
-        }
-        return rows;
     }
 
     /** The row VS Code shows for a registry of this subscription, once listed. */
