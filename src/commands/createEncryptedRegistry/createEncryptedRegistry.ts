@@ -18,8 +18,7 @@ import { LocationPickStep } from '../wizard/pickers/LocationPickStep';
 import { ResourceGroupPickStep } from '../wizard/pickers/ResourceGroupPickStep';
 import { VaultPickStep } from '../wizard/pickers/VaultPickStep';
 import { createIdentityPicker, createKeyPicker, createLocationPicker, createResourceGroupPicker, createVaultPicker } from './createPickers';
-import { ExportChoiceStep } from './ExportChoiceStep';
-import { exportArmTemplate } from './openArmTemplate';
+import { ExportChoiceStep, exportArmTemplate } from './openArmTemplate';
 
 /**
  * "Create Registry with Customer-Managed Key": from the palette, the view's title bar, or a subscription node (then

@@ -14,7 +14,6 @@ import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../l10n/errorMessage';
 import type { CommandServices } from '../CommandServices';
 import { announceRegistry } from '../wizard/announceRegistry';
-import { leftoverText } from './deployText';
 
 /**
  * Deploys with progress; then the notification that says what now exists (the registry revealed in the tree when the
@@ -106,4 +105,26 @@ async function reportFailure(
     void vscode.window.showInformationMessage(
         vscode.l10n.t('Deleted what deployment "{0}" created: {1}.', input.deploymentName, leftovers.map(leftoverText).join('; ')),
     );
+}
+
+/** One line per leftover, as the failure report lists them. */
+export function leftoverText(leftover: Leftover): string {
+    if (leftover.kind === 'accessPolicy') {
+        return vscode.l10n.t(
+            'access policy of identity "{0}" in key vault "{1}" ({2})',
+            leftover.identityName,
+            leftover.vaultName,
+            leftover.permissions.join(', '),
+        );
+    }
+    if (leftover.type.toLowerCase() === 'microsoft.keyvault/vaults') {
+        return vscode.l10n.t(
+            'key vault "{0}" (deleting it keeps it soft-deleted; purge protection reserves its name until the retention period ends)',
+            leftover.name,
+        );
+    }
+    if (leftover.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
+        return vscode.l10n.t('resource group "{0}" (created for this deployment)', leftover.name);
+    }
+    return `${leftover.type} "${leftover.name}"`;
 }
