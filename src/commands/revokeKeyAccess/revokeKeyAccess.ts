@@ -9,10 +9,7 @@ import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
 import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
-import type { RevokeContext } from './RevokeContext';
-import { RevokeMethodStep } from './RevokeMethodStep';
-import { RevokeNameStep } from './RevokeNameStep';
-import { RevokeWarningStep } from './RevokeWarningStep';
+import { RevokeMethodStep, RevokeNameStep, RevokeWarningStep, type RevokeContext } from './revokeSteps';
 import { removedItems } from './revokeText';
 
 /** Revoke Key Access: how → what will be removed (modal, names the registry) → type the name → revoke and remember. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { JournalChange, JournalEntry, JournalFlow } from './JournalEntry';
+import type { JournalChange, JournalEntry } from './JournalEntry';
 import type { JournalStore } from './JournalStore';
 
 /** What a flow tells its journal while it changes Azure. */
@@ -20,15 +20,8 @@ export const noJournal: StepJournal = {
     done: () => Promise.resolve(),
 };
 
-export interface JournalStart {
-    readonly flow: JournalFlow;
-    readonly command: string;
-    readonly registryId: string;
-    readonly registryName: string;
-    readonly subscriptionId: string;
-    readonly plan: unknown;
-    readonly state?: unknown;
-}
+/** What a run's journal starts with: the entry's own fields (the state optional). */
+export type JournalStart = Pick<JournalEntry, 'flow' | 'command' | 'registryId' | 'registryName' | 'subscriptionId' | 'plan'> & { readonly state?: unknown };
 
 /** The journal of the run in progress: every record rewrites the run's file (atomically), one write at a time. */
 export class RunJournal implements StepJournal {

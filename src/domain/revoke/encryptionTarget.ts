@@ -69,23 +69,18 @@ export async function findVaultOrExplain(
     }
 }
 
-/** The principal (object) id Key Vault sees when the registry uses its key. */
+/** The principal (object) id Key Vault sees when the registry uses its key (a removed identity's looked up by its client id). */
 export async function encryptionPrincipalId(
     factory: AzureClientFactory,
     state: CustomerManagedKeyState,
     subscriptionIds: readonly string[],
 ): Promise<string | undefined> {
     const identity = state.identity;
-    switch (identity?.kind) {
-        case 'system':
-            return identity.principalId;
-        case 'user':
-            return identity.principalId;
-        case 'principalIdUsed':
-            return identity.principalId;
-        case 'unassigned':
-            return (await findUserIdentityByClientId(factory, subscriptionIds, identity.clientId))?.principalId;
-        default:
-            return undefined;
-    }
+    return identity?.kind === 'unassigned' ? (await findUserIdentityByClientId(factory, subscriptionIds, identity.clientId))?.principalId : principalOf(state);
+}
+
+/** The principal id the registry's encryption identity states, without a lookup. */
+export function principalOf(state: CustomerManagedKeyState): string | undefined {
+    const identity = state.identity;
+    return identity?.kind === 'user' || identity?.kind === 'system' || identity?.kind === 'principalIdUsed' ? identity.principalId : undefined;
 }

@@ -3,7 +3,7 @@ import { isSameKey } from '../keys/keyIdentifier';
 import { listRegistriesInSubscription } from '../registries/listRegistries';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
-import type { EncryptionTarget } from './encryptionTarget';
+import { principalOf, type EncryptionTarget } from './encryptionTarget';
 
 /** Another registry that loses its key along with the target, and why. */
 export interface AffectedRegistry {
@@ -60,11 +60,6 @@ function affectedBy(registry: RegistrySummary, target: EncryptionTarget, cut: Sh
 }
 
 const sameVault = (state: CustomerManagedKeyState, target: EncryptionTarget) => state.key?.vaultName.toLowerCase() === target.vault.name.toLowerCase();
-
-function principalOf(state: CustomerManagedKeyState): string | undefined {
-    const identity = state.identity;
-    return identity?.kind === 'user' || identity?.kind === 'system' || identity?.kind === 'principalIdUsed' ? identity.principalId : undefined;
-}
 
 /** The other registries a restore brought back with the target: those sharing the grant or the key versions it restored. */
 export async function findRestoredWith(
