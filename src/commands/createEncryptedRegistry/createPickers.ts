@@ -57,10 +57,7 @@ export const createIdentityPicker: IdentityPicker<CreateRegistryContext, NonNull
  * offered the (irreversible) fix in a modal. Nothing is changed here: choices apply at execution.
  */
 export const createVaultPicker: VaultPicker<CreateRegistryContext> = {
-    where: async (context) => {
-        const { factory, subscriptionId, name } = subscriptionOf(context);
-        return { factory, subscriptionId, subscriptionName: name };
-    },
+    where: async (context) => ({ ...subscriptionOf(context), subscriptionName: subscriptionOf(context).name }),
     offerNew: true,
     firewall: 'refused',
     answered: (context) => !!context.vault,

@@ -27,13 +27,11 @@ export interface DeployTemplateInput {
  */
 export async function deployTemplateCommand(actionContext: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
     const input: DeployTemplateInput = arg instanceof vscode.Uri ? { templateUri: arg } : arg && typeof arg === 'object' ? (arg as DeployTemplateInput) : {};
-    const context: DeployTemplateContext = Object.assign(actionContext, { services });
-    if (input.resourceGroup) {
-        context.resourceGroup = input.resourceGroup;
-    }
-    if (input.deploymentName) {
-        context.deploymentName = input.deploymentName;
-    }
+    const context: DeployTemplateContext = Object.assign(actionContext, {
+        services,
+        resourceGroup: input.resourceGroup || undefined,
+        deploymentName: input.deploymentName || undefined,
+    });
     if (input.templateUri) {
         context.templateDocument = toDocument(input.templateUri);
         context.template = await readTemplate(context.templateDocument);

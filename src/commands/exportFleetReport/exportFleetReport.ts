@@ -18,17 +18,16 @@ type ReportFormat = 'markdown' | 'csv';
 export async function exportFleetReport(context: IActionContext, services: CommandServices, format?: unknown): Promise<FleetReport> {
     const chosen = format === 'markdown' || format === 'csv' ? format : await pickFormat(context);
     context.telemetry.properties.format = chosen;
-    const report = await vscode.window.withProgress(
+    const { report, subscriptionName } = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the keys in use and their registries…') },
         async () => {
-            const { fleet, factoryOf } = await services.keys.fleetSnapshot();
-            return readFleetReport(fleet, factoryOf, new Date());
+            const { fleet, factoryOf, subscriptionName } = await services.keys.fleetSnapshot();
+            return { report: await readFleetReport(fleet, factoryOf, new Date()), subscriptionName };
         },
     );
     if (report.registries.length === 0) {
         throw new DomainError('NoKeysInUse', {});
     }
-    const { subscriptionName } = await services.keys.fleetSnapshot();
     if (chosen === 'markdown') {
         // The report itself ends the flow, as Diagnose's does: its first lines give the counts and the warnings.
         await openReport(fleetReportMarkdown(report, subscriptionName), 'fleet-key-report', report.generatedAt);

@@ -1,17 +1,10 @@
 import * as vscode from 'vscode';
 import { defaultRotationPolicy, maxNotifyDays, notifyBeforeExpiryTextProblem, parseDays } from '../../domain/keys/rotationPolicy';
 import { validationMessage } from './validationMessage';
-import type { PolicyWizardContext } from './PolicyWizardContext';
-import { AnswerPromptStep } from './AnswerPromptStep';
+import { PolicyPromptStep, type PolicyWizardContext } from './PolicyWizardContext';
 
 /** How many days before a version expires Key Vault notifies; completes the rotation policy. */
-export class NotifyBeforeExpiryStep<C extends PolicyWizardContext> extends AnswerPromptStep<C> {
-    readonly question = 'policy';
-
-    protected clearAnswer(context: C): void {
-        context.answers.rotationPolicy = undefined;
-    }
-
+export class NotifyBeforeExpiryStep<C extends PolicyWizardContext> extends PolicyPromptStep<C> {
     async prompt(context: C): Promise<void> {
         const rotateEveryDays = context.policyRotateEveryDays ?? defaultRotationPolicy.rotateEveryDays;
         const notifyDaysBeforeExpiry = parseDays(

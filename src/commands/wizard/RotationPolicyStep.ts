@@ -1,16 +1,9 @@
 import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { PolicyWizardContext } from './PolicyWizardContext';
-import { AnswerPromptStep } from './AnswerPromptStep';
+import { PolicyPromptStep, type PolicyWizardContext } from './PolicyWizardContext';
 
 /** Whether to also set a Key Vault rotation policy; its interval and notice are the next steps (counted with this one). */
-export class RotationPolicyStep<C extends PolicyWizardContext> extends AnswerPromptStep<C> {
-    readonly question = 'policy';
-
-    protected clearAnswer(context: C): void {
-        context.answers.rotationPolicy = undefined;
-    }
-
+export class RotationPolicyStep<C extends PolicyWizardContext> extends PolicyPromptStep<C> {
     async prompt(context: C): Promise<void> {
         const picks: IAzureQuickPickItem<boolean>[] = [
             {
