@@ -17,15 +17,11 @@ export class SummaryStep extends AzureWizardPromptStep<CreateRegistryContext> {
             { modal: true, detail: summaryLines(context).join('\n') },
             ...buttons,
         );
-        if (choice === exportTemplate) {
-            // What to do with the template is asked next (save, deploy now, or open unsaved). Set here, so Back clears it.
-            context.exportChosen = true;
-            context.confirmed = true;
-            return;
-        }
-        if (choice !== create) {
+        if (choice !== create && choice !== exportTemplate) {
             throw new UserCancelledError('createSummary');
         }
+        // For the template, what to do with it is asked next (save, deploy now, or open unsaved). Set here, so Back clears it.
+        context.exportChosen = choice === exportTemplate;
         context.confirmed = true;
     }
 

@@ -7,7 +7,10 @@ import { planOf, type CreateRegistryContext } from './CreateRegistryContext';
 import { runTemplateDeployment } from '../deployTemplate/runTemplateDeployment';
 
 /** Does what the user chose with the registry's template: save the two files, deploy it now, or open it unsaved. */
-export async function exportArmTemplate(context: CreateRegistryContext, action: ExportAction): Promise<string | undefined> {
+export async function exportArmTemplate(
+    context: CreateRegistryContext,
+    action: NonNullable<CreateRegistryContext['exportAction']>,
+): Promise<string | undefined> {
     const plan = planOf(context);
     const files = buildArmTemplate(plan, { existingVaultRbac: context.vaultInfo?.enableRbacAuthorization === true });
     const text = (content: Record<string, unknown>) => `${JSON.stringify(content, undefined, 2)}\n`;
@@ -69,8 +72,6 @@ export async function exportArmTemplate(context: CreateRegistryContext, action: 
     });
     return undefined;
 }
-
-export type ExportAction = NonNullable<CreateRegistryContext['exportAction']>;
 
 /** After the summary's "Export ARM Template…": save the two files, deploy the template now, or open it unsaved. */
 export class ExportChoiceStep extends AzureWizardPromptStep<CreateRegistryContext> {
