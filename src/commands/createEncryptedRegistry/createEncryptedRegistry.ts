@@ -35,8 +35,8 @@ export async function runCreateWizard(
     arg: unknown,
     exportOnly: boolean,
 ): Promise<string | undefined> {
-    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly });
-    context.subscription = arg instanceof SubscriptionNode ? arg.target : undefined;
+    const subscription = arg instanceof SubscriptionNode ? arg.target : undefined;
+    const context: CreateRegistryContext = Object.assign(actionContext, { services, exportOnly, subscription });
     const wizard = new FlowWizard(context, {
         title: exportOnly
             ? vscode.l10n.t('Export ARM Template for a Registry with a Customer-Managed Key')

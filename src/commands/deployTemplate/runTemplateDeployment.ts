@@ -38,12 +38,25 @@ export async function runTemplateDeployment(
                 return deployTemplate(factory, input);
             },
         );
-        const registryId = (result.outputs.registryId as { value?: unknown } | undefined)?.value;
+        const output = (result.outputs.registryId as { value?: unknown } | undefined)?.value;
+        const registryId = typeof output === 'string' ? output : '';
         await services.tree.refresh();
-        if (typeof registryId === 'string' && registryId) {
+        if (registryId) {
             await services.tree.revealRegistry(registryId);
+            announceRegistry(
+                vscode.l10n.t(
+                    'Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.',
+                    input.deploymentName,
+                    input.resourceGroup,
+                    registryId.split('/').pop() ?? registryId,
+                ),
+                registryId,
+            );
+        } else {
+            void vscode.window.showInformationMessage(
+                vscode.l10n.t('Deployment "{0}" to resource group "{1}" succeeded.', input.deploymentName, input.resourceGroup),
+            );
         }
-        announceDeployed(input, typeof registryId === 'string' ? registryId : undefined);
         return result.id;
     } catch (error) {
         if (!before || !isDomainError(error) || error.code !== 'DeploymentFailed') {
@@ -52,25 +65,6 @@ export async function runTemplateDeployment(
         await reportFailure(context, services, factory, input, before, error, options.groupCreated === true);
         throw error;
     }
-}
-
-function announceDeployed(input: DeployInput, registryId: string | undefined): void {
-    if (!registryId) {
-        void vscode.window.showInformationMessage(
-            vscode.l10n.t('Deployment "{0}" to resource group "{1}" succeeded.', input.deploymentName, input.resourceGroup),
-        );
-        return;
-    }
-    const name = registryId.split('/').pop() ?? registryId;
-    announceRegistry(
-        vscode.l10n.t(
-            'Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.',
-            input.deploymentName,
-            input.resourceGroup,
-            name,
-        ),
-        registryId,
-    );
 }
 
 /** The failing operation's own error, what the deployment left behind, and Delete What This Deployment Created. */
