@@ -63,7 +63,7 @@ export async function runCreateWizard(
     });
     await wizard.prompt();
     if (context.exportChosen) {
-        return context.exportAction ? exportArmTemplate(context, context.exportAction) : undefined;
+        return context.exportAction ? exportArmTemplate(context) : undefined;
     }
     await wizard.execute();
     const registryId = context.result?.registryId;

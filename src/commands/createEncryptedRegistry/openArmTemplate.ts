@@ -7,10 +7,8 @@ import { planOf, type CreateRegistryContext } from './CreateRegistryContext';
 import { runTemplateDeployment } from '../deployTemplate/runTemplateDeployment';
 
 /** Does what the user chose with the registry's template: save the two files, deploy it now, or open it unsaved. */
-export async function exportArmTemplate(
-    context: CreateRegistryContext,
-    action: NonNullable<CreateRegistryContext['exportAction']>,
-): Promise<string | undefined> {
+export async function exportArmTemplate(context: CreateRegistryContext): Promise<string | undefined> {
+    const { exportAction: action } = context;
     const plan = planOf(context);
     const files = buildArmTemplate(plan, { existingVaultRbac: context.vaultInfo?.enableRbacAuthorization === true });
     const text = (content: Record<string, unknown>) => `${JSON.stringify(content, undefined, 2)}\n`;
