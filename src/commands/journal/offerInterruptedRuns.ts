@@ -1,26 +1,21 @@
 import * as vscode from 'vscode';
-import { findInterruptedRuns, groupInterruptedRuns, type InterruptedGroup } from '../../domain/engine/interruptedRuns';
+import { findInterruptedRuns, groupInterruptedRuns } from '../../domain/engine/interruptedRuns';
 import { canCleanUp, type JournalEntry } from '../../domain/engine/JournalEntry';
 import { interruptedFleetText, interruptedMarkText, interruptedRunText } from '../../l10n/journalText';
 import type { CommandServices } from '../CommandServices';
 
 export type RecoveryAction = 'resume' | 'cleanUp' | 'dismiss';
 
-/** The Resume / Clean Up / Dismiss buttons, in that order (Clean Up only where it is possible). */
-export function recoveryChoices(entry: JournalEntry): { action: RecoveryAction; title: string }[] {
+/**
+ * The Resume / Clean Up / Dismiss buttons, in that order (Clean Up only where it is possible); for several registries of
+ * one fleet run, the "All" buttons that act on every one of them (Clean Up All only when each can be cleaned up).
+ */
+export function recoveryChoices(entries: readonly JournalEntry[]): { action: RecoveryAction; title: string }[] {
+    const all = entries.length > 1;
     return [
-        { action: 'resume', title: vscode.l10n.t('Resume') },
-        ...(canCleanUp(entry) ? [{ action: 'cleanUp' as const, title: vscode.l10n.t('Clean Up') }] : []),
-        { action: 'dismiss', title: vscode.l10n.t('Dismiss') },
-    ];
-}
-
-/** The buttons of one fleet run's offer: every registry at once (Clean Up All only when each can be cleaned up). */
-export function groupRecoveryChoices(group: InterruptedGroup): { action: RecoveryAction; title: string }[] {
-    return [
-        { action: 'resume', title: vscode.l10n.t('Resume All') },
-        ...(group.entries.every(canCleanUp) ? [{ action: 'cleanUp' as const, title: vscode.l10n.t('Clean Up All') }] : []),
-        { action: 'dismiss', title: vscode.l10n.t('Dismiss All') },
+        { action: 'resume', title: all ? vscode.l10n.t('Resume All') : vscode.l10n.t('Resume') },
+        ...(entries.every(canCleanUp) ? [{ action: 'cleanUp' as const, title: all ? vscode.l10n.t('Clean Up All') : vscode.l10n.t('Clean Up') }] : []),
+        { action: 'dismiss', title: all ? vscode.l10n.t('Dismiss All') : vscode.l10n.t('Dismiss') },
     ];
 }
 
@@ -39,7 +34,7 @@ export async function offerInterruptedRuns(services: CommandServices): Promise<v
     }
     for (const group of groupInterruptedRuns(interrupted)) {
         const single = group.entries.length === 1 ? group.entries[0] : undefined;
-        const choices = single ? recoveryChoices(single) : groupRecoveryChoices(group);
+        const choices = recoveryChoices(group.entries);
         const text = single ? interruptedRunText(single) : interruptedFleetText(group.entries);
         void vscode.window.showWarningMessage(text, ...choices.map((choice) => choice.title)).then((picked) => {
             const action = choices.find((choice) => choice.title === picked)?.action;

@@ -52,7 +52,7 @@ export async function recoverInterruptedRun(context: IActionContext, services: C
         args.action ??
         (
             await context.ui.showQuickPick(
-                recoveryChoices(entry).map((choice) => ({ label: choice.title, data: choice.action })),
+                recoveryChoices([entry]).map((choice) => ({ label: choice.title, data: choice.action })),
                 { placeHolder: interruptedRunText(entry), suppressPersistence: true },
             )
         ).data;

@@ -50,8 +50,8 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
     for (const other of alsoRestored) {
         services.tree.markKeyAccess(other.id, undefined);
     }
-    const vaultName = registry.encryption.status === 'enabled' ? (registry.encryption.key?.vaultName ?? '') : '';
-    const keyName = registry.encryption.status === 'enabled' ? (registry.encryption.key?.keyName ?? '') : '';
+    const key = registry.encryption.status === 'enabled' ? registry.encryption.key : undefined;
+    const [vaultName, keyName] = [key?.vaultName ?? '', key?.keyName ?? ''];
     const items = [
         ...(result.recoveredKey ? [vscode.l10n.t('recovered the deleted key "{0}"', keyName)] : []),
         ...result.grants.map((grant) => grantText(grant, vaultName)),

@@ -3,36 +3,30 @@ import * as vscode from 'vscode';
 import type { RevokeMethod, RevokePlan } from '../../domain/revoke/revokeKeyAccess';
 import { describeRevokePlan } from './revokeText';
 
-export type RevokeMethodName = 'removeAccess' | 'disableKeyInUse' | 'disableKeyAll';
-
-export function toRevokeMethod(name: RevokeMethodName): RevokeMethod {
-    return name === 'removeAccess' ? { kind: 'removeAccess' } : { kind: 'disableKey', versions: name === 'disableKeyAll' ? 'all' : 'inUse' };
-}
-
 export async function pickRevokeMethod(context: IActionContext, registryName: string): Promise<RevokeMethod> {
-    const picks: IAzureQuickPickItem<RevokeMethodName>[] = [
+    const picks: IAzureQuickPickItem<RevokeMethod>[] = [
         {
             label: vscode.l10n.t("Remove the identity's key vault access"),
             detail: vscode.l10n.t(
                 'Removes the access policy permissions get/wrapKey/unwrapKey, or the "Key Vault Crypto Service Encryption User" role on RBAC vaults. Only this registry\'s identity is affected.',
             ),
-            data: 'removeAccess',
+            data: { kind: 'removeAccess' },
         },
         {
             label: vscode.l10n.t('Disable the key version in use'),
             detail: vscode.l10n.t('Every registry and service using this key version loses access.'),
-            data: 'disableKeyInUse',
+            data: { kind: 'disableKey', versions: 'inUse' },
         },
         {
             label: vscode.l10n.t('Disable all versions of the key'),
             detail: vscode.l10n.t('Every registry and service using any version of this key loses access.'),
-            data: 'disableKeyAll',
+            data: { kind: 'disableKey', versions: 'all' },
         },
     ];
     const picked = await context.ui.showQuickPick(picks, {
         placeHolder: vscode.l10n.t('How should the key access of registry "{0}" be revoked?', registryName),
     });
-    return toRevokeMethod(picked.data);
+    return picked.data;
 }
 
 /** The modal warning: the registry, what is removed, and every other registry that loses its key too. */

@@ -2,7 +2,7 @@ import type { KeyLookup, KeyVersionState } from '../access/keyState';
 import { formatKeyIdentifier, type KeyIdentifier } from '../keys/keyIdentifier';
 import { finding, type Finding } from './Finding';
 
-const day = 24 * 60 * 60 * 1000;
+export const day = 24 * 60 * 60 * 1000;
 export const expiryWarningDays = 30;
 /** How far the "extend expiry" fix moves the expiry date. */
 export const expiryExtensionDays = 365;

@@ -1,5 +1,5 @@
 import type { RegistrySummary } from '../registries/RegistryEncryption';
-import { isoDate } from './keyChecks';
+import { day, isoDate } from './keyChecks';
 
 /**
  * ACR's troubleshooting page: after an attempted removal of the encryption identity, pushes and pulls keep working
@@ -7,7 +7,6 @@ import { isoDate } from './keyChecks';
  * inactive". Counted here as 90 days.
  */
 export const removedIdentityGraceDays = 90;
-const day = 24 * 60 * 60 * 1000;
 
 /**
  * How long a removed encryption identity may still work. Azure does not say when it was removed, but it was removed

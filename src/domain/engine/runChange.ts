@@ -49,9 +49,8 @@ export async function runChange<Step extends string>(run: ChangeRun<Step>, chang
 }
 
 /** Makes the changes one after another; the first failure stops the run. */
-export async function runChanges<Step extends string>(run: ChangeRun<Step>, changes: readonly Change<Step>[], onStep?: (step: Step) => void): Promise<void> {
+export async function runChanges<Step extends string>(run: ChangeRun<Step>, changes: readonly Change<Step>[]): Promise<void> {
     for (const change of changes) {
-        onStep?.(change.step);
         await runChange(run, change);
     }
 }

@@ -23,8 +23,6 @@ export interface RevokeRequest {
     readonly registryId: string;
     readonly method: RevokeMethod;
     readonly subscriptionIds?: readonly string[];
-    /** The registry name as the user typed it to confirm: the revocation refuses anything else. */
-    readonly confirmRegistryName: string;
 }
 
 export interface RevokePlan {
@@ -43,7 +41,7 @@ export interface RevokeResult {
 }
 
 /** Reads what would be revoked, changing nothing: the encryption grants at vault scope, or the enabled key versions. */
-export async function planRevoke(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokePlan> {
+export async function planRevoke(factory: AzureClientFactory, request: RevokeRequest): Promise<RevokePlan> {
     return decideRevoke(await readRevokeFacts(factory, request), request.method);
 }
 
@@ -61,7 +59,7 @@ export interface RevokeFacts {
 }
 
 /** The reads, in order; they stop at a refusal (the decision's own), so a refused revocation lists no registries. */
-export function readRevokeFacts(factory: AzureClientFactory, request: Omit<RevokeRequest, 'confirmRegistryName'>): Promise<RevokeFacts> {
+export function readRevokeFacts(factory: AzureClientFactory, request: RevokeRequest): Promise<RevokeFacts> {
     return beforeAnyChange('revokePlan', async () => {
         const target = await resolveEncryptionTarget(factory, request.registryId, request.subscriptionIds);
         const facts = { target, registries: [], ...(await readCut(factory, target, request.method)) };
