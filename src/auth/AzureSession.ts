@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClientOptions } from '../domain/clients/ClientOptions';
 import { applySubscriptionFilter } from '../domain/subscriptions/listSubscriptions';
+import { PromiseCache } from '../domain/util/PromiseCache';
 import { createIdentitySubscriptionSource } from './identitySubscriptionSource';
 import { assertVSCodeAccountCloud, readCloudConfig } from './readCloudConfig';
 import { readSubscriptionFilter } from './subscriptionFilter';
@@ -12,7 +13,8 @@ export const filterSettings = ['acrCmk.selectedSubscriptions', 'azureResourceGro
 
 /** Owns the current credential source, rebuilt when the cloud or credential settings change. */
 export class AzureSession implements vscode.Disposable {
-    private source?: Promise<SubscriptionSource & Partial<vscode.Disposable>>;
+    /** One source at a time; a failed creation (bad settings) is not kept: the next call reads the settings again. */
+    private readonly source = new PromiseCache<void, SubscriptionSource & Partial<vscode.Disposable>>(() => '');
 
     constructor(
         private readonly log: vscode.LogOutputChannel | undefined,
@@ -20,17 +22,7 @@ export class AzureSession implements vscode.Disposable {
     ) {}
 
     getSource(): Promise<SubscriptionSource> {
-        if (!this.source) {
-            const created = this.createSource();
-            // A failed creation (bad settings) must not stick: the next call reads the settings again.
-            created.catch(() => {
-                if (this.source === created) {
-                    this.source = undefined;
-                }
-            });
-            this.source = created;
-        }
-        return this.source;
+        return this.source.get(undefined, () => this.createSource());
     }
 
     /** Subscriptions after the shared filter (`acrCmk.selectedSubscriptions`, else the Azure sidebar's). */
@@ -40,8 +32,8 @@ export class AzureSession implements vscode.Disposable {
     }
 
     reset(): void {
-        const previous = this.source;
-        this.source = undefined;
+        const previous = this.source.peek();
+        this.source.clear();
         void previous?.then(
             (source) => source.dispose?.(),
             () => undefined,
