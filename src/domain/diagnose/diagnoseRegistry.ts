@@ -1,7 +1,7 @@
 import type { VaultInfo } from '../access/VaultInfo';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
-import type { DiagnosisCache } from './DiagnosisCache';
+import type { DiagnosisCache, VaultLookup } from './DiagnosisCache';
 import { finding, worstStatus, type Finding, type RegistryDiagnosis } from './Finding';
 import { checkIdentity, type IdentityCheck } from './identityCheck';
 import { checkKey, isoDate } from './keyChecks';
@@ -37,9 +37,11 @@ async function collectFindings(factory: AzureClientFactory, registry: RegistrySu
     }
     const identity = await checkIdentity(factory, registry, state, cache, now);
     const findings: Finding[] = [identity.finding];
-    const vaultLookup = await cache.vault(factory, state.keyIdentifier, state.key.vaultName, registry.subscriptionId).catch((error: unknown) => error);
-    if (!isLookup(vaultLookup)) {
-        return [...findings, finding('vault', 'unknown', 'vaultUnreadable', { vault: state.key.vaultName, reason: reasonOf(vaultLookup) })];
+    let vaultLookup: VaultLookup;
+    try {
+        vaultLookup = await cache.vault(factory, state.keyIdentifier, state.key.vaultName, registry.subscriptionId);
+    } catch (error) {
+        return [...findings, finding('vault', 'unknown', 'vaultUnreadable', { vault: state.key.vaultName, reason: reasonOf(error) })];
     }
     if (vaultLookup.kind === 'softDeleted') {
         const deleted = vaultLookup.deleted;
@@ -119,8 +121,4 @@ async function checkRotation(factory: AzureClientFactory, state: CustomerManaged
     } catch (error) {
         return finding('rotation', 'info', 'rotationPolicyUnreadable', { reason: reasonOf(error) });
     }
-}
-
-function isLookup(value: unknown): value is Awaited<ReturnType<DiagnosisCache['vault']>> {
-    return typeof value === 'object' && value !== null && 'kind' in value;
 }

@@ -1,5 +1,4 @@
 import { removeGrant } from '../access/encryptionAccess';
-import type { GrantRecord } from '../access/GrantRecord';
 import { setKeyVersionEnabled } from '../access/keyState';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { getVault } from '../access/getVault';
@@ -26,11 +25,14 @@ export async function resumeRevoke(factory: AzureClientFactory, entry: JournalEn
     return runRevoke(factory, remaining, store, plan.target.registry.name, new Date(), journal);
 }
 
+/** What Clean Up of a revocation or a restore took back: the journal's own step names (as the confirmation listed them). */
+type StepsTakenBack = { readonly undone: string[]; readonly kept: string[] };
+
 /**
  * Clean Up of an interrupted revocation: puts back what it took away (the grants it removed, the versions it disabled —
  * the one in flight too, as putting back is harmless when it was never taken), and forgets the revocation.
  */
-export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<RestoreResult> {
+export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<StepsTakenBack> {
     const plan = await freshPlan<RevokePlan>(factory, entry);
     const touched = new Set(entry.changes.map((change) => change.step));
     const restorePlan: RestorePlan = {
@@ -39,7 +41,14 @@ export async function cleanUpRevoke(factory: AzureClientFactory, entry: JournalE
         grants: plan.grants.filter((grant) => touched.has(grantStepName('removeGrant', grant))),
         versions: plan.versions.filter((version) => touched.has(`disableVersion:${version}`)),
     };
-    return runRestore(factory, restorePlan, store);
+    const restored = await runRestore(factory, restorePlan, store);
+    return {
+        undone: [
+            ...restored.grants.map((grant) => grantStepName('removeGrant', grant)),
+            ...restored.enabledVersions.map((version) => `disableVersion:${version}`),
+        ],
+        kept: [],
+    };
 }
 
 /** Resume an interrupted restore: its plan again (each change is idempotent); the revocation record goes at the end. */
@@ -51,11 +60,7 @@ export async function resumeRestore(factory: AzureClientFactory, entry: JournalE
  * Clean Up of an interrupted restore: takes back what it put back, so the registry is revoked as before and its
  * revocation record (still there: a restore deletes it only when done) stays true.
  */
-export async function cleanUpRestore(
-    factory: AzureClientFactory,
-    entry: JournalEntry,
-    store: RevocationStore,
-): Promise<{ grants: GrantRecord[]; versions: string[] }> {
+export async function cleanUpRestore(factory: AzureClientFactory, entry: JournalEntry, store: RevocationStore): Promise<StepsTakenBack> {
     const plan = await freshPlan<RestorePlan>(factory, entry);
     const touched = new Set(entry.changes.map((change) => change.step));
     const record: RevocationRecord | undefined = plan.record ?? store.get(plan.target.registry.id);
@@ -65,14 +70,16 @@ export async function cleanUpRestore(
     for (const grant of grants) {
         await removeGrant(factory, plan.target.vault, grant);
     }
-    const versions = entry.changes.filter((change) => change.step.startsWith('enableVersion:')).map((change) => change.step.slice('enableVersion:'.length));
-    for (const version of [...new Set(versions)]) {
+    const versions = [
+        ...new Set(entry.changes.filter((change) => change.step.startsWith('enableVersion:')).map((change) => change.step.slice('enableVersion:'.length))),
+    ];
+    for (const version of versions) {
         await setKeyVersionEnabled(factory, plan.target.key, version, false);
     }
     if (record && !store.get(record.registryId)) {
         await store.save(record);
     }
-    return { grants, versions: [...new Set(versions)] };
+    return { undone: [...grants.map((grant) => grantStepName('regrant', grant)), ...versions.map((version) => `enableVersion:${version}`)], kept: [] };
 }
 
 /** The journal's plan with its vault read again: its access policies changed since the plan was read (a grant check reads them). */

@@ -8,7 +8,6 @@ import { DomainError } from '../errors';
 import { formatKeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
 import { hasIdentityType } from '../registries/identity';
-import type { RegistrySummary } from '../registries/RegistryEncryption';
 import { encryptionSnapshot, sameEncryption } from '../rotate/encryptionSnapshot';
 import { runTag } from '../rotate/keyVersions';
 import { assertPlanStillHolds } from '../rotate/planStillHolds';
@@ -127,7 +126,6 @@ export interface RotationCleanUp {
     readonly undone: readonly RotationStepName[];
     /** Steps whose change stays (Key Vault cannot delete one key version; trusted services and policy rights may serve others). */
     readonly kept: readonly RotationStepName[];
-    readonly registry: RegistrySummary;
 }
 
 /**
@@ -146,11 +144,10 @@ export async function cleanUpRotation(factory: AzureClientFactory, entry: Journa
         undone.push('grantAccess');
     }
     const identitySteps = progress.completed.filter((step) => step === 'assignIdentity' || step === 'reassignIdentity' || step === 'enableSystemIdentity');
-    let registry = await getRegistry(factory, plan.registry.id);
     if (identitySteps.length > 0) {
-        registry = await patchRegistry(factory, registry, restoreIdentityBody(plan.registry.raw.identity, registry.raw.identity));
+        const registry = await getRegistry(factory, plan.registry.id);
+        await patchRegistry(factory, registry, restoreIdentityBody(plan.registry.raw.identity, registry.raw.identity));
         undone.push(...identitySteps);
     }
-    const kept = progress.completed.filter((step) => !undone.includes(step));
-    return { undone, kept, registry };
+    return { undone, kept: progress.completed.filter((step) => !undone.includes(step)) };
 }

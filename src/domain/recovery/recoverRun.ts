@@ -4,7 +4,6 @@ import type { RevocationStore } from '../revoke/RevocationRecord';
 import type { JournalEntry, JournalFlow } from '../engine/JournalEntry';
 import type { JournalStore } from '../engine/JournalStore';
 import type { CreateRunState } from '../create/CreateRunState';
-import { grantStepName } from '../revoke/grantStepName';
 import { cleanUpCreate, resumeCreate, settleCreate } from './recoverCreate';
 import { cleanUpRestore, cleanUpRevoke, resumeRestore, resumeRevoke } from './recoverKeyAccess';
 import { cleanUpRotation, resumeRotation } from './recoverRotation';
@@ -67,29 +66,11 @@ async function cleanUp(factory: AzureClientFactory, preview: CleanUpPreview, sto
             const made = await cleanUpCreate(factory, entry, preview.flow === 'create' ? preview.settled : undefined);
             return { flow: 'create', deleted: describeResources(made).created };
         }
-        case 'rotate': {
-            const { undone, kept } = await cleanUpRotation(factory, entry);
-            return { flow: 'rotate', undone, kept };
-        }
-        case 'revoke': {
-            const restored = await cleanUpRevoke(factory, entry, stores.revocations);
-            // The journal's own step names (as the confirmation listed them), not the grants' kinds.
-            return {
-                flow: 'revoke',
-                undone: [
-                    ...restored.grants.map((grant) => grantStepName('removeGrant', grant)),
-                    ...restored.enabledVersions.map((version) => `disableVersion:${version}`),
-                ],
-                kept: [],
-            };
-        }
-        case 'restore': {
-            const taken = await cleanUpRestore(factory, entry, stores.revocations);
-            return {
-                flow: 'restore',
-                undone: [...taken.grants.map((grant) => grantStepName('regrant', grant)), ...taken.versions.map((version) => `enableVersion:${version}`)],
-                kept: [],
-            };
-        }
+        case 'rotate':
+            return { flow: 'rotate', ...(await cleanUpRotation(factory, entry)) };
+        case 'revoke':
+            return { flow: 'revoke', ...(await cleanUpRevoke(factory, entry, stores.revocations)) };
+        case 'restore':
+            return { flow: 'restore', ...(await cleanUpRestore(factory, entry, stores.revocations)) };
     }
 }
