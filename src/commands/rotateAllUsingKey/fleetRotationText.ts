@@ -42,20 +42,11 @@ export function entryLine(entry: FleetEntry, plan: FleetRotationPlan): string {
     }
 }
 
-export function grantLine(grant: FleetGrant): string {
-    return grant.vault.enableRbacAuthorization
-        ? vscode.l10n.t(
-              '• identity "{0}" gets the role Key Vault Crypto Service Encryption User on key vault "{1}" (for {2})',
-              grant.identityName,
-              grant.vault.name,
-              grant.registries.map((registry) => registry.name).join(', '),
-          )
-        : vscode.l10n.t(
-              '• identity "{0}" gets key permissions get, wrapKey, unwrapKey on key vault "{1}" (for {2})',
-              grant.identityName,
-              grant.vault.name,
-              grant.registries.map((registry) => registry.name).join(', '),
-          );
+export function grantLine({ identityName, vault, registries }: FleetGrant): string {
+    const names = registries.map((registry) => registry.name).join(', ');
+    return vault.enableRbacAuthorization
+        ? vscode.l10n.t('• identity "{0}" gets the role Key Vault Crypto Service Encryption User on key vault "{1}" (for {2})', identityName, vault.name, names)
+        : vscode.l10n.t('• identity "{0}" gets key permissions get, wrapKey, unwrapKey on key vault "{1}" (for {2})', identityName, vault.name, names);
 }
 
 /** One line of the result per registry. */

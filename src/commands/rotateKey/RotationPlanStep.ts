@@ -86,17 +86,14 @@ export class RotationPlanStep extends AzureWizardPromptStep<RotationWizardContex
 }
 
 async function confirmSwitch(context: RotationWizardContext, plan: RotationPlan): Promise<void> {
-    const targetId =
-        plan.targetKeyId ??
-        (plan.versionless
-            ? formatKeyIdentifier(plan.key, { versionless: true })
-            : vscode.l10n.t('{0}/<new version>', formatKeyIdentifier(plan.key, { versionless: true })));
+    const versionlessId = formatKeyIdentifier(plan.key, { versionless: true });
+    const targetId = plan.targetKeyId ?? (plan.versionless ? versionlessId : vscode.l10n.t('{0}/<new version>', versionlessId));
     const target = plan.targetKeyId
         ? keyText(plan.targetKeyId)
         : plan.versionless && plan.steps.has('createKeyVersion')
           ? vscode.l10n.t('key "{0}" in key vault "{1}" (versionless, a new version created now)', plan.key.keyName, plan.key.vaultName)
           : plan.versionless
-            ? keyText(formatKeyIdentifier(plan.key, { versionless: true }))
+            ? keyText(versionlessId)
             : vscode.l10n.t('key "{0}" in key vault "{1}" (a new version created now)', plan.key.keyName, plan.key.vaultName);
     const identity =
         plan.identity.kind === 'system' ? vscode.l10n.t('system-assigned identity') : vscode.l10n.t('identity "{0}" (user-assigned)', plan.identity.name);

@@ -1,7 +1,7 @@
 import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
 import type { RotationStep } from '../../domain/rotate/rotationSteps';
 import { rotationSteps, startProgress } from '../../domain/rotate/rotationSteps';
-import { runRotationStep } from '../../domain/rotate/runRotation';
+import { finishRotation, runRotationStep } from '../../domain/rotate/runRotation';
 import { rotationStepLabel } from '../../l10n/rotationStepLabel';
 import type { RotationWizardContext } from './RotateKeyContext';
 import { beginJournal } from '../journal/beginJournal';
@@ -45,4 +45,19 @@ export class RotationStepExecuteStep extends AzureWizardExecuteStep<RotationWiza
 
 export function rotationExecuteSteps(): RotationStepExecuteStep[] {
     return rotationSteps.map((step, index) => new RotationStepExecuteStep(step, index));
+}
+
+/** Last: the registry as the rotation left it (read once more unless the switch returned it). */
+export class RotationSummaryStep extends AzureWizardExecuteStep<RotationWizardContext> {
+    readonly priority = 1000;
+
+    async execute(context: RotationWizardContext): Promise<void> {
+        const plan = context.plan!;
+        context.result = await finishRotation(context.factory, plan, context.progress ?? startProgress(plan));
+        context.registry = context.result.registry;
+    }
+
+    shouldExecute(context: RotationWizardContext): boolean {
+        return !!context.plan;
+    }
 }

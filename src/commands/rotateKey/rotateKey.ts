@@ -1,13 +1,14 @@
-import type { IActionContext } from '@microsoft/vscode-azext-utils';
+import type { IActionContext, IAzureQuickPickItem, IWizardOptions } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { CommandServices } from '../CommandServices';
-import { KeySourceStep } from './KeySourceStep';
 import { resolveCmkRegistry } from './resolveCmkRegistry';
-import type { RotationWizardContext } from './RotateKeyContext';
-import { rotationIdentityStep } from './rotationPickers';
+import type { RotateKeyAnswers, RotationWizardContext } from './RotateKeyContext';
+import { rotationIdentityStep, rotationKeyStep, rotationVaultStep, VaultSubscriptionStep } from './rotationPickers';
 import { runRotationWizard } from './runRotationWizard';
 import { VersionModeStep } from '../wizard/VersionModeStep';
+import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
+import { KeyIdInputStep } from '../wizard/KeyIdInputStep';
 
 /**
  * Rotate Key: which key (new version / same vault / other vault / typed id), versionless or pinned, which
@@ -29,4 +30,52 @@ export async function rotateKey(context: IActionContext, services: CommandServic
             removePreviousIdentityAccess: wizard.answers.removePreviousIdentityAccess,
         }),
     });
+}
+
+type KeySource = NonNullable<RotateKeyAnswers['keySource']>;
+
+/** New version of the current key, another key of the same vault, a key of another vault, or a typed key id. */
+export class KeySourceStep extends AnswerPromptStep<RotationWizardContext> {
+    readonly question = 'key';
+
+    protected clearAnswer(context: RotationWizardContext): void {
+        context.answers.keySource = undefined;
+    }
+
+    async prompt(context: RotationWizardContext): Promise<void> {
+        const state = context.registry.encryption;
+        const keyName = state.status === 'enabled' ? (state.key?.keyName ?? '') : '';
+        const vaultName = state.status === 'enabled' ? (state.key?.vaultName ?? '') : '';
+        const picks: IAzureQuickPickItem<KeySource>[] = [
+            {
+                label: vscode.l10n.t('New version of key "{0}"', keyName),
+                detail: vscode.l10n.t('Creates a new version in key vault "{0}" now and switches to it.', vaultName),
+                data: 'newVersion',
+            },
+            { label: vscode.l10n.t('Another key in key vault "{0}"', vaultName), data: 'sameVault' },
+            { label: vscode.l10n.t('A key in another key vault'), detail: vscode.l10n.t('Any subscription you can see.'), data: 'otherVault' },
+            { label: vscode.l10n.t('Enter a key identifier…'), data: 'keyId' },
+        ];
+        context.answers.keySource = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Which key should the registry use?') })).data;
+    }
+
+    shouldPrompt(context: RotationWizardContext): boolean {
+        return !context.answers.keySource;
+    }
+
+    override async getSubWizard(context: RotationWizardContext): Promise<IWizardOptions<RotationWizardContext> | undefined> {
+        switch (context.answers.keySource) {
+            case 'sameVault': {
+                const state = context.registry.encryption;
+                context.vaultUrl = state.status === 'enabled' ? state.key?.vaultUrl : undefined;
+                return { promptSteps: [rotationKeyStep()] };
+            }
+            case 'otherVault':
+                return { promptSteps: [new VaultSubscriptionStep(), rotationVaultStep(), rotationKeyStep()] };
+            case 'keyId':
+                return { promptSteps: [new KeyIdInputStep()] };
+            default:
+                return undefined;
+        }
+    }
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnyDomainError, DomainErrorParams } from '../../domain/errors';
 import { rotationChanges } from '../../domain/rotate/rotationChanges';
 import type { RotationConsent } from '../../domain/rotate/RotationRequest';
+import type { RotationStepName } from '../../domain/rotate/RotationPlan';
 import { identityNotAssignedText, thenSentence } from '../../l10n/encryptionHealthText';
 
 type ConsentKey = keyof RotationConsent;
@@ -16,8 +17,7 @@ type Question = { key: ConsentKey; message: string; detail: string; button: stri
 export function consentQuestion(error: AnyDomainError, registryName: string): Question | undefined {
     switch (error.code) {
         case 'EncryptionIdentityRemoved':
-            return {
-                key: rotationChanges.reassignIdentity.consent!,
+            return ask('reassignIdentity', {
                 button: vscode.l10n.t('Re-assign Identity'),
                 message: vscode.l10n.t('The encryption identity of "{0}" was removed from the registry', registryName),
                 detail: thenSentence(
@@ -27,42 +27,41 @@ export function consentQuestion(error: AnyDomainError, registryName: string): Qu
                         registryName,
                     ),
                 ),
-            };
+            });
         case 'FirewallNeedsTrustedServices':
-            return {
-                key: rotationChanges.enableTrustedServices.consent!,
+            return ask('enableTrustedServices', {
                 button: vscode.l10n.t('Allow Trusted Services'),
                 message: vscode.l10n.t('Allow trusted Microsoft services through the firewall of key vault "{0}"?', error.params.vault),
                 detail: vscode.l10n.t(
                     'The registry\'s system-assigned identity reaches a firewalled vault only as a trusted Microsoft service. This sets "bypass" to AzureServices on the vault; its firewall rules stay as they are.',
                 ),
-            };
-        case 'RotationChangeDeclined': {
-            const question = stepQuestion(registryName, error.params);
-            const key = rotationChanges[error.params.step].consent;
-            return question && key ? { key, ...question } : undefined;
-        }
+            });
+        case 'RotationChangeDeclined':
+            return stepQuestion(registryName, error.params);
         default:
             return undefined;
     }
 }
 
-function stepQuestion(registryName: string, p: DomainErrorParams['RotationChangeDeclined']): Omit<Question, 'key'> | undefined {
+/** A question that gives the consent of the change it asks about. */
+const ask = (step: RotationStepName, question: Omit<Question, 'key'>): Question => ({ key: rotationChanges[step].consent!, ...question });
+
+function stepQuestion(registryName: string, p: DomainErrorParams['RotationChangeDeclined']): Question | undefined {
     switch (p.step) {
         case 'assignIdentity':
-            return {
+            return ask('assignIdentity', {
                 button: vscode.l10n.t('Assign Identity'),
                 message: vscode.l10n.t('Assign the user-assigned managed identity to registry "{0}"?', registryName),
                 detail: vscode.l10n.t('The registry can use an identity for encryption only when it is assigned to it. The identities already assigned stay.'),
-            };
+            });
         case 'enableSystemIdentity':
-            return {
+            return ask('enableSystemIdentity', {
                 button: vscode.l10n.t('Enable System Identity'),
                 message: vscode.l10n.t('Enable the system-assigned identity of registry "{0}"?', registryName),
                 detail: vscode.l10n.t("Azure creates an identity tied to the registry's lifetime. The user-assigned identities stay assigned."),
-            };
+            });
         case 'grantAccess':
-            return {
+            return ask('grantAccess', {
                 button: vscode.l10n.t('Grant Access'),
                 message:
                     p.identity === 'system'
@@ -71,15 +70,15 @@ function stepQuestion(registryName: string, p: DomainErrorParams['RotationChange
                 detail: vscode.l10n.t(
                     'Adds an access policy with key permissions get, wrapKey and unwrapKey, or on a vault that uses Azure RBAC the role "Key Vault Crypto Service Encryption User" at vault scope. Nothing broader.',
                 ),
-            };
+            });
         case 'grantPolicyRights':
-            return {
+            return ask('grantPolicyRights', {
                 button: vscode.l10n.t('Add Permissions'),
                 message: vscode.l10n.t('Give yourself the key permissions to manage the rotation policy?'),
                 detail: vscode.l10n.t(
                     "Your access policy on the key vault lacks getrotationpolicy and setrotationpolicy, which writing and showing the key's rotation policy need. Only these two key permissions are added to your access policy; the registry is not changed before they are.",
                 ),
-            };
+            });
         default:
             return undefined;
     }

@@ -1,4 +1,4 @@
-import type { IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
+import { AzureWizardPromptStep, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { IdentityChoice } from '../../domain/rotate/RotationRequest';
 import { identityLabel } from '../../l10n/encryptionText';
@@ -84,3 +84,19 @@ export const rotationVaultStep = (question = 'key') => new VaultPickStep(vaultPi
 
 /** @param question the step-count question it answers (a flow may count it with another). */
 export const rotationKeyStep = (question = 'key') => new KeyPickStep(keyPicker, question);
+
+/** The subscription to look for a key vault in (any the user can see); not asked when there is only one. */
+export class VaultSubscriptionStep extends AzureWizardPromptStep<RotationWizardContext> {
+    /** @param question the step-count question it answers (a flow may count it with another). */
+    constructor(readonly question = 'key') {
+        super();
+    }
+
+    async prompt(context: RotationWizardContext): Promise<void> {
+        context.vaultSubscription = await pickSubscription(context, context.services);
+    }
+
+    shouldPrompt(context: RotationWizardContext): boolean {
+        return !context.vaultSubscription;
+    }
+}

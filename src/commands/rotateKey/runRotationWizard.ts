@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { findRegistriesSharingIdentity } from '../../domain/revoke/sharedAccess';
 import type { RegistrySummary } from '../../domain/registries/RegistryEncryption';
 import { FlowWizard } from '../wizard/FlowWizard';
-import { announceRotation } from './announceRotation';
+import type { RotationPlan } from '../../domain/rotate/RotationPlan';
+import { snapshotText } from '../../l10n/encryptionText';
 import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { RegistryNode } from '../../tree/RegistryNode';
 import type { CommandServices } from '../CommandServices';
 import { RotationPlanStep } from './RotationPlanStep';
-import { rotationExecuteSteps } from './RotationStepExecuteStep';
-import { RotationSummaryStep } from './RotationSummaryStep';
+import { rotationExecuteSteps, RotationSummaryStep } from './RotationStepExecuteStep';
 import type { RotationConsent } from '../../domain/rotate/RotationRequest';
 import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
 
@@ -78,4 +78,27 @@ async function markSharingPreviousIdentity(context: RotationWizardContext, befor
     void vscode.window.showWarningMessage(
         vscode.l10n.t('Also without key access now (they used "{0}"): {1}.', identity, sharing.map((other) => other.name).join(', ')),
     );
+}
+
+/**
+ * The notification that ends a rotation-type flow: what the registry now uses, by name. Shown once the wizard's
+ * progress has closed (a notification raised inside that progress did not always reach the notification centre), and
+ * not awaited: the command ends while it stays.
+ */
+function announceRotation(plan: RotationPlan, result: RotationResult): void {
+    const message =
+        !plan.steps.has('switchEncryption') && plan.steps.has('createKeyVersion')
+            ? vscode.l10n.t(
+                  'Registry "{0}" keeps its versionless key and picks up the new version of key "{1}" within an hour; now {2}.',
+                  plan.registry.name,
+                  plan.key.keyName,
+                  snapshotText(result.after),
+              )
+            : vscode.l10n.t('Registry "{0}" now uses {1}.', plan.registry.name, snapshotText(result.after));
+    const showEncryption = vscode.l10n.t('Show Encryption');
+    void vscode.window.showInformationMessage(message, showEncryption).then((choice) => {
+        if (choice === showEncryption) {
+            void vscode.commands.executeCommand('acrCmk.showEncryption', plan.registry.id);
+        }
+    });
 }

@@ -20,16 +20,11 @@ export async function getRotationSchedule(factory: AzureClientFactory, key: KeyI
     const notify = actions.find((action) => action.action.toLowerCase() === 'notify');
     const created = latest.properties.createdOn;
     const expires = latest.properties.expiresOn;
-    let nextRotation: Date | undefined;
     const afterCreate = rotate?.timeAfterCreate ? parseIsoDuration(rotate.timeAfterCreate) : undefined;
     const beforeExpiry = rotate?.timeBeforeExpiry ? parseIsoDuration(rotate.timeBeforeExpiry) : undefined;
-    if (afterCreate && created) {
-        nextRotation = addIsoDuration(created, afterCreate);
-    } else if (beforeExpiry && expires) {
-        nextRotation = addIsoDuration(expires, beforeExpiry, -1);
-    }
     return {
-        nextRotation,
+        nextRotation:
+            afterCreate && created ? addIsoDuration(created, afterCreate) : beforeExpiry && expires ? addIsoDuration(expires, beforeExpiry, -1) : undefined,
         rotateAfter: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry,
         notifyBeforeExpiry: notify?.timeBeforeExpiry,
         expiresIn: policy.expiresIn,

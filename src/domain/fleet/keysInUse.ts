@@ -73,10 +73,9 @@ export interface KeyHealth {
 }
 
 export async function readKeyHealth(factory: AzureClientFactory, key: KeyInUse): Promise<KeyHealth> {
-    const identifier = { vaultUrl: key.vaultUrl, vaultName: key.vaultName, keyName: key.keyName };
     try {
-        const lookup = await lookUpKey(factory, identifier, undefined);
-        const rotation = lookup.kind === 'found' ? await readRotationPolicy(factory, identifier).catch(() => undefined) : undefined;
+        const lookup = await lookUpKey(factory, key);
+        const rotation = lookup.kind === 'found' ? await readRotationPolicy(factory, key).catch(() => undefined) : undefined;
         return { lookup, rotation };
     } catch (error) {
         return { lookup: { kind: 'missing' }, unreadable: error instanceof Error ? error.message : String(error) };

@@ -33,18 +33,13 @@ export function planRotation(factory: AzureClientFactory, request: RotationReque
  * What Azure says, read once for a request: everything the decision needs. A consent given afterwards changes the
  * decision, not the facts (the wizard decides again on the same facts); another identity or key means reading again.
  */
-export interface RotationFacts {
-    readonly registry: RegistrySummary;
+export interface RotationFacts extends Pick<
+    RotationPlan,
+    'registry' | 'key' | 'vault' | 'targetKeyId' | 'identity' | 'reassignIdentityId' | 'policyRights' | 'previousIdentityGrants'
+> {
     readonly state: CustomerManagedKeyState;
-    readonly key: KeyIdentifier;
-    readonly vault: VaultInfo;
-    readonly targetKeyId?: string;
-    readonly identity: PlannedIdentity;
-    readonly reassignIdentityId?: string;
     /** The planned identity already has the encryption access (false while it has no principal yet). */
     readonly identityHasAccess: boolean;
-    readonly policyRights?: RotationPlan['policyRights'];
-    readonly previousIdentityGrants?: RotationPlan['previousIdentityGrants'];
 }
 
 export function readRotationFacts(factory: AzureClientFactory, request: Omit<RotationRequest, 'consent'>): Promise<RotationFacts> {
@@ -94,7 +89,8 @@ export function missingConsents(facts: RotationFacts, request: RotationRequest):
 }
 
 function decide(facts: RotationFacts, request: RotationRequest): { plan: RotationPlan; refusals: ConsentRefusal[] } {
-    const { registry, state, key, vault, targetKeyId, identity, reassignIdentityId } = facts;
+    const { state, identityHasAccess, ...known } = facts;
+    const { registry, key, vault, targetKeyId, identity, reassignIdentityId } = known;
     const steps = new Set<RotationStepName>();
     const refusals = new Map<RotationStepName, ConsentRefusal>();
     // A change that needs a consent (rotationChanges) is refused until the request carries it.
@@ -126,7 +122,7 @@ function decide(facts: RotationFacts, request: RotationRequest): { plan: Rotatio
             need('enableTrustedServices', () => new DomainError('FirewallNeedsTrustedServices', { vault: vault.name }));
         }
     }
-    if (!facts.identityHasAccess) {
+    if (!identityHasAccess) {
         // Named in the question: which identity gets access to which vault.
         need('grantAccess', declined({ step: 'grantAccess', identity: identity.kind === 'user' ? identity.name : 'system', vault: vault.name }));
     }
@@ -155,18 +151,11 @@ function decide(facts: RotationFacts, request: RotationRequest): { plan: Rotatio
         throw new DomainError('RotationNoChange', { registry: registry.name });
     }
     const plan: RotationPlan = {
-        registry,
+        ...known,
         before,
-        vault,
-        key,
         versionless: request.versionless,
-        identity,
-        reassignIdentityId,
-        targetKeyId,
         steps: new Set(rotationStepNames.filter((step) => steps.has(step))),
         rotationPolicy: request.rotationPolicy,
-        policyRights: facts.policyRights,
-        previousIdentityGrants: facts.previousIdentityGrants,
     };
     return { plan, refusals: [...plan.steps].flatMap((step) => refusals.get(step) ?? []) };
 }

@@ -5,7 +5,7 @@ import { hasIdentityType } from '../registries/identity';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import type { PlannedIdentity } from './RotationPlan';
 import type { IdentityChoice } from './RotationRequest';
-import { findUserIdentityByClientId, getUserIdentity } from '../azure/userIdentities';
+import { findUserIdentityByClientId, getUserIdentity, type UserIdentityInfo } from '../azure/userIdentities';
 
 export interface ResolvedIdentity {
     readonly identity: PlannedIdentity;
@@ -23,16 +23,7 @@ export async function resolvePlannedIdentity(
 ): Promise<ResolvedIdentity> {
     if (choice.kind === 'user') {
         const info = await getUserIdentity(factory, choice.resourceId);
-        return {
-            identity: {
-                kind: 'user',
-                resourceId: info.id,
-                name: info.name,
-                clientId: info.clientId,
-                principalId: info.principalId,
-                assigned: isAssigned(registry, info.id),
-            },
-        };
+        return { identity: userIdentity(info, isAssigned(registry, info.id)) };
     }
     if (choice.kind === 'system') {
         return { identity: systemIdentity(registry) };
@@ -46,8 +37,7 @@ export async function resolvePlannedIdentity(
         case 'user':
         case 'principalIdUsed': {
             // A principal id stored where the client id belongs is fixed on the way: the switch writes the client id.
-            const info = await getUserIdentity(factory, kept.resourceId);
-            return { identity: { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned: true } };
+            return { identity: userIdentity(await getUserIdentity(factory, kept.resourceId), true) };
         }
         case 'notAssigned': {
             // The field pitfall: the encryption identity was removed from the registry; Azure then rejects every key update.
@@ -55,10 +45,7 @@ export async function resolvePlannedIdentity(
             if (!found) {
                 throw new DomainError('EncryptionIdentityDeleted', { registry: registry.name, clientId: kept.clientId });
             }
-            return {
-                identity: { kind: 'user', resourceId: found.id, name: found.name, clientId: found.clientId, principalId: found.principalId, assigned: false },
-                reassignIdentityId: found.id,
-            };
+            return { identity: userIdentity(found, false), reassignIdentityId: found.id };
         }
         case 'missing':
             throw new DomainError('EncryptionIdentityMissing', { registry: registry.name });
@@ -70,6 +57,10 @@ function systemIdentity(registry: RegistrySummary): PlannedIdentity {
     const current = registry.raw.identity;
     const enabled = hasIdentityType(current, 'SystemAssigned') && !!current?.principalId;
     return { kind: 'system', enabled, principalId: enabled ? current?.principalId : undefined };
+}
+
+function userIdentity(info: UserIdentityInfo, assigned: boolean): PlannedIdentity {
+    return { kind: 'user', resourceId: info.id, name: info.name, clientId: info.clientId, principalId: info.principalId, assigned };
 }
 
 function isAssigned(registry: RegistrySummary, identityId: string): boolean {

@@ -51,30 +51,21 @@ export async function readFleetReport(
         const health = await readKeyHealth(factoryFor(vault), key);
         return { vault, key, health, warnings: keyWarnings(health, now, limits) };
     });
-    const pinned = keys.flatMap((key) =>
-        key.key.users.filter((user) => user.encryption.rotation === 'manual' && user.encryption.currentVersion).map((user) => ({ key, user })),
-    );
+    // Each pinned version in use is read once, however many registries pin it.
+    const pinnedVersion = (user: KeyUser) => (user.encryption.rotation === 'manual' ? user.encryption.currentVersion : undefined);
     const versionKey = (key: KeyInUse, version: string) => `${key.vaultUrl.toLowerCase()}|${key.keyName.toLowerCase()}|${version.toLowerCase()}`;
-    const uniqueVersions = [
-        ...new Map(
-            pinned.map(({ key, user }) => [versionKey(key.key, user.encryption.currentVersion!), { key, version: user.encryption.currentVersion! }]),
-        ).values(),
-    ];
+    const versions = new Map(
+        keys.flatMap((key) => key.key.users.flatMap((user) => pinnedVersion(user) || []).map((version) => [versionKey(key.key, version), { key, version }])),
+    );
     const created = new Map<string, Date | undefined>();
-    await mapWithConcurrency(uniqueVersions, readConcurrency, async ({ key, version }) => {
-        const lookup = await lookUpKey(
-            factoryFor(key.vault),
-            { vaultUrl: key.key.vaultUrl, vaultName: key.key.vaultName, keyName: key.key.keyName },
-            version,
-        ).catch(() => undefined);
-        created.set(versionKey(key.key, version), lookup?.kind === 'found' ? lookup.state.createdOn : undefined);
+    await mapWithConcurrency([...versions], readConcurrency, async ([id, { key, version }]) => {
+        const lookup = await lookUpKey(factoryFor(key.vault), key.key, version).catch(() => undefined);
+        created.set(id, lookup?.kind === 'found' ? lookup.state.createdOn : undefined);
     });
     const registries = keys.flatMap((key) =>
         key.key.users.map((user): ReportRegistry => {
-            const pinnedCreatedOn =
-                user.encryption.rotation === 'manual' && user.encryption.currentVersion
-                    ? created.get(versionKey(key.key, user.encryption.currentVersion))
-                    : undefined;
+            const version = pinnedVersion(user);
+            const pinnedCreatedOn = version ? created.get(versionKey(key.key, version)) : undefined;
             return { key, user, pinnedCreatedOn, warnings: registryWarnings(user, key.health, pinnedCreatedOn, now, limits) };
         }),
     );

@@ -37,11 +37,8 @@ export function keyWarnings(health: KeyHealth, now: Date, limits: WarningLimits 
     if (health.unreadable) {
         return [{ code: 'keyUnreadable', reason: health.unreadable }];
     }
-    if (health.lookup.kind === 'softDeleted') {
-        return [{ code: 'keyDeleted' }];
-    }
-    if (health.lookup.kind === 'missing') {
-        return [{ code: 'keyMissing' }];
+    if (health.lookup.kind !== 'found') {
+        return [{ code: health.lookup.kind === 'softDeleted' ? 'keyDeleted' : 'keyMissing' }];
     }
     const state = health.lookup.state;
     const warnings: FleetWarning[] = state.enabled ? [] : [{ code: 'keyDisabled' }];

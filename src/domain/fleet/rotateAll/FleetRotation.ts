@@ -1,16 +1,14 @@
 import type { VaultInfo } from '../../access/VaultInfo';
 import type { RotationPolicyInput } from '../../keys/rotationPolicy';
 import type { KeyIdentifier } from '../../keys/keyIdentifier';
+import type { RegistrySummary } from '../../registries/RegistryEncryption';
 import type { RotationPlan } from '../../rotate/RotationPlan';
 import type { RotationResult } from '../../rotate/runRotation';
 
 /** Where every registry using a key goes: a new version of that key (created once for all), or another key. */
 export type FleetTarget = { readonly kind: 'newVersion' } | { readonly kind: 'existing'; readonly keyId: string };
 
-export interface FleetRegistryRef {
-    readonly id: string;
-    readonly name: string;
-}
+export type FleetRegistryRef = Pick<RegistrySummary, 'id' | 'name'>;
 
 export interface FleetRotationRequest {
     /** The key the registries use now (vault URL, vault name, key name; no version). */
@@ -61,9 +59,8 @@ export interface FleetRotationPlan {
 export type FleetOutcome =
     | { readonly kind: 'switched'; readonly registry: FleetRegistryRef; readonly result: RotationResult }
     | { readonly kind: 'picksUp' | 'unchanged'; readonly registry: FleetRegistryRef }
-    | { readonly kind: 'refused'; readonly registry: FleetRegistryRef; readonly error: unknown }
-    /** Left on its old key: the error says what happened (a grant or the switch failed). */
-    | { readonly kind: 'failed'; readonly registry: FleetRegistryRef; readonly error: unknown };
+    /** `failed`: left on its old key, the error says what happened (a grant or the switch failed). */
+    | { readonly kind: 'refused' | 'failed'; readonly registry: FleetRegistryRef; readonly error: unknown };
 
 export interface FleetRotationResult {
     readonly outcomes: readonly FleetOutcome[];

@@ -3,6 +3,7 @@ import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { DomainError, isDomainError } from '../../errors';
 import { formatKeyIdentifier } from '../../keys/keyIdentifier';
 import { planRotation } from '../../rotate/planRotation';
+import type { RotationRequest } from '../../rotate/RotationRequest';
 import { mapWithConcurrency } from '../../util/mapWithConcurrency';
 import type { FleetEntry, FleetGrant, FleetPolicyPlan, FleetRegistryRef, FleetRotationPlan, FleetRotationRequest } from './FleetRotation';
 
@@ -19,17 +20,16 @@ export async function planFleetRotation(factory: AzureClientFactory, request: Fl
     const keyId = request.target.kind === 'existing' ? request.target.keyId : formatKeyIdentifier(request.key, { versionless: true });
     // A pinned registry moved to a version created later is switched even when it pins today's latest version.
     const reapply = request.target.kind === 'newVersion' && !request.versionless;
+    const kept = { key: { kind: 'existing', keyId }, identity: { kind: 'keep' }, subscriptionIds: request.subscriptionIds } as const;
     const entries = await mapWithConcurrency(request.registries, planConcurrency, async (registry): Promise<FleetEntry> => {
         try {
             await assertMayChangeRegistry(factory, registry.id);
             const plan = await planRotation(factory, {
+                ...kept,
                 registryId: registry.id,
-                key: { kind: 'existing', keyId },
                 versionless: request.versionless,
-                identity: { kind: 'keep' },
                 consent: { grantAccess: true },
                 reapply,
-                subscriptionIds: request.subscriptionIds,
             });
             return { kind: 'change', registry, plan };
         } catch (error) {
@@ -39,7 +39,7 @@ export async function planFleetRotation(factory: AzureClientFactory, request: Fl
             return { kind: 'refused', registry, error };
         }
     });
-    const policy = request.rotationPolicy ? await planPolicy(factory, request, keyId, entries) : undefined;
+    const policy = request.rotationPolicy ? await planPolicy(factory, request, kept, entries) : undefined;
     return { request, entries, grants: grantsOf(entries), policy };
 }
 
@@ -48,20 +48,18 @@ export async function planFleetRotation(factory: AzureClientFactory, request: Fl
  * Automatic Rotation plans it (through the first registry that is not left out): the key permissions found missing are
  * added with the user's consent to the confirmation, before any change.
  */
-async function planPolicy(factory: AzureClientFactory, request: FleetRotationRequest, keyId: string, entries: readonly FleetEntry[]): Promise<FleetPolicyPlan> {
+async function planPolicy(
+    factory: AzureClientFactory,
+    request: FleetRotationRequest,
+    kept: Pick<RotationRequest, 'key' | 'identity' | 'subscriptionIds'>,
+    entries: readonly FleetEntry[],
+): Promise<FleetPolicyPlan> {
     const through = entries.find((entry) => entry.kind !== 'refused');
     if (!through) {
         throw new DomainError('FleetRotationNothingToDo', { key: request.key.keyName, refused: String(entries.length) });
     }
-    const plan = await planRotation(factory, {
-        registryId: through.registry.id,
-        key: { kind: 'existing', keyId },
-        versionless: true,
-        identity: { kind: 'keep' },
-        consent: { grantAccess: true, grantPolicyRights: true },
-        rotationPolicy: request.rotationPolicy,
-        subscriptionIds: request.subscriptionIds,
-    });
+    const consent = { grantAccess: true, grantPolicyRights: true };
+    const plan = await planRotation(factory, { ...kept, registryId: through.registry.id, versionless: true, consent, rotationPolicy: request.rotationPolicy });
     return { vault: plan.vault, userRights: plan.policyRights };
 }
 
