@@ -24,7 +24,7 @@ export async function checkIdentity(
     now = new Date(),
 ): Promise<IdentityCheck> {
     const health = identityHealth(state);
-    const registryId = registry.id;
+    const fix = (kind: 'switchToSystemIdentity' | 'useClientId' | 'reassignIdentity') => ({ kind, registryId: registry.id });
     switch (health.kind) {
         case 'user':
             return {
@@ -39,38 +39,25 @@ export async function checkIdentity(
                 finding: finding('identity', 'ok', 'identitySystem', { principalId: health.principalId }),
             };
         case 'systemIdentityDisabled':
-            return { kind: 'system', finding: finding('identity', 'error', 'systemIdentityDisabled', {}, { kind: 'switchToSystemIdentity', registryId }) };
-        case 'principalIdUsed':
+            return { kind: 'system', finding: finding('identity', 'error', 'systemIdentityDisabled', {}, fix('switchToSystemIdentity')) };
+        case 'principalIdUsed': {
+            const params = { identity: health.name, principalId: health.principalId };
             return {
                 kind: 'user',
                 principalId: health.principalId,
-                finding: finding(
-                    'identity',
-                    'error',
-                    'identityPrincipalIdUsed',
-                    { identity: health.name, principalId: health.principalId },
-                    { kind: 'useClientId', registryId },
-                ),
+                finding: finding('identity', 'error', 'identityPrincipalIdUsed', params, fix('useClientId')),
             };
+        }
         case 'notAssigned': {
             const found = await cache.identityByClientId(factory, health.clientId);
             if (!found) {
-                return {
-                    kind: 'user',
-                    finding: finding('identity', 'error', 'identityDeleted', { clientId: health.clientId }, { kind: 'switchToSystemIdentity', registryId }),
-                };
+                return { kind: 'user', finding: finding('identity', 'error', 'identityDeleted', { clientId: health.clientId }, fix('switchToSystemIdentity')) };
             }
             // Removed, not deleted: it keeps working for about three months after the removal, then the registry loses its key.
             const deadline = removedIdentityDeadline(registry, now);
             const params = { identity: found.name, clientId: health.clientId, until: deadline?.until ?? '' };
-            return {
-                kind: 'user',
-                principalId: found.principalId,
-                finding: finding('identity', 'error', deadline?.inactive ? 'identityInactive' : 'identityNotAssigned', params, {
-                    kind: 'reassignIdentity',
-                    registryId,
-                }),
-            };
+            const code = deadline?.inactive ? 'identityInactive' : 'identityNotAssigned';
+            return { kind: 'user', principalId: found.principalId, finding: finding('identity', 'error', code, params, fix('reassignIdentity')) };
         }
         case 'missing':
             return { kind: 'none', finding: finding('identity', 'error', 'identityMissing') };

@@ -20,13 +20,10 @@ export class FileJournalStore implements JournalStore {
 
     async list(): Promise<JournalEntry[]> {
         const names = await fs.readdir(this.folder).catch(() => [] as string[]);
-        const entries: JournalEntry[] = [];
-        for (const name of names.filter((candidate) => candidate.endsWith(suffix))) {
-            const entry = await fs.readFile(path.join(this.folder, name), 'utf8').then(parseEntry, () => undefined);
-            if (entry) {
-                entries.push(entry);
-            }
-        }
+        const read = names
+            .filter((name) => name.endsWith(suffix))
+            .map((name) => fs.readFile(path.join(this.folder, name), 'utf8').then(parseEntry, () => undefined));
+        const entries = (await Promise.all(read)).filter((entry): entry is JournalEntry => entry !== undefined);
         return entries.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     }
 

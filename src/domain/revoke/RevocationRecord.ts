@@ -79,14 +79,9 @@ export function mergeRevocations(earlier: RevocationRecord | undefined, next: Re
     if (!earlier) {
         return next;
     }
-    const grants = [...earlier.removedGrants];
-    for (const grant of next.removedGrants) {
-        if (!grants.some((known) => sameGrant(known, grant))) {
-            grants.push(grant);
-        }
-    }
+    const grants = next.removedGrants.filter((grant) => !earlier.removedGrants.some((known) => sameGrant(known, grant)));
     const versions = [...new Set([...earlier.disabledVersions, ...next.disabledVersions])];
-    return { ...next, removedGrants: grants, disabledVersions: versions };
+    return { ...next, removedGrants: [...earlier.removedGrants, ...grants], disabledVersions: versions };
 }
 
 function sameGrant(a: GrantRecord, b: GrantRecord): boolean {
