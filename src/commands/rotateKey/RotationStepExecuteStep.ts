@@ -1,6 +1,5 @@
 import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
-import type { RotationStep } from '../../domain/rotate/rotationSteps';
-import { rotationSteps, startProgress } from '../../domain/rotate/rotationSteps';
+import { rotationSteps, startProgress, type RotationStep } from '../../domain/rotate/rotationSteps';
 import { finishRotation, runRotationStep } from '../../domain/rotate/runRotation';
 import { rotationStepLabel } from '../../l10n/rotationStepLabel';
 import type { RotationWizardContext } from './RotateKeyContext';

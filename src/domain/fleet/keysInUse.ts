@@ -48,15 +48,13 @@ export function keysInUse(fleet: Pick<Fleet, 'registries' | 'vaults'>): VaultInU
         entry.keys.set(keyName, [...(entry.keys.get(keyName) ?? []), { registry, encryption }]);
     }
     return [...byVault.entries()]
-        .map(([host, entry]) => ({
-            vaultName: entry.vaultName,
-            vaultUrl: entry.vaultUrl,
+        .map(([host, { keys, ...where }]) => ({
+            ...where,
             vault: vaultsByHost.get(host),
-            keys: [...entry.keys.values()]
+            keys: [...keys.values()]
                 .map((users) => ({
                     keyName: users[0]!.encryption.key!.keyName,
-                    vaultName: entry.vaultName,
-                    vaultUrl: entry.vaultUrl,
+                    ...where,
                     users: users.sort((a, b) => a.registry.name.localeCompare(b.registry.name)),
                 }))
                 .sort((a, b) => a.keyName.localeCompare(b.keyName)),

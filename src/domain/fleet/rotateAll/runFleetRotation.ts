@@ -45,11 +45,11 @@ interface RegistryRun {
  * A change made once for several registries is recorded in each one's journal.
  */
 export async function runFleetRotation(factory: AzureClientFactory, plan: FleetRotationPlan, options: FleetProgress = {}): Promise<FleetRotationResult> {
-    const total = plan.entries.length;
+    const outcomes = new Map<string, FleetOutcome>();
     let done = 0;
-    const report = (outcome: FleetOutcome): FleetOutcome => {
-        options.onOutcome?.(outcome, ++done, total);
-        return outcome;
+    const report = (outcome: FleetOutcome): void => {
+        outcomes.set(outcome.registry.id, outcome);
+        options.onOutcome?.(outcome, ++done, plan.entries.length);
     };
     const changing = plan.entries.filter((entry) => entry.kind === 'change');
     const runs: RegistryRun[] = [];
@@ -71,16 +71,12 @@ export async function runFleetRotation(factory: AzureClientFactory, plan: FleetR
             await sharedStep(runs, 'setRotationPolicy', () => setRotationPolicy(factory, targetKeyOf(factory, plan), plan.request.rotationPolicy!));
         }
         const grantFailures = await grantAll(factory, plan, runs, options.concurrency ?? fleetConcurrency);
-        const outcomes = new Map<string, FleetOutcome>();
-        for (const entry of plan.entries) {
-            if (entry.kind !== 'change') {
-                outcomes.set(entry.registry.id, report(entry));
-            }
-        }
+        // What the plan already knows (no change to make) is reported first.
+        plan.entries.filter((entry): entry is Exclude<FleetEntry, { kind: 'change' }> => entry.kind !== 'change').forEach(report);
         await mapWithConcurrency(runs, options.concurrency ?? fleetConcurrency, async (run) => {
             const outcome = await switchOne(factory, run, grantFailures);
             await run.journal.finish();
-            outcomes.set(run.entry.registry.id, report(outcome));
+            report(outcome);
         });
         return { outcomes: plan.entries.map((entry) => outcomes.get(entry.registry.id)!), createdVersion: created?.version };
     } finally {
