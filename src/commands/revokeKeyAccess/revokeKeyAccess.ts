@@ -9,7 +9,7 @@ import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
 import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
-import { RevokeMethodStep, RevokeNameStep, RevokeWarningStep, type RevokeContext } from './revokeSteps';
+import { RevokeMethodStep, RevokeNameStep, RevokeWarningStep, type RevokeContext } from './revokePrompts';
 import { removedItems } from './revokeText';
 
 /** Revoke Key Access: how → what will be removed (modal, names the registry) → type the name → revoke and remember. */

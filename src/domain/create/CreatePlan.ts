@@ -45,17 +45,11 @@ export interface ExistingKeyPlan {
     readonly version?: string;
 }
 
-/** The steps in execution order; `phase` groups steps that run concurrently. */
-export const createStepIds = ['resourceGroup', 'identity', 'vault', 'vaultProtection', 'keyManagementAccess', 'encryptionAccess', 'key', 'registry'] as const;
-export type CreateStepId = (typeof createStepIds)[number];
-
-export const createPhases: readonly (readonly CreateStepId[])[] = [
-    ['resourceGroup'],
-    ['identity', 'vault'],
-    ['vaultProtection', 'keyManagementAccess'],
-    ['encryptionAccess', 'key'],
-    ['registry'],
-];
+const phases = [['resourceGroup'], ['identity', 'vault'], ['vaultProtection', 'keyManagementAccess'], ['encryptionAccess', 'key'], ['registry']] as const;
+export type CreateStepId = (typeof phases)[number][number];
+/** The steps in execution order, by phase: the steps of one phase run concurrently. */
+export const createPhases: readonly (readonly CreateStepId[])[] = phases;
+export const createStepIds: readonly CreateStepId[] = createPhases.flat();
 
 export function resourceGroupId(plan: Pick<CreatePlan, 'subscriptionId' | 'resourceGroup'>): string {
     return `/subscriptions/${plan.subscriptionId}/resourceGroups/${plan.resourceGroup.name}`;

@@ -17,7 +17,6 @@ export class CreateStepFailedError extends DomainError {
         readonly step: CreateStepId,
         readonly azureError: AzureErrorInfo,
         readonly state: CreateRunState,
-        readonly original: unknown,
     ) {
         super('CreateStepFailed', { step, code: azureError.code, message: azureError.message });
     }

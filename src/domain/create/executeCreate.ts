@@ -78,7 +78,7 @@ async function runStep(ctx: StepContext, change: CreateChange, onProgress: Execu
                 journal: ctx.journal,
                 completed: ctx.state.completed,
                 state: () => ctx.state,
-                failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state, error),
+                failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state),
             },
             { step: id, run: () => (change.consent?.given === false ? refused(ctx) : step.run(ctx)), probe: step.probe && (() => step.probe!(ctx)) },
         );

@@ -3,7 +3,6 @@ import { getVault } from '../access/getVault';
 import { recoverDeletedKey, setKeyVersionEnabled, setKeyVersionExpiry } from '../access/keyState';
 import { enablePurgeProtection } from '../access/vaultRecoverySettings';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { DomainError } from '../errors';
 import { enableTrustedServices } from '../access/enableTrustedServices';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
@@ -36,10 +35,10 @@ export async function applyFix(factory: AzureClientFactory, fix: KeyAccessFix, s
             return;
         }
         case 'enablePurgeProtection':
-            await enablePurgeProtection(factory, vaultRef(fix.vaultId));
+            await enablePurgeProtection(factory, parseResourceId(fix.vaultId));
             return;
         case 'allowTrustedServices':
-            await enableTrustedServices(factory, vaultRef(fix.vaultId));
+            await enableTrustedServices(factory, parseResourceId(fix.vaultId));
             return;
         case 'reassignIdentity':
             return reapplyEncryption(factory, fix.registryId, { kind: 'keep' }, { reassignRemovedIdentity: true }, subscriptionIds);
@@ -74,12 +73,4 @@ async function reapplyEncryption(
         subscriptionIds,
     });
     await runRotation(factory, plan);
-}
-
-function vaultRef(vaultId: string): { subscriptionId: string; resourceGroup: string; name: string } {
-    const { subscriptionId, resourceGroup, name } = parseResourceId(vaultId);
-    if (!name) {
-        throw new DomainError('ResourceIdInvalid', { id: vaultId });
-    }
-    return { subscriptionId, resourceGroup, name };
 }

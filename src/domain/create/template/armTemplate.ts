@@ -31,12 +31,10 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
     const principalId = `reference(${identityRef}, '${templateApi.identity}').principalId`;
     const newVault = plan.vault.kind === 'new';
     const rbac = plan.vault.kind === 'new' ? plan.vault.permissionModel === 'rbac' : facts.existingVaultRbac === true;
-    const vaultId = newVault
-        ? `resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})`
-        : `resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.KeyVault/vaults', ${p('vault_name')})`;
-    const keyId = newVault
-        ? `resourceId('Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`
-        : `resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`;
+    // An existing vault may live in another group or subscription: its ids name them first.
+    const vaultScope = newVault ? '' : `${p('vault_subscription_id')}, ${p('vault_resource_group')}, `;
+    const vaultId = `resourceId(${vaultScope}'Microsoft.KeyVault/vaults', ${p('vault_name')})`;
+    const keyId = `resourceId(${vaultScope}'Microsoft.KeyVault/vaults/keys', ${p('vault_name')}, ${p('key_name')})`;
     const pinnedVersion = plan.key.kind === 'existing' && !plan.versionless ? plan.key.version : undefined;
     const keyIdentifier = pinnedVersion
         ? `[format('{0}keys/{1}/{2}', reference(${vaultId}, '${templateApi.vault}').vaultUri, ${p('key_name')}, ${p('key_version')})]`
@@ -75,7 +73,7 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
             }),
         );
         // The nested deployment lives in the vault's group: dependsOn names it by its full id there.
-        grantId = `[resourceId(${p('vault_subscription_id')}, ${p('vault_resource_group')}, 'Microsoft.Resources/deployments', ${grantDeploymentName})]`;
+        grantId = `[resourceId(${vaultScope}'Microsoft.Resources/deployments', ${grantDeploymentName})]`;
     }
     resources.push({
         type: 'Microsoft.ContainerRegistry/registries',
