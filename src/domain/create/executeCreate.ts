@@ -72,22 +72,18 @@ async function runStep(ctx: StepContext, change: CreateChange, onProgress: Execu
         return undefined;
     }
     onProgress?.({ step: id, status: 'started' });
-    try {
-        await runChange<CreateStepId>(
-            {
-                journal: ctx.journal,
-                completed: ctx.state.completed,
-                state: () => ctx.state,
-                failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state),
-            },
-            { step: id, run: () => (change.consent?.given === false ? refused(ctx) : step.run(ctx)), probe: step.probe && (() => step.probe!(ctx)) },
-        );
-    } catch (error) {
-        onProgress?.({ step: id, status: 'failed' });
-        return error as CreateStepFailedError;
-    }
-    onProgress?.({ step: id, status: 'succeeded' });
-    return undefined;
+    // runChange resolves to nothing: what it rejects with is the step's failure.
+    const failure = (await runChange<CreateStepId>(
+        {
+            journal: ctx.journal,
+            completed: ctx.state.completed,
+            state: () => ctx.state,
+            failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state),
+        },
+        { step: id, run: () => (change.consent?.given === false ? refused(ctx) : step.run(ctx)), probe: step.probe && (() => step.probe!(ctx)) },
+    ).catch((error: unknown) => error)) as CreateStepFailedError | undefined;
+    onProgress?.({ step: id, status: failure ? 'failed' : 'succeeded' });
+    return failure;
 }
 
 /** A change made without its consent fails as its step: the one create asks for is purge protection on an existing vault. */

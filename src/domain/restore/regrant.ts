@@ -3,6 +3,7 @@ import type { GrantRecord } from '../access/GrantRecord';
 import type { VaultInfo } from '../access/VaultInfo';
 import { createRoleAssignment } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { resourceNameFromId } from '../util/resourceId';
 
 /**
  * Puts one remembered grant back as it was: the same key permissions for the same object id, or the role
@@ -12,13 +13,8 @@ export async function regrant(factory: AzureClientFactory, vault: VaultInfo, gra
     if (grant.kind === 'accessPolicy') {
         await addKeyPermissions(factory, vault, grant.objectId, grant.permissions);
     } else if (grant.kind === 'roleAssignment') {
-        const name =
-            grant.id
-                .split('/')
-                .filter((part) => part.length > 0)
-                .pop() ?? '';
         try {
-            await createRoleAssignment(factory, vault.subscriptionId, grant.scope, name, {
+            await createRoleAssignment(factory, vault.subscriptionId, grant.scope, resourceNameFromId(grant.id), {
                 roleDefinitionId: grant.roleDefinitionId,
                 principalId: grant.principalId,
                 principalType: 'ServicePrincipal',

@@ -39,12 +39,8 @@ export function parseJsonFile(text: string, file: string): unknown {
 /** `{ name: { value } }` from a parameters file (`{ parameters: {...} }`) or a plain object of values. */
 export function readParameterValues(parametersFile: Record<string, unknown> | undefined): Record<string, { value: unknown }> {
     const source = (parametersFile?.parameters ?? parametersFile ?? {}) as Record<string, unknown>;
-    return Object.fromEntries(
-        Object.entries(source).map(([name, entry]) => [
-            name,
-            entry && typeof entry === 'object' && 'value' in entry ? { value: (entry as { value: unknown }).value } : { value: entry },
-        ]),
-    );
+    const valueOf = (entry: unknown) => (entry && typeof entry === 'object' && 'value' in entry ? entry.value : entry);
+    return Object.fromEntries(Object.entries(source).map(([name, entry]) => [name, { value: valueOf(entry) }]));
 }
 
 export interface DeployInput {
