@@ -23,11 +23,9 @@ export function emptyRunState(): CreateRunState {
     return { completed: [] };
 }
 
-export type ExistingResourceKind = 'resourceGroup' | 'identity' | 'vault' | 'accessPolicy' | 'roleAssignment' | 'key' | 'registry';
-
 /** One thing that exists after (part of) a run. */
 export interface ExistingResource {
-    readonly kind: ExistingResourceKind;
+    readonly kind: 'resourceGroup' | 'identity' | 'vault' | 'accessPolicy' | 'roleAssignment' | 'key' | 'registry';
     readonly id: string;
     readonly createdByRun: boolean;
     /** For grants: what was granted (permissions or role definition id). */
@@ -37,7 +35,7 @@ export interface ExistingResource {
 /** The exact list of what exists, in creation order, split by who made it. */
 export function describeResources(state: CreateRunState): { created: ExistingResource[]; preExisting: ExistingResource[] } {
     const all: ExistingResource[] = [];
-    const push = (kind: ExistingResourceKind, id: string | undefined, createdByRun: boolean | undefined, detail?: string): void => {
+    const push = (kind: ExistingResource['kind'], id: string | undefined, createdByRun: boolean | undefined, detail?: string): void => {
         if (id) {
             all.push({ kind, id, createdByRun: createdByRun === true, ...(detail ? { detail } : {}) });
         }
