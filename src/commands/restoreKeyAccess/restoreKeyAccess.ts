@@ -5,7 +5,7 @@ import { planRestore, runRestore, type RestoreResult } from '../../domain/restor
 import { beginJournal } from '../journal/beginJournal';
 import { findRestoredWith } from '../../domain/revoke/sharedAccess';
 import { waitUntilReadable } from '../../domain/registryData/waitUntilReadable';
-import { afterRestoreText } from '../revokeKeyAccess/dataAccessOutcome';
+import { afterRestoreText } from '../revokeKeyAccess/revokeText';
 import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';

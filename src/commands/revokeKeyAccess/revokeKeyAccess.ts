@@ -2,7 +2,7 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { runRevoke } from '../../domain/revoke/revokeKeyAccess';
 import { verifyDataAccess } from '../../domain/registryData/verifyDataAccess';
-import { afterRevokeText } from './dataAccessOutcome';
+import { afterRevokeText } from './revokeText';
 import type { RevocationRecord } from '../../domain/revoke/RevocationRecord';
 import type { CommandServices } from '../CommandServices';
 import { beginJournal } from '../journal/beginJournal';

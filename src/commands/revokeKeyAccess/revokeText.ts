@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { RevokePlan } from '../../domain/revoke/revokeKeyAccess';
 import type { AffectedRegistry } from '../../domain/revoke/sharedAccess';
+import type { DataAccessResult } from '../../domain/registryData/DataAccess';
+import { dataAccessProblemText } from '../../tree/dataAccessText';
 import { grantText, versionText } from '../../l10n/keyAccessText';
 
 /** The registry's encryption identity by name: 'identity "x" (user-assigned)' or 'the system-assigned identity of registry "r"'. */
@@ -17,17 +19,12 @@ function encryptionIdentityText(plan: RevokePlan): string | undefined {
     }
 }
 
-/** Another registry the same removal cuts off, and why. */
-export function affectedText(affected: AffectedRegistry): string {
-    switch (affected.reason) {
-        case 'sameKeyVersion':
-            return vscode.l10n.t('registry "{0}" (encrypts with the same key version)', affected.name);
-        case 'sameKey':
-            return vscode.l10n.t('registry "{0}" (encrypts with the same key)', affected.name);
-        default:
-            return vscode.l10n.t('registry "{0}" (uses the same identity on this key vault)', affected.name);
-    }
-}
+// Another registry the same removal cuts off, and why.
+const affectedReasons: Record<AffectedRegistry['reason'], (name: string) => string> = {
+    sameKeyVersion: (name) => vscode.l10n.t('registry "{0}" (encrypts with the same key version)', name),
+    sameKey: (name) => vscode.l10n.t('registry "{0}" (encrypts with the same key)', name),
+    sameIdentity: (name) => vscode.l10n.t('registry "{0}" (uses the same identity on this key vault)', name),
+};
 
 /** What the revocation removes (grants and key versions), each by name. */
 export function removedItems(plan: RevokePlan): string[] {
@@ -44,8 +41,32 @@ export function describeRevokePlan(plan: RevokePlan): string {
     const lines = [`${vscode.l10n.t('To be removed or disabled:')}\n${items.map((item) => `• ${item}`).join('\n')}`];
     if (plan.affected.length > 0) {
         lines.push(
-            `${vscode.l10n.t('These registries lose access to their key too:')}\n${plan.affected.map((affected) => `• ${affectedText(affected)}`).join('\n')}`,
+            `${vscode.l10n.t('These registries lose access to their key too:')}\n${plan.affected.map((affected) => `• ${affectedReasons[affected.reason](affected.name)}`).join('\n')}`,
         );
     }
     return lines.join('\n\n');
+}
+
+// What reading the registry's data showed after Revoke or Restore, as the sentence that closes their notification.
+
+/** Only ACR's 403 proves the revocation: a 401 (no role on the registry) or no answer says nothing about the key. */
+export function revokeVerified(result: DataAccessResult): boolean {
+    return result.kind === 'denied' && result.statusCode === 403;
+}
+
+export function afterRevokeText(result: DataAccessResult): string {
+    if (revokeVerified(result)) {
+        return vscode.l10n.t("The registry's data is now unreachable (verified).");
+    }
+    if (result.kind === 'readable') {
+        return vscode.l10n.t("Azure has not applied it yet: the registry's data is still readable.");
+    }
+    return vscode.l10n.t("The registry's data could not be read to verify it. {0}", dataAccessProblemText(result));
+}
+
+export function afterRestoreText(result: DataAccessResult): string {
+    if (result.kind === 'readable') {
+        return vscode.l10n.t("The registry's data is readable again (verified).");
+    }
+    return vscode.l10n.t("The registry's data is not readable yet; Azure may need a few more minutes to apply the change. {0}", dataAccessProblemText(result));
 }
