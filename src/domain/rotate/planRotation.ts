@@ -129,7 +129,9 @@ function decide(facts: RotationFacts, request: RotationRequest): { plan: Rotatio
     if (request.key.kind === 'newVersion') {
         steps.add('createKeyVersion');
     }
-    const before = encryptionSnapshot(registry);
+    // A removed identity is only a client ID on the registry; the facts found it by that ID, so "now" names it as "after" does.
+    const snapshot = encryptionSnapshot(registry);
+    const before = reassignIdentityId && identity.kind === 'user' ? { ...snapshot, identityName: identity.name } : snapshot;
     const switchNeeded =
         request.key.kind === 'newVersion'
             ? !request.versionless ||

@@ -230,7 +230,19 @@ describe('Journey: Rotate Key', function () {
                 asks: new RegExp(`^Change the encryption of registry "${r.name}"\\?$`),
                 answer: { button: 'Change Encryption' },
                 backTo: 'identity',
+                // The removed identity is named as the facts found it, now and after, not once by name and once by client ID.
                 check: async (page) => {
+                    const modal = await waitForModal(page, new RegExp(`^Change the encryption of registry "${r.name}"\\?$`));
+                    assert.match(
+                        modal.detail,
+                        new RegExp(
+                            `Now: key "${r.key}" in key vault "${r.vault}" \\(versionless, now version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`,
+                        ),
+                    );
+                    assert.match(
+                        modal.detail,
+                        new RegExp(`After: key "${other.key}" in key vault "${other.vault}" \\(versionless\\), identity "${r.identity}" \\(user-assigned\\)`),
+                    );
                     await screenshot(page, 'journey-rotate-two-consents-confirm');
                 },
             },
