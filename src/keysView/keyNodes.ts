@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
 import { formatKeyIdentifier } from '../domain/keys/keyIdentifier';
-import type { KeyHealth, KeyInUse, KeyUser, VaultInUse } from '../domain/fleet/keysInUse';
+import { pinnedVersionMade, type KeyFacts, type KeyHealth, type KeyInUse, type KeyUser, type VaultInUse } from '../domain/fleet/keysInUse';
 import { keyWarnings, registryWarnings, vaultWarnings, type FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
 import { fleetWarningText } from '../l10n/fleetWarningText';
 import { readVaultAudit } from '../domain/audit/vaultAudit';
 import { VaultAuditRow } from './vaultAuditRow';
 import type { TreeNode } from '../tree/TreeNode';
-import { pinnedVersionMade, type KeyFacts } from './keyFacts';
 
 const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
 const registriesText = (count: number): string => (count === 1 ? vscode.l10n.t('1 registry') : vscode.l10n.t('{0} registries', count));

@@ -1,9 +1,9 @@
 import type { AzureClientFactory } from '../domain/clients/AzureClientFactory';
-import { keysInUse, vaultHostOf, type VaultInUse } from '../domain/fleet/keysInUse';
+import { keysInUse, readKeyFacts, vaultHostOf, vaultSubscription } from '../domain/fleet/keysInUse';
 import type { Fleet } from '../domain/fleet/readFleet';
 import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { TreeNode } from '../tree/TreeNode';
-import { readKeyFacts } from './keyFacts';
+
 import type { KeyFactsCache } from './keyFactsCache';
 import { KeyInUseNode, KeyUserNode, VaultInUseNode } from './keyNodes';
 import { registryWarningIndex } from './registryWarningIndex';
@@ -17,9 +17,6 @@ export interface FleetSnapshot {
     readonly factoryOf: (subscriptionId: string | undefined) => AzureClientFactory;
     readonly subscriptionName: (subscriptionId: string) => string;
 }
-
-/** The subscription whose connection reads a vault's keys: the vault's own, else that of a registry using it. */
-const vaultSubscription = (entry: VaultInUse): string | undefined => entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId;
 
 /** The view's top rows: one per key vault holding keys in use; each reads its keys' state with a connection of its subscription. */
 export function vaultNodes(snapshot: FleetSnapshot, redraw: (node: TreeNode) => void, cache: KeyFactsCache): TreeNode[] {

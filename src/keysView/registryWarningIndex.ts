@@ -1,8 +1,7 @@
-import type { KeyInUse, KeyUser, VaultInUse } from '../domain/fleet/keysInUse';
+import { pinnedVersionMade, type KeyFacts, type KeyInUse, type KeyUser, type VaultInUse } from '../domain/fleet/keysInUse';
 import { keyWarnings, registryWarnings, vaultWarnings, type FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { FleetVault } from '../domain/fleet/readFleet';
 import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
-import { pinnedVersionMade, type KeyFacts } from './keyFacts';
 
 /**
  * Every fleet warning that reaches one registry: its key's (expired, expiring, disabled, deleted, unreadable), its own

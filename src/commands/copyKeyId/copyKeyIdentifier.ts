@@ -5,14 +5,12 @@ import { resolveRegistryNode } from '../pickRegistry';
 import { DomainError } from '../../domain/errors';
 
 /** Copies the key identifier as configured on the registry (versionless when rotation is automatic). Returns it. */
-export async function copyKeyIdentifier(context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
-    return copy(context, services, arg, 'configured');
-}
+export const copyKeyIdentifier = (context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> =>
+    copy(context, services, arg, 'configured');
 
 /** Copies the identifier of the key version currently in use (`versionedKeyIdentifier`). Returns it. */
-export async function copyVersionedKeyIdentifier(context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> {
-    return copy(context, services, arg, 'versioned');
-}
+export const copyVersionedKeyIdentifier = (context: IActionContext, services: CommandServices, arg?: unknown): Promise<string> =>
+    copy(context, services, arg, 'versioned');
 
 async function copy(context: IActionContext, services: CommandServices, arg: unknown, which: 'configured' | 'versioned'): Promise<string> {
     const node = await resolveRegistryNode(context, services, arg, { cmkOnly: true });

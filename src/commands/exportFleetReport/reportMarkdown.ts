@@ -6,10 +6,11 @@ import { shortVersion } from '../../l10n/encryptionText';
 
 /** A table cell: one line, no column breaks. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => [
-    `| ${header.map(cell).join(' | ')} |`,
-    `|${header.map(() => ' --- ').join('|')}|`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+/** A table of `rows`, one column per header and the cell it reads from a row. */
+const table = <T>(rows: readonly T[], columns: readonly (readonly [header: string, value: (row: T) => string])[]): string[] => [
+    `| ${columns.map(([header]) => cell(header)).join(' | ')} |`,
+    `|${columns.map(() => ' --- ').join('|')}|`,
+    ...rows.map((row) => `| ${columns.map(([, value]) => cell(value(row))).join(' | ')} |`),
 ];
 
 /**
@@ -44,70 +45,44 @@ export function fleetReportMarkdown(report: FleetReport, subscriptionName: (subs
         '',
         `![${vscode.l10n.t('Timeline of the keys in use and their expiry')}](data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')})`,
         '',
-        ...table(
-            [
-                vscode.l10n.t('Key vault'),
-                vscode.l10n.t('Key'),
-                vscode.l10n.t('State'),
-                vscode.l10n.t('Latest version'),
-                vscode.l10n.t('Expires'),
-                vscode.l10n.t('Rotation policy'),
-                vscode.l10n.t('Registries'),
-                vscode.l10n.t('Warnings'),
-            ],
-            report.keys.map((key) => [
-                key.vault.vaultName,
-                key.key.keyName,
-                keyStateText(key),
-                shortVersion(latestVersion(key) ?? ''),
-                expiryText(key),
-                rotationText(key),
-                key.key.users.map((user) => user.registry.name).join(', '),
-                warningsText(key.warnings),
-            ]),
-        ),
+        ...table(report.keys, [
+            [vscode.l10n.t('Key vault'), (key) => key.vault.vaultName],
+            [vscode.l10n.t('Key'), (key) => key.key.keyName],
+            [vscode.l10n.t('State'), keyStateText],
+            [vscode.l10n.t('Latest version'), (key) => shortVersion(latestVersion(key) ?? '')],
+            [vscode.l10n.t('Expires'), expiryText],
+            [vscode.l10n.t('Rotation policy'), rotationText],
+            [vscode.l10n.t('Registries'), (key) => key.key.users.map((user) => user.registry.name).join(', ')],
+            [vscode.l10n.t('Warnings'), (key) => warningsText(key.warnings)],
+        ]),
         '',
         `## ${vscode.l10n.t('Registries')}`,
         '',
-        ...table(
-            [
-                vscode.l10n.t('Registry'),
-                vscode.l10n.t('Subscription'),
-                vscode.l10n.t('Resource group'),
-                vscode.l10n.t('Key'),
-                vscode.l10n.t('Version'),
-                vscode.l10n.t('Identity'),
-                vscode.l10n.t('Warnings'),
-            ],
-            report.registries.map((registry) => [
-                registry.user.registry.name,
-                subscriptionName(registry.user.registry.subscriptionId),
-                registry.user.registry.resourceGroup,
-                `${registry.key.vault.vaultName}/${registry.key.key.keyName}`,
-                versionText(registry),
-                registryIdentityText(registry),
-                warningsText(registry.warnings),
-            ]),
-        ),
+        ...table(report.registries, [
+            [vscode.l10n.t('Registry'), (registry) => registry.user.registry.name],
+            [vscode.l10n.t('Subscription'), (registry) => subscriptionName(registry.user.registry.subscriptionId)],
+            [vscode.l10n.t('Resource group'), (registry) => registry.user.registry.resourceGroup],
+            [vscode.l10n.t('Key'), (registry) => `${registry.key.vault.vaultName}/${registry.key.key.keyName}`],
+            [vscode.l10n.t('Version'), versionText],
+            [vscode.l10n.t('Identity'), registryIdentityText],
+            [vscode.l10n.t('Warnings'), (registry) => warningsText(registry.warnings)],
+        ]),
         '',
         `## ${vscode.l10n.t('Key vaults')}`,
         '',
-        ...table(
+        ...table(report.vaults, [
+            [vscode.l10n.t('Key vault'), (vault) => vault.entry.vaultName],
             [
-                vscode.l10n.t('Key vault'),
                 vscode.l10n.t('Subscription'),
-                vscode.l10n.t('Purge protection'),
-                vscode.l10n.t('Keys in use'),
-                vscode.l10n.t('Warnings'),
+                (vault) => (vault.entry.vault ? subscriptionName(vault.entry.vault.subscriptionId) : vscode.l10n.t('not in the selected subscriptions')),
             ],
-            report.vaults.map((vault) => [
-                vault.entry.vaultName,
-                vault.entry.vault ? subscriptionName(vault.entry.vault.subscriptionId) : vscode.l10n.t('not in the selected subscriptions'),
-                vault.entry.vault ? (vault.entry.vault.enablePurgeProtection ? vscode.l10n.t('on') : vscode.l10n.t('off')) : '',
-                String(vault.entry.keys.length),
-                warningsText(vault.warnings),
-            ]),
-        ),
+            [
+                vscode.l10n.t('Purge protection'),
+                (vault) => (vault.entry.vault ? (vault.entry.vault.enablePurgeProtection ? vscode.l10n.t('on') : vscode.l10n.t('off')) : ''),
+            ],
+            [vscode.l10n.t('Keys in use'), (vault) => String(vault.entry.keys.length)],
+            [vscode.l10n.t('Warnings'), (vault) => warningsText(vault.warnings)],
+        ]),
         '',
     ];
     return lines.join('\n');

@@ -1,5 +1,6 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { lookUpKey, readRotationPolicy, type KeyLookup } from '../access/keyState';
+import { mapWithConcurrency } from '../util/mapWithConcurrency';
 import type { CustomerManagedKeyState, RegistrySummary } from '../registries/RegistryEncryption';
 import type { Fleet, FleetVault } from './readFleet';
 
@@ -31,6 +32,9 @@ export const vaultHostOf = (url: string): string =>
         .replace(/^https:\/\//i, '')
         .replace(/\/+$/, '')
         .toLowerCase();
+
+/** The subscription whose connection reads a vault's keys: the vault's own, else that of a registry using it. */
+export const vaultSubscription = (entry: VaultInUse): string | undefined => entry.vault?.subscriptionId ?? entry.keys[0]?.users[0]?.registry.subscriptionId;
 
 /** Vault → key → the registries that use it, from any subscription of the fleet; registries without a customer-managed key are left out. */
 export function keysInUse(fleet: Pick<Fleet, 'registries' | 'vaults'>): VaultInUse[] {
@@ -78,4 +82,43 @@ export async function readKeyHealth(factory: AzureClientFactory, key: KeyInUse):
     } catch (error) {
         return { lookup: { kind: 'missing' }, unreadable: error instanceof Error ? error.message : String(error) };
     }
+}
+
+/**
+ * What Key Vault says about a key in use, read once per key (not per registry) and shared by both views: its latest
+ * version's state and rotation policy, and when each version a registry pins was made (lower-case version → date).
+ */
+export interface KeyFacts {
+    readonly health: KeyHealth;
+    readonly versionsMade: ReadonlyMap<string, Date | undefined>;
+}
+
+/**
+ * Reads a key's facts: the latest version (which also dates a registry pinned to it), then one read per other pinned
+ * version in use, at most four at a time. A version that cannot be read stays undated (no warning rather than a guess).
+ */
+export async function readKeyFacts(factory: AzureClientFactory, key: KeyInUse): Promise<KeyFacts> {
+    const health = await readKeyHealth(factory, key);
+    const latest = health.lookup.kind === 'found' ? health.lookup.state : undefined;
+    const versionsMade = new Map<string, Date | undefined>(latest ? [[latest.version.toLowerCase(), latest.createdOn]] : []);
+    const pinned = [...new Set(key.users.map(pinnedVersionOf).filter((version): version is string => !!version && !versionsMade.has(version)))];
+    if (!health.unreadable) {
+        const identifier = { vaultUrl: key.vaultUrl, vaultName: key.vaultName, keyName: key.keyName };
+        await mapWithConcurrency(pinned, 4, async (version) => {
+            const lookup = await lookUpKey(factory, identifier, version).catch(() => undefined);
+            versionsMade.set(version, lookup?.kind === 'found' ? lookup.state.createdOn : undefined);
+        });
+    }
+    return { health, versionsMade };
+}
+
+/** The version a registry pins (lower case), or undefined when it follows the latest. */
+export function pinnedVersionOf(user: KeyUser): string | undefined {
+    return user.encryption.rotation === 'manual' ? user.encryption.currentVersion?.toLowerCase() : undefined;
+}
+
+/** When the version a registry pins was made, when known. */
+export function pinnedVersionMade(user: KeyUser, facts: KeyFacts): Date | undefined {
+    const version = pinnedVersionOf(user);
+    return version ? facts.versionsMade.get(version) : undefined;
 }

@@ -1,8 +1,7 @@
 // Registries and key facts for the Keys view's unit tests: plain data in the shapes the fleet read and Key Vault give.
-import type { KeyHealth, KeyUser } from '../../../src/domain/fleet/keysInUse';
+import type { KeyFacts, KeyHealth, KeyUser } from '../../../src/domain/fleet/keysInUse';
 import type { EncryptionIdentity } from '../../../src/domain/registries/identity';
 import type { RegistrySummary } from '../../../src/domain/registries/RegistryEncryption';
-import type { KeyFacts } from '../../../src/keysView/keyFacts';
 
 export const now = new Date('2027-01-15T12:00:00Z');
 export const day = 86_400_000;

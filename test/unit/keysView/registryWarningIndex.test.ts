@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { keysInUse, type KeyInUse, type VaultInUse } from '../../../src/domain/fleet/keysInUse';
+import { keysInUse, pinnedVersionMade, type KeyFacts, type KeyInUse, type VaultInUse } from '../../../src/domain/fleet/keysInUse';
 import type { FleetVault } from '../../../src/domain/fleet/readFleet';
-import { pinnedVersionMade, type KeyFacts } from '../../../src/keysView/keyFacts';
 import { KeyFactsCache } from '../../../src/keysView/keyFactsCache';
 import { registryWarningIndex, warningsOfRegistry } from '../../../src/keysView/registryWarningIndex';
 import { fleetMarkSeverity } from '../../../src/tree/fleetWarningSeverity';
