@@ -150,7 +150,12 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
 
     private follow(change: RegistryChange): void {
-        if (change.scope === 'registry' && change.registry) {
+        if (change.scope !== 'registry') {
+            this.refresh();
+            return;
+        }
+        this.warnings.clear();
+        if (change.registry) {
             this.overlay.set(change.registry.id.toLowerCase(), { registry: change.registry, until: Date.now() + overlayLifetimeMs });
             this.roots = undefined;
             // The key it uses now may have changed too (a rotation makes a new version): read again; the other keys are as they were.
@@ -158,18 +163,13 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
             if (key) {
                 this.facts.forget(key);
             }
-            this.warnings.clear();
             this.changed.fire(undefined);
-            this.fleetChanged.fire();
-        } else if (change.scope !== 'registry') {
-            this.refresh();
         } else {
             // A flow marked a registry without reading it back (Revoke, Restore: a key version disabled or enabled again):
             // the key facts are read again for the warnings; the view's rows stay until its next change.
             this.facts.clear();
-            this.warnings.clear();
-            this.fleetChanged.fire();
         }
+        this.fleetChanged.fire();
     }
 
     private async getRoot(): Promise<TreeNode[]> {

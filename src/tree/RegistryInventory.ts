@@ -69,23 +69,17 @@ export class RegistryInventory {
 
     private prefetch(targets: SubscriptionTarget[]): void {
         const pending = targets.filter((target) => !this.registries.peek(target.subscriptionId));
-        const gates = new Map(pending.map((target) => [target, deferred<void>()]));
+        const start = new Map<SubscriptionTarget, () => void>();
         for (const target of pending) {
             // Each list waits for its slot from the bounded pool below.
-            const listing = gates.get(target)!.promise.then(() => listRegistriesInSubscription(target.factory, target.subscriptionId));
+            const listing = new Promise<void>((resolve) => start.set(target, resolve)).then(() =>
+                listRegistriesInSubscription(target.factory, target.subscriptionId),
+            );
             this.registries.set(target.subscriptionId, listing);
         }
         void mapWithConcurrency(pending, this.concurrency, async (target) => {
-            gates.get(target)!.resolve();
+            start.get(target)!();
             await this.registries.peek(target.subscriptionId)?.catch(() => undefined);
         });
     }
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-    let resolve!: (value: T) => void;
-    const promise = new Promise<T>((r) => {
-        resolve = r;
-    });
-    return { promise, resolve };
 }

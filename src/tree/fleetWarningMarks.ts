@@ -1,8 +1,7 @@
 import type * as vscode from 'vscode';
-import type { FleetWarning } from '../domain/fleet/report/fleetWarnings';
+import { fleetMarkSeverity, fleetWarningSeverity, type FleetWarning } from '../domain/fleet/report/fleetWarnings';
 import type { RegistrySummary } from '../domain/registries/RegistryEncryption';
 import { fleetWarningMarkLabel, fleetWarningText } from '../l10n/fleetWarningText';
-import { fleetMarkSeverity, fleetWarningSeverity } from './fleetWarningSeverity';
 import { addRowMark, severityIcon } from './keyAccessMarks';
 
 /** Where the marks come from: the Keys view's fleet (Resource Graph) and key facts, and when it changes. */

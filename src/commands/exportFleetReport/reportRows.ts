@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FleetReport, ReportKey, ReportRegistry } from '../../domain/fleet/report/fleetReport';
-import type { FleetWarning } from '../../domain/fleet/report/fleetWarnings';
+import { fleetWarningSeverity, type FleetWarning } from '../../domain/fleet/report/fleetWarnings';
 import { identityLabel, shortVersion } from '../../l10n/encryptionText';
 import { fleetWarningText } from '../../l10n/fleetWarningText';
 import { isoDurationText } from '../../l10n/isoDurationText';
@@ -69,15 +69,13 @@ export function allWarnings(report: FleetReport): { subject: string; text: strin
 /** A key's row on the expiry timeline. */
 export function timelineRow(key: ReportKey): TimelineRow {
     const state = key.health.lookup.kind === 'found' ? key.health.lookup.state : undefined;
-    const codes = new Set(key.warnings.map((warning) => warning.code));
-    const tone =
-        codes.has('keyExpired') || codes.has('keyDisabled') || codes.has('keyDeleted') || codes.has('keyMissing')
-            ? 'expired'
-            : codes.has('keyExpiresSoon')
-              ? 'soon'
-              : state
-                ? 'ok'
-                : 'unknown';
+    const tone = key.warnings.some((warning) => fleetWarningSeverity(warning) === 'error')
+        ? 'expired'
+        : key.warnings.some((warning) => warning.code === 'keyExpiresSoon')
+          ? 'soon'
+          : state
+            ? 'ok'
+            : 'unknown';
     const users = key.key.users.length;
     const label = vscode.l10n.t('{0}/{1} ({2})', key.vault.vaultName, key.key.keyName, users);
     const endText = state ? expiryText(key) : keyStateText(key);

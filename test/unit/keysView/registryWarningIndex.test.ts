@@ -3,7 +3,7 @@ import { keysInUse, pinnedVersionMade, type KeyFacts, type KeyInUse, type VaultI
 import type { FleetVault } from '../../../src/domain/fleet/readFleet';
 import { KeyFactsCache } from '../../../src/keysView/keyFactsCache';
 import { registryWarningIndex, warningsOfRegistry } from '../../../src/keysView/registryWarningIndex';
-import { fleetMarkSeverity } from '../../../src/tree/fleetWarningSeverity';
+import { fleetMarkSeverity } from '../../../src/domain/fleet/report/fleetWarnings';
 import { at, day, facts, found, now, registry, userIdentity, userOf, version } from './fleetSamples';
 
 const vault = (name: string, purgeProtection: boolean): FleetVault => ({

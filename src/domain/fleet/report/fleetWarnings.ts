@@ -23,6 +23,18 @@ export type FleetWarning =
 
 export type FleetWarningCode = FleetWarning['code'];
 
+/** Warnings that mean the registry cannot use its key now (an error mark); the others warn of what is coming. */
+const unusableKey: ReadonlySet<FleetWarningCode> = new Set(['keyExpired', 'keyDisabled', 'keyDeleted', 'keyMissing']);
+
+export function fleetWarningSeverity(warning: FleetWarning): 'error' | 'warning' {
+    return unusableKey.has(warning.code) ? 'error' : 'warning';
+}
+
+/** A registry's mark: the worst of its warnings; undefined without any. */
+export function fleetMarkSeverity(warnings: readonly FleetWarning[] | undefined): 'error' | 'warning' | undefined {
+    return !warnings || warnings.length === 0 ? undefined : warnings.some((warning) => fleetWarningSeverity(warning) === 'error') ? 'error' : 'warning';
+}
+
 export interface WarningLimits {
     /** A key expiring within this many days is flagged (default 30). */
     readonly expiryDays: number;
