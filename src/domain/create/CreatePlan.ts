@@ -1,3 +1,4 @@
+import type { ResourceRef } from '../util/resourceId';
 import type { RsaKeySize } from './names';
 
 /** Everything the create flow will do, decided before the first change (the wizard fills it; tests and the API pass it whole). */
@@ -59,10 +60,7 @@ export function registryId(plan: Pick<CreatePlan, 'subscriptionId' | 'resourceGr
     return `${resourceGroupId(plan)}/providers/Microsoft.ContainerRegistry/registries/${plan.registry.name}`;
 }
 
-export function newIdentityId(plan: CreatePlan, name: string): string {
-    return `${resourceGroupId(plan)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
-}
-
-export function newVaultId(plan: CreatePlan, name: string): string {
-    return `${resourceGroupId(plan)}/providers/Microsoft.KeyVault/vaults/${name}`;
+/** Something the plan names in its own resource group (a new identity or vault, the registry). */
+export function inPlanGroup(plan: Pick<CreatePlan, 'subscriptionId' | 'resourceGroup'>, name: string): ResourceRef {
+    return { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name };
 }

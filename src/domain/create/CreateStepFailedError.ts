@@ -1,15 +1,7 @@
 import { DomainError } from '../errors';
 import type { AzureErrorInfo } from '../azure/azureErrors';
 import type { CreateStepId } from './CreatePlan';
-import { describeResources, type CreateRunState, type ExistingResource } from './CreateRunState';
-
-/** What the user is told after a failed step: which step, Azure's error, and exactly what exists now. */
-export interface CreateFailureReport {
-    readonly step: CreateStepId;
-    readonly cause: AzureErrorInfo;
-    readonly created: readonly ExistingResource[];
-    readonly preExisting: readonly ExistingResource[];
-}
+import { describeResources, type CreateRunState } from './CreateRunState';
 
 /** Carries the run state, so the caller can retry from the failed step or clean up what this run created. */
 export class CreateStepFailedError extends DomainError {
@@ -22,10 +14,11 @@ export class CreateStepFailedError extends DomainError {
     }
 
     /**
+     * What the user is told after a failed step: which step, Azure's error, and exactly what exists now.
      * Read from the run state when asked, not when the step failed: a step of the same phase may still have been
      * running then (a vault Azure was still provisioning), and what it made belongs in the report and the cleanup.
      */
-    get report(): CreateFailureReport {
+    get report(): { step: CreateStepId; cause: AzureErrorInfo } & ReturnType<typeof describeResources> {
         return { step: this.step, cause: this.azureError, ...describeResources(this.state) };
     }
 }

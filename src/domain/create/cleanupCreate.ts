@@ -45,8 +45,7 @@ export async function cleanupCreate(factory: AzureClientFactory, state: CreateRu
         state.identity = undefined;
     }
     if (state.resourceGroup?.createdByRun) {
-        const name = state.resourceGroup.id.split('/').pop() ?? '';
-        const subscriptionId = state.resourceGroup.id.split('/')[2] ?? '';
+        const [, , subscriptionId = '', , name = ''] = state.resourceGroup.id.split('/');
         await unlessNotFound(deleteResourceGroup(factory, subscriptionId, name));
         state.resourceGroup = undefined;
     }

@@ -3,29 +3,13 @@ import { azureErrorOf } from '../azure/azureErrors';
 import { createPhases, type CreatePlan, type CreateStepId } from './CreatePlan';
 import { emptyRunState, type CreateRunState } from './CreateRunState';
 import { CreateStepFailedError } from './CreateStepFailedError';
-import { encryptionAccessStep, keyManagementAccessStep } from './steps/accessSteps';
-import { identityStep } from './steps/identityStep';
-import { keyStep } from './steps/keyStep';
-import { registryStep } from './steps/registryStep';
-import { resourceGroupStep } from './steps/resourceGroupStep';
-import type { CreateOptions, CreateStep, StepContext } from './steps/StepContext';
-import { vaultProtectionStep, vaultStep } from './steps/vaultStep';
+import { createSteps as steps } from './steps/createSteps';
+import type { CreateOptions, StepContext } from './steps/StepContext';
 import { validatePlan } from './validatePlan';
 import { decideCreate, type CreateChange } from './decideCreate';
 import { DomainError } from '../errors';
 import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { runChange } from '../engine/runChange';
-
-const steps: Record<CreateStepId, CreateStep> = {
-    resourceGroup: resourceGroupStep,
-    identity: identityStep,
-    vault: vaultStep,
-    vaultProtection: vaultProtectionStep,
-    keyManagementAccess: keyManagementAccessStep,
-    encryptionAccess: encryptionAccessStep,
-    key: keyStep,
-    registry: registryStep,
-};
 
 export type CreateProgress = { readonly step: CreateStepId; readonly status: 'started' | 'succeeded' | 'skipped' | 'failed' };
 

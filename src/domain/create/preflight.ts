@@ -7,7 +7,7 @@ import { readVaultKey } from '../azure/vaultKeys';
 import { checkVaultName } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
-import type { CreatePlan } from './CreatePlan';
+import { inPlanGroup, type CreatePlan } from './CreatePlan';
 import { readKey, requireUsableKey } from './steps/keyStep';
 import { validatePlan } from './validatePlan';
 import { decideCreate } from './decideCreate';
@@ -103,7 +103,7 @@ export async function requireVaultNameAvailable(factory: AzureClientFactory, sub
 }
 
 async function requireIdentityNameFree(factory: AzureClientFactory, plan: CreatePlan, name: string): Promise<void> {
-    if (await readUserIdentity(factory, { subscriptionId: plan.subscriptionId, resourceGroup: plan.resourceGroup.name, name })) {
+    if (await readUserIdentity(factory, inPlanGroup(plan, name))) {
         // Creating it would silently take over someone's identity (and cleanup would delete it).
         throw new DomainError('IdentityNameTaken', { name, resourceGroup: plan.resourceGroup.name });
     }
