@@ -89,10 +89,8 @@ export class RegistryBranchDataProvider implements AzureResourceBranchDataProvid
             return;
         }
         const item = this.items.get(change.registryId.toLowerCase());
-        if (item && change.registry) {
-            item.registry = change.registry;
-        }
         if (item) {
+            item.registry = change.registry ?? item.registry;
             this.changed.fire(item);
         } else if (this.items.size > 0) {
             // A registry the sidebar has not asked about while it shows others (a new one): the whole branch is drawn again.

@@ -87,40 +87,19 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         });
     }
 
-    /**
-     * Opens the view on a key: expanded, selected, its registries listed. Undefined when the view does not hold that key
-     * (another subscription, or the fleet was read before the key was in use); otherwise how many registries use it.
-     */
+    /** Opens the view on a key: expanded, selected, its registries listed; how many registries use it. */
     async revealKey(vaultUrl: string, keyName: string): Promise<number | undefined> {
-        const { roots, findKeyNode } = await this.focusedRoots();
-        const found = await findKeyNode(roots, vaultUrl, keyName);
-        if (!found) {
-            return undefined;
-        }
-        await this.view?.reveal(found.node, { select: true, focus: true, expand: true });
-        return found.users;
+        return (await this.reveal(true, (roots, rows) => rows.findKeyNode(roots, vaultUrl, keyName)))?.key.users.length;
     }
 
-    /** Opens the view on a key vault: selected, its keys expanded with their registries. Undefined when the view does not hold it. */
-    async revealVault(vaultUrl: string): Promise<{ keys: number; registries: number } | undefined> {
-        const { roots, findVaultNode } = await this.focusedRoots();
-        const vault = findVaultNode(roots, vaultUrl);
-        if (!vault) {
-            return undefined;
-        }
-        await vault.getChildren();
-        await this.view?.reveal(vault, { select: true, focus: true, expand: 2 });
-        return { keys: vault.entry.keys.length, registries: vault.entry.keys.reduce((count, key) => count + key.users.length, 0) };
+    /** Opens the view on a key vault: selected, its keys expanded with their registries; how many registries use them. */
+    async revealVault(vaultUrl: string): Promise<number | undefined> {
+        return (await this.reveal(2, (roots, rows) => rows.findVaultNode(roots, vaultUrl)))?.registries;
     }
 
     /** Selects a registry's row under its key; false when the view does not hold it. */
     async revealKeyUser(vaultUrl: string, keyName: string, registryId: string): Promise<boolean> {
-        const { roots, findKeyUserNode } = await this.focusedRoots();
-        const row = await findKeyUserNode(roots, vaultUrl, keyName, registryId);
-        if (row) {
-            await this.view?.reveal(row, { select: true, focus: true, expand: false });
-        }
-        return row !== undefined;
+        return (await this.reveal(false, (roots, rows) => rows.findKeyUserNode(roots, vaultUrl, keyName, registryId))) !== undefined;
     }
 
     /** Every key row of the view (each vault's keys read), for a command run from the palette to pick one. */
@@ -130,11 +109,21 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
         return keyNodesOf(roots);
     }
 
-    /** The view focused, its rows and the functions that find rows among them. */
-    private async focusedRoots(): Promise<{ roots: TreeNode[] } & typeof import('./keysRoot.js')> {
+    /**
+     * Opens the view on the row `find` finds among its rows: selected, focused, expanded `expand` levels. Undefined when
+     * the view does not hold it (another subscription, or the fleet was read before it was in use).
+     */
+    private async reveal<T extends TreeNode>(
+        expand: boolean | number,
+        find: (roots: TreeNode[], rows: typeof import('./keysRoot.js')) => Promise<T | undefined>,
+    ): Promise<T | undefined> {
         await vscode.commands.executeCommand('acrCmk.keys.focus');
         // The fleet modules load with the view's first use, not with activation.
-        return { roots: await (this.roots ??= this.getRoot()), ...(await import('./keysRoot.js')) };
+        const row = await find(await (this.roots ??= this.getRoot()), await import('./keysRoot.js'));
+        if (row) {
+            await this.view?.reveal(row, { select: true, focus: true, expand });
+        }
+        return row;
     }
 
     /** The fleet as the view holds it (see FleetSnapshot). */

@@ -7,6 +7,7 @@ import { mapWithConcurrency } from '../domain/util/mapWithConcurrency';
 import { fleetWarningText } from '../l10n/fleetWarningText';
 import { readVaultAudit } from '../domain/audit/vaultAudit';
 import { VaultAuditRow } from './vaultAuditRow';
+import { severityIcon } from '../tree/keyAccessMarks';
 import type { TreeNode } from '../tree/TreeNode';
 
 const keysText = (count: number): string => (count === 1 ? vscode.l10n.t('1 key in use') : vscode.l10n.t('{0} keys in use', count));
@@ -42,12 +43,16 @@ export class VaultInUseNode implements TreeNode {
             : undefined;
     }
 
+    /** How many registries use its keys. */
+    get registries(): number {
+        return this.entry.keys.reduce((count, key) => count + key.users.length, 0);
+    }
+
     getTreeItem(): vscode.TreeItem {
         const item = new vscode.TreeItem(this.entry.vaultName, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id;
         item.iconPath = new vscode.ThemeIcon('key');
-        const registries = this.entry.keys.reduce((count, key) => count + key.users.length, 0);
-        const notes = [`${keysText(this.entry.keys.length)} · ${registriesText(registries)}`];
+        const notes = [`${keysText(this.entry.keys.length)} · ${registriesText(this.registries)}`];
         if (this.entry.vault) {
             notes.push(this.entry.vault.enableRbacAuthorization ? vscode.l10n.t('Azure RBAC') : vscode.l10n.t('access policies'));
             if (!this.entry.vault.enablePurgeProtection) {
@@ -98,11 +103,9 @@ export class KeyInUseNode implements TreeNode {
     getTreeItem(): vscode.TreeItem {
         const item = new vscode.TreeItem(this.key.keyName, vscode.TreeItemCollapsibleState.Expanded);
         item.id = this.id;
-        const { text } = healthText(this.health);
         const warnings = keyWarnings(this.health, new Date());
-        const problem = warnings.length > 0;
-        item.iconPath = new vscode.ThemeIcon(problem ? 'warning' : 'key', problem ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.description = [registriesText(this.key.users.length), text].filter(Boolean).join(' · ');
+        item.iconPath = warnings.length > 0 ? severityIcon('warning') : new vscode.ThemeIcon('key');
+        item.description = [registriesText(this.key.users.length), healthText(this.health)].filter(Boolean).join(' · ');
         item.tooltip = tooltipWith(formatKeyIdentifier({ vaultUrl: this.key.vaultUrl, vaultName: this.key.vaultName, keyName: this.key.keyName }), warnings);
         item.contextValue = 'acrCmk.keys.key';
         return item;
@@ -133,8 +136,7 @@ export class KeyUserNode implements TreeNode {
         const item = new vscode.TreeItem(registry.name, vscode.TreeItemCollapsibleState.None);
         item.id = this.id;
         const warnings = registryWarnings(this.user, this.parent.health, pinnedVersionMade(this.user, this.parent.facts), new Date());
-        item.iconPath =
-            warnings.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('package');
+        item.iconPath = warnings.length > 0 ? severityIcon('warning') : new vscode.ThemeIcon('package');
         const version = versionText(encryption, this.parent.health);
         const identity =
             encryption.identity?.kind === 'system'
@@ -150,15 +152,15 @@ export class KeyUserNode implements TreeNode {
     }
 }
 
-function healthText(health: KeyHealth): { text: string } {
+function healthText(health: KeyHealth): string {
     if (health.unreadable) {
-        return { text: vscode.l10n.t('state not readable: {0}', health.unreadable.split('\n')[0]!.slice(0, 120)) };
+        return vscode.l10n.t('state not readable: {0}', health.unreadable.split('\n')[0]!.slice(0, 120));
     }
     if (health.lookup.kind === 'softDeleted') {
-        return { text: vscode.l10n.t('⚠ deleted (recoverable)') };
+        return vscode.l10n.t('⚠ deleted (recoverable)');
     }
     if (health.lookup.kind === 'missing') {
-        return { text: vscode.l10n.t('⚠ not found') };
+        return vscode.l10n.t('⚠ not found');
     }
     const state = health.lookup.state;
     const parts: string[] = [state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('⚠ disabled')];
@@ -175,7 +177,7 @@ function healthText(health: KeyHealth): { text: string } {
     if (health.rotation?.autoRotates) {
         parts.push(vscode.l10n.t('rotation policy: {0}', health.rotation.interval ?? ''));
     }
-    return { text: parts.join(' · ') };
+    return parts.join(' · ');
 }
 
 const hourMs = 60 * 60 * 1000;

@@ -31,23 +31,25 @@ export function fleetWarningIndex({ fleet, factoryOf }: FleetSnapshot, cache: Ke
     return registryWarningIndex(keysInUse(fleet), (vault, key) => cache.get(key, () => readKeyFacts(factoryOf(vaultSubscription(vault)), key)), new Date());
 }
 
-export function findVaultNode(roots: readonly TreeNode[], vaultUrl: string): VaultInUseNode | undefined {
-    return roots.find((node): node is VaultInUseNode => node instanceof VaultInUseNode && vaultHostOf(node.entry.vaultUrl) === vaultHostOf(vaultUrl));
+/** The row of a key vault (by its URL) among the view's rows, its keys read. */
+export async function findVaultNode(roots: readonly TreeNode[], vaultUrl: string): Promise<VaultInUseNode | undefined> {
+    const vault = roots.find((node): node is VaultInUseNode => node instanceof VaultInUseNode && vaultHostOf(node.entry.vaultUrl) === vaultHostOf(vaultUrl));
+    await vault?.getChildren();
+    return vault;
 }
 
-/** The row of a key (by its vault's URL and its name, case-insensitively) among the view's rows, and how many registries use it. */
-export async function findKeyNode(roots: readonly TreeNode[], vaultUrl: string, keyName: string): Promise<{ node: KeyInUseNode; users: number } | undefined> {
-    const vault = findVaultNode(roots, vaultUrl);
-    const key = (await vault?.getChildren())?.find(
+/** The row of a key (by its vault's URL and its name, case-insensitively) among the view's rows. */
+export async function findKeyNode(roots: readonly TreeNode[], vaultUrl: string, keyName: string): Promise<KeyInUseNode | undefined> {
+    const vault = await findVaultNode(roots, vaultUrl);
+    return (await vault?.getChildren())?.find(
         (node): node is KeyInUseNode => node instanceof KeyInUseNode && node.key.keyName.toLowerCase() === keyName.toLowerCase(),
     );
-    return key ? { node: key, users: key.key.users.length } : undefined;
 }
 
 /** A registry's row under its key. */
 export async function findKeyUserNode(roots: readonly TreeNode[], vaultUrl: string, keyName: string, registryId: string): Promise<KeyUserNode | undefined> {
     const key = await findKeyNode(roots, vaultUrl, keyName);
-    return (await key?.node.getChildren())?.find(
+    return (await key?.getChildren())?.find(
         (node): node is KeyUserNode => node instanceof KeyUserNode && node.user.registry.id.toLowerCase() === registryId.toLowerCase(),
     );
 }

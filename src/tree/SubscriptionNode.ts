@@ -37,16 +37,8 @@ export class SubscriptionNode implements TreeNode {
             registries = await this.inventory.getRegistries(this.target);
         } catch (error) {
             // Shown in place (with retry) so one failing subscription does not hide the others.
-            return [
-                new MessageNode(
-                    `${this.id}/error`,
-                    'error',
-                    vscode.l10n.t('Could not list registries: {0}', errorMessage(error)),
-                    { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh', arguments: [this] },
-                    undefined,
-                    this,
-                ),
-            ];
+            const retry = { title: vscode.l10n.t('Retry'), command: 'acrCmk.refresh', arguments: [this] };
+            return [new MessageNode(`${this.id}/error`, 'error', vscode.l10n.t('Could not list registries: {0}', errorMessage(error)), retry, undefined, this)];
         }
         if (registries.length === 0) {
             return [new MessageNode(`${this.id}/empty`, 'empty', vscode.l10n.t('No container registries in this subscription'), undefined, undefined, this)];

@@ -55,14 +55,11 @@ export const warningsText = (warnings: readonly FleetWarning[]): string => warni
 
 /** Every warning of the report with what it is about, worst first (keys, then registries, then vaults). */
 export function allWarnings(report: FleetReport): { subject: string; text: string }[] {
+    const about = (subject: string, warnings: readonly FleetWarning[]) => warnings.map((warning) => ({ subject, text: fleetWarningText(warning) }));
     return [
-        ...report.keys.flatMap((key) =>
-            key.warnings.map((warning) => ({ subject: `${key.vault.vaultName}/${key.key.keyName}`, text: fleetWarningText(warning) })),
-        ),
-        ...report.registries.flatMap((registry) =>
-            registry.warnings.map((warning) => ({ subject: registry.user.registry.name, text: fleetWarningText(warning) })),
-        ),
-        ...report.vaults.flatMap((vault) => vault.warnings.map((warning) => ({ subject: vault.entry.vaultName, text: fleetWarningText(warning) }))),
+        ...report.keys.flatMap((key) => about(`${key.vault.vaultName}/${key.key.keyName}`, key.warnings)),
+        ...report.registries.flatMap((registry) => about(registry.user.registry.name, registry.warnings)),
+        ...report.vaults.flatMap((vault) => about(vault.entry.vaultName, vault.warnings)),
     ];
 }
 

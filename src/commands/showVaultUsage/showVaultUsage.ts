@@ -13,14 +13,14 @@ import { registryOf } from '../showKeyUsage/usageSource';
  */
 export async function showVaultUsage(context: IActionContext, services: CommandServices, arg?: unknown): Promise<number> {
     const vault = await vaultOf(context, services, arg);
-    const shown = await services.keys.revealVault(vault.vaultUrl);
-    if (!shown) {
+    const registries = await services.keys.revealVault(vault.vaultUrl);
+    if (registries === undefined) {
         void vscode.window.showWarningMessage(
             vscode.l10n.t('Key vault "{0}" is not in the Keys view: refresh it, or check the subscriptions it shows.', vault.vaultName),
         );
         return 0;
     }
-    return shown.registries;
+    return registries;
 }
 
 async function vaultOf(context: IActionContext, services: CommandServices, arg: unknown): Promise<{ vaultUrl: string; vaultName: string }> {
@@ -38,14 +38,11 @@ async function vaultOf(context: IActionContext, services: CommandServices, arg: 
     if (vaults.length === 0) {
         throw new DomainError('NoKeysInUse', {});
     }
-    const picks: IAzureQuickPickItem<VaultInUseNode>[] = vaults.map((vault) => {
-        const registries = vault.entry.keys.reduce((count, key) => count + key.users.length, 0);
-        return {
-            label: vault.entry.vaultName,
-            description: vscode.l10n.t('keys in use: {0} · registries: {1}', vault.entry.keys.length, registries),
-            data: vault,
-        };
-    });
+    const picks: IAzureQuickPickItem<VaultInUseNode>[] = vaults.map((vault) => ({
+        label: vault.entry.vaultName,
+        description: vscode.l10n.t('keys in use: {0} · registries: {1}', vault.entry.keys.length, vault.registries),
+        data: vault,
+    }));
     return (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Select the key vault whose registries to show'), suppressPersistence: true }))
         .data.entry;
 }

@@ -9,8 +9,9 @@ import { toRegistrySummary, type RegistrySummary } from '../registries/RegistryE
 import { parseResourceId } from '../util/resourceId';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
 
+const fleetVaultFields = ['id', 'name', 'subscriptionId', 'resourceGroup', 'vaultUri', 'enableRbacAuthorization', 'enablePurgeProtection'] as const;
 /** What the fleet view needs of a key vault (no access policies: Resource Graph rows stay small). */
-export type FleetVault = Pick<VaultInfo, 'id' | 'name' | 'subscriptionId' | 'resourceGroup' | 'vaultUri' | 'enableRbacAuthorization' | 'enablePurgeProtection'>;
+export type FleetVault = Pick<VaultInfo, (typeof fleetVaultFields)[number]>;
 
 export type FleetSource = 'resourceGraph' | 'resourceManager';
 
@@ -90,15 +91,7 @@ async function readFromResourceManager(targets: readonly FleetTarget[]): Promise
             const [registries, vaults] = await Promise.all([listRegistriesInSubscription(factory, subscriptionId), listVaults(factory, subscriptionId)]);
             return {
                 registries,
-                vaults: vaults.map((vault): FleetVault => ({
-                    id: vault.id,
-                    name: vault.name,
-                    subscriptionId: vault.subscriptionId,
-                    resourceGroup: vault.resourceGroup,
-                    vaultUri: vault.vaultUri,
-                    enableRbacAuthorization: vault.enableRbacAuthorization,
-                    enablePurgeProtection: vault.enablePurgeProtection,
-                })),
+                vaults: vaults.map((vault) => Object.fromEntries(fleetVaultFields.map((field) => [field, vault[field]])) as FleetVault),
             };
         } catch {
             return { registries: [], vaults: [], failed: subscriptionId };
