@@ -80,11 +80,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
      * asked and kept until the fleet changes.
      */
     registryWarnings(): Promise<ReadonlyMap<string, readonly FleetWarning[]>> {
-        return this.warnings.get('registries', async () => {
-            const snapshot = await this.fleetSnapshot();
-            const { fleetWarningIndex } = await import('./keysRoot.js');
-            return fleetWarningIndex(snapshot, this.facts);
-        });
+        return this.warnings.get('registries', async () => (await import('./keysRoot.js')).fleetWarningIndex(await this.fleetSnapshot(), this.facts));
     }
 
     /** Opens the view on a key: expanded, selected, its registries listed; how many registries use it. */
@@ -104,9 +100,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
 
     /** Every key row of the view (each vault's keys read), for a command run from the palette to pick one. */
     async keysInUse(): Promise<KeyInUseNode[]> {
-        const roots = await (this.roots ??= this.getRoot());
-        const { keyNodesOf } = await import('./keysRoot.js');
-        return keyNodesOf(roots);
+        return (await import('./keysRoot.js')).keyNodesOf(await (this.roots ??= this.getRoot()));
     }
 
     /**
@@ -178,8 +172,7 @@ export class KeysTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
                           : vscode.l10n.t('Resource Manager');
             }
             // The fleet modules load with the view's first use, not with activation.
-            const { vaultNodes } = await import('./keysRoot.js');
-            const nodes = vaultNodes(snapshot, (node) => this.changed.fire(node), this.facts);
+            const nodes = (await import('./keysRoot.js')).vaultNodes(snapshot, (node) => this.changed.fire(node), this.facts);
             return nodes.length > 0
                 ? nodes
                 : [new MessageNode('acrCmk.keys/empty', 'empty', vscode.l10n.t('No registry in the selected subscriptions uses a customer-managed key.'))];

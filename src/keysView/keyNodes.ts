@@ -166,12 +166,13 @@ function healthText(health: KeyHealth): string {
     const parts: string[] = [state.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('⚠ disabled')];
     if (state.expiresOn) {
         const days = Math.floor((state.expiresOn.getTime() - Date.now()) / 86_400_000);
+        const day = state.expiresOn.toISOString().slice(0, 10);
         parts.push(
             days < 0
-                ? vscode.l10n.t('⚠ expired {0}', state.expiresOn.toISOString().slice(0, 10))
+                ? vscode.l10n.t('⚠ expired {0}', day)
                 : days < 30
-                  ? vscode.l10n.t('⚠ expires {0} (in {1} days)', state.expiresOn.toISOString().slice(0, 10), days)
-                  : vscode.l10n.t('expires {0}', state.expiresOn.toISOString().slice(0, 10)),
+                  ? vscode.l10n.t('⚠ expires {0} (in {1} days)', day, days)
+                  : vscode.l10n.t('expires {0}', day),
         );
     }
     if (health.rotation?.autoRotates) {

@@ -51,10 +51,10 @@ export class KeyAccessMarks {
     forgetProblems(idPrefix = ''): void {
         const prefix = idPrefix.toLowerCase();
         // An interrupted run stays marked until it is resumed, cleaned up or dismissed: a refresh does not settle it.
-        for (const id of [...this.problems.keys()].filter(
-            (candidate) => candidate.startsWith(prefix) && this.problems.get(candidate)?.kind !== 'interrupted',
-        )) {
-            this.problems.delete(id);
+        for (const [id, mark] of this.problems) {
+            if (id.startsWith(prefix) && mark.kind !== 'interrupted') {
+                this.problems.delete(id);
+            }
         }
     }
 }
