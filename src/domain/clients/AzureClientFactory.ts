@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { armScope } from '../cloud/CloudConfig';
 import type { AzureConnection } from './AzureConnection';
@@ -8,9 +9,7 @@ import { tlsOptionsTrusting } from './sharedTls';
  * activating the extension loads none of them (esbuild keeps them behind lazy initialisers).
  */
 export class AzureClientFactory {
-    private readonly registryClients = new Map<string, ReturnType<AzureClientFactory['createRegistryClient']>>();
-    private subscriptionClient?: ReturnType<AzureClientFactory['createSubscriptionClient']>;
-    /** Per-subscription (or per-vault) caches of the clients the create/rotate/access flows use. */
+    /** One promise per client: per subscription, per vault (Key Vault's data plane) or per tenant (Resource Graph). */
     private readonly cached = new Map<string, Promise<unknown>>();
 
     constructor(readonly connection: AzureConnection) {}
@@ -30,60 +29,81 @@ export class AzureClientFactory {
         return interval === undefined ? {} : { updateIntervalInMs: interval };
     }
 
-    containerRegistry(subscriptionId: string): ReturnType<AzureClientFactory['createRegistryClient']> {
-        let client = this.registryClients.get(subscriptionId);
-        if (!client) {
-            client = this.createRegistryClient(subscriptionId);
-            this.registryClients.set(subscriptionId, client);
-        }
-        return client;
+    // The client types are inferred from the `import()` that loads them, so type and value come from one build of the package.
+    containerRegistry(subscriptionId: string) {
+        return this.arm('containerRegistry', subscriptionId, async () => (await import('@azure/arm-containerregistry')).ContainerRegistryManagementClient);
     }
 
-    subscriptions(): ReturnType<AzureClientFactory['createSubscriptionClient']> {
-        this.subscriptionClient ??= this.createSubscriptionClient();
-        return this.subscriptionClient;
+    subscriptions() {
+        return this.once('subscriptions', async () => {
+            const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
+            return new SubscriptionClient(this.connection.credential, this.armClientOptions());
+        });
     }
 
-    keyVaultManagement(subscriptionId: string): ReturnType<AzureClientFactory['createKeyVaultManagementClient']> {
-        return this.once(`keyVaultManagement:${subscriptionId}`, () => this.createKeyVaultManagementClient(subscriptionId));
+    keyVaultManagement(subscriptionId: string) {
+        return this.arm('keyVaultManagement', subscriptionId, async () => (await import('@azure/arm-keyvault')).KeyVaultManagementClient);
     }
 
-    managedIdentities(subscriptionId: string): ReturnType<AzureClientFactory['createManagedIdentityClient']> {
-        return this.once(`msi:${subscriptionId}`, () => this.createManagedIdentityClient(subscriptionId));
+    managedIdentities(subscriptionId: string) {
+        return this.arm('msi', subscriptionId, async () => (await import('@azure/arm-msi')).ManagedServiceIdentityClient, 'classic');
     }
 
-    authorization(subscriptionId: string): ReturnType<AzureClientFactory['createAuthorizationClient']> {
-        return this.once(`authorization:${subscriptionId}`, () => this.createAuthorizationClient(subscriptionId));
+    authorization(subscriptionId: string) {
+        return this.arm('authorization', subscriptionId, async () => (await import('@azure/arm-authorization')).AuthorizationManagementClient, 'classic');
     }
 
-    resources(subscriptionId: string): ReturnType<AzureClientFactory['createResourcesClient']> {
-        return this.once(`resources:${subscriptionId}`, () => this.createResourcesClient(subscriptionId));
+    resources(subscriptionId: string) {
+        return this.arm('resources', subscriptionId, async () => (await import('@azure/arm-resources')).ResourceManagementClient);
     }
 
     /** Resource group deployments (`Microsoft.Resources/deployments`); @azure/arm-resources 8 no longer has them. */
-    deployments(subscriptionId: string): ReturnType<AzureClientFactory['createDeploymentsClient']> {
-        return this.once(`deployments:${subscriptionId}`, () => this.createDeploymentsClient(subscriptionId));
+    deployments(subscriptionId: string) {
+        return this.arm('deployments', subscriptionId, async () => (await import('@azure/arm-resourcesdeployments')).DeploymentsClient);
     }
 
     /** Azure Resource Graph (tenant-level: the subscriptions go in each query). */
-    resourceGraph(): ReturnType<AzureClientFactory['createResourceGraphClient']> {
-        return this.once('resourceGraph', () => this.createResourceGraphClient());
+    resourceGraph() {
+        return this.once('resourceGraph', async () => {
+            const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
+            return new ResourceGraphClient(this.connection.credential, this.armClientOptions());
+        });
     }
 
     /** Azure Monitor (diagnostic settings of a resource). */
-    monitor(subscriptionId: string): ReturnType<AzureClientFactory['createMonitorClient']> {
-        return this.once(`monitor:${subscriptionId}`, () => this.createMonitorClient(subscriptionId));
+    monitor(subscriptionId: string) {
+        return this.arm('monitor', subscriptionId, async () => (await import('@azure/arm-monitor')).MonitorClient);
     }
 
-    /** Log Analytics workspaces (Microsoft.OperationalInsights). */
-    operationalInsights(subscriptionId: string): ReturnType<AzureClientFactory['createOperationalInsightsClient']> {
-        return this.once(`operationalInsights:${subscriptionId}`, () => this.createOperationalInsightsClient(subscriptionId));
+    /**
+     * Log Analytics workspaces (Microsoft.OperationalInsights), through the package's tree-shakable `api` entry points:
+     * its whole client would add about 140 KB to the bundle for the two calls used (the same operations, context and
+     * pipeline as the client's).
+     */
+    operationalInsights(subscriptionId: string) {
+        return this.once(`operationalInsights:${subscriptionId}`, async () => {
+            const [{ createOperationalInsightsManagement }, workspaces] = await Promise.all([
+                import('@azure/arm-operationalinsights/api'),
+                import('@azure/arm-operationalinsights/api/workspaces'),
+            ]);
+            const context = createOperationalInsightsManagement(this.connection.credential, subscriptionId, this.armClientOptions());
+            return {
+                workspaces: {
+                    list: () => workspaces.list(context),
+                    get: (resourceGroup: string, name: string) => workspaces.get(context, resourceGroup, name),
+                },
+            };
+        });
     }
 
     /** Key Vault data-plane client for one vault (`https://<vault>.<suffix>`), with the vault-scoped credential. */
-    keys(vaultUrl: string): ReturnType<AzureClientFactory['createKeyClient']> {
+    keys(vaultUrl: string) {
         const normalized = vaultUrl.replace(/\/+$/, '').toLowerCase();
-        return this.once(`keys:${normalized}`, () => this.createKeyClient(normalized));
+        return this.once(`keys:${normalized}`, async () => {
+            const { KeyClient } = await import('@azure/keyvault-keys');
+            // Challenge resource verification stays on: the token audience must match the vault's own DNS suffix.
+            return new KeyClient(normalized, this.connection.getVaultCredential(), transportOptions(this.connection));
+        });
     }
 
     /** Starts creating the clients a create run uses (a key client's package too: the vault may not be known yet), one promise each. */
@@ -98,7 +118,8 @@ export class AzureClientFactory {
         ];
     }
 
-    private once<T>(key: string, create: () => Promise<T>): Promise<T> {
+    /** The client kept under `key`, else the one `create` makes (kept per factory: a new sign-in gets new clients). */
+    once<T>(key: string, create: () => Promise<T>): Promise<T> {
         let client = this.cached.get(key) as Promise<T> | undefined;
         if (!client) {
             client = create();
@@ -107,81 +128,20 @@ export class AzureClientFactory {
         return client;
     }
 
-    // The client types are inferred from the `import()` that loads them, so type and value come from one build of the package.
-    private async createRegistryClient(subscriptionId: string) {
-        const { ContainerRegistryManagementClient } = await import('@azure/arm-containerregistry');
-        return new ContainerRegistryManagementClient(this.connection.credential, subscriptionId, this.armClientOptions());
-    }
-
-    private async createSubscriptionClient() {
-        const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
-        return new SubscriptionClient(this.connection.credential, this.armClientOptions());
-    }
-
-    private async createKeyVaultManagementClient(subscriptionId: string) {
-        const { KeyVaultManagementClient } = await import('@azure/arm-keyvault');
-        return new KeyVaultManagementClient(this.connection.credential, subscriptionId, this.armClientOptions());
-    }
-
-    private async createManagedIdentityClient(subscriptionId: string) {
-        const { ManagedServiceIdentityClient } = await import('@azure/arm-msi');
-        return new ManagedServiceIdentityClient(this.connection.credential, subscriptionId, this.classicArmClientOptions());
-    }
-
-    private async createAuthorizationClient(subscriptionId: string) {
-        const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
-        return new AuthorizationManagementClient(this.connection.credential, subscriptionId, this.classicArmClientOptions());
-    }
-
-    private async createResourcesClient(subscriptionId: string) {
-        const { ResourceManagementClient } = await import('@azure/arm-resources');
-        return new ResourceManagementClient(this.connection.credential, subscriptionId, this.armClientOptions());
-    }
-
-    private async createDeploymentsClient(subscriptionId: string) {
-        const { DeploymentsClient } = await import('@azure/arm-resourcesdeployments');
-        return new DeploymentsClient(this.connection.credential, subscriptionId, this.armClientOptions());
-    }
-
-    private async createResourceGraphClient() {
-        const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
-        return new ResourceGraphClient(this.connection.credential, this.armClientOptions());
-    }
-
-    private async createMonitorClient(subscriptionId: string) {
-        const { MonitorClient } = await import('@azure/arm-monitor');
-        return new MonitorClient(this.connection.credential, subscriptionId, this.armClientOptions());
-    }
-
-    /**
-     * Workspaces only, through the package's tree-shakable `api` entry points: its whole client would add about 140 KB
-     * to the bundle for the two calls used (the same operations, context and pipeline as the client's).
-     */
-    private async createOperationalInsightsClient(subscriptionId: string) {
-        const [{ createOperationalInsightsManagement }, workspaces] = await Promise.all([
-            import('@azure/arm-operationalinsights/api'),
-            import('@azure/arm-operationalinsights/api/workspaces'),
-        ]);
-        const context = createOperationalInsightsManagement(this.connection.credential, subscriptionId, this.armClientOptions());
-        return {
-            workspaces: { list: () => workspaces.list(context), get: (resourceGroup: string, name: string) => workspaces.get(context, resourceGroup, name) },
-        };
-    }
-
-    private async createKeyClient(vaultUrl: string) {
-        const { KeyClient } = await import('@azure/keyvault-keys');
-        // Challenge resource verification stays on: the token audience must match the vault's own DNS suffix.
-        return new KeyClient(vaultUrl, this.connection.getVaultCredential(), transportOptions(this.connection));
+    /** A management-plane client of one subscription; `classic` (AutoRest v3) clients take their options another way. */
+    private arm<C>(name: string, subscriptionId: string, load: () => Promise<ArmClientClass<C>>, kind?: 'classic'): Promise<C> {
+        const options = () => (kind === 'classic' ? this.classicArmClientOptions() : this.armClientOptions());
+        return this.once(`${name}:${subscriptionId}`, async () => new (await load())(this.connection.credential, subscriptionId, options()));
     }
 
     /** Classic (AutoRest v3) clients read `endpoint`/`baseUri` and `credentialScopes` instead of `credentials.scopes`. */
-    classicArmClientOptions() {
+    private classicArmClientOptions() {
         const options = this.armClientOptions();
         return { ...options, baseUri: options.endpoint, credentialScopes: options.credentials.scopes };
     }
 
     /** Options shared by every management-plane client: endpoint, scope, CA, retry, timeout. */
-    armClientOptions() {
+    private armClientOptions() {
         const { cloud } = this.connection;
         return {
             endpoint: cloud.resourceManagerEndpoint.replace(/\/+$/, ''),
@@ -190,6 +150,9 @@ export class AzureClientFactory {
         };
     }
 }
+
+/** How every `@azure/arm-*` client is constructed: credential, subscription id, options. */
+type ArmClientClass<C> = new (credential: TokenCredential, subscriptionId: string, options: object) => C;
 
 export type DeploymentsClient = Awaited<ReturnType<AzureClientFactory['deployments']>>;
 

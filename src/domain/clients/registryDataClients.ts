@@ -2,11 +2,8 @@ import type { CloudConfig } from '../cloud/CloudConfig';
 import { transportOptions, type AzureClientFactory } from './AzureClientFactory';
 
 // Clients of a registry's own data plane (its login server), loaded with a dynamic `import()` like every @azure module
-// (their types are inferred from that import, so type and value come from one build of the package). Kept beside the
-// factory rather than in it: one cache per factory, so a new sign-in (a new factory) gets new clients.
-
-export type RegistryCatalogClient = Awaited<ReturnType<typeof createCatalogClient>>;
-const catalogClients = new WeakMap<AzureClientFactory, Map<string, Promise<RegistryCatalogClient>>>();
+// (their types are inferred from that import, so type and value come from one build of the package). A catalog client
+// is kept in the factory's cache: a new sign-in (a new factory) gets new clients.
 
 /**
  * The audience ACR's token exchange accepts: a Resource Manager token of the registry's cloud (the SDK's own default,
@@ -27,19 +24,9 @@ function dataClientOptions(factory: AzureClientFactory) {
 }
 
 /** Catalog, repositories and tags of one registry, with the signed-in user's Entra credential (exchanged for ACR tokens). */
-export function registryCatalogClient(factory: AzureClientFactory, loginServer: string): Promise<RegistryCatalogClient> {
-    let clients = catalogClients.get(factory);
-    if (!clients) {
-        clients = new Map();
-        catalogClients.set(factory, clients);
-    }
+export function registryCatalogClient(factory: AzureClientFactory, loginServer: string) {
     const key = loginServer.toLowerCase();
-    let client = clients.get(key);
-    if (!client) {
-        client = createCatalogClient(factory, key);
-        clients.set(key, client);
-    }
-    return client;
+    return factory.once(`catalog:${key}`, () => createCatalogClient(factory, key));
 }
 
 /** Manifests and blobs of one repository (a content client is per repository and cheap: not cached). */
