@@ -173,12 +173,8 @@ export class RegistryTreeDataProvider implements vscode.TreeDataProvider<TreeNod
             }
             const subscriptions = await this.inventory.getSubscriptions();
             if (subscriptions.length === 0) {
-                return [
-                    new MessageNode('acrCmk/noSubscriptions', 'noSubscriptions', vscode.l10n.t('No subscriptions found. Select subscriptions…'), {
-                        title: vscode.l10n.t('Select Subscriptions'),
-                        command: 'acrCmk.selectSubscriptions',
-                    }),
-                ];
+                const select = { title: vscode.l10n.t('Select Subscriptions'), command: 'acrCmk.selectSubscriptions' };
+                return [new MessageNode('acrCmk/noSubscriptions', 'noSubscriptions', vscode.l10n.t('No subscriptions found. Select subscriptions…'), select)];
             }
             return subscriptions.map((target) => {
                 const key = target.subscriptionId.toLowerCase();
