@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SubscriptionTarget } from '../../auth/SubscriptionSource';
 import { identityNameProblem, keyNameProblem, registryNameProblem, resourceGroupNameProblem, vaultNameProblem } from '../../domain/create/names';
-import { requireRegistryNameAvailable, requireVaultNameAvailable } from '../../domain/create/preflight';
+import { requireNameAvailable } from '../../domain/create/preflight';
 import type { DomainError } from '../../domain/errors';
 import { errorMessage } from '../../l10n/errorMessage';
 import { AnswerPromptStep } from '../wizard/AnswerPromptStep';
@@ -77,7 +77,7 @@ export const names = {
         name: (context) => context.registryName ?? '',
         store: (context, name) => (context.registryName = name || undefined),
         problem: registryNameProblem,
-        available: (target, value) => requireRegistryNameAvailable(target.factory, target.subscriptionId, value),
+        available: (target, value) => requireNameAvailable('registry', target.factory, target.subscriptionId, value),
     },
     identity: {
         question: 'identity',
@@ -94,7 +94,7 @@ export const names = {
         name: (context) => (context.vault?.kind === 'new' ? context.vault.name : undefined),
         store: (context, name) => (context.vault = { kind: 'new', name }),
         problem: vaultNameProblem,
-        available: (target, value) => requireVaultNameAvailable(target.factory, target.subscriptionId, value),
+        available: (target, value) => requireNameAvailable('vault', target.factory, target.subscriptionId, value),
     },
     /** Its type and size are the next step (KeySpecStep). */
     key: {

@@ -24,22 +24,20 @@ export function preflightCreate(factory: AzureClientFactory, plan: CreatePlan): 
 async function readAndCheckPlan(factory: AzureClientFactory, plan: CreatePlan): Promise<{ vault?: VaultInfo }> {
     validatePlan(plan);
     // The checks are independent reads: run together, reported in this order (the first failing one wins, as when sequential).
-    const checks: Promise<VaultInfo | undefined>[] = [requireRegistryNameAvailable(factory, plan.subscriptionId, plan.registry.name).then(() => undefined)];
-    if (plan.identity.kind === 'new' && !plan.resourceGroup.create) {
-        checks.push(requireIdentityNameFree(factory, plan, plan.identity.name).then(() => undefined));
-    }
-    checks.push(
+    const checks = [
+        requireNameAvailable('registry', factory, plan.subscriptionId, plan.registry.name),
+        plan.identity.kind === 'new' && !plan.resourceGroup.create ? requireIdentityNameFree(factory, plan, plan.identity.name) : undefined,
         plan.vault.kind === 'new'
-            ? requireVaultNameAvailable(factory, plan.subscriptionId, plan.vault.name).then(() => undefined)
+            ? requireNameAvailable('vault', factory, plan.subscriptionId, plan.vault.name)
             : checkExistingVaultAndKey(factory, plan, plan.vault.id),
-    );
+    ];
     prefetchCreateClients(factory, plan.subscriptionId);
     const outcomes = await Promise.allSettled(checks);
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) {
         throw failed.reason;
     }
-    const vault = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<VaultInfo | undefined>).value).find((value) => value !== undefined);
+    const vault = (outcomes[2] as PromiseFulfilledResult<VaultInfo | void>).value;
     return vault ? { vault } : {};
 }
 
@@ -88,17 +86,14 @@ function checkExistingVault(vault: VaultInfo, plan: CreatePlan): void {
     }
 }
 
-export async function requireRegistryNameAvailable(factory: AzureClientFactory, subscriptionId: string, name: string): Promise<void> {
-    const status = await checkRegistryName(factory, subscriptionId, name);
-    if (status.nameAvailable === false) {
-        throw new DomainError('RegistryNameTaken', { name, reason: status.message ?? status.reason ?? '' });
-    }
-}
+const nameChecks = { registry: [checkRegistryName, 'RegistryNameTaken'], vault: [checkVaultName, 'VaultNameTaken'] } as const;
 
-export async function requireVaultNameAvailable(factory: AzureClientFactory, subscriptionId: string, name: string): Promise<void> {
-    const status = await checkVaultName(factory, subscriptionId, name);
+/** Azure's check of a globally unique name (a registry's or a vault's): a taken name is refused with Azure's reason. */
+export async function requireNameAvailable(kind: keyof typeof nameChecks, factory: AzureClientFactory, subscriptionId: string, name: string): Promise<void> {
+    const [check, code] = nameChecks[kind];
+    const status = await check(factory, subscriptionId, name);
     if (status.nameAvailable === false) {
-        throw new DomainError('VaultNameTaken', { name, reason: status.message ?? status.reason ?? '' });
+        throw new DomainError(code, { name, reason: status.message ?? status.reason ?? '' });
     }
 }
 

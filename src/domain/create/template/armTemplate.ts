@@ -62,13 +62,10 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
         grantId = keyAccessResourceId(rbac, grant);
     } else {
         resources.push(
-            nestedKeyAccessDeployment(rbac, {
+            nestedKeyAccessDeployment(rbac, grant, {
                 name: grantDeploymentName,
                 resourceGroup: p('vault_resource_group'),
                 subscriptionId: p('vault_subscription_id'),
-                principalId,
-                identityId: identityRef,
-                vaultName: p('vault_name'),
                 dependsOn: identityDependency,
             }),
         );

@@ -13,14 +13,13 @@ export interface GrantExpressions {
  * get/wrapKey/unwrapKey, or on an RBAC vault the "Key Vault Crypto Service Encryption User" role at vault scope.
  */
 export function keyAccessResources(rbac: boolean, grant: GrantExpressions): Record<string, unknown>[] {
-    const vaultId = `resourceId('Microsoft.KeyVault/vaults', ${grant.vaultName})`;
     if (rbac) {
         return [
             {
                 type: 'Microsoft.Authorization/roleAssignments',
                 apiVersion: templateApi.roleAssignment,
                 scope: `[format('Microsoft.KeyVault/vaults/{0}', ${grant.vaultName})]`,
-                name: `[guid(${vaultId}, ${grant.identityId}, '${cryptoServiceEncryptionUserRoleId}')]`,
+                name: `[${roleAssignmentName(grant)}]`,
                 properties: {
                     roleDefinitionId: `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${cryptoServiceEncryptionUserRoleId}')]`,
                     principalId: `[${grant.principalId}]`,
@@ -45,11 +44,14 @@ export function keyAccessResources(rbac: boolean, grant: GrantExpressions): Reco
 
 /** The id a dependsOn names for the grant (in the template's own group). */
 export function keyAccessResourceId(rbac: boolean, grant: GrantExpressions): string {
-    const vaultId = `resourceId('Microsoft.KeyVault/vaults', ${grant.vaultName})`;
     return rbac
-        ? `[extensionResourceId(${vaultId}, 'Microsoft.Authorization/roleAssignments', guid(${vaultId}, ${grant.identityId}, '${cryptoServiceEncryptionUserRoleId}'))]`
+        ? `[extensionResourceId(${vaultIdOf(grant)}, 'Microsoft.Authorization/roleAssignments', ${roleAssignmentName(grant)})]`
         : `[resourceId('Microsoft.KeyVault/vaults/accessPolicies', ${grant.vaultName}, 'add')]`;
 }
+
+const vaultIdOf = (grant: GrantExpressions) => `resourceId('Microsoft.KeyVault/vaults', ${grant.vaultName})`;
+/** The same name for the same vault, identity and role: a redeploy finds the assignment it made. */
+const roleAssignmentName = (grant: GrantExpressions) => `guid(${vaultIdOf(grant)}, ${grant.identityId}, '${cryptoServiceEncryptionUserRoleId}')`;
 
 /**
  * The grant for a vault that already exists, wherever it is: a nested deployment into the vault's resource group and
@@ -58,7 +60,8 @@ export function keyAccessResourceId(rbac: boolean, grant: GrantExpressions): str
  */
 export function nestedKeyAccessDeployment(
     rbac: boolean,
-    outer: { name: string; resourceGroup: string; subscriptionId: string; principalId: string; identityId: string; vaultName: string; dependsOn: string[] },
+    grant: GrantExpressions,
+    outer: { name: string; resourceGroup: string; subscriptionId: string; dependsOn: string[] },
 ): Record<string, unknown> {
     const inner: GrantExpressions = {
         vaultName: "parameters('vault_name')",
@@ -76,9 +79,9 @@ export function nestedKeyAccessDeployment(
             mode: 'Incremental',
             expressionEvaluationOptions: { scope: 'inner' },
             parameters: {
-                vault_name: { value: `[${outer.vaultName}]` },
-                principal_id: { value: `[${outer.principalId}]` },
-                identity_id: { value: `[${outer.identityId}]` },
+                vault_name: { value: `[${grant.vaultName}]` },
+                principal_id: { value: `[${grant.principalId}]` },
+                identity_id: { value: `[${grant.identityId}]` },
             },
             template: {
                 $schema: templateSchema,
