@@ -3,11 +3,16 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { GrantRecord } from './GrantRecord';
 import type { VaultInfo } from './VaultInfo';
 
-/** The wanted key permissions the object id's access policy lacks (`all` counts as every permission). */
-export function missingKeyPermissions(vault: VaultInfo, objectId: string, wanted: readonly string[]): string[] {
-    const held = vault.accessPolicies
+/** The key permissions the object id's access policy holds, in lower case. */
+export function heldKeyPermissions(vault: VaultInfo, objectId: string): string[] {
+    return vault.accessPolicies
         .filter((policy) => policy.objectId.toLowerCase() === objectId.toLowerCase())
         .flatMap((policy) => policy.keys.map((permission) => permission.toLowerCase()));
+}
+
+/** The wanted key permissions the object id's access policy lacks (`all` counts as every permission). */
+export function missingKeyPermissions(vault: VaultInfo, objectId: string, wanted: readonly string[]): string[] {
+    const held = heldKeyPermissions(vault, objectId);
     if (held.includes('all')) {
         return [];
     }

@@ -1,6 +1,6 @@
 import { permissionsAtGroup, permissionsAtResource } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { DomainError } from '../errors';
+import { DomainError, type DomainErrorParams } from '../errors';
 import { parseResourceId, resourceNameFromId } from '../util/resourceId';
 import { collect } from '../util/collect';
 import type { GrantRecord } from './GrantRecord';
@@ -37,52 +37,37 @@ export async function missingActions(factory: AzureClientFactory, resourceId: st
     return missingIn(actions, permissionsAtResource(factory, parseResourceId(resourceId)));
 }
 
-/** As `missingActions`, at a resource group (where a new resource would go). */
-export async function missingActionsInGroup(
-    factory: AzureClientFactory,
-    subscriptionId: string,
-    resourceGroup: string,
-    actions: readonly string[],
-): Promise<string[] | undefined> {
-    return missingIn(actions, permissionsAtGroup(factory, subscriptionId, resourceGroup));
-}
-
 async function missingIn(actions: readonly string[], list: AsyncIterable<PermissionEntry>): Promise<string[] | undefined> {
     const entries = await collect(list).catch(() => undefined);
     return entries && actions.filter((action) => !permits(entries, action));
 }
 
+/** Throws `ChangeNotPermitted` naming the first missing action, if any. */
+function refuseMissing(missing: string[] | undefined, where: Omit<DomainErrorParams['ChangeNotPermitted'], 'action'>): void {
+    if (missing && missing.length > 0) {
+        throw new DomainError('ChangeNotPermitted', { ...where, action: missing[0]! });
+    }
+}
+
+const registryWrite = 'Microsoft.ContainerRegistry/registries/write';
+
 /** Throws `ChangeNotPermitted` (kind `resourceGroup`) when the caller may not create a registry in the group. */
 export async function assertMayCreateRegistryIn(factory: AzureClientFactory, subscriptionId: string, resourceGroup: string): Promise<void> {
-    const missing = await missingActionsInGroup(factory, subscriptionId, resourceGroup, ['Microsoft.ContainerRegistry/registries/write']);
-    if (missing && missing.length > 0) {
-        throw new DomainError('ChangeNotPermitted', {
-            kind: 'resourceGroup',
-            name: resourceGroup,
-            action: missing[0]!,
-            scope: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`,
-        });
-    }
+    const missing = await missingIn([registryWrite], permissionsAtGroup(factory, subscriptionId, resourceGroup));
+    refuseMissing(missing, { kind: 'resourceGroup', name: resourceGroup, scope: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}` });
 }
 
 /** Throws `ChangeNotPermitted` (resource, the first missing action) when the caller may not change the registry. */
 export async function assertMayChangeRegistry(factory: AzureClientFactory, registryId: string): Promise<void> {
-    const missing = await missingActions(factory, registryId, ['Microsoft.ContainerRegistry/registries/write']);
-    if (missing && missing.length > 0) {
-        throw new DomainError('ChangeNotPermitted', { kind: 'registry', name: resourceNameFromId(registryId), action: missing[0]!, scope: registryId });
-    }
+    refuseMissing(await missingActions(factory, registryId, [registryWrite]), { kind: 'registry', name: resourceNameFromId(registryId), scope: registryId });
 }
 
-/** The Resource Manager action that adding or removing a grant of this kind needs at the vault. */
-function grantAction(kind: GrantRecord['kind'], change: 'add' | 'remove'): string | undefined {
-    if (kind === 'accessPolicy') {
-        return 'Microsoft.KeyVault/vaults/accessPolicies/write';
-    }
-    if (kind === 'roleAssignment') {
-        return change === 'add' ? 'Microsoft.Authorization/roleAssignments/write' : 'Microsoft.Authorization/roleAssignments/delete';
-    }
-    return undefined;
-}
+/** The Resource Manager action that adding or removing a grant of each kind needs at the vault. */
+const grantActions: Record<GrantRecord['kind'], Partial<Record<'add' | 'remove', string>>> = {
+    accessPolicy: { add: 'Microsoft.KeyVault/vaults/accessPolicies/write', remove: 'Microsoft.KeyVault/vaults/accessPolicies/write' },
+    roleAssignment: { add: 'Microsoft.Authorization/roleAssignments/write', remove: 'Microsoft.Authorization/roleAssignments/delete' },
+    none: {},
+};
 
 /**
  * Throws `ChangeNotPermitted` (the vault, the first missing action) when the caller may not add or remove these grants
@@ -96,12 +81,8 @@ export async function assertMayChangeVaultAccess(
 ): Promise<void> {
     const kinds =
         grants === 'derive' ? [vault.enableRbacAuthorization ? ('roleAssignment' as const) : ('accessPolicy' as const)] : grants.map((grant) => grant.kind);
-    const actions = [...new Set(kinds.map((kind) => grantAction(kind, change)).filter((action): action is string => !!action))];
-    if (actions.length === 0) {
-        return;
-    }
-    const missing = await missingActions(factory, vault.id, actions);
-    if (missing && missing.length > 0) {
-        throw new DomainError('ChangeNotPermitted', { kind: 'vault', name: vault.name, action: missing[0]!, scope: vault.id });
+    const actions = [...new Set(kinds.map((kind) => grantActions[kind][change]).filter((action): action is string => !!action))];
+    if (actions.length > 0) {
+        refuseMissing(await missingActions(factory, vault.id, actions), { kind: 'vault', name: vault.name, scope: vault.id });
     }
 }

@@ -1,6 +1,7 @@
-import { roleAssignmentsAt } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { heldKeyPermissions } from './accessPolicies';
 import type { GrantRecord } from './GrantRecord';
+import { vaultRoleAssignments } from './roleAssignments';
 import { cryptoServiceEncryptionUserRoleId, encryptionKeyPermissions, roleDefinitionGuid } from './roles';
 import type { VaultInfo } from './VaultInfo';
 
@@ -11,23 +12,14 @@ import type { VaultInfo } from './VaultInfo';
  */
 export async function findEncryptionGrants(factory: AzureClientFactory, vault: VaultInfo, principalId: string): Promise<GrantRecord[]> {
     if (!vault.enableRbacAuthorization) {
-        const held = vault.accessPolicies
-            .filter((policy) => policy.objectId.toLowerCase() === principalId.toLowerCase())
-            .flatMap((policy) => policy.keys.map((permission) => permission.toLowerCase()));
+        const held = heldKeyPermissions(vault, principalId);
         const permissions = encryptionKeyPermissions.filter((permission) => held.includes(permission.toLowerCase()));
         return permissions.length > 0 ? [{ kind: 'accessPolicy', objectId: principalId, permissions }] : [];
     }
     const grants: GrantRecord[] = [];
-    for await (const assignment of roleAssignmentsAt(factory, vault.subscriptionId, vault.id, principalId)) {
-        const atVault = (assignment.scope ?? '').toLowerCase().replace(/\/+$/, '') === vault.id.toLowerCase();
-        if (
-            atVault &&
-            assignment.id &&
-            assignment.roleDefinitionId &&
-            assignment.principalId?.toLowerCase() === principalId.toLowerCase() &&
-            roleDefinitionGuid(assignment.roleDefinitionId) === cryptoServiceEncryptionUserRoleId
-        ) {
-            grants.push({ kind: 'roleAssignment', id: assignment.id, roleDefinitionId: assignment.roleDefinitionId, principalId, scope: vault.id });
+    for await (const { id, roleDefinitionId, atVault } of vaultRoleAssignments(factory, vault, principalId)) {
+        if (atVault && id && roleDefinitionGuid(roleDefinitionId) === cryptoServiceEncryptionUserRoleId) {
+            grants.push({ kind: 'roleAssignment', id, roleDefinitionId, principalId, scope: vault.id });
         }
     }
     return grants;

@@ -1,7 +1,7 @@
 import { resourcesOfType } from '../azure/resources';
-import { readVault, vaultsIn } from '../azure/vaults';
+import { deletedVaultsIn, readVault, vaultsIn } from '../azure/vaults';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { DomainError } from '../errors';
+import { DomainError, isDomainError } from '../errors';
 import { parseKeyIdentifier } from '../keys/keyIdentifier';
 import { parseResourceId } from '../util/resourceId';
 import { collect } from '../util/collect';
@@ -41,6 +41,34 @@ export async function listVaults(factory: AzureClientFactory, subscriptionId: st
     return (await collect(vaultsIn(factory, subscriptionId))).map(toVaultInfo).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function vaultResourceId(subscriptionId: string, resourceGroup: string, name: string): string {
-    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${vaultResourceType}/${name}`;
+/** A soft-deleted vault: recoverable until `scheduledPurgeDate` (`az keyvault recover --name <name>`, or the portal's "Manage deleted vaults"). */
+export interface DeletedVaultInfo {
+    readonly name: string;
+    readonly subscriptionId: string;
+    readonly location: string;
+    readonly vaultId?: string;
+    readonly scheduledPurgeDate?: Date;
+}
+
+export type VaultLookup =
+    { readonly kind: 'found'; readonly vault: VaultInfo } | { readonly kind: 'softDeleted'; readonly deleted: DeletedVaultInfo } | { readonly kind: 'missing' };
+
+/** The vault of a key; when there is none, a vault of its name that was deleted but can still be recovered (one list per subscription). */
+export async function lookUpVault(factory: AzureClientFactory, subscriptionIds: readonly string[], keyId: string): Promise<VaultLookup> {
+    try {
+        return { kind: 'found', vault: await findVaultForKeyId(factory, subscriptionIds, keyId) };
+    } catch (error) {
+        if (!isDomainError(error, 'VaultNotFoundForKey')) {
+            throw error;
+        }
+        for (const subscriptionId of subscriptionIds) {
+            for await (const deleted of deletedVaultsIn(factory, subscriptionId)) {
+                if (deleted.name?.toLowerCase() === error.params.vault.toLowerCase()) {
+                    const { location = '', vaultId, scheduledPurgeDate } = deleted.properties ?? {};
+                    return { kind: 'softDeleted', deleted: { name: deleted.name, subscriptionId, location, vaultId, scheduledPurgeDate } };
+                }
+            }
+        }
+        return { kind: 'missing' };
+    }
 }

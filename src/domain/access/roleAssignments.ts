@@ -2,34 +2,45 @@ import { createHash } from 'node:crypto';
 import { createRoleAssignment, readRoleDefinition, roleAssignmentsAt } from '../azure/roleAssignments';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import type { GrantRecord } from './GrantRecord';
-import { roleDefinitionGuid, roleDefinitionResourceId, roleGrantsDataActions } from './roles';
+import { permits } from './callerPermissions';
+import { cryptoOfficerRoleId, cryptoServiceEncryptionUserRoleId, encryptionDataActions, roleDefinitionGuid, roleDefinitionResourceId } from './roles';
 import type { VaultInfo } from './VaultInfo';
 
 // Built-in roles known to grant keys read + wrap + unwrap (and, for the officer/admin, create/update): no lookup needed.
 const knownDataActions: Record<string, readonly string[]> = {
-    'e147488a-f6f5-4113-8e2d-b22465e65bf6': [
-        'Microsoft.KeyVault/vaults/keys/read',
-        'Microsoft.KeyVault/vaults/keys/wrap/action',
-        'Microsoft.KeyVault/vaults/keys/unwrap/action',
-    ],
-    '14b46e9e-c2b7-41b4-b07b-48a6ebf60603': ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'],
+    [cryptoServiceEncryptionUserRoleId]: encryptionDataActions,
+    [cryptoOfficerRoleId]: ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'],
     '00482a5a-887f-4fb3-b363-3b7fe8e74483': ['Microsoft.KeyVault/vaults/*'],
 };
 
-/** Whether `principalId` holds, at the vault's scope or above, a role granting every wanted data action. */
-export async function hasRoleWithDataActions(factory: AzureClientFactory, vault: VaultInfo, principalId: string, wanted: readonly string[]): Promise<boolean> {
+/** The principal's own role assignments that reach the vault (made at its scope or above), and whether at its scope. */
+export async function* vaultRoleAssignments(
+    factory: AzureClientFactory,
+    vault: VaultInfo,
+    principalId: string,
+): AsyncIterable<{ readonly id?: string; readonly roleDefinitionId: string; readonly atVault: boolean }> {
     const vaultScope = vault.id.toLowerCase();
     for await (const assignment of roleAssignmentsAt(factory, vault.subscriptionId, vault.id, principalId)) {
         const scope = (assignment.scope ?? '').toLowerCase().replace(/\/+$/, '');
         const atOrAbove = scope === '' || vaultScope === scope || vaultScope.startsWith(`${scope}/`);
-        if (!atOrAbove || assignment.principalId?.toLowerCase() !== principalId.toLowerCase() || !assignment.roleDefinitionId) {
-            continue;
+        if (atOrAbove && assignment.principalId?.toLowerCase() === principalId.toLowerCase() && assignment.roleDefinitionId) {
+            yield { id: assignment.id, roleDefinitionId: assignment.roleDefinitionId, atVault: scope === vaultScope };
         }
-        const known = knownDataActions[roleDefinitionGuid(assignment.roleDefinitionId)];
-        const permissions = known
-            ? [{ dataActions: [...known] }]
-            : ((await readRoleDefinition(factory, vault.subscriptionId, assignment.roleDefinitionId)).permissions ?? []);
-        if (roleGrantsDataActions(permissions, wanted)) {
+    }
+}
+
+/** Whether `principalId` holds, at the vault's scope or above, a role granting every wanted data action. */
+export async function hasRoleWithDataActions(factory: AzureClientFactory, vault: VaultInfo, principalId: string, wanted: readonly string[]): Promise<boolean> {
+    for await (const { roleDefinitionId } of vaultRoleAssignments(factory, vault, principalId)) {
+        const known = knownDataActions[roleDefinitionGuid(roleDefinitionId)];
+        // A role's data actions and their exclusions match like actions do (Azure RBAC's wildcards).
+        const entries = known
+            ? [{ actions: known }]
+            : ((await readRoleDefinition(factory, vault.subscriptionId, roleDefinitionId)).permissions ?? []).map((permission) => ({
+                  actions: permission.dataActions,
+                  notActions: permission.notDataActions,
+              }));
+        if (wanted.every((action) => permits(entries, action))) {
             return true;
         }
     }

@@ -20,23 +20,6 @@ export const keyManagementDataActions = [
 export const encryptionKeyPermissions = ['get', 'wrapKey', 'unwrapKey'] as const;
 export const keyManagementKeyPermissions = ['create', 'get', 'list', 'update'] as const;
 
-/** `Microsoft.KeyVault/vaults/keys/*` style wildcard match, case-insensitive as in Azure RBAC. */
-export function dataActionMatches(pattern: string, action: string): boolean {
-    const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'));
-    return new RegExp(`^${escaped.join('.*')}$`, 'i').test(action);
-}
-
-/** Whether a role's permissions grant every wanted data action (and none is excluded by notDataActions). */
-export function roleGrantsDataActions(permissions: readonly { dataActions?: string[]; notDataActions?: string[] }[], wanted: readonly string[]): boolean {
-    return wanted.every((action) =>
-        permissions.some(
-            (permission) =>
-                (permission.dataActions ?? []).some((pattern) => dataActionMatches(pattern, action)) &&
-                !(permission.notDataActions ?? []).some((pattern) => dataActionMatches(pattern, action)),
-        ),
-    );
-}
-
 export function roleDefinitionGuid(roleDefinitionId: string): string {
     return (roleDefinitionId.split('/').pop() ?? roleDefinitionId).toLowerCase();
 }

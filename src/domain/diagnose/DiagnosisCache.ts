@@ -1,16 +1,13 @@
-import { findDeletedVault, type DeletedVaultInfo } from '../access/deletedVault';
 import { hasEncryptionAccess } from '../access/encryptionAccess';
-import { findVaultForKeyId } from '../access/getVault';
+import { lookUpVault, type VaultLookup } from '../access/getVault';
 import { lookUpKey, readRotationPolicy, type KeyLookup } from '../access/keyState';
 import type { VaultInfo } from '../access/VaultInfo';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { isDomainError } from '../errors';
 import { uniqueIds } from '../util/uniqueIds';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
 import { findUserIdentityByClientId, type UserIdentityInfo } from '../azure/userIdentities';
 
-export type VaultLookup =
-    { readonly kind: 'found'; readonly vault: VaultInfo } | { readonly kind: 'softDeleted'; readonly deleted: DeletedVaultInfo } | { readonly kind: 'missing' };
+export type { VaultLookup };
 
 /**
  * One Diagnose run's memory: registries that share a vault, key, version or identity ask Azure once. Each entry
@@ -24,18 +21,8 @@ export class DiagnosisCache {
 
     /** `nearSubscriptionId` is searched first: a registry's vault is usually in its own subscription. */
     vault(factory: AzureClientFactory, keyId: string, vaultName: string, nearSubscriptionId?: string): Promise<VaultLookup> {
-        return this.memo(`vault|${vaultName.toLowerCase()}`, async () => {
-            const subscriptionIds = uniqueIds([...(nearSubscriptionId ? [nearSubscriptionId] : []), ...this.subscriptionIds]);
-            try {
-                return { kind: 'found', vault: await findVaultForKeyId(factory, subscriptionIds, keyId) };
-            } catch (error) {
-                if (!isDomainError(error) || error.code !== 'VaultNotFoundForKey') {
-                    throw error;
-                }
-                const deleted = await findDeletedVault(factory, subscriptionIds, vaultName);
-                return deleted ? { kind: 'softDeleted', deleted } : { kind: 'missing' };
-            }
-        });
+        const subscriptionIds = uniqueIds([...(nearSubscriptionId ? [nearSubscriptionId] : []), ...this.subscriptionIds]);
+        return this.memo(`vault|${vaultName.toLowerCase()}`, () => lookUpVault(factory, subscriptionIds, keyId));
     }
 
     key(factory: AzureClientFactory, key: KeyIdentifier, version: string | undefined): Promise<KeyLookup> {

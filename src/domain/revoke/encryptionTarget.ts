@@ -1,9 +1,8 @@
-import { findDeletedVault } from '../access/deletedVault';
-import { findVaultForKeyId } from '../access/getVault';
+import { lookUpVault } from '../access/getVault';
 import type { VaultInfo } from '../access/VaultInfo';
 import type { KeyLookup, KeyVersionState } from '../access/keyState';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
-import { DomainError, isDomainError } from '../errors';
+import { DomainError } from '../errors';
 import { uniqueIds } from '../util/uniqueIds';
 import type { KeyIdentifier } from '../keys/keyIdentifier';
 import { getRegistry } from '../registries/getRegistry';
@@ -50,23 +49,15 @@ export async function findVaultOrExplain(
     keyId: string,
     vaultName: string,
 ): Promise<VaultInfo> {
-    try {
-        return await findVaultForKeyId(factory, subscriptionIds, keyId);
-    } catch (error) {
-        if (!isDomainError(error) || error.code !== 'VaultNotFoundForKey') {
-            throw error;
-        }
-        const deleted = await findDeletedVault(factory, subscriptionIds, vaultName);
-        if (deleted) {
-            throw new DomainError('VaultSoftDeleted', {
-                vault: deleted.name,
-                location: deleted.location,
-                subscriptionId: deleted.subscriptionId,
-                purgeDate: deleted.scheduledPurgeDate?.toISOString().slice(0, 10) ?? '',
-            });
-        }
-        throw error;
+    const lookup = await lookUpVault(factory, subscriptionIds, keyId);
+    if (lookup.kind === 'found') {
+        return lookup.vault;
     }
+    if (lookup.kind === 'softDeleted') {
+        const { name, location, subscriptionId, scheduledPurgeDate } = lookup.deleted;
+        throw new DomainError('VaultSoftDeleted', { vault: name, location, subscriptionId, purgeDate: scheduledPurgeDate?.toISOString().slice(0, 10) ?? '' });
+    }
+    throw new DomainError('VaultNotFoundForKey', { keyId, vault: vaultName });
 }
 
 /** The principal (object) id Key Vault sees when the registry uses its key (a removed identity's looked up by its client id). */
