@@ -9,6 +9,7 @@ import { NameStep, names } from './NameStep';
 import { SubscriptionNode } from '../../tree/SubscriptionNode';
 import { SummaryStep } from './SummaryStep';
 import { VaultRetentionStep } from './VaultRetentionStep';
+import { resourceNameFromId } from '../../domain/util/resourceId';
 import { announceRegistry } from '../wizard/announceRegistry';
 import { FlowWizard } from '../wizard/FlowWizard';
 import { SubscriptionPickStep } from '../wizard/SubscriptionPickStep';
@@ -76,12 +77,8 @@ export async function runCreateWizard(
 
 /** The notification that ends a successful Create: what now exists, by name, and what a user does next. */
 function announceCreated(context: CreateRegistryContext, registryId: string): void {
-    const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? '';
-    const vault =
-        context.vault?.kind === 'new'
-            ? context.vault.name
-            : (context.vaultInfo?.name ?? lastSegment(context.vault?.kind === 'existing' ? context.vault.id : ''));
-    const identity = context.identity?.kind === 'new' ? context.identity.name : lastSegment(context.identity?.kind === 'existing' ? context.identity.id : '');
+    const vault = context.vault?.kind === 'new' ? context.vault.name : (context.vaultInfo?.name ?? resourceNameFromId(context.vault?.id ?? ''));
+    const identity = context.identity?.kind === 'new' ? context.identity.name : resourceNameFromId(context.identity?.id ?? '');
     announceRegistry(
         vscode.l10n.t(
             'Created registry "{0}" encrypted with key "{1}" of key vault "{2}", through user-assigned identity "{3}".',

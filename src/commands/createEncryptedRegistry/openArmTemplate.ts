@@ -17,7 +17,6 @@ export async function exportArmTemplate(context: CreateRegistryContext): Promise
         const groupCreated = plan.resourceGroup.create && (await ensureResourceGroup(factory, plan.subscriptionId, plan.resourceGroup.name, plan.location));
         return runTemplateDeployment(
             context,
-            context.services,
             factory,
             {
                 subscriptionId: plan.subscriptionId,

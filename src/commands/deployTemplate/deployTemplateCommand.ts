@@ -61,7 +61,7 @@ export async function deployTemplateCommand(actionContext: IActionContext, servi
         ],
     });
     await wizard.prompt();
-    return runTemplateDeployment(context, services, context.subscription!.factory, {
+    return runTemplateDeployment(context, context.subscription!.factory, {
         subscriptionId: context.subscription!.subscriptionId,
         resourceGroup: context.resourceGroup!,
         deploymentName: context.deploymentName!,

@@ -20,8 +20,7 @@ import { announceRegistry } from '../wizard/announceRegistry';
  * template made one). A failed deployment says what it left behind and offers to delete exactly that.
  */
 export async function runTemplateDeployment(
-    context: IActionContext,
-    services: CommandServices,
+    context: IActionContext & { readonly services: CommandServices },
     factory: AzureClientFactory,
     input: DeployInput,
     options: { readonly groupCreated?: boolean } = {},
@@ -40,9 +39,9 @@ export async function runTemplateDeployment(
         );
         const output = (result.outputs.registryId as { value?: unknown } | undefined)?.value;
         const registryId = typeof output === 'string' ? output : '';
-        await services.tree.refresh();
+        await context.services.tree.refresh();
         if (registryId) {
-            await services.tree.revealRegistry(registryId);
+            await context.services.tree.revealRegistry(registryId);
             announceRegistry(
                 vscode.l10n.t(
                     'Deployment "{0}" to resource group "{1}" succeeded: registry "{2}" is encrypted with a customer-managed key.',
@@ -62,15 +61,14 @@ export async function runTemplateDeployment(
         if (!before || !isDomainError(error) || error.code !== 'DeploymentFailed') {
             throw error;
         }
-        await reportFailure(context, services, factory, input, before, error, options.groupCreated === true);
+        await reportFailure(context, factory, input, before, error, options.groupCreated === true);
         throw error;
     }
 }
 
 /** The failing operation's own error, what the deployment left behind, and Delete What This Deployment Created. */
 async function reportFailure(
-    context: IActionContext,
-    services: CommandServices,
+    context: IActionContext & { readonly services: CommandServices },
     factory: AzureClientFactory,
     input: DeployInput,
     before: ResourcesBefore,
@@ -95,7 +93,7 @@ async function reportFailure(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting what deployment "{0}" created…', input.deploymentName) },
         () => removeLeftovers(factory, input.subscriptionId, leftovers),
     );
-    await services.tree.refresh();
+    await context.services.tree.refresh();
     void vscode.window.showInformationMessage(
         vscode.l10n.t('Deleted what deployment "{0}" created: {1}.', input.deploymentName, leftovers.map(leftoverText).join('; ')),
     );
