@@ -1,12 +1,8 @@
 import type { Vault } from '@azure/arm-keyvault';
-import { parseResourceId } from '../util/resourceId';
+import { azureResourceOf, type AzureResource } from '../util/resourceId';
 
 /** What the CMK flows need to know about a Key Vault (management plane), flattened from the SDK's `Vault`. */
-export interface VaultInfo {
-    readonly id: string;
-    readonly name: string;
-    readonly subscriptionId: string;
-    readonly resourceGroup: string;
+export interface VaultInfo extends AzureResource {
     readonly location?: string;
     /** `https://<vault>.<suffix>/` as Azure reports it. */
     readonly vaultUri: string;
@@ -28,15 +24,10 @@ export interface VaultInfo {
 }
 
 export function toVaultInfo(vault: Vault): VaultInfo {
-    const id = vault.id ?? '';
-    const { subscriptionId, resourceGroup, name } = parseResourceId(id);
     const p = vault.properties;
     const acls = p.networkAcls;
     return {
-        id,
-        name: vault.name ?? name,
-        subscriptionId,
-        resourceGroup,
+        ...azureResourceOf(vault),
         location: vault.location,
         vaultUri: p.vaultUri ?? '',
         tenantId: p.tenantId,

@@ -3,13 +3,11 @@ import { azureErrorOf, isNotFound } from '../azure/azureErrors';
 import { putDiagnosticSetting } from '../azure/diagnosticSettings';
 import { readWorkspace } from '../azure/workspaces';
 import { DomainError } from '../errors';
-import { parseResourceId } from '../util/resourceId';
+import { parseResourceId, resourceNameFromId as nameOf } from '../util/resourceId';
 import { readVaultAudit, type AuditedVault, type VaultAudit } from './vaultAudit';
 
 /** The diagnostic setting this extension writes on a vault (one per vault; run again, it is replaced). */
 export const AUDIT_SETTING_NAME = 'acr-cmk-key-audit';
-
-const nameOf = (resourceId: string): string => resourceId.split('/').filter(Boolean).pop() ?? resourceId;
 
 /**
  * Sends the vault's `AuditEvent` logs to a Log Analytics workspace, then reads the vault's settings back. Nothing is

@@ -2,6 +2,7 @@ import type { DiagnosticSettingsResource } from '@azure/arm-monitor';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { diagnosticSettingsOf } from '../azure/diagnosticSettings';
 import { collect } from '../util/collect';
+import { resourceNameFromId } from '../util/resourceId';
 
 /** A key vault as the audit needs it: its resource id. */
 export interface AuditedVault {
@@ -25,13 +26,11 @@ export function sendsAuditEventsToWorkspace(setting: DiagnosticSettingsResource)
     );
 }
 
-const nameOf = (resourceId: string): string => resourceId.split('/').filter(Boolean).pop() ?? resourceId;
-
 /** Reads the vault's diagnostic settings: on when one of them sends AuditEvent to a workspace (the first such one). */
 export async function readVaultAudit(factory: AzureClientFactory, vault: AuditedVault): Promise<VaultAudit> {
     const settings = await collect(diagnosticSettingsOf(factory, vault.id));
     const sending = settings.find(sendsAuditEventsToWorkspace);
     return sending
-        ? { state: 'on', workspace: { id: sending.workspaceId!, name: nameOf(sending.workspaceId!) }, settingName: sending.name ?? '' }
+        ? { state: 'on', workspace: { id: sending.workspaceId!, name: resourceNameFromId(sending.workspaceId!) }, settingName: sending.name ?? '' }
         : { state: 'off' };
 }

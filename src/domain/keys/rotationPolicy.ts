@@ -20,12 +20,6 @@ export function expiryDays(rotateEveryDays: number): number {
     return Math.max(2 * rotateEveryDays, 28);
 }
 
-export function validateRotationInterval(days: number): void {
-    if (!Number.isInteger(days) || days < 7 || days > 3650) {
-        throw new DomainError('RotationIntervalInvalid', { days: String(days) });
-    }
-}
-
 /**
  * A day count as typed: digits only, surrounding whitespace ignored. Anything else (`1e1`, `0x1F`, `30.0`, empty)
  * is NaN, so the check reports the text the user typed instead of what `Number()` made of it.
@@ -35,30 +29,34 @@ export function parseDays(text: string): number {
     return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-/** The prompt's check of a typed rotation interval; the error quotes the text as typed. */
-export function rotationIntervalTextProblem(text: string): DomainError | undefined {
-    const days = parseDays(text);
-    return Number.isInteger(days) && days >= 7 && days <= 3650 ? undefined : new DomainError('RotationIntervalInvalid', { days: text.trim() });
-}
-
-/** The prompt's check of a typed notice period, given the chosen interval; the error quotes the text as typed. */
-export function notifyBeforeExpiryTextProblem(text: string, rotateEveryDays: number): DomainError | undefined {
-    const days = parseDays(text);
-    const max = maxNotifyDays(rotateEveryDays);
-    return Number.isInteger(days) && days >= 7 && days <= max
-        ? undefined
-        : new DomainError('NotifyBeforeExpiryInvalid', { days: text.trim(), maxDays: String(max) });
-}
-
 export function maxNotifyDays(rotateEveryDays: number): number {
     return expiryDays(rotateEveryDays) - rotateEveryDays;
 }
 
-export function validateRotationPolicy(input: RotationPolicyInput): void {
-    validateRotationInterval(input.rotateEveryDays);
-    const max = maxNotifyDays(input.rotateEveryDays);
-    if (!Number.isInteger(input.notifyDaysBeforeExpiry) || input.notifyDaysBeforeExpiry < 7 || input.notifyDaysBeforeExpiry > max) {
-        throw new DomainError('NotifyBeforeExpiryInvalid', { days: String(input.notifyDaysBeforeExpiry), maxDays: String(max) });
+// The checks of a rotation interval and a notice period; `typed` is what the error quotes.
+const intervalProblem = (days: number, typed: string): DomainError | undefined =>
+    Number.isInteger(days) && days >= 7 && days <= 3650 ? undefined : new DomainError('RotationIntervalInvalid', { days: typed });
+
+function noticeProblem(days: number, typed: string, rotateEveryDays: number): DomainError | undefined {
+    const max = maxNotifyDays(rotateEveryDays);
+    return Number.isInteger(days) && days >= 7 && days <= max ? undefined : new DomainError('NotifyBeforeExpiryInvalid', { days: typed, maxDays: String(max) });
+}
+
+/** The prompt's check of a typed rotation interval; the error quotes the text as typed. */
+export function rotationIntervalTextProblem(text: string): DomainError | undefined {
+    return intervalProblem(parseDays(text), text.trim());
+}
+
+/** The prompt's check of a typed notice period, given the chosen interval; the error quotes the text as typed. */
+export function notifyBeforeExpiryTextProblem(text: string, rotateEveryDays: number): DomainError | undefined {
+    return noticeProblem(parseDays(text), text.trim(), rotateEveryDays);
+}
+
+export function validateRotationPolicy({ rotateEveryDays, notifyDaysBeforeExpiry }: RotationPolicyInput): void {
+    const problem =
+        intervalProblem(rotateEveryDays, String(rotateEveryDays)) ?? noticeProblem(notifyDaysBeforeExpiry, String(notifyDaysBeforeExpiry), rotateEveryDays);
+    if (problem) {
+        throw problem;
     }
 }
 

@@ -3,7 +3,7 @@ import type { CloudConfig } from '../cloud/CloudConfig';
 import { isDomainError, type DomainError } from '../errors';
 import { parseKeyIdentifier, type KeyIdentifier } from '../keys/keyIdentifier';
 import { resolveEncryptionIdentity, type EncryptionIdentity } from './identity';
-import { parseResourceId } from '../util/resourceId';
+import { azureResourceOf, type AzureResource } from '../util/resourceId';
 
 export interface CustomerManagedKeyState {
     readonly status: 'enabled';
@@ -22,11 +22,7 @@ export interface CustomerManagedKeyState {
 
 export type EncryptionState = { readonly status: 'disabled' } | CustomerManagedKeyState;
 
-export interface RegistrySummary {
-    readonly id: string;
-    readonly name: string;
-    readonly subscriptionId: string;
-    readonly resourceGroup: string;
+export interface RegistrySummary extends AzureResource {
     readonly location: string;
     readonly sku: string;
     readonly loginServer?: string;
@@ -38,13 +34,8 @@ export interface RegistrySummary {
 }
 
 export function toRegistrySummary(registry: Registry, cloud: CloudConfig): RegistrySummary {
-    const id = registry.id ?? '';
-    const parsed = parseResourceId(id);
     return {
-        id,
-        name: registry.name ?? parsed.name,
-        subscriptionId: parsed.subscriptionId,
-        resourceGroup: parsed.resourceGroup,
+        ...azureResourceOf(registry),
         location: registry.location,
         sku: registry.sku?.name ?? '',
         loginServer: registry.loginServer,

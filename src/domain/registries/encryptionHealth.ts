@@ -31,12 +31,11 @@ export function identityHealth(state: CustomerManagedKeyState): IdentityHealth {
             return { kind: 'missing' };
         case 'system':
             return identity.principalId ? { kind: 'system', principalId: identity.principalId } : { kind: 'systemIdentityDisabled' };
-        case 'user':
-            return { kind: 'user', resourceId: identity.resourceId, name: identity.name, clientId: identity.clientId, principalId: identity.principalId };
-        case 'principalIdUsed':
-            return { kind: 'principalIdUsed', principalId: identity.principalId, resourceId: identity.resourceId, name: identity.name };
         case 'unassigned':
             return { kind: 'notAssigned', clientId: identity.clientId };
+        case 'user':
+        case 'principalIdUsed':
+            return identity; // read the same in both
     }
 }
 

@@ -1,4 +1,5 @@
 import type { DataAccessProblem } from './DataAccess';
+import type { DataPlaneRegistry } from './listRepositories';
 
 interface AcrErrorShape {
     readonly statusCode?: number;
@@ -25,4 +26,16 @@ export function dataAccessProblem(error: unknown): DataAccessProblem {
 
 function firstLine(text: string): string {
     return text.split('\n')[0]?.trim() ?? '';
+}
+
+/** What `read` makes of the registry's login server; no login server, or a failed read, is the problem instead. */
+export async function readDataPlane<T>(registry: DataPlaneRegistry, read: (loginServer: string) => Promise<T>): Promise<T | DataAccessProblem> {
+    if (!registry.loginServer) {
+        return { kind: 'unreachable', reason: registry.name, noLoginServer: true };
+    }
+    try {
+        return await read(registry.loginServer);
+    } catch (error) {
+        return dataAccessProblem(error);
+    }
 }

@@ -2,7 +2,7 @@ import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { listRepositoryNames, listTaggedManifests, repositoryCounts, type TaggedManifest } from '../azure/registryData';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
 import type { DataAccessProblem } from './DataAccess';
-import { dataAccessProblem } from './dataAccessProblem';
+import { readDataPlane } from './dataAccessProblem';
 
 export interface RepositorySummary {
     readonly name: string;
@@ -24,40 +24,24 @@ export interface DataPlaneRegistry {
  * The registry's repositories with their tag counts (the counts of the first `detailLimit`, a few at a time). Never
  * throws for Azure's answers: a refusal or a failure comes back as the problem, for the tree to show.
  */
-export async function listRepositories(factory: AzureClientFactory, registry: DataPlaneRegistry, detailLimit = 100): Promise<RepositoryListing> {
-    if (!registry.loginServer) {
-        return noLoginServer(registry);
-    }
-    const loginServer = registry.loginServer;
-    let names: string[];
-    try {
-        names = (await listRepositoryNames(factory, loginServer)).sort();
-    } catch (error) {
-        return dataAccessProblem(error);
-    }
-    const repositories = await mapWithConcurrency(names, 4, async (name, index): Promise<RepositorySummary> => {
-        if (index >= detailLimit) {
-            return { name };
-        }
-        const counts = await repositoryCounts(factory, loginServer, name).catch(() => undefined);
-        return counts ? { name, tagCount: counts.tagCount } : { name };
+export function listRepositories(factory: AzureClientFactory, registry: DataPlaneRegistry, detailLimit = 100): Promise<RepositoryListing> {
+    return readDataPlane(registry, async (loginServer) => {
+        const names = (await listRepositoryNames(factory, loginServer)).sort();
+        const repositories = await mapWithConcurrency(names, 4, async (name, index): Promise<RepositorySummary> => {
+            if (index >= detailLimit) {
+                return { name };
+            }
+            const counts = await repositoryCounts(factory, loginServer, name).catch(() => undefined);
+            return counts ? { name, tagCount: counts.tagCount } : { name };
+        });
+        return { kind: 'listed', repositories };
     });
-    return { kind: 'listed', repositories };
 }
 
 /** A repository's tags, newest first, with the manifest digest each names. */
-export async function listRepositoryTags(factory: AzureClientFactory, registry: DataPlaneRegistry, repository: string): Promise<TagListing> {
-    if (!registry.loginServer) {
-        return noLoginServer(registry);
-    }
-    try {
-        const tags = await listTaggedManifests(factory, registry.loginServer, repository);
+export function listRepositoryTags(factory: AzureClientFactory, registry: DataPlaneRegistry, repository: string): Promise<TagListing> {
+    return readDataPlane(registry, async (loginServer) => {
+        const tags = await listTaggedManifests(factory, loginServer, repository);
         return { kind: 'listed', tags: [...tags].sort((a, b) => b.lastUpdatedOn.getTime() - a.lastUpdatedOn.getTime() || a.tag.localeCompare(b.tag)) };
-    } catch (error) {
-        return dataAccessProblem(error);
-    }
-}
-
-export function noLoginServer(registry: DataPlaneRegistry): DataAccessProblem {
-    return { kind: 'unreachable', reason: registry.name, noLoginServer: true };
+    });
 }

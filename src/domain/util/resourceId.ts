@@ -11,6 +11,18 @@ export interface ParsedResourceId {
 /** What a Resource Manager call names a resource by: subscription, resource group, name. */
 export type ResourceRef = Pick<ParsedResourceId, 'subscriptionId' | 'resourceGroup' | 'name'>;
 
+/** A resource Azure returned, named by its id and that id's parts. */
+export interface AzureResource extends ResourceRef {
+    readonly id: string;
+}
+
+/** The id and parts of a resource as Azure returned it (the name Azure reports, else the id's last segment). */
+export function azureResourceOf(resource: { readonly id?: string; readonly name?: string }): AzureResource {
+    const id = resource.id ?? '';
+    const { subscriptionId, resourceGroup, name } = parseResourceId(id);
+    return { id, name: resource.name ?? name, subscriptionId, resourceGroup };
+}
+
 /** Parses `/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}` (segment names compared case-insensitively, as ARM does). */
 export function parseResourceId(id: string): ParsedResourceId {
     const parts = id.split('/').filter((part) => part.length > 0);
