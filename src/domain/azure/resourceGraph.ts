@@ -46,18 +46,9 @@ export async function queryResourceGraph<T = GraphRow>(
     const keep = (rows: GraphRow[]) => {
         const fresh = rows.filter((row) => {
             const id = typeof row.id === 'string' ? row.id.toLowerCase() : undefined;
-            if (id === undefined) {
-                return true;
-            }
-            if (seen.has(id)) {
-                return false;
-            }
-            seen.add(id);
-            return true;
+            return id === undefined || (!seen.has(id) && !!seen.add(id));
         });
-        for (const item of fromPage(fresh)) {
-            kept.push(item);
-        }
+        kept.push(...fromPage(fresh));
     };
     for (let start = 0; start < subscriptionIds.length; start += subscriptionsPerQuery) {
         const subscriptions = subscriptionIds.slice(start, start + subscriptionsPerQuery);

@@ -57,7 +57,7 @@ export function parseKeyIdentifier(text: string, cloud: CloudConfig): KeyIdentif
 function vaultNameFromHost(host: string, cloud: CloudConfig, keyId: string): string {
     const suffix = cloud.keyVaultDnsSuffix.toLowerCase();
     if (!host.endsWith(`.${suffix}`)) {
-        const owner = knownClouds.find((known) => known.name !== cloud.name && hostWithoutPort(host).endsWith(`.${known.keyVaultDnsSuffix}`));
+        const owner = knownClouds.find((known) => known.name !== cloud.name && host.replace(/:\d+$/, '').endsWith(`.${known.keyVaultDnsSuffix}`));
         if (owner) {
             throw new DomainError('KeyIdOtherCloud', { keyId, host, cloud: owner.name, expectedSuffix: suffix });
         }
@@ -69,10 +69,6 @@ function vaultNameFromHost(host: string, cloud: CloudConfig, keyId: string): str
         throw new DomainError('KeyIdInvalidVaultName', { keyId, vaultName: domainToUnicode(vaultName) || vaultName });
     }
     return vaultName;
-}
-
-function hostWithoutPort(host: string): string {
-    return host.replace(/:\d+$/, '');
 }
 
 /** Formats the identifier; `versionless: true` drops the version (what a registry with automatic rotation stores). */

@@ -1,5 +1,6 @@
 import { subscriptionsVisible } from '../azure/subscriptions';
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
+import { collect } from '../util/collect';
 
 export interface SubscriptionInfo {
     readonly subscriptionId: string;
@@ -9,18 +10,10 @@ export interface SubscriptionInfo {
 
 /** Lists the subscriptions the connection's principal can see (enabled and warned ones; disabled ones cannot hold registries we can read). */
 export async function listSubscriptions(factory: AzureClientFactory): Promise<SubscriptionInfo[]> {
-    const result: SubscriptionInfo[] = [];
-    for await (const subscription of subscriptionsVisible(factory)) {
-        if (!subscription.subscriptionId || /^(disabled|deleted)$/i.test(subscription.state ?? '')) {
-            continue;
-        }
-        result.push({
-            subscriptionId: subscription.subscriptionId,
-            name: subscription.displayName ?? subscription.subscriptionId,
-            tenantId: subscription.tenantId,
-        });
-    }
-    return result.sort((a, b) => a.name.localeCompare(b.name));
+    return (await collect(subscriptionsVisible(factory)))
+        .filter((subscription) => subscription.subscriptionId && !/^(disabled|deleted)$/i.test(subscription.state ?? ''))
+        .map(({ subscriptionId, displayName, tenantId }) => ({ subscriptionId: subscriptionId!, name: displayName ?? subscriptionId!, tenantId }))
+        .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
