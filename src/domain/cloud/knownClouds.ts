@@ -53,15 +53,13 @@ export function vscodeAccountCloudMismatch(cloudName: string, sovereignEnvironme
 }
 
 /** VS Code's `microsoft-sovereign-cloud.environment` values → our cloud names. */
+const sovereignClouds = new Map<string, KnownCloudName | 'custom'>([
+    ['chinacloud', 'AzureChinaCloud'],
+    ['usgovernment', 'AzureUSGovernment'],
+    ['custom', 'custom'],
+]);
+
+/** Our name of the cloud of a `microsoft-sovereign-cloud.environment` value (an empty or unknown one is the public cloud). */
 export function cloudNameFromSovereignSetting(environment: string | undefined): KnownCloudName | 'custom' {
-    switch ((environment ?? '').toLowerCase()) {
-        case 'chinacloud':
-            return 'AzureChinaCloud';
-        case 'usgovernment':
-            return 'AzureUSGovernment';
-        case 'custom':
-            return 'custom';
-        default:
-            return 'AzureCloud';
-    }
+    return sovereignClouds.get((environment ?? '').toLowerCase()) ?? 'AzureCloud';
 }
