@@ -42,16 +42,8 @@ export class NameStep extends AnswerPromptStep<CreateRegistryContext> {
             prompt: asked.prompt(),
             value: context.registryName ? asked.suggest?.(context.registryName) : undefined,
             validateInput: (value) => validationMessage(asked.problem(value)),
-            asyncValidationTask:
-                asked.available &&
-                (async (value) => {
-                    try {
-                        await asked.available!(target, value);
-                        return undefined;
-                    } catch (error) {
-                        return errorMessage(error);
-                    }
-                }),
+            // A taken name (or a failed check) is the input box's message.
+            asyncValidationTask: asked.available && ((value) => asked.available!(target, value).then(() => undefined, errorMessage)),
         });
         asked.store(context, name);
     }

@@ -87,29 +87,24 @@ export const createKeyPicker: KeyPicker<CreateRegistryContext> = {
 /** True when the vault is taken (possibly with purge protection to enable); false to pick again. */
 async function acceptVault(context: CreateRegistryContext, vault: VaultInfo): Promise<boolean> {
     const another: vscode.MessageItem = { title: vscode.l10n.t('Choose Another Vault') };
+    const warn = (message: string, detail: string, ...items: vscode.MessageItem[]) => context.ui.showWarningMessage(message, { modal: true, detail }, ...items);
     if (isFirewalled(vault)) {
-        await context.ui.showWarningMessage(
+        await warn(
             vscode.l10n.t('Key vault "{0}" has a firewall (default action Deny).', vault.name),
-            {
-                modal: true,
-                detail: vscode.l10n.t(
-                    'A new registry reaches its key through a user-assigned identity, which the vault firewall never lets through: only a registry\'s system-assigned identity counts as a trusted Microsoft service. Choose another vault now; afterwards, "Rotate Key" can move the registry to this vault with its system-assigned identity.',
-                ),
-            },
+            vscode.l10n.t(
+                'A new registry reaches its key through a user-assigned identity, which the vault firewall never lets through: only a registry\'s system-assigned identity counts as a trusted Microsoft service. Choose another vault now; afterwards, "Rotate Key" can move the registry to this vault with its system-assigned identity.',
+            ),
             another,
         );
         return false;
     }
     if (!vault.enablePurgeProtection) {
         const enable: vscode.MessageItem = { title: vscode.l10n.t('Enable Purge Protection') };
-        const choice = await context.ui.showWarningMessage(
+        const choice = await warn(
             vscode.l10n.t('Key vault "{0}" does not have purge protection.', vault.name),
-            {
-                modal: true,
-                detail: vscode.l10n.t(
-                    'A registry encrypted with a customer-managed key needs soft delete and purge protection on its key vault, so the key cannot be purged while the registry depends on it. Enabling purge protection is irreversible: it can never be turned off for this vault. It is applied only when you confirm the summary.',
-                ),
-            },
+            vscode.l10n.t(
+                'A registry encrypted with a customer-managed key needs soft delete and purge protection on its key vault, so the key cannot be purged while the registry depends on it. Enabling purge protection is irreversible: it can never be turned off for this vault. It is applied only when you confirm the summary.',
+            ),
             enable,
             another,
         );

@@ -15,13 +15,13 @@ export async function findTemplateDocuments(kind: DocumentKind): Promise<Templat
     const found = new Map<string, TemplateDocument>();
     for (const document of vscode.workspace.textDocuments) {
         if (document.languageId === 'json' && isKind(document.getText(), kind)) {
-            found.set(document.uri.toString(), { uri: document.uri, label: labelOf(document.uri) });
+            found.set(document.uri.toString(), toDocument(document.uri));
         }
     }
     const files = await vscode.workspace.findFiles('**/*.json', '**/{node_modules,.git}/**', 200);
     for (const uri of files) {
         if (!found.has(uri.toString()) && isKind(await readText(uri).catch(() => ''), kind)) {
-            found.set(uri.toString(), { uri, label: labelOf(uri) });
+            found.set(uri.toString(), toDocument(uri));
         }
     }
     return [...found.values()].sort((a, b) => a.label.localeCompare(b.label));
@@ -51,13 +51,10 @@ export function documentPick(document: TemplateDocument): IAzureQuickPickItem<Te
     };
 }
 
-export function labelOf(uri: vscode.Uri): string {
-    return uri.scheme === 'untitled' ? uri.path : (uri.path.split('/').pop() ?? uri.path);
-}
-
+/** A file (or an open editor), labelled by its file name, or an untitled editor's title. */
 export function toDocument(value: vscode.Uri | string): TemplateDocument {
     const uri = typeof value === 'string' ? vscode.Uri.file(value) : value;
-    return { uri, label: labelOf(uri) };
+    return { uri, label: uri.scheme === 'untitled' ? uri.path : (uri.path.split('/').pop() ?? uri.path) };
 }
 
 function isKind(text: string, kind: DocumentKind): boolean {

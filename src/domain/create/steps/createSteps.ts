@@ -11,9 +11,32 @@ import { createVault, updateVault } from '../../azure/vaults';
 import { parseResourceId } from '../../util/resourceId';
 import { inPlanGroup, registryId, resourceGroupId, type CreatePlan, type CreateStepId } from '../CreatePlan';
 import type { CreateRunState } from '../CreateRunState';
+import type { AzureClientFactory } from '../../clients/AzureClientFactory';
+import type { StepJournal } from '../../engine/RunJournal';
 import { defaultRetentionDays } from '../names';
 import { keyStep } from './keyStep';
-import type { CreateStep } from './StepContext';
+
+export interface CreateOptions {
+    /** How long a fresh grant may take to reach Key Vault (RBAC propagation) before key creation gives up. Default 5 minutes. */
+    readonly grantPropagationTimeoutMs?: number;
+    /** Wait between attempts while a grant propagates. Default 5 seconds. */
+    readonly grantPropagationPollMs?: number;
+}
+
+export interface StepContext {
+    readonly factory: AzureClientFactory;
+    readonly plan: CreatePlan;
+    readonly state: CreateRunState;
+    readonly options: CreateOptions;
+    readonly journal: StepJournal;
+}
+
+/** One step's requests. */
+export type CreateStep = {
+    readonly run: (ctx: StepContext) => Promise<void>;
+    /** After a failure: record anything the failed request may still have created, so the report and cleanup see it. */
+    readonly probe?: (ctx: StepContext) => Promise<void>;
+};
 
 /** Each step's requests, by step id; whether a step runs is decided by `decideCreate`. */
 export const createSteps: Record<CreateStepId, CreateStep> = {

@@ -5,7 +5,7 @@ import { createVaultKey } from '../../azure/vaultKeyChanges';
 import type { AzureClientFactory } from '../../clients/AzureClientFactory';
 import { DomainError } from '../../errors';
 import { formatKeyIdentifier, parseKeyIdentifier } from '../../keys/keyIdentifier';
-import type { CreateStep, StepContext } from './StepContext';
+import type { CreateStep, StepContext } from './createSteps';
 
 export const keyStep: CreateStep = {
     async run(ctx) {

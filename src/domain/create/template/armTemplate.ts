@@ -55,8 +55,29 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
     let grantId: string;
     if (plan.vault.kind === 'new') {
         resources.push(
-            newVaultResource(rbac),
-            newKeyResource(),
+            {
+                type: 'Microsoft.KeyVault/vaults',
+                apiVersion: templateApi.vault,
+                name: `[${p('vault_name')}]`,
+                location: `[${p('location')}]`,
+                properties: {
+                    tenantId: '[subscription().tenantId]',
+                    sku: { family: 'A', name: `[${p('vault_sku')}]` },
+                    enableSoftDelete: true,
+                    softDeleteRetentionInDays: `[${p('soft_delete_retention_days')}]`,
+                    enablePurgeProtection: true,
+                    enableRbacAuthorization: rbac,
+                    // The identity's access policy is a separate resource: an accessPolicies list here would be replaced on redeploy.
+                    accessPolicies: [],
+                },
+            },
+            {
+                type: 'Microsoft.KeyVault/vaults/keys',
+                apiVersion: templateApi.vault,
+                name: `[format('{0}/{1}', ${p('vault_name')}, ${p('key_name')})]`,
+                dependsOn: [`[${vaultId}]`],
+                properties: { kty: `[${p('key_type')}]`, keySize: `[${p('key_size')}]` },
+            },
             ...keyAccessResources(rbac, grant).map((resource) => ({ ...resource, dependsOn: [...identityDependency, `[${vaultId}]`] })),
         );
         grantId = keyAccessResourceId(rbac, grant);
@@ -106,35 +127,6 @@ export function buildArmTemplate(plan: CreatePlan, facts: TemplateFacts = {}): A
             contentVersion: '1.0.0.0',
             parameters: Object.fromEntries(parameters.map(([name, { value }]) => [name, { value }])),
         },
-    };
-}
-
-function newVaultResource(rbac: boolean): Json {
-    return {
-        type: 'Microsoft.KeyVault/vaults',
-        apiVersion: templateApi.vault,
-        name: `[${p('vault_name')}]`,
-        location: `[${p('location')}]`,
-        properties: {
-            tenantId: '[subscription().tenantId]',
-            sku: { family: 'A', name: `[${p('vault_sku')}]` },
-            enableSoftDelete: true,
-            softDeleteRetentionInDays: `[${p('soft_delete_retention_days')}]`,
-            enablePurgeProtection: true,
-            enableRbacAuthorization: rbac,
-            // The identity's access policy is a separate resource: an accessPolicies list here would be replaced on redeploy.
-            accessPolicies: [],
-        },
-    };
-}
-
-function newKeyResource(): Json {
-    return {
-        type: 'Microsoft.KeyVault/vaults/keys',
-        apiVersion: templateApi.vault,
-        name: `[format('{0}/{1}', ${p('vault_name')}, ${p('key_name')})]`,
-        dependsOn: [`[resourceId('Microsoft.KeyVault/vaults', ${p('vault_name')})]`],
-        properties: { kty: `[${p('key_type')}]`, keySize: `[${p('key_size')}]` },
     };
 }
 

@@ -58,17 +58,10 @@ export interface DeployInput {
  */
 export async function deployTemplate(factory: AzureClientFactory, input: DeployInput): Promise<{ id: string; outputs: Record<string, unknown> }> {
     const { poller } = await startDeployment(factory, input, { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } });
-    try {
-        await poller.submitted();
-    } catch (error) {
+    await poller.submitted().catch((error: unknown) => {
         throw deploymentFailed(input, error);
-    }
-    let result: DeploymentExtended;
-    try {
-        result = await poller.pollUntilDone();
-    } catch {
-        result = await readUntilEnded(factory, input);
-    }
+    });
+    const result = await poller.pollUntilDone().catch(() => readUntilEnded(factory, input));
     if (result.properties?.provisioningState && result.properties.provisioningState !== 'Succeeded') {
         const cause = failingOperation(result.properties.error);
         throw new DomainError('DeploymentFailed', {
@@ -102,12 +95,9 @@ const endedStates = new Set(['succeeded', 'failed', 'canceled']);
 /** Reads the accepted deployment until it has ended (at the connection's LRO poll interval, else Azure's usual 5 s). */
 async function readUntilEnded(factory: AzureClientFactory, input: DeployInput): Promise<DeploymentExtended> {
     for (;;) {
-        let deployment: DeploymentExtended;
-        try {
-            deployment = await readDeployment(factory, input);
-        } catch (error) {
+        const deployment = await readDeployment(factory, input).catch((error: unknown) => {
             throw deploymentFailed(input, error);
-        }
+        });
         if (endedStates.has((deployment.properties?.provisioningState ?? '').toLowerCase())) {
             return deployment;
         }

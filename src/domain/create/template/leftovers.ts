@@ -37,12 +37,10 @@ const resourceGroupType = 'microsoft.resources/resourcegroups';
  * before any change), then which of them do not exist yet. Only those can be reported as left behind.
  */
 export async function resourcesBefore(factory: AzureClientFactory, input: DeployInput): Promise<ResourcesBefore> {
-    let validation: Awaited<ReturnType<typeof validateDeployment>>;
-    try {
-        validation = await validateDeployment(factory, input, { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } });
-    } catch (error) {
+    const deployment = { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } } as const;
+    const validation = await validateDeployment(factory, input, deployment).catch((error: unknown) => {
         throw deploymentFailed(input, error); // Azure's preflight refused the template: nothing was deployed.
-    }
+    });
     const versions = apiVersionsOf(input.template);
     const absent = new Map<string, { id: string; apiVersion: string }>();
     for (const { id } of validation.properties?.validatedResources ?? []) {

@@ -61,7 +61,10 @@ class Parser {
     }
 
     private arguments(): (string | undefined)[] {
-        this.expect('(');
+        this.space();
+        if (this.text[this.at++] !== '(') {
+            throw new UnreadableExpression();
+        }
         const args: (string | undefined)[] = [];
         this.space();
         if (this.text[this.at] === ')') {
@@ -95,13 +98,6 @@ class Parser {
             result += char;
         }
         throw new UnreadableExpression();
-    }
-
-    private expect(char: string): void {
-        this.space();
-        if (this.text[this.at++] !== char) {
-            throw new UnreadableExpression();
-        }
     }
 
     private space(): void {
