@@ -119,6 +119,7 @@ export function modalDialog(page: Page, text: string | RegExp): Locator {
  * Quick Pick that does not follow is the command's doing, not a lost click.
  */
 export async function runContextMenu(page: Page, row: Locator, label: string): Promise<void> {
+    await scrollToRow(row);
     await row.click({ button: 'right' });
     const menu = page.locator('.monaco-menu').first();
     const item = menu.locator('.action-item').filter({ hasText: label }).first();
@@ -142,6 +143,48 @@ export async function runContextMenu(page: Page, row: Locator, label: string): P
 export function treeRowNamed(page: Page, name: string): Locator {
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
+}
+
+/**
+ * Scrolls the side bar's tree to a row as a person does: the tree draws only the rows that fit, so a registry below
+ * the fold (a subscription that many suites added to) is not in the page until the list is scrolled to it. Scrolls
+ * down, then back up, a half list at a time, until the row is drawn; waits for rows still loading meanwhile.
+ */
+export async function scrollToRow(row: Locator, timeoutMs = 30000): Promise<void> {
+    const page = row.page();
+    const deadline = Date.now() + timeoutMs;
+    const list = page
+        .locator('.part.sidebar .monaco-list')
+        .filter({ has: page.locator('.monaco-list-row') })
+        .first();
+    // The index of the topmost row drawn (rows are reused and positioned as the list scrolls, not kept in order).
+    const firstDrawn = () =>
+        list
+            .locator('.monaco-list-row')
+            .evaluateAll((rows) => Math.min(...rows.map((element) => Number(element.getAttribute('data-index')))))
+            .catch(() => undefined);
+    let step = 1;
+    while (!(await row.first().isVisible())) {
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms scrolling the side bar's tree to a row (${row.toString()})`);
+        const box = await list.boundingBox();
+        if (box) {
+            const before = await firstDrawn();
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            await page.mouse.wheel(0, (step * box.height) / 2);
+            // The list redraws on the next frame: the row, or a moved list, is what is waited for.
+            const drawn = await row
+                .first()
+                .waitFor({ state: 'visible', timeout: 1000 })
+                .then(() => true)
+                .catch(() => false);
+            if (!drawn && (await firstDrawn()) === before) step = -step; // an end of the list: the other way
+        } else {
+            await row
+                .first()
+                .waitFor({ state: 'visible', timeout: 1000 })
+                .catch(() => undefined);
+        }
+    }
 }
 
 /**
@@ -185,7 +228,7 @@ export async function openWorkbenchAtSubscription(subscriptionName: string): Pro
 
 /** Expands a collapsed tree row (a click toggles, so an expanded row is left alone). */
 export async function expandTreeRow(row: Locator): Promise<void> {
-    await row.waitFor({ timeout: 60000 });
+    await scrollToRow(row, 60000);
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
     await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: 30000 });
 }
