@@ -3,6 +3,7 @@
 // the count stays n/4; Escape at every step changes nothing; each run ends with the information notification that
 // names the key, vault, version and identity, and the tree shows the new key.
 import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { getEmulatorJson } from '../emulatorState';
 import { waitForNotification } from '../ui/notifications';
 import {
@@ -29,6 +30,17 @@ async function registryKeyNow(id: string): Promise<{ keyIdentifier: string; iden
     const registry = Object.values(world.registries).find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
     if (!registry) throw new Error(`no registry ${id}`);
     return registry.encryption.keyVaultProperties;
+}
+
+/**
+ * The confirmation of a rotation of `r` (versionless on its own key, keeping its identity) names what it uses now and
+ * `after` (a pattern for the key part), the identity by its name on both lines.
+ */
+async function confirmationShows(page: Page, r: JourneyRegistry, after: string): Promise<void> {
+    const modal = await waitForModal(page, new RegExp(`^Change the encryption of registry "${r.name}"\\?$`));
+    const identity = `identity "${r.identity}" \\(user-assigned\\)`;
+    assert.match(modal.detail, new RegExp(`Now: key "${r.key}" in key vault "${r.vault}" \\(versionless, now version [0-9a-f]{8}…\\), ${identity}`));
+    assert.match(modal.detail, new RegExp(`After: ${after}, ${identity}`));
 }
 
 const pickRegistry = (name: string): JourneyStep[] => [
@@ -88,17 +100,7 @@ describe('Journey: Rotate Key', function () {
             answer: { button: 'Change Encryption' },
             // The summary names things first; the full identifiers follow on their own lines.
             check: async (page) => {
-                const modal = await waitForModal(page, new RegExp(`^Change the encryption of registry "${r.name}"\\?$`));
-                assert.match(
-                    modal.detail,
-                    new RegExp(
-                        `Now: key "${r.key}" in key vault "${r.vault}" \\(versionless, now version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`,
-                    ),
-                );
-                assert.match(
-                    modal.detail,
-                    new RegExp(`After: key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`),
-                );
+                await confirmationShows(page, r, `key "${r.key}-2" in key vault "${r.vault}" \\(version [0-9a-f]{8}…\\)`);
                 await screenshot(page, 'journey-rotate-same-vault-confirm');
             },
         },
@@ -232,17 +234,7 @@ describe('Journey: Rotate Key', function () {
                 backTo: 'identity',
                 // The removed identity is named as the facts found it, now and after, not once by name and once by client ID.
                 check: async (page) => {
-                    const modal = await waitForModal(page, new RegExp(`^Change the encryption of registry "${r.name}"\\?$`));
-                    assert.match(
-                        modal.detail,
-                        new RegExp(
-                            `Now: key "${r.key}" in key vault "${r.vault}" \\(versionless, now version [0-9a-f]{8}…\\), identity "${r.identity}" \\(user-assigned\\)`,
-                        ),
-                    );
-                    assert.match(
-                        modal.detail,
-                        new RegExp(`After: key "${other.key}" in key vault "${other.vault}" \\(versionless\\), identity "${r.identity}" \\(user-assigned\\)`),
-                    );
+                    await confirmationShows(page, r, `key "${other.key}" in key vault "${other.vault}" \\(versionless\\)`);
                     await screenshot(page, 'journey-rotate-two-consents-confirm');
                 },
             },
