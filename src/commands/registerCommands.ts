@@ -32,6 +32,11 @@ function runCommand(id: CommandId, services: CommandServices, telemetry: Telemet
         try {
             return await commandHandler(id)(context, services, args);
         } catch (error) {
+            // A failed change of any flow: where it stopped, for telemetry (the message says it to the user).
+            const { isStepFailure } = await import('../domain/engine/StepFailure.js');
+            if (isStepFailure(error)) {
+                Object.assign(context.telemetry.properties, { failedFlow: error.flow, failedStep: error.step });
+            }
             throw await localized(error);
         }
     });

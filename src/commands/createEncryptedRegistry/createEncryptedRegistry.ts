@@ -1,7 +1,7 @@
 import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../CommandServices';
-import { CreateRegistryExecuteStep } from './CreateRegistryExecuteStep';
+import { createExecuteSteps } from './createExecuteSteps';
 import type { CreateRegistryContext } from './CreateRegistryContext';
 import { KeySpecStep } from './KeySpecStep';
 import { KeyVersioningStep } from './KeyVersioningStep';
@@ -60,7 +60,7 @@ export async function runCreateWizard(
             new SummaryStep(),
             new ExportChoiceStep(),
         ],
-        executeSteps: [new CreateRegistryExecuteStep()],
+        executeSteps: createExecuteSteps(),
     });
     await wizard.prompt();
     if (context.exportChosen) {

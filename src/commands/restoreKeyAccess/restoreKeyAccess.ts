@@ -10,6 +10,8 @@ import type { CommandServices } from '../CommandServices';
 import { resolveRegistryNode } from '../pickRegistry';
 import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { grantText, versionText } from '../../l10n/keyAccessText';
+import { FlowWizard } from '../wizard/FlowWizard';
+import { planExecuteSteps } from '../wizard/planExecuteSteps';
 
 /**
  * Restore Key Access: puts back exactly what Revoke took (from its record), or, without a record, what the
@@ -21,30 +23,36 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
     context.valuesToMask.push(registry.id);
     const store = revocationStore(services);
     const subscriptionIds = await selectedSubscriptionIds(services);
-    const { result, alsoRestored, dataAccess } = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring key access of {0}…', registry.name), cancellable: true },
-        async (progress, cancellation) => {
-            const plan = await planRestore(node.factory, registry.id, store, subscriptionIds);
-            // What Revoke removed goes back: that needs the same rights at the vault. (Without a record, only what is
-            // missing is added, which may be nothing: Azure then decides.)
-            if (plan.grants !== 'derive') {
-                await assertMayChangeVaultAccess(node.factory, plan.target.vault, 'add', plan.grants);
-            }
-            const journal = await beginJournal(services, {
-                flow: 'restore',
-                command: 'restoreKeyAccess',
-                registryId: registry.id,
-                registryName: registry.name,
-                subscriptionId: registry.subscriptionId,
-                plan,
-            });
-            const restored = await runRestore(node.factory, plan, store, journal).finally(() => journal?.finish());
-            const others = await findRestoredWith(node.factory, plan.target, restored);
-            // Azure applies restored grants and key state with a delay: read the data until it is served (bounded; Cancel stops waiting, not the restore).
-            progress.report({ message: vscode.l10n.t("Waiting until the registry's data is readable again…") });
-            const waited = await waitUntilReadable(node.factory, registry, { abortSignal: abortOn(cancellation) });
-            return { result: restored, alsoRestored: others, dataAccess: waited.result };
-        },
+    // No prompt: granting is not destructive. The plan is read and run as the wizard's one part.
+    const wizardContext: RestoreContext = context;
+    const wizard = new FlowWizard(wizardContext, {
+        executeSteps: planExecuteSteps<RestoreContext>([
+            {
+                id: 'restore',
+                applies: () => true,
+                label: () => vscode.l10n.t('Restoring key access of {0}…', registry.name),
+                run: async (restore) => {
+                    const plan = await planRestore(node.factory, registry.id, store, subscriptionIds);
+                    // What Revoke removed goes back: that needs the same rights at the vault. (Without a record, only what is
+                    // missing is added, which may be nothing: Azure then decides.)
+                    if (plan.grants !== 'derive') {
+                        await assertMayChangeVaultAccess(node.factory, plan.target.vault, 'add', plan.grants);
+                    }
+                    const journal = await beginJournal(services, 'restore', 'restoreKeyAccess', registry, plan);
+                    restore.result = await runRestore(node.factory, plan, store, journal).finally(() => journal?.finish());
+                    restore.alsoRestored = await findRestoredWith(node.factory, plan.target, restore.result);
+                },
+            },
+        ]),
+    });
+    await wizard.prompt();
+    await wizard.execute();
+    const { result, alsoRestored } = wizardContext as Required<RestoreContext>;
+    // Azure applies restored grants and key state with a delay: read the data until it is served (bounded; Cancel stops
+    // waiting, not the restore, which is done).
+    const { result: dataAccess } = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Waiting until the registry's data is readable again…"), cancellable: true },
+        (_progress, cancellation) => waitUntilReadable(node.factory, registry, { abortSignal: abortOn(cancellation) }),
     );
     services.tree.markKeyAccess(registry.id, undefined);
     for (const other of alsoRestored) {
@@ -66,6 +74,12 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
     const closing = `${message}${also} ${afterRestoreText(dataAccess)}`;
     void (dataAccess.kind === 'readable' ? vscode.window.showInformationMessage(closing) : vscode.window.showWarningMessage(closing));
     return result;
+}
+
+interface RestoreContext extends IActionContext {
+    result?: RestoreResult;
+    /** Registries whose key access came back with this registry's (they share its grant or key version). */
+    alsoRestored?: Awaited<ReturnType<typeof findRestoredWith>>;
 }
 
 function abortOn(cancellation: vscode.CancellationToken): AbortSignal {

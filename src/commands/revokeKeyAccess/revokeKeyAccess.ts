@@ -9,6 +9,7 @@ import { beginJournal } from '../journal/beginJournal';
 import { resolveRegistryNode } from '../pickRegistry';
 import { revocationStore, selectedSubscriptionIds } from '../keyAccessServices';
 import { FlowWizard } from '../wizard/FlowWizard';
+import { planExecuteSteps } from '../wizard/planExecuteSteps';
 import { RevokeMethodStep, RevokeNameStep, RevokeWarningStep, type RevokeContext } from './revokePrompts';
 import { removedItems } from './revokeText';
 
@@ -24,28 +25,33 @@ export async function revokeKeyAccess(context: IActionContext, services: Command
     const wizard = new FlowWizard(wizardContext, {
         title: vscode.l10n.t('Revoke key access of "{0}"', registry.name),
         promptSteps: [new RevokeMethodStep(), new RevokeWarningStep(), new RevokeNameStep()],
+        executeSteps: planExecuteSteps<RevokeContext>([
+            {
+                id: 'revoke',
+                applies: () => true,
+                label: () => vscode.l10n.t('Revoking key access of {0}…', registry.name),
+                // The warning step read the plan; the name was typed last.
+                run: async (revoke) => {
+                    const journal = await beginJournal(services, 'revoke', 'revokeKeyAccess', registry, revoke.plan!);
+                    revoke.result = await runRevoke(node.factory, revoke.plan!, revocationStore(services), revoke.typedName ?? '', new Date(), journal).finally(
+                        () => journal?.finish(),
+                    );
+                },
+            },
+            {
+                // The proof is a read of the registry's data (catalog, a manifest), not the grants that were removed.
+                id: 'verifyDataAccess',
+                applies: () => true,
+                label: () => vscode.l10n.t("Reading the registry's data…"),
+                run: async (revoke) => {
+                    revoke.dataAccess = await verifyDataAccess(node.factory, registry);
+                },
+            },
+        ]),
     });
     await wizard.prompt();
-    // The warning step read the plan; the name was typed last.
-    const plan = wizardContext.plan!;
-    const typed = wizardContext.typedName ?? '';
-    const { result, dataAccess } = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revoking key access of {0}…', registry.name) },
-        async (progress) => {
-            const journal = await beginJournal(services, {
-                flow: 'revoke',
-                command: 'revokeKeyAccess',
-                registryId: registry.id,
-                registryName: registry.name,
-                subscriptionId: registry.subscriptionId,
-                plan,
-            });
-            const revoked = await runRevoke(node.factory, plan, revocationStore(services), typed, new Date(), journal).finally(() => journal?.finish());
-            // The proof is a read of the registry's data (catalog, a manifest), not the grants that were removed.
-            progress.report({ message: vscode.l10n.t("Reading the registry's data…") });
-            return { result: revoked, dataAccess: await verifyDataAccess(node.factory, registry) };
-        },
-    );
+    await wizard.execute();
+    const { plan, result, dataAccess } = wizardContext as Required<RevokeContext>;
     context.telemetry.properties.dataAccessAfterRevoke = dataAccess.kind;
     services.tree.markKeyAccess(registry.id, { kind: 'revoked' });
     for (const affected of plan.affected) {

@@ -1,7 +1,8 @@
 import { AzureWizardPromptStep, type IActionContext, type IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { assertMayChangeVaultAccess } from '../../domain/access/callerPermissions';
-import { planRevoke, type RevokeMethod, type RevokePlan } from '../../domain/revoke/revokeKeyAccess';
+import { planRevoke, type RevokeMethod, type RevokePlan, type RevokeResult } from '../../domain/revoke/revokeKeyAccess';
+import type { DataAccessResult } from '../../domain/registryData/DataAccess';
 import type { RegistryNode } from '../../tree/RegistryNode';
 import { describeRevokePlan } from './revokeText';
 
@@ -14,6 +15,9 @@ export interface RevokeContext extends IActionContext {
     typedName?: string;
     /** Consent to the modal that names the registry and everything else affected. */
     warned?: boolean;
+    /** After the run: what was revoked, and the registry's data read afterwards. */
+    result?: RevokeResult;
+    dataAccess?: DataAccessResult;
 }
 
 /** How to revoke: remove the identity's access, disable the version in use, or disable every version. */

@@ -9,13 +9,5 @@ import { beginJournal } from '../journal/beginJournal';
  */
 export function registryJournals(services: Pick<CommandServices, 'journal'>, command: string): BeginRegistryJournal {
     return async (plan, progress) =>
-        (await beginJournal(services, {
-            flow: 'rotate',
-            command,
-            registryId: plan.registry.id,
-            registryName: plan.registry.name,
-            subscriptionId: plan.registry.subscriptionId,
-            plan: journalRotationPlan(plan),
-            state: progress,
-        })) ?? noRegistryJournal(plan, progress);
+        (await beginJournal(services, 'rotate', command, plan.registry, journalRotationPlan(plan), progress)) ?? noRegistryJournal(plan, progress);
 }

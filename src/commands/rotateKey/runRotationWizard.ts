@@ -9,7 +9,7 @@ import type { RotationResult } from '../../domain/rotate/runRotation';
 import type { RegistryNode } from '../../tree/RegistryNode';
 import type { CommandServices } from '../CommandServices';
 import { RotationPlanStep } from './RotationPlanStep';
-import { rotationExecuteSteps, RotationSummaryStep } from './RotationStepExecuteStep';
+import { rotationExecuteSteps } from './rotationExecuteSteps';
 import type { RotationConsent } from '../../domain/rotate/RotationRequest';
 import type { RotationRequestBuilder, RotationWizardContext } from './RotateKeyContext';
 
@@ -41,7 +41,7 @@ export async function runRotationWizard(
     const wizard = new FlowWizard(context, {
         title: options.title,
         promptSteps: [...options.promptSteps, new RotationPlanStep(options.buildRequest)],
-        executeSteps: [...rotationExecuteSteps(), new RotationSummaryStep()],
+        executeSteps: rotationExecuteSteps(),
     });
     const before = node.registry;
     await wizard.prompt();

@@ -1,16 +1,19 @@
-import { DomainError } from '../errors';
+import { StepFailure } from '../engine/StepFailure';
 import type { AzureErrorInfo } from '../azure/azureErrors';
 import type { CreateStepId } from './CreatePlan';
 import { describeResources, type CreateRunState } from './CreateRunState';
 
-/** Carries the run state, so the caller can retry from the failed step or clean up what this run created. */
-export class CreateStepFailedError extends DomainError {
+/** Create's `StepFailure`: carries the run state, so the caller can retry from the failed step or clean up what this run created. */
+export class CreateStepFailedError extends StepFailure<'CreateStepFailed'> {
+    declare readonly step: CreateStepId;
+
     constructor(
-        readonly step: CreateStepId,
+        step: CreateStepId,
         readonly azureError: AzureErrorInfo,
         readonly state: CreateRunState,
+        cause: unknown,
     ) {
-        super('CreateStepFailed', { step, code: azureError.code, message: azureError.message });
+        super('CreateStepFailed', { step, code: azureError.code, message: azureError.message }, 'create', step, [...state.completed], cause);
     }
 
     /**

@@ -61,7 +61,7 @@ async function runStep(ctx: StepContext, change: CreateChange, onProgress: Execu
             journal: ctx.journal,
             completed: ctx.state.completed,
             state: () => ctx.state,
-            failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state),
+            failed: (failedStep, error) => new CreateStepFailedError(failedStep, azureErrorOf(error), ctx.state, error),
         },
         { step: id, run: () => (change.consent?.given === false ? refused(ctx) : step.run(ctx)), probe: step.probe && (() => step.probe!(ctx)) },
     ).catch((error: unknown) => error)) as CreateStepFailedError | undefined;

@@ -1,4 +1,5 @@
 import { isDomainError } from '../errors';
+import type { StepFailure } from './StepFailure';
 import type { StepJournal } from './RunJournal';
 
 /**
@@ -22,15 +23,16 @@ export interface ChangeRun<Step extends string = string> {
     readonly state: () => unknown;
     /** Before a change: the plan checked against Azure again (a `PlanStale*` error stops the run, nothing further changed). */
     readonly checkBefore?: (step: Step) => Promise<void>;
-    /** A failed change, as the flow words it: where it stopped, what completed, what Azure now holds. */
-    readonly failed: (step: Step, error: unknown) => Error | Promise<Error>;
+    /** A failed change, as the flow reads it: where it stopped, what completed, what Azure now holds (one error type for every flow). */
+    readonly failed: (step: Step, error: unknown, completed: readonly Step[]) => StepFailure | Promise<StepFailure>;
 }
 
 const staleCodes: ReadonlySet<string> = new Set(['PlanStale', 'PlanStaleKey', 'PlanStaleAccess']);
 
 /**
  * The one way a flow makes a change: the plan checked again if the flow asks, the start journaled before the request,
- * the end after Azure's answer. A failure is probed and worded by the flow; a stale plan passes through as it is.
+ * the end after Azure's answer. A failure is probed, then thrown as the flow's `StepFailure`; a stale plan passes through
+ * as it is.
  */
 export async function runChange<Step extends string>(run: ChangeRun<Step>, change: Change<Step>): Promise<void> {
     try {
@@ -42,7 +44,7 @@ export async function runChange<Step extends string>(run: ChangeRun<Step>, chang
             throw error;
         }
         await change.probe?.().catch(() => undefined);
-        throw await run.failed(change.step, error);
+        throw await run.failed(change.step, error, [...run.completed]);
     }
     run.completed.push(change.step);
     await run.journal.done(change.step, run.state());

@@ -6,7 +6,7 @@ import { lookUpKey, recoverDeletedKey, setKeyVersionEnabled, type KeyLookup } fr
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { DomainError } from '../errors';
 import { inUseVersion, resolveEncryptionTarget, type EncryptionTarget } from '../revoke/encryptionTarget';
-import type { KeyAccessChange } from '../revoke/revokedItems';
+import { keyAccessFailure, type KeyAccessChange } from '../revoke/revokedItems';
 import type { RevocationRecord, RevocationStore } from '../revoke/RevocationRecord';
 import { regrant } from './regrant';
 import { noJournal, type StepJournal } from '../engine/RunJournal';
@@ -87,13 +87,7 @@ export async function runRestore(
         done.push({ kind: 'grant', grant, vault: target.vault.name });
     };
     // Every change goes through the one runner; the key is recovered first (its versions cannot be read while deleted).
-    const run: ChangeRun = {
-        journal,
-        completed: [],
-        state: () => result,
-        failed: (_step, error) =>
-            new DomainError('RestoreStepFailed', { registry: target.registry.name, cause: (error as Error).message ?? String(error), done }),
-    };
+    const run: ChangeRun = { journal, completed: [], state: () => result, failed: keyAccessFailure('restore', target.registry.name, () => done) };
     const recover: Change = {
         step: 'recoverKey',
         run: async () => {
@@ -114,7 +108,7 @@ export async function runRestore(
               }));
     await runChanges(run, [...(plan.recoverKey ? [recover] : []), ...grants]);
     const versions = await versionsToEnable(factory, plan).catch(async (error: unknown) => {
-        throw await run.failed('enableVersion', error);
+        throw await run.failed('enableVersion', error, run.completed);
     });
     await runChanges(
         run,

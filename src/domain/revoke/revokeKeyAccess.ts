@@ -10,7 +10,7 @@ import { DomainError } from '../errors';
 import { formatKeyIdentifier } from '../keys/keyIdentifier';
 import { inUseVersion, resolveEncryptionTarget, type EncryptionTarget } from './encryptionTarget';
 import { affectedRegistries, listRegistriesIn, type AffectedRegistry } from './sharedAccess';
-import { revokedChanges } from './revokedItems';
+import { keyAccessFailure, revokedChanges } from './revokedItems';
 import { mergeRevocations, type RevocationRecord, type RevocationStore } from './RevocationRecord';
 import { noJournal, type StepJournal } from '../engine/RunJournal';
 import { grantStepName } from './grantStepName';
@@ -154,20 +154,8 @@ export async function runRevoke(
             },
         })),
     ];
-    await runChanges(
-        {
-            journal,
-            completed: [],
-            state: () => done,
-            failed: (_step, error) =>
-                new DomainError('RevokeStepFailed', {
-                    registry: registry.name,
-                    cause: (error as Error).message ?? String(error),
-                    done: revokedChanges(done, vault.name, plan.target.key.keyName),
-                }),
-        },
-        changes,
-    );
+    const failed = keyAccessFailure('revoke', registry.name, () => revokedChanges(done, vault.name, plan.target.key.keyName));
+    await runChanges({ journal, completed: [], state: () => done, failed }, changes);
     const record = mergeRevocations(earlier, done);
     const accessRemains =
         plan.grants.length > 0 && !!plan.target.principalId && (await hasEncryptionAccess(factory, await getVault(factory, vault.id), plan.target.principalId));

@@ -1,4 +1,5 @@
 import type { GrantRecord } from '../access/GrantRecord';
+import { StepFailure } from '../engine/StepFailure';
 
 /**
  * One change Revoke or Restore made, as data: the UI words it (src/l10n/keyAccessText.ts), in the user's language.
@@ -19,4 +20,11 @@ export function revokedChanges(
         ...record.removedGrants.filter((grant) => grant.kind !== 'none').map((grant): KeyAccessChange => ({ kind: 'grant', grant, vault })),
         ...record.disabledVersions.map((version): KeyAccessChange => ({ kind: 'version', key, version })),
     ];
+}
+
+/** How Revoke or Restore reports a failed change: Azure's error, and what was done before it (`done()`), one item each. */
+export function keyAccessFailure(flow: 'revoke' | 'restore', registry: string, done: () => readonly KeyAccessChange[]) {
+    const code = flow === 'revoke' ? 'RevokeStepFailed' : 'RestoreStepFailed';
+    return (step: string, error: unknown, completed: readonly string[]): StepFailure =>
+        new StepFailure(code, { registry, cause: (error as Error).message ?? String(error), done: done() }, flow, step, completed, error);
 }

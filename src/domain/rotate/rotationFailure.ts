@@ -1,22 +1,12 @@
 import type { AzureClientFactory } from '../clients/AzureClientFactory';
 import { describeAzureFailure } from '../azure/azureErrors';
-import { DomainError, type DomainErrorParams, type ParamsArgument } from '../errors';
+import { StepFailure } from '../engine/StepFailure';
+import type { DomainErrorParams } from '../errors';
 import { getRegistry } from '../registries/getRegistry';
 import { encryptionSnapshot, sameEncryption } from './encryptionSnapshot';
 import type { RotationPlan, RotationProgress, RotationStepName } from './RotationPlan';
 
-type RotationFailureCode = 'RotationStepFailed' | 'RotationStepFailedStateUnknown' | 'RotationFollowUpFailed';
-
-/** A failed rotation step; `cause` keeps the original error (SDK or domain) for logs and callers. */
-export class RotationStepError<C extends RotationFailureCode = RotationFailureCode> extends DomainError<C> {
-    constructor(
-        code: C,
-        params: DomainErrorParams[C],
-        override readonly cause: unknown,
-    ) {
-        super(code, ...([params] as ParamsArgument<C>));
-    }
-}
+export type RotationFailureCode = 'RotationStepFailed' | 'RotationStepFailedStateUnknown' | 'RotationFollowUpFailed';
 
 /**
  * Turns a step failure into a message that says where the registry stands, read fresh (one GET): still on its
@@ -28,21 +18,22 @@ export async function describeRotationFailure(
     progress: RotationProgress,
     step: RotationStepName,
     cause: unknown,
-): Promise<RotationStepError> {
+): Promise<StepFailure<RotationFailureCode>> {
     const completed = [...progress.completed];
     const base = { step, registry: plan.registry.name, cause: describeAzureFailure(cause) };
+    const failure = <C extends RotationFailureCode>(code: C, params: DomainErrorParams[C]) => new StepFailure(code, params, 'rotate', step, completed, cause);
     let current;
     try {
         current = encryptionSnapshot(await getRegistry(factory, plan.registry.id));
     } catch (readError) {
-        return new RotationStepError('RotationStepFailedStateUnknown', { ...base, readError: describeAzureFailure(readError), completed }, cause);
+        return failure('RotationStepFailedStateUnknown', { ...base, readError: describeAzureFailure(readError), completed });
     }
     const key = current.versionedKeyIdentifier ?? current.keyIdentifier;
     if (sameEncryption(current, plan.before)) {
-        return new RotationStepError('RotationStepFailed', { ...base, completed, keptKey: key, keptIdentity: current.identityName }, cause);
+        return failure('RotationStepFailed', { ...base, completed, keptKey: key, keptIdentity: current.identityName });
     }
     if (progress.completed.includes('switchEncryption')) {
-        return new RotationStepError('RotationFollowUpFailed', { ...base, newKey: key, newIdentity: current.identityName }, cause);
+        return failure('RotationFollowUpFailed', { ...base, newKey: key, newIdentity: current.identityName });
     }
-    return new RotationStepError('RotationStepFailedStateUnknown', { ...base, readError: current.keyIdentifier, completed }, cause);
+    return failure('RotationStepFailedStateUnknown', { ...base, readError: current.keyIdentifier, completed });
 }

@@ -20,7 +20,7 @@ export interface RotationResult {
 
 /**
  * Runs one step of a plan through the one change runner (journaled before and after); a failure becomes a
- * `RotationStepError` that says where the registry stands. Before the first change and before the switch, a registry
+ * `StepFailure` that says where the registry stands. Before the first change and before the switch, a registry
  * changed by someone else since the plan stops the run (`PlanStale`) with nothing further changed.
  */
 export async function runRotationStep(

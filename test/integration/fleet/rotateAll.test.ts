@@ -10,7 +10,7 @@ import { cleanUpRun, previewCleanUp, resumeRun } from '../../../src/domain/recov
 import { MemoryStorage, StoredRevocations } from '../../../src/domain/revoke/RevocationRecord';
 import { parseKeyIdentifier } from '../../../src/domain/keys/keyIdentifier';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
-import { RotationStepError } from '../../../src/domain/rotate/rotationFailure';
+import { StepFailure } from '../../../src/domain/engine/StepFailure';
 import { grantPolicy } from '../emulator/cmkFixture';
 import { assertRegistryUses, versionOf } from '../rotate/rotateAssertions';
 import { rg, startRotateWorld, type RotateWorld } from '../rotate/rotateWorld';
@@ -154,7 +154,7 @@ describe('fleet: Rotate All Registries Using This Key', function () {
             const result = await runFleetRotation(w.factory, plan);
             assert.deepEqual(kinds(result), { rafaila: 'switched', rafailb: 'failed', rafailc: 'switched', rafaild: 'refused' });
             const failed = result.outcomes.find((outcome) => outcome.kind === 'failed')!;
-            assert.ok(failed.kind === 'failed' && failed.error instanceof RotationStepError, String(failed.kind === 'failed' && failed.error));
+            assert.ok(failed.kind === 'failed' && failed.error instanceof StepFailure, String(failed.kind === 'failed' && failed.error));
         } finally {
             await w.clearFaults();
         }

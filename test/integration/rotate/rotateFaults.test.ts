@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DomainError } from '../../../src/domain/errors';
 import { getRegistry } from '../../../src/domain/registries/getRegistry';
 import { planRotation } from '../../../src/domain/rotate/planRotation';
-import { RotationStepError } from '../../../src/domain/rotate/rotationFailure';
+import { StepFailure } from '../../../src/domain/engine/StepFailure';
 import { rotationStepNames, type RotationStepName } from '../../../src/domain/rotate/RotationPlan';
 import type { RotationRequest } from '../../../src/domain/rotate/RotationRequest';
 import { remainingPlan, runRotation } from '../../../src/domain/rotate/runRotation';
@@ -227,7 +227,7 @@ describe('rotate key: a fault at each step never leaves the registry half-switch
                 () => undefined,
                 (e: unknown) => e,
             );
-            assert.ok(error instanceof RotationStepError, `a structured error, got ${String(error)}`);
+            assert.ok(error instanceof StepFailure, `a structured error, got ${String(error)}`);
             assert.equal(error.params.step, step);
             const now = await getRegistry(w.factory, request.registryId);
             if (index <= switchIndex) {

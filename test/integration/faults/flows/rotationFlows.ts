@@ -4,7 +4,7 @@ import { isDomainError } from '../../../../src/domain/errors';
 import { firewallPathRequest } from '../../../../src/domain/firewall/firewallPathRequest';
 import { getRegistry } from '../../../../src/domain/registries/getRegistry';
 import { planRotation } from '../../../../src/domain/rotate/planRotation';
-import { RotationStepError } from '../../../../src/domain/rotate/rotationFailure';
+import { StepFailure } from '../../../../src/domain/engine/StepFailure';
 import type { RotationPlan, RotationStepName } from '../../../../src/domain/rotate/RotationPlan';
 import type { RotationRequest } from '../../../../src/domain/rotate/RotationRequest';
 import { remainingPlan, runRotation, type RotationResult } from '../../../../src/domain/rotate/runRotation';
@@ -48,7 +48,7 @@ function rotationFlow(
         },
         run: (w, input) => rotate(w, input),
         explain(error) {
-            if (error instanceof RotationStepError) {
+            if (error instanceof StepFailure) {
                 return { step: error.params.step ?? '', cause: error.params.cause ?? '' };
             }
             return explainCheckFailure(error);
@@ -56,7 +56,7 @@ function rotationFlow(
         async checkState(w, input, error) {
             const problems: string[] = [];
             const { kvp, access } = await registryEncryption(w, input.registry.id);
-            if (error instanceof RotationStepError && error.code === 'RotationFollowUpFailed') {
+            if (error instanceof StepFailure && error.code === 'RotationFollowUpFailed') {
                 check(
                     problems,
                     kvp.versionedKeyIdentifier === error.params.newKey || kvp.keyIdentifier === error.params.newKey,
@@ -69,7 +69,7 @@ function rotationFlow(
                     kvp.keyIdentifier === input.registry.keyIdentifier && kvp.identity === input.registry.identity,
                     `the registry moved to ${kvp.keyIdentifier} (${kvp.identity}) although the message says it was not switched`,
                 );
-                if (error instanceof RotationStepError && error.code === 'RotationStepFailed') {
+                if (error instanceof StepFailure && error.code === 'RotationStepFailed') {
                     check(
                         problems,
                         error.params.keptKey === kvp.versionedKeyIdentifier || error.params.keptKey === kvp.keyIdentifier,
@@ -78,7 +78,7 @@ function rotationFlow(
                 }
                 check(
                     problems,
-                    !(error instanceof RotationStepError) || error.code === 'RotationStepFailed',
+                    !(error instanceof StepFailure) || error.code === 'RotationStepFailed',
                     `expected RotationStepFailed, got ${describeError(error)}`,
                 );
             }
@@ -86,7 +86,7 @@ function rotationFlow(
             return problems;
         },
         async retry(w, input, error) {
-            if (error instanceof RotationStepError && error.code === 'RotationFollowUpFailed' && input.plan) {
+            if (error instanceof StepFailure && error.code === 'RotationFollowUpFailed' && input.plan) {
                 return runRotation(w.factory, remainingPlan(input.plan, error.params.step as RotationStepName));
             }
             return rotate(w, input);
