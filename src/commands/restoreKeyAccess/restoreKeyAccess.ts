@@ -48,16 +48,21 @@ export async function restoreKeyAccess(context: IActionContext, services: Comman
     await wizard.prompt();
     await wizard.execute();
     const { result, alsoRestored } = wizardContext as Required<RestoreContext>;
+    // The access is back: the rows lose their marks now, not after the wait below.
+    for (const restored of [registry, ...alsoRestored]) {
+        services.tree.markKeyAccess(restored.id, undefined);
+    }
     // Azure applies restored grants and key state with a delay: read the data until it is served (bounded; Cancel stops
     // waiting, not the restore, which is done).
+    const waiting = vscode.l10n.t({
+        message: 'Key access of {0} restored. Waiting until its data is readable again…',
+        args: [registry.name],
+        comment: ['{0}: a container registry name'],
+    });
     const { result: dataAccess } = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Waiting until the registry's data is readable again…"), cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: waiting, cancellable: true },
         (_progress, cancellation) => waitUntilReadable(node.factory, registry, { abortSignal: abortOn(cancellation) }),
     );
-    services.tree.markKeyAccess(registry.id, undefined);
-    for (const other of alsoRestored) {
-        services.tree.markKeyAccess(other.id, undefined);
-    }
     const key = registry.encryption.status === 'enabled' ? registry.encryption.key : undefined;
     const [vaultName, keyName] = [key?.vaultName ?? '', key?.keyName ?? ''];
     const items = [

@@ -1,9 +1,10 @@
 // Journey (Playwright on the real workbench, answered from the UI's text alone): Revoke Key Access and Restore Key
 // Access. Two registries of their own share one key and one identity (journeyWorld.ts): the revoke confirmation must
 // name the other one, and afterwards the tree marks both; Restore brings both back and the marks go (also after
-// Refresh). Back and Escape at every step of Revoke.
+// Refresh). Back and Escape at every step of Revoke; the progress of each part, and Cancel on Restore's wait for the data.
 import * as assert from 'node:assert/strict';
-import { keyAccessNow } from '../emulatorState';
+import type { Locator, Page } from 'playwright-core';
+import { callEmulatorAdmin, keyAccessNow } from '../emulatorState';
 import { waitForNotification } from '../ui/notifications';
 import {
     expandTreeRow,
@@ -22,6 +23,14 @@ import { waitForModal } from './quickInput';
 import { escapeAtEveryStep, walkWithBack, type JourneyStep } from './walk';
 
 const suffix = Date.now().toString(36).slice(-5);
+
+/** A progress notification showing `text`, in the notification centre (opened as a person opens it); the centre stays open. */
+async function progressShowing(page: Page, text: string): Promise<Locator> {
+    await runCommand(page, 'Notifications: Show Notifications');
+    const item = page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first();
+    await item.waitFor({ timeout: 30000 });
+    return item;
+}
 
 /** The row's description as shown (SKU · encryption · key access mark). */
 const rowText = async (workbench: Workbench, name: string) => (await treeRowNamed(workbench.page, name).innerText()).replace(/\s+/g, ' ');
@@ -117,8 +126,10 @@ describe('Journey: Revoke and Restore Key Access', function () {
         await escapeAtEveryStep(page, () => runContextMenu(page, treeRowNamed(page, c.name), 'Revoke Key Access...'), steps);
     });
 
-    it("removing the identity's access, then Restore from the context menu", async () => {
+    it("removing the identity's access, then Restore from the context menu: the progress names each part; Cancel stops only the wait for the data", async () => {
         const page = workbench!.page;
+        // Azure takes its time removing the access, so the progress can be read while it works.
+        await callEmulatorAdmin('POST', 'faults', { method: 'PUT', pathPattern: '/accessPolicies/remove$', times: 1, action: { delayMs: 8000 } });
         await runContextMenu(page, treeRowNamed(page, c.name), 'Revoke Key Access...');
         await walkWithBack(
             page,
@@ -133,14 +144,38 @@ describe('Journey: Revoke and Restore Key Access', function () {
                 );
             }),
         );
+        // The first of Revoke's two parts: the removal (then the read of the registry's data that proves it).
+        await progressShowing(page, `Revoking key access of ${c.name}… (1/2)`);
+        await screenshot(page, 'journey-revoke-progress');
         await waitForNotification(
             page,
             new RegExp(`^Key access of registry "${c.name}" revoked: access policy key permissions .* of identity "${c.identity}" \\(user-assigned\\)`),
             notifications.seen,
         );
         assert.equal((await keyAccessNow(c.id)).accessible, false);
-        await runContextMenu(page, treeRowNamed(page, c.name), 'Restore Key Access');
-        await waitForNotification(page, new RegExp(`^Key access of registry "${c.name}" restored: access policy key permissions`), notifications.seen);
+        // After the re-grant the registry's data stays refused a while (as Azure takes time to use the key again): the
+        // wait has its own notification, and Cancel there stops the waiting, not the restore, which is done.
+        await callEmulatorAdmin('POST', 'faults', {
+            method: 'GET',
+            pathPattern: '/_catalog$',
+            times: 20,
+            action: { status: 403, code: 'DENIED', message: 'The registry cannot use its key yet (injected 403).' },
+        });
+        try {
+            await runContextMenu(page, treeRowNamed(page, c.name), 'Restore Key Access');
+            const waiting = await progressShowing(page, `Key access of ${c.name} restored. Waiting until its data is readable again…`);
+            assert.equal((await keyAccessNow(c.id)).accessible, true, 'the access is back before the wait');
+            await waitUntil('the row unmarked while the wait runs', async () => !/key access/.test(await rowText(workbench!, c.name)), 10000);
+            await screenshot(page, 'journey-restore-waiting');
+            await waiting.locator('.monaco-button', { hasText: 'Cancel' }).click();
+            await waitForNotification(
+                page,
+                new RegExp(`^Key access of registry "${c.name}" restored: access policy key permissions .* The registry's data is not readable yet`),
+                notifications.seen,
+            );
+        } finally {
+            await callEmulatorAdmin('DELETE', 'faults');
+        }
         assert.equal((await keyAccessNow(c.id)).accessible, true);
     });
 
