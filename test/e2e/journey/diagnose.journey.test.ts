@@ -16,7 +16,7 @@ import {
     waitUntil,
     type Workbench,
 } from '../ui/workbench';
-import { createJourneyRegistry, journeySubscription, removeAccessOutsideTheExtension, type JourneyRegistry } from './journeyWorld';
+import { createJourneyRegistry, deleteJourneyRegistries, type JourneyRegistry, journeySubscription, removeAccessOutsideTheExtension } from './journeyWorld';
 import { pick, waitForPrompt } from './quickInput';
 
 const suffix = Date.now().toString(36).slice(-5);
@@ -46,7 +46,11 @@ describe('Journey: Diagnose Key Access', function () {
         await removeAccessOutsideTheExtension(registry);
         workbench = await openWorkbenchAtSubscription(journeySubscription);
     });
-    after(async () => workbench?.close());
+    // The suite's registries go with it: the shared subscription's list stays short for the suites that follow.
+    after(async () => {
+        await workbench?.close();
+        await deleteJourneyRegistries([registry]);
+    });
     const notifications = screenshotOnFailure(() => workbench);
 
     it('from the context menu: the report, the mark, the fix offered and applied, the mark gone', async () => {

@@ -15,7 +15,7 @@ import {
     waitUntil,
     type Workbench,
 } from '../ui/workbench';
-import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
+import { createJourneyRegistry, deleteJourneyRegistries, type JourneyRegistry, journeySubscription } from './journeyWorld';
 import { clickModalButton, waitForModal } from './quickInput';
 import { walkWithBack } from './walk';
 import { getEmulatorJson } from '../emulatorState';
@@ -31,7 +31,11 @@ describe('Journey: Show Encryption, Copy Key Identifier, Open in Portal', functi
         registry = await createJourneyRegistry(`djevd${suffix}`);
         workbench = await openWorkbenchAtSubscription(journeySubscription);
     });
-    after(async () => workbench?.close());
+    // The suite's registries go with it: the shared subscription's list stays short for the suites that follow.
+    after(async () => {
+        await workbench?.close();
+        await deleteJourneyRegistries([registry]);
+    });
     const notifications = screenshotOnFailure(() => workbench);
 
     it('Show Encryption opens "<registry>.encryption.json", read-only, with the key identifier', async () => {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { callEmulatorAdmin, keyAccessNow } from '../emulatorState';
-import { waitForNotification } from '../ui/notifications';
+import { openCentre, waitForNotification } from '../ui/notifications';
 import {
     expandTreeRow,
     openWorkbenchAtSubscription,
@@ -18,7 +18,7 @@ import {
     waitUntil,
     type Workbench,
 } from '../ui/workbench';
-import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
+import { createJourneyRegistry, deleteJourneyRegistries, type JourneyRegistry, journeySubscription } from './journeyWorld';
 import { waitForModal } from './quickInput';
 import { escapeAtEveryStep, walkWithBack, type JourneyStep } from './walk';
 
@@ -26,7 +26,7 @@ const suffix = Date.now().toString(36).slice(-5);
 
 /** A progress notification showing `text`, in the notification centre (opened as a person opens it); the centre stays open. */
 async function progressShowing(page: Page, text: string): Promise<Locator> {
-    await runCommand(page, 'Notifications: Show Notifications');
+    await openCentre(page);
     const item = page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first();
     await item.waitFor({ timeout: 30000 });
     return item;
@@ -46,7 +46,11 @@ describe('Journey: Revoke and Restore Key Access', function () {
         [b, c] = await Promise.all([createJourneyRegistry(`djrev${suffix}b`, { shareWith: a }), createJourneyRegistry(`djrev${suffix}c`)]);
         workbench = await openWorkbenchAtSubscription(journeySubscription);
     });
-    after(async () => workbench?.close());
+    // The suite's registries go with it: the shared subscription's list stays short for the suites that follow.
+    after(async () => {
+        await workbench?.close();
+        await deleteJourneyRegistries([a, b, c]);
+    });
     const notifications = screenshotOnFailure(() => workbench);
 
     const revokeSteps = (r: JourneyRegistry, method: string, warning: RegExp, check?: JourneyStep['check']): JourneyStep[] => [
@@ -129,7 +133,7 @@ describe('Journey: Revoke and Restore Key Access', function () {
     it("removing the identity's access, then Restore from the context menu: the progress names each part; Cancel stops only the wait for the data", async () => {
         const page = workbench!.page;
         // Azure takes its time removing the access, so the progress can be read while it works.
-        await callEmulatorAdmin('POST', 'faults', { method: 'PUT', pathPattern: '/accessPolicies/remove$', times: 1, action: { delayMs: 8000 } });
+        await callEmulatorAdmin('POST', 'faults', { method: 'PUT', pathPattern: '/accessPolicies/remove$', times: 1, action: { delayMs: 15000 } });
         await runContextMenu(page, treeRowNamed(page, c.name), 'Revoke Key Access...');
         await walkWithBack(
             page,

@@ -16,7 +16,13 @@ import {
     waitUntil,
     type Workbench,
 } from '../ui/workbench';
-import { createJourneyRegistry, journeySubscription, removeEncryptionIdentityOutsideTheExtension, type JourneyRegistry } from './journeyWorld';
+import {
+    createJourneyRegistry,
+    deleteJourneyRegistries,
+    type JourneyRegistry,
+    journeySubscription,
+    removeEncryptionIdentityOutsideTheExtension,
+} from './journeyWorld';
 import { waitForModal } from './quickInput';
 import { escapeAtEveryStep, walkWithBack, type JourneyStep } from './walk';
 
@@ -80,7 +86,11 @@ describe('Journey: Rotate Key', function () {
         Object.assign(registries, { sameVault, newVersion, otherVault, typed, removed });
         workbench = await openWorkbenchAtSubscription(journeySubscription);
     });
-    after(async () => workbench?.close());
+    // The suite's registries go with it: the shared subscription's list stays short for the suites that follow.
+    after(async () => {
+        await workbench?.close();
+        await deleteJourneyRegistries(Object.values(registries));
+    });
     const notifications = screenshotOnFailure(() => workbench);
 
     const sameVaultSteps = (r: JourneyRegistry): JourneyStep[] => [

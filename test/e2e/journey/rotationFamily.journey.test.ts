@@ -15,7 +15,7 @@ import {
     type Workbench,
 } from '../ui/workbench';
 import { waitForModal } from './quickInput';
-import { createJourneyRegistry, journeySubscription, type JourneyRegistry } from './journeyWorld';
+import { createJourneyRegistry, deleteJourneyRegistries, type JourneyRegistry, journeySubscription } from './journeyWorld';
 import { walkWithBack } from './walk';
 
 const suffix = Date.now().toString(36).slice(-5);
@@ -54,7 +54,11 @@ describe('Journey: Use System-Assigned Identity, Enable Automatic Rotation, Key 
         )!.name;
         workbench = await openWorkbenchAtSubscription(journeySubscription);
     });
-    after(async () => workbench?.close());
+    // The suite's registries go with it: the shared subscription's list stays short for the suites that follow.
+    after(async () => {
+        await workbench?.close();
+        await deleteJourneyRegistries([system, auto, firewall, sharer]);
+    });
     const notifications = screenshotOnFailure(() => workbench);
 
     it('Use System-Assigned Identity from the context menu: Back at every step, then the registry encrypts through its own identity', async () => {

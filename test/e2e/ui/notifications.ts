@@ -16,7 +16,8 @@ const centre = (page: Page) => page.locator('.notifications-center.visible');
 const returned = new WeakMap<Page, string[]>();
 const keyOf = (n: Notification) => `${n.severity}\u0000${n.message}`;
 
-async function openCentre(page: Page): Promise<void> {
+/** Opens the notification centre as a person does, once the prompt a flow was answered in has gone. */
+export async function openCentre(page: Page): Promise<void> {
     if (await centre(page).isVisible()) return;
     // The palette would replace a prompt still closing after its answer (under load the flow then ends as cancelled):
     // like a person, look at the notifications once the prompt has gone.
